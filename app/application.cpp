@@ -1,0 +1,113 @@
+#include "app/application.h"
+
+#include "ui/mainwindow.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QCameraDevice>
+#include <QMediaDevices>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTextStream>
+
+namespace dualrec::app {
+
+namespace {
+
+QTranslator *g_ownTranslator = nullptr;
+QTranslator *g_qtTranslator = nullptr;
+
+const QString kLanguageKey = QStringLiteral("ui/language");
+
+} // namespace
+
+Application::Application(CommandLine commandLine, QObject *parent)
+    : QObject(parent), m_commandLine(std::move(commandLine)),
+      m_library(workflow::TemplateLibrary::loadDirectories(templateDirectories(m_commandLine.templateDirectories)))
+{
+}
+
+Application::~Application() = default;
+
+QStringList Application::templateDirectories(const QStringList &extra)
+{
+    return QStringList{QStringLiteral(":/dualrec/scripts"), QStringLiteral(":/dualrec/rules")} + extra;
+}
+
+QString Application::chooseLanguage(const QString &requested)
+{
+    if (!requested.isEmpty())
+        return requested;
+    const auto saved = QSettings().value(kLanguageKey).toString();
+    return saved == QLatin1String("en") ? saved : QStringLiteral("zh_CN");
+}
+
+void Application::installTranslators(const QString &language)
+{
+    for (auto **translator : {&g_ownTranslator, &g_qtTranslator}) {
+        if (*translator) {
+            QCoreApplication::removeTranslator(*translator);
+            delete *translator;
+            *translator = nullptr;
+        }
+    }
+    // English is the source language: nothing to install.
+    if (language != QLatin1String("zh_CN"))
+        return;
+    g_ownTranslator = new QTranslator;
+    if (g_ownTranslator->load(QStringLiteral(":/i18n/dualrec_zh_CN.qm")))
+        QCoreApplication::installTranslator(g_ownTranslator);
+    g_qtTranslator = new QTranslator;
+    if (g_qtTranslator->load(QLocale(QLocale::Chinese, QLocale::China), QStringLiteral("qtbase"), QStringLiteral("_"),
+                             QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(g_qtTranslator);
+}
+
+std::optional<int> Application::startWindow()
+{
+    QTextStream err(stderr);
+    auto dataDirectory = m_commandLine.dataDirectory;
+    if (dataDirectory.isEmpty())
+        dataDirectory = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    if (!QDir().mkpath(dataDirectory) || !QFileInfo(dataDirectory).isWritable()) {
+        err << tr("dualrec: cannot use the data folder \"%1\": it cannot be created or is not writable")
+                   .arg(QDir::toNativeSeparators(dataDirectory))
+            << Qt::endl;
+        return 2;
+    }
+
+    QString source;
+    switch (m_commandLine.source) {
+    case SourceKind::Camera:
+        if (QMediaDevices::videoInputs().isEmpty())
+            source = tr("built-in demo source (no camera found)");
+        else
+            source = tr("camera %1").arg(QMediaDevices::defaultVideoInput().description());
+        break;
+    case SourceKind::Demo:
+        source = tr("built-in demo source");
+        break;
+    case SourceKind::File:
+        source = tr("file %1").arg(QDir::toNativeSeparators(m_commandLine.sourceFile));
+        break;
+    case SourceKind::Invalid:
+        return 2;
+    }
+    for (const auto &diagnostic : m_library.diagnostics())
+        err << "dualrec: " << diagnostic.toString() << Qt::endl;
+
+    ui::ShellInfo info{source, QDir::toNativeSeparators(dataDirectory), chooseLanguage(m_commandLine.language)};
+    m_window = std::make_unique<ui::MainWindow>(m_library, info);
+    connect(m_window.get(), &ui::MainWindow::languageRequested, this, &Application::onLanguageRequested);
+    m_window->show();
+    return std::nullopt;
+}
+
+void Application::onLanguageRequested(const QString &language)
+{
+    QSettings().setValue(kLanguageKey, language);
+    installTranslators(language);
+}
+
+} // namespace dualrec::app

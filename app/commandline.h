@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace dualrec::app {
+
+/// Which video source records: a camera, the built-in demo pattern, or a file played as if live.
+enum class SourceKind : quint8 { Invalid = 0, Camera, Demo, File };
+
+/// What the command line asked for. Parsed before any window exists.
+struct CommandLine final {
+    enum class Mode : quint8 { Invalid = 0, Window, Help, Version, ScriptCheck };
+
+    Mode mode = Mode::Window;
+    QString dataDirectory;   ///< empty: the platform default
+    SourceKind source = SourceKind::Camera;
+    QString sourceFile;      ///< SourceKind::File only
+    QString language;        ///< empty: from the settings, else zh_CN
+    QStringList templateDirectories; ///< extra script/rule folders besides the built-in ones
+    QStringList files;       ///< ScriptCheck: the files to check
+    QString helpText;
+    QString error;           ///< set when the command line is wrong
+};
+
+/// Parses arguments (argv[0] included). Needs a QCoreApplication for translations. Pure otherwise.
+[[nodiscard]] CommandLine parseCommandLine(const QStringList &arguments);
+
+/// Only peeks at the arguments: does this run need a window system at all?
+[[nodiscard]] bool needsWindow(int argc, char **argv);
+/// Only peeks at the arguments: the --lang value, if given.
+[[nodiscard]] QString requestedLanguage(int argc, char **argv);
+
+} // namespace dualrec::app

@@ -1,0 +1,63 @@
+#include "app/application.h"
+#include "app/commandline.h"
+#include "app/scriptcheckcommand.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+#include <memory>
+
+namespace {
+
+void describeApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("DualRec"));
+    QCoreApplication::setApplicationName(QStringLiteral("DualRec"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(DUALREC_VERSION));
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    using namespace dualrec::app;
+    describeApplication();
+
+    // Commands and --help/--version run without a window system (for scripts and branch IT).
+    std::unique_ptr<QCoreApplication> qtApp;
+    if (needsWindow(argc, argv))
+        qtApp = std::make_unique<QApplication>(argc, argv);
+    else
+        qtApp = std::make_unique<QCoreApplication>(argc, argv);
+
+    Application::installTranslators(Application::chooseLanguage(requestedLanguage(argc, argv)));
+    const auto commandLine = parseCommandLine(QCoreApplication::arguments());
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (!commandLine.error.isEmpty()) {
+        err << "dualrec: " << commandLine.error << Qt::endl;
+        return 2;
+    }
+    switch (commandLine.mode) {
+    case CommandLine::Mode::Help:
+        out << commandLine.helpText;
+        return 0;
+    case CommandLine::Mode::Version:
+        out << "dualrec " << QCoreApplication::applicationVersion() << Qt::endl;
+        return 0;
+    case CommandLine::Mode::ScriptCheck:
+        return runScriptCheck(commandLine.files, out, err);
+    case CommandLine::Mode::Window:
+        break;
+    case CommandLine::Mode::Invalid:
+        return 2;
+    }
+
+    Application application(commandLine);
+    if (const auto exitCode = application.startWindow())
+        return *exitCode;
+    return QCoreApplication::exec();
+}

@@ -1,0 +1,25 @@
+#include "core/util/error.h"
+
+namespace dualrec {
+
+const char *errorCodeName(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::Invalid: return "invalid";
+    case ErrorCode::InvalidArgument: return "invalid-argument";
+    case ErrorCode::InvalidState: return "invalid-state";
+    case ErrorCode::RequirementsUnmet: return "requirements-unmet";
+    case ErrorCode::NotFound: return "not-found";
+    case ErrorCode::FormatError: return "format-error";
+    case ErrorCode::IoError: return "io-error";
+    case ErrorCode::InternalError: return "internal-error";
+    }
+    return "unknown";
+}
+
+QString Error::toString() const
+{
+    return QLatin1String(errorCodeName(code)) + QStringLiteral(": ") + detail;
+}
+
+} // namespace dualrec

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QString>
+#include <QtGlobal>
+
+namespace dualrec {
+
+/// What went wrong, grouped by what the caller should do about it (see errorAction()).
+/// Core reports codes plus a technical English detail; ui/ maps codes to translated text.
+enum class ErrorCode : quint16 {
+    Invalid = 0,
+    // The caller (or the person at the keyboard) must change something first.
+    InvalidArgument,
+    InvalidState,      ///< the operation is not allowed in the current state
+    RequirementsUnmet, ///< a step's requirements are not met yet
+    NotFound,
+    FormatError,       ///< a file is not what it claims to be
+    // Retry later.
+    IoError,
+    // Stop the session or queue.
+    InternalError,
+};
+
+enum class ErrorAction : quint8 { Invalid = 0, FixInput, Retry, Stop };
+
+[[nodiscard]] constexpr ErrorAction errorAction(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::InvalidArgument:
+    case ErrorCode::InvalidState:
+    case ErrorCode::RequirementsUnmet:
+    case ErrorCode::NotFound:
+    case ErrorCode::FormatError:
+        return ErrorAction::FixInput;
+    case ErrorCode::IoError:
+        return ErrorAction::Retry;
+    case ErrorCode::InternalError:
+    case ErrorCode::Invalid:
+        return ErrorAction::Stop;
+    }
+    return ErrorAction::Stop;
+}
+
+[[nodiscard]] const char *errorCodeName(ErrorCode code);
+
+struct Error final {
+    ErrorCode code = ErrorCode::Invalid;
+    QString detail; ///< stable technical English, safe for logs (never personal data)
+
+    [[nodiscard]] QString toString() const;
+    friend bool operator==(const Error &, const Error &) = default;
+};
+
+} // namespace dualrec

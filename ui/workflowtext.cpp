@@ -1,0 +1,152 @@
+#include "ui/workflowtext.h"
+
+#include <QLocale>
+#include <QStringList>
+
+namespace dualrec::ui {
+
+using namespace dualrec::workflow;
+
+QString WorkflowText::stepKind(StepKind kind)
+{
+    switch (kind) {
+    case StepKind::Consent: return tr("Consent to recording");
+    case StepKind::MandatedPrompt: return tr("Mandated prompt");
+    case StepKind::AgentIdentity: return tr("Agent identity");
+    case StepKind::DocumentsShown: return tr("Documents shown");
+    case StepKind::Explanation: return tr("Explanation");
+    case StepKind::CustomerAnswer: return tr("Customer's answer");
+    case StepKind::Signature: return tr("Signature");
+    case StepKind::RiskStatement: return tr("Hand-copied risk statement");
+    case StepKind::Closing: return tr("Closing");
+    case StepKind::Invalid: break;
+    }
+    return tr("Unknown step");
+}
+
+QString WorkflowText::topic(ExplanationTopic topic)
+{
+    switch (topic) {
+    case ExplanationTopic::Insurer: return tr("Insurer");
+    case ExplanationTopic::Coverage: return tr("Coverage");
+    case ExplanationTopic::Payment: return tr("Payment");
+    case ExplanationTopic::Term: return tr("Policy term");
+    case ExplanationTopic::CoolingOff: return tr("Cooling-off period");
+    case ExplanationTopic::SurrenderLoss: return tr("Loss on surrender");
+    case ExplanationTopic::BenefitUncertainty: return tr("Uncertain benefits");
+    case ExplanationTopic::Exclusions: return tr("Exclusions");
+    case ExplanationTopic::Other: return tr("Other");
+    case ExplanationTopic::Invalid: break;
+    }
+    return {};
+}
+
+QString WorkflowText::presence(PresenceRequirement presence)
+{
+    switch (presence) {
+    case PresenceRequirement::None: return tr("no one needs to be in frame");
+    case PresenceRequirement::Agent: return tr("agent in frame");
+    case PresenceRequirement::Both: return tr("agent and customer in frame");
+    case PresenceRequirement::AllParties: return tr("everyone in frame");
+    case PresenceRequirement::Invalid: break;
+    }
+    return {};
+}
+
+QString WorkflowText::closeUp(CloseUp closeUp)
+{
+    switch (closeUp) {
+    case CloseUp::AgentId: return tr("show the agent's ID to the camera");
+    case CloseUp::CustomerId: return tr("show the customer's ID to the camera");
+    case CloseUp::Documents: return tr("show the documents to the camera");
+    case CloseUp::Signature: return tr("show the signature to the camera");
+    case CloseUp::RiskStatement: return tr("show the hand-copied statement to the camera");
+    case CloseUp::None:
+    case CloseUp::Invalid: break;
+    }
+    return {};
+}
+
+QString WorkflowText::category(ProductCategory category)
+{
+    switch (category) {
+    case ProductCategory::Life: return tr("Life insurance");
+    case ProductCategory::Annuity: return tr("Annuity");
+    case ProductCategory::CriticalIllness: return tr("Critical illness");
+    case ProductCategory::Health: return tr("Health insurance");
+    case ProductCategory::Accident: return tr("Accident insurance");
+    case ProductCategory::Invalid: break;
+    }
+    return {};
+}
+
+QString WorkflowText::design(ProductDesign design)
+{
+    switch (design) {
+    case ProductDesign::Traditional: return tr("traditional");
+    case ProductDesign::Participating: return tr("participating");
+    case ProductDesign::Universal: return tr("universal");
+    case ProductDesign::InvestmentLinked: return tr("investment-linked");
+    case ProductDesign::Invalid: break;
+    }
+    return {};
+}
+
+QString WorkflowText::channel(Channel channel)
+{
+    switch (channel) {
+    case Channel::Agency: return tr("Individual agency");
+    case Channel::Bancassurance: return tr("Bancassurance");
+    case Channel::AncillaryAgency: return tr("Other ancillary agency");
+    case Channel::Broker: return tr("Broker");
+    case Channel::Direct: return tr("Direct sales");
+    case Channel::Telephone: return tr("Telephone sales");
+    case Channel::Internet: return tr("Internet");
+    case Channel::Invalid: break;
+    }
+    return {};
+}
+
+QString WorkflowText::unmet(UnmetRequirement requirement)
+{
+    switch (requirement) {
+    case UnmetRequirement::Presence: return tr("not everyone required is in frame");
+    case UnmetRequirement::Duration: return tr("the step has not run long enough");
+    case UnmetRequirement::Answer: return tr("the customer has not answered yes");
+    case UnmetRequirement::CloseUp: return tr("no close-up snapshot taken");
+    case UnmetRequirement::Invalid: break;
+    }
+    return {};
+}
+
+QString WorkflowText::sessionState(SessionState state)
+{
+    switch (state) {
+    case SessionState::Created: return tr("Ready");
+    case SessionState::Consent: return tr("Asking for consent");
+    case SessionState::Steps: return tr("Recording");
+    case SessionState::Paused: return tr("Paused");
+    case SessionState::Finished: return tr("Finished");
+    case SessionState::Refused: return tr("Refused by the customer");
+    case SessionState::Aborted: return tr("Aborted");
+    case SessionState::Failed: return tr("Failed");
+    case SessionState::Invalid: break;
+    }
+    return {};
+}
+
+QString WorkflowText::requirements(const StepRequirements &requirements)
+{
+    QStringList parts{presence(requirements.presence)};
+    if (requirements.minDuration.count() > 0)
+        parts.append(tr("at least %n second(s)", nullptr, int((requirements.minDuration.count() + 999) / 1000)));
+    if (requirements.answerRequired)
+        parts.append(tr("customer answers yes"));
+    if (requirements.closeUp != CloseUp::None)
+        parts.append(closeUp(requirements.closeUp));
+    if (requirements.lockedText)
+        parts.append(tr("fixed text, read word for word"));
+    return parts.join(tr(", "));
+}
+
+} // namespace dualrec::ui

@@ -1,4 +1,435 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>DualRec records insurance sales (双录): camera and microphone, the regulated steps, sealed and queued for the insurer.
+
+Commands (without a command the window opens):
+  script check FILE...   check script templates and scope rule files</source>
+        <translation>DualRec 双录：通过摄像头和麦克风录制保险销售过程，逐项完成监管要求的环节，录制结果封存后排队提交保险公司。
+
+命令（不带命令时打开主窗口）：
+  script check FILE...   检查话术模板和双录范围规则文件</translation>
+    </message>
+    <message>
+        <source>Keep recordings and the journal in DIR.</source>
+        <translation>将录制文件和日志保存在 DIR 目录中。</translation>
+    </message>
+    <message>
+        <source>Video source: camera, demo (built-in test pattern) or a video FILE.</source>
+        <translation>视频来源：camera（摄像头）、demo（内置测试画面）或视频文件 FILE。</translation>
+    </message>
+    <message>
+        <source>User interface language: zh_CN or en.</source>
+        <translation>界面语言：zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>Also load script templates and rule sets from DIR (repeatable).</source>
+        <translation>另从 DIR 目录加载话术模板和规则集（可多次指定）。</translation>
+    </message>
+    <message>
+        <source>Optional command, see above.</source>
+        <translation>可选命令，见上文说明。</translation>
+    </message>
+    <message>
+        <source>--lang: expected zh_CN or en, got &quot;%1&quot;</source>
+        <translation>--lang：应为 zh_CN 或 en，实际为 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--source: expected camera, demo or a readable video file; &quot;%1&quot; is none of these</source>
+        <translation>--source：应为 camera、demo 或可读取的视频文件，&quot;%1&quot; 均不符合</translation>
+    </message>
+    <message>
+        <source>script: expected &quot;script check FILE...&quot;</source>
+        <translation>script：用法应为 &quot;script check FILE...&quot;</translation>
+    </message>
+    <message>
+        <source>script check: name at least one FILE to check</source>
+        <translation>script check：请至少指定一个要检查的文件 FILE</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;; see --help</source>
+        <translation>未知命令 &quot;%1&quot;，请参阅 --help</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptCheck</name>
+    <message>
+        <source>%1 file(s) checked: %2 template(s), %3 rule set(s), %4 problem(s)</source>
+        <translation>已检查 %1 个文件：%2 个模板，%3 个规则集，%4 个问题</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowText</name>
+    <message>
+        <source>Consent to recording</source>
+        <translation>同意录音录像</translation>
+    </message>
+    <message>
+        <source>Mandated prompt</source>
+        <translation>规定提示语</translation>
+    </message>
+    <message>
+        <source>Agent identity</source>
+        <translation>销售人员身份</translation>
+    </message>
+    <message>
+        <source>Documents shown</source>
+        <translation>出示文件</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>明确说明</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s answer</source>
+        <translation>客户回答</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Hand-copied risk statement</source>
+        <translation>抄录风险提示语</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>结束语</translation>
+    </message>
+    <message>
+        <source>Unknown step</source>
+        <translation>未知环节</translation>
+    </message>
+    <message>
+        <source>Insurer</source>
+        <translation>保险公司</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>保险责任</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>缴费信息</translation>
+    </message>
+    <message>
+        <source>Policy term</source>
+        <translation>保险期间</translation>
+    </message>
+    <message>
+        <source>Cooling-off period</source>
+        <translation>犹豫期</translation>
+    </message>
+    <message>
+        <source>Loss on surrender</source>
+        <translation>退保损失</translation>
+    </message>
+    <message>
+        <source>Uncertain benefits</source>
+        <translation>保单利益不确定</translation>
+    </message>
+    <message>
+        <source>Exclusions</source>
+        <translation>责任免除</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>no one needs to be in frame</source>
+        <translation>无需人员入镜</translation>
+    </message>
+    <message>
+        <source>agent in frame</source>
+        <translation>销售人员入镜</translation>
+    </message>
+    <message>
+        <source>agent and customer in frame</source>
+        <translation>销售人员与客户同框</translation>
+    </message>
+    <message>
+        <source>everyone in frame</source>
+        <translation>全员同框</translation>
+    </message>
+    <message>
+        <source>show the agent&apos;s ID to the camera</source>
+        <translation>向镜头出示销售人员证件</translation>
+    </message>
+    <message>
+        <source>show the customer&apos;s ID to the camera</source>
+        <translation>向镜头出示客户证件</translation>
+    </message>
+    <message>
+        <source>show the documents to the camera</source>
+        <translation>向镜头出示文件</translation>
+    </message>
+    <message>
+        <source>show the signature to the camera</source>
+        <translation>向镜头展示签名</translation>
+    </message>
+    <message>
+        <source>show the hand-copied statement to the camera</source>
+        <translation>向镜头展示抄录内容</translation>
+    </message>
+    <message>
+        <source>Life insurance</source>
+        <translation>人寿保险</translation>
+    </message>
+    <message>
+        <source>Annuity</source>
+        <translation>年金保险</translation>
+    </message>
+    <message>
+        <source>Critical illness</source>
+        <translation>重大疾病保险</translation>
+    </message>
+    <message>
+        <source>Health insurance</source>
+        <translation>健康保险</translation>
+    </message>
+    <message>
+        <source>Accident insurance</source>
+        <translation>意外伤害保险</translation>
+    </message>
+    <message>
+        <source>traditional</source>
+        <translation>传统型</translation>
+    </message>
+    <message>
+        <source>participating</source>
+        <translation>分红型</translation>
+    </message>
+    <message>
+        <source>universal</source>
+        <translation>万能型</translation>
+    </message>
+    <message>
+        <source>investment-linked</source>
+        <translation>投资连结型</translation>
+    </message>
+    <message>
+        <source>Individual agency</source>
+        <translation>个人代理</translation>
+    </message>
+    <message>
+        <source>Bancassurance</source>
+        <translation>银行保险</translation>
+    </message>
+    <message>
+        <source>Other ancillary agency</source>
+        <translation>其他兼业代理</translation>
+    </message>
+    <message>
+        <source>Broker</source>
+        <translation>保险经纪</translation>
+    </message>
+    <message>
+        <source>Direct sales</source>
+        <translation>直销</translation>
+    </message>
+    <message>
+        <source>Telephone sales</source>
+        <translation>电话销售</translation>
+    </message>
+    <message>
+        <source>Internet</source>
+        <translation>互联网</translation>
+    </message>
+    <message>
+        <source>not everyone required is in frame</source>
+        <translation>应入镜人员未全部在画面中</translation>
+    </message>
+    <message>
+        <source>the step has not run long enough</source>
+        <translation>本环节时长不足</translation>
+    </message>
+    <message>
+        <source>the customer has not answered yes</source>
+        <translation>客户尚未作出肯定回答</translation>
+    </message>
+    <message>
+        <source>no close-up snapshot taken</source>
+        <translation>尚未拍摄特写画面</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>准备就绪</translation>
+    </message>
+    <message>
+        <source>Asking for consent</source>
+        <translation>征询客户同意</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>录制中</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Refused by the customer</source>
+        <translation>客户拒绝录制</translation>
+    </message>
+    <message>
+        <source>Aborted</source>
+        <translation>已中止</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>录制失败</translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n second(s)</source>
+        <translation>
+            <numerusform>至少 %n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>customer answers yes</source>
+        <translation>客户须作肯定回答</translation>
+    </message>
+    <message>
+        <source>fixed text, read word for word</source>
+        <translation>固定文本，须逐字宣读</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>dualrec::app::Application</name>
+    <message>
+        <source>dualrec: cannot use the data folder &quot;%1&quot;: it cannot be created or is not writable</source>
+        <translation>dualrec：无法使用数据目录 &quot;%1&quot;：该目录无法创建或不可写入</translation>
+    </message>
+    <message>
+        <source>built-in demo source (no camera found)</source>
+        <translation>内置演示画面（未找到摄像头）</translation>
+    </message>
+    <message>
+        <source>camera %1</source>
+        <translation>摄像头 %1</translation>
+    </message>
+    <message>
+        <source>built-in demo source</source>
+        <translation>内置演示画面</translation>
+    </message>
+    <message>
+        <source>file %1</source>
+        <translation>文件 %1</translation>
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::MainWindow</name>
+    <message>
+        <source>whole life</source>
+        <translation>终身</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n 年</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>About DualRec</source>
+        <translation>关于 DualRec 双录</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;DualRec %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Synchronous audio and video recording of insurance sales (双录), as the regulation requires.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;DualRec %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;按照监管要求，对保险销售过程进行同步录音录像（双录）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>DualRec — insurance sales recording</source>
+        <translation>DualRec 双录 — 保险销售录音录像</translation>
+    </message>
+    <message>
+        <source>DualRec · recording of insurance sales, replayable and verifiable</source>
+        <translation>DualRec 双录 · 保险销售录音录像，可回放、可验证</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Teleprompter</source>
+        <translation>提词器</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Requirements</source>
+        <translation>要求</translation>
+    </message>
+    <message>
+        <source>Video source: %1</source>
+        <translation>视频来源：%1</translation>
+    </message>
+    <message>
+        <source>Data folder: %1</source>
+        <translation>数据目录：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n script file problem(s): run &quot;dualrec script check&quot;</source>
+        <translation>
+            <numerusform>话术文件有 %n 个问题：请运行 &quot;dualrec script check&quot; 查看</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About DualRec</source>
+        <translation>关于 DualRec 双录(&amp;A)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n products on one application</source>
+        <translation>
+            <numerusform>一张投保单含 %n 个产品</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This script cannot be used: %1</source>
+        <translation>此话术无法使用：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2) — %3, %4, term %5, cooling-off %n day(s)</source>
+        <translation>
+            <numerusform>%1（%2）— %3，%4，保险期间 %5，犹豫期 %n 天</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -1,0 +1,48 @@
+#include "core/workflow/regulatorytext.h"
+#include "core/workflow/templatelibrary.h"
+
+#include <QFile>
+
+#include <catch2/catch_test_macros.hpp>
+
+using namespace dualrec::workflow;
+
+TEST_CASE("the regulatory texts are the ones in the domain brief / character for character")
+{
+    QFile brief(QStringLiteral(DUALREC_SHARED_DIR "/docs/domain.md"));
+    REQUIRE(brief.open(QIODevice::ReadOnly));
+    const auto text = QString::fromUtf8(brief.readAll());
+    CHECK(text.contains(QStringLiteral("「") + mandatedPromptText() + QStringLiteral("」")));
+    CHECK(text.contains(QStringLiteral("「") + riskStatementText() + QStringLiteral("」")));
+}
+
+TEST_CASE("the shipped templates and rule sets load without a problem")
+{
+    const auto library = TemplateLibrary::loadDirectories(
+        {QStringLiteral(DUALREC_SOURCE_DIR "/resources/scripts"), QStringLiteral(DUALREC_SOURCE_DIR "/resources/rules")});
+    for (const auto &diagnostic : library.diagnostics())
+        UNSCOPED_INFO(diagnostic.toString().toStdString());
+    CHECK(library.diagnostics().isEmpty());
+    CHECK(library.templates().size() == 5);
+    CHECK(library.ruleSets().size() == 2);
+
+    // One template per product family the issue names.
+    QSet<ProductDesign> designs;
+    QSet<ProductCategory> categories;
+    for (const auto &script : library.templates()) {
+        CHECK(script.language == QLatin1String("zh_CN"));
+        if (script.isBundle())
+            continue;
+        designs.insert(script.product->design);
+        categories.insert(script.product->category);
+    }
+    CHECK(designs.contains(ProductDesign::Traditional));
+    CHECK(designs.contains(ProductDesign::Participating));
+    CHECK(designs.contains(ProductDesign::InvestmentLinked));
+    CHECK(categories.contains(ProductCategory::CriticalIllness));
+    CHECK(categories.contains(ProductCategory::Annuity));
+
+    const auto bundle = library.plan(QStringLiteral("life-plus-critical-illness"));
+    REQUIRE(bundle.has_value());
+    CHECK(bundle->products().size() == 2);
+}

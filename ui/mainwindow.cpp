@@ -82,6 +82,7 @@ MainWindow::MainWindow(const TemplateLibrary &library, ShellInfo info, QWidget *
     splitter->addWidget(left);
     splitter->addWidget(right);
     splitter->setStretchFactor(1, 3);
+    splitter->setSizes({360, 820});
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
 
@@ -145,6 +146,9 @@ void MainWindow::retranslateUi()
     m_productsTitle->setText(tr("Products"));
     m_promptTitle->setText(tr("Teleprompter"));
     m_steps->setHeaderLabels({tr("#"), tr("Step"), tr("Requirements")});
+    m_templates->setAccessibleName(tr("Products"));
+    m_steps->setAccessibleName(tr("Steps of the recording"));
+    m_prompt->setAccessibleName(tr("Teleprompter"));
     m_sourceLabel->setText(tr("Video source: %1").arg(m_info.sourceDescription));
     m_dataLabel->setText(tr("Data folder: %1").arg(m_info.dataDirectory));
     const auto problems = m_library.diagnostics().size();

@@ -1,0 +1,124 @@
+// The dualrec binary's command line, run as a separate process the way branch IT, scripts and
+// CI run it.
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <catch2/catch_test_macros.hpp>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run dualrec(const QStringList &arguments)
+{
+    QProcess process;
+    auto environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(DUALREC_BINARY), arguments);
+    REQUIRE(process.waitForFinished(30000));
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+QStringList shippedFiles()
+{
+    QStringList files;
+    for (const auto *folder : {"scripts", "rules"}) {
+        const QDir dir(QStringLiteral(DUALREC_SOURCE_DIR "/resources/") + QLatin1String(folder));
+        for (const auto &name : dir.entryList({QStringLiteral("*.json")}, QDir::Files))
+            files.append(dir.filePath(name));
+    }
+    return files;
+}
+
+} // namespace
+
+TEST_CASE("version and help options work without a window system")
+{
+    const auto version = dualrec({QStringLiteral("--version")});
+    CHECK(version.exitCode == 0);
+    CHECK(version.out.trimmed() == QLatin1String("dualrec " DUALREC_VERSION));
+
+    const auto help = dualrec({QStringLiteral("--help"), QStringLiteral("--lang"), QStringLiteral("en")});
+    CHECK(help.exitCode == 0);
+    for (const auto *option : {"--data-dir", "--source", "--lang", "--version", "script check"})
+        CHECK(help.out.contains(QLatin1String(option)));
+}
+
+TEST_CASE("script check passes the shipped templates and rule sets")
+{
+    const auto files = shippedFiles();
+    REQUIRE(files.size() == 7);
+    const auto run = dualrec(QStringList{QStringLiteral("script"), QStringLiteral("check")} + files);
+    INFO(run.out.toStdString());
+    CHECK(run.exitCode == 0);
+    CHECK(run.out.isEmpty());
+    CHECK(run.err.contains(QLatin1String("7")));
+}
+
+TEST_CASE("script check prints one line per problem with file and JSON path / and exits 1")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    // Start from a shipped template and break it in three places.
+    QFile source(QStringLiteral(DUALREC_SOURCE_DIR "/resources/scripts/traditional-life.json"));
+    REQUIRE(source.open(QIODevice::ReadOnly));
+    auto json = QString::fromUtf8(source.readAll());
+    json.replace(QStringLiteral("\"presence\": \"both\""), QStringLiteral("\"presence\": \"everyone\""));
+    json.replace(QStringLiteral("\"min_duration_s\""), QStringLiteral("\"min_duration\""));
+    const auto bad = dir.filePath(QStringLiteral("bad.json"));
+    QFile out(bad);
+    REQUIRE(out.open(QIODevice::WriteOnly));
+    out.write(json.toUtf8());
+    out.close();
+    const auto missing = dir.filePath(QStringLiteral("missing.json"));
+
+    const auto run = dualrec({QStringLiteral("script"), QStringLiteral("check"), bad, missing});
+    CHECK(run.exitCode == 1);
+    const auto lines = run.out.split(u'\n', Qt::SkipEmptyParts);
+    REQUIRE(lines.size() > 3);
+    for (const auto &line : lines) {
+        INFO(line.toStdString());
+        CHECK((line.startsWith(bad + QStringLiteral(": $.")) || line.startsWith(missing + QStringLiteral(": $"))));
+    }
+    CHECK(lines.contains(bad + QStringLiteral(": $.steps[0].requires.presence: expected one of \"none\", \"agent\", "
+                                              "\"both\", \"all_parties\"; found \"everyone\"")));
+    CHECK(run.out.contains(QStringLiteral("$.steps[0].requires.min_duration: unknown key")));
+    CHECK(run.out.contains(missing + QStringLiteral(": $: cannot read the file")));
+}
+
+TEST_CASE("bad command lines are refused with a specific message and exit code 2")
+{
+    struct Row {
+        QStringList arguments;
+        const char *message;
+    };
+    const std::vector<Row> rows{
+        {{QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("script")}, "script check FILE"},
+        {{QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("script"), QStringLiteral("check")}, "at least one FILE"},
+        {{QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("frobnicate")}, "unknown command \"frobnicate\""},
+        {{QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--source"), QStringLiteral("/nonexistent/clip.mp4")},
+         "/nonexistent/clip.mp4"},
+        {{QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--data-dir"), QStringLiteral("/proc/dualrec-test")},
+         "/proc/dualrec-test"},
+    };
+    for (const auto &row : rows) {
+        INFO(row.arguments.join(u' ').toStdString());
+        const auto run = dualrec(row.arguments);
+        INFO(run.err.toStdString());
+        CHECK(run.exitCode == 2);
+        CHECK(run.err.contains(QString::fromUtf8(row.message)));
+    }
+    const auto badLanguage = dualrec({QStringLiteral("--lang"), QStringLiteral("fr"), QStringLiteral("script"),
+                                      QStringLiteral("check"), QStringLiteral("x.json")});
+    CHECK(badLanguage.exitCode == 2);
+    CHECK(badLanguage.err.contains(QLatin1String("zh_CN")));
+}

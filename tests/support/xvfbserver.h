@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QProcess>
+#include <QString>
+
+#include <optional>
+
+namespace dualrec::test {
+
+/// A private X server (Xvfb) for one test, on a display number it picks itself; stopped when
+/// the object goes. Tests that need a real window system start one instead of relying on
+/// whatever DISPLAY the environment has.
+class XvfbServer final
+{
+public:
+    XvfbServer();
+    ~XvfbServer();
+    XvfbServer(const XvfbServer &) = delete;
+    XvfbServer &operator=(const XvfbServer &) = delete;
+
+    /// ":N", or empty when the server did not start (then error() says why).
+    [[nodiscard]] const QString &display() const { return m_display; }
+    [[nodiscard]] const QString &error() const { return m_error; }
+
+    /// The names of the top-level windows on the display (xwininfo -root -tree).
+    [[nodiscard]] QString windowTree() const;
+    /// Photographs the whole screen into `pngPath` (ImageMagick's import); false on failure.
+    [[nodiscard]] bool screenshot(const QString &pngPath) const;
+
+private:
+    QProcess m_server;
+    QString m_display;
+    QString m_error;
+};
+
+} // namespace dualrec::test

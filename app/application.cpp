@@ -15,15 +15,12 @@ namespace dualrec::app {
 
 namespace {
 
-QTranslator *g_ownTranslator = nullptr;
-QTranslator *g_qtTranslator = nullptr;
-
 const QString kLanguageKey = QStringLiteral("ui/language");
 
 } // namespace
 
-Application::Application(CommandLine commandLine, QObject *parent)
-    : QObject(parent), m_commandLine(std::move(commandLine)),
+Application::Application(CommandLine commandLine, Translators &translators, QObject *parent)
+    : QObject(parent), m_commandLine(std::move(commandLine)), m_translators(translators),
       m_library(workflow::TemplateLibrary::loadDirectories(templateDirectories(m_commandLine.templateDirectories)))
 {
 }
@@ -43,25 +40,32 @@ QString Application::chooseLanguage(const QString &requested)
     return saved == QLatin1String("en") ? saved : QStringLiteral("zh_CN");
 }
 
-void Application::installTranslators(const QString &language)
+void Translators::install(const QString &language)
 {
-    for (auto **translator : {&g_ownTranslator, &g_qtTranslator}) {
+    for (auto *translator : {&m_own, &m_qt}) {
         if (*translator) {
-            QCoreApplication::removeTranslator(*translator);
-            delete *translator;
-            *translator = nullptr;
+            QCoreApplication::removeTranslator(translator->get());
+            translator->reset();
         }
     }
-    // English is the source language: nothing to install.
+    // English is the source language; its catalogue only carries the plural forms.
+    m_own = std::make_unique<QTranslator>();
+    if (m_own->load(QStringLiteral(":/i18n/dualrec_%1.qm").arg(language)))
+        QCoreApplication::installTranslator(m_own.get());
     if (language != QLatin1String("zh_CN"))
         return;
-    g_ownTranslator = new QTranslator;
-    if (g_ownTranslator->load(QStringLiteral(":/i18n/dualrec_zh_CN.qm")))
-        QCoreApplication::installTranslator(g_ownTranslator);
-    g_qtTranslator = new QTranslator;
-    if (g_qtTranslator->load(QLocale(QLocale::Chinese, QLocale::China), QStringLiteral("qtbase"), QStringLiteral("_"),
-                             QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(g_qtTranslator);
+    m_qt = std::make_unique<QTranslator>();
+    if (m_qt->load(QLocale(QLocale::Chinese, QLocale::China), QStringLiteral("qtbase"), QStringLiteral("_"),
+                   QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(m_qt.get());
+}
+
+Translators::~Translators()
+{
+    for (auto *translator : {&m_own, &m_qt}) {
+        if (*translator)
+            QCoreApplication::removeTranslator(translator->get());
+    }
 }
 
 std::optional<int> Application::startWindow()
@@ -107,7 +111,7 @@ std::optional<int> Application::startWindow()
 void Application::onLanguageRequested(const QString &language)
 {
     QSettings().setValue(kLanguageKey, language);
-    installTranslators(language);
+    m_translators.install(language);
 }
 
 } // namespace dualrec::app

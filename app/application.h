@@ -14,6 +14,23 @@ class MainWindow;
 
 namespace dualrec::app {
 
+/// DualRec's and Qt's translators for the UI language; swapping them retranslates open
+/// windows. GUI thread only.
+class Translators final
+{
+public:
+    Translators() = default;
+    ~Translators();
+    Q_DISABLE_COPY_MOVE(Translators)
+
+    /// Installs the catalogues for "zh_CN" or "en", replacing the previous ones.
+    void install(const QString &language);
+
+private:
+    std::unique_ptr<QTranslator> m_own;
+    std::unique_ptr<QTranslator> m_qt;
+};
+
 /// The composition root (style P2): builds the core services and hands them to the UI.
 /// Owns the translators so the language can change while the window is open. GUI thread only.
 class Application final : public QObject
@@ -22,15 +39,13 @@ class Application final : public QObject
     Q_DISABLE_COPY_MOVE(Application)
 
 public:
-    explicit Application(CommandLine commandLine, QObject *parent = nullptr);
+    Application(CommandLine commandLine, Translators &translators, QObject *parent = nullptr);
     ~Application() override;
 
     /// Opens the main window. Returns an exit code when start-up failed (printed to stderr),
     /// or nothing when the event loop should run.
     [[nodiscard]] std::optional<int> startWindow();
 
-    /// Installs the translators for "zh_CN" or "en" (DualRec's own and Qt's).
-    static void installTranslators(const QString &language);
     /// The language to use: the command line's, else the saved setting, else zh_CN.
     [[nodiscard]] static QString chooseLanguage(const QString &requested);
     /// The built-in script and rule folders plus the extra ones asked for.
@@ -40,6 +55,7 @@ private:
     void onLanguageRequested(const QString &language);
 
     CommandLine m_commandLine;
+    Translators &m_translators;
     workflow::TemplateLibrary m_library;
     std::unique_ptr<ui::MainWindow> m_window;
 };

@@ -32,7 +32,8 @@ int main(int argc, char *argv[])
     else
         qtApp = std::make_unique<QCoreApplication>(argc, argv);
 
-    Application::installTranslators(Application::chooseLanguage(requestedLanguage(argc, argv)));
+    Translators translators;
+    translators.install(Application::chooseLanguage(requestedLanguage(argc, argv)));
     const auto commandLine = parseCommandLine(QCoreApplication::arguments());
 
     QTextStream out(stdout);
@@ -56,7 +57,7 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    Application application(commandLine);
+    Application application(commandLine, translators);
     if (const auto exitCode = application.startWindow())
         return *exitCode;
     return QCoreApplication::exec();

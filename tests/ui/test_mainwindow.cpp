@@ -118,3 +118,14 @@ TEST_CASE("every interactive control has an accessible name or visible text")
     }
     CHECK(checked >= 3);
 }
+
+TEST_CASE("English plural forms come from the English catalogue")
+{
+    QTranslator english;
+    REQUIRE(english.load(QStringLiteral(DUALREC_QM_DIR "/dualrec_en.qm")));
+    CHECK(english.translate("WorkflowText", "at least %n second(s)", nullptr, 1) == QLatin1String("at least %n second"));
+    CHECK(english.translate("WorkflowText", "at least %n second(s)", nullptr, 5) == QLatin1String("at least %n seconds"));
+    QTranslator chinese;
+    REQUIRE(chinese.load(QStringLiteral(DUALREC_QM_DIR "/dualrec_zh_CN.qm")));
+    CHECK(chinese.translate("WorkflowText", "at least %n second(s)", nullptr, 5).contains(QStringLiteral("秒")));
+}

@@ -13,6 +13,7 @@ const char *errorCodeName(ErrorCode code)
     case ErrorCode::FormatError: return "format-error";
     case ErrorCode::IoError: return "io-error";
     case ErrorCode::InternalError: return "internal-error";
+    case ErrorCode::DataCorrupt: return "data-corrupt";
     }
     return "unknown";
 }

@@ -19,6 +19,7 @@ enum class ErrorCode : quint16 {
     IoError,
     // Stop the session or queue.
     InternalError,
+    DataCorrupt,       ///< stored data failed an integrity check
 };
 
 enum class ErrorAction : quint8 { Invalid = 0, FixInput, Retry, Stop };
@@ -35,6 +36,7 @@ enum class ErrorAction : quint8 { Invalid = 0, FixInput, Retry, Stop };
     case ErrorCode::IoError:
         return ErrorAction::Retry;
     case ErrorCode::InternalError:
+    case ErrorCode::DataCorrupt:
     case ErrorCode::Invalid:
         return ErrorAction::Stop;
     }

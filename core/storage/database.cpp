@@ -1,0 +1,149 @@
+#include "core/storage/database.h"
+
+#include <QAtomicInteger>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QThread>
+
+namespace dualrec::storage {
+
+namespace {
+
+QAtomicInteger<quint64> g_databaseSerial;
+
+Error sqlError(const QString &what, const QSqlError &error)
+{
+    // SQLITE_FULL (13) and SQLITE_IOERR (10) are retryable; anything else needs a person.
+    const auto native = error.nativeErrorCode();
+    auto code = ErrorCode::InternalError;
+    if (native == QLatin1String("13") || native == QLatin1String("10") || native == QLatin1String("5"))
+        code = ErrorCode::IoError; // full, I/O error, busy
+    else if (native == QLatin1String("11") || native == QLatin1String("26"))
+        code = ErrorCode::DataCorrupt; // malformed, not a database
+    return Error{code, what + QStringLiteral(": ") + error.text()};
+}
+
+} // namespace
+
+Database::Database(QString path, FaultInjector *faults)
+    : m_path(std::move(path)),
+      m_baseName(QStringLiteral("dualrec-journal-%1").arg(g_databaseSerial.fetchAndAddRelaxed(1))),
+      m_faults(faults)
+{
+}
+
+Database::~Database()
+{
+    const QMutexLocker locker(&m_mutex);
+    for (const auto &name : std::as_const(m_connections)) {
+        {
+            auto db = QSqlDatabase::database(name, false);
+            if (db.isOpen())
+                db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+}
+
+Result<std::shared_ptr<Database>> Database::open(const QString &path, FaultInjector *faults)
+{
+    std::shared_ptr<Database> database(new Database(QFileInfo(path).absoluteFilePath(), faults));
+    auto mode = database->run(QStringLiteral("PRAGMA journal_mode=WAL"));
+    if (!mode)
+        return std::unexpected(mode.error());
+    if (!mode->next() || mode->value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+        return fail(ErrorCode::IoError, QStringLiteral("journal %1 cannot use write-ahead logging").arg(path));
+    return database;
+}
+
+Result<QSqlDatabase> Database::connection()
+{
+    const auto thread = QThread::currentThreadId();
+    {
+        const QMutexLocker locker(&m_mutex);
+        if (const auto it = m_connections.constFind(thread); it != m_connections.constEnd())
+            return QSqlDatabase::database(it.value(), false);
+    }
+    const QString name = m_baseName + QStringLiteral("-t%1").arg(quintptr(thread));
+    auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(m_path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    if (!db.open()) {
+        const auto error = sqlError(QStringLiteral("cannot open journal %1").arg(m_path), db.lastError());
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+        return std::unexpected(error);
+    }
+    {
+        const QMutexLocker locker(&m_mutex);
+        m_connections.insert(thread, name);
+    }
+    for (const auto *pragma : {"PRAGMA foreign_keys=ON", "PRAGMA synchronous=FULL"}) {
+        QSqlQuery query(db);
+        if (!query.exec(QLatin1String(pragma)))
+            return std::unexpected(sqlError(QLatin1String(pragma), query.lastError()));
+    }
+    return db;
+}
+
+Result<QSqlQuery> Database::run(const QString &sql, const QVariantList &values)
+{
+    if (m_faults) {
+        if (auto injected = m_faults->beforeStatement(sql))
+            return std::unexpected(*injected);
+    }
+    auto db = connection();
+    if (!db)
+        return std::unexpected(db.error());
+    QSqlQuery query(*db);
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return std::unexpected(sqlError(QStringLiteral("cannot prepare \"%1\"").arg(sql.left(60)), query.lastError()));
+    for (const auto &value : values) {
+        // A null QString would bind as SQL NULL; only a null QVariant means NULL here.
+        if (!value.isNull() && value.metaType() == QMetaType::fromType<QString>() && value.toString().isNull())
+            query.addBindValue(QStringLiteral(""));
+        else
+            query.addBindValue(value);
+    }
+    if (!query.exec())
+        return std::unexpected(sqlError(QStringLiteral("statement failed \"%1\"").arg(sql.left(60)), query.lastError()));
+    return query;
+}
+
+void Database::runUnchecked(const QString &sql)
+{
+    if (auto db = connection()) {
+        QSqlQuery query(*db);
+        query.exec(sql);
+    }
+}
+
+Result<Transaction> Transaction::begin(Database &database)
+{
+    if (auto begun = database.run(QStringLiteral("BEGIN IMMEDIATE")); !begun)
+        return std::unexpected(begun.error());
+    return Transaction(database);
+}
+
+Transaction::Transaction(Transaction &&other) noexcept : m_database(other.m_database), m_open(other.m_open)
+{
+    other.m_open = false;
+}
+
+Transaction::~Transaction()
+{
+    if (m_open)
+        m_database->runUnchecked(QStringLiteral("ROLLBACK"));
+}
+
+Result<void> Transaction::commit()
+{
+    auto committed = m_database->run(QStringLiteral("COMMIT"));
+    if (!committed)
+        return std::unexpected(committed.error()); // the destructor rolls back
+    m_open = false;
+    return {};
+}
+
+} // namespace dualrec::storage

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "core/storage/faultinjector.h"
+#include "core/util/result.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QHash>
+#include <QMutex>
+#include <QVariantList>
+
+#include <memory>
+
+namespace dualrec::storage {
+
+/// One journal database file. Hands every thread its own connection (a QSqlDatabase belongs
+/// to the thread that opened it, style P7), created on first use with the session pragmas
+/// (foreign keys on, synchronous=FULL: a commit that records evidence is on disk when it
+/// returns). All connections are closed when the Database goes; by then the threads that used
+/// it must have stopped using it.
+///
+/// Thread contract: thread-safe; each call uses the calling thread's connection.
+class Database final
+{
+public:
+    /// Opens (creating when absent) the file and switches it to WAL. Does not migrate: see Schema.
+    [[nodiscard]] static Result<std::shared_ptr<Database>> open(const QString &path, FaultInjector *faults = nullptr);
+    ~Database();
+    Q_DISABLE_COPY_MOVE(Database)
+
+    [[nodiscard]] const QString &path() const { return m_path; }
+
+    /// Runs one statement with positional bindings on this thread's connection. A null QString
+    /// binds as '' (the columns are NOT NULL); pass a null QVariant for SQL NULL. Finish with
+    /// the returned query (let it go) before committing: a statement still reading blocks COMMIT.
+    [[nodiscard]] Result<QSqlQuery> run(const QString &sql, const QVariantList &values = {});
+    /// Runs a statement that no fault may prevent (ROLLBACK of a failed transaction).
+    void runUnchecked(const QString &sql);
+
+private:
+    Database(QString path, FaultInjector *faults);
+    [[nodiscard]] Result<QSqlDatabase> connection();
+
+    QString m_path;
+    QString m_baseName;
+    FaultInjector *m_faults;
+    QMutex m_mutex;
+    QHash<Qt::HANDLE, QString> m_connections; ///< thread -> connection name; guarded by m_mutex
+};
+
+/// A transaction that rolls back unless commit() succeeded (style P7). BEGIN IMMEDIATE takes
+/// the write lock at once, so two writers never deadlock upgrading a read lock.
+class Transaction final
+{
+public:
+    [[nodiscard]] static Result<Transaction> begin(Database &database);
+    Transaction(Transaction &&other) noexcept;
+    Transaction &operator=(Transaction &&) = delete;
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+    ~Transaction();
+
+    [[nodiscard]] Result<void> commit();
+
+private:
+    explicit Transaction(Database &database) : m_database(&database) {}
+    Database *m_database;
+    bool m_open = true;
+};
+
+} // namespace dualrec::storage

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "core/workflow/sessionid.h"
+#include "core/workflow/sessionstate.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace dualrec::storage {
+
+/// Personal data of the customer: stored only encrypted (AES-256-GCM), never logged.
+struct CustomerData final {
+    QString name;
+    QString idNumber;
+    QString phone;
+    friend bool operator==(const CustomerData &, const CustomerData &) = default;
+};
+
+struct ProductRef final {
+    QString code;
+    QString name;
+    friend bool operator==(const ProductRef &, const ProductRef &) = default;
+};
+
+/// One recording session as the journal keeps it.
+struct SessionRecord final {
+    workflow::SessionId id;
+    QString applicationNo;
+    QString agentId;
+    QString customerRef; ///< an opaque reference, never personal data
+    std::optional<CustomerData> customer;
+    QString templateId;
+    QString templateVersion;
+    QList<ProductRef> products;
+    bool scopeRequired = true;
+    QString scopeReason;
+    workflow::SessionState state = workflow::SessionState::Created;
+    workflow::SessionId previousSession; ///< the session this one re-records, if any
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    QDateTime finishedAt;
+    QString qcVerdict = QStringLiteral("pending");
+};
+
+/// A file that belongs to a session: the recording, its sidecar, snapshots, reports.
+struct MediaFile final {
+    QString role; ///< "recording", "sidecar", "snapshot", "qc-report", ...
+    QString path;
+    qint64 sizeBytes = 0;
+    QString sha256; ///< lower-case hex
+    QDateTime createdAt;
+    friend bool operator==(const MediaFile &, const MediaFile &) = default;
+};
+
+/// The supervisor's filters; empty fields do not filter.
+struct HistoryFilter final {
+    QDate from;          ///< inclusive, UTC date
+    QDate to;            ///< inclusive, UTC date
+    QString agentId;
+    QString applicationNo;
+    QString productCode;
+    QString state;       ///< workflow state name (sessionStateName)
+    QString qcVerdict;   ///< "pending", "pass", "fail"
+    QString uploadState; ///< upload state name, or "none" for sessions never queued
+};
+
+struct HistoryRow final {
+    workflow::SessionId id;
+    QString applicationNo;
+    QString agentId;
+    QString templateId;
+    QString products; ///< product names, joined
+    QString state;
+    QString qcVerdict;
+    QString uploadState;
+    QDateTime createdAt;
+};
+
+struct HistoryPage final {
+    QList<HistoryRow> rows;
+    qint64 total = 0; ///< rows matching the filter, over all pages
+};
+
+} // namespace dualrec::storage

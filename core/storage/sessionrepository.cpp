@@ -1,0 +1,307 @@
+#include "core/storage/sessionrepository.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace dualrec::storage {
+
+using workflow::SessionEvent;
+using workflow::SessionEventType;
+using workflow::SessionId;
+using workflow::SessionState;
+
+namespace {
+
+QString utc(const QDateTime &time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QDateTime fromUtc(const QVariant &value)
+{
+    const auto text = value.toString();
+    return text.isEmpty() ? QDateTime() : QDateTime::fromString(text, Qt::ISODateWithMs);
+}
+
+QVariant nullable(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
+}
+
+QString stateText(SessionState state)
+{
+    return state == SessionState::Invalid ? QString() : QString::fromLatin1(workflow::sessionStateName(state));
+}
+
+SessionState stateFromName(const QString &name)
+{
+    for (int value = int(SessionState::Created); value <= int(SessionState::Failed); ++value) {
+        if (name == QLatin1String(workflow::sessionStateName(SessionState(value))))
+            return SessionState(value);
+    }
+    return SessionState::Invalid;
+}
+
+template<typename Enum, int First, int Last>
+Enum fromName(const QString &name, const char *(*nameOf)(Enum))
+{
+    for (int value = First; value <= Last; ++value) {
+        if (name == QLatin1String(nameOf(Enum(value))))
+            return Enum(value);
+    }
+    return Enum::Invalid;
+}
+
+} // namespace
+
+SessionRepository::SessionRepository(std::shared_ptr<Database> database, std::optional<seal::SecretKey> piiKey)
+    : m_database(std::move(database)), m_piiKey(std::move(piiKey))
+{
+}
+
+Result<void> SessionRepository::create(const SessionRecord &record)
+{
+    if (record.id.isNull() || record.applicationNo.isEmpty() || record.agentId.isEmpty() || record.templateId.isEmpty())
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("a session needs an id, an application number, an agent and a template"));
+    QVariant pii(QMetaType(QMetaType::QByteArray));
+    if (record.customer) {
+        if (!m_piiKey)
+            return fail(ErrorCode::InvalidState, QStringLiteral("no key to encrypt the customer's personal data; not stored"));
+        const QJsonObject customer{{QStringLiteral("name"), record.customer->name},
+                                   {QStringLiteral("id_number"), record.customer->idNumber},
+                                   {QStringLiteral("phone"), record.customer->phone}};
+        auto sealed = seal::encryptAesGcm(*m_piiKey, QJsonDocument(customer).toJson(QJsonDocument::Compact),
+                                          record.id.toString().toLatin1());
+        if (!sealed)
+            return std::unexpected(sealed.error());
+        pii = *sealed;
+    }
+    auto transaction = Transaction::begin(*m_database);
+    if (!transaction)
+        return std::unexpected(transaction.error());
+    const auto now = utc(record.createdAt.isValid() ? record.createdAt : QDateTime::currentDateTimeUtc());
+    auto inserted = m_database->run(
+        QStringLiteral("INSERT INTO sessions (id, application_no, agent_id, customer_ref, customer_pii, template_id, "
+                       "template_version, scope_required, scope_reason, state, previous_session_id, created_at_utc, "
+                       "updated_at_utc, finished_at_utc, qc_verdict) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+        {record.id.toString(), record.applicationNo, record.agentId, record.customerRef, pii, record.templateId,
+         record.templateVersion, record.scopeRequired ? 1 : 0, record.scopeReason,
+         QLatin1String(workflow::sessionStateName(record.state)),
+         nullable(record.previousSession.isNull() ? QString() : record.previousSession.toString()), now,
+         utc(record.updatedAt.isValid() ? record.updatedAt : QDateTime::fromString(now, Qt::ISODateWithMs)),
+         nullable(utc(record.finishedAt)), record.qcVerdict});
+    if (!inserted)
+        return std::unexpected(inserted.error());
+    for (qsizetype i = 0; i < record.products.size(); ++i) {
+        auto product = m_database->run(
+            QStringLiteral("INSERT INTO session_products (session_id, position, product_code, product_name) VALUES (?,?,?,?)"),
+            {record.id.toString(), i, record.products.at(i).code, record.products.at(i).name});
+        if (!product)
+            return std::unexpected(product.error());
+    }
+    return transaction->commit();
+}
+
+Result<void> SessionRepository::appendEvents(const SessionId &id, qint64 firstSeq, const QList<SessionEvent> &events)
+{
+    if (events.isEmpty())
+        return {};
+    auto transaction = Transaction::begin(*m_database);
+    if (!transaction)
+        return std::unexpected(transaction.error());
+    const SessionEvent *lastChange = nullptr;
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const auto &event = events.at(i);
+        auto inserted = m_database->run(
+            QStringLiteral("INSERT INTO events (session_id, seq, type, wall_utc, monotonic_ns, step_index, step_id, "
+                           "from_state, to_state, trigger_name, detail) VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
+            {id.toString(), firstSeq + i, QLatin1String(workflow::sessionEventTypeName(event.type)), utc(event.wallTime),
+             qint64(event.monotonic.count()), qint64(event.stepIndex), event.stepId,
+             stateText(event.from), stateText(event.to),
+             event.trigger == workflow::SessionTrigger::Invalid ? QString() : QString::fromLatin1(workflow::sessionTriggerName(event.trigger)),
+             event.detail});
+        if (!inserted)
+            return std::unexpected(inserted.error());
+        if (event.type == SessionEventType::StateChanged)
+            lastChange = &event;
+    }
+    if (lastChange) {
+        auto updated = m_database->run(
+            QStringLiteral("UPDATE sessions SET state = ?, updated_at_utc = ?, finished_at_utc = COALESCE(?, finished_at_utc) "
+                           "WHERE id = ?"),
+            {QLatin1String(workflow::sessionStateName(lastChange->to)), utc(lastChange->wallTime),
+             workflow::isEndState(lastChange->to) ? QVariant(utc(lastChange->wallTime)) : QVariant(QMetaType(QMetaType::QString)),
+             id.toString()});
+        if (!updated)
+            return std::unexpected(updated.error());
+        if (updated->numRowsAffected() != 1)
+            return fail(ErrorCode::NotFound, QStringLiteral("no session %1 in the journal").arg(id.toString()));
+    }
+    return transaction->commit();
+}
+
+Result<void> SessionRepository::addMediaFile(const SessionId &id, const MediaFile &file)
+{
+    auto inserted = m_database->run(
+        QStringLiteral("INSERT INTO media_files (session_id, role, path, size_bytes, sha256, created_at_utc) VALUES (?,?,?,?,?,?)"),
+        {id.toString(), file.role, file.path, file.sizeBytes, file.sha256,
+         utc(file.createdAt.isValid() ? file.createdAt : QDateTime::currentDateTimeUtc())});
+    if (!inserted)
+        return std::unexpected(inserted.error());
+    return {};
+}
+
+Result<std::optional<SessionRecord>> SessionRepository::find(const SessionId &id)
+{
+    auto query = m_database->run(
+        QStringLiteral("SELECT application_no, agent_id, customer_ref, customer_pii, template_id, template_version, "
+                       "scope_required, scope_reason, state, previous_session_id, created_at_utc, updated_at_utc, "
+                       "finished_at_utc, qc_verdict FROM sessions WHERE id = ?"),
+        {id.toString()});
+    if (!query)
+        return std::unexpected(query.error());
+    if (!query->next())
+        return std::optional<SessionRecord>();
+    SessionRecord record;
+    record.id = id;
+    record.applicationNo = query->value(0).toString();
+    record.agentId = query->value(1).toString();
+    record.customerRef = query->value(2).toString();
+    if (const auto sealed = query->value(3).toByteArray(); !sealed.isEmpty()) {
+        if (!m_piiKey)
+            return fail(ErrorCode::InvalidState, QStringLiteral("no key to decrypt the customer's personal data"));
+        auto plain = seal::decryptAesGcm(*m_piiKey, sealed, id.toString().toLatin1());
+        if (!plain)
+            return std::unexpected(plain.error());
+        const auto customer = QJsonDocument::fromJson(*plain).object();
+        record.customer = CustomerData{customer.value(QStringLiteral("name")).toString(),
+                                       customer.value(QStringLiteral("id_number")).toString(),
+                                       customer.value(QStringLiteral("phone")).toString()};
+    }
+    record.templateId = query->value(4).toString();
+    record.templateVersion = query->value(5).toString();
+    record.scopeRequired = query->value(6).toInt() != 0;
+    record.scopeReason = query->value(7).toString();
+    record.state = stateFromName(query->value(8).toString());
+    record.previousSession = SessionId::fromString(query->value(9).toString());
+    record.createdAt = fromUtc(query->value(10));
+    record.updatedAt = fromUtc(query->value(11));
+    record.finishedAt = fromUtc(query->value(12));
+    record.qcVerdict = query->value(13).toString();
+
+    auto products = m_database->run(
+        QStringLiteral("SELECT product_code, product_name FROM session_products WHERE session_id = ? ORDER BY position"),
+        {id.toString()});
+    if (!products)
+        return std::unexpected(products.error());
+    while (products->next())
+        record.products.append({products->value(0).toString(), products->value(1).toString()});
+    return std::optional<SessionRecord>(std::move(record));
+}
+
+Result<QList<SessionEvent>> SessionRepository::events(const SessionId &id)
+{
+    auto query = m_database->run(
+        QStringLiteral("SELECT type, wall_utc, monotonic_ns, step_index, step_id, from_state, to_state, trigger_name, detail "
+                       "FROM events WHERE session_id = ? ORDER BY seq"),
+        {id.toString()});
+    if (!query)
+        return std::unexpected(query.error());
+    QList<SessionEvent> events;
+    while (query->next()) {
+        SessionEvent event;
+        event.type = fromName<SessionEventType, int(SessionEventType::Created), int(SessionEventType::PresenceViolated)>(
+            query->value(0).toString(), &workflow::sessionEventTypeName);
+        event.wallTime = fromUtc(query->value(1));
+        event.monotonic = std::chrono::nanoseconds(query->value(2).toLongLong());
+        event.stepIndex = query->value(3).toLongLong();
+        event.stepId = query->value(4).toString();
+        event.from = stateFromName(query->value(5).toString());
+        event.to = stateFromName(query->value(6).toString());
+        event.trigger = fromName<workflow::SessionTrigger, int(workflow::SessionTrigger::Start), int(workflow::SessionTrigger::Fail)>(
+            query->value(7).toString(), &workflow::sessionTriggerName);
+        event.detail = query->value(8).toString();
+        events.append(event);
+    }
+    return events;
+}
+
+Result<QList<MediaFile>> SessionRepository::mediaFiles(const SessionId &id)
+{
+    auto query = m_database->run(
+        QStringLiteral("SELECT role, path, size_bytes, sha256, created_at_utc FROM media_files WHERE session_id = ? ORDER BY id"),
+        {id.toString()});
+    if (!query)
+        return std::unexpected(query.error());
+    QList<MediaFile> files;
+    while (query->next())
+        files.append({query->value(0).toString(), query->value(1).toString(), query->value(2).toLongLong(),
+                      query->value(3).toString(), fromUtc(query->value(4))});
+    return files;
+}
+
+Result<HistoryPage> SessionRepository::history(const HistoryFilter &filter, int offset, int limit)
+{
+    QStringList where;
+    QVariantList values;
+    if (filter.from.isValid()) {
+        where.append(QStringLiteral("s.created_at_utc >= ?"));
+        values.append(filter.from.startOfDay(Qt::UTC).toString(Qt::ISODateWithMs));
+    }
+    if (filter.to.isValid()) {
+        where.append(QStringLiteral("s.created_at_utc < ?"));
+        values.append(filter.to.addDays(1).startOfDay(Qt::UTC).toString(Qt::ISODateWithMs));
+    }
+    if (!filter.agentId.isEmpty()) {
+        where.append(QStringLiteral("s.agent_id = ?"));
+        values.append(filter.agentId);
+    }
+    if (!filter.applicationNo.isEmpty()) {
+        where.append(QStringLiteral("s.application_no = ?"));
+        values.append(filter.applicationNo);
+    }
+    if (!filter.productCode.isEmpty()) {
+        where.append(QStringLiteral("s.id IN (SELECT session_id FROM session_products WHERE product_code = ?)"));
+        values.append(filter.productCode);
+    }
+    if (!filter.state.isEmpty()) {
+        where.append(QStringLiteral("s.state = ?"));
+        values.append(filter.state);
+    }
+    if (!filter.qcVerdict.isEmpty()) {
+        where.append(QStringLiteral("s.qc_verdict = ?"));
+        values.append(filter.qcVerdict);
+    }
+    if (!filter.uploadState.isEmpty()) {
+        where.append(QStringLiteral("COALESCE(u.state, 'none') = ?"));
+        values.append(filter.uploadState);
+    }
+    const QString from = QStringLiteral(" FROM sessions s LEFT JOIN uploads u ON u.session_id = s.id")
+                      + (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND ")));
+
+    HistoryPage page;
+    auto count = m_database->run(QStringLiteral("SELECT COUNT(*)") + from, values);
+    if (!count)
+        return std::unexpected(count.error());
+    page.total = count->next() ? count->value(0).toLongLong() : 0;
+
+    auto pageValues = values;
+    pageValues << limit << offset;
+    auto rows = m_database->run(
+        QStringLiteral("SELECT s.id, s.application_no, s.agent_id, s.template_id, "
+                       "(SELECT group_concat(product_name, '、') FROM session_products p WHERE p.session_id = s.id), "
+                       "s.state, s.qc_verdict, COALESCE(u.state, 'none'), s.created_at_utc")
+            + from + QStringLiteral(" ORDER BY s.created_at_utc DESC, s.id DESC LIMIT ? OFFSET ?"),
+        pageValues);
+    if (!rows)
+        return std::unexpected(rows.error());
+    while (rows->next()) {
+        page.rows.append({SessionId::fromString(rows->value(0).toString()), rows->value(1).toString(),
+                          rows->value(2).toString(), rows->value(3).toString(), rows->value(4).toString(),
+                          rows->value(5).toString(), rows->value(6).toString(), rows->value(7).toString(),
+                          fromUtc(rows->value(8))});
+    }
+    return page;
+}
+
+} // namespace dualrec::storage

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "core/seal/secretkey.h"
+#include "core/storage/database.h"
+#include "core/storage/sessionrecord.h"
+#include "core/workflow/sessionevent.h"
+
+#include <memory>
+
+namespace dualrec::storage {
+
+/// Sessions, their products, events, step results and media files. The only place with SQL
+/// about sessions. Every method is one transaction: it happens completely or not at all.
+/// Thread contract: thread-safe (each thread uses its own connection).
+class SessionRepository final
+{
+public:
+    /// `piiKey` encrypts customers' personal data; without it, records carrying personal
+    /// data are refused rather than stored in clear.
+    SessionRepository(std::shared_ptr<Database> database, std::optional<seal::SecretKey> piiKey);
+
+    [[nodiscard]] Result<void> create(const SessionRecord &record);
+    /// Appends timeline events numbered from `firstSeq`, and moves the session's state to the
+    /// last state change among them.
+    [[nodiscard]] Result<void> appendEvents(const workflow::SessionId &id, qint64 firstSeq,
+                                            const QList<workflow::SessionEvent> &events);
+    [[nodiscard]] Result<void> addMediaFile(const workflow::SessionId &id, const MediaFile &file);
+
+    [[nodiscard]] Result<std::optional<SessionRecord>> find(const workflow::SessionId &id);
+    [[nodiscard]] Result<QList<workflow::SessionEvent>> events(const workflow::SessionId &id);
+    [[nodiscard]] Result<QList<MediaFile>> mediaFiles(const workflow::SessionId &id);
+    [[nodiscard]] Result<HistoryPage> history(const HistoryFilter &filter, int offset, int limit);
+
+private:
+    std::shared_ptr<Database> m_database;
+    std::optional<seal::SecretKey> m_piiKey;
+};
+
+} // namespace dualrec::storage

@@ -9,7 +9,7 @@ namespace dualrec::app {
 
 namespace {
 
-const char *const kSubcommands[] = {"script"};
+const char *const kSubcommands[] = {"script", "qc"};
 
 } // namespace
 
@@ -47,7 +47,12 @@ CommandLine parseCommandLine(const QStringList &arguments)
         QCoreApplication::translate("CommandLine", "DualRec records insurance sales (双录): camera and microphone, the regulated steps, "
                   "sealed and queued for the insurer.\n\n"
                   "Commands (without a command the window opens):\n"
-                  "  script check FILE...   check script templates and scope rule files"));
+                  "  script check FILE...   check script templates and scope rule files\n"
+                  "  qc FILE                check a recording for presence defects (a party out of frame,\n"
+                  "                         a third face, a covered camera); exit code 0 clean, 1 defects,\n"
+                  "                         2 error. Options: --json, --face-model, --grace, --script.\n"
+                  "                         Both parties must be in frame all the time, unless --script\n"
+                  "                         names the template and the recording has chapter marks per step."));
     const auto helpOption = parser.addHelpOption();
     const auto versionOption = parser.addVersionOption();
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
@@ -60,7 +65,20 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption templates(QStringLiteral("templates"),
                                        QCoreApplication::translate("CommandLine", "Also load script templates and rule sets from DIR (repeatable)."),
                                        QStringLiteral("DIR"));
-    parser.addOptions({dataDir, source, language, templates});
+    const QCommandLineOption faceModel(QStringLiteral("face-model"),
+                                       QCoreApplication::translate("CommandLine", "YuNet face detection model (face_detection_yunet_2022mar.onnx). "
+                                                                                  "Without a model the Haar cascade of OpenCV is used."),
+                                       QStringLiteral("PATH"));
+    const QCommandLineOption qcScript(QStringLiteral("script"),
+                                      QCoreApplication::translate("CommandLine", "qc: the script template the recording followed, for per-step presence "
+                                                                                 "requirements (needs chapter marks in the recording)."),
+                                      QStringLiteral("TEMPLATE"));
+    const QCommandLineOption qcJson(QStringLiteral("json"), QCoreApplication::translate("CommandLine", "qc: print the report as JSON."));
+    const QCommandLineOption qcGrace(QStringLiteral("grace"),
+                                     QCoreApplication::translate("CommandLine", "qc: seconds a party may be out of frame (or a third face in it) "
+                                                                                "before it counts (default 1.5)."),
+                                     QStringLiteral("S"));
+    parser.addOptions({dataDir, source, language, templates, faceModel, qcScript, qcJson, qcGrace});
     parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("CommandLine", "Optional command, see above."),
                                  QStringLiteral("[command]"));
     result.helpText = parser.helpText();
@@ -81,6 +99,11 @@ CommandLine parseCommandLine(const QStringList &arguments)
     result.dataDirectory = parser.value(dataDir);
     result.templateDirectories = parser.values(templates);
     result.language = parser.value(language);
+    result.faceModel = parser.value(faceModel);
+    if (parser.isSet(faceModel) && !QFileInfo(result.faceModel).isFile()) {
+        result.error = QCoreApplication::translate("CommandLine", "--face-model: \"%1\" is not a file").arg(result.faceModel);
+        return result;
+    }
     if (!result.language.isEmpty() && result.language != QLatin1String("zh_CN") && result.language != QLatin1String("en")) {
         result.error = QCoreApplication::translate("CommandLine", "--lang: expected zh_CN or en, got \"%1\"").arg(result.language);
         return result;
@@ -114,9 +137,30 @@ CommandLine parseCommandLine(const QStringList &arguments)
             result.mode = CommandLine::Mode::ScriptCheck;
             result.files = positional.mid(2);
         }
+    } else if (positional.first() == QLatin1String("qc")) {
+        if (positional.size() != 2) {
+            result.error = QCoreApplication::translate("CommandLine", "qc: expected \"qc FILE\" with exactly one recording");
+            return result;
+        }
+        result.mode = CommandLine::Mode::Qc;
+        result.files = positional.mid(1);
+        result.qcScript = parser.value(qcScript);
+        result.qcJson = parser.isSet(qcJson);
+        if (parser.isSet(qcGrace)) {
+            bool number = false;
+            const double grace = parser.value(qcGrace).toDouble(&number);
+            if (!number || grace < 0 || grace > 60) {
+                result.error = QCoreApplication::translate("CommandLine", "--grace: expected seconds between 0 and 60, got \"%1\"")
+                                   .arg(parser.value(qcGrace));
+                return result;
+            }
+            result.qcGraceSeconds = grace;
+        }
     } else {
         result.error = QCoreApplication::translate("CommandLine", "unknown command \"%1\"; see --help").arg(positional.first());
     }
+    if (result.mode != CommandLine::Mode::Qc && (parser.isSet(qcScript) || parser.isSet(qcJson) || parser.isSet(qcGrace)))
+        result.error = QCoreApplication::translate("CommandLine", "--script, --json and --grace belong to the qc command");
     return result;
 }
 

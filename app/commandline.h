@@ -13,7 +13,7 @@ enum class SourceKind : quint8 { Invalid = 0, Camera, Demo, File };
 
 /// What the command line asked for. Parsed before any window exists.
 struct CommandLine final {
-    enum class Mode : quint8 { Invalid = 0, Window, Help, Version, ScriptCheck };
+    enum class Mode : quint8 { Invalid = 0, Window, Help, Version, ScriptCheck, Qc };
 
     Mode mode = Mode::Window;
     QString dataDirectory;   ///< empty: the platform default
@@ -21,7 +21,11 @@ struct CommandLine final {
     QString sourceFile;      ///< SourceKind::File only
     QString language;        ///< empty: from the settings, else zh_CN
     QStringList templateDirectories; ///< extra script/rule folders besides the built-in ones
-    QStringList files;       ///< ScriptCheck: the files to check
+    QStringList files;       ///< ScriptCheck: the files to check; Qc: the one recording
+    QString faceModel;       ///< --face-model: YuNet model file; empty: settings, then the built-in default
+    QString qcScript;        ///< Qc --script: template giving per-step presence requirements
+    bool qcJson = false;     ///< Qc --json: machine-readable report
+    std::optional<double> qcGraceSeconds; ///< Qc --grace
     QString helpText;
     QString error;           ///< set when the command line is wrong
 };

@@ -1,5 +1,6 @@
 #include "app/application.h"
 #include "app/commandline.h"
+#include "app/qccommand.h"
 #include "app/scriptcheckcommand.h"
 
 #include <QApplication>
@@ -51,6 +52,8 @@ int main(int argc, char *argv[])
         return 0;
     case CommandLine::Mode::ScriptCheck:
         return runScriptCheck(commandLine.files, out, err);
+    case CommandLine::Mode::Qc:
+        return runQc(commandLine, out, err);
     case CommandLine::Mode::Window:
         break;
     case CommandLine::Mode::Invalid:

@@ -4,13 +4,6 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <source>DualRec records insurance sales (双录): camera and microphone, the regulated steps, sealed and queued for the insurer.
-
-Commands (without a command the window opens):
-  script check FILE...   check script templates and scope rule files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Keep recordings and the journal in DIR.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -48,6 +41,100 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>unknown command &quot;%1&quot;; see --help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DualRec records insurance sales (双录): camera and microphone, the regulated steps, sealed and queued for the insurer.
+
+Commands (without a command the window opens):
+  script check FILE...   check script templates and scope rule files
+  qc FILE                check a recording for presence defects (a party out of frame,
+                         a third face, a covered camera); exit code 0 clean, 1 defects,
+                         2 error. Options: --json, --face-model, --grace, --script.
+                         Both parties must be in frame all the time, unless --script
+                         names the template and the recording has chapter marks per step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YuNet face detection model (face_detection_yunet_2022mar.onnx). Without a model the Haar cascade of OpenCV is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>qc: the script template the recording followed, for per-step presence requirements (needs chapter marks in the recording).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>qc: print the report as JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>qc: seconds a party may be out of frame (or a third face in it) before it counts (default 1.5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--face-model: &quot;%1&quot; is not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>qc: expected &quot;qc FILE&quot; with exactly one recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--grace: expected seconds between 0 and 60, got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--script, --json and --grace belong to the qc command</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QcCommand</name>
+    <message>
+        <source>--script %1 is not a valid script template:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File: %1 (%2x%3, %4 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detector: haar (fallback: %1; %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detector: yunet (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks: %1, %2 per second, %3 ms CPU per check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule: agent and customer in frame all the time; grace %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: the recording has no chapter marks this build can read, so the steps of %1 are not told apart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n face(s)</source>
+        <translation>
+            <numerusform>%n face</numerusform>
+            <numerusform>%n faces</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Defects: none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Defects: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -432,6 +519,10 @@ Commands (without a command the window opens):
             <numerusform>%1 (%2) — %3, %4, term %5, cooling-off %n day</numerusform>
             <numerusform>%1 (%2) — %3, %4, term %5, cooling-off %n days</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Steps of the recording</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -4,16 +4,6 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <source>DualRec records insurance sales (双录): camera and microphone, the regulated steps, sealed and queued for the insurer.
-
-Commands (without a command the window opens):
-  script check FILE...   check script templates and scope rule files</source>
-        <translation>DualRec 双录：通过摄像头和麦克风录制保险销售过程，逐项完成监管要求的环节，录制结果封存后排队提交保险公司。
-
-命令（不带命令时打开主窗口）：
-  script check FILE...   检查话术模板和双录范围规则文件</translation>
-    </message>
-    <message>
         <source>Keep recordings and the journal in DIR.</source>
         <translation>将录制文件和日志保存在 DIR 目录中。</translation>
     </message>
@@ -52,6 +42,106 @@ Commands (without a command the window opens):
     <message>
         <source>unknown command &quot;%1&quot;; see --help</source>
         <translation>未知命令 &quot;%1&quot;，请参阅 --help</translation>
+    </message>
+    <message>
+        <source>DualRec records insurance sales (双录): camera and microphone, the regulated steps, sealed and queued for the insurer.
+
+Commands (without a command the window opens):
+  script check FILE...   check script templates and scope rule files
+  qc FILE                check a recording for presence defects (a party out of frame,
+                         a third face, a covered camera); exit code 0 clean, 1 defects,
+                         2 error. Options: --json, --face-model, --grace, --script.
+                         Both parties must be in frame all the time, unless --script
+                         names the template and the recording has chapter marks per step.</source>
+        <translation>DualRec 双录：通过摄像头和麦克风录制保险销售过程，逐项完成监管要求的环节，录制结果封存后排队提交保险公司。
+
+命令（不带命令时打开主窗口）：
+  script check FILE...   检查话术模板和双录范围规则文件
+  qc FILE                检查录像的同框缺陷（有人离开画面、出现第三人、摄像头被遮挡）；
+                         退出码 0 无缺陷，1 有缺陷，2 出错。选项：--json、--face-model、
+                         --grace、--script。默认要求双方全程同框；仅当 --script 指定了话术
+                         模板且录像中有按环节划分的章节标记时，才按各环节的要求检查。</translation>
+    </message>
+    <message>
+        <source>YuNet face detection model (face_detection_yunet_2022mar.onnx). Without a model the Haar cascade of OpenCV is used.</source>
+        <translation>YuNet 人脸检测模型（face_detection_yunet_2022mar.onnx）。未指定模型时使用 OpenCV 的 Haar 级联分类器。</translation>
+    </message>
+    <message>
+        <source>qc: the script template the recording followed, for per-step presence requirements (needs chapter marks in the recording).</source>
+        <translation>qc：录像所依据的话术模板，用于按环节确定同框要求（需要录像中有章节标记）。</translation>
+    </message>
+    <message>
+        <source>qc: print the report as JSON.</source>
+        <translation>qc：以 JSON 格式输出报告。</translation>
+    </message>
+    <message>
+        <source>qc: seconds a party may be out of frame (or a third face in it) before it counts (default 1.5).</source>
+        <translation>qc：一方离开画面（或出现第三人）持续多少秒后才计为缺陷（默认 1.5）。</translation>
+    </message>
+    <message>
+        <source>--face-model: &quot;%1&quot; is not a file</source>
+        <translation>--face-model：&quot;%1&quot; 不是文件</translation>
+    </message>
+    <message>
+        <source>qc: expected &quot;qc FILE&quot; with exactly one recording</source>
+        <translation>qc：应为 &quot;qc FILE&quot;，且只能指定一个录像文件</translation>
+    </message>
+    <message>
+        <source>--grace: expected seconds between 0 and 60, got &quot;%1&quot;</source>
+        <translation>--grace：应为 0 到 60 之间的秒数，实际为 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--script, --json and --grace belong to the qc command</source>
+        <translation>--script、--json 和 --grace 只能用于 qc 命令</translation>
+    </message>
+</context>
+<context>
+    <name>QcCommand</name>
+    <message>
+        <source>--script %1 is not a valid script template:</source>
+        <translation>--script %1 不是有效的话术模板：</translation>
+    </message>
+    <message>
+        <source>File: %1 (%2x%3, %4 s)</source>
+        <translation>文件：%1（%2x%3，%4 秒）</translation>
+    </message>
+    <message>
+        <source>Detector: haar (fallback: %1; %2)</source>
+        <translation>检测器：haar（备用方案：%1；%2）</translation>
+    </message>
+    <message>
+        <source>Detector: yunet (%1)</source>
+        <translation>检测器：yunet（%1）</translation>
+    </message>
+    <message>
+        <source>Checks: %1, %2 per second, %3 ms CPU per check</source>
+        <translation>检测：%1 次，每秒 %2 次，每次 CPU %3 毫秒</translation>
+    </message>
+    <message>
+        <source>Rule: agent and customer in frame all the time; grace %1 s</source>
+        <translation>规则：业务员与客户全程同框；宽限 %1 秒</translation>
+    </message>
+    <message>
+        <source>Note: the recording has no chapter marks this build can read, so the steps of %1 are not told apart.</source>
+        <translation>注意：本版本无法读取录像中的章节标记，因此未区分 %1 的各个环节。</translation>
+    </message>
+    <message>
+        <source>Timeline:</source>
+        <translation>时间线：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n face(s)</source>
+        <translation>
+            <numerusform>%n 张人脸</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Defects: none</source>
+        <translation>缺陷：无</translation>
+    </message>
+    <message>
+        <source>Defects: %1</source>
+        <translation>缺陷：%1 项</translation>
     </message>
 </context>
 <context>
@@ -430,6 +520,10 @@ Commands (without a command the window opens):
         <translation>
             <numerusform>%1（%2）— %3，%4，保险期间 %5，犹豫期 %n 天</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Steps of the recording</source>
+        <translation>录制环节</translation>
     </message>
 </context>
 </TS>

@@ -272,15 +272,17 @@ Result<HistoryPage> SessionRepository::history(const HistoryFilter &filter, int 
         where.append(QStringLiteral("s.qc_verdict = ?"));
         values.append(filter.qcVerdict);
     }
-    if (!filter.uploadState.isEmpty()) {
-        where.append(QStringLiteral("COALESCE(u.state, 'none') = ?"));
+    if (filter.uploadState == QLatin1String("none")) {
+        where.append(QStringLiteral("s.id NOT IN (SELECT session_id FROM uploads)"));
+    } else if (!filter.uploadState.isEmpty()) {
+        where.append(QStringLiteral("s.id IN (SELECT session_id FROM uploads WHERE state = ?)"));
         values.append(filter.uploadState);
     }
-    const QString from = QStringLiteral(" FROM sessions s LEFT JOIN uploads u ON u.session_id = s.id")
-                      + (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND ")));
+    // Every filter is on sessions (sub-selects use their indexes), so counting needs no join.
+    const QString whereClause = where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
 
     HistoryPage page;
-    auto count = m_database->run(QStringLiteral("SELECT COUNT(*)") + from, values);
+    auto count = m_database->run(QStringLiteral("SELECT COUNT(*) FROM sessions s") + whereClause, values);
     if (!count)
         return std::unexpected(count.error());
     page.total = count->next() ? count->value(0).toLongLong() : 0;
@@ -291,7 +293,8 @@ Result<HistoryPage> SessionRepository::history(const HistoryFilter &filter, int 
         QStringLiteral("SELECT s.id, s.application_no, s.agent_id, s.template_id, "
                        "(SELECT group_concat(product_name, '、') FROM session_products p WHERE p.session_id = s.id), "
                        "s.state, s.qc_verdict, COALESCE(u.state, 'none'), s.created_at_utc")
-            + from + QStringLiteral(" ORDER BY s.created_at_utc DESC, s.id DESC LIMIT ? OFFSET ?"),
+            + QStringLiteral(" FROM sessions s LEFT JOIN uploads u ON u.session_id = s.id") + whereClause
+            + QStringLiteral(" ORDER BY s.created_at_utc DESC, s.id DESC LIMIT ? OFFSET ?"),
         pageValues);
     if (!rows)
         return std::unexpected(rows.error());

@@ -33,15 +33,6 @@ QString stateText(SessionState state)
     return state == SessionState::Invalid ? QString() : QString::fromLatin1(workflow::sessionStateName(state));
 }
 
-SessionState stateFromName(const QString &name)
-{
-    for (int value = int(SessionState::Created); value <= int(SessionState::Failed); ++value) {
-        if (name == QLatin1String(workflow::sessionStateName(SessionState(value))))
-            return SessionState(value);
-    }
-    return SessionState::Invalid;
-}
-
 template<typename Enum, int First, int Last>
 Enum fromName(const QString &name, const char *(*nameOf)(Enum))
 {
@@ -182,7 +173,7 @@ Result<std::optional<SessionRecord>> SessionRepository::find(const SessionId &id
     record.templateVersion = query->value(5).toString();
     record.scopeRequired = query->value(6).toInt() != 0;
     record.scopeReason = query->value(7).toString();
-    record.state = stateFromName(query->value(8).toString());
+    record.state = workflow::sessionStateFromName(query->value(8).toString());
     record.previousSession = SessionId::fromString(query->value(9).toString());
     record.createdAt = fromUtc(query->value(10));
     record.updatedAt = fromUtc(query->value(11));
@@ -216,8 +207,8 @@ Result<QList<SessionEvent>> SessionRepository::events(const SessionId &id)
         event.monotonic = std::chrono::nanoseconds(query->value(2).toLongLong());
         event.stepIndex = query->value(3).toLongLong();
         event.stepId = query->value(4).toString();
-        event.from = stateFromName(query->value(5).toString());
-        event.to = stateFromName(query->value(6).toString());
+        event.from = workflow::sessionStateFromName(query->value(5).toString());
+        event.to = workflow::sessionStateFromName(query->value(6).toString());
         event.trigger = fromName<workflow::SessionTrigger, int(workflow::SessionTrigger::Start), int(workflow::SessionTrigger::Fail)>(
             query->value(7).toString(), &workflow::sessionTriggerName);
         event.detail = query->value(8).toString();

@@ -40,12 +40,7 @@ Result<SidecarSession> readSidecar(const QString &path)
     record.scopeReason = session.value(QStringLiteral("scope_reason")).toString();
     record.createdAt = QDateTime::fromString(session.value(QStringLiteral("created_at_utc")).toString(), Qt::ISODateWithMs);
     record.previousSession = workflow::SessionId::fromString(session.value(QStringLiteral("previous_session_id")).toString());
-    const auto stateName = session.value(QStringLiteral("state")).toString();
-    record.state = workflow::SessionState::Invalid;
-    for (int value = int(workflow::SessionState::Created); value <= int(workflow::SessionState::Failed); ++value) {
-        if (stateName == QLatin1String(workflow::sessionStateName(workflow::SessionState(value))))
-            record.state = workflow::SessionState(value);
-    }
+    record.state = workflow::sessionStateFromName(session.value(QStringLiteral("state")).toString());
     for (const auto &product : session.value(QStringLiteral("products")).toArray()) {
         const auto object = product.toObject();
         record.products.append({object.value(QStringLiteral("code")).toString(), object.value(QStringLiteral("name")).toString()});

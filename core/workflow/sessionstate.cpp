@@ -18,6 +18,15 @@ const char *sessionStateName(SessionState state)
     return "invalid";
 }
 
+SessionState sessionStateFromName(QStringView name)
+{
+    for (int value = int(SessionState::Created); value <= int(SessionState::Failed); ++value) {
+        if (name == QLatin1String(sessionStateName(SessionState(value))))
+            return SessionState(value);
+    }
+    return SessionState::Invalid;
+}
+
 const char *sessionTriggerName(SessionTrigger trigger)
 {
     switch (trigger) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QStringView>
 #include <QtGlobal>
 
 #include <array>
@@ -110,6 +111,8 @@ inline constexpr std::array<SessionTransition, 16> kSessionTransitions{{
 }
 
 [[nodiscard]] const char *sessionStateName(SessionState state);
+/// The state a name from sessionStateName() stands for; Invalid for anything else.
+[[nodiscard]] SessionState sessionStateFromName(QStringView name);
 [[nodiscard]] const char *sessionTriggerName(SessionTrigger trigger);
 
 } // namespace dualrec::workflow

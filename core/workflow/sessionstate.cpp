@@ -1,5 +1,7 @@
 #include "core/workflow/sessionstate.h"
 
+#include <QString>
+
 namespace dualrec::workflow {
 
 const char *sessionStateName(SessionState state)

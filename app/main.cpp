@@ -1,9 +1,12 @@
 #include "app/application.h"
 #include "app/commandline.h"
+#include "app/recordcommand.h"
 #include "app/scriptcheckcommand.h"
+#include "core/media/recordingjournal.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include <cstdio>
@@ -27,10 +30,17 @@ int main(int argc, char *argv[])
 
     // Commands and --help/--version run without a window system (for scripts and branch IT).
     std::unique_ptr<QCoreApplication> qtApp;
-    if (needsWindow(argc, argv))
+    if (needsWindow(argc, argv)) {
         qtApp = std::make_unique<QApplication>(argc, argv);
-    else
+    } else if (recordsFromCamera(argc, argv)) {
+        // Qt Multimedia's camera needs a GUI application object, not a window.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
+            && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        qtApp = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
         qtApp = std::make_unique<QCoreApplication>(argc, argv);
+    }
 
     Translators translators;
     translators.install(Application::chooseLanguage(requestedLanguage(argc, argv)));
@@ -51,6 +61,10 @@ int main(int argc, char *argv[])
         return 0;
     case CommandLine::Mode::ScriptCheck:
         return runScriptCheck(commandLine.files, out, err);
+    case CommandLine::Mode::Record: {
+        dualrec::media::NullRecordingJournal journal; // the SQLite journal (issue 3) plugs in here
+        return runRecord(commandLine, journal, everyonePresent, out, err);
+    }
     case CommandLine::Mode::Window:
         break;
     case CommandLine::Mode::Invalid:

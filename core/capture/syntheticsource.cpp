@@ -61,11 +61,10 @@ void SyntheticSource::paint(qint64 frameIndex, QByteArray &data) const
         return;
     }
     // Dark vertical bars (mean luma stays far below the flash) and a box moving left to right.
-    for (int row = 0; row < h; ++row) {
-        auto *line = y + qsizetype(row) * w;
-        for (int col = 0; col < w; ++col)
-            line[col] = uchar(32 + ((col * 8 / w) * 10));
-    }
+    for (int col = 0; col < w; ++col)
+        y[col] = uchar(32 + ((col * 8 / w) * 10));
+    for (int row = 1; row < h; ++row)
+        std::memcpy(y + qsizetype(row) * w, y, size_t(w));
     const int box = std::max(8, h / 6) & ~1;
     const int boxX = int((frameIndex * 8) % std::max(1, w - box)) & ~1;
     const int boxY = (h - box) / 2 & ~1;

@@ -98,6 +98,7 @@ struct Recorder::Pipeline {
     FramePtr frame = allocFrame();
     FramePtr filtered = allocFrame();
     steady_clock::time_point lastSpaceCheck{};
+    qint64 bytesAtSpaceCheck = 0;
     bool trailerWritten = false;
 };
 
@@ -168,6 +169,9 @@ Result<std::unique_ptr<Recorder>> Recorder::open(RecorderSettings settings, cons
         context->rc_max_rate = s.encoder.videoBitrate * 5 / 4;
         context->rc_buffer_size = s.encoder.videoBitrate;
         context->sample_aspect_ratio = {1, 1};
+        // No B-frames: a fragmented MP4 has no edit list, so the B-frame reorder delay would
+        // push the picture late against the sound; without them pts == dts from frame 0.
+        context->max_b_frames = 0;
         context->thread_count = s.encoder.threads;
         if (p.output->oformat->flags & AVFMT_GLOBALHEADER)
             context->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
@@ -555,7 +559,9 @@ struct Worker {
                 return fail(ErrorCode::InternalError, QStringLiteral("out of memory (audio frame)"));
             av_samples_set_silence(frame->data, 0, frameSize, 1, AV_SAMPLE_FMT_FLTP);
             av_audio_fifo_read(p.fifo.get(), reinterpret_cast<void **>(frame->data), count);
-            frame->pts = p.audioPts;
+            // The encoder stamps its packets initial_padding earlier than the frames; starting
+            // there keeps the first packet at zero (no negative time for the muxer to shift).
+            frame->pts = p.audioPts + p.audio->initial_padding;
             p.audioPts += frameSize;
             if (int rc = avcodec_send_frame(p.audio.get(), frame.get()); rc < 0)
                 return std::unexpected(avError(rc, QStringLiteral("encode audio")));
@@ -601,7 +607,11 @@ struct Worker {
             p.resamplerInput[0] = chunk.sampleRate;
             p.resamplerInput[1] = chunk.channels;
         }
-        const qint64 expected = duration_cast<microseconds>(chunk.timestamp - origin).count() * rate / 1'000'000;
+        // The AAC encoder's priming samples (initial_padding) come first in the decoded output,
+        // and a fragmented MP4 carries no edit list to hide them: shifting the input earlier by
+        // that much puts every sample at its own time again.
+        const qint64 expected = duration_cast<microseconds>(chunk.timestamp - origin).count() * rate / 1'000'000
+                                - p.audio->initial_padding;
         if (expected + qint64(frames) * rate / chunk.sampleRate <= 0)
             return {};
         // Both streams start at zero: silence up to the first sound. Afterwards the audio is
@@ -702,9 +712,12 @@ void Recorder::run(const std::stop_token &stop)
             break;
         }
         // Free space, once a second: stop cleanly while there is still room to finish the file.
+        // (Every 256 KiB as well: a non-live source can fill the disk faster than once a second.)
         const auto now = steady_clock::now();
-        if (now - m_pipeline->lastSpaceCheck >= seconds(1)) {
+        const qint64 written = m_pipeline->output->pb ? avio_tell(m_pipeline->output->pb) : 0;
+        if (now - m_pipeline->lastSpaceCheck >= seconds(1) || written - m_pipeline->bytesAtSpaceCheck >= 256 * 1024) {
             m_pipeline->lastSpaceCheck = now;
+            m_pipeline->bytesAtSpaceCheck = written;
             QStorageInfo storage(directory);
             storage.refresh();
             if (storage.isValid() && storage.bytesAvailable() < m_settings.minimumFreeBytes) {
@@ -713,7 +726,7 @@ void Recorder::run(const std::stop_token &stop)
                 break;
             }
             std::lock_guard lock(m_mutex);
-            m_statistics.bytesWritten = m_pipeline->output->pb ? avio_tell(m_pipeline->output->pb) : 0;
+            m_statistics.bytesWritten = written;
         }
     }
     auto finished = worker.finish();

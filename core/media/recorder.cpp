@@ -71,6 +71,14 @@ QList<const char *> hardwareEncoders()
 #endif
 }
 
+/// The software fallback: libx264 (GPL, as in Debian's FFmpeg) or, in an LGPL-only build,
+/// Cisco's libopenh264 (BSD) through an FFmpeg configured without --enable-gpl.
+#ifdef DUALREC_LGPL_ONLY
+constexpr const char *kSoftwareEncoder = "libopenh264";
+#else
+constexpr const char *kSoftwareEncoder = "libx264";
+#endif
+
 } // namespace
 
 /// All FFmpeg state; touched only by the encoder thread after open().
@@ -150,14 +158,14 @@ Result<std::unique_ptr<Recorder>> Recorder::open(RecorderSettings settings, cons
     QList<const char *> candidates;
     if (s.encoder.hardware == HardwareEncoding::Auto)
         candidates = hardwareEncoders();
-    candidates.append("libx264");
+    candidates.append(kSoftwareEncoder);
     QStringList tried;
     for (const char *name : std::as_const(candidates)) {
         const AVCodec *codec = avcodec_find_encoder_by_name(name);
         if (!codec)
             continue;
         CodecContextPtr context(avcodec_alloc_context3(codec));
-        const bool software = qstrcmp(name, "libx264") == 0;
+        const bool software = qstrcmp(name, kSoftwareEncoder) == 0;
         context->width = s.encoder.width;
         context->height = s.encoder.height;
         context->time_base = {1, s.encoder.framesPerSecond};
@@ -176,7 +184,7 @@ Result<std::unique_ptr<Recorder>> Recorder::open(RecorderSettings settings, cons
         if (p.output->oformat->flags & AVFMT_GLOBALHEADER)
             context->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
         AVDictionary *options = nullptr;
-        if (software) {
+        if (software && qstrcmp(name, "libx264") == 0) {
             av_dict_set(&options, "preset", s.encoder.softwarePreset.toUtf8().constData(), 0);
             av_dict_set(&options, "profile", "high", 0);
         }

@@ -4,13 +4,6 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <source>DualRec records insurance sales (双录): camera and microphone, the regulated steps, sealed and queued for the insurer.
-
-Commands (without a command the window opens):
-  script check FILE...   check script templates and scope rule files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Keep recordings and the journal in DIR.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -48,6 +41,100 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>unknown command &quot;%1&quot;; see --help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DualRec records insurance sales (双录): camera and microphone, the regulated steps, sealed and queued for the insurer.
+
+Commands (without a command the window opens):
+  script check FILE...   check script templates and scope rule files
+  record --template ID --application-no N --agent ID --out DIR [--source camera|demo|FILE]
+         [--duration S] [--answers auto]
+                         record a session without a window: the same pipeline and workflow
+                         as the app. With --answers auto, everyone counts as present, every
+                         question is answered yes, close-ups are taken automatically and each
+                         step completes as soon as its requirements (minimum durations in real
+                         time) are met. --duration S stops after S seconds: an unfinished
+                         session then ends as aborted with reason &quot;duration limit&quot; and the
+                         recording is finalized as evidence of that. Prints where the
+                         recording and its sidecar JSON are. Exit 0: recorded; 3: the
+                         recording failed (disk full, device missing, write error)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: script template (or bundle) ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: application number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: agent ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: output folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: stop after S seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: &quot;auto&quot; answers and advances every step by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: realtime (default) or fast (demo/FILE sources only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: output size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: frames per second.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: video bits per second.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: audio bits per second.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: libx264 preset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: use libx264 only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: font file of the watermark.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: top-left, top-right, bottom-left or bottom-right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: --template, --application-no, --agent and --out are required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: --size must be WxH with even numbers; --fps, --duration and bit rates positive numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: --answers accepts only &quot;auto&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: --watermark-position must be top-left, top-right, bottom-left or bottom-right</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -432,6 +519,10 @@ Commands (without a command the window opens):
             <numerusform>%1 (%2) — %3, %4, term %5, cooling-off %n day</numerusform>
             <numerusform>%1 (%2) — %3, %4, term %5, cooling-off %n days</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Steps of the recording</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -4,16 +4,6 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <source>DualRec records insurance sales (双录): camera and microphone, the regulated steps, sealed and queued for the insurer.
-
-Commands (without a command the window opens):
-  script check FILE...   check script templates and scope rule files</source>
-        <translation>DualRec 双录：通过摄像头和麦克风录制保险销售过程，逐项完成监管要求的环节，录制结果封存后排队提交保险公司。
-
-命令（不带命令时打开主窗口）：
-  script check FILE...   检查话术模板和双录范围规则文件</translation>
-    </message>
-    <message>
         <source>Keep recordings and the journal in DIR.</source>
         <translation>将录制文件和日志保存在 DIR 目录中。</translation>
     </message>
@@ -52,6 +42,111 @@ Commands (without a command the window opens):
     <message>
         <source>unknown command &quot;%1&quot;; see --help</source>
         <translation>未知命令 &quot;%1&quot;，请参阅 --help</translation>
+    </message>
+    <message>
+        <source>DualRec records insurance sales (双录): camera and microphone, the regulated steps, sealed and queued for the insurer.
+
+Commands (without a command the window opens):
+  script check FILE...   check script templates and scope rule files
+  record --template ID --application-no N --agent ID --out DIR [--source camera|demo|FILE]
+         [--duration S] [--answers auto]
+                         record a session without a window: the same pipeline and workflow
+                         as the app. With --answers auto, everyone counts as present, every
+                         question is answered yes, close-ups are taken automatically and each
+                         step completes as soon as its requirements (minimum durations in real
+                         time) are met. --duration S stops after S seconds: an unfinished
+                         session then ends as aborted with reason &quot;duration limit&quot; and the
+                         recording is finalized as evidence of that. Prints where the
+                         recording and its sidecar JSON are. Exit 0: recorded; 3: the
+                         recording failed (disk full, device missing, write error)</source>
+        <translation>DualRec 双录：通过摄像头和麦克风录制保险销售过程，逐项完成监管要求的环节，录制结果封存后排队提交保险公司。
+
+命令（不带命令时打开主窗口）：
+  script check FILE...   检查话术模板和双录范围规则文件
+  record --template ID --application-no N --agent ID --out DIR [--source camera|demo|FILE]
+         [--duration S] [--answers auto]
+                         无窗口录制一个会话：与应用相同的录制管线和流程。使用 --answers auto
+                         时视为所有人在场，所有问题回答“是”，自动拍摄特写，每个环节一旦满足
+                         要求（最短时长按实际时间计算）即完成。--duration S 在 S 秒后停止：
+                         未完成的会话以“duration limit”原因中止，录像仍会定稿，作为该会话的
+                         证据。输出录像及其 sidecar JSON 的位置。退出码 0：已录制；3：录制
+                         失败（磁盘已满、设备缺失、写入错误）</translation>
+    </message>
+    <message>
+        <source>record: script template (or bundle) ID.</source>
+        <translation>record：话术模板（或组合）ID。</translation>
+    </message>
+    <message>
+        <source>record: application number.</source>
+        <translation>record：投保单号。</translation>
+    </message>
+    <message>
+        <source>record: agent ID.</source>
+        <translation>record：代理人 ID。</translation>
+    </message>
+    <message>
+        <source>record: output folder.</source>
+        <translation>record：输出目录。</translation>
+    </message>
+    <message>
+        <source>record: stop after S seconds.</source>
+        <translation>record：S 秒后停止。</translation>
+    </message>
+    <message>
+        <source>record: &quot;auto&quot; answers and advances every step by itself.</source>
+        <translation>record：“auto” 表示自动应答并自动推进每个环节。</translation>
+    </message>
+    <message>
+        <source>record: realtime (default) or fast (demo/FILE sources only).</source>
+        <translation>record：realtime（默认）或 fast（仅限 demo/文件来源）。</translation>
+    </message>
+    <message>
+        <source>record: output size.</source>
+        <translation>record：输出尺寸。</translation>
+    </message>
+    <message>
+        <source>record: frames per second.</source>
+        <translation>record：每秒帧数。</translation>
+    </message>
+    <message>
+        <source>record: video bits per second.</source>
+        <translation>record：视频码率（比特/秒）。</translation>
+    </message>
+    <message>
+        <source>record: audio bits per second.</source>
+        <translation>record：音频码率（比特/秒）。</translation>
+    </message>
+    <message>
+        <source>record: libx264 preset.</source>
+        <translation>record：libx264 预设。</translation>
+    </message>
+    <message>
+        <source>record: use libx264 only.</source>
+        <translation>record：只使用 libx264。</translation>
+    </message>
+    <message>
+        <source>record: font file of the watermark.</source>
+        <translation>record：水印字体文件。</translation>
+    </message>
+    <message>
+        <source>record: top-left, top-right, bottom-left or bottom-right.</source>
+        <translation>record：top-left、top-right、bottom-left 或 bottom-right。</translation>
+    </message>
+    <message>
+        <source>record: --template, --application-no, --agent and --out are required</source>
+        <translation>record：必须指定 --template、--application-no、--agent 和 --out</translation>
+    </message>
+    <message>
+        <source>record: --size must be WxH with even numbers; --fps, --duration and bit rates positive numbers</source>
+        <translation>record：--size 须为 宽x高 且为偶数；--fps、--duration 和码率须为正数</translation>
+    </message>
+    <message>
+        <source>record: --answers accepts only &quot;auto&quot;</source>
+        <translation>record：--answers 只接受 “auto”</translation>
+    </message>
+    <message>
+        <source>record: --watermark-position must be top-left, top-right, bottom-left or bottom-right</source>
+        <translation>record：--watermark-position 须为 top-left、top-right、bottom-left 或 bottom-right</translation>
     </message>
 </context>
 <context>
@@ -430,6 +525,10 @@ Commands (without a command the window opens):
         <translation>
             <numerusform>%1（%2）— %3，%4，保险期间 %5，犹豫期 %n 天</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Steps of the recording</source>
+        <translation>录制环节</translation>
     </message>
 </context>
 </TS>

@@ -180,7 +180,7 @@ int runRecord(const CommandLine &commandLine, media::RecordingJournal &journal, 
     sidecar.encoder = settings.encoder;
     sidecar.watermark = settings.watermark;
     sidecar.description = recorder.description();
-    const auto sidecarPath = base + QStringLiteral(".json");
+    const QString sidecarPath = base + QStringLiteral(".json");
     (void)media::writeSidecar(sidecarPath, sidecar);
 
     if (auto started = source->start(recorder); !started) {
@@ -204,7 +204,15 @@ int runRecord(const CommandLine &commandLine, media::RecordingJournal &journal, 
             chapters.append({step.id, step.definition.title, at, at});
         } else if (event.type == workflow::SessionEventType::StepCompleted && !chapters.isEmpty()) {
             chapters.last().end = at;
+        } else {
+            return;
         }
+        // Keep the sidecar current, so that after a crash it still names the steps and gaps
+        // recorded up to then (the fragmented file holds the pictures).
+        sidecar.chapters = chapters;
+        sidecar.gaps = recorder.continuity().gaps();
+        sidecar.statistics = recorder.statistics();
+        (void)media::writeSidecar(sidecarPath, sidecar);
     });
 
     std::signal(SIGINT, onStopSignal);

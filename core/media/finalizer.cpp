@@ -53,7 +53,7 @@ Result<FinalizedRecording> finalizeRecording(const QString &fragmentedPath, cons
     auto input = openInput(fragmentedPath);
     if (!input)
         return std::unexpected(input.error());
-    const auto partialOutput = finalPath + QStringLiteral(".tmp");
+    const QString partialOutput = finalPath + QStringLiteral(".tmp");
     const auto cleanup = [&partialOutput] { QFile::remove(partialOutput); };
 
     Result<FinalizedRecording> result = [&]() -> Result<FinalizedRecording> {

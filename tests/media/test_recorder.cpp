@@ -1,5 +1,6 @@
 // The recording pipeline in-process: synthetic source -> Recorder (fragmented MP4) ->
 // finalizer, checked with FFmpeg's own ffprobe/ffmpeg.
+#include "core/capture/filesource.h"
 #include "core/media/finalizer.h"
 #include "core/media/sidecar.h"
 #include "tests/media/recordingfixture.h"
@@ -7,6 +8,7 @@
 
 #include <QFile>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 #include <catch2/catch_approx.hpp>
@@ -161,4 +163,42 @@ TEST_CASE("a missing watermark font is refused before recording starts")
     const auto recorder = media::Recorder::open(settings, clock);
     REQUIRE(!recorder);
     CHECK(recorder.error().code == ErrorCode::NotFound);
+}
+
+TEST_CASE("the file source decodes a video file and records it with its own timing")
+{
+    QTemporaryDir dir;
+    // A 3 s 320x240 30 fps clip with stereo 44.1 kHz sound: size, rate and layout all differ
+    // from the recording's, so scaling, frame-rate mapping and resampling are exercised.
+    const auto clip = dir.filePath(QStringLiteral("clip.mp4"));
+    const auto made = test::runTool(QStringLiteral("ffmpeg"),
+                                    {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-f"), QStringLiteral("lavfi"),
+                                     QStringLiteral("-i"), QStringLiteral("testsrc=size=320x240:rate=30"), QStringLiteral("-f"),
+                                     QStringLiteral("lavfi"), QStringLiteral("-i"), QStringLiteral("sine=frequency=440:sample_rate=44100"),
+                                     QStringLiteral("-t"), QStringLiteral("3"), QStringLiteral("-ac"), QStringLiteral("2"),
+                                     QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("ultrafast"),
+                                     QStringLiteral("-c:a"), QStringLiteral("aac"), clip});
+    REQUIRE(made.exitCode == 0);
+
+    SystemClock clock;
+    auto settings = test::smallSettings(dir.filePath(QStringLiteral("out.mp4")), 640, 360);
+    settings.origin = clock.monotonicNow();
+    auto recorder = media::Recorder::open(settings, clock);
+    REQUIRE(recorder);
+    capture::FileSource source(clip, capture::Pace::AsFastAsPossible, clock);
+    REQUIRE(source.start(**recorder));
+    while (!(*recorder)->sourceEnded())
+        std::this_thread::sleep_for(20ms);
+    source.stop();
+    CHECK((*recorder)->sourceEnded()->type == capture::SourceEventType::EndOfInput);
+    const auto stats = (*recorder)->close();
+    REQUIRE(stats);
+    CHECK(stats->framesReceived == 90);
+    CHECK(stats->framesDropped == 0);
+    // 30 fps in, 25 fps out: 3 s -> 75 frames, each at its own time.
+    CHECK(std::abs(stats->framesEncoded - 75) <= 1);
+    const auto decoded = test::decodeVideo(settings.outputPath);
+    CHECK(decoded.videoSeconds == Catch::Approx(3.0).margin(0.1));
+    const auto audio = test::pcm(settings.outputPath, 8000);
+    CHECK(double(audio.size()) / 8000 == Catch::Approx(3.0).margin(0.1));
 }

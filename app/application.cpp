@@ -32,6 +32,12 @@ QStringList Application::templateDirectories(const QStringList &extra)
     return QStringList{QStringLiteral(":/dualrec/scripts"), QStringLiteral(":/dualrec/rules")} + extra;
 }
 
+QString Application::dataDirectory(const CommandLine &commandLine)
+{
+    return commandLine.dataDirectory.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
+                                               : commandLine.dataDirectory;
+}
+
 QString Application::chooseLanguage(const QString &requested)
 {
     if (!requested.isEmpty())
@@ -71,9 +77,7 @@ Translators::~Translators()
 std::optional<int> Application::startWindow()
 {
     QTextStream err(stderr);
-    auto dataDirectory = m_commandLine.dataDirectory;
-    if (dataDirectory.isEmpty())
-        dataDirectory = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    const auto dataDirectory = Application::dataDirectory(m_commandLine);
     if (!QDir().mkpath(dataDirectory) || !QFileInfo(dataDirectory).isWritable()) {
         err << tr("dualrec: cannot use the data folder \"%1\": it cannot be created or is not writable")
                    .arg(QDir::toNativeSeparators(dataDirectory))

@@ -48,6 +48,8 @@ public:
 
     /// The language to use: the command line's, else the saved setting, else zh_CN.
     [[nodiscard]] static QString chooseLanguage(const QString &requested);
+    /// The data folder: --data-dir, else the platform's application data location.
+    [[nodiscard]] static QString dataDirectory(const CommandLine &commandLine);
     /// The built-in script and rule folders plus the extra ones asked for.
     [[nodiscard]] static QStringList templateDirectories(const QStringList &extra);
 

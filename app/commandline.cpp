@@ -9,7 +9,7 @@ namespace dualrec::app {
 
 namespace {
 
-const char *const kSubcommands[] = {"script", "qc"};
+const char *const kSubcommands[] = {"script", "qc", "record"};
 
 } // namespace
 
@@ -26,6 +26,21 @@ bool needsWindow(int argc, char **argv)
         }
     }
     return true;
+}
+
+bool recordsFromCamera(int argc, char **argv)
+{
+    bool record = false;
+    bool camera = true;
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "record") == 0)
+            record = true;
+        if (std::strcmp(argv[i], "--source") == 0 && i + 1 < argc)
+            camera = std::strcmp(argv[i + 1], "camera") == 0;
+        if (std::strncmp(argv[i], "--source=", 9) == 0)
+            camera = std::strcmp(argv[i] + 9, "camera") == 0;
+    }
+    return record && camera;
 }
 
 QString requestedLanguage(int argc, char **argv)
@@ -52,7 +67,18 @@ CommandLine parseCommandLine(const QStringList &arguments)
                   "                         a third face, a covered camera); exit code 0 clean, 1 defects,\n"
                   "                         2 error. Options: --json, --face-model, --grace, --script.\n"
                   "                         Both parties must be in frame all the time, unless --script\n"
-                  "                         names the template and the recording has chapter marks per step."));
+                  "                         names the template and the recording has chapter marks per step.\n"
+                  "  record --template ID --application-no N --agent ID --out DIR [--source camera|demo|FILE]\n"
+                  "         [--duration S] [--answers auto]\n"
+                  "                         record a session without a window: the same pipeline and workflow\n"
+                  "                         as the app. With --answers auto, everyone counts as present, every\n"
+                  "                         question is answered yes, close-ups are taken automatically and each\n"
+                  "                         step completes as soon as its requirements (minimum durations in real\n"
+                  "                         time) are met. --duration S stops after S seconds: an unfinished\n"
+                  "                         session then ends as aborted with reason \"duration limit\" and the\n"
+                  "                         recording is finalized as evidence of that. Prints where the\n"
+                  "                         recording and its sidecar JSON are. Exit 0: recorded; 3: the\n"
+                  "                         recording failed (disk full, device missing, write error)"));
     const auto helpOption = parser.addHelpOption();
     const auto versionOption = parser.addVersionOption();
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
@@ -78,7 +104,23 @@ CommandLine parseCommandLine(const QStringList &arguments)
                                      QCoreApplication::translate("CommandLine", "qc: seconds a party may be out of frame (or a third face in it) "
                                                                                 "before it counts (default 1.5)."),
                                      QStringLiteral("S"));
-    parser.addOptions({dataDir, source, language, templates, faceModel, qcScript, qcJson, qcGrace});
+    const QCommandLineOption templateId(QStringLiteral("template"), QCoreApplication::translate("CommandLine", "record: script template (or bundle) ID."), QStringLiteral("ID"));
+    const QCommandLineOption applicationNo(QStringLiteral("application-no"), QCoreApplication::translate("CommandLine", "record: application number."), QStringLiteral("N"));
+    const QCommandLineOption agent(QStringLiteral("agent"), QCoreApplication::translate("CommandLine", "record: agent ID."), QStringLiteral("ID"));
+    const QCommandLineOption outDir(QStringLiteral("out"), QCoreApplication::translate("CommandLine", "record: output folder."), QStringLiteral("DIR"));
+    const QCommandLineOption durationOption(QStringLiteral("duration"), QCoreApplication::translate("CommandLine", "record: stop after S seconds."), QStringLiteral("S"));
+    const QCommandLineOption answers(QStringLiteral("answers"), QCoreApplication::translate("CommandLine", "record: \"auto\" answers and advances every step by itself."), QStringLiteral("auto"));
+    const QCommandLineOption pace(QStringLiteral("pace"), QCoreApplication::translate("CommandLine", "record: realtime (default) or fast (demo/FILE sources only)."), QStringLiteral("realtime|fast"), QStringLiteral("realtime"));
+    const QCommandLineOption size(QStringLiteral("size"), QCoreApplication::translate("CommandLine", "record: output size."), QStringLiteral("WxH"), QStringLiteral("1280x720"));
+    const QCommandLineOption fps(QStringLiteral("fps"), QCoreApplication::translate("CommandLine", "record: frames per second."), QStringLiteral("N"), QStringLiteral("25"));
+    const QCommandLineOption videoBitrate(QStringLiteral("video-bitrate"), QCoreApplication::translate("CommandLine", "record: video bits per second."), QStringLiteral("N"), QStringLiteral("1100000"));
+    const QCommandLineOption audioBitrate(QStringLiteral("audio-bitrate"), QCoreApplication::translate("CommandLine", "record: audio bits per second."), QStringLiteral("N"), QStringLiteral("64000"));
+    const QCommandLineOption preset(QStringLiteral("x264-preset"), QCoreApplication::translate("CommandLine", "record: libx264 preset."), QStringLiteral("NAME"), QStringLiteral("superfast"));
+    const QCommandLineOption noHardware(QStringLiteral("no-hardware-encoder"), QCoreApplication::translate("CommandLine", "record: use libx264 only."));
+    const QCommandLineOption font(QStringLiteral("watermark-font"), QCoreApplication::translate("CommandLine", "record: font file of the watermark."), QStringLiteral("FILE"));
+    const QCommandLineOption position(QStringLiteral("watermark-position"), QCoreApplication::translate("CommandLine", "record: top-left, top-right, bottom-left or bottom-right."), QStringLiteral("POS"), QStringLiteral("top-left"));
+    parser.addOptions({dataDir, source, language, templates, faceModel, qcScript, qcJson, qcGrace, templateId, applicationNo, agent, outDir, durationOption, answers,
+                       pace, size, fps, videoBitrate, audioBitrate, preset, noHardware, font, position});
     parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("CommandLine", "Optional command, see above."),
                                  QStringLiteral("[command]"));
     result.helpText = parser.helpText();
@@ -156,6 +198,49 @@ CommandLine parseCommandLine(const QStringList &arguments)
             }
             result.qcGraceSeconds = grace;
         }
+    } else if (positional.first() == QLatin1String("record")) {
+        auto &r = result.record;
+        r.templateId = parser.value(templateId);
+        r.applicationNumber = parser.value(applicationNo);
+        r.agentId = parser.value(agent);
+        r.outputDirectory = parser.value(outDir);
+        r.autoAnswers = parser.value(answers) == QLatin1String("auto");
+        r.fastSource = parser.value(pace) == QLatin1String("fast");
+        r.preset = parser.value(preset);
+        r.hardwareEncoders = !parser.isSet(noHardware);
+        r.watermarkFont = parser.value(font);
+        r.watermarkPosition = parser.value(position);
+        const auto sizeParts = parser.value(size).split(QLatin1Char('x'));
+        bool ok = sizeParts.size() == 2;
+        if (ok) {
+            bool okWidth = false;
+            bool okHeight = false;
+            r.width = sizeParts[0].toInt(&okWidth);
+            r.height = sizeParts[1].toInt(&okHeight);
+            ok = okWidth && okHeight && r.width > 0 && r.height > 0 && r.width % 2 == 0 && r.height % 2 == 0;
+        }
+        bool okNumbers = true;
+        const auto number = [&](const QCommandLineOption &option) {
+            bool okNumber = false;
+            const int value = parser.value(option).toInt(&okNumber);
+            okNumbers = okNumbers && okNumber && value > 0;
+            return value;
+        };
+        r.framesPerSecond = number(fps);
+        r.videoBitrate = number(videoBitrate);
+        r.audioBitrate = number(audioBitrate);
+        if (parser.isSet(durationOption))
+            r.durationSeconds = number(durationOption);
+        if (r.templateId.isEmpty() || r.applicationNumber.isEmpty() || r.agentId.isEmpty() || r.outputDirectory.isEmpty())
+            result.error = QCoreApplication::translate("CommandLine", "record: --template, --application-no, --agent and --out are required");
+        else if (!ok || !okNumbers)
+            result.error = QCoreApplication::translate("CommandLine", "record: --size must be WxH with even numbers; --fps, --duration and bit rates positive numbers");
+        else if (parser.isSet(answers) && !r.autoAnswers)
+            result.error = QCoreApplication::translate("CommandLine", "record: --answers accepts only \"auto\"");
+        else if (!QStringList{QStringLiteral("top-left"), QStringLiteral("top-right"), QStringLiteral("bottom-left"), QStringLiteral("bottom-right")}.contains(r.watermarkPosition))
+            result.error = QCoreApplication::translate("CommandLine", "record: --watermark-position must be top-left, top-right, bottom-left or bottom-right");
+        else
+            result.mode = CommandLine::Mode::Record;
     } else {
         result.error = QCoreApplication::translate("CommandLine", "unknown command \"%1\"; see --help").arg(positional.first());
     }

@@ -11,9 +11,29 @@ namespace dualrec::app {
 /// Which video source records: a camera, the built-in demo pattern, or a file played as if live.
 enum class SourceKind : quint8 { Invalid = 0, Camera, Demo, File };
 
+/// `dualrec record ...`: the headless recording run.
+struct RecordOptions final {
+    QString templateId;
+    QString applicationNumber;
+    QString agentId;
+    QString outputDirectory;
+    std::optional<int> durationSeconds;
+    bool autoAnswers = false;  ///< --answers auto
+    bool fastSource = false;   ///< --pace fast: demo/FILE as fast as the encoder takes it
+    int width = 1280;
+    int height = 720;
+    int framesPerSecond = 25;
+    int videoBitrate = 1'100'000;
+    int audioBitrate = 64'000;
+    QString preset = QStringLiteral("superfast");
+    bool hardwareEncoders = true;
+    QString watermarkFont;     ///< empty: the built-in default
+    QString watermarkPosition = QStringLiteral("top-left");
+};
+
 /// What the command line asked for. Parsed before any window exists.
 struct CommandLine final {
-    enum class Mode : quint8 { Invalid = 0, Window, Help, Version, ScriptCheck, Qc };
+    enum class Mode : quint8 { Invalid = 0, Window, Help, Version, ScriptCheck, Qc, Record };
 
     Mode mode = Mode::Window;
     QString dataDirectory;   ///< empty: the platform default
@@ -26,6 +46,7 @@ struct CommandLine final {
     QString qcScript;        ///< Qc --script: template giving per-step presence requirements
     bool qcJson = false;     ///< Qc --json: machine-readable report
     std::optional<double> qcGraceSeconds; ///< Qc --grace
+    RecordOptions record;    ///< Record only
     QString helpText;
     QString error;           ///< set when the command line is wrong
 };
@@ -35,6 +56,8 @@ struct CommandLine final {
 
 /// Only peeks at the arguments: does this run need a window system at all?
 [[nodiscard]] bool needsWindow(int argc, char **argv);
+/// Only peeks at the arguments: `record` from the camera (needs a QGuiApplication)?
+[[nodiscard]] bool recordsFromCamera(int argc, char **argv);
 /// Only peeks at the arguments: the --lang value, if given.
 [[nodiscard]] QString requestedLanguage(int argc, char **argv);
 

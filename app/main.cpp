@@ -1,10 +1,14 @@
 #include "app/application.h"
 #include "app/commandline.h"
 #include "app/qccommand.h"
+#include "app/recordcommand.h"
 #include "app/scriptcheckcommand.h"
+#include "app/journalbridge.h"
+#include "core/util/clock.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include <cstdio>
@@ -28,10 +32,17 @@ int main(int argc, char *argv[])
 
     // Commands and --help/--version run without a window system (for scripts and branch IT).
     std::unique_ptr<QCoreApplication> qtApp;
-    if (needsWindow(argc, argv))
+    if (needsWindow(argc, argv)) {
         qtApp = std::make_unique<QApplication>(argc, argv);
-    else
+    } else if (recordsFromCamera(argc, argv)) {
+        // Qt Multimedia's camera needs a GUI application object, not a window.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
+            && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        qtApp = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
         qtApp = std::make_unique<QCoreApplication>(argc, argv);
+    }
 
     Translators translators;
     translators.install(Application::chooseLanguage(requestedLanguage(argc, argv)));
@@ -54,6 +65,18 @@ int main(int argc, char *argv[])
         return runScriptCheck(commandLine.files, out, err);
     case CommandLine::Mode::Qc:
         return runQc(commandLine, out, err);
+    case CommandLine::Mode::Record: {
+        const auto dataDirectory = Application::dataDirectory(commandLine);
+        dualrec::SystemClock clock;
+        auto journal = dualrec::storage::Journal::open(dataDirectory, clock);
+        if (!journal) {
+            err << "dualrec record: cannot open the journal in " << dataDirectory << ": " << journal.error().toString()
+                << Qt::endl;
+            return 2;
+        }
+        JournalBridge bridge(**journal, dataDirectory);
+        return runRecord(commandLine, bridge, everyonePresent, out, err);
+    }
     case CommandLine::Mode::Window:
         break;
     case CommandLine::Mode::Invalid:

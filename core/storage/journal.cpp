@@ -80,6 +80,36 @@ QString Journal::recordingsPath(const QString &dataDirectory)
     return QDir(dataDirectory).filePath(QStringLiteral("recordings"));
 }
 
+static QString folderListPath(const QString &dataDirectory)
+{
+    return QDir(dataDirectory).filePath(QStringLiteral("recording-folders.txt"));
+}
+
+QStringList Journal::recordingFolders(const QString &dataDirectory)
+{
+    QStringList folders{recordingsPath(dataDirectory)};
+    QFile list(folderListPath(dataDirectory));
+    if (list.open(QIODevice::ReadOnly)) {
+        const auto lines = QString::fromUtf8(list.readAll()).split(u'\n', Qt::SkipEmptyParts);
+        for (const auto &line : lines) {
+            if (!folders.contains(line))
+                folders.append(line);
+        }
+    }
+    return folders;
+}
+
+Result<void> Journal::rememberRecordingFolder(const QString &dataDirectory, const QString &folder)
+{
+    const auto absolute = QDir(folder).absolutePath();
+    if (recordingFolders(dataDirectory).contains(absolute))
+        return {};
+    QFile list(folderListPath(dataDirectory));
+    if (!list.open(QIODevice::Append) || list.write((absolute + u'\n').toUtf8()) < 0)
+        return fail(ErrorCode::IoError, QStringLiteral("cannot note the recording folder in %1").arg(list.fileName()));
+    return {};
+}
+
 Journal::Journal(std::shared_ptr<Database> database, seal::SecretKey key, QString anchorPath, const Clock &clock)
     : m_database(database), m_sessions(database, std::move(key)), m_audit(database, std::move(anchorPath), clock)
 {
@@ -142,7 +172,10 @@ Result<std::unique_ptr<Journal>> Journal::open(const QString &dataDirectory, con
             return std::unexpected(stored.error());
     }
     if (report.outcome == JournalStartup::Recovered) {
-        for (const auto &sidecar : findSidecars(recordingsPath(dataDirectory))) {
+        QStringList sidecars;
+        for (const auto &folder : recordingFolders(dataDirectory))
+            sidecars += findSidecars(folder);
+        for (const auto &sidecar : std::as_const(sidecars)) {
             auto session = readSidecar(sidecar);
             if (!session) {
                 report.unreadableSidecars.append(sidecar);

@@ -57,6 +57,11 @@ public:
     [[nodiscard]] static QString databasePath(const QString &dataDirectory);
     /// Where recordings and their sidecars live; the re-indexer scans it.
     [[nodiscard]] static QString recordingsPath(const QString &dataDirectory);
+    /// Notes a folder outside recordingsPath() that holds recordings (`dualrec record --out`),
+    /// in a plain list beside the journal that survives the journal's loss.
+    [[nodiscard]] static Result<void> rememberRecordingFolder(const QString &dataDirectory, const QString &folder);
+    /// recordingsPath() and every remembered folder.
+    [[nodiscard]] static QStringList recordingFolders(const QString &dataDirectory);
 
 private:
     Journal(std::shared_ptr<Database> database, seal::SecretKey key, QString anchorPath, const Clock &clock);

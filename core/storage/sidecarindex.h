@@ -5,16 +5,18 @@
 
 namespace dualrec::storage {
 
-/// What a recording's sidecar file (`*.dualrec.json`, written beside every recording) says
-/// about its session: enough to put the session back into a rebuilt journal.
-/// Format: docs/journal.md.
+/// What a recording's sidecar file (`<session-id>.json` beside every recording, written by
+/// core/media at the start and the end of a recording) says about its session: enough to put
+/// the session back into a rebuilt journal. Format: docs/recording.md; fields read: docs/journal.md.
 struct SidecarSession final {
     SessionRecord record;
     QList<MediaFile> media;
 };
 
+inline constexpr auto kSidecarFormat = "dualrec-recording/1";
+
 [[nodiscard]] Result<SidecarSession> readSidecar(const QString &path);
-/// Every sidecar file under `folder`, recursively, sorted.
+/// Every recording sidecar under `folder`, recursively, sorted (JSON files of kSidecarFormat).
 [[nodiscard]] QStringList findSidecars(const QString &folder);
 
 } // namespace dualrec::storage

@@ -12,6 +12,8 @@ const char *errorCodeName(ErrorCode code)
     case ErrorCode::NotFound: return "not-found";
     case ErrorCode::FormatError: return "format-error";
     case ErrorCode::IoError: return "io-error";
+    case ErrorCode::DiskFull: return "disk-full";
+    case ErrorCode::DeviceUnavailable: return "device-unavailable";
     case ErrorCode::InternalError: return "internal-error";
     case ErrorCode::DataCorrupt: return "data-corrupt";
     }

@@ -15,8 +15,10 @@ enum class ErrorCode : quint16 {
     RequirementsUnmet, ///< a step's requirements are not met yet
     NotFound,
     FormatError,       ///< a file is not what it claims to be
+    DiskFull,          ///< not enough free space: the user must free some
     // Retry later.
     IoError,
+    DeviceUnavailable, ///< a camera or microphone is missing or was unplugged
     // Stop the session or queue.
     InternalError,
     DataCorrupt,       ///< stored data failed an integrity check
@@ -32,8 +34,10 @@ enum class ErrorAction : quint8 { Invalid = 0, FixInput, Retry, Stop };
     case ErrorCode::RequirementsUnmet:
     case ErrorCode::NotFound:
     case ErrorCode::FormatError:
+    case ErrorCode::DiskFull:
         return ErrorAction::FixInput;
     case ErrorCode::IoError:
+    case ErrorCode::DeviceUnavailable:
         return ErrorAction::Retry;
     case ErrorCode::InternalError:
     case ErrorCode::DataCorrupt:

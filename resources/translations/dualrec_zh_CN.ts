@@ -24,43 +24,24 @@
         <translation>可选命令，见上文说明。</translation>
     </message>
     <message>
-        <source>--lang: expected zh_CN or en, got &quot;%1&quot;</source>
-        <translation>--lang：应为 zh_CN 或 en，实际为 &quot;%1&quot;</translation>
+        <source>--lang: expected zh_CN or en, got "%1"</source>
+        <translation>--lang：应为 zh_CN 或 en，实际为 "%1"</translation>
     </message>
     <message>
-        <source>--source: expected camera, demo or a readable video file; &quot;%1&quot; is none of these</source>
-        <translation>--source：应为 camera、demo 或可读取的视频文件，&quot;%1&quot; 均不符合</translation>
+        <source>--source: expected camera, demo or a readable video file; "%1" is none of these</source>
+        <translation>--source：应为 camera、demo 或可读取的视频文件，"%1" 均不符合</translation>
     </message>
     <message>
-        <source>script: expected &quot;script check FILE...&quot;</source>
-        <translation>script：用法应为 &quot;script check FILE...&quot;</translation>
+        <source>script: expected "script check FILE..."</source>
+        <translation>script：用法应为 "script check FILE..."</translation>
     </message>
     <message>
         <source>script check: name at least one FILE to check</source>
         <translation>script check：请至少指定一个要检查的文件 FILE</translation>
     </message>
     <message>
-        <source>unknown command &quot;%1&quot;; see --help</source>
-        <translation>未知命令 &quot;%1&quot;，请参阅 --help</translation>
-    </message>
-    <message>
-        <source>DualRec records insurance sales (双录): camera and microphone, the regulated steps, sealed and queued for the insurer.
-
-Commands (without a command the window opens):
-  script check FILE...   check script templates and scope rule files
-  qc FILE                check a recording for presence defects (a party out of frame,
-                         a third face, a covered camera); exit code 0 clean, 1 defects,
-                         2 error. Options: --json, --face-model, --grace, --script.
-                         Both parties must be in frame all the time, unless --script
-                         names the template and the recording has chapter marks per step.</source>
-        <translation>DualRec 双录：通过摄像头和麦克风录制保险销售过程，逐项完成监管要求的环节，录制结果封存后排队提交保险公司。
-
-命令（不带命令时打开主窗口）：
-  script check FILE...   检查话术模板和双录范围规则文件
-  qc FILE                检查录像的同框缺陷（有人离开画面、出现第三人、摄像头被遮挡）；
-                         退出码 0 无缺陷，1 有缺陷，2 出错。选项：--json、--face-model、
-                         --grace、--script。默认要求双方全程同框；仅当 --script 指定了话术
-                         模板且录像中有按环节划分的章节标记时，才按各环节的要求检查。</translation>
+        <source>unknown command "%1"; see --help</source>
+        <translation>未知命令 "%1"，请参阅 --help</translation>
     </message>
     <message>
         <source>YuNet face detection model (face_detection_yunet_2022mar.onnx). Without a model the Haar cascade of OpenCV is used.</source>
@@ -79,20 +60,134 @@ Commands (without a command the window opens):
         <translation>qc：一方离开画面（或出现第三人）持续多少秒后才计为缺陷（默认 1.5）。</translation>
     </message>
     <message>
-        <source>--face-model: &quot;%1&quot; is not a file</source>
-        <translation>--face-model：&quot;%1&quot; 不是文件</translation>
+        <source>--face-model: "%1" is not a file</source>
+        <translation>--face-model："%1" 不是文件</translation>
     </message>
     <message>
-        <source>qc: expected &quot;qc FILE&quot; with exactly one recording</source>
-        <translation>qc：应为 &quot;qc FILE&quot;，且只能指定一个录像文件</translation>
+        <source>qc: expected "qc FILE" with exactly one recording</source>
+        <translation>qc：应为 "qc FILE"，且只能指定一个录像文件</translation>
     </message>
     <message>
-        <source>--grace: expected seconds between 0 and 60, got &quot;%1&quot;</source>
-        <translation>--grace：应为 0 到 60 之间的秒数，实际为 &quot;%1&quot;</translation>
+        <source>--grace: expected seconds between 0 and 60, got "%1"</source>
+        <translation>--grace：应为 0 到 60 之间的秒数，实际为 "%1"</translation>
     </message>
     <message>
         <source>--script, --json and --grace belong to the qc command</source>
         <translation>--script、--json 和 --grace 只能用于 qc 命令</translation>
+    </message>
+    <message>
+        <source>DualRec records insurance sales (双录): camera and microphone, the regulated steps, sealed and queued for the insurer.
+
+Commands (without a command the window opens):
+  script check FILE...   check script templates and scope rule files
+  qc FILE                check a recording for presence defects (a party out of frame,
+                         a third face, a covered camera); exit code 0 clean, 1 defects,
+                         2 error. Options: --json, --face-model, --grace, --script.
+                         Both parties must be in frame all the time, unless --script
+                         names the template and the recording has chapter marks per step.
+  record --template ID --application-no N --agent ID --out DIR [--source camera|demo|FILE]
+         [--duration S] [--answers auto]
+                         record a session without a window: the same pipeline and workflow
+                         as the app. With --answers auto, everyone counts as present, every
+                         question is answered yes, close-ups are taken automatically and each
+                         step completes as soon as its requirements (minimum durations in real
+                         time) are met. --duration S stops after S seconds: an unfinished
+                         session then ends as aborted with reason "duration limit" and the
+                         recording is finalized as evidence of that. Prints where the
+                         recording and its sidecar JSON are. Exit 0: recorded; 3: the
+                         recording failed (disk full, device missing, write error)</source>
+        <translation>DualRec 双录：通过摄像头和麦克风录制保险销售过程，逐项完成监管要求的环节，录制结果封存后排队提交保险公司。
+
+命令（不带命令时打开主窗口）：
+  script check FILE...   检查话术模板和双录范围规则文件
+  qc FILE                检查录像的同框缺陷（有人离开画面、出现第三人、摄像头被遮挡）；
+                         退出码 0 无缺陷，1 有缺陷，2 出错。选项：--json、--face-model、
+                         --grace、--script。默认要求双方全程同框；仅当 --script 指定了话术
+                         模板且录像中有按环节划分的章节标记时，才按各环节的要求检查。
+  record --template ID --application-no N --agent ID --out DIR [--source camera|demo|FILE]
+         [--duration S] [--answers auto]
+                         无窗口录制一个会话：与应用相同的录制管线和流程。使用 --answers auto
+                         时视为所有人在场，所有问题回答“是”，自动拍摄特写，每个环节一旦满足
+                         要求（最短时长按实际时间计算）即完成。--duration S 在 S 秒后停止：
+                         未完成的会话以“duration limit”原因中止，录像仍会定稿，作为该会话的
+                         证据。输出录像及其 sidecar JSON 的位置。退出码 0：已录制；3：录制
+                         失败（磁盘已满、设备缺失、写入错误）</translation>
+    </message>
+    <message>
+        <source>record: script template (or bundle) ID.</source>
+        <translation>record：话术模板（或组合）ID。</translation>
+    </message>
+    <message>
+        <source>record: application number.</source>
+        <translation>record：投保单号。</translation>
+    </message>
+    <message>
+        <source>record: agent ID.</source>
+        <translation>record：代理人 ID。</translation>
+    </message>
+    <message>
+        <source>record: output folder.</source>
+        <translation>record：输出目录。</translation>
+    </message>
+    <message>
+        <source>record: stop after S seconds.</source>
+        <translation>record：S 秒后停止。</translation>
+    </message>
+    <message>
+        <source>record: "auto" answers and advances every step by itself.</source>
+        <translation>record：“auto” 表示自动应答并自动推进每个环节。</translation>
+    </message>
+    <message>
+        <source>record: realtime (default) or fast (demo/FILE sources only).</source>
+        <translation>record：realtime（默认）或 fast（仅限 demo/文件来源）。</translation>
+    </message>
+    <message>
+        <source>record: output size.</source>
+        <translation>record：输出尺寸。</translation>
+    </message>
+    <message>
+        <source>record: frames per second.</source>
+        <translation>record：每秒帧数。</translation>
+    </message>
+    <message>
+        <source>record: video bits per second.</source>
+        <translation>record：视频码率（比特/秒）。</translation>
+    </message>
+    <message>
+        <source>record: audio bits per second.</source>
+        <translation>record：音频码率（比特/秒）。</translation>
+    </message>
+    <message>
+        <source>record: libx264 preset.</source>
+        <translation>record：libx264 预设。</translation>
+    </message>
+    <message>
+        <source>record: use libx264 only.</source>
+        <translation>record：只使用 libx264。</translation>
+    </message>
+    <message>
+        <source>record: font file of the watermark.</source>
+        <translation>record：水印字体文件。</translation>
+    </message>
+    <message>
+        <source>record: top-left, top-right, bottom-left or bottom-right.</source>
+        <translation>record：top-left、top-right、bottom-left 或 bottom-right。</translation>
+    </message>
+    <message>
+        <source>record: --template, --application-no, --agent and --out are required</source>
+        <translation>record：必须指定 --template、--application-no、--agent 和 --out</translation>
+    </message>
+    <message>
+        <source>record: --size must be WxH with even numbers; --fps, --duration and bit rates positive numbers</source>
+        <translation>record：--size 须为 宽x高 且为偶数；--fps、--duration 和码率须为正数</translation>
+    </message>
+    <message>
+        <source>record: --answers accepts only "auto"</source>
+        <translation>record：--answers 只接受 “auto”</translation>
+    </message>
+    <message>
+        <source>record: --watermark-position must be top-left, top-right, bottom-left or bottom-right</source>
+        <translation>record：--watermark-position 须为 top-left、top-right、bottom-left 或 bottom-right</translation>
     </message>
 </context>
 <context>
@@ -174,7 +269,7 @@ Commands (without a command the window opens):
         <translation>明确说明</translation>
     </message>
     <message>
-        <source>Customer&apos;s answer</source>
+        <source>Customer's answer</source>
         <translation>客户回答</translation>
     </message>
     <message>
@@ -246,11 +341,11 @@ Commands (without a command the window opens):
         <translation>全员同框</translation>
     </message>
     <message>
-        <source>show the agent&apos;s ID to the camera</source>
+        <source>show the agent's ID to the camera</source>
         <translation>向镜头出示销售人员证件</translation>
     </message>
     <message>
-        <source>show the customer&apos;s ID to the camera</source>
+        <source>show the customer's ID to the camera</source>
         <translation>向镜头出示客户证件</translation>
     </message>
     <message>
@@ -399,8 +494,8 @@ Commands (without a command the window opens):
 <context>
     <name>dualrec::app::Application</name>
     <message>
-        <source>dualrec: cannot use the data folder &quot;%1&quot;: it cannot be created or is not writable</source>
-        <translation>dualrec：无法使用数据目录 &quot;%1&quot;：该目录无法创建或不可写入</translation>
+        <source>dualrec: cannot use the data folder "%1": it cannot be created or is not writable</source>
+        <translation>dualrec：无法使用数据目录 "%1"：该目录无法创建或不可写入</translation>
     </message>
     <message>
         <source>built-in demo source (no camera found)</source>
@@ -476,9 +571,9 @@ Commands (without a command the window opens):
         <translation>数据目录：%1</translation>
     </message>
     <message numerus="yes">
-        <source>%n script file problem(s): run &quot;dualrec script check&quot;</source>
+        <source>%n script file problem(s): run "dualrec script check"</source>
         <translation>
-            <numerusform>话术文件有 %n 个问题：请运行 &quot;dualrec script check&quot; 查看</numerusform>
+            <numerusform>话术文件有 %n 个问题：请运行 "dualrec script check" 查看</numerusform>
         </translation>
     </message>
     <message>

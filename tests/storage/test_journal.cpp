@@ -18,33 +18,30 @@ using dualrec::test::RawSql;
 
 namespace {
 
-/// A recording folder as the recorder leaves it: a media file and its sidecar.
-SessionId writeRecording(const QString &dataDirectory, const QString &applicationNo, const char *state)
+/// A recording as the recorder leaves it: a media file and its sidecar (docs/recording.md).
+SessionId writeRecording(const QString &folderPath, const QString &applicationNo, const char *state)
 {
     const auto id = SessionId::generate();
-    const QDir folder(Journal::recordingsPath(dataDirectory) + u'/' + id.toString());
+    const QDir folder(folderPath);
     REQUIRE(QDir().mkpath(folder.path()));
-    QFile media(folder.filePath(QStringLiteral("recording.mp4")));
+    QFile media(folder.filePath(id.toString() + QStringLiteral(".mp4")));
     REQUIRE(media.open(QIODevice::WriteOnly));
     media.write(QByteArray(1000, 'x'));
     media.close();
     const QJsonObject sidecar{
-        {QStringLiteral("format"), QStringLiteral("dualrec-sidecar")},
-        {QStringLiteral("session"),
-         QJsonObject{{QStringLiteral("id"), id.toString()},
-                     {QStringLiteral("application_no"), applicationNo},
-                     {QStringLiteral("agent_id"), QStringLiteral("agent-9")},
-                     {QStringLiteral("template_id"), QStringLiteral("critical-illness")},
-                     {QStringLiteral("template_version"), QStringLiteral("1.0.0")},
-                     {QStringLiteral("state"), QLatin1String(state)},
-                     {QStringLiteral("created_at_utc"), QStringLiteral("2026-11-20T10:00:00.000Z")},
-                     {QStringLiteral("products"), QJsonArray{QJsonObject{{QStringLiteral("code"), QStringLiteral("CI")},
-                                                                         {QStringLiteral("name"), QStringLiteral("重疾")}}}}}},
-        {QStringLiteral("media"), QJsonArray{QJsonObject{{QStringLiteral("role"), QStringLiteral("recording")},
-                                                         {QStringLiteral("path"), QStringLiteral("recording.mp4")},
-                                                         {QStringLiteral("size_bytes"), 1000},
-                                                         {QStringLiteral("sha256"), QStringLiteral("abc")}}}}};
-    QFile file(folder.filePath(QStringLiteral("recording.dualrec.json")));
+        {QStringLiteral("format"), QStringLiteral("dualrec-recording/1")},
+        {QStringLiteral("session_id"), id.toString()},
+        {QStringLiteral("application_no"), applicationNo},
+        {QStringLiteral("agent_id"), QStringLiteral("agent-9")},
+        {QStringLiteral("template_id"), QStringLiteral("critical-illness")},
+        {QStringLiteral("template_version"), QStringLiteral("1.0.0")},
+        {QStringLiteral("state"), QLatin1String(state)},
+        {QStringLiteral("started_at"), QStringLiteral("2026-11-20T10:00:00.000Z")},
+        {QStringLiteral("products"), QJsonArray{QJsonObject{{QStringLiteral("code"), QStringLiteral("CI")},
+                                                            {QStringLiteral("name"), QStringLiteral("重疾")}}}},
+        {QStringLiteral("files"), QJsonObject{{QStringLiteral("fragmented"), QString(id.toString() + QStringLiteral(".recording.mp4"))},
+                                              {QStringLiteral("final"), QString(id.toString() + QStringLiteral(".mp4"))}}}};
+    QFile file(folder.filePath(id.toString() + QStringLiteral(".json")));
     REQUIRE(file.open(QIODevice::WriteOnly));
     file.write(QJsonDocument(sidecar).toJson());
     return id;
@@ -141,10 +138,11 @@ TEST_CASE("a damaged journal is copied aside and the recordings are re-indexed f
             REQUIRE((*journal)->audit().append(QStringLiteral("agent-1"), AuditAction::Login, QStringLiteral("app")).has_value());
             REQUIRE((*journal)->database().run(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")).has_value());
         }
-        const auto finished = writeRecording(dir.path(), QStringLiteral("APP-1"), "finished");
-        const auto cut = writeRecording(dir.path(), QStringLiteral("APP-2"), "steps"); // crashed mid-session
+        const auto finished = writeRecording(Journal::recordingsPath(dir.path()), QStringLiteral("APP-1"), "finished");
+        const auto cut = writeRecording(dir.filePath(QStringLiteral("elsewhere")), QStringLiteral("APP-2"), "recording"); // crashed
+        REQUIRE(Journal::rememberRecordingFolder(dir.path(), dir.filePath(QStringLiteral("elsewhere"))).has_value());
         QDir(Journal::recordingsPath(dir.path())).mkpath(QStringLiteral("junk"));
-        QFile junk(Journal::recordingsPath(dir.path()) + QStringLiteral("/junk/bad.dualrec.json"));
+        QFile junk(Journal::recordingsPath(dir.path()) + QStringLiteral("/junk/bad.json"));
         REQUIRE(junk.open(QIODevice::WriteOnly));
         junk.write("{not json");
         junk.close();

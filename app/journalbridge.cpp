@@ -1,0 +1,98 @@
+#include "app/journalbridge.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+
+namespace dualrec::app {
+
+namespace {
+
+/// SHA-256 of a file, read in blocks; empty when it cannot be read.
+QString sha256Of(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!hash.addData(&file))
+        return {};
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+} // namespace
+
+JournalBridge::JournalBridge(storage::Journal &journal, QString dataDirectory)
+    : m_journal(journal), m_dataDirectory(std::move(dataDirectory))
+{
+}
+
+void JournalBridge::keep(const Result<void> &result)
+{
+    if (!result && !m_firstError)
+        m_firstError = result.error();
+}
+
+void JournalBridge::sessionStarted(const SessionStart &start)
+{
+    storage::SessionRecord record;
+    record.id = workflow::SessionId::fromString(start.sessionId);
+    record.applicationNo = start.applicationNumber;
+    record.agentId = start.agentId;
+    record.templateId = start.templateId;
+    record.templateVersion = start.templateVersion;
+    for (const auto &[code, name] : start.products)
+        record.products.append({code, name});
+    record.scopeReason = QStringLiteral("recorded with dualrec record (no scope decision)");
+    record.createdAt = start.events.isEmpty() ? QDateTime::currentDateTimeUtc() : start.events.first().wallTime;
+    auto created = m_journal.sessions().create(record);
+    keep(created);
+    m_started = created.has_value();
+    if (m_started) {
+        keep(m_journal.sessions().appendEvents(record.id, m_nextSeq, start.events));
+        m_nextSeq += start.events.size();
+    }
+    keep(storage::Journal::rememberRecordingFolder(m_dataDirectory, start.recordingFolder));
+}
+
+void JournalBridge::sessionEvent(const QString &sessionId, const workflow::SessionEvent &event)
+{
+    if (!m_started)
+        return;
+    keep(m_journal.sessions().appendEvents(workflow::SessionId::fromString(sessionId), m_nextSeq++, {event}));
+}
+
+void JournalBridge::mediaFile(const QString &sessionId, FileKind kind, const QString &path, qint64 bytes)
+{
+    if (!m_started)
+        return;
+    QString role;
+    QString digest;
+    switch (kind) {
+    case FileKind::Fragmented:
+        role = QStringLiteral("recording-fragmented"); // still growing: no digest yet
+        break;
+    case FileKind::Final:
+        role = QStringLiteral("recording");
+        digest = sha256Of(path);
+        break;
+    case FileKind::Sidecar:
+        role = QStringLiteral("sidecar");
+        digest = sha256Of(path);
+        break;
+    case FileKind::Invalid:
+        return;
+    }
+    keep(m_journal.sessions().addMediaFile(workflow::SessionId::fromString(sessionId),
+                                           {role, QDir::cleanPath(path), bytes, digest, QDateTime::currentDateTimeUtc()}));
+}
+
+QString JournalBridge::summary() const
+{
+    const auto path = QDir::toNativeSeparators(storage::Journal::databasePath(m_dataDirectory));
+    if (m_firstError)
+        return path + QStringLiteral(" (incomplete: ") + m_firstError->toString() + u')';
+    return path;
+}
+
+} // namespace dualrec::app

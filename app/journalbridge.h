@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/media/recordingjournal.h"
+#include "core/storage/journal.h"
+
+namespace dualrec::app {
+
+/// Writes what a recording reports into the local SQLite journal: the session row, every
+/// timeline event as it happens (so a crash loses none that were reported), and the media
+/// files with their SHA-256. Remembers the recording folder in the data folder's list, so a
+/// rebuilt journal re-indexes recordings kept outside <data>/recordings too.
+/// Errors do not stop the recording (the sidecar holds the same facts); the first one is kept
+/// for summary(). GUI/owner thread only.
+class JournalBridge final : public media::RecordingJournal
+{
+public:
+    JournalBridge(storage::Journal &journal, QString dataDirectory);
+
+    void sessionStarted(const SessionStart &start) override;
+    void sessionEvent(const QString &sessionId, const workflow::SessionEvent &event) override;
+    void mediaFile(const QString &sessionId, FileKind kind, const QString &path, qint64 bytes) override;
+    [[nodiscard]] QString summary() const override;
+
+private:
+    void keep(const Result<void> &result);
+
+    storage::Journal &m_journal;
+    QString m_dataDirectory;
+    qint64 m_nextSeq = 0;
+    bool m_started = false;
+    std::optional<Error> m_firstError;
+};
+
+} // namespace dualrec::app

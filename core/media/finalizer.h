@@ -1,0 +1,43 @@
+#pragma once
+
+#include "core/util/result.h"
+
+#include <QList>
+#include <QString>
+
+#include <chrono>
+
+namespace dualrec::media {
+
+/// A chapter of the recording: one workflow step, on the recording's timeline.
+struct ChapterMark final {
+    QString id;    ///< the step id
+    QString title; ///< the step's title as shown to the agent
+    std::chrono::milliseconds start{0};
+    std::chrono::milliseconds end{0};
+};
+
+struct FinalizedRecording final {
+    QString path;
+    qint64 bytes = 0;
+    std::chrono::milliseconds duration{0};
+    qint64 videoPackets = 0;
+    qint64 audioPackets = 0;
+};
+
+/// Turns the fragmented recording into the final MP4 in-process (libavformat, stream copy, no
+/// re-encoding): seekable, moov in front (faststart), the step chapters embedded. The result is
+/// verified by reading it back (same packet counts); only then is `fragmentedPath` removed. On
+/// any failure the fragmented file stays as it is (it plays) and a partial output is deleted.
+[[nodiscard]] Result<FinalizedRecording> finalizeRecording(const QString &fragmentedPath, const QString &finalPath,
+                                                           const QList<ChapterMark> &chapters);
+
+/// Packets per stream type and duration of a media file, read with libavformat.
+struct MediaCount final {
+    qint64 videoPackets = 0;
+    qint64 audioPackets = 0;
+    std::chrono::milliseconds duration{0};
+};
+[[nodiscard]] Result<MediaCount> countPackets(const QString &path);
+
+} // namespace dualrec::media

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "core/workflow/sessionevent.h"
+
+#include <QList>
+#include <QString>
+
+#include <utility>
+
+namespace dualrec::media {
+
+/// What a recording reports to the local journal: the session, its events and the media files
+/// it produced (app/journalbridge.h writes them into the SQLite journal). Called from the
+/// owner's thread.
+class RecordingJournal
+{
+public:
+    enum class FileKind : quint8 { Invalid = 0, Fragmented, Final, Sidecar };
+
+    /// Who and what is recorded, and the events the session had before recording began.
+    struct SessionStart final {
+        QString sessionId;
+        QString templateId;
+        QString templateVersion;
+        QString applicationNumber;
+        QString agentId;
+        QList<std::pair<QString, QString>> products; ///< code, name
+        QString recordingFolder;
+        QList<workflow::SessionEvent> events;
+    };
+
+    virtual ~RecordingJournal() = default;
+    virtual void sessionStarted(const SessionStart &start) = 0;
+    virtual void sessionEvent(const QString &sessionId, const workflow::SessionEvent &event) = 0;
+    virtual void mediaFile(const QString &sessionId, FileKind kind, const QString &path, qint64 bytes) = 0;
+    /// One line for the person at the keyboard: where the journal is, or what went wrong.
+    [[nodiscard]] virtual QString summary() const = 0;
+};
+
+/// Journals nothing (benchmarks and tests of the pipeline alone).
+class NullRecordingJournal final : public RecordingJournal
+{
+public:
+    void sessionStarted(const SessionStart &) override {}
+    void sessionEvent(const QString &, const workflow::SessionEvent &) override {}
+    void mediaFile(const QString &, FileKind, const QString &, qint64) override {}
+    [[nodiscard]] QString summary() const override { return QStringLiteral("not written"); }
+};
+
+} // namespace dualrec::media

@@ -1,0 +1,206 @@
+// `dualrec record`, run as a real process: the headless recording, crash safety under kill -9,
+// and its refusals.
+#include "tests/support/mediatools.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QThread>
+#include <QFile>
+#include <QJsonArray>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+#include <catch2/catch_test_macros.hpp>
+
+#include <csignal>
+
+namespace {
+
+QStringList recordArguments(const QString &out, const QStringList &extra)
+{
+    return QStringList{QStringLiteral("record"), QStringLiteral("--source"), QStringLiteral("demo"), QStringLiteral("--template"),
+                       QStringLiteral("traditional-life"), QStringLiteral("--application-no"), QStringLiteral("P2026-0042"),
+                       QStringLiteral("--agent"), QStringLiteral("A-007"), QStringLiteral("--out"), out}
+           + extra;
+}
+
+QProcessEnvironment environment()
+{
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    // The journal goes to the data folder: keep it out of the real one.
+    static QTemporaryDir dataHome;
+    env.insert(QStringLiteral("XDG_DATA_HOME"), dataHome.path());
+    return env;
+}
+
+QString valueAfter(const QString &text, const QString &key)
+{
+    const auto match = QRegularExpression(QStringLiteral("^%1: (.*)$").arg(key), QRegularExpression::MultilineOption).match(text);
+    return match.hasMatch() ? match.captured(1).trimmed() : QString();
+}
+
+} // namespace
+
+TEST_CASE("record with the demo source writes a finalized recording and its sidecar")
+{
+    QTemporaryDir dir;
+    QProcess process;
+    process.setProcessEnvironment(environment());
+    process.start(QStringLiteral(DUALREC_BINARY),
+                  recordArguments(dir.path(), {QStringLiteral("--duration"), QStringLiteral("4"), QStringLiteral("--answers"),
+                                               QStringLiteral("auto"), QStringLiteral("--size"), QStringLiteral("640x360")}));
+    REQUIRE(process.waitForFinished(60000));
+    const auto out = QString::fromUtf8(process.readAllStandardOutput());
+    INFO(out.toStdString() << QString::fromUtf8(process.readAllStandardError()).toStdString());
+    REQUIRE(process.exitCode() == 0);
+    const auto recording = valueAfter(out, QStringLiteral("recording"));
+    const auto sidecarPath = valueAfter(out, QStringLiteral("sidecar"));
+    REQUIRE(recording.endsWith(QLatin1String(".mp4")));
+    CHECK(!recording.endsWith(QLatin1String(".recording.mp4"))); // finalized
+    CHECK(!QFile::exists(QString(recording).replace(QLatin1String(".mp4"), QLatin1String(".recording.mp4"))));
+
+    const auto info = dualrec::test::probe(recording);
+    CHECK(info.value(QStringLiteral("format")).toObject().value(QStringLiteral("duration")).toString().toDouble() >= 3.9);
+    const auto chapters = info.value(QStringLiteral("chapters")).toArray();
+    REQUIRE(chapters.size() >= 1);
+
+    QFile file(sidecarPath);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const auto sidecar = QJsonDocument::fromJson(file.readAll()).object();
+    CHECK(sidecar.value(QStringLiteral("application_no")).toString() == QLatin1String("P2026-0042"));
+    CHECK(sidecar.value(QStringLiteral("state")).toString() == QLatin1String("aborted"));
+    CHECK(sidecar.value(QStringLiteral("state_detail")).toString() == QLatin1String("duration limit"));
+    CHECK(sidecar.value(QStringLiteral("chapters")).toArray().size() == chapters.size());
+    CHECK(sidecar.value(QStringLiteral("chapters")).toArray()[0].toObject().value(QStringLiteral("id")).toString()
+          == QLatin1String("consent"));
+    CHECK(sidecar.value(QStringLiteral("statistics")).toObject().value(QStringLiteral("frames_dropped")).toInt() == 0);
+}
+
+TEST_CASE("kill -9 at 20 random moments leaves a file that plays to within 2 s of the kill")
+{
+    auto *random = QRandomGenerator::global();
+    for (int run = 0; run < 20; ++run) {
+        QTemporaryDir dir;
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.start(QStringLiteral(DUALREC_BINARY), recordArguments(dir.path(), {QStringLiteral("--answers"), QStringLiteral("auto")}));
+        REQUIRE(process.waitForStarted(10000));
+        // The first line comes once the file's header is on disk and capture has started.
+        QString line;
+        while (!line.contains(QLatin1String("recording session")) && process.waitForReadyRead(10000))
+            line += QString::fromUtf8(process.readAllStandardOutput());
+        REQUIRE(line.contains(QLatin1String("recording session")));
+        QElapsedTimer sinceStart;
+        sinceStart.start();
+        const auto path = line.section(QLatin1String(" to "), -1).trimmed();
+        const int killAfterMs = 500 + int(random->bounded(4500));
+        QThread::msleep(killAfterMs);
+        const double killedAt = double(sinceStart.elapsed()) / 1000.0;
+        ::kill(pid_t(process.processId()), SIGKILL);
+        REQUIRE(process.waitForFinished(10000));
+        CHECK(process.exitStatus() == QProcess::CrashExit);
+
+        const auto decoded = dualrec::test::decodeVideo(path);
+        INFO("run " << run << ": killed after " << killedAt << " s, file plays " << decoded.videoSeconds << " s ("
+                    << decoded.frames << " frames); decoder: " << decoded.errors.toStdString());
+        CHECK(decoded.videoSeconds >= killedAt - 2.0);
+        CHECK(decoded.frames >= qint64((killedAt - 2.0) * 25));
+        const auto audio = dualrec::test::pcm(path, 8000);
+        CHECK(double(audio.size()) / 8000 >= killedAt - 2.0);
+    }
+}
+
+TEST_CASE("record refuses to start without enough free space")
+{
+    QTemporaryDir dir;
+    QProcess process;
+    process.setProcessEnvironment(environment());
+    // A hundred million seconds cannot fit on any disk this runs on.
+    process.start(QStringLiteral(DUALREC_BINARY), recordArguments(dir.path(), {QStringLiteral("--duration"), QStringLiteral("100000000")}));
+    REQUIRE(process.waitForFinished(30000));
+    CHECK(process.exitCode() == 3);
+    CHECK(QString::fromUtf8(process.readAllStandardError()).contains(QLatin1String("not enough free space")));
+    CHECK(QDir(dir.path()).entryList(QDir::Files).isEmpty());
+}
+
+TEST_CASE("record from a camera says clearly when there is none")
+{
+    // This machine has no camera (no /dev/video*): only the "no device" path can run here.
+    QTemporaryDir dir;
+    QProcess process;
+    process.setProcessEnvironment(environment());
+    auto arguments = recordArguments(dir.path(), {QStringLiteral("--duration"), QStringLiteral("2")});
+    arguments[2] = QStringLiteral("camera");
+    process.start(QStringLiteral(DUALREC_BINARY), arguments);
+    REQUIRE(process.waitForFinished(30000));
+    const auto err = QString::fromUtf8(process.readAllStandardError());
+    INFO(err.toStdString());
+    if (QString::fromUtf8(process.readAllStandardOutput()).contains(QLatin1String("recording session")))
+        SKIP("a camera is present on this machine");
+    CHECK(process.exitCode() == 3);
+    CHECK((err.contains(QLatin1String("no camera found")) || err.contains(QLatin1String("no microphone found"))));
+    CHECK(QDir(dir.path()).entryList(QDir::Files).isEmpty());
+}
+
+TEST_CASE("record writes the session / its events and its files into the journal of the data folder")
+{
+    QTemporaryDir dir;
+    QTemporaryDir data;
+    QProcess process;
+    process.setProcessEnvironment(environment());
+    process.start(QStringLiteral(DUALREC_BINARY),
+                  recordArguments(dir.path(), {QStringLiteral("--duration"), QStringLiteral("3"), QStringLiteral("--answers"),
+                                               QStringLiteral("auto"), QStringLiteral("--size"), QStringLiteral("640x360"),
+                                               QStringLiteral("--data-dir"), data.path()}));
+    REQUIRE(process.waitForFinished(60000));
+    const auto out = QString::fromUtf8(process.readAllStandardOutput());
+    INFO(out.toStdString() << QString::fromUtf8(process.readAllStandardError()).toStdString());
+    REQUIRE(process.exitCode() == 0);
+    const auto journalPath = QDir(data.path()).filePath(QStringLiteral("journal.sqlite"));
+    CHECK(valueAfter(out, QStringLiteral("journal")) == QDir::toNativeSeparators(journalPath));
+    const auto recording = valueAfter(out, QStringLiteral("recording"));
+    const auto sessionId = valueAfter(out, QStringLiteral("session")).section(u' ', 0, 0);
+
+    QFile media(recording);
+    REQUIRE(media.open(QIODevice::ReadOnly));
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    REQUIRE(hash.addData(&media));
+    const auto digest = QString::fromLatin1(hash.result().toHex());
+
+    {
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("record-journal"));
+        db.setDatabaseName(journalPath);
+        REQUIRE(db.open());
+        auto value = [&](const QString &sql) {
+            QSqlQuery query(db);
+            INFO(sql.toStdString());
+            REQUIRE(query.exec(sql));
+            REQUIRE(query.next());
+            return query.value(0).toString();
+        };
+        CHECK(value(QStringLiteral("SELECT COUNT(*) FROM sessions")) == QLatin1String("1"));
+        CHECK(value(QStringLiteral("SELECT id || ' ' || application_no || ' ' || state FROM sessions"))
+              == sessionId + QStringLiteral(" P2026-0042 aborted"));
+        CHECK(value(QStringLiteral("SELECT template_version FROM sessions")) == QLatin1String("1.0.0"));
+        CHECK(value(QStringLiteral("SELECT COUNT(*) FROM session_products")).toInt() >= 1);
+        CHECK(value(QStringLiteral("SELECT COUNT(*) FROM events WHERE type = 'step-started'")).toInt() >= 1);
+        CHECK(value(QStringLiteral("SELECT MIN(seq) || '-' || MAX(seq) || '-' || COUNT(*) FROM events")).section(u'-', 2)
+              == QString::number(value(QStringLiteral("SELECT MAX(seq) FROM events")).toInt() + 1));
+        CHECK(value(QStringLiteral("SELECT sha256 FROM media_files WHERE role = 'recording'")) == digest);
+        CHECK(value(QStringLiteral("SELECT COUNT(*) FROM media_files WHERE role = 'sidecar'")) == QLatin1String("1"));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("record-journal"));
+    // The folder is remembered, so a rebuilt journal finds the recording again.
+    QFile folders(QDir(data.path()).filePath(QStringLiteral("recording-folders.txt")));
+    REQUIRE(folders.open(QIODevice::ReadOnly));
+    CHECK(QString::fromUtf8(folders.readAll()).contains(QDir(dir.path()).absolutePath()));
+}

@@ -1,11 +1,17 @@
 #include "app/qccommand.h"
 
 #include "app/facemodelsetting.h"
+#include "core/media/finalizer.h"
 #include "core/vision/qcanalysis.h"
 #include "core/workflow/templatelibrary.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace dualrec::app {
 
@@ -16,15 +22,67 @@ QString seconds(std::chrono::nanoseconds time)
     return QString::number(std::chrono::duration<double>(time).count(), 'f', 2);
 }
 
+struct StepSpans {
+    std::vector<vision::RequirementSpan> spans;
+    QString source; ///< "sidecar" or "mp4"
+};
+
+/// The presence requirement of every step, on the recording's timeline. The sidecar beside the
+/// recording (<session>.json) names each chapter's step; without it, the MP4's chapter titles
+/// are matched to the plan's steps in order.
+Result<StepSpans> stepRequirements(const QString &file, const workflow::ScriptPlan &plan)
+{
+    using std::chrono::milliseconds;
+    const auto &steps = plan.steps();
+    auto requirementOf = [&](qsizetype index) { return steps.at(index).definition.requirements.presence; };
+    StepSpans result;
+
+    const QFileInfo info(file);
+    QFile sidecar(info.absoluteDir().filePath(info.baseName() + QStringLiteral(".json")));
+    if (sidecar.open(QIODevice::ReadOnly)) {
+        const auto chapters = QJsonDocument::fromJson(sidecar.readAll()).object().value(QStringLiteral("chapters")).toArray();
+        for (const auto &value : chapters) {
+            const auto chapter = value.toObject();
+            const auto id = chapter.value(QStringLiteral("id")).toString();
+            qsizetype index = -1;
+            for (qsizetype i = 0; i < steps.size() && index < 0; ++i)
+                index = steps.at(i).id == id ? i : -1;
+            if (index < 0)
+                return fail(ErrorCode::InvalidArgument,
+                            QStringLiteral("%1: chapter \"%2\" is not a step of template %3").arg(sidecar.fileName(), id, plan.id()));
+            result.spans.push_back({milliseconds(qint64(chapter.value(QStringLiteral("start_ms")).toDouble())),
+                                    milliseconds(qint64(chapter.value(QStringLiteral("end_ms")).toDouble())), requirementOf(index)});
+        }
+        result.source = QStringLiteral("sidecar");
+        return result;
+    }
+
+    auto chapters = media::readChapters(file);
+    if (!chapters)
+        return std::unexpected(chapters.error());
+    qsizetype next = 0;
+    for (const auto &chapter : std::as_const(*chapters)) {
+        while (next < steps.size() && steps.at(next).definition.title != chapter.title)
+            ++next;
+        if (next >= steps.size())
+            return fail(ErrorCode::InvalidArgument, QStringLiteral("%1: chapter \"%2\" matches no step of template %3 (in order)")
+                                                        .arg(file, chapter.title, plan.id()));
+        result.spans.push_back({chapter.start, chapter.end, requirementOf(next)});
+        ++next;
+    }
+    result.source = QStringLiteral("mp4");
+    return result;
+}
+
 } // namespace
 
 int runQc(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
 {
     const QString file = commandLine.files.value(0);
 
-    // The template only matters with chapter marks naming its steps. The decoder used here
-    // (cv::VideoCapture) does not expose chapters, so every recording is held to "both parties
-    // all the time"; the template is still checked so a wrong one is reported.
+    // With a template, each step's presence requirement applies to its chapter of the recording;
+    // without one (or without chapters), both parties must be in frame all the time.
+    std::optional<StepSpans> perStep;
     if (!commandLine.qcScript.isEmpty()) {
         const auto library = workflow::TemplateLibrary::loadFiles({commandLine.qcScript});
         if (!library.diagnostics().isEmpty() || library.templates().isEmpty()) {
@@ -33,6 +91,24 @@ int runQc(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
                 err << "  " << diagnostic.toString() << Qt::endl;
             return 2;
         }
+        // The file named, not a template it bundles or that sits beside it.
+        QString templateId = library.templates().first().id;
+        for (const auto &script : library.templates()) {
+            if (QFileInfo(script.filePath).absoluteFilePath() == QFileInfo(commandLine.qcScript).absoluteFilePath())
+                templateId = script.id;
+        }
+        const auto plan = library.plan(templateId);
+        if (!plan) {
+            err << "dualrec qc: " << plan.error().detail << Qt::endl;
+            return 2;
+        }
+        auto spans = stepRequirements(file, *plan);
+        if (!spans) {
+            err << "dualrec qc: " << spans.error().detail << Qt::endl;
+            return 2;
+        }
+        if (!spans->spans.empty())
+            perStep = std::move(*spans);
     }
 
     const auto model = chooseFaceModel(commandLine.faceModel);
@@ -44,13 +120,15 @@ int runQc(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
     options.analyzer.detector.yunetModelPath = model->yunetModelPath;
     if (commandLine.qcGraceSeconds)
         options.policy.grace = std::chrono::milliseconds(std::llround(*commandLine.qcGraceSeconds * 1000));
+    if (perStep)
+        options.requirements = perStep->spans;
 
     const auto report = vision::analyzeVideoFile(file, options);
     if (!report) {
         err << "dualrec qc: " << report.error().detail << Qt::endl;
         return 2;
     }
-    const QString rule = QStringLiteral("both_all_the_time");
+    const QString rule = perStep ? QStringLiteral("per_step") : QStringLiteral("both_all_the_time");
 
     if (commandLine.qcJson) {
         auto json = report->toJson();
@@ -58,6 +136,7 @@ int runQc(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
         json.insert(QStringLiteral("grace_s"), static_cast<double>(options.policy.grace.count()) / 1000.0);
         json.insert(QStringLiteral("presence_rule"), rule);
         json.insert(QStringLiteral("script"), commandLine.qcScript.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(commandLine.qcScript));
+        json.insert(QStringLiteral("chapters_from"), perStep ? QJsonValue(perStep->source) : QJsonValue(QJsonValue::Null));
         out << QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented));
     } else {
         out << QCoreApplication::translate("QcCommand", "File: %1 (%2x%3, %4 s)").arg(file).arg(report->width).arg(report->height).arg(seconds(report->duration)) << '\n';
@@ -70,10 +149,17 @@ int runQc(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
                    .arg(report->checksPerSecond())
                    .arg(static_cast<double>(report->cpuPerCheck.count()) / 1000.0, 0, 'f', 1)
             << '\n';
-        out << QCoreApplication::translate("QcCommand", "Rule: agent and customer in frame all the time; grace %1 s").arg(static_cast<double>(options.policy.grace.count()) / 1000.0)
-            << '\n';
-        if (!commandLine.qcScript.isEmpty())
-            out << QCoreApplication::translate("QcCommand", "Note: the recording has no chapter marks this build can read, so the steps of %1 are not told apart.")
+        if (perStep)
+            out << QCoreApplication::translate("QcCommand", "Rule: each step's presence requirement from %1 (%n chapter(s) from the %2); grace %3 s",
+                                               nullptr, int(perStep->spans.size()))
+                       .arg(commandLine.qcScript, perStep->source)
+                       .arg(static_cast<double>(options.policy.grace.count()) / 1000.0)
+                << '\n';
+        else
+            out << QCoreApplication::translate("QcCommand", "Rule: agent and customer in frame all the time; grace %1 s").arg(static_cast<double>(options.policy.grace.count()) / 1000.0)
+                << '\n';
+        if (!commandLine.qcScript.isEmpty() && !perStep)
+            out << QCoreApplication::translate("QcCommand", "Note: the recording has no chapter marks, so the steps of %1 are not told apart.")
                        .arg(commandLine.qcScript)
                 << '\n';
         out << QCoreApplication::translate("QcCommand", "Timeline:") << '\n';

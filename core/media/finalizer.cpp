@@ -24,6 +24,22 @@ Result<InputContextPtr> openInput(const QString &path)
 
 } // namespace
 
+Result<QList<ChapterMark>> readChapters(const QString &path)
+{
+    auto input = openInput(path);
+    if (!input)
+        return std::unexpected(input.error());
+    QList<ChapterMark> chapters;
+    for (unsigned i = 0; i < (*input)->nb_chapters; ++i) {
+        const AVChapter *chapter = (*input)->chapters[i];
+        const auto *title = av_dict_get(chapter->metadata, "title", nullptr, 0);
+        chapters.append({QString(), title ? QString::fromUtf8(title->value) : QString(),
+                         milliseconds(av_rescale_q(chapter->start, chapter->time_base, {1, 1000})),
+                         milliseconds(av_rescale_q(chapter->end, chapter->time_base, {1, 1000}))});
+    }
+    return chapters;
+}
+
 Result<MediaCount> countPackets(const QString &path)
 {
     auto input = openInput(path);

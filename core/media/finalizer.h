@@ -40,4 +40,8 @@ struct MediaCount final {
 };
 [[nodiscard]] Result<MediaCount> countPackets(const QString &path);
 
+/// The chapters embedded in a media file, in order (titles only: the MP4 chapter track has no
+/// step ids; the sidecar has them).
+[[nodiscard]] Result<QList<ChapterMark>> readChapters(const QString &path);
+
 } // namespace dualrec::media

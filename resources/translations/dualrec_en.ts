@@ -202,10 +202,6 @@ Commands (without a command the window opens):
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Note: the recording has no chapter marks this build can read, so the steps of %1 are not told apart.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Timeline:</source>
         <translation type="unfinished" />
     </message>
@@ -222,6 +218,14 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>Defects: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Rule: each step's presence requirement from %1 (%n chapter(s) from the %2); grace %3 s</source>
+        <translation><numerusform>Rule: each step's presence requirement from %1 (%n chapter from the %2); grace %3 s</numerusform><numerusform>Rule: each step's presence requirement from %1 (%n chapters from the %2); grace %3 s</numerusform></translation>
+    </message>
+    <message>
+        <source>Note: the recording has no chapter marks, so the steps of %1 are not told apart.</source>
         <translation type="unfinished" />
     </message>
 </context>

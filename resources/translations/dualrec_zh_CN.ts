@@ -217,10 +217,6 @@ Commands (without a command the window opens):
         <translation>规则：业务员与客户全程同框；宽限 %1 秒</translation>
     </message>
     <message>
-        <source>Note: the recording has no chapter marks this build can read, so the steps of %1 are not told apart.</source>
-        <translation>注意：本版本无法读取录像中的章节标记，因此未区分 %1 的各个环节。</translation>
-    </message>
-    <message>
         <source>Timeline:</source>
         <translation>时间线：</translation>
     </message>
@@ -237,6 +233,14 @@ Commands (without a command the window opens):
     <message>
         <source>Defects: %1</source>
         <translation>缺陷：%1 项</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rule: each step's presence requirement from %1 (%n chapter(s) from the %2); grace %3 s</source>
+        <translation><numerusform>规则：按 %1 中各环节的同框要求（%n 个章节，来自 %2）；宽限 %3 秒</numerusform></translation>
+    </message>
+    <message>
+        <source>Note: the recording has no chapter marks, so the steps of %1 are not told apart.</source>
+        <translation>注意：录像没有章节标记，无法区分 %1 的各个环节。</translation>
     </message>
 </context>
 <context>

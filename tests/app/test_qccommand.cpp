@@ -1,6 +1,7 @@
 // `dualrec qc`, run as a separate process the way QC staff and scripts run it.
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -153,4 +154,74 @@ TEST_CASE("qc errors name the file and what went wrong and exit 2")
         CHECK(run.exitCode == 2);
         CHECK(run.err.contains(row.message));
     }
+}
+
+TEST_CASE("qc --script applies each step's presence requirement to its chapter of a real recording")
+{
+    // A template whose agent-identity step (only the agent must be in frame) runs from about
+    // 7 s to 15 s: the customer's absence in the shared clip (8.1 s to 11.9 s) falls inside it.
+    QTemporaryDir dir;
+    QFile shipped(QStringLiteral(DUALREC_SOURCE_DIR "/resources/scripts/traditional-life.json"));
+    REQUIRE(shipped.open(QIODevice::ReadOnly));
+    auto root = QJsonDocument::fromJson(shipped.readAll()).object();
+    root[QStringLiteral("id")] = QStringLiteral("qc-timing-test");
+    auto steps = root.value(QStringLiteral("steps")).toArray();
+    for (qsizetype i = 0; i < steps.size(); ++i) {
+        auto step = steps.at(i).toObject();
+        auto requirements = step.value(QStringLiteral("requires")).toObject();
+        const auto id = step.value(QStringLiteral("id")).toString();
+        requirements[QStringLiteral("min_duration_s")] = id == QLatin1String("consent") ? 1 : id == QLatin1String("mandated-prompt") ? 6 : id == QLatin1String("agent-identity") ? 8 : 0;
+        if (id == QLatin1String("agent-identity"))
+            requirements[QStringLiteral("presence")] = QStringLiteral("agent");
+        step[QStringLiteral("requires")] = requirements;
+        steps[i] = step;
+    }
+    root[QStringLiteral("steps")] = steps;
+    const auto templates = dir.filePath(QStringLiteral("templates"));
+    REQUIRE(QDir().mkpath(templates));
+    const auto script = QDir(templates).filePath(QStringLiteral("qc-timing-test.json"));
+    QFile out(script);
+    REQUIRE(out.open(QIODevice::WriteOnly));
+    out.write(QJsonDocument(root).toJson());
+    out.close();
+
+    // Record the clip through the real pipeline, in real time, advancing steps automatically.
+    const auto recorded = dualrec({QStringLiteral("record"), QStringLiteral("--source"), sharedClip(), QStringLiteral("--templates"),
+                                   templates, QStringLiteral("--template"), QStringLiteral("qc-timing-test"),
+                                   QStringLiteral("--application-no"), QStringLiteral("QC-1"), QStringLiteral("--agent"),
+                                   QStringLiteral("A-7"), QStringLiteral("--out"), dir.filePath(QStringLiteral("out")),
+                                   QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("data")), QStringLiteral("--answers"),
+                                   QStringLiteral("auto"), QStringLiteral("--size"), QStringLiteral("640x360"),
+                                   QStringLiteral("--duration"), QStringLiteral("19")});
+    INFO(recorded.out.toStdString() << recorded.err.toStdString());
+    REQUIRE(recorded.exitCode == 0);
+    QString recording;
+    for (const auto &line : recorded.out.split(u'\n')) {
+        if (line.startsWith(QLatin1String("recording: ")))
+            recording = line.mid(11).trimmed();
+    }
+    REQUIRE(QFile::exists(recording));
+
+    const auto plain = parsed(dualrec({QStringLiteral("qc"), recording, QStringLiteral("--json")}));
+    CHECK(plain.value(QStringLiteral("presence_rule")).toString() == QLatin1String("both_all_the_time"));
+    int absences = 0;
+    for (const auto &defect : plain.value(QStringLiteral("defects")).toArray())
+        absences += defect.toObject().value(QStringLiteral("kind")).toString() == QLatin1String("party_absent") ? 1 : 0;
+    CHECK(absences == 1);
+
+    // With the template, the sidecar's chapters say the absence happened while only the agent
+    // was required: no defect.
+    const auto perStep = dualrec({QStringLiteral("qc"), recording, QStringLiteral("--json"), QStringLiteral("--script"), script});
+    const auto report = parsed(perStep);
+    CHECK(report.value(QStringLiteral("presence_rule")).toString() == QLatin1String("per_step"));
+    CHECK(report.value(QStringLiteral("chapters_from")).toString() == QLatin1String("sidecar"));
+    CHECK(report.value(QStringLiteral("defects")).toArray().isEmpty());
+    CHECK(perStep.exitCode == 0);
+
+    // Without the sidecar, the MP4's own chapter titles are matched to the steps.
+    const auto sidecar = QFileInfo(recording).absoluteDir().filePath(QFileInfo(recording).baseName() + QStringLiteral(".json"));
+    REQUIRE(QFile::remove(sidecar));
+    const auto fromMp4 = parsed(dualrec({QStringLiteral("qc"), recording, QStringLiteral("--json"), QStringLiteral("--script"), script}));
+    CHECK(fromMp4.value(QStringLiteral("chapters_from")).toString() == QLatin1String("mp4"));
+    CHECK(fromMp4.value(QStringLiteral("defects")).toArray().isEmpty());
 }

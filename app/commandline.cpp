@@ -110,6 +110,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption outDir(QStringLiteral("out"), QCoreApplication::translate("CommandLine", "record: output folder."), QStringLiteral("DIR"));
     const QCommandLineOption durationOption(QStringLiteral("duration"), QCoreApplication::translate("CommandLine", "record: stop after S seconds."), QStringLiteral("S"));
     const QCommandLineOption answers(QStringLiteral("answers"), QCoreApplication::translate("CommandLine", "record: \"auto\" answers and advances every step by itself."), QStringLiteral("auto"));
+    const QCommandLineOption presenceMode(QStringLiteral("presence"), QCoreApplication::translate("CommandLine", "record: \"auto\" (everyone counts as present, the default) or \"guard\" (the face detector watches the frames; --face-model)."), QStringLiteral("auto|guard"), QStringLiteral("auto"));
     const QCommandLineOption pace(QStringLiteral("pace"), QCoreApplication::translate("CommandLine", "record: realtime (default) or fast (demo/FILE sources only)."), QStringLiteral("realtime|fast"), QStringLiteral("realtime"));
     const QCommandLineOption size(QStringLiteral("size"), QCoreApplication::translate("CommandLine", "record: output size."), QStringLiteral("WxH"), QStringLiteral("1280x720"));
     const QCommandLineOption fps(QStringLiteral("fps"), QCoreApplication::translate("CommandLine", "record: frames per second."), QStringLiteral("N"), QStringLiteral("25"));
@@ -119,7 +120,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption noHardware(QStringLiteral("no-hardware-encoder"), QCoreApplication::translate("CommandLine", "record: use libx264 only."));
     const QCommandLineOption font(QStringLiteral("watermark-font"), QCoreApplication::translate("CommandLine", "record: font file of the watermark."), QStringLiteral("FILE"));
     const QCommandLineOption position(QStringLiteral("watermark-position"), QCoreApplication::translate("CommandLine", "record: top-left, top-right, bottom-left or bottom-right."), QStringLiteral("POS"), QStringLiteral("top-left"));
-    parser.addOptions({dataDir, source, language, templates, faceModel, qcScript, qcJson, qcGrace, templateId, applicationNo, agent, outDir, durationOption, answers,
+    parser.addOptions({dataDir, source, language, templates, faceModel, qcScript, qcJson, qcGrace, templateId, applicationNo, agent, outDir, durationOption, answers, presenceMode,
                        pace, size, fps, videoBitrate, audioBitrate, preset, noHardware, font, position});
     parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("CommandLine", "Optional command, see above."),
                                  QStringLiteral("[command]"));
@@ -205,6 +206,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
         r.agentId = parser.value(agent);
         r.outputDirectory = parser.value(outDir);
         r.autoAnswers = parser.value(answers) == QLatin1String("auto");
+        r.presenceGuard = parser.value(presenceMode) == QLatin1String("guard");
         r.fastSource = parser.value(pace) == QLatin1String("fast");
         r.preset = parser.value(preset);
         r.hardwareEncoders = !parser.isSet(noHardware);
@@ -235,6 +237,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
             result.error = QCoreApplication::translate("CommandLine", "record: --template, --application-no, --agent and --out are required");
         else if (!ok || !okNumbers)
             result.error = QCoreApplication::translate("CommandLine", "record: --size must be WxH with even numbers; --fps, --duration and bit rates positive numbers");
+        else if (parser.value(presenceMode) != QLatin1String("auto") && !r.presenceGuard)
+            result.error = QCoreApplication::translate("CommandLine", "record: --presence accepts \"auto\" or \"guard\"");
         else if (parser.isSet(answers) && !r.autoAnswers)
             result.error = QCoreApplication::translate("CommandLine", "record: --answers accepts only \"auto\"");
         else if (!QStringList{QStringLiteral("top-left"), QStringLiteral("top-right"), QStringLiteral("bottom-left"), QStringLiteral("bottom-right")}.contains(r.watermarkPosition))

@@ -19,6 +19,7 @@ struct RecordOptions final {
     QString outputDirectory;
     std::optional<int> durationSeconds;
     bool autoAnswers = false;  ///< --answers auto
+    bool presenceGuard = false; ///< --presence guard: the face detector decides who is in frame
     bool fastSource = false;   ///< --pace fast: demo/FILE as fast as the encoder takes it
     int width = 1280;
     int height = 720;

@@ -7,6 +7,9 @@
 #include "core/media/diskspace.h"
 #include "core/media/recorder.h"
 #include "core/media/recordingjournal.h"
+#include "core/vision/guardtap.h"
+#include "core/vision/presencemonitor.h"
+#include "app/facemodelsetting.h"
 #include "core/media/sidecar.h"
 #include "core/workflow/templatelibrary.h"
 
@@ -186,7 +189,38 @@ int runRecord(const CommandLine &commandLine, media::RecordingJournal &journal, 
     const QString sidecarPath = base + QStringLiteral(".json");
     (void)media::writeSidecar(sidecarPath, sidecar);
 
-    if (auto started = source->start(recorder); !started) {
+    // --presence guard: the face detector watches a copy of the frames and decides who is in
+    // frame; otherwise everyone counts as present (the caller's feed).
+    std::unique_ptr<vision::PresenceGuard> guard;
+    std::unique_ptr<vision::PresenceMonitor> monitor;
+    std::unique_ptr<vision::GuardTap> tap;
+    if (options.presenceGuard) {
+        const auto model = chooseFaceModel(commandLine.faceModel);
+        if (!model) {
+            err << "dualrec record: " << model.error().detail << Qt::endl;
+            return 2;
+        }
+        vision::AnalyzerConfig analyzer;
+        analyzer.detector.yunetModelPath = model->yunetModelPath;
+        auto createdGuard = vision::PresenceGuard::create(analyzer);
+        if (!createdGuard) {
+            err << "dualrec record: " << createdGuard.error().toString() << Qt::endl;
+            return 2;
+        }
+        guard = std::move(*createdGuard);
+        monitor = std::make_unique<vision::PresenceMonitor>(session);
+        QObject::connect(guard.get(), &vision::PresenceGuard::checked, monitor.get(), &vision::PresenceMonitor::addCheck);
+        QObject::connect(monitor.get(), &vision::PresenceMonitor::problemChanged, monitor.get(), [&err](vision::PresenceProblem problem) {
+            err << "dualrec record: presence: " << vision::presenceProblemName(problem) << Qt::endl;
+        });
+        tap = std::make_unique<vision::GuardTap>(recorder, *guard);
+        out << "dualrec: presence guard on ("
+            << (model->yunetModelPath.isEmpty() ? QStringLiteral("haar: ") + model->fallbackReason : QStringLiteral("yunet"))
+            << ")" << Qt::endl;
+    }
+    const auto currentPresence = [&] { return monitor ? monitor->policy().facts() : presence(); };
+
+    if (auto started = source->start(tap ? static_cast<capture::CaptureSink &>(*tap) : recorder); !started) {
         err << "dualrec record: " << started.error().toString() << Qt::endl;
         (void)recorder.close();
         QFile::remove(settings.outputPath);
@@ -267,7 +301,7 @@ int runRecord(const CommandLine &commandLine, media::RecordingJournal &journal, 
         }
         session.tick();
         if (session.state() == workflow::SessionState::Consent || session.state() == workflow::SessionState::Steps) {
-            session.setPresence(presence());
+            session.setPresence(currentPresence());
             if (options.autoAnswers) {
                 const auto unmet = session.unmetRequirements();
                 if (unmet.contains(workflow::UnmetRequirement::Answer))

@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include <catch2/catch_test_macros.hpp>
@@ -224,4 +226,34 @@ TEST_CASE("qc --script applies each step's presence requirement to its chapter o
     const auto fromMp4 = parsed(dualrec({QStringLiteral("qc"), recording, QStringLiteral("--json"), QStringLiteral("--script"), script}));
     CHECK(fromMp4.value(QStringLiteral("chapters_from")).toString() == QLatin1String("mp4"));
     CHECK(fromMp4.value(QStringLiteral("defects")).toArray().isEmpty());
+}
+
+TEST_CASE("record --presence guard watches the frames: the customer's absence stops the step and is journaled")
+{
+    QTemporaryDir dir;
+    const auto recorded = dualrec({QStringLiteral("record"), QStringLiteral("--source"), sharedClip(), QStringLiteral("--template"),
+                                   QStringLiteral("traditional-life"), QStringLiteral("--application-no"), QStringLiteral("G-1"),
+                                   QStringLiteral("--agent"), QStringLiteral("A-7"), QStringLiteral("--out"), dir.filePath(QStringLiteral("out")),
+                                   QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("data")), QStringLiteral("--answers"),
+                                   QStringLiteral("auto"), QStringLiteral("--presence"), QStringLiteral("guard"), QStringLiteral("--size"),
+                                   QStringLiteral("640x360"), QStringLiteral("--duration"), QStringLiteral("18")});
+    INFO(recorded.out.toStdString() << recorded.err.toStdString());
+    REQUIRE(recorded.exitCode == 0);
+    CHECK(recorded.out.contains(QLatin1String("presence guard on (yunet)")));
+    // The clip: both in frame, the customer away from 8.1 s to 11.9 s, back until the end.
+    CHECK(recorded.err.contains(QLatin1String("presence: customer_missing")));
+    CHECK(recorded.err.contains(QLatin1String("presence: none")));
+
+    auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("guard-journal"));
+    db.setDatabaseName(dir.filePath(QStringLiteral("data/journal.sqlite")));
+    REQUIRE(db.open());
+    {
+        QSqlQuery violated(db);
+        REQUIRE(violated.exec(QStringLiteral("SELECT COUNT(*) FROM events WHERE type = 'presence-violated'")));
+        REQUIRE(violated.next());
+        CHECK(violated.value(0).toInt() >= 1);
+    }
+    db.close();
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(QStringLiteral("guard-journal"));
 }

@@ -1,7 +1,7 @@
 // Presence detector benchmark: checks per second and thread CPU per check, YuNet against the
 // Haar fallback (the reference in the same run), at the analysis sizes 320x180 and 640x360, and
 // from 1280x720 camera-size frames (the downscale included) as the live guard would see them.
-// Run by scripts/bench-vision; prints a table, asserts nothing (timings are not test material).
+// Run by scripts/bench (vision); prints a table, asserts nothing (timings are not test material).
 //
 //   dualrec_bench_vision SHARED_ASSETS_DIR [ROUNDS]
 #include "core/vision/frameanalyzer.h"

@@ -189,6 +189,14 @@ Commands (without a command the window opens):
         <source>record: --watermark-position must be top-left, top-right, bottom-left or bottom-right</source>
         <translation>record：--watermark-position 须为 top-left、top-right、bottom-left 或 bottom-right</translation>
     </message>
+    <message>
+        <source>record: "auto" (everyone counts as present, the default) or "guard" (the face detector watches the frames; --face-model).</source>
+        <translation>record："auto"（视为所有人在场，默认）或 "guard"（由人脸检测查看画面；见 --face-model）。</translation>
+    </message>
+    <message>
+        <source>record: --presence accepts "auto" or "guard"</source>
+        <translation>record：--presence 只接受 "auto" 或 "guard"</translation>
+    </message>
 </context>
 <context>
     <name>QcCommand</name>
@@ -236,7 +244,9 @@ Commands (without a command the window opens):
     </message>
     <message numerus="yes">
         <source>Rule: each step's presence requirement from %1 (%n chapter(s) from the %2); grace %3 s</source>
-        <translation><numerusform>规则：按 %1 中各环节的同框要求（%n 个章节，来自 %2）；宽限 %3 秒</numerusform></translation>
+        <translation>
+            <numerusform>规则：按 %1 中各环节的同框要求（%n 个章节，来自 %2）；宽限 %3 秒</numerusform>
+        </translation>
     </message>
     <message>
         <source>Note: the recording has no chapter marks, so the steps of %1 are not told apart.</source>

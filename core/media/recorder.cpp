@@ -1,5 +1,7 @@
 #include "core/media/recorder.h"
 
+#include "core/media/filesync.h"
+
 #include "core/media/avhandles.h"
 
 extern "C" {
@@ -106,6 +108,7 @@ struct Recorder::Pipeline {
     FramePtr frame = allocFrame();
     FramePtr filtered = allocFrame();
     steady_clock::time_point lastSpaceCheck{};
+    steady_clock::time_point lastSync{};
     qint64 bytesAtSpaceCheck = 0;
     bool trailerWritten = false;
 };
@@ -735,6 +738,15 @@ void Recorder::run(const std::stop_token &stop)
             }
             std::lock_guard lock(m_mutex);
             m_statistics.bytesWritten = written;
+        }
+        // Once a second, the fragments written so far go from the page cache to the disk: a
+        // power cut then loses at most about the last second (kill -9 loses nothing written).
+        if (now - m_pipeline->lastSync >= seconds(1)) {
+            m_pipeline->lastSync = now;
+            if (auto synced = syncFileToDisk(m_settings.outputPath); !synced) {
+                setFailure(synced.error());
+                break;
+            }
         }
     }
     auto finished = worker.finish();

@@ -1,6 +1,7 @@
 #include "app/application.h"
 
 #include "ui/mainwindow.h"
+#include "ui/uiservices.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -68,12 +69,17 @@ Translators::~Translators()
     }
 }
 
+QString Application::dataDirectory(const CommandLine &commandLine)
+{
+    if (!commandLine.dataDirectory.isEmpty())
+        return commandLine.dataDirectory;
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+}
+
 std::optional<int> Application::startWindow()
 {
     QTextStream err(stderr);
-    auto dataDirectory = m_commandLine.dataDirectory;
-    if (dataDirectory.isEmpty())
-        dataDirectory = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    const auto dataDirectory = Application::dataDirectory(m_commandLine);
     if (!QDir().mkpath(dataDirectory) || !QFileInfo(dataDirectory).isWritable()) {
         err << tr("dualrec: cannot use the data folder \"%1\": it cannot be created or is not writable")
                    .arg(QDir::toNativeSeparators(dataDirectory))
@@ -101,8 +107,22 @@ std::optional<int> Application::startWindow()
     for (const auto &diagnostic : m_library.diagnostics())
         err << "dualrec: " << diagnostic.toString() << Qt::endl;
 
+    auto journal = storage::Journal::open(dataDirectory, m_clock);
+    if (!journal) {
+        err << tr("dualrec: the journal in \"%1\" cannot be opened: %2")
+                   .arg(QDir::toNativeSeparators(dataDirectory), journal.error().detail)
+            << Qt::endl;
+        return 2;
+    }
+    m_journal = std::move(*journal);
+    if (m_journal->startup().outcome == storage::JournalStartup::Recovered)
+        err << tr("dualrec: the journal was damaged and has been rebuilt; the damaged copy is %1")
+                   .arg(QDir::toNativeSeparators(m_journal->startup().damagedCopy))
+            << Qt::endl;
+
     ui::ShellInfo info{source, QDir::toNativeSeparators(dataDirectory), chooseLanguage(m_commandLine.language)};
-    m_window = std::make_unique<ui::MainWindow>(m_library, info);
+    // No live feed yet: the capture pipeline (camera/demo/file -> guard -> feed) is not in this build.
+    m_window = std::make_unique<ui::MainWindow>(ui::UiServices{m_library, *m_journal, m_clock, nullptr}, info);
     connect(m_window.get(), &ui::MainWindow::languageRequested, this, &Application::onLanguageRequested);
     m_window->show();
     return std::nullopt;

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "app/commandline.h"
+#include "core/storage/journal.h"
+#include "core/util/clock.h"
 #include "core/workflow/templatelibrary.h"
 
 #include <QObject>
@@ -48,6 +50,8 @@ public:
 
     /// The language to use: the command line's, else the saved setting, else zh_CN.
     [[nodiscard]] static QString chooseLanguage(const QString &requested);
+    /// The data folder: --data-dir, else the platform's application data folder.
+    [[nodiscard]] static QString dataDirectory(const CommandLine &commandLine);
     /// The built-in script and rule folders plus the extra ones asked for.
     [[nodiscard]] static QStringList templateDirectories(const QStringList &extra);
 
@@ -57,6 +61,8 @@ private:
     CommandLine m_commandLine;
     Translators &m_translators;
     workflow::TemplateLibrary m_library;
+    SystemClock m_clock;
+    std::unique_ptr<storage::Journal> m_journal;
     std::unique_ptr<ui::MainWindow> m_window;
 };
 

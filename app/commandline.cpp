@@ -9,7 +9,7 @@ namespace dualrec::app {
 
 namespace {
 
-const char *const kSubcommands[] = {"script", "qc"};
+const char *const kSubcommands[] = {"script", "qc", "user"};
 
 } // namespace
 
@@ -52,7 +52,11 @@ CommandLine parseCommandLine(const QStringList &arguments)
                   "                         a third face, a covered camera); exit code 0 clean, 1 defects,\n"
                   "                         2 error. Options: --json, --face-model, --grace, --script.\n"
                   "                         Both parties must be in frame all the time, unless --script\n"
-                  "                         names the template and the recording has chapter marks per step."));
+                  "                         names the template and the recording has chapter marks per step.\n"
+                  "  user add LOGIN --role agent|supervisor|it [--name NAME]\n"
+                  "                         create a local account (branch IT); the password is read from the\n"
+                  "                         first line of standard input\n"
+                  "  user list              list the local accounts"));
     const auto helpOption = parser.addHelpOption();
     const auto versionOption = parser.addVersionOption();
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
@@ -78,7 +82,11 @@ CommandLine parseCommandLine(const QStringList &arguments)
                                      QCoreApplication::translate("CommandLine", "qc: seconds a party may be out of frame (or a third face in it) "
                                                                                 "before it counts (default 1.5)."),
                                      QStringLiteral("S"));
-    parser.addOptions({dataDir, source, language, templates, faceModel, qcScript, qcJson, qcGrace});
+    const QCommandLineOption userName(QStringLiteral("name"), QCoreApplication::translate("CommandLine", "user add: the person's name as shown in the window."),
+                                      QStringLiteral("NAME"));
+    const QCommandLineOption userRole(QStringLiteral("role"), QCoreApplication::translate("CommandLine", "user add: agent, supervisor or it."),
+                                      QStringLiteral("ROLE"));
+    parser.addOptions({dataDir, source, language, templates, faceModel, qcScript, qcJson, qcGrace, userName, userRole});
     parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("CommandLine", "Optional command, see above."),
                                  QStringLiteral("[command]"));
     result.helpText = parser.helpText();
@@ -156,9 +164,25 @@ CommandLine parseCommandLine(const QStringList &arguments)
             }
             result.qcGraceSeconds = grace;
         }
+    } else if (positional.first() == QLatin1String("user")) {
+        if (positional.size() == 2 && positional.at(1) == QLatin1String("list")) {
+            result.mode = CommandLine::Mode::UserList;
+        } else if (positional.size() == 3 && positional.at(1) == QLatin1String("add")) {
+            result.mode = CommandLine::Mode::UserAdd;
+            result.userLogin = positional.at(2);
+            result.userName = parser.isSet(userName) ? parser.value(userName) : result.userLogin;
+            result.userRole = parser.value(userRole);
+            if (result.userRole != QLatin1String("agent") && result.userRole != QLatin1String("supervisor")
+                && result.userRole != QLatin1String("it"))
+                result.error = QCoreApplication::translate("CommandLine", "user add: --role must be agent, supervisor or it");
+        } else {
+            result.error = QCoreApplication::translate("CommandLine", "user: expected \"user add LOGIN --role ROLE\" or \"user list\"");
+        }
     } else {
         result.error = QCoreApplication::translate("CommandLine", "unknown command \"%1\"; see --help").arg(positional.first());
     }
+    if (result.mode != CommandLine::Mode::UserAdd && (parser.isSet(userName) || parser.isSet(userRole)))
+        result.error = QCoreApplication::translate("CommandLine", "--name and --role belong to the user add command");
     if (result.mode != CommandLine::Mode::Qc && (parser.isSet(qcScript) || parser.isSet(qcJson) || parser.isSet(qcGrace)))
         result.error = QCoreApplication::translate("CommandLine", "--script, --json and --grace belong to the qc command");
     return result;

@@ -13,7 +13,7 @@ enum class SourceKind : quint8 { Invalid = 0, Camera, Demo, File };
 
 /// What the command line asked for. Parsed before any window exists.
 struct CommandLine final {
-    enum class Mode : quint8 { Invalid = 0, Window, Help, Version, ScriptCheck, Qc };
+    enum class Mode : quint8 { Invalid = 0, Window, Help, Version, ScriptCheck, Qc, UserAdd, UserList };
 
     Mode mode = Mode::Window;
     QString dataDirectory;   ///< empty: the platform default
@@ -26,6 +26,9 @@ struct CommandLine final {
     QString qcScript;        ///< Qc --script: template giving per-step presence requirements
     bool qcJson = false;     ///< Qc --json: machine-readable report
     std::optional<double> qcGraceSeconds; ///< Qc --grace
+    QString userLogin;       ///< UserAdd: the new account's login
+    QString userName;        ///< UserAdd --name: display name (default: the login)
+    QString userRole;        ///< UserAdd --role: agent, supervisor or it
     QString helpText;
     QString error;           ///< set when the command line is wrong
 };

@@ -2,6 +2,7 @@
 #include "app/commandline.h"
 #include "app/qccommand.h"
 #include "app/scriptcheckcommand.h"
+#include "app/usercommand.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -54,6 +55,11 @@ int main(int argc, char *argv[])
         return runScriptCheck(commandLine.files, out, err);
     case CommandLine::Mode::Qc:
         return runQc(commandLine, out, err);
+    case CommandLine::Mode::UserAdd:
+    case CommandLine::Mode::UserList: {
+        QTextStream in(stdin);
+        return runUserCommand(commandLine, in, out, err);
+    }
     case CommandLine::Mode::Window:
         break;
     case CommandLine::Mode::Invalid:

@@ -93,7 +93,7 @@ NewSessionPage::NewSessionPage(const TemplateLibrary &library, const Clock &cloc
     m_start = new QPushButton(this);
     m_start->setObjectName(QStringLiteral("startRecording"));
     m_start->setDefault(true);
-    m_start->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    pageStyle::addShortcut(this, m_start, QKeySequence(Qt::CTRL | Qt::Key_Return));
     pageStyle::enlarge(m_start, 1.4, true);
     bottom->addWidget(m_reason, 1);
     bottom->addWidget(m_start);

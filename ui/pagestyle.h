@@ -3,7 +3,9 @@
 #include <QApplication>
 #include <QFont>
 #include <QFontMetrics>
+#include <QAbstractButton>
 #include <QLabel>
+#include <QShortcut>
 #include <QWidget>
 
 /// Sizes relative to the system font, so every page grows with the font size the user set
@@ -32,6 +34,19 @@ inline void makeHeading(QLabel *label, double factor = 1.5)
 inline int scaled(const QWidget *widget, double ems)
 {
     return int(QFontMetrics(widget->font()).horizontalAdvance(QLatin1Char('M')) * ems);
+}
+
+/// A second key for `button` besides its mnemonic (setText() replaces a button's own shortcut
+/// with the mnemonic, so extra keys live in a QShortcut). Active while `page` is visible; does
+/// nothing while the button is disabled, as a click would.
+inline void addShortcut(QWidget *page, QAbstractButton *button, const QKeySequence &keys)
+{
+    auto *shortcut = new QShortcut(keys, page);
+    shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    QObject::connect(shortcut, &QShortcut::activated, button, [button] {
+        if (button->isEnabled() && button->isVisible())
+            button->click();
+    });
 }
 
 } // namespace dualrec::ui::pageStyle

@@ -110,7 +110,7 @@ RecordingPage::RecordingPage(const Clock &clock, QWidget *parent) : QWidget(pare
     pageStyle::enlarge(m_elderMode, 1.15);
     m_play = new QPushButton(this);
     m_play->setObjectName(QStringLiteral("playPrompt"));
-    m_play->setShortcut(QKeySequence(Qt::Key_F5));
+    pageStyle::addShortcut(this, m_play, QKeySequence(Qt::Key_F5));
     pageStyle::enlarge(m_play, 1.15);
     voiceRow->addWidget(m_elderMode);
     voiceRow->addStretch(1);
@@ -128,7 +128,8 @@ RecordingPage::RecordingPage(const Clock &clock, QWidget *parent) : QWidget(pare
     m_snapshot->setObjectName(QStringLiteral("snapshotTaken"));
     m_next = new QPushButton(this);
     m_next->setObjectName(QStringLiteral("nextStep"));
-    m_next->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    pageStyle::addShortcut(this, m_next, QKeySequence(Qt::CTRL | Qt::Key_Return));
+    pageStyle::addShortcut(this, m_next, QKeySequence(Qt::CTRL | Qt::Key_Enter));
     for (auto *button : {m_answerYes, m_answerNo, m_snapshot})
         pageStyle::enlarge(button, 1.35);
     pageStyle::enlarge(m_next, 1.5, true);
@@ -155,7 +156,7 @@ RecordingPage::RecordingPage(const Clock &clock, QWidget *parent) : QWidget(pare
     control->addWidget(m_journalLabel, 1);
     m_pauseResume = new QPushButton(this);
     m_pauseResume->setObjectName(QStringLiteral("pauseResume"));
-    m_pauseResume->setShortcut(QKeySequence(Qt::Key_F9));
+    pageStyle::addShortcut(this, m_pauseResume, QKeySequence(Qt::Key_F9));
     m_abort = new QPushButton(this);
     m_abort->setObjectName(QStringLiteral("abortSession"));
     control->addWidget(m_pauseResume);
@@ -318,7 +319,7 @@ void RecordingPage::retranslateUi()
     m_play->setText(tr("Play the prompt (F5)"));
     m_answerYes->setText(tr("Customer answered “&Yes”"));
     m_answerNo->setText(tr("Customer answered “&No”"));
-    m_snapshot->setText(tr("S&napshot taken"));
+    m_snapshot->setText(tr("Snapshot &taken"));
     m_next->setText(tr("Next step (Ctrl+Enter)"));
     m_abort->setText(tr("&Abort…"));
     m_abortLabel->setText(tr("&Reason for aborting:"));

@@ -8,22 +8,13 @@
 
 namespace dualrec::app {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("UserCommand", text);
-}
-
-} // namespace
-
 int runUserCommand(const CommandLine &commandLine, QTextStream &in, QTextStream &out, QTextStream &err)
 {
     const auto dataDirectory = Application::dataDirectory(commandLine);
     const SystemClock clock;
     auto journal = storage::Journal::open(dataDirectory, clock);
     if (!journal) {
-        err << "dualrec: " << tr("cannot open the journal in %1: %2").arg(QDir::toNativeSeparators(dataDirectory),
+        err << "dualrec: " << QCoreApplication::translate("UserCommand", "cannot open the journal in %1: %2").arg(QDir::toNativeSeparators(dataDirectory),
                                                                           journal.error().detail)
             << Qt::endl;
         return 2;
@@ -42,20 +33,20 @@ int runUserCommand(const CommandLine &commandLine, QTextStream &in, QTextStream 
 
     const auto password = in.readLine();
     if (password.isNull()) {
-        err << "dualrec: " << tr("user add: give the password on the first line of standard input") << Qt::endl;
+        err << "dualrec: " << QCoreApplication::translate("UserCommand", "user add: give the password on the first line of standard input") << Qt::endl;
         return 2;
     }
     const auto role = storage::userRoleFromName(commandLine.userRole);
     auto user = users.add(commandLine.userLogin, commandLine.userName, role, password);
     if (!user) {
-        err << "dualrec: " << tr("user add: the account was not created: %1").arg(user.error().detail) << Qt::endl;
+        err << "dualrec: " << QCoreApplication::translate("UserCommand", "user add: the account was not created: %1").arg(user.error().detail) << Qt::endl;
         return user.error().code == ErrorCode::InvalidArgument ? 1 : 2;
     }
     (void)(*journal)->audit().append(QStringLiteral("cli"), storage::AuditAction::SettingsChange,
                                      QStringLiteral("users"),
                                      QStringLiteral("account %1 created with role %2")
                                          .arg(user->login, QLatin1String(storage::userRoleName(role))));
-    out << tr("Created the %1 account \"%2\".").arg(QLatin1String(storage::userRoleName(role)), user->login) << Qt::endl;
+    out << QCoreApplication::translate("UserCommand", "Created the %1 account \"%2\".").arg(QLatin1String(storage::userRoleName(role)), user->login) << Qt::endl;
     return 0;
 }
 

@@ -37,6 +37,11 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
+    m_banner = new QLabel(central);
+    m_banner->setObjectName(QStringLiteral("banner"));
+    m_banner->setStyleSheet(QStringLiteral("background: #1f4e79; color: white; padding: 10px 14px; border-radius: 4px;"));
+    pageStyle::enlarge(m_banner, 1.4, true);
+    layout->addWidget(m_banner);
     buildNavigation();
     layout->addWidget(m_navigation);
 
@@ -178,6 +183,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::retranslateUi()
 {
     setWindowTitle(tr("DualRec — insurance sales recording"));
+    m_banner->setText(tr("DualRec · recording of insurance sales, replayable and verifiable"));
+    m_banner->setAccessibleName(m_banner->text());
     m_userLabel->setText(m_user ? tr("Signed in: %1 (%2)").arg(m_user->displayName, WorkflowText::userRole(m_user->role))
                                 : QString());
     m_navNewSession->setText(tr("New &recording"));

@@ -95,6 +95,7 @@ private:
     EndPage *m_endPage = nullptr;
     ScriptBrowserPage *m_scriptPage = nullptr;
 
+    QLabel *m_banner = nullptr;
     QWidget *m_navigation = nullptr;
     QLabel *m_userLabel = nullptr;
     QPushButton *m_navNewSession = nullptr;

@@ -44,18 +44,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>DualRec records insurance sales (双录): camera and microphone, the regulated steps, sealed and queued for the insurer.
-
-Commands (without a command the window opens):
-  script check FILE...   check script templates and scope rule files
-  qc FILE                check a recording for presence defects (a party out of frame,
-                         a third face, a covered camera); exit code 0 clean, 1 defects,
-                         2 error. Options: --json, --face-model, --grace, --script.
-                         Both parties must be in frame all the time, unless --script
-                         names the template and the recording has chapter marks per step.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>YuNet face detection model (face_detection_yunet_2022mar.onnx). Without a model the Haar cascade of OpenCV is used.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -85,6 +73,42 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>--script, --json and --grace belong to the qc command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DualRec records insurance sales (双录): camera and microphone, the regulated steps, sealed and queued for the insurer.
+
+Commands (without a command the window opens):
+  script check FILE...   check script templates and scope rule files
+  qc FILE                check a recording for presence defects (a party out of frame,
+                         a third face, a covered camera); exit code 0 clean, 1 defects,
+                         2 error. Options: --json, --face-model, --grace, --script.
+                         Both parties must be in frame all the time, unless --script
+                         names the template and the recording has chapter marks per step.
+  user add LOGIN --role agent|supervisor|it [--name NAME]
+                         create a local account (branch IT); the password is read from the
+                         first line of standard input
+  user list              list the local accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user add: the person&apos;s name as shown in the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user add: agent, supervisor or it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user add: --role must be agent, supervisor or it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user: expected &quot;user add LOGIN --role ROLE&quot; or &quot;user list&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--name and --role belong to the user add command</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -142,6 +166,25 @@ Commands (without a command the window opens):
     <name>ScriptCheck</name>
     <message>
         <source>%1 file(s) checked: %2 template(s), %3 rule set(s), %4 problem(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UserCommand</name>
+    <message>
+        <source>cannot open the journal in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user add: give the password on the first line of standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user add: the account was not created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created the %1 account &quot;%2&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -390,6 +433,102 @@ Commands (without a command the window opens):
         <source>, </source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Agent and customer are both in the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent is not in the picture. Please sit back in front of the camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer is not in the picture. Please ask the customer to sit in front of the camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is in the picture. Please both sit in front of the camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else is in the picture. Only the agent and the customer may be seen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera sees nothing. Please check that the lens is not covered and the room is lit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an ID number has 18 characters (or 15 digits for old cards)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an ID number has only digits, with an X allowed at the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the birth date in the ID number is not a real date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the ID number&apos;s last character does not match: please check each digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the application number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the policyholder&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the policyholder&apos;s ID number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The policyholder&apos;s ID number is not valid: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the sales channel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one product.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These products cannot be recorded together: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording rules cannot be applied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Branch IT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dualrec::app::Application</name>
@@ -413,42 +552,27 @@ Commands (without a command the window opens):
         <source>file %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>dualrec: the journal in &quot;%1&quot; cannot be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dualrec: the journal was damaged and has been rebuilt; the damaged copy is %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
-    <name>dualrec::ui::MainWindow</name>
+    <name>dualrec::ui::EndPage</name>
     <message>
-        <source>whole life</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n year(s)</source>
-        <translation>
-            <numerusform>%n year</numerusform>
-            <numerusform>%n years</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>About DualRec</source>
+        <source>Recording ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;DualRec %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Synchronous audio and video recording of insurance sales (双录), as the regulation requires.&lt;/p&gt;</source>
+        <source>Customer&apos;s receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>DualRec — insurance sales recording</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DualRec · recording of insurance sales, replayable and verifiable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Products</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Teleprompter</source>
+        <source>&amp;New recording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -460,7 +584,213 @@ Commands (without a command the window opens):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Requirements</source>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out of frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary of the steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the recording is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All steps were recorded. Thank the customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer declined to be recorded. This product cannot be sold this way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording was aborted. Record the sale again as a new session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording failed. Record the sale again as a new session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session %1
+SHA-256 of the recording: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording is saved at %1 (%2 bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recording file belongs to this session: no recording pipeline is connected in this build. The session&apos;s steps and events are kept in the journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::LoginPage</name>
+    <message>
+        <source>The account list cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the first supervisor account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account exists on this computer yet. The first account is a supervisor: it can create the agents&apos; accounts with &quot;dualrec user add&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with your own account. After 5 wrong passwords the account is locked for 15 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your login and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login or password is wrong. Please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account is locked after too many wrong passwords. Try again after %1, or ask branch IT to reset the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The password needs at least %n character(s).</source>
+        <translation>
+            <numerusform>The password needs at least %n character.</numerusform>
+            <numerusform>The password needs at least %n characters.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The account was not created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account was created. Please sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::MainWindow</name>
+    <message>
+        <source>About DualRec</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;DualRec %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Synchronous audio and video recording of insurance sales (双录), as the regulation requires.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DualRec — insurance sales recording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -502,6 +832,447 @@ Commands (without a command the window opens):
         <source>&amp;About DualRec</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A recording is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing DualRec aborts the running recording. Close anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;cripts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scripts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not while a recording runs: finish or abort it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording cannot start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session cannot be saved in the journal, so it does not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DualRec · recording of insurance sales, replayable and verifiable</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::NewSessionPage</name>
+    <message>
+        <source>New recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Application number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policyholder&apos;s &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policyholder&apos;s &amp;ID number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Insured person (if different):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales &amp;channel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Where the sale happens:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Products sold on this application:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Must this sale be recorded?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policyholder&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policyholder&apos;s ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insured person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the sale happens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products sold on this application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the recording cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>18 characters, as on the ID card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: the policyholder is insured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elsewhere (national rules only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Age: %n year(s)</source>
+        <translation>
+            <numerusform>Age: %n year</numerusform>
+            <numerusform>Age: %n years</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shown once the channel and the products are chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes, the whole sale must be recorded:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rule requires a recording for this sale (rules applied: %1). You may still record it if the customer agrees.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::RecordingPage</name>
+    <message>
+        <source>Waiting for the camera picture…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No video source is connected in this build, so nobody can be seen and steps that need people in the picture cannot be completed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal could not save part of this session (%1). The recording goes on; tell branch IT after the session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Elder-friendly mode (bigger text, slower voice)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play the prompt (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer answered “&amp;Yes”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer answered “&amp;No”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot &amp;taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next step (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Abort…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason for aborting:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abort the recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer wants to stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer must leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equipment problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong application details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who is in the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presence warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps of the recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teleprompter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elder-friendly mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play the prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer answered yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer answered no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the next step is not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause or resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for aborting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm abort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n step(s) done</source>
+        <translation>
+            <numerusform>%1 of %n step done</numerusform>
+            <numerusform>%1 of %n steps done</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✖ No camera picture: presence cannot be checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ Agent and customer are both in the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✖ Not both in the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This step asks the customer nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This step needs no close-up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>the step has not run long enough (%n second(s) left)</source>
+        <translation>
+            <numerusform>the step has not run long enough (%n second left)</numerusform>
+            <numerusform>the step has not run long enough (%n seconds left)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the recording is paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next step not yet possible: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No voice output: this computer has no text-to-speech engine (install speech-dispatcher) and the step has no recorded prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elapsed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About %1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::ScriptBrowserPage</name>
+    <message>
+        <source>whole life</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teleprompter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requirements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps of the recording</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n products on one application</source>
         <translation>
@@ -519,10 +1290,6 @@ Commands (without a command the window opens):
             <numerusform>%1 (%2) — %3, %4, term %5, cooling-off %n day</numerusform>
             <numerusform>%1 (%2) — %3, %4, term %5, cooling-off %n days</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Steps of the recording</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

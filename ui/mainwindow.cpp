@@ -4,6 +4,7 @@
 #include "core/vision/presencemonitor.h"
 #include "core/workflow/workflowsession.h"
 #include "ui/endpage.h"
+#include "ui/historypage.h"
 #include "ui/livefeed.h"
 #include "ui/loginpage.h"
 #include "ui/newsessionpage.h"
@@ -51,9 +52,10 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
     m_recordingPage = new RecordingPage(m_services.clock, m_pages);
     m_endPage = new EndPage(m_pages);
     m_scriptPage = new ScriptBrowserPage(m_services.library, m_pages);
+    m_historyPage = new HistoryPage(m_services.journal.sessions(), m_services.journal.audit(), m_services.library, m_pages);
     for (QWidget *page : {static_cast<QWidget *>(m_loginPage), static_cast<QWidget *>(m_newSessionPage),
                           static_cast<QWidget *>(m_recordingPage), static_cast<QWidget *>(m_endPage),
-                          static_cast<QWidget *>(m_scriptPage)})
+                          static_cast<QWidget *>(m_scriptPage), static_cast<QWidget *>(m_historyPage)})
         m_pages->addWidget(page);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
@@ -110,9 +112,11 @@ void MainWindow::buildNavigation()
     m_navNewSession->setObjectName(QStringLiteral("navNewSession"));
     m_navScripts = new QPushButton(m_navigation);
     m_navScripts->setObjectName(QStringLiteral("navScripts"));
+    m_navHistory = new QPushButton(m_navigation);
+    m_navHistory->setObjectName(QStringLiteral("navHistory"));
     m_navLogout = new QPushButton(m_navigation);
     m_navLogout->setObjectName(QStringLiteral("navLogout"));
-    for (auto *button : {m_navNewSession, m_navScripts, m_navLogout})
+    for (auto *button : {m_navNewSession, m_navScripts, m_navHistory, m_navLogout})
         row->addWidget(button);
 
     connect(m_navNewSession, &QPushButton::clicked, this, [this] {
@@ -124,6 +128,12 @@ void MainWindow::buildNavigation()
     connect(m_navScripts, &QPushButton::clicked, this, [this] {
         if (!recording())
             showPage(m_scriptPage);
+    });
+    connect(m_navHistory, &QPushButton::clicked, this, [this] {
+        if (recording() || !m_user || !storage::canSupervise(m_user->role))
+            return;
+        m_historyPage->open(m_user->login);
+        showPage(m_historyPage);
     });
     connect(m_navLogout, &QPushButton::clicked, this, &MainWindow::onLogout);
 }
@@ -189,6 +199,8 @@ void MainWindow::retranslateUi()
                                 : QString());
     m_navNewSession->setText(tr("New &recording"));
     m_navScripts->setText(tr("S&cripts"));
+    m_navHistory->setText(tr("&History"));
+    m_navHistory->setAccessibleName(tr("History"));
     m_navLogout->setText(tr("Sign &out"));
     m_navNewSession->setAccessibleName(tr("New recording"));
     m_navScripts->setAccessibleName(tr("Scripts"));
@@ -224,16 +236,23 @@ void MainWindow::updateNavigation()
     m_navigation->setVisible(m_user.has_value());
     const bool locked = recording();
     const QString reason = locked ? tr("Not while a recording runs: finish or abort it first.") : QString();
-    for (auto *button : {m_navNewSession, m_navScripts, m_navLogout}) {
+    for (auto *button : {m_navNewSession, m_navScripts, m_navHistory, m_navLogout}) {
         button->setEnabled(!locked);
         button->setToolTip(reason);
     }
+    // Only supervisors and IT see the history (and later the settings): agents get no button.
+    m_navHistory->setVisible(m_user && storage::canSupervise(m_user->role));
 }
 
 void MainWindow::onLoggedIn(const storage::User &user)
 {
     m_user = user;
     retranslateUi();
+    if (storage::canSupervise(user.role)) {
+        m_historyPage->open(user.login);
+        showPage(m_historyPage);
+        return;
+    }
     m_newSessionPage->reset();
     showPage(m_newSessionPage);
 }

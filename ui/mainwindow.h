@@ -28,6 +28,7 @@ class WorkflowSession;
 namespace dualrec::ui {
 
 class EndPage;
+class HistoryPage;
 class LoginPage;
 class NewSessionPage;
 class RecordingPage;
@@ -40,8 +41,8 @@ struct ShellInfo final {
     QString language; ///< "zh_CN" or "en"
 };
 
-/// The page host: sign-in, then the agent's flow (new session -> recording -> end) and the
-/// script browser. It composes pages and wires the running session to the journal (through
+/// The page host: sign-in, then the agent's flow (new session -> recording -> end), the
+/// script browser and, for supervisors and IT, the history. It composes pages and wires the running session to the journal (through
 /// SessionJournaler), to the presence monitor and to the live feed; it decides no workflow
 /// rule itself. While a recording runs the navigation is locked. GUI thread only.
 class MainWindow final : public QMainWindow
@@ -94,12 +95,14 @@ private:
     RecordingPage *m_recordingPage = nullptr;
     EndPage *m_endPage = nullptr;
     ScriptBrowserPage *m_scriptPage = nullptr;
+    HistoryPage *m_historyPage = nullptr;
 
     QLabel *m_banner = nullptr;
     QWidget *m_navigation = nullptr;
     QLabel *m_userLabel = nullptr;
     QPushButton *m_navNewSession = nullptr;
     QPushButton *m_navScripts = nullptr;
+    QPushButton *m_navHistory = nullptr;
     QPushButton *m_navLogout = nullptr;
 
     QLabel *m_sourceLabel = nullptr;

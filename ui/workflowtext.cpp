@@ -215,6 +215,23 @@ QString WorkflowText::answer(Answer answer)
     return tr("—");
 }
 
+QString WorkflowText::eventType(SessionEventType type)
+{
+    switch (type) {
+    case SessionEventType::Created: return tr("Session created");
+    case SessionEventType::StateChanged: return tr("State changed");
+    case SessionEventType::StepStarted: return tr("Step started");
+    case SessionEventType::StepCompleted: return tr("Step completed");
+    case SessionEventType::StepCompletionRefused: return tr("Step not completed (requirements unmet)");
+    case SessionEventType::AnswerRecorded: return tr("Answer recorded");
+    case SessionEventType::SnapshotRecorded: return tr("Snapshot recorded");
+    case SessionEventType::PresenceSatisfied: return tr("Presence as required");
+    case SessionEventType::PresenceViolated: return tr("Someone required left the picture");
+    case SessionEventType::Invalid: break;
+    }
+    return {};
+}
+
 QString WorkflowText::duration(std::chrono::milliseconds duration)
 {
     const auto total = std::max<qint64>(0, duration.count() / 1000);

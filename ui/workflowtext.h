@@ -38,6 +38,7 @@ public:
     [[nodiscard]] static QString saleProblem(workflow::SaleFormProblem problem, const workflow::SaleFormCheck &check);
     [[nodiscard]] static QString userRole(storage::UserRole role);
     [[nodiscard]] static QString answer(workflow::Answer answer);
+    [[nodiscard]] static QString eventType(workflow::SessionEventType type);
     /// "m:ss" (or "h:mm:ss"), rounded down to whole seconds.
     [[nodiscard]] static QString duration(std::chrono::milliseconds duration);
 };

@@ -529,6 +529,42 @@ Commands (without a command the window opens):
         <source>—</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Session created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step not completed (requirements unmet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presence as required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone required left the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dualrec::app::Application</name>
@@ -670,6 +706,189 @@ SHA-256 of the recording: %2</source>
     </message>
     <message>
         <source>No recording file belongs to this session: no recording pipeline is connected in this build. The session&apos;s steps and events are kept in the journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::HistoryPage</name>
+    <message>
+        <source>Recorded sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dates:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ &amp;Previous page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;ext page ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presence: green = as required, red = someone required was out of frame, grey = paused; lines mark the start of each step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QC verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presence timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps of the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events of the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any QC verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QC pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QC passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QC failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any upload state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Page %1 of %2 (%n session(s))</source>
+        <translation>
+            <numerusform>Page %1 of %2 (%n session)</numerusform>
+            <numerusform>Page %1 of %2 (%n sessions)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a session in the table to see its steps and events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit log cannot be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application %1 · agent %2 · %3 · QC %4 · %5 long, %6 with someone required out of frame
+Scope: %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not required</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -886,6 +1105,14 @@ SHA-256 of the recording: %2</source>
     </message>
     <message>
         <source>DualRec · recording of insurance sales, replayable and verifiable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

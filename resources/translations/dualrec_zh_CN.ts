@@ -537,6 +537,42 @@ Commands (without a command the window opens):
         <source>—</source>
         <translation>—</translation>
     </message>
+    <message>
+        <source>Session created</source>
+        <translation>创建录制</translation>
+    </message>
+    <message>
+        <source>State changed</source>
+        <translation>状态变化</translation>
+    </message>
+    <message>
+        <source>Step started</source>
+        <translation>环节开始</translation>
+    </message>
+    <message>
+        <source>Step completed</source>
+        <translation>环节完成</translation>
+    </message>
+    <message>
+        <source>Step not completed (requirements unmet)</source>
+        <translation>环节未能完成（要求未满足）</translation>
+    </message>
+    <message>
+        <source>Answer recorded</source>
+        <translation>记录回答</translation>
+    </message>
+    <message>
+        <source>Snapshot recorded</source>
+        <translation>记录截图</translation>
+    </message>
+    <message>
+        <source>Presence as required</source>
+        <translation>人员在场符合要求</translation>
+    </message>
+    <message>
+        <source>Someone required left the picture</source>
+        <translation>应在场人员离开画面</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::app::Application</name>
@@ -680,6 +716,189 @@ SHA-256 of the recording: %2</source>
     <message>
         <source>No recording file belongs to this session: no recording pipeline is connected in this build. The session&apos;s steps and events are kept in the journal.</source>
         <translation>本次录制没有录像文件：此版本未接入录像模块。各环节和事件已保存在日志库中。</translation>
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::HistoryPage</name>
+    <message>
+        <source>Recorded sessions</source>
+        <translation>录制记录</translation>
+    </message>
+    <message>
+        <source>&amp;Dates:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Agent login</source>
+        <translation>业务员登录名</translation>
+    </message>
+    <message>
+        <source>Application number</source>
+        <translation>投保单号</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>查询(&amp;S)</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Previous page</source>
+        <translation>◀ 上一页(&amp;P)</translation>
+    </message>
+    <message>
+        <source>N&amp;ext page ▶</source>
+        <translation>下一页(&amp;E) ▶</translation>
+    </message>
+    <message>
+        <source>Session detail</source>
+        <translation>录制详情</translation>
+    </message>
+    <message>
+        <source>Presence: green = as required, red = someone required was out of frame, grey = paused; lines mark the start of each step.</source>
+        <translation>在场情况：绿色 = 符合要求，红色 = 应在场人员不在画面中，灰色 = 暂停；竖线标出每个环节的开始。</translation>
+    </message>
+    <message>
+        <source>Recorded (UTC)</source>
+        <translation>录制时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>投保单号</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>QC</source>
+        <translation>质检</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>录制编号</translation>
+    </message>
+    <message>
+        <source>Filter by date</source>
+        <translation>按日期筛选</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>QC verdict</source>
+        <translation>质检结论</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>录制列表</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Presence timeline</source>
+        <translation>在场时间轴</translation>
+    </message>
+    <message>
+        <source>Steps of the session</source>
+        <translation>本次录制的环节</translation>
+    </message>
+    <message>
+        <source>Events of the session</source>
+        <translation>本次录制的事件</translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation>全部产品</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Any QC verdict</source>
+        <translation>全部质检结论</translation>
+    </message>
+    <message>
+        <source>QC pending</source>
+        <translation>待质检</translation>
+    </message>
+    <message>
+        <source>QC passed</source>
+        <translation>质检通过</translation>
+    </message>
+    <message>
+        <source>QC failed</source>
+        <translation>质检未通过</translation>
+    </message>
+    <message>
+        <source>Any upload state</source>
+        <translation>全部上传状态</translation>
+    </message>
+    <message>
+        <source>Not queued</source>
+        <translation>未排队上传</translation>
+    </message>
+    <message>
+        <source>The history cannot be read: %1</source>
+        <translation>无法读取录制记录：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Page %1 of %2 (%n session(s))</source>
+        <translation>
+            <numerusform>第 %1 页，共 %2 页（%n 条录制）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a session in the table to see its steps and events.</source>
+        <translation>在表格中选择一条录制，查看其环节和事件。</translation>
+    </message>
+    <message>
+        <source>This session cannot be read: %1</source>
+        <translation>无法读取这条录制：%1</translation>
+    </message>
+    <message>
+        <source>The audit log cannot be written: %1</source>
+        <translation>无法写入审计日志：%1</translation>
+    </message>
+    <message>
+        <source>Application %1 · agent %2 · %3 · QC %4 · %5 long, %6 with someone required out of frame
+Scope: %7</source>
+        <translation>投保单号 %1 · 业务员 %2 · %3 · 质检 %4 · 时长 %5，其中应在场人员不在画面 %6
+双录范围：%7</translation>
+    </message>
+    <message>
+        <source>not required</source>
+        <translation>不要求双录</translation>
     </message>
 </context>
 <context>
@@ -894,6 +1113,14 @@ SHA-256 of the recording: %2</source>
     <message>
         <source>DualRec · recording of insurance sales, replayable and verifiable</source>
         <translation>DualRec 双录 · 保险销售录音录像，可回放、可验证</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>录制记录(&amp;H)</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>录制记录</translation>
     </message>
 </context>
 <context>

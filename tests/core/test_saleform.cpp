@@ -1,6 +1,7 @@
 // The new-session form's checks (ID -> age, scope per product, problems in order) and the
 // session time estimate.
 #include "core/workflow/saleform.h"
+#include "core/workflow/sessiontimeline.h"
 #include "core/workflow/timeestimate.h"
 
 #include "tests/support/testclock.h"
@@ -128,4 +129,43 @@ TEST_CASE("the estimated time left shrinks as steps complete and is zero at the 
     CHECK(estimatedTimeLeft(engine) == total - expectedStepDuration(plan->steps().first()));
     REQUIRE(engine.abort(QStringLiteral("test")).has_value());
     CHECK(estimatedTimeLeft(engine) == 0ms);
+}
+
+TEST_CASE("a session timeline has a chapter per step and the presence gaps and pauses")
+{
+    auto event = [](SessionEventType type, int seconds, qsizetype step = -1) {
+        SessionEvent e;
+        e.type = type;
+        e.monotonic = std::chrono::seconds(seconds);
+        e.stepIndex = step;
+        return e;
+    };
+    auto change = [](SessionState from, SessionState to, int seconds) {
+        SessionEvent e;
+        e.type = SessionEventType::StateChanged;
+        e.from = from;
+        e.to = to;
+        e.monotonic = std::chrono::seconds(seconds);
+        return e;
+    };
+    const QList<SessionEvent> events{
+        event(SessionEventType::Created, 0),
+        change(SessionState::Created, SessionState::Consent, 1),
+        event(SessionEventType::StepStarted, 1, 0),
+        event(SessionEventType::PresenceSatisfied, 2, 0),
+        event(SessionEventType::StepStarted, 12, 1),
+        event(SessionEventType::PresenceViolated, 15, 1),
+        event(SessionEventType::PresenceSatisfied, 18, 1),
+        change(SessionState::Steps, SessionState::Paused, 20),
+        change(SessionState::Paused, SessionState::Steps, 26),
+        event(SessionEventType::PresenceViolated, 30, 1),
+        change(SessionState::Steps, SessionState::Aborted, 33),
+    };
+    const auto timeline = buildSessionTimeline(events);
+    CHECK(timeline.duration() == 33s);
+    REQUIRE(timeline.chapters.size() == 2);
+    CHECK(timeline.chapters.at(1).start == 12s);
+    CHECK(timeline.presenceViolations == QList<TimeSpan>{{15s, 18s}, {30s, 33s}});
+    CHECK(timeline.pauses == QList<TimeSpan>{{20s, 26s}});
+    CHECK(buildSessionTimeline({}).chapters.isEmpty());
 }

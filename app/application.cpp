@@ -14,12 +14,6 @@
 
 namespace dualrec::app {
 
-namespace {
-
-const QString kLanguageKey = QStringLiteral("ui/language");
-
-} // namespace
-
 Application::Application(CommandLine commandLine, Translators &translators, QObject *parent)
     : QObject(parent), m_commandLine(std::move(commandLine)), m_translators(translators),
       m_library(workflow::TemplateLibrary::loadDirectories(templateDirectories(m_commandLine.templateDirectories)))
@@ -35,10 +29,11 @@ QStringList Application::templateDirectories(const QStringList &extra)
 
 QString Application::chooseLanguage(const QString &requested)
 {
-    if (!requested.isEmpty())
-        return requested;
-    const auto saved = QSettings().value(kLanguageKey).toString();
-    return saved == QLatin1String("en") ? saved : QStringLiteral("zh_CN");
+    // A language fixed by the IT policy file wins over everything (docs/deployment.md).
+    const SettingsStore settings(QString(), SettingsStore::systemPolicyPath());
+    if (settings.isLocked(SettingKey::Language) || requested.isEmpty())
+        return settings.text(SettingKey::Language);
+    return requested;
 }
 
 void Translators::install(const QString &language)
@@ -71,9 +66,11 @@ Translators::~Translators()
 
 QString Application::dataDirectory(const CommandLine &commandLine)
 {
-    if (!commandLine.dataDirectory.isEmpty())
-        return commandLine.dataDirectory;
-    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    // The IT policy file wins over --data-dir and the user's setting (docs/deployment.md).
+    const SettingsStore settings(QString(), SettingsStore::systemPolicyPath());
+    if (settings.isLocked(SettingKey::StorageFolder) || commandLine.dataDirectory.isEmpty())
+        return settings.text(SettingKey::StorageFolder);
+    return commandLine.dataDirectory;
 }
 
 std::optional<int> Application::startWindow()
@@ -122,7 +119,7 @@ std::optional<int> Application::startWindow()
 
     ui::ShellInfo info{source, QDir::toNativeSeparators(dataDirectory), chooseLanguage(m_commandLine.language)};
     // No live feed yet: the capture pipeline (camera/demo/file -> guard -> feed) is not in this build.
-    m_window = std::make_unique<ui::MainWindow>(ui::UiServices{m_library, *m_journal, m_clock, nullptr}, info);
+    m_window = std::make_unique<ui::MainWindow>(ui::UiServices{m_library, *m_journal, m_clock, m_settings, nullptr}, info);
     connect(m_window.get(), &ui::MainWindow::languageRequested, this, &Application::onLanguageRequested);
     m_window->show();
     return std::nullopt;
@@ -130,7 +127,9 @@ std::optional<int> Application::startWindow()
 
 void Application::onLanguageRequested(const QString &language)
 {
-    QSettings().setValue(kLanguageKey, language);
+    // A language fixed by the IT policy stays; the menu cannot change it.
+    if (!m_settings.set(SettingKey::Language, language))
+        return;
     m_translators.install(language);
 }
 

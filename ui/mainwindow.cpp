@@ -11,6 +11,7 @@
 #include "ui/pagestyle.h"
 #include "ui/recordingpage.h"
 #include "ui/scriptbrowserpage.h"
+#include "ui/settingspage.h"
 #include "ui/workflowtext.h"
 
 #include <QActionGroup>
@@ -53,9 +54,11 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
     m_endPage = new EndPage(m_pages);
     m_scriptPage = new ScriptBrowserPage(m_services.library, m_pages);
     m_historyPage = new HistoryPage(m_services.journal.sessions(), m_services.journal.audit(), m_services.library, m_pages);
+    m_settingsPage = new SettingsPage(m_services.settings, m_services.journal.audit(), m_pages);
     for (QWidget *page : {static_cast<QWidget *>(m_loginPage), static_cast<QWidget *>(m_newSessionPage),
                           static_cast<QWidget *>(m_recordingPage), static_cast<QWidget *>(m_endPage),
-                          static_cast<QWidget *>(m_scriptPage), static_cast<QWidget *>(m_historyPage)})
+                          static_cast<QWidget *>(m_scriptPage), static_cast<QWidget *>(m_historyPage),
+                          static_cast<QWidget *>(m_settingsPage)})
         m_pages->addWidget(page);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
@@ -72,6 +75,7 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
     connect(m_loginPage, &LoginPage::loggedIn, this, &MainWindow::onLoggedIn);
     connect(m_newSessionPage, &NewSessionPage::startRequested, this, &MainWindow::onStartRequested);
     connect(m_recordingPage, &RecordingPage::sessionEnded, this, &MainWindow::onSessionEnded);
+    connect(m_settingsPage, &SettingsPage::languageChanged, this, &MainWindow::languageRequested);
     connect(m_endPage, &EndPage::newSessionRequested, this, [this] {
         m_newSessionPage->reset();
         showPage(m_newSessionPage);
@@ -114,9 +118,11 @@ void MainWindow::buildNavigation()
     m_navScripts->setObjectName(QStringLiteral("navScripts"));
     m_navHistory = new QPushButton(m_navigation);
     m_navHistory->setObjectName(QStringLiteral("navHistory"));
+    m_navSettings = new QPushButton(m_navigation);
+    m_navSettings->setObjectName(QStringLiteral("navSettings"));
     m_navLogout = new QPushButton(m_navigation);
     m_navLogout->setObjectName(QStringLiteral("navLogout"));
-    for (auto *button : {m_navNewSession, m_navScripts, m_navHistory, m_navLogout})
+    for (auto *button : {m_navNewSession, m_navScripts, m_navHistory, m_navSettings, m_navLogout})
         row->addWidget(button);
 
     connect(m_navNewSession, &QPushButton::clicked, this, [this] {
@@ -134,6 +140,12 @@ void MainWindow::buildNavigation()
             return;
         m_historyPage->open(m_user->login);
         showPage(m_historyPage);
+    });
+    connect(m_navSettings, &QPushButton::clicked, this, [this] {
+        if (recording() || !m_user || !storage::canSupervise(m_user->role))
+            return;
+        m_settingsPage->open(m_user->login);
+        showPage(m_settingsPage);
     });
     connect(m_navLogout, &QPushButton::clicked, this, &MainWindow::onLogout);
 }
@@ -201,6 +213,8 @@ void MainWindow::retranslateUi()
     m_navScripts->setText(tr("S&cripts"));
     m_navHistory->setText(tr("&History"));
     m_navHistory->setAccessibleName(tr("History"));
+    m_navSettings->setText(tr("Se&ttings"));
+    m_navSettings->setAccessibleName(tr("Settings"));
     m_navLogout->setText(tr("Sign &out"));
     m_navNewSession->setAccessibleName(tr("New recording"));
     m_navScripts->setAccessibleName(tr("Scripts"));
@@ -236,12 +250,13 @@ void MainWindow::updateNavigation()
     m_navigation->setVisible(m_user.has_value());
     const bool locked = recording();
     const QString reason = locked ? tr("Not while a recording runs: finish or abort it first.") : QString();
-    for (auto *button : {m_navNewSession, m_navScripts, m_navHistory, m_navLogout}) {
+    for (auto *button : {m_navNewSession, m_navScripts, m_navHistory, m_navSettings, m_navLogout}) {
         button->setEnabled(!locked);
         button->setToolTip(reason);
     }
     // Only supervisors and IT see the history (and later the settings): agents get no button.
     m_navHistory->setVisible(m_user && storage::canSupervise(m_user->role));
+    m_navSettings->setVisible(m_user && storage::canSupervise(m_user->role));
 }
 
 void MainWindow::onLoggedIn(const storage::User &user)
@@ -309,7 +324,10 @@ void MainWindow::onStartRequested(const SaleForm &form, const SaleFormCheck &che
     connect(m_journaler.get(), &storage::SessionJournaler::journalFailed, m_recordingPage,
             &RecordingPage::setJournalProblem);
 
-    m_monitor = std::make_unique<vision::PresenceMonitor>(*m_session);
+    vision::PolicyConfig presenceConfig;
+    presenceConfig.grace = std::chrono::milliseconds(
+        qint64(m_services.settings.value(SettingKey::GraceSeconds).toDouble() * 1000));
+    m_monitor = std::make_unique<vision::PresenceMonitor>(*m_session, presenceConfig);
     connect(m_monitor.get(), &vision::PresenceMonitor::problemChanged, m_recordingPage,
             &RecordingPage::setPresenceProblem);
     if (m_services.feed) {

@@ -33,6 +33,7 @@ class LoginPage;
 class NewSessionPage;
 class RecordingPage;
 class ScriptBrowserPage;
+class SettingsPage;
 
 /// What the shell shows about how it was started.
 struct ShellInfo final {
@@ -96,6 +97,7 @@ private:
     EndPage *m_endPage = nullptr;
     ScriptBrowserPage *m_scriptPage = nullptr;
     HistoryPage *m_historyPage = nullptr;
+    SettingsPage *m_settingsPage = nullptr;
 
     QLabel *m_banner = nullptr;
     QWidget *m_navigation = nullptr;
@@ -103,6 +105,7 @@ private:
     QPushButton *m_navNewSession = nullptr;
     QPushButton *m_navScripts = nullptr;
     QPushButton *m_navHistory = nullptr;
+    QPushButton *m_navSettings = nullptr;
     QPushButton *m_navLogout = nullptr;
 
     QLabel *m_sourceLabel = nullptr;

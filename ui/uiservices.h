@@ -2,6 +2,7 @@
 
 #include "core/storage/journal.h"
 #include "core/util/clock.h"
+#include "core/util/settingsstore.h"
 #include "core/workflow/templatelibrary.h"
 
 namespace dualrec::ui {
@@ -14,6 +15,7 @@ struct UiServices final {
     const workflow::TemplateLibrary &library;
     storage::Journal &journal;
     const Clock &clock;
+    SettingsStore &settings;
     /// Camera frames and presence checks while a session records; null when no video source is
     /// connected (the recording page then says so instead of showing a picture).
     LiveFeed *feed = nullptr;

@@ -1122,6 +1122,14 @@ Scope: %7</source>
         <source>History</source>
         <translation>录制记录</translation>
     </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>设置(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::NewSessionPage</name>
@@ -1518,6 +1526,81 @@ Scope: %7</source>
         <translation>
             <numerusform>%1（%2）— %3，%4，保险期间 %5，犹豫期 %n 天</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Settings marked with a lock are fixed by branch IT in %1 and cannot be changed here. The storage folder takes effect at the next start.</source>
+        <translation>带锁标记的设置由分支机构IT在 %1 中统一设定，此处不能修改。存储文件夹在下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>&amp;Storage folder:</source>
+        <translation>存储文件夹(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Camera:</source>
+        <translation>摄像头(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Microphone:</source>
+        <translation>麦克风(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Resolution:</source>
+        <translation>分辨率(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Face model file:</source>
+        <translation>人脸模型文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Grace period (seconds out of frame before it counts):</source>
+        <translation>宽限时间（离开画面多少秒后计为缺陷）(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>界面语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>empty: the built-in model</source>
+        <translation>不填：使用内置模型</translation>
+    </message>
+    <message>
+        <source>&amp;Save settings</source>
+        <translation>保存设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
+    <message>
+        <source>Set by the IT policy</source>
+        <translation>由IT策略设定</translation>
+    </message>
+    <message>
+        <source>🔒 set by IT</source>
+        <translation>🔒 由IT设定</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>没有修改。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 </TS>

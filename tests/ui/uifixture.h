@@ -61,6 +61,7 @@ struct AppFixture {
     workflow::TemplateLibrary library = shippedLibrary();
     std::unique_ptr<storage::Journal> journal;
     ui::LiveFeed feed;
+    std::unique_ptr<SettingsStore> settings;
     std::unique_ptr<ui::MainWindow> window;
 
     QString m_language;
@@ -75,13 +76,15 @@ struct AppFixture {
         auto opened = storage::Journal::open(directory.path(), clock, options);
         REQUIRE(opened.has_value());
         journal = std::move(*opened);
+        settings = std::make_unique<SettingsStore>(directory.filePath(QStringLiteral("user.ini")),
+                                                   directory.filePath(QStringLiteral("policy.ini")));
     }
 
     void openWindow()
     {
         const auto &language = m_language;
         const bool withFeed = m_withFeed;
-        window = std::make_unique<ui::MainWindow>(ui::UiServices{library, *journal, clock, withFeed ? &feed : nullptr},
+        window = std::make_unique<ui::MainWindow>(ui::UiServices{library, *journal, clock, *settings, withFeed ? &feed : nullptr},
                                                   ui::ShellInfo{QStringLiteral("demo"), directory.path(), language});
         window->resize(1280, 820);
         window->show();

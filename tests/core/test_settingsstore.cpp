@@ -8,7 +8,7 @@
 
 using namespace dualrec;
 
-TEST_CASE("settings: defaults, user values, and a policy file that wins and locks")
+TEST_CASE("settings have defaults and user values under a policy file that wins and locks")
 {
     QTemporaryDir dir;
     const auto userFile = dir.filePath(QStringLiteral("user.ini"));

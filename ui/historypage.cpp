@@ -219,6 +219,7 @@ void HistoryPage::retranslateUi()
     m_previous->setAccessibleName(tr("Previous page"));
     m_next->setAccessibleName(tr("Next page"));
     m_presence->setAccessibleName(tr("Presence timeline"));
+    m_detailSummary->setAccessibleName(tr("Session summary"));
     m_steps->setAccessibleName(tr("Steps of the session"));
     m_events->setAccessibleName(tr("Events of the session"));
 

@@ -9,6 +9,7 @@
 #include "ui/loginpage.h"
 #include "ui/newsessionpage.h"
 #include "ui/pagestyle.h"
+#include "ui/preflightpage.h"
 #include "ui/recordingpage.h"
 #include "ui/scriptbrowserpage.h"
 #include "ui/settingspage.h"
@@ -49,13 +50,15 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
 
     m_pages = new QStackedWidget(central);
     m_loginPage = new LoginPage(m_services.journal.users(), m_services.journal.audit(), m_pages);
+    m_preflightPage = new PreflightPage(m_services.clock, m_pages);
     m_newSessionPage = new NewSessionPage(m_services.library, m_services.clock, m_pages);
     m_recordingPage = new RecordingPage(m_services.clock, m_pages);
     m_endPage = new EndPage(m_pages);
     m_scriptPage = new ScriptBrowserPage(m_services.library, m_pages);
     m_historyPage = new HistoryPage(m_services.journal.sessions(), m_services.journal.audit(), m_services.library, m_pages);
     m_settingsPage = new SettingsPage(m_services.settings, m_services.journal.audit(), m_pages);
-    for (QWidget *page : {static_cast<QWidget *>(m_loginPage), static_cast<QWidget *>(m_newSessionPage),
+    for (QWidget *page : {static_cast<QWidget *>(m_loginPage), static_cast<QWidget *>(m_preflightPage),
+                          static_cast<QWidget *>(m_newSessionPage),
                           static_cast<QWidget *>(m_recordingPage), static_cast<QWidget *>(m_endPage),
                           static_cast<QWidget *>(m_scriptPage), static_cast<QWidget *>(m_historyPage),
                           static_cast<QWidget *>(m_settingsPage)})
@@ -76,7 +79,8 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
     connect(m_newSessionPage, &NewSessionPage::startRequested, this, &MainWindow::onStartRequested);
     connect(m_recordingPage, &RecordingPage::sessionEnded, this, &MainWindow::onSessionEnded);
     connect(m_settingsPage, &SettingsPage::languageChanged, this, &MainWindow::languageRequested);
-    connect(m_endPage, &EndPage::newSessionRequested, this, [this] {
+    connect(m_endPage, &EndPage::newSessionRequested, this, &MainWindow::startNewSession);
+    connect(m_preflightPage, &PreflightPage::passed, this, [this] {
         m_newSessionPage->reset();
         showPage(m_newSessionPage);
     });
@@ -126,10 +130,8 @@ void MainWindow::buildNavigation()
         row->addWidget(button);
 
     connect(m_navNewSession, &QPushButton::clicked, this, [this] {
-        if (recording())
-            return;
-        m_newSessionPage->reset();
-        showPage(m_newSessionPage);
+        if (!recording())
+            startNewSession();
     });
     connect(m_navScripts, &QPushButton::clicked, this, [this] {
         if (!recording())
@@ -268,8 +270,13 @@ void MainWindow::onLoggedIn(const storage::User &user)
         showPage(m_historyPage);
         return;
     }
-    m_newSessionPage->reset();
-    showPage(m_newSessionPage);
+    startNewSession();
+}
+
+void MainWindow::startNewSession()
+{
+    m_preflightPage->check(m_info.dataDirectory, m_services.feed != nullptr);
+    showPage(m_preflightPage);
 }
 
 void MainWindow::onLogout()

@@ -31,6 +31,7 @@ class EndPage;
 class HistoryPage;
 class LoginPage;
 class NewSessionPage;
+class PreflightPage;
 class RecordingPage;
 class ScriptBrowserPage;
 class SettingsPage;
@@ -42,7 +43,7 @@ struct ShellInfo final {
     QString language; ///< "zh_CN" or "en"
 };
 
-/// The page host: sign-in, then the agent's flow (new session -> recording -> end), the
+/// The page host: sign-in, then the agent's flow (pre-flight -> new session -> recording -> end), the
 /// script browser and, for supervisors and IT, the history. It composes pages and wires the running session to the journal (through
 /// SessionJournaler), to the presence monitor and to the live feed; it decides no workflow
 /// rule itself. While a recording runs the navigation is locked. GUI thread only.
@@ -77,6 +78,8 @@ private:
     void updateNavigation();
     void onLoggedIn(const storage::User &user);
     void onLogout();
+    /// The pre-flight checks, then (when they pass) the new-session page.
+    void startNewSession();
     void onStartRequested(const workflow::SaleForm &form, const workflow::SaleFormCheck &check);
     void onSessionEnded();
     void endSessionWiring();
@@ -92,6 +95,7 @@ private:
 
     QStackedWidget *m_pages = nullptr;
     LoginPage *m_loginPage = nullptr;
+    PreflightPage *m_preflightPage = nullptr;
     NewSessionPage *m_newSessionPage = nullptr;
     RecordingPage *m_recordingPage = nullptr;
     EndPage *m_endPage = nullptr;

@@ -232,6 +232,34 @@ QString WorkflowText::eventType(SessionEventType type)
     return {};
 }
 
+QString WorkflowText::preflight(const PreflightResult &result)
+{
+    const auto gigabytes = [](qint64 bytes) { return QLocale().toString(double(bytes) / 1e9, 'f', 1); };
+    const bool failed = result.status == PreflightStatus::Failed;
+    switch (result.item) {
+    case PreflightItem::VideoSource:
+        return failed ? tr("No video source is connected: nothing can be recorded.") : tr("Video source connected.");
+    case PreflightItem::DiskSpace:
+        if (result.availableBytes < 0)
+            return tr("The free disk space cannot be read.");
+        return tr("Disk: %1 GB free, a recording needs about %2 GB.")
+            .arg(gigabytes(result.availableBytes), gigabytes(result.requiredBytes));
+    case PreflightItem::Clock:
+        return failed ? tr("The computer's clock is wrong. Ask branch IT to set the date and time.")
+                      : tr("Clock: the date and time look right.");
+    case PreflightItem::Power:
+        if (result.batteryPercent < 0)
+            return tr("Power: mains.");
+        if (result.onMains)
+            return tr("Power: mains, battery %1%.").arg(result.batteryPercent);
+        return failed ? tr("Battery at %1%: connect the charger first.").arg(result.batteryPercent)
+                      : tr("Power: battery at %1%.").arg(result.batteryPercent);
+    case PreflightItem::Invalid:
+        break;
+    }
+    return {};
+}
+
 QString WorkflowText::duration(std::chrono::milliseconds duration)
 {
     const auto total = std::max<qint64>(0, duration.count() / 1000);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/storage/userrepository.h"
+#include "core/util/preflight.h"
 #include "core/vision/presencepolicy.h"
 #include "core/workflow/residentid.h"
 #include "core/workflow/saleform.h"
@@ -39,6 +40,8 @@ public:
     [[nodiscard]] static QString userRole(storage::UserRole role);
     [[nodiscard]] static QString answer(workflow::Answer answer);
     [[nodiscard]] static QString eventType(workflow::SessionEventType type);
+    /// One pre-flight check's result in plain words.
+    [[nodiscard]] static QString preflight(const PreflightResult &result);
     /// "m:ss" (or "h:mm:ss"), rounded down to whole seconds.
     [[nodiscard]] static QString duration(std::chrono::milliseconds duration);
 };

@@ -565,6 +565,46 @@ Commands (without a command the window opens):
         <source>Someone required left the picture</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No video source is connected: nothing can be recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video source connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The free disk space cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disk: %1 GB free, a recording needs about %2 GB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The computer&apos;s clock is wrong. Ask branch IT to set the date and time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock: the date and time look right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Power: mains.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Power: mains, battery %1%.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Battery at %1%: connect the charger first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Power: battery at %1%.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dualrec::app::Application</name>
@@ -889,6 +929,10 @@ Scope: %7</source>
     </message>
     <message>
         <source>not required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session summary</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1243,6 +1287,45 @@ Scope: %7</source>
     </message>
     <message>
         <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::PreflightPage</name>
+    <message>
+        <source>Before recording: checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the recording cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording cannot start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
         <translation type="unfinished"></translation>
     </message>
 </context>

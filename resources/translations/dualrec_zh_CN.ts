@@ -573,6 +573,46 @@ Commands (without a command the window opens):
         <source>Someone required left the picture</source>
         <translation>应在场人员离开画面</translation>
     </message>
+    <message>
+        <source>No video source is connected: nothing can be recorded.</source>
+        <translation>没有接入视频源：无法录制。</translation>
+    </message>
+    <message>
+        <source>Video source connected.</source>
+        <translation>视频源已接入。</translation>
+    </message>
+    <message>
+        <source>The free disk space cannot be read.</source>
+        <translation>无法读取磁盘剩余空间。</translation>
+    </message>
+    <message>
+        <source>Disk: %1 GB free, a recording needs about %2 GB.</source>
+        <translation>磁盘：剩余 %1 GB，一次录制约需 %2 GB。</translation>
+    </message>
+    <message>
+        <source>The computer&apos;s clock is wrong. Ask branch IT to set the date and time.</source>
+        <translation>电脑时钟不正确，请分支机构IT设置日期和时间。</translation>
+    </message>
+    <message>
+        <source>Clock: the date and time look right.</source>
+        <translation>时钟：日期和时间正常。</translation>
+    </message>
+    <message>
+        <source>Power: mains.</source>
+        <translation>电源：外接电源。</translation>
+    </message>
+    <message>
+        <source>Power: mains, battery %1%.</source>
+        <translation>电源：外接电源，电池电量 %1%。</translation>
+    </message>
+    <message>
+        <source>Battery at %1%: connect the charger first.</source>
+        <translation>电池电量 %1%：请先接上充电器。</translation>
+    </message>
+    <message>
+        <source>Power: battery at %1%.</source>
+        <translation>电源：电池供电，电量 %1%。</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::app::Application</name>
@@ -899,6 +939,10 @@ Scope: %7</source>
     <message>
         <source>not required</source>
         <translation>不要求双录</translation>
+    </message>
+    <message>
+        <source>Session summary</source>
+        <translation>录制概要</translation>
     </message>
 </context>
 <context>
@@ -1249,6 +1293,45 @@ Scope: %7</source>
     </message>
     <message>
         <source>, </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::PreflightPage</name>
+    <message>
+        <source>Before recording: checks</source>
+        <translation>录制前检查</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>重新检查(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>继续(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Check results</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Why the recording cannot start</source>
+        <translation>无法开始录制的原因</translation>
+    </message>
+    <message>
+        <source>The recording cannot start: %1</source>
+        <translation>无法开始录制：%1</translation>
+    </message>
+    <message>
+        <source>; </source>
         <translation>；</translation>
     </message>
 </context>

@@ -44,6 +44,21 @@ void signIn(test::AppFixture &app, const QString &login, const QString &password
     pressKey(name, Qt::Key_Return);
 }
 
+/// The pre-flight page: every check passes here (the feed is connected, the temporary folder
+/// has room, the clock is plausible, no battery); Ctrl+Enter goes on.
+void passPreflight(test::AppFixture &app, const QString &screenshot = {})
+{
+    REQUIRE(app.window->currentPage()->objectName() == QLatin1String("preflightPage"));
+    auto *go = app.find<QPushButton>("preflightContinue");
+    REQUIRE(go->isEnabled());
+    CHECK(app.find<QLabel>("preflightReason")->text().isEmpty());
+    CHECK(app.find<QLabel>("preflightList")->text().count(QStringLiteral("✔")) >= 3);
+    if (!screenshot.isEmpty())
+        app.screenshot(screenshot);
+    pressKey(go, Qt::Key_Return, Qt::ControlModifier);
+    REQUIRE(app.window->currentPage()->objectName() == QLatin1String("newSessionPage"));
+}
+
 /// Fills the new-session form with the keyboard only: Tab from field to field.
 void fillSaleForm(test::AppFixture &app, const QString &applicationNo, const QString &idNumber)
 {
@@ -95,7 +110,7 @@ TEST_CASE("an agent records a whole session from sign-in to the receipt with key
     CHECK_FALSE(app.find<QLabel>("loginMessage")->text().isEmpty());
     app.find<QLineEdit>("loginName")->clear();
     signIn(app, QStringLiteral("agent01"), kAgentPassword);
-    REQUIRE(app.window->currentPage()->objectName() == QLatin1String("newSessionPage"));
+    passPreflight(app, QStringLiteral("page-preflight-%1").arg(language));
     CHECK(app.find<QLabel>("currentUser")->text().contains(QStringLiteral("李娜")));
 
     // New session: Start is refused with the reasons until the form is complete.
@@ -249,8 +264,9 @@ TEST_CASE("an agent records a whole session from sign-in to the receipt with key
     CHECK(actions.contains(QStringLiteral("session-stop:state=finished")));
     CHECK(app.journal->audit().verify()->intact);
 
-    // "New recording" starts over with an empty form.
+    // "New recording" checks again and starts over with an empty form.
     click(app.find<QPushButton>("newSession"));
+    passPreflight(app);
     CHECK(app.window->currentPage()->objectName() == QLatin1String("newSessionPage"));
     CHECK(app.find<QLineEdit>("applicationNo")->text().isEmpty());
 }
@@ -261,7 +277,7 @@ TEST_CASE("an agent aborts a recording with a reason and the customer can refuse
     app.addUser(QStringLiteral("agent02"), QStringLiteral("Agent Two"), storage::UserRole::Agent, kAgentPassword);
     app.openWindow();
     signIn(app, QStringLiteral("agent02"), kAgentPassword);
-    REQUIRE(app.window->currentPage()->objectName() == QLatin1String("newSessionPage"));
+    passPreflight(app);
     fillSaleForm(app, QStringLiteral("AP-ABORT-1"), test::residentIdBornOn(QDate(1990, 5, 17)));
     // 36 years old, agency channel, traditional life: no national rule requires it; the page
     // says so and still lets the agent record.
@@ -294,6 +310,7 @@ TEST_CASE("an agent aborts a recording with a reason and the customer can refuse
 
     // A second session: the customer says no to being recorded.
     click(app.find<QPushButton>("newSession"));
+    passPreflight(app);
     fillSaleForm(app, QStringLiteral("AP-REFUSE-1"), test::residentIdBornOn(QDate(1950, 1, 2)));
     click(app.find<QPushButton>("startRecording"));
     auto *second = app.window->session();
@@ -304,24 +321,21 @@ TEST_CASE("an agent aborts a recording with a reason and the customer can refuse
     CHECK(app.find<QLabel>("endOutcome")->text().contains(QStringLiteral("declined")));
 }
 
-TEST_CASE("without a video source the recording page says so and presence stays unmet")
+TEST_CASE("without a video source the pre-flight check refuses to start with the reason")
 {
     test::AppFixture app(QStringLiteral("en"), false);
+    const test::Language catalogue(QStringLiteral("en"));
     app.addUser(QStringLiteral("agent03"), QStringLiteral("Agent Three"), storage::UserRole::Agent, kAgentPassword);
     app.openWindow();
     signIn(app, QStringLiteral("agent03"), kAgentPassword);
-    fillSaleForm(app, QStringLiteral("AP-NOVIDEO"), test::residentIdBornOn(QDate(1960, 1, 2)));
-    click(app.find<QPushButton>("startRecording"));
-    auto *session = app.window->session();
-    REQUIRE(session);
-    pressKey(app.find<QPushButton>("answerYes"), Qt::Key_Y, Qt::AltModifier);
-    app.clock.advance(60s);
-    test::settle();
-    CHECK(app.find<QLabel>("presenceIndicator")->text().contains(QStringLiteral("No camera picture")));
-    CHECK_FALSE(app.find<QPushButton>("nextStep")->isEnabled());
-    // Nobody is seen, so the step's clock does not run either.
-    CHECK(session->unmetRequirements()
-          == QList<workflow::UnmetRequirement>{workflow::UnmetRequirement::Presence, workflow::UnmetRequirement::Duration});
+    REQUIRE(app.window->currentPage()->objectName() == QLatin1String("preflightPage"));
+    auto *go = app.find<QPushButton>("preflightContinue");
+    CHECK_FALSE(go->isEnabled());
+    CHECK(app.find<QLabel>("preflightReason")->text().contains(QStringLiteral("No video source is connected")));
+    app.screenshot(QStringLiteral("page-preflight-refused-en"));
+    pressKey(go, Qt::Key_Return, Qt::ControlModifier);
+    click(go);
+    CHECK(app.window->currentPage()->objectName() == QLatin1String("preflightPage"));
 }
 
 TEST_CASE("the elder-friendly mode makes the teleprompter text bigger")
@@ -330,6 +344,7 @@ TEST_CASE("the elder-friendly mode makes the teleprompter text bigger")
     app.addUser(QStringLiteral("agent04"), QStringLiteral("Agent Four"), storage::UserRole::Agent, kAgentPassword);
     app.openWindow();
     signIn(app, QStringLiteral("agent04"), kAgentPassword);
+    passPreflight(app);
     fillSaleForm(app, QStringLiteral("AP-ELDER"), test::residentIdBornOn(QDate(1940, 1, 2)));
     click(app.find<QPushButton>("startRecording"));
     auto *teleprompter = app.find<QTextBrowser>("recordingTeleprompter");

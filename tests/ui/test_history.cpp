@@ -181,6 +181,7 @@ TEST_CASE("agents have no history")
     app.find<QLineEdit>("loginName")->setText(QStringLiteral("agent05"));
     app.find<QLineEdit>("loginPassword")->setText(QStringLiteral("agent-password"));
     test::click(app.find<QPushButton>("loginButton"));
-    REQUIRE(app.window->currentPage()->objectName() == QLatin1String("newSessionPage"));
+    REQUIRE(app.window->currentPage()->objectName() == QLatin1String("preflightPage"));
     CHECK_FALSE(app.find<QPushButton>("navHistory")->isVisible());
+    CHECK_FALSE(app.find<QPushButton>("navSettings")->isVisible());
 }

@@ -1,6 +1,7 @@
 #include "app/application.h"
 
 #include "ui/mainwindow.h"
+#include "ui/uiservices.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -12,12 +13,6 @@
 #include <QTextStream>
 
 namespace dualrec::app {
-
-namespace {
-
-const QString kLanguageKey = QStringLiteral("ui/language");
-
-} // namespace
 
 Application::Application(CommandLine commandLine, Translators &translators, QObject *parent)
     : QObject(parent), m_commandLine(std::move(commandLine)), m_translators(translators),
@@ -32,18 +27,13 @@ QStringList Application::templateDirectories(const QStringList &extra)
     return QStringList{QStringLiteral(":/dualrec/scripts"), QStringLiteral(":/dualrec/rules")} + extra;
 }
 
-QString Application::dataDirectory(const CommandLine &commandLine)
-{
-    return commandLine.dataDirectory.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
-                                               : commandLine.dataDirectory;
-}
-
 QString Application::chooseLanguage(const QString &requested)
 {
-    if (!requested.isEmpty())
-        return requested;
-    const auto saved = QSettings().value(kLanguageKey).toString();
-    return saved == QLatin1String("en") ? saved : QStringLiteral("zh_CN");
+    // A language fixed by the IT policy file wins over everything (docs/deployment.md).
+    const SettingsStore settings(QString(), SettingsStore::systemPolicyPath());
+    if (settings.isLocked(SettingKey::Language) || requested.isEmpty())
+        return settings.text(SettingKey::Language);
+    return requested;
 }
 
 void Translators::install(const QString &language)
@@ -72,6 +62,15 @@ Translators::~Translators()
         if (*translator)
             QCoreApplication::removeTranslator(translator->get());
     }
+}
+
+QString Application::dataDirectory(const CommandLine &commandLine)
+{
+    // The IT policy file wins over --data-dir and the user's setting (docs/deployment.md).
+    const SettingsStore settings(QString(), SettingsStore::systemPolicyPath());
+    if (settings.isLocked(SettingKey::StorageFolder) || commandLine.dataDirectory.isEmpty())
+        return settings.text(SettingKey::StorageFolder);
+    return commandLine.dataDirectory;
 }
 
 std::optional<int> Application::startWindow()
@@ -105,8 +104,22 @@ std::optional<int> Application::startWindow()
     for (const auto &diagnostic : m_library.diagnostics())
         err << "dualrec: " << diagnostic.toString() << Qt::endl;
 
+    auto journal = storage::Journal::open(dataDirectory, m_clock);
+    if (!journal) {
+        err << tr("dualrec: the journal in \"%1\" cannot be opened: %2")
+                   .arg(QDir::toNativeSeparators(dataDirectory), journal.error().detail)
+            << Qt::endl;
+        return 2;
+    }
+    m_journal = std::move(*journal);
+    if (m_journal->startup().outcome == storage::JournalStartup::Recovered)
+        err << tr("dualrec: the journal was damaged and has been rebuilt; the damaged copy is %1")
+                   .arg(QDir::toNativeSeparators(m_journal->startup().damagedCopy))
+            << Qt::endl;
+
     ui::ShellInfo info{source, QDir::toNativeSeparators(dataDirectory), chooseLanguage(m_commandLine.language)};
-    m_window = std::make_unique<ui::MainWindow>(m_library, info);
+    // No live feed yet: the capture pipeline (camera/demo/file -> guard -> feed) is not in this build.
+    m_window = std::make_unique<ui::MainWindow>(ui::UiServices{m_library, *m_journal, m_clock, m_settings, nullptr}, info);
     connect(m_window.get(), &ui::MainWindow::languageRequested, this, &Application::onLanguageRequested);
     m_window->show();
     return std::nullopt;
@@ -114,7 +127,9 @@ std::optional<int> Application::startWindow()
 
 void Application::onLanguageRequested(const QString &language)
 {
-    QSettings().setValue(kLanguageKey, language);
+    // A language fixed by the IT policy stays; the menu cannot change it.
+    if (!m_settings.set(SettingKey::Language, language))
+        return;
     m_translators.install(language);
 }
 

@@ -1,6 +1,9 @@
 #pragma once
 
 #include "app/commandline.h"
+#include "core/storage/journal.h"
+#include "core/util/clock.h"
+#include "core/util/settingsstore.h"
 #include "core/workflow/templatelibrary.h"
 
 #include <QObject>
@@ -59,6 +62,9 @@ private:
     CommandLine m_commandLine;
     Translators &m_translators;
     workflow::TemplateLibrary m_library;
+    SystemClock m_clock;
+    SettingsStore m_settings{QString(), SettingsStore::systemPolicyPath()};
+    std::unique_ptr<storage::Journal> m_journal;
     std::unique_ptr<ui::MainWindow> m_window;
 };
 

@@ -9,7 +9,7 @@ namespace dualrec::app {
 
 namespace {
 
-const char *const kSubcommands[] = {"script", "qc", "record"};
+const char *const kSubcommands[] = {"script", "qc", "record", "user"};
 
 } // namespace
 
@@ -78,7 +78,11 @@ CommandLine parseCommandLine(const QStringList &arguments)
                   "                         session then ends as aborted with reason \"duration limit\" and the\n"
                   "                         recording is finalized as evidence of that. Prints where the\n"
                   "                         recording and its sidecar JSON are. Exit 0: recorded; 3: the\n"
-                  "                         recording failed (disk full, device missing, write error)"));
+                  "                         recording failed (disk full, device missing, write error)\n"
+                  "  user add LOGIN --role agent|supervisor|it [--name NAME]\n"
+                  "                         create a local account (branch IT); the password is read from the\n"
+                  "                         first line of standard input\n"
+                  "  user list              list the local accounts"));
     const auto helpOption = parser.addHelpOption();
     const auto versionOption = parser.addVersionOption();
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
@@ -104,6 +108,10 @@ CommandLine parseCommandLine(const QStringList &arguments)
                                      QCoreApplication::translate("CommandLine", "qc: seconds a party may be out of frame (or a third face in it) "
                                                                                 "before it counts (default 1.5)."),
                                      QStringLiteral("S"));
+    const QCommandLineOption userName(QStringLiteral("name"), QCoreApplication::translate("CommandLine", "user add: the person's name as shown in the window."),
+                                      QStringLiteral("NAME"));
+    const QCommandLineOption userRole(QStringLiteral("role"), QCoreApplication::translate("CommandLine", "user add: agent, supervisor or it."),
+                                      QStringLiteral("ROLE"));
     const QCommandLineOption templateId(QStringLiteral("template"), QCoreApplication::translate("CommandLine", "record: script template (or bundle) ID."), QStringLiteral("ID"));
     const QCommandLineOption applicationNo(QStringLiteral("application-no"), QCoreApplication::translate("CommandLine", "record: application number."), QStringLiteral("N"));
     const QCommandLineOption agent(QStringLiteral("agent"), QCoreApplication::translate("CommandLine", "record: agent ID."), QStringLiteral("ID"));
@@ -120,7 +128,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption noHardware(QStringLiteral("no-hardware-encoder"), QCoreApplication::translate("CommandLine", "record: use libx264 only."));
     const QCommandLineOption font(QStringLiteral("watermark-font"), QCoreApplication::translate("CommandLine", "record: font file of the watermark."), QStringLiteral("FILE"));
     const QCommandLineOption position(QStringLiteral("watermark-position"), QCoreApplication::translate("CommandLine", "record: top-left, top-right, bottom-left or bottom-right."), QStringLiteral("POS"), QStringLiteral("top-left"));
-    parser.addOptions({dataDir, source, language, templates, faceModel, qcScript, qcJson, qcGrace, templateId, applicationNo, agent, outDir, durationOption, answers, presenceMode,
+    parser.addOptions({dataDir, source, language, templates, faceModel, qcScript, qcJson, qcGrace, userName, userRole, templateId, applicationNo, agent, outDir, durationOption, answers, presenceMode,
                        pace, size, fps, videoBitrate, audioBitrate, preset, noHardware, font, position});
     parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("CommandLine", "Optional command, see above."),
                                  QStringLiteral("[command]"));
@@ -245,9 +253,25 @@ CommandLine parseCommandLine(const QStringList &arguments)
             result.error = QCoreApplication::translate("CommandLine", "record: --watermark-position must be top-left, top-right, bottom-left or bottom-right");
         else
             result.mode = CommandLine::Mode::Record;
+    } else if (positional.first() == QLatin1String("user")) {
+        if (positional.size() == 2 && positional.at(1) == QLatin1String("list")) {
+            result.mode = CommandLine::Mode::UserList;
+        } else if (positional.size() == 3 && positional.at(1) == QLatin1String("add")) {
+            result.mode = CommandLine::Mode::UserAdd;
+            result.userLogin = positional.at(2);
+            result.userName = parser.isSet(userName) ? parser.value(userName) : result.userLogin;
+            result.userRole = parser.value(userRole);
+            if (result.userRole != QLatin1String("agent") && result.userRole != QLatin1String("supervisor")
+                && result.userRole != QLatin1String("it"))
+                result.error = QCoreApplication::translate("CommandLine", "user add: --role must be agent, supervisor or it");
+        } else {
+            result.error = QCoreApplication::translate("CommandLine", "user: expected \"user add LOGIN --role ROLE\" or \"user list\"");
+        }
     } else {
         result.error = QCoreApplication::translate("CommandLine", "unknown command \"%1\"; see --help").arg(positional.first());
     }
+    if (result.mode != CommandLine::Mode::UserAdd && (parser.isSet(userName) || parser.isSet(userRole)))
+        result.error = QCoreApplication::translate("CommandLine", "--name and --role belong to the user add command");
     if (result.mode != CommandLine::Mode::Qc && (parser.isSet(qcScript) || parser.isSet(qcJson) || parser.isSet(qcGrace)))
         result.error = QCoreApplication::translate("CommandLine", "--script, --json and --grace belong to the qc command");
     return result;

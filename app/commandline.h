@@ -34,7 +34,7 @@ struct RecordOptions final {
 
 /// What the command line asked for. Parsed before any window exists.
 struct CommandLine final {
-    enum class Mode : quint8 { Invalid = 0, Window, Help, Version, ScriptCheck, Qc, Record };
+    enum class Mode : quint8 { Invalid = 0, Window, Help, Version, ScriptCheck, Qc, Record, UserAdd, UserList };
 
     Mode mode = Mode::Window;
     QString dataDirectory;   ///< empty: the platform default
@@ -48,6 +48,9 @@ struct CommandLine final {
     bool qcJson = false;     ///< Qc --json: machine-readable report
     std::optional<double> qcGraceSeconds; ///< Qc --grace
     RecordOptions record;    ///< Record only
+    QString userLogin;       ///< UserAdd: the new account's login
+    QString userName;        ///< UserAdd --name: display name (default: the login)
+    QString userRole;        ///< UserAdd --role: agent, supervisor or it
     QString helpText;
     QString error;           ///< set when the command line is wrong
 };

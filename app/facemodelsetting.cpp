@@ -1,6 +1,8 @@
 #include "app/facemodelsetting.h"
 
 #include <QFileInfo>
+#include "core/util/settingsstore.h"
+
 #include <QSettings>
 
 namespace dualrec::app {
@@ -12,7 +14,8 @@ Result<FaceModelChoice> chooseFaceModel(const QString &commandLinePath)
             return fail(ErrorCode::NotFound, QStringLiteral("face model \"%1\" does not exist").arg(commandLinePath));
         return FaceModelChoice{QFileInfo(commandLinePath).absoluteFilePath(), {}};
     }
-    const QString configured = QSettings().value(QLatin1String(kFaceModelKey)).toString();
+    // The IT policy file wins over the user's setting (docs/deployment.md).
+    const QString configured = SettingsStore(QString(), SettingsStore::systemPolicyPath()).text(SettingKey::FaceModel);
     if (!configured.isEmpty()) {
         if (QFileInfo(configured).isFile())
             return FaceModelChoice{configured, {}};

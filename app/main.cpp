@@ -5,6 +5,7 @@
 #include "app/scriptcheckcommand.h"
 #include "app/journalbridge.h"
 #include "core/util/clock.h"
+#include "app/usercommand.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -76,6 +77,11 @@ int main(int argc, char *argv[])
         }
         JournalBridge bridge(**journal, dataDirectory);
         return runRecord(commandLine, bridge, everyonePresent, out, err);
+    }
+    case CommandLine::Mode::UserAdd:
+    case CommandLine::Mode::UserList: {
+        QTextStream in(stdin);
+        return runUserCommand(commandLine, in, out, err);
     }
     case CommandLine::Mode::Window:
         break;

@@ -1,18 +1,40 @@
 #pragma once
 
-#include "core/workflow/templatelibrary.h"
+#include "core/storage/userrepository.h"
+#include "core/workflow/saleform.h"
+#include "ui/uiservices.h"
 
 #include <QMainWindow>
 
-class QLabel;
-class QListWidget;
-class QTextBrowser;
-class QTreeWidget;
-class QActionGroup;
-class QMenu;
+#include <memory>
+#include <optional>
+
 class QAction;
+class QLabel;
+class QMenu;
+class QPushButton;
+class QStackedWidget;
+
+namespace dualrec::storage {
+class SessionJournaler;
+}
+namespace dualrec::vision {
+class PresenceMonitor;
+}
+namespace dualrec::workflow {
+class WorkflowSession;
+}
 
 namespace dualrec::ui {
+
+class EndPage;
+class HistoryPage;
+class LoginPage;
+class NewSessionPage;
+class PreflightPage;
+class RecordingPage;
+class ScriptBrowserPage;
+class SettingsPage;
 
 /// What the shell shows about how it was started.
 struct ShellInfo final {
@@ -21,16 +43,24 @@ struct ShellInfo final {
     QString language; ///< "zh_CN" or "en"
 };
 
-/// The main window. Until the session pages arrive it is the script browser: the products
-/// an agent can sell, each product's regulated steps with their requirements, and the
-/// teleprompter text. A view over core objects; no rule is decided here. GUI thread only.
+/// The page host: sign-in, then the agent's flow (pre-flight -> new session -> recording -> end), the
+/// script browser and, for supervisors and IT, the history. It composes pages and wires the running session to the journal (through
+/// SessionJournaler), to the presence monitor and to the live feed; it decides no workflow
+/// rule itself. While a recording runs the navigation is locked. GUI thread only.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    MainWindow(const workflow::TemplateLibrary &library, ShellInfo info, QWidget *parent = nullptr);
+    MainWindow(UiServices services, ShellInfo info, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    [[nodiscard]] QWidget *currentPage() const;
+    /// The running (or last ended) session; null before the first.
+    [[nodiscard]] workflow::WorkflowSession *session() const { return m_session.get(); }
+    [[nodiscard]] vision::PresenceMonitor *presenceMonitor() const { return m_monitor.get(); }
+    [[nodiscard]] const std::optional<storage::User> &user() const { return m_user; }
 
 Q_SIGNALS:
     /// The user picked another UI language ("zh_CN" or "en").
@@ -38,25 +68,50 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void buildMenus();
+    void buildNavigation();
     void retranslateUi();
-    void fillTemplates();
-    void showTemplate(int row);
-    void showStep(int row);
+    void showPage(QWidget *page);
+    void updateNavigation();
+    void onLoggedIn(const storage::User &user);
+    void onLogout();
+    /// The pre-flight checks, then (when they pass) the new-session page.
+    void startNewSession();
+    void onStartRequested(const workflow::SaleForm &form, const workflow::SaleFormCheck &check);
+    void onSessionEnded();
+    void endSessionWiring();
+    [[nodiscard]] bool recording() const;
 
-    const workflow::TemplateLibrary &m_library;
+    UiServices m_services;
     ShellInfo m_info;
-    std::optional<workflow::ScriptPlan> m_plan;
+    std::optional<storage::User> m_user;
+    std::unique_ptr<workflow::WorkflowSession> m_session;
+    std::unique_ptr<vision::PresenceMonitor> m_monitor;
+    std::unique_ptr<storage::SessionJournaler> m_journaler;
+    QList<QMetaObject::Connection> m_feedConnections;
+
+    QStackedWidget *m_pages = nullptr;
+    LoginPage *m_loginPage = nullptr;
+    PreflightPage *m_preflightPage = nullptr;
+    NewSessionPage *m_newSessionPage = nullptr;
+    RecordingPage *m_recordingPage = nullptr;
+    EndPage *m_endPage = nullptr;
+    ScriptBrowserPage *m_scriptPage = nullptr;
+    HistoryPage *m_historyPage = nullptr;
+    SettingsPage *m_settingsPage = nullptr;
 
     QLabel *m_banner = nullptr;
-    QLabel *m_productsTitle = nullptr;
-    QListWidget *m_templates = nullptr;
-    QLabel *m_productDetails = nullptr;
-    QTreeWidget *m_steps = nullptr;
-    QLabel *m_promptTitle = nullptr;
-    QTextBrowser *m_prompt = nullptr;
+    QWidget *m_navigation = nullptr;
+    QLabel *m_userLabel = nullptr;
+    QPushButton *m_navNewSession = nullptr;
+    QPushButton *m_navScripts = nullptr;
+    QPushButton *m_navHistory = nullptr;
+    QPushButton *m_navSettings = nullptr;
+    QPushButton *m_navLogout = nullptr;
+
     QLabel *m_sourceLabel = nullptr;
     QLabel *m_dataLabel = nullptr;
     QLabel *m_problemsLabel = nullptr;

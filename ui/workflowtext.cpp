@@ -149,4 +149,126 @@ QString WorkflowText::requirements(const StepRequirements &requirements)
     return parts.join(tr(", "));
 }
 
+QString WorkflowText::presenceProblem(vision::PresenceProblem problem)
+{
+    using vision::PresenceProblem;
+    switch (problem) {
+    case PresenceProblem::None: return tr("Agent and customer are both in the picture");
+    case PresenceProblem::AgentMissing: return tr("The agent is not in the picture. Please sit back in front of the camera.");
+    case PresenceProblem::CustomerMissing: return tr("The customer is not in the picture. Please ask the customer to sit in front of the camera.");
+    case PresenceProblem::BothMissing: return tr("Nobody is in the picture. Please both sit in front of the camera.");
+    case PresenceProblem::ThirdParty: return tr("Someone else is in the picture. Only the agent and the customer may be seen.");
+    case PresenceProblem::CameraBlocked: return tr("The camera sees nothing. Please check that the lens is not covered and the room is lit.");
+    case PresenceProblem::Invalid: break;
+    }
+    return {};
+}
+
+QString WorkflowText::residentIdError(ResidentIdError error)
+{
+    switch (error) {
+    case ResidentIdError::WrongLength: return tr("an ID number has 18 characters (or 15 digits for old cards)");
+    case ResidentIdError::BadCharacter: return tr("an ID number has only digits, with an X allowed at the end");
+    case ResidentIdError::BadDate: return tr("the birth date in the ID number is not a real date");
+    case ResidentIdError::BadChecksum: return tr("the ID number's last character does not match: please check each digit");
+    case ResidentIdError::Invalid: break;
+    }
+    return {};
+}
+
+QString WorkflowText::saleProblem(SaleFormProblem problem, const SaleFormCheck &check)
+{
+    switch (problem) {
+    case SaleFormProblem::MissingApplicationNo: return tr("Enter the application number.");
+    case SaleFormProblem::MissingPolicyholderName: return tr("Enter the policyholder's name.");
+    case SaleFormProblem::MissingPolicyholderId: return tr("Enter the policyholder's ID number.");
+    case SaleFormProblem::BadPolicyholderId:
+        return tr("The policyholder's ID number is not valid: %1.")
+            .arg(check.idError ? residentIdError(*check.idError) : QString());
+    case SaleFormProblem::MissingChannel: return tr("Choose the sales channel.");
+    case SaleFormProblem::NoProduct: return tr("Choose at least one product.");
+    case SaleFormProblem::PlanUnusable: return tr("These products cannot be recorded together: %1").arg(check.planError);
+    case SaleFormProblem::ScopeUndecidable: return tr("The recording rules cannot be applied: %1").arg(check.scopeError);
+    case SaleFormProblem::Invalid: break;
+    }
+    return {};
+}
+
+QString WorkflowText::userRole(storage::UserRole role)
+{
+    switch (role) {
+    case storage::UserRole::Agent: return tr("Agent");
+    case storage::UserRole::Supervisor: return tr("Supervisor");
+    case storage::UserRole::It: return tr("Branch IT");
+    case storage::UserRole::Invalid: break;
+    }
+    return {};
+}
+
+QString WorkflowText::answer(Answer answer)
+{
+    switch (answer) {
+    case Answer::Yes: return tr("Yes");
+    case Answer::No: return tr("No");
+    case Answer::Invalid: break;
+    }
+    return tr("—");
+}
+
+QString WorkflowText::eventType(SessionEventType type)
+{
+    switch (type) {
+    case SessionEventType::Created: return tr("Session created");
+    case SessionEventType::StateChanged: return tr("State changed");
+    case SessionEventType::StepStarted: return tr("Step started");
+    case SessionEventType::StepCompleted: return tr("Step completed");
+    case SessionEventType::StepCompletionRefused: return tr("Step not completed (requirements unmet)");
+    case SessionEventType::AnswerRecorded: return tr("Answer recorded");
+    case SessionEventType::SnapshotRecorded: return tr("Snapshot recorded");
+    case SessionEventType::PresenceSatisfied: return tr("Presence as required");
+    case SessionEventType::PresenceViolated: return tr("Someone required left the picture");
+    case SessionEventType::Invalid: break;
+    }
+    return {};
+}
+
+QString WorkflowText::preflight(const PreflightResult &result)
+{
+    const auto gigabytes = [](qint64 bytes) { return QLocale().toString(double(bytes) / 1e9, 'f', 1); };
+    const bool failed = result.status == PreflightStatus::Failed;
+    switch (result.item) {
+    case PreflightItem::VideoSource:
+        return failed ? tr("No video source is connected: nothing can be recorded.") : tr("Video source connected.");
+    case PreflightItem::DiskSpace:
+        if (result.availableBytes < 0)
+            return tr("The free disk space cannot be read.");
+        return tr("Disk: %1 GB free, a recording needs about %2 GB.")
+            .arg(gigabytes(result.availableBytes), gigabytes(result.requiredBytes));
+    case PreflightItem::Clock:
+        return failed ? tr("The computer's clock is wrong. Ask branch IT to set the date and time.")
+                      : tr("Clock: the date and time look right.");
+    case PreflightItem::Power:
+        if (result.batteryPercent < 0)
+            return tr("Power: mains.");
+        if (result.onMains)
+            return tr("Power: mains, battery %1%.").arg(result.batteryPercent);
+        return failed ? tr("Battery at %1%: connect the charger first.").arg(result.batteryPercent)
+                      : tr("Power: battery at %1%.").arg(result.batteryPercent);
+    case PreflightItem::Invalid:
+        break;
+    }
+    return {};
+}
+
+QString WorkflowText::duration(std::chrono::milliseconds duration)
+{
+    const auto total = std::max<qint64>(0, duration.count() / 1000);
+    const auto hours = total / 3600;
+    const auto minutes = (total / 60) % 60;
+    const auto seconds = total % 60;
+    if (hours > 0)
+        return QStringLiteral("%1:%2:%3").arg(hours).arg(minutes, 2, 10, QLatin1Char('0')).arg(seconds, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:%2").arg(minutes).arg(seconds, 2, 10, QLatin1Char('0'));
+}
+
 } // namespace dualrec::ui

@@ -1,5 +1,10 @@
 #pragma once
 
+#include "core/storage/userrepository.h"
+#include "core/util/preflight.h"
+#include "core/vision/presencepolicy.h"
+#include "core/workflow/residentid.h"
+#include "core/workflow/saleform.h"
 #include "core/workflow/scoperules.h"
 #include "core/workflow/step.h"
 #include "core/workflow/workflowsession.h"
@@ -27,6 +32,18 @@ public:
     [[nodiscard]] static QString sessionState(workflow::SessionState state);
     /// A one-line summary of what a step requires before it can be completed.
     [[nodiscard]] static QString requirements(const workflow::StepRequirements &requirements);
+    /// The presence banner: what is wrong in the picture, in large calm words.
+    [[nodiscard]] static QString presenceProblem(vision::PresenceProblem problem);
+    [[nodiscard]] static QString residentIdError(workflow::ResidentIdError error);
+    /// Why the new-session form cannot start a recording yet.
+    [[nodiscard]] static QString saleProblem(workflow::SaleFormProblem problem, const workflow::SaleFormCheck &check);
+    [[nodiscard]] static QString userRole(storage::UserRole role);
+    [[nodiscard]] static QString answer(workflow::Answer answer);
+    [[nodiscard]] static QString eventType(workflow::SessionEventType type);
+    /// One pre-flight check's result in plain words.
+    [[nodiscard]] static QString preflight(const PreflightResult &result);
+    /// "m:ss" (or "h:mm:ss"), rounded down to whole seconds.
+    [[nodiscard]] static QString duration(std::chrono::milliseconds duration);
 };
 
 } // namespace dualrec::ui

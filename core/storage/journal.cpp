@@ -110,8 +110,10 @@ Result<void> Journal::rememberRecordingFolder(const QString &dataDirectory, cons
     return {};
 }
 
-Journal::Journal(std::shared_ptr<Database> database, seal::SecretKey key, QString anchorPath, const Clock &clock)
-    : m_database(database), m_sessions(database, std::move(key)), m_audit(database, std::move(anchorPath), clock)
+Journal::Journal(std::shared_ptr<Database> database, seal::SecretKey key, QString anchorPath, const Clock &clock,
+                 AccountPolicy accounts)
+    : m_database(database), m_sessions(database, std::move(key)), m_audit(database, std::move(anchorPath), clock),
+      m_users(database, clock, accounts)
 {
 }
 
@@ -164,7 +166,7 @@ Result<std::unique_ptr<Journal>> Journal::open(const QString &dataDirectory, con
         return std::unexpected(found.error());
     report.schemaVersionFound = *found;
 
-    std::unique_ptr<Journal> journal(new Journal(*database, std::move(*key), anchorPath, clock));
+    std::unique_ptr<Journal> journal(new Journal(*database, std::move(*key), anchorPath, clock, options.accounts));
     if (report.fullCheck && report.outcome == JournalStartup::Healthy) {
         auto stored = journal->m_database->run(QStringLiteral("INSERT OR REPLACE INTO maintenance (key, value) VALUES (?, ?)"),
                                                {QLatin1String(kLastFullCheckKey), now.toUTC().toString(Qt::ISODateWithMs)});

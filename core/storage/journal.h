@@ -3,6 +3,7 @@
 #include "core/seal/secretkey.h"
 #include "core/storage/auditlog.h"
 #include "core/storage/sessionrepository.h"
+#include "core/storage/userrepository.h"
 #include "core/util/clock.h"
 
 #include <QDateTime>
@@ -40,6 +41,7 @@ public:
         bool forceFullCheck = false;
         std::chrono::days fullCheckInterval{7};
         FaultInjector *faults = nullptr;
+        AccountPolicy accounts;
     };
 
     [[nodiscard]] static Result<std::unique_ptr<Journal>> open(const QString &dataDirectory, const Clock &clock,
@@ -52,6 +54,7 @@ public:
     [[nodiscard]] const JournalStartupReport &startup() const { return m_startup; }
     [[nodiscard]] SessionRepository &sessions() { return m_sessions; }
     [[nodiscard]] AuditLog &audit() { return m_audit; }
+    [[nodiscard]] UserRepository &users() { return m_users; }
     [[nodiscard]] Database &database() { return *m_database; }
 
     [[nodiscard]] static QString databasePath(const QString &dataDirectory);
@@ -64,11 +67,13 @@ public:
     [[nodiscard]] static QStringList recordingFolders(const QString &dataDirectory);
 
 private:
-    Journal(std::shared_ptr<Database> database, seal::SecretKey key, QString anchorPath, const Clock &clock);
+    Journal(std::shared_ptr<Database> database, seal::SecretKey key, QString anchorPath, const Clock &clock,
+            AccountPolicy accounts);
 
     std::shared_ptr<Database> m_database;
     SessionRepository m_sessions;
     AuditLog m_audit;
+    UserRepository m_users;
     JournalStartupReport m_startup;
 };
 

@@ -5,75 +5,159 @@
     <name>CommandLine</name>
     <message>
         <source>Keep recordings and the journal in DIR.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Video source: camera, demo (built-in test pattern) or a video FILE.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>User interface language: zh_CN or en.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Also load script templates and rule sets from DIR (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Optional command, see above.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>--lang: expected zh_CN or en, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <source>--lang: expected zh_CN or en, got "%1"</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>--source: expected camera, demo or a readable video file; &quot;%1&quot; is none of these</source>
-        <translation type="unfinished"></translation>
+        <source>--source: expected camera, demo or a readable video file; "%1" is none of these</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>script: expected &quot;script check FILE...&quot;</source>
-        <translation type="unfinished"></translation>
+        <source>script: expected "script check FILE..."</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>script check: name at least one FILE to check</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>unknown command &quot;%1&quot;; see --help</source>
-        <translation type="unfinished"></translation>
+        <source>unknown command "%1"; see --help</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>YuNet face detection model (face_detection_yunet_2022mar.onnx). Without a model the Haar cascade of OpenCV is used.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>qc: the script template the recording followed, for per-step presence requirements (needs chapter marks in the recording).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>qc: print the report as JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>qc: seconds a party may be out of frame (or a third face in it) before it counts (default 1.5).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>--face-model: &quot;%1&quot; is not a file</source>
-        <translation type="unfinished"></translation>
+        <source>--face-model: "%1" is not a file</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>qc: expected &quot;qc FILE&quot; with exactly one recording</source>
-        <translation type="unfinished"></translation>
+        <source>qc: expected "qc FILE" with exactly one recording</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>--grace: expected seconds between 0 and 60, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <source>--grace: expected seconds between 0 and 60, got "%1"</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>--script, --json and --grace belong to the qc command</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>record: script template (or bundle) ID.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>record: application number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>record: agent ID.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>record: output folder.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>record: stop after S seconds.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>record: "auto" answers and advances every step by itself.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>record: realtime (default) or fast (demo/FILE sources only).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>record: output size.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>record: frames per second.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>record: video bits per second.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>record: audio bits per second.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>record: libx264 preset.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>record: use libx264 only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>record: font file of the watermark.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>record: top-left, top-right, bottom-left or bottom-right.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>record: --template, --application-no, --agent and --out are required</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>record: --size must be WxH with even numbers; --fps, --duration and bit rates positive numbers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>record: --answers accepts only "auto"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>record: --watermark-position must be top-left, top-right, bottom-left or bottom-right</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>record: "auto" (everyone counts as present, the default) or "guard" (the face detector watches the frames; --face-model).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>record: --presence accepts "auto" or "guard"</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>DualRec records insurance sales (双录): camera and microphone, the regulated steps, sealed and queued for the insurer.
@@ -92,126 +176,66 @@ Commands (without a command the window opens):
                          question is answered yes, close-ups are taken automatically and each
                          step completes as soon as its requirements (minimum durations in real
                          time) are met. --duration S stops after S seconds: an unfinished
-                         session then ends as aborted with reason &quot;duration limit&quot; and the
+                         session then ends as aborted with reason "duration limit" and the
                          recording is finalized as evidence of that. Prints where the
                          recording and its sidecar JSON are. Exit 0: recorded; 3: the
-                         recording failed (disk full, device missing, write error)</source>
-        <translation type="unfinished"></translation>
+                         recording failed (disk full, device missing, write error)
+  user add LOGIN --role agent|supervisor|it [--name NAME]
+                         create a local account (branch IT); the password is read from the
+                         first line of standard input
+  user list              list the local accounts</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>record: script template (or bundle) ID.</source>
-        <translation type="unfinished"></translation>
+        <source>user add: the person's name as shown in the window.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>record: application number.</source>
-        <translation type="unfinished"></translation>
+        <source>user add: agent, supervisor or it.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>record: agent ID.</source>
-        <translation type="unfinished"></translation>
+        <source>user add: --role must be agent, supervisor or it</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>record: output folder.</source>
-        <translation type="unfinished"></translation>
+        <source>user: expected "user add LOGIN --role ROLE" or "user list"</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>record: stop after S seconds.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>record: &quot;auto&quot; answers and advances every step by itself.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>record: realtime (default) or fast (demo/FILE sources only).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>record: output size.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>record: frames per second.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>record: video bits per second.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>record: audio bits per second.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>record: libx264 preset.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>record: use libx264 only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>record: font file of the watermark.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>record: top-left, top-right, bottom-left or bottom-right.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>record: --template, --application-no, --agent and --out are required</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>record: --size must be WxH with even numbers; --fps, --duration and bit rates positive numbers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>record: --answers accepts only &quot;auto&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>record: --watermark-position must be top-left, top-right, bottom-left or bottom-right</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>record: &quot;auto&quot; (everyone counts as present, the default) or &quot;guard&quot; (the face detector watches the frames; --face-model).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>record: --presence accepts &quot;auto&quot; or &quot;guard&quot;</source>
-        <translation type="unfinished"></translation>
+        <source>--name and --role belong to the user add command</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>QcCommand</name>
     <message>
         <source>--script %1 is not a valid script template:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>File: %1 (%2x%3, %4 s)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Detector: haar (fallback: %1; %2)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Detector: yunet (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Checks: %1, %2 per second, %3 ms CPU per check</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Rule: agent and customer in frame all the time; grace %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Timeline:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>%n face(s)</source>
@@ -222,256 +246,275 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>Defects: none</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Defects: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <source>Rule: each step&apos;s presence requirement from %1 (%n chapter(s) from the %2); grace %3 s</source>
+        <source>Rule: each step's presence requirement from %1 (%n chapter(s) from the %2); grace %3 s</source>
         <translation>
-            <numerusform>Rule: each step&apos;s presence requirement from %1 (%n chapter from the %2); grace %3 s</numerusform>
-            <numerusform>Rule: each step&apos;s presence requirement from %1 (%n chapters from the %2); grace %3 s</numerusform>
+            <numerusform>Rule: each step's presence requirement from %1 (%n chapter from the %2); grace %3 s</numerusform>
+            <numerusform>Rule: each step's presence requirement from %1 (%n chapters from the %2); grace %3 s</numerusform>
         </translation>
     </message>
     <message>
         <source>Note: the recording has no chapter marks, so the steps of %1 are not told apart.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>ScriptCheck</name>
     <message>
         <source>%1 file(s) checked: %2 template(s), %3 rule set(s), %4 problem(s)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>UserCommand</name>
+    <message>
+        <source>cannot open the journal in %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>user add: give the password on the first line of standard input</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>user add: the account was not created: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Created the %1 account "%2".</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>WorkflowText</name>
     <message>
         <source>Consent to recording</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Mandated prompt</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Agent identity</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Documents shown</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Explanation</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Customer&apos;s answer</source>
-        <translation type="unfinished"></translation>
+        <source>Customer's answer</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Signature</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Hand-copied risk statement</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Closing</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Unknown step</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Insurer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Coverage</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Payment</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Policy term</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cooling-off period</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Loss on surrender</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Uncertain benefits</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Exclusions</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>no one needs to be in frame</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>agent in frame</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>agent and customer in frame</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>everyone in frame</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>show the agent&apos;s ID to the camera</source>
-        <translation type="unfinished"></translation>
+        <source>show the agent's ID to the camera</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>show the customer&apos;s ID to the camera</source>
-        <translation type="unfinished"></translation>
+        <source>show the customer's ID to the camera</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>show the documents to the camera</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>show the signature to the camera</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>show the hand-copied statement to the camera</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Life insurance</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Annuity</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Critical illness</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Health insurance</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Accident insurance</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>traditional</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>participating</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>universal</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>investment-linked</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Individual agency</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Bancassurance</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Other ancillary agency</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Broker</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Direct sales</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Telephone sales</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Internet</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>not everyone required is in frame</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>the step has not run long enough</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>the customer has not answered yes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>no close-up snapshot taken</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Asking for consent</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Recording</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Refused by the customer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Aborted</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>at least %n second(s)</source>
@@ -482,45 +525,1142 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>customer answers yes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>fixed text, read word for word</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agent and customer are both in the picture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The agent is not in the picture. Please sit back in front of the camera.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The customer is not in the picture. Please ask the customer to sit in front of the camera.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nobody is in the picture. Please both sit in front of the camera.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Someone else is in the picture. Only the agent and the customer may be seen.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The camera sees nothing. Please check that the lens is not covered and the room is lit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an ID number has 18 characters (or 15 digits for old cards)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an ID number has only digits, with an X allowed at the end</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the birth date in the ID number is not a real date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the ID number's last character does not match: please check each digit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the application number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the policyholder's name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the policyholder's ID number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The policyholder's ID number is not valid: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose the sales channel.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose at least one product.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>These products cannot be recorded together: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The recording rules cannot be applied: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Branch IT</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Session created</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>State changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Step started</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Step completed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Step not completed (requirements unmet)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answer recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Snapshot recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Presence as required</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Someone required left the picture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No video source is connected: nothing can be recorded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Video source connected.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The free disk space cannot be read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Disk: %1 GB free, a recording needs about %2 GB.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The computer's clock is wrong. Ask branch IT to set the date and time.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clock: the date and time look right.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Power: mains.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Power: mains, battery %1%.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Battery at %1%: connect the charger first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Power: battery at %1%.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>dualrec::app::Application</name>
     <message>
-        <source>dualrec: cannot use the data folder &quot;%1&quot;: it cannot be created or is not writable</source>
-        <translation type="unfinished"></translation>
+        <source>dualrec: cannot use the data folder "%1": it cannot be created or is not writable</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>built-in demo source (no camera found)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>camera %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>built-in demo source</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>file %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>dualrec: the journal in "%1" cannot be opened: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>dualrec: the journal was damaged and has been rebuilt; the damaged copy is %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::EndPage</name>
+    <message>
+        <source>Recording ended</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer's receipt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;New recording</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Snapshots</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time counted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Out of frame</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Summary of the steps</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Receipt QR code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Receipt text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Where the recording is</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New recording</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All steps were recorded. Thank the customer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The customer declined to be recorded. This product cannot be sold this way.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The recording was aborted. Record the sale again as a new session.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The recording failed. Record the sale again as a new session.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stopped here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Session %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Session %1
+SHA-256 of the recording: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The recording is saved at %1 (%2 bytes).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No recording file belongs to this session: no recording pipeline is connected in this build. The session's steps and events are kept in the journal.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::HistoryPage</name>
+    <message>
+        <source>Recorded sessions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Dates:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agent login</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Application number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>◀ &amp;Previous page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>N&amp;ext page ▶</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Session detail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Presence: green = as required, red = someone required was out of frame, grey = paused; lines mark the start of each step.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recorded (UTC)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Application</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Products</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>QC</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filter by date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>To date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>QC verdict</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Presence timeline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Session summary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Steps of the session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Events of the session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All products</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All states</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Any QC verdict</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>QC pending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>QC passed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>QC failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Any upload state</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not queued</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The history cannot be read: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Page %1 of %2 (%n session(s))</source>
+        <translation>
+            <numerusform>Page %1 of %2 (%n session)</numerusform>
+            <numerusform>Page %1 of %2 (%n sessions)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a session in the table to see its steps and events.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This session cannot be read: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The audit log cannot be written: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Application %1 · agent %2 · %3 · QC %4 · %5 long, %6 with someone required out of frame
+Scope: %7</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not required</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::LoginPage</name>
+    <message>
+        <source>The account list cannot be read: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create the first supervisor account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No account exists on this computer yet. The first account is a supervisor: it can create the agents' accounts with "dualrec user add".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in with your own account. After 5 wrong passwords the account is locked for 15 minutes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Create account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Login</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign-in message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter your login and password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signing in failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Login or password is wrong. Please try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This account is locked after too many wrong passwords. Try again after %1, or ask branch IT to reset the password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>The password needs at least %n character(s).</source>
+        <translation>
+            <numerusform>The password needs at least %n character.</numerusform>
+            <numerusform>The password needs at least %n characters.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The account was not created: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The account was created. Please sign in.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>dualrec::ui::MainWindow</name>
     <message>
+        <source>About DualRec</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;DualRec %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Synchronous audio and video recording of insurance sales (双录), as the regulation requires.&lt;/p&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DualRec — insurance sales recording</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DualRec · recording of insurance sales, replayable and verifiable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Video source: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Data folder: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n script file problem(s): run "dualrec script check"</source>
+        <translation>
+            <numerusform>%n script file problem: run "dualrec script check"</numerusform>
+            <numerusform>%n script file problems: run "dualrec script check"</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;About DualRec</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A recording is running</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Closing DualRec aborts the running recording. Close anyway?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signed in: %1 (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New &amp;recording</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>S&amp;cripts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New recording</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scripts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not while a recording runs: finish or abort it first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The recording cannot start: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The session cannot be saved in the journal, so it does not start: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::NewSessionPage</name>
+    <message>
+        <source>New recording</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Application number:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Policyholder's &amp;name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Policyholder's &amp;ID number:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Insured person (if different):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sales &amp;channel:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Where the sale happens:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Products sold on this application:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Must this sale be recorded?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Start recording</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Application number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Policyholder's name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Policyholder's ID number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Insured person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sales channel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Where the sale happens</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Products sold on this application</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scope decision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why the recording cannot start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start recording</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>18 characters, as on the ID card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>empty: the policyholder is insured</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Elsewhere (national rules only)</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Age: %n year(s)</source>
+        <translation>
+            <numerusform>Age: %n year</numerusform>
+            <numerusform>Age: %n years</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shown once the channel and the products are chosen.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Yes, the whole sale must be recorded:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No rule requires a recording for this sale (rules applied: %1). You may still record it if the customer agrees.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::PreflightPage</name>
+    <message>
+        <source>Before recording: checks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check results</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why the recording cannot start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The recording cannot start: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::RecordingPage</name>
+    <message>
+        <source>Waiting for the camera picture…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No video source is connected in this build, so nobody can be seen and steps that need people in the picture cannot be completed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The journal could not save part of this session (%1). The recording goes on; tell branch IT after the session.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Elder-friendly mode (bigger text, slower voice)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Play the prompt (F5)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer answered “&amp;Yes”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer answered “&amp;No”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Snapshot &amp;taken</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next step (Ctrl+Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Abort…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Reason for aborting:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Abort the recording</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Continue recording</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The customer wants to stop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The customer must leave</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Equipment problem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wrong application details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Camera picture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who is in the picture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Presence warning</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Steps of the recording</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recording progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Teleprompter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Elder-friendly mode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Play the prompt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer answered yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer answered no</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Snapshot taken</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why the next step is not available</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pause or resume</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reason for aborting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Confirm abort</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n step(s) done</source>
+        <translation>
+            <numerusform>%1 of %n step done</numerusform>
+            <numerusform>%1 of %n steps done</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>✖ No camera picture: presence cannot be checked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>✔ Agent and customer are both in the picture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>✖ Not both in the picture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This step asks the customer nothing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This step needs no close-up.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recorded answer: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>the step has not run long enough (%n second(s) left)</source>
+        <translation>
+            <numerusform>the step has not run long enough (%n second left)</numerusform>
+            <numerusform>the step has not run long enough (%n seconds left)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the recording is paused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next step not yet possible: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No voice output: this computer has no text-to-speech engine (install speech-dispatcher) and the step has no recorded prompt.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Resume (F9)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Pause (F9)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give a reason first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Elapsed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>About %1 left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::ScriptBrowserPage</name>
+    <message>
         <source>whole life</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>%n year(s)</source>
@@ -530,79 +1670,28 @@ Commands (without a command the window opens):
         </translation>
     </message>
     <message>
-        <source>About DualRec</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;DualRec %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Synchronous audio and video recording of insurance sales (双录), as the regulation requires.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DualRec — insurance sales recording</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DualRec · recording of insurance sales, replayable and verifiable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Products</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Teleprompter</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Requirements</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Video source: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Data folder: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n script file problem(s): run &quot;dualrec script check&quot;</source>
-        <translation>
-            <numerusform>%n script file problem: run &quot;dualrec script check&quot;</numerusform>
-            <numerusform>%n script file problems: run &quot;dualrec script check&quot;</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;About DualRec</source>
-        <translation type="unfinished"></translation>
+        <source>Steps of the recording</source>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>%n products on one application</source>
@@ -613,7 +1702,7 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>This script cannot be used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>%1 (%2) — %3, %4, term %5, cooling-off %n day(s)</source>
@@ -622,9 +1711,80 @@ Commands (without a command the window opens):
             <numerusform>%1 (%2) — %3, %4, term %5, cooling-off %n days</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>dualrec::ui::SettingsPage</name>
     <message>
-        <source>Steps of the recording</source>
-        <translation type="unfinished"></translation>
+        <source>Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Settings marked with a lock are fixed by branch IT in %1 and cannot be changed here. The storage folder takes effect at the next start.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Storage folder:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Camera:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Microphone:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Resolution:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Face model file:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Grace period (seconds out of frame before it counts):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>empty: the built-in model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Save settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>System default</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set by the IT policy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>🔒 set by IT</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

@@ -76,44 +76,6 @@
         <translation>--script、--json 和 --grace 只能用于 qc 命令</translation>
     </message>
     <message>
-        <source>DualRec records insurance sales (双录): camera and microphone, the regulated steps, sealed and queued for the insurer.
-
-Commands (without a command the window opens):
-  script check FILE...   check script templates and scope rule files
-  qc FILE                check a recording for presence defects (a party out of frame,
-                         a third face, a covered camera); exit code 0 clean, 1 defects,
-                         2 error. Options: --json, --face-model, --grace, --script.
-                         Both parties must be in frame all the time, unless --script
-                         names the template and the recording has chapter marks per step.
-  record --template ID --application-no N --agent ID --out DIR [--source camera|demo|FILE]
-         [--duration S] [--answers auto]
-                         record a session without a window: the same pipeline and workflow
-                         as the app. With --answers auto, everyone counts as present, every
-                         question is answered yes, close-ups are taken automatically and each
-                         step completes as soon as its requirements (minimum durations in real
-                         time) are met. --duration S stops after S seconds: an unfinished
-                         session then ends as aborted with reason "duration limit" and the
-                         recording is finalized as evidence of that. Prints where the
-                         recording and its sidecar JSON are. Exit 0: recorded; 3: the
-                         recording failed (disk full, device missing, write error)</source>
-        <translation>DualRec 双录：通过摄像头和麦克风录制保险销售过程，逐项完成监管要求的环节，录制结果封存后排队提交保险公司。
-
-命令（不带命令时打开主窗口）：
-  script check FILE...   检查话术模板和双录范围规则文件
-  qc FILE                检查录像的同框缺陷（有人离开画面、出现第三人、摄像头被遮挡）；
-                         退出码 0 无缺陷，1 有缺陷，2 出错。选项：--json、--face-model、
-                         --grace、--script。默认要求双方全程同框；仅当 --script 指定了话术
-                         模板且录像中有按环节划分的章节标记时，才按各环节的要求检查。
-  record --template ID --application-no N --agent ID --out DIR [--source camera|demo|FILE]
-         [--duration S] [--answers auto]
-                         无窗口录制一个会话：与应用相同的录制管线和流程。使用 --answers auto
-                         时视为所有人在场，所有问题回答“是”，自动拍摄特写，每个环节一旦满足
-                         要求（最短时长按实际时间计算）即完成。--duration S 在 S 秒后停止：
-                         未完成的会话以“duration limit”原因中止，录像仍会定稿，作为该会话的
-                         证据。输出录像及其 sidecar JSON 的位置。退出码 0：已录制；3：录制
-                         失败（磁盘已满、设备缺失、写入错误）</translation>
-    </message>
-    <message>
         <source>record: script template (or bundle) ID.</source>
         <translation>record：话术模板（或组合）ID。</translation>
     </message>
@@ -197,6 +159,71 @@ Commands (without a command the window opens):
         <source>record: --presence accepts "auto" or "guard"</source>
         <translation>record：--presence 只接受 "auto" 或 "guard"</translation>
     </message>
+    <message>
+        <source>DualRec records insurance sales (双录): camera and microphone, the regulated steps, sealed and queued for the insurer.
+
+Commands (without a command the window opens):
+  script check FILE...   check script templates and scope rule files
+  qc FILE                check a recording for presence defects (a party out of frame,
+                         a third face, a covered camera); exit code 0 clean, 1 defects,
+                         2 error. Options: --json, --face-model, --grace, --script.
+                         Both parties must be in frame all the time, unless --script
+                         names the template and the recording has chapter marks per step.
+  record --template ID --application-no N --agent ID --out DIR [--source camera|demo|FILE]
+         [--duration S] [--answers auto]
+                         record a session without a window: the same pipeline and workflow
+                         as the app. With --answers auto, everyone counts as present, every
+                         question is answered yes, close-ups are taken automatically and each
+                         step completes as soon as its requirements (minimum durations in real
+                         time) are met. --duration S stops after S seconds: an unfinished
+                         session then ends as aborted with reason "duration limit" and the
+                         recording is finalized as evidence of that. Prints where the
+                         recording and its sidecar JSON are. Exit 0: recorded; 3: the
+                         recording failed (disk full, device missing, write error)
+  user add LOGIN --role agent|supervisor|it [--name NAME]
+                         create a local account (branch IT); the password is read from the
+                         first line of standard input
+  user list              list the local accounts</source>
+        <translation>DualRec 双录：通过摄像头和麦克风录制保险销售过程，逐项完成监管要求的环节，录制结果封存后排队提交保险公司。
+
+命令（不带命令时打开主窗口）：
+  script check FILE...   检查话术模板和双录范围规则文件
+  qc FILE                检查录像的同框缺陷（有人离开画面、出现第三人、摄像头被遮挡）；
+                         退出码 0 无缺陷，1 有缺陷，2 出错。选项：--json、--face-model、
+                         --grace、--script。默认要求双方全程同框；仅当 --script 指定了话术
+                         模板且录像中有按环节划分的章节标记时，才按各环节的要求检查。
+  record --template ID --application-no N --agent ID --out DIR [--source camera|demo|FILE]
+         [--duration S] [--answers auto]
+                         无窗口录制一个会话：与应用相同的录制管线和流程。使用 --answers auto
+                         时视为所有人在场，所有问题回答“是”，自动拍摄特写，每个环节一旦满足
+                         要求（最短时长按实际时间计算）即完成。--duration S 在 S 秒后停止：
+                         未完成的会话以“duration limit”原因中止，录像仍会定稿，作为该会话的
+                         证据。输出录像及其 sidecar JSON 的位置。退出码 0：已录制；3：录制
+                         失败（磁盘已满、设备缺失、写入错误）
+  user add LOGIN --role agent|supervisor|it [--name NAME]
+                         创建本机账号（分支机构IT使用）；密码从标准输入的第一行读取
+  user list              列出本机账号</translation>
+    </message>
+    <message>
+        <source>user add: the person's name as shown in the window.</source>
+        <translation>user add：窗口中显示的姓名。</translation>
+    </message>
+    <message>
+        <source>user add: agent, supervisor or it.</source>
+        <translation>user add：agent（业务员）、supervisor（主管）或 it（分支机构IT）。</translation>
+    </message>
+    <message>
+        <source>user add: --role must be agent, supervisor or it</source>
+        <translation>user add：--role 只能是 agent、supervisor 或 it</translation>
+    </message>
+    <message>
+        <source>user: expected "user add LOGIN --role ROLE" or "user list"</source>
+        <translation>user：应为 "user add 登录名 --role 角色" 或 "user list"</translation>
+    </message>
+    <message>
+        <source>--name and --role belong to the user add command</source>
+        <translation>--name 和 --role 只用于 user add 命令</translation>
+    </message>
 </context>
 <context>
     <name>QcCommand</name>
@@ -258,6 +285,25 @@ Commands (without a command the window opens):
     <message>
         <source>%1 file(s) checked: %2 template(s), %3 rule set(s), %4 problem(s)</source>
         <translation>已检查 %1 个文件：%2 个模板，%3 个规则集，%4 个问题</translation>
+    </message>
+</context>
+<context>
+    <name>UserCommand</name>
+    <message>
+        <source>cannot open the journal in %1: %2</source>
+        <translation>无法打开 %1 中的日志库：%2</translation>
+    </message>
+    <message>
+        <source>user add: give the password on the first line of standard input</source>
+        <translation>user add：请在标准输入的第一行提供密码</translation>
+    </message>
+    <message>
+        <source>user add: the account was not created: %1</source>
+        <translation>user add：账号未创建：%1</translation>
+    </message>
+    <message>
+        <source>Created the %1 account "%2".</source>
+        <translation>已创建 %1 账号“%2”。</translation>
     </message>
 </context>
 <context>
@@ -504,6 +550,178 @@ Commands (without a command the window opens):
         <source>, </source>
         <translation>；</translation>
     </message>
+    <message>
+        <source>Agent and customer are both in the picture</source>
+        <translation>业务员和客户都在画面中</translation>
+    </message>
+    <message>
+        <source>The agent is not in the picture. Please sit back in front of the camera.</source>
+        <translation>业务员不在画面中，请回到镜头前。</translation>
+    </message>
+    <message>
+        <source>The customer is not in the picture. Please ask the customer to sit in front of the camera.</source>
+        <translation>客户不在画面中，请邀请客户坐到镜头前。</translation>
+    </message>
+    <message>
+        <source>Nobody is in the picture. Please both sit in front of the camera.</source>
+        <translation>画面中没有人，请双方都坐到镜头前。</translation>
+    </message>
+    <message>
+        <source>Someone else is in the picture. Only the agent and the customer may be seen.</source>
+        <translation>画面中有其他人，画面中只能有业务员和客户。</translation>
+    </message>
+    <message>
+        <source>The camera sees nothing. Please check that the lens is not covered and the room is lit.</source>
+        <translation>摄像头看不到画面，请检查镜头是否被遮挡、室内是否有照明。</translation>
+    </message>
+    <message>
+        <source>an ID number has 18 characters (or 15 digits for old cards)</source>
+        <translation>身份证号码应为18位（旧版身份证为15位数字）</translation>
+    </message>
+    <message>
+        <source>an ID number has only digits, with an X allowed at the end</source>
+        <translation>身份证号码只能是数字，最后一位可以是X</translation>
+    </message>
+    <message>
+        <source>the birth date in the ID number is not a real date</source>
+        <translation>身份证号码中的出生日期不是有效日期</translation>
+    </message>
+    <message>
+        <source>the ID number's last character does not match: please check each digit</source>
+        <translation>身份证号码校验位不符，请逐位核对</translation>
+    </message>
+    <message>
+        <source>Enter the application number.</source>
+        <translation>请填写投保单号。</translation>
+    </message>
+    <message>
+        <source>Enter the policyholder's name.</source>
+        <translation>请填写投保人姓名。</translation>
+    </message>
+    <message>
+        <source>Enter the policyholder's ID number.</source>
+        <translation>请填写投保人身份证号码。</translation>
+    </message>
+    <message>
+        <source>The policyholder's ID number is not valid: %1.</source>
+        <translation>投保人身份证号码无效：%1。</translation>
+    </message>
+    <message>
+        <source>Choose the sales channel.</source>
+        <translation>请选择销售渠道。</translation>
+    </message>
+    <message>
+        <source>Choose at least one product.</source>
+        <translation>请至少选择一个产品。</translation>
+    </message>
+    <message>
+        <source>These products cannot be recorded together: %1</source>
+        <translation>这些产品不能在同一次录制中完成：%1</translation>
+    </message>
+    <message>
+        <source>The recording rules cannot be applied: %1</source>
+        <translation>无法判断录制规则：%1</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>Branch IT</source>
+        <translation>分支机构IT</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Session created</source>
+        <translation>创建录制</translation>
+    </message>
+    <message>
+        <source>State changed</source>
+        <translation>状态变化</translation>
+    </message>
+    <message>
+        <source>Step started</source>
+        <translation>环节开始</translation>
+    </message>
+    <message>
+        <source>Step completed</source>
+        <translation>环节完成</translation>
+    </message>
+    <message>
+        <source>Step not completed (requirements unmet)</source>
+        <translation>环节未能完成（要求未满足）</translation>
+    </message>
+    <message>
+        <source>Answer recorded</source>
+        <translation>记录回答</translation>
+    </message>
+    <message>
+        <source>Snapshot recorded</source>
+        <translation>记录截图</translation>
+    </message>
+    <message>
+        <source>Presence as required</source>
+        <translation>人员在场符合要求</translation>
+    </message>
+    <message>
+        <source>Someone required left the picture</source>
+        <translation>应在场人员离开画面</translation>
+    </message>
+    <message>
+        <source>No video source is connected: nothing can be recorded.</source>
+        <translation>没有接入视频源：无法录制。</translation>
+    </message>
+    <message>
+        <source>Video source connected.</source>
+        <translation>视频源已接入。</translation>
+    </message>
+    <message>
+        <source>The free disk space cannot be read.</source>
+        <translation>无法读取磁盘剩余空间。</translation>
+    </message>
+    <message>
+        <source>Disk: %1 GB free, a recording needs about %2 GB.</source>
+        <translation>磁盘：剩余 %1 GB，一次录制约需 %2 GB。</translation>
+    </message>
+    <message>
+        <source>The computer's clock is wrong. Ask branch IT to set the date and time.</source>
+        <translation>电脑时钟不正确，请分支机构IT设置日期和时间。</translation>
+    </message>
+    <message>
+        <source>Clock: the date and time look right.</source>
+        <translation>时钟：日期和时间正常。</translation>
+    </message>
+    <message>
+        <source>Power: mains.</source>
+        <translation>电源：外接电源。</translation>
+    </message>
+    <message>
+        <source>Power: mains, battery %1%.</source>
+        <translation>电源：外接电源，电池电量 %1%。</translation>
+    </message>
+    <message>
+        <source>Battery at %1%: connect the charger first.</source>
+        <translation>电池电量 %1%：请先接上充电器。</translation>
+    </message>
+    <message>
+        <source>Power: battery at %1%.</source>
+        <translation>电源：电池供电，电量 %1%。</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::app::Application</name>
@@ -527,19 +745,422 @@ Commands (without a command the window opens):
         <source>file %1</source>
         <translation>文件 %1</translation>
     </message>
+    <message>
+        <source>dualrec: the journal in "%1" cannot be opened: %2</source>
+        <translation>dualrec：无法打开“%1”中的日志库：%2</translation>
+    </message>
+    <message>
+        <source>dualrec: the journal was damaged and has been rebuilt; the damaged copy is %1</source>
+        <translation>dualrec：日志库已损坏并已重建；损坏的副本保存在 %1</translation>
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::EndPage</name>
+    <message>
+        <source>Recording ended</source>
+        <translation>录制结束</translation>
+    </message>
+    <message>
+        <source>Customer's receipt</source>
+        <translation>客户回执</translation>
+    </message>
+    <message>
+        <source>&amp;New recording</source>
+        <translation>新建录制(&amp;N)</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Snapshots</source>
+        <translation>截图</translation>
+    </message>
+    <message>
+        <source>Time counted</source>
+        <translation>计入时长</translation>
+    </message>
+    <message>
+        <source>Out of frame</source>
+        <translation>离开画面</translation>
+    </message>
+    <message>
+        <source>Summary of the steps</source>
+        <translation>各环节小结</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Receipt QR code</source>
+        <translation>回执二维码</translation>
+    </message>
+    <message>
+        <source>Receipt text</source>
+        <translation>回执内容</translation>
+    </message>
+    <message>
+        <source>Where the recording is</source>
+        <translation>录像保存位置</translation>
+    </message>
+    <message>
+        <source>New recording</source>
+        <translation>新建录制</translation>
+    </message>
+    <message>
+        <source>All steps were recorded. Thank the customer.</source>
+        <translation>所有环节均已录制完成，请向客户致谢。</translation>
+    </message>
+    <message>
+        <source>The customer declined to be recorded. This product cannot be sold this way.</source>
+        <translation>客户不同意录音录像，本产品不能以此方式销售。</translation>
+    </message>
+    <message>
+        <source>The recording was aborted. Record the sale again as a new session.</source>
+        <translation>录制已中止，请以新的录制重新录制本单。</translation>
+    </message>
+    <message>
+        <source>The recording failed. Record the sale again as a new session.</source>
+        <translation>录制失败，请以新的录制重新录制本单。</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Stopped here</source>
+        <translation>在此停止</translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation>未进行</translation>
+    </message>
+    <message>
+        <source>Session %1</source>
+        <translation>录制编号 %1</translation>
+    </message>
+    <message>
+        <source>Session %1
+SHA-256 of the recording: %2</source>
+        <translation>录制编号 %1
+录像 SHA-256：%2</translation>
+    </message>
+    <message>
+        <source>The recording is saved at %1 (%2 bytes).</source>
+        <translation>录像保存在 %1（%2 字节）。</translation>
+    </message>
+    <message>
+        <source>No recording file belongs to this session: no recording pipeline is connected in this build. The session's steps and events are kept in the journal.</source>
+        <translation>本次录制没有录像文件：此版本未接入录像模块。各环节和事件已保存在日志库中。</translation>
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::HistoryPage</name>
+    <message>
+        <source>Recorded sessions</source>
+        <translation>录制记录</translation>
+    </message>
+    <message>
+        <source>&amp;Dates:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Agent login</source>
+        <translation>业务员登录名</translation>
+    </message>
+    <message>
+        <source>Application number</source>
+        <translation>投保单号</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>查询(&amp;S)</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Previous page</source>
+        <translation>◀ 上一页(&amp;P)</translation>
+    </message>
+    <message>
+        <source>N&amp;ext page ▶</source>
+        <translation>下一页(&amp;E) ▶</translation>
+    </message>
+    <message>
+        <source>Session detail</source>
+        <translation>录制详情</translation>
+    </message>
+    <message>
+        <source>Presence: green = as required, red = someone required was out of frame, grey = paused; lines mark the start of each step.</source>
+        <translation>在场情况：绿色 = 符合要求，红色 = 应在场人员不在画面中，灰色 = 暂停；竖线标出每个环节的开始。</translation>
+    </message>
+    <message>
+        <source>Recorded (UTC)</source>
+        <translation>录制时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>投保单号</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>QC</source>
+        <translation>质检</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>录制编号</translation>
+    </message>
+    <message>
+        <source>Filter by date</source>
+        <translation>按日期筛选</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>QC verdict</source>
+        <translation>质检结论</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>录制列表</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Presence timeline</source>
+        <translation>在场时间轴</translation>
+    </message>
+    <message>
+        <source>Session summary</source>
+        <translation>录制概要</translation>
+    </message>
+    <message>
+        <source>Steps of the session</source>
+        <translation>本次录制的环节</translation>
+    </message>
+    <message>
+        <source>Events of the session</source>
+        <translation>本次录制的事件</translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation>全部产品</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Any QC verdict</source>
+        <translation>全部质检结论</translation>
+    </message>
+    <message>
+        <source>QC pending</source>
+        <translation>待质检</translation>
+    </message>
+    <message>
+        <source>QC passed</source>
+        <translation>质检通过</translation>
+    </message>
+    <message>
+        <source>QC failed</source>
+        <translation>质检未通过</translation>
+    </message>
+    <message>
+        <source>Any upload state</source>
+        <translation>全部上传状态</translation>
+    </message>
+    <message>
+        <source>Not queued</source>
+        <translation>未排队上传</translation>
+    </message>
+    <message>
+        <source>The history cannot be read: %1</source>
+        <translation>无法读取录制记录：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Page %1 of %2 (%n session(s))</source>
+        <translation>
+            <numerusform>第 %1 页，共 %2 页（%n 条录制）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a session in the table to see its steps and events.</source>
+        <translation>在表格中选择一条录制，查看其环节和事件。</translation>
+    </message>
+    <message>
+        <source>This session cannot be read: %1</source>
+        <translation>无法读取这条录制：%1</translation>
+    </message>
+    <message>
+        <source>The audit log cannot be written: %1</source>
+        <translation>无法写入审计日志：%1</translation>
+    </message>
+    <message>
+        <source>Application %1 · agent %2 · %3 · QC %4 · %5 long, %6 with someone required out of frame
+Scope: %7</source>
+        <translation>投保单号 %1 · 业务员 %2 · %3 · 质检 %4 · 时长 %5，其中应在场人员不在画面 %6
+双录范围：%7</translation>
+    </message>
+    <message>
+        <source>not required</source>
+        <translation>不要求双录</translation>
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::LoginPage</name>
+    <message>
+        <source>The account list cannot be read: %1</source>
+        <translation>无法读取账号列表：%1</translation>
+    </message>
+    <message>
+        <source>Create the first supervisor account</source>
+        <translation>创建第一个主管账号</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>No account exists on this computer yet. The first account is a supervisor: it can create the agents' accounts with "dualrec user add".</source>
+        <translation>这台电脑上还没有账号。第一个账号为主管账号，可以用“dualrec user add”为业务员创建账号。</translation>
+    </message>
+    <message>
+        <source>Sign in with your own account. After 5 wrong passwords the account is locked for 15 minutes.</source>
+        <translation>请用您本人的账号登录。密码连续输错5次，账号将被锁定15分钟。</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>登录名(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>再次输入密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Create account</source>
+        <translation>创建账号(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>登录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>创建账号</translation>
+    </message>
+    <message>
+        <source>Sign-in message</source>
+        <translation>登录提示</translation>
+    </message>
+    <message>
+        <source>Enter your login and password.</source>
+        <translation>请输入登录名和密码。</translation>
+    </message>
+    <message>
+        <source>Signing in failed: %1</source>
+        <translation>登录失败：%1</translation>
+    </message>
+    <message>
+        <source>Login or password is wrong. Please try again.</source>
+        <translation>登录名或密码错误，请重试。</translation>
+    </message>
+    <message>
+        <source>This account is locked after too many wrong passwords. Try again after %1, or ask branch IT to reset the password.</source>
+        <translation>密码输错次数过多，账号已锁定。请在 %1 之后再试，或请分支机构IT重置密码。</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The password needs at least %n character(s).</source>
+        <translation>
+            <numerusform>密码至少需要 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The account was not created: %1</source>
+        <translation>账号未创建：%1</translation>
+    </message>
+    <message>
+        <source>The account was created. Please sign in.</source>
+        <translation>账号已创建，请登录。</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::MainWindow</name>
-    <message>
-        <source>whole life</source>
-        <translation>终身</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n year(s)</source>
-        <translation>
-            <numerusform>%n 年</numerusform>
-        </translation>
-    </message>
     <message>
         <source>About DualRec</source>
         <translation>关于 DualRec 双录</translation>
@@ -555,26 +1176,6 @@ Commands (without a command the window opens):
     <message>
         <source>DualRec · recording of insurance sales, replayable and verifiable</source>
         <translation>DualRec 双录 · 保险销售录音录像，可回放、可验证</translation>
-    </message>
-    <message>
-        <source>Products</source>
-        <translation>产品</translation>
-    </message>
-    <message>
-        <source>Teleprompter</source>
-        <translation>提词器</translation>
-    </message>
-    <message>
-        <source>#</source>
-        <translation>序号</translation>
-    </message>
-    <message>
-        <source>Step</source>
-        <translation>环节</translation>
-    </message>
-    <message>
-        <source>Requirements</source>
-        <translation>要求</translation>
     </message>
     <message>
         <source>Video source: %1</source>
@@ -614,6 +1215,494 @@ Commands (without a command the window opens):
         <source>&amp;About DualRec</source>
         <translation>关于 DualRec 双录(&amp;A)</translation>
     </message>
+    <message>
+        <source>A recording is running</source>
+        <translation>正在录制</translation>
+    </message>
+    <message>
+        <source>Closing DualRec aborts the running recording. Close anyway?</source>
+        <translation>关闭 DualRec 将中止正在进行的录制。仍要关闭吗？</translation>
+    </message>
+    <message>
+        <source>Signed in: %1 (%2)</source>
+        <translation>当前用户：%1（%2）</translation>
+    </message>
+    <message>
+        <source>New &amp;recording</source>
+        <translation>新建录制(&amp;R)</translation>
+    </message>
+    <message>
+        <source>S&amp;cripts</source>
+        <translation>话术(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>录制记录(&amp;H)</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>录制记录</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>设置(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>New recording</source>
+        <translation>新建录制</translation>
+    </message>
+    <message>
+        <source>Scripts</source>
+        <translation>话术</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Not while a recording runs: finish or abort it first.</source>
+        <translation>录制进行中不能操作：请先完成或中止录制。</translation>
+    </message>
+    <message>
+        <source>Cannot start</source>
+        <translation>无法开始</translation>
+    </message>
+    <message>
+        <source>The recording cannot start: %1</source>
+        <translation>无法开始录制：%1</translation>
+    </message>
+    <message>
+        <source>The session cannot be saved in the journal, so it does not start: %1</source>
+        <translation>无法在日志库中保存本次录制，因此不能开始：%1</translation>
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::NewSessionPage</name>
+    <message>
+        <source>New recording</source>
+        <translation>新建录制</translation>
+    </message>
+    <message>
+        <source>&amp;Application number:</source>
+        <translation>投保单号(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Policyholder's &amp;name:</source>
+        <translation>投保人姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Policyholder's &amp;ID number:</source>
+        <translation>投保人身份证号码(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Insured person (if different):</source>
+        <translation>被保险人（与投保人不同时填写）(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Sales &amp;channel:</source>
+        <translation>销售渠道(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Where the sale happens:</source>
+        <translation>销售地区(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Products sold on this application:</source>
+        <translation>本单销售的产品(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Must this sale be recorded?</source>
+        <translation>本单是否必须双录？</translation>
+    </message>
+    <message>
+        <source>&amp;Start recording</source>
+        <translation>开始录制(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Application number</source>
+        <translation>投保单号</translation>
+    </message>
+    <message>
+        <source>Policyholder's name</source>
+        <translation>投保人姓名</translation>
+    </message>
+    <message>
+        <source>Policyholder's ID number</source>
+        <translation>投保人身份证号码</translation>
+    </message>
+    <message>
+        <source>Insured person</source>
+        <translation>被保险人</translation>
+    </message>
+    <message>
+        <source>Sales channel</source>
+        <translation>销售渠道</translation>
+    </message>
+    <message>
+        <source>Where the sale happens</source>
+        <translation>销售地区</translation>
+    </message>
+    <message>
+        <source>Products sold on this application</source>
+        <translation>本单销售的产品</translation>
+    </message>
+    <message>
+        <source>Scope decision</source>
+        <translation>双录范围判断</translation>
+    </message>
+    <message>
+        <source>Why the recording cannot start</source>
+        <translation>无法开始录制的原因</translation>
+    </message>
+    <message>
+        <source>Start recording</source>
+        <translation>开始录制</translation>
+    </message>
+    <message>
+        <source>18 characters, as on the ID card</source>
+        <translation>18位，与身份证一致</translation>
+    </message>
+    <message>
+        <source>empty: the policyholder is insured</source>
+        <translation>不填：被保险人即投保人</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <source>Elsewhere (national rules only)</source>
+        <translation>其他地区（仅适用全国规定）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Age: %n year(s)</source>
+        <translation>
+            <numerusform>年龄：%n 周岁</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shown once the channel and the products are chosen.</source>
+        <translation>选择销售渠道和产品后显示。</translation>
+    </message>
+    <message>
+        <source>Yes, the whole sale must be recorded:</source>
+        <translation>是，本单销售全过程必须双录：</translation>
+    </message>
+    <message>
+        <source>No rule requires a recording for this sale (rules applied: %1). You may still record it if the customer agrees.</source>
+        <translation>没有规定要求本单双录（已适用规则：%1）。经客户同意，仍可录制。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::PreflightPage</name>
+    <message>
+        <source>Before recording: checks</source>
+        <translation>录制前检查</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>重新检查(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>继续(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Check results</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Why the recording cannot start</source>
+        <translation>无法开始录制的原因</translation>
+    </message>
+    <message>
+        <source>The recording cannot start: %1</source>
+        <translation>无法开始录制：%1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::RecordingPage</name>
+    <message>
+        <source>Waiting for the camera picture…</source>
+        <translation>正在等待摄像头画面……</translation>
+    </message>
+    <message>
+        <source>No video source is connected in this build, so nobody can be seen and steps that need people in the picture cannot be completed.</source>
+        <translation>此版本未接入视频源，画面中看不到任何人，需要人员在画面中的环节无法完成。</translation>
+    </message>
+    <message>
+        <source>The journal could not save part of this session (%1). The recording goes on; tell branch IT after the session.</source>
+        <translation>日志库未能保存本次录制的部分内容（%1）。录制继续进行；录制结束后请告知分支机构IT。</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>&amp;Elder-friendly mode (bigger text, slower voice)</source>
+        <translation>长者模式（字更大、语速更慢）(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Play the prompt (F5)</source>
+        <translation>播放提示语音 (F5)</translation>
+    </message>
+    <message>
+        <source>Customer answered “&amp;Yes”</source>
+        <translation>客户回答“是”(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Customer answered “&amp;No”</source>
+        <translation>客户回答“否”(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Snapshot &amp;taken</source>
+        <translation>已截图(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Next step (Ctrl+Enter)</source>
+        <translation>下一环节 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Abort…</source>
+        <translation>中止录制(&amp;A)……</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for aborting:</source>
+        <translation>中止原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Abort the recording</source>
+        <translation>中止录制</translation>
+    </message>
+    <message>
+        <source>Continue recording</source>
+        <translation>继续录制</translation>
+    </message>
+    <message>
+        <source>The customer wants to stop</source>
+        <translation>客户要求停止</translation>
+    </message>
+    <message>
+        <source>The customer must leave</source>
+        <translation>客户需要离开</translation>
+    </message>
+    <message>
+        <source>Equipment problem</source>
+        <translation>设备故障</translation>
+    </message>
+    <message>
+        <source>Wrong application details</source>
+        <translation>投保信息有误</translation>
+    </message>
+    <message>
+        <source>Camera picture</source>
+        <translation>摄像头画面</translation>
+    </message>
+    <message>
+        <source>Who is in the picture</source>
+        <translation>画面中的人员</translation>
+    </message>
+    <message>
+        <source>Presence warning</source>
+        <translation>人员在场提醒</translation>
+    </message>
+    <message>
+        <source>Steps of the recording</source>
+        <translation>录制环节</translation>
+    </message>
+    <message>
+        <source>Recording progress</source>
+        <translation>录制进度</translation>
+    </message>
+    <message>
+        <source>Teleprompter</source>
+        <translation>提词器</translation>
+    </message>
+    <message>
+        <source>Elder-friendly mode</source>
+        <translation>长者模式</translation>
+    </message>
+    <message>
+        <source>Play the prompt</source>
+        <translation>播放提示语音</translation>
+    </message>
+    <message>
+        <source>Customer answered yes</source>
+        <translation>客户回答是</translation>
+    </message>
+    <message>
+        <source>Customer answered no</source>
+        <translation>客户回答否</translation>
+    </message>
+    <message>
+        <source>Snapshot taken</source>
+        <translation>已截图</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一环节</translation>
+    </message>
+    <message>
+        <source>Why the next step is not available</source>
+        <translation>不能进入下一环节的原因</translation>
+    </message>
+    <message>
+        <source>Pause or resume</source>
+        <translation>暂停或继续</translation>
+    </message>
+    <message>
+        <source>Reason for aborting</source>
+        <translation>中止原因</translation>
+    </message>
+    <message>
+        <source>Confirm abort</source>
+        <translation>确认中止</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n step(s) done</source>
+        <translation>
+            <numerusform>已完成 %1/%n 个环节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>第 %1 环节：%2</translation>
+    </message>
+    <message>
+        <source>✖ No camera picture: presence cannot be checked</source>
+        <translation>✖ 没有摄像头画面：无法检查人员是否在场</translation>
+    </message>
+    <message>
+        <source>✔ Agent and customer are both in the picture</source>
+        <translation>✔ 业务员和客户都在画面中</translation>
+    </message>
+    <message>
+        <source>✖ Not both in the picture</source>
+        <translation>✖ 双方未同时在画面中</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>This step asks the customer nothing.</source>
+        <translation>本环节无需客户回答。</translation>
+    </message>
+    <message>
+        <source>This step needs no close-up.</source>
+        <translation>本环节无需特写截图。</translation>
+    </message>
+    <message>
+        <source>Recorded answer: %1</source>
+        <translation>已记录回答：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>the step has not run long enough (%n second(s) left)</source>
+        <translation>
+            <numerusform>本环节时长不足（还需 %n 秒）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the recording is paused</source>
+        <translation>录制已暂停</translation>
+    </message>
+    <message>
+        <source>Next step not yet possible: %1.</source>
+        <translation>暂时不能进入下一环节：%1。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>No voice output: this computer has no text-to-speech engine (install speech-dispatcher) and the step has no recorded prompt.</source>
+        <translation>无法播放语音：这台电脑没有语音合成引擎（请安装 speech-dispatcher），本环节也没有录制好的提示音。</translation>
+    </message>
+    <message>
+        <source>&amp;Resume (F9)</source>
+        <translation>继续(&amp;R) (F9)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause (F9)</source>
+        <translation>暂停(&amp;P) (F9)</translation>
+    </message>
+    <message>
+        <source>Give a reason first.</source>
+        <translation>请先填写原因。</translation>
+    </message>
+    <message>
+        <source>Elapsed: %1</source>
+        <translation>已录制：%1</translation>
+    </message>
+    <message>
+        <source>About %1 left</source>
+        <translation>预计还需 %1</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>未完成：%1</translation>
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::ScriptBrowserPage</name>
+    <message>
+        <source>whole life</source>
+        <translation>终身</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n 年</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Teleprompter</source>
+        <translation>提词器</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Requirements</source>
+        <translation>要求</translation>
+    </message>
+    <message>
+        <source>Steps of the recording</source>
+        <translation>录制环节</translation>
+    </message>
     <message numerus="yes">
         <source>%n products on one application</source>
         <translation>
@@ -630,9 +1719,80 @@ Commands (without a command the window opens):
             <numerusform>%1（%2）— %3，%4，保险期间 %5，犹豫期 %n 天</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>dualrec::ui::SettingsPage</name>
     <message>
-        <source>Steps of the recording</source>
-        <translation>录制环节</translation>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Settings marked with a lock are fixed by branch IT in %1 and cannot be changed here. The storage folder takes effect at the next start.</source>
+        <translation>带锁标记的设置由分支机构IT在 %1 中统一设定，此处不能修改。存储文件夹在下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>&amp;Storage folder:</source>
+        <translation>存储文件夹(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Camera:</source>
+        <translation>摄像头(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Microphone:</source>
+        <translation>麦克风(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Resolution:</source>
+        <translation>分辨率(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Face model file:</source>
+        <translation>人脸模型文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Grace period (seconds out of frame before it counts):</source>
+        <translation>宽限时间（离开画面多少秒后计为缺陷）(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>界面语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>empty: the built-in model</source>
+        <translation>不填：使用内置模型</translation>
+    </message>
+    <message>
+        <source>&amp;Save settings</source>
+        <translation>保存设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
+    <message>
+        <source>Set by the IT policy</source>
+        <translation>由IT策略设定</translation>
+    </message>
+    <message>
+        <source>🔒 set by IT</source>
+        <translation>🔒 由IT设定</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>没有修改。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 </TS>

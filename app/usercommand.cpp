@@ -1,0 +1,53 @@
+#include "app/usercommand.h"
+
+#include "app/application.h"
+#include "core/storage/journal.h"
+
+#include <QCoreApplication>
+#include <QDir>
+
+namespace dualrec::app {
+
+int runUserCommand(const CommandLine &commandLine, QTextStream &in, QTextStream &out, QTextStream &err)
+{
+    const auto dataDirectory = Application::dataDirectory(commandLine);
+    const SystemClock clock;
+    auto journal = storage::Journal::open(dataDirectory, clock);
+    if (!journal) {
+        err << "dualrec: " << QCoreApplication::translate("UserCommand", "cannot open the journal in %1: %2").arg(QDir::toNativeSeparators(dataDirectory),
+                                                                          journal.error().detail)
+            << Qt::endl;
+        return 2;
+    }
+    auto &users = (*journal)->users();
+    if (commandLine.mode == CommandLine::Mode::UserList) {
+        const auto list = users.list();
+        if (!list) {
+            err << "dualrec: " << list.error().detail << Qt::endl;
+            return 2;
+        }
+        for (const auto &user : *list)
+            out << user.login << '\t' << storage::userRoleName(user.role) << '\t' << user.displayName << Qt::endl;
+        return 0;
+    }
+
+    const auto password = in.readLine();
+    if (password.isNull()) {
+        err << "dualrec: " << QCoreApplication::translate("UserCommand", "user add: give the password on the first line of standard input") << Qt::endl;
+        return 2;
+    }
+    const auto role = storage::userRoleFromName(commandLine.userRole);
+    auto user = users.add(commandLine.userLogin, commandLine.userName, role, password);
+    if (!user) {
+        err << "dualrec: " << QCoreApplication::translate("UserCommand", "user add: the account was not created: %1").arg(user.error().detail) << Qt::endl;
+        return user.error().code == ErrorCode::InvalidArgument ? 1 : 2;
+    }
+    (void)(*journal)->audit().append(QStringLiteral("cli"), storage::AuditAction::SettingsChange,
+                                     QStringLiteral("users"),
+                                     QStringLiteral("account %1 created with role %2")
+                                         .arg(user->login, QLatin1String(storage::userRoleName(role))));
+    out << QCoreApplication::translate("UserCommand", "Created the %1 account \"%2\".").arg(QLatin1String(storage::userRoleName(role)), user->login) << Qt::endl;
+    return 0;
+}
+
+} // namespace dualrec::app

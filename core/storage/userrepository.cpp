@@ -1,0 +1,178 @@
+#include "core/storage/userrepository.h"
+
+namespace dualrec::storage {
+
+namespace {
+
+QString utc(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+} // namespace
+
+const char *userRoleName(UserRole role)
+{
+    switch (role) {
+    case UserRole::Agent:
+        return "agent";
+    case UserRole::Supervisor:
+        return "supervisor";
+    case UserRole::It:
+        return "it";
+    case UserRole::Invalid:
+        return "invalid";
+    }
+    return "invalid";
+}
+
+UserRole userRoleFromName(QStringView name)
+{
+    for (auto role : {UserRole::Agent, UserRole::Supervisor, UserRole::It}) {
+        if (name == QLatin1String(userRoleName(role)))
+            return role;
+    }
+    return UserRole::Invalid;
+}
+
+UserRepository::UserRepository(std::shared_ptr<Database> database, const Clock &clock, AccountPolicy policy)
+    : m_database(std::move(database)), m_clock(&clock), m_policy(policy)
+{
+}
+
+Result<qint64> UserRepository::count()
+{
+    auto query = m_database->run(QStringLiteral("SELECT COUNT(*) FROM users"));
+    if (!query)
+        return std::unexpected(query.error());
+    return query->next() ? query->value(0).toLongLong() : 0;
+}
+
+Result<QList<User>> UserRepository::list()
+{
+    auto query = m_database->run(QStringLiteral("SELECT id, login, display_name, role FROM users ORDER BY login"));
+    if (!query)
+        return std::unexpected(query.error());
+    QList<User> users;
+    while (query->next()) {
+        users.append({query->value(0).toLongLong(), query->value(1).toString(), query->value(2).toString(),
+                      userRoleFromName(query->value(3).toString())});
+    }
+    return users;
+}
+
+Result<User> UserRepository::add(const QString &login, const QString &displayName, UserRole role,
+                                  const QString &password)
+{
+    const auto trimmedLogin = login.trimmed();
+    if (trimmedLogin.isEmpty() || displayName.trimmed().isEmpty())
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("an account needs a login and a display name"));
+    if (role == UserRole::Invalid)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("an account needs a role"));
+    if (password.size() < m_policy.minimumPasswordLength)
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("the password is shorter than %1 characters").arg(m_policy.minimumPasswordLength));
+    auto hash = seal::hashPassword(password, m_policy.hashIterations);
+    if (!hash)
+        return std::unexpected(hash.error());
+    auto transaction = Transaction::begin(*m_database);
+    if (!transaction)
+        return std::unexpected(transaction.error());
+    {
+        auto existing = m_database->run(QStringLiteral("SELECT 1 FROM users WHERE login = ?"), {trimmedLogin});
+        if (!existing)
+            return std::unexpected(existing.error());
+        if (existing->next())
+            return fail(ErrorCode::InvalidArgument, QStringLiteral("the login %1 is taken").arg(trimmedLogin));
+    }
+    qint64 id = 0;
+    {
+        auto inserted = m_database->run(
+            QStringLiteral("INSERT INTO users (login, display_name, role, password_hash, failed_attempts, created_at_utc) "
+                           "VALUES (?,?,?,?,0,?)"),
+            {trimmedLogin, displayName.trimmed(), QLatin1String(userRoleName(role)), *hash, utc(m_clock->wallNow())});
+        if (!inserted)
+            return std::unexpected(inserted.error());
+        id = inserted->lastInsertId().toLongLong();
+    }
+    if (auto committed = transaction->commit(); !committed)
+        return std::unexpected(committed.error());
+    return User{id, trimmedLogin, displayName.trimmed(), role};
+}
+
+Result<void> UserRepository::setPassword(const QString &login, const QString &password)
+{
+    if (password.size() < m_policy.minimumPasswordLength)
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("the password is shorter than %1 characters").arg(m_policy.minimumPasswordLength));
+    auto hash = seal::hashPassword(password, m_policy.hashIterations);
+    if (!hash)
+        return std::unexpected(hash.error());
+    auto updated = m_database->run(
+        QStringLiteral("UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until_utc = NULL WHERE login = ?"),
+        {*hash, login.trimmed()});
+    if (!updated)
+        return std::unexpected(updated.error());
+    if (updated->numRowsAffected() != 1)
+        return fail(ErrorCode::NotFound, QStringLiteral("no account %1").arg(login.trimmed()));
+    return {};
+}
+
+Result<LoginOutcome> UserRepository::authenticate(const QString &login, const QString &password)
+{
+    if (m_dummyHash.isEmpty()) {
+        auto dummy = seal::hashPassword(QStringLiteral("no such account"), m_policy.hashIterations);
+        if (!dummy)
+            return std::unexpected(dummy.error());
+        m_dummyHash = *dummy;
+    }
+    User user;
+    QString storedHash;
+    int failures = 0;
+    QDateTime lockedUntil;
+    {
+        auto query = m_database->run(
+            QStringLiteral("SELECT id, login, display_name, role, password_hash, failed_attempts, locked_until_utc "
+                           "FROM users WHERE login = ?"),
+            {login.trimmed()});
+        if (!query)
+            return std::unexpected(query.error());
+        if (!query->next()) {
+            (void)seal::verifyPassword(password, m_dummyHash);
+            return LoginOutcome{LoginResult::Rejected, std::nullopt, {}, 0};
+        }
+        user = {query->value(0).toLongLong(), query->value(1).toString(), query->value(2).toString(),
+                userRoleFromName(query->value(3).toString())};
+        storedHash = query->value(4).toString();
+        failures = query->value(5).toInt();
+        if (const auto text = query->value(6).toString(); !text.isEmpty())
+            lockedUntil = QDateTime::fromString(text, Qt::ISODateWithMs);
+    }
+    const auto now = m_clock->wallNow().toUTC();
+    if (lockedUntil.isValid() && now < lockedUntil)
+        return LoginOutcome{LoginResult::LockedOut, std::nullopt, lockedUntil, 0};
+
+    if (seal::verifyPassword(password, storedHash)) {
+        auto reset = m_database->run(
+            QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until_utc = NULL WHERE id = ?"), {user.id});
+        if (!reset)
+            return std::unexpected(reset.error());
+        return LoginOutcome{LoginResult::Accepted, user, {}, m_policy.maxFailures};
+    }
+    // A lock that has run out starts a fresh count.
+    if (lockedUntil.isValid())
+        failures = 0;
+    ++failures;
+    const bool lock = failures >= m_policy.maxFailures;
+    const auto until = now.addSecs(std::chrono::duration_cast<std::chrono::seconds>(m_policy.lockFor).count());
+    auto updated = m_database->run(
+        QStringLiteral("UPDATE users SET failed_attempts = ?, locked_until_utc = ? WHERE id = ?"),
+        {lock ? 0 : failures, lock ? QVariant(utc(until)) : QVariant(QMetaType(QMetaType::QString)), user.id});
+    if (!updated)
+        return std::unexpected(updated.error());
+    if (lock)
+        return LoginOutcome{LoginResult::LockedOut, std::nullopt, until, 0};
+    return LoginOutcome{LoginResult::Rejected, std::nullopt, {}, m_policy.maxFailures - failures};
+}
+
+} // namespace dualrec::storage

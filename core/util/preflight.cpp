@@ -1,0 +1,135 @@
+#include "core/util/preflight.h"
+
+#include <QDir>
+#include <QFile>
+#include <QStorageInfo>
+
+#include <algorithm>
+
+namespace dualrec {
+
+namespace {
+
+QString readLine(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromLatin1(file.readLine()).trimmed();
+}
+
+PreflightResult checkDisk(const PreflightInput &input)
+{
+    PreflightResult result{PreflightItem::DiskSpace, PreflightStatus::Ok, {}};
+    // The folder may not exist yet: measure the nearest existing parent.
+    QDir dir(input.dataDirectory);
+    while (!dir.exists() && !dir.isRoot())
+        dir.setPath(QDir::cleanPath(dir.absoluteFilePath(QStringLiteral(".."))));
+    const QStorageInfo storage(dir.absolutePath());
+    result.availableBytes = storage.isValid() ? storage.bytesAvailable() : -1;
+    result.requiredBytes = input.expectedBytes;
+    if (result.availableBytes < 0) {
+        result.status = PreflightStatus::Failed;
+        result.detail = QStringLiteral("the free space of %1 cannot be read").arg(dir.absolutePath());
+    } else if (result.availableBytes < result.requiredBytes) {
+        result.status = PreflightStatus::Failed;
+        result.detail = QStringLiteral("%1 bytes free, %2 needed").arg(result.availableBytes).arg(result.requiredBytes);
+    } else if (result.availableBytes < 2 * result.requiredBytes) {
+        result.status = PreflightStatus::Warning;
+        result.detail = QStringLiteral("%1 bytes free, less than twice the %2 needed").arg(result.availableBytes).arg(result.requiredBytes);
+    } else {
+        result.detail = QStringLiteral("%1 bytes free").arg(result.availableBytes);
+    }
+    return result;
+}
+
+PreflightResult checkClock(const PreflightInput &input)
+{
+    PreflightResult result{PreflightItem::Clock, PreflightStatus::Ok, {}};
+    const auto today = input.wallNow.toUTC().date();
+    if (!input.wallNow.isValid() || (input.earliestPlausibleDate.isValid() && today < input.earliestPlausibleDate)) {
+        result.status = PreflightStatus::Failed;
+        result.detail = QStringLiteral("the clock says %1, before %2").arg(today.toString(Qt::ISODate),
+                                                                           input.earliestPlausibleDate.toString(Qt::ISODate));
+    } else if (input.earliestPlausibleDate.isValid() && today > input.earliestPlausibleDate.addYears(15)) {
+        result.status = PreflightStatus::Failed;
+        result.detail = QStringLiteral("the clock says %1, implausibly late").arg(today.toString(Qt::ISODate));
+    } else {
+        result.detail = QStringLiteral("the clock says %1").arg(input.wallNow.toUTC().toString(Qt::ISODate));
+    }
+    return result;
+}
+
+PreflightResult checkPower(const PreflightInput &input)
+{
+    PreflightResult result{PreflightItem::Power, PreflightStatus::Ok, {}};
+    const QDir root(input.powerSupplyRoot);
+    bool mainsSeen = false;
+    bool mainsOnline = false;
+    bool discharging = false;
+    for (const auto &name : root.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const auto type = readLine(root.filePath(name + QStringLiteral("/type")));
+        if (type == QLatin1String("Mains")) {
+            mainsSeen = true;
+            mainsOnline = mainsOnline || readLine(root.filePath(name + QStringLiteral("/online"))) == QLatin1String("1");
+        } else if (type == QLatin1String("Battery")) {
+            bool ok = false;
+            const int capacity = readLine(root.filePath(name + QStringLiteral("/capacity"))).toInt(&ok);
+            if (ok)
+                result.batteryPercent = result.batteryPercent < 0 ? capacity : std::min(result.batteryPercent, capacity);
+            discharging = discharging || readLine(root.filePath(name + QStringLiteral("/status"))) == QLatin1String("Discharging");
+        }
+    }
+    result.onMains = mainsSeen ? mainsOnline : !discharging;
+    if (result.batteryPercent < 0) {
+        result.detail = QStringLiteral("no battery: mains power");
+    } else if (result.onMains && !discharging) {
+        result.detail = QStringLiteral("on mains, battery %1%").arg(result.batteryPercent);
+    } else if (result.batteryPercent < kBatteryFailPercent) {
+        result.status = PreflightStatus::Failed;
+        result.detail = QStringLiteral("on battery at %1%").arg(result.batteryPercent);
+    } else if (result.batteryPercent < kBatteryWarnPercent) {
+        result.status = PreflightStatus::Warning;
+        result.detail = QStringLiteral("on battery at %1%").arg(result.batteryPercent);
+    } else {
+        result.detail = QStringLiteral("on battery at %1%").arg(result.batteryPercent);
+    }
+    return result;
+}
+
+} // namespace
+
+const char *preflightItemName(PreflightItem item)
+{
+    switch (item) {
+    case PreflightItem::VideoSource: return "video_source";
+    case PreflightItem::DiskSpace: return "disk_space";
+    case PreflightItem::Clock: return "clock";
+    case PreflightItem::Power: return "power";
+    case PreflightItem::Invalid: break;
+    }
+    return "invalid";
+}
+
+QList<PreflightResult> runPreflight(const PreflightInput &input)
+{
+    PreflightResult video{PreflightItem::VideoSource,
+                          input.videoSourceConnected ? PreflightStatus::Ok : PreflightStatus::Failed,
+                          input.videoSourceConnected ? QStringLiteral("video source connected")
+                                                     : QStringLiteral("no video source connected")};
+    return {video, checkDisk(input), checkClock(input), checkPower(input)};
+}
+
+bool preflightPasses(const QList<PreflightResult> &results)
+{
+    return std::none_of(results.cbegin(), results.cend(),
+                        [](const PreflightResult &result) { return result.status == PreflightStatus::Failed; });
+}
+
+qint64 expectedRecordingBytes(std::chrono::milliseconds duration, int kilobitsPerSecond)
+{
+    const qint64 bytes = duration.count() * qint64(kilobitsPerSecond) / 8;
+    return bytes + bytes / 10;
+}
+
+} // namespace dualrec

@@ -1,0 +1,139 @@
+#include "core/util/settingsstore.h"
+
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStandardPaths>
+
+#include <memory>
+
+namespace dualrec {
+
+namespace {
+
+std::unique_ptr<QSettings> open(const QString &file)
+{
+    if (file.isEmpty())
+        return std::make_unique<QSettings>();
+    return std::make_unique<QSettings>(file, QSettings::IniFormat);
+}
+
+} // namespace
+
+const char *settingKeyName(SettingKey key)
+{
+    switch (key) {
+    case SettingKey::StorageFolder: return "storage/folder";
+    case SettingKey::Camera: return "capture/camera";
+    case SettingKey::Microphone: return "capture/microphone";
+    case SettingKey::Resolution: return "capture/resolution";
+    case SettingKey::FaceModel: return "vision/faceModel";
+    case SettingKey::GraceSeconds: return "presence/graceSeconds";
+    case SettingKey::Language: return "ui/language";
+    case SettingKey::Invalid: break;
+    }
+    return "invalid";
+}
+
+SettingsStore::SettingsStore(QString userFile, QString policyFile)
+    : m_userFile(std::move(userFile)), m_policyFile(std::move(policyFile))
+{
+}
+
+QString SettingsStore::systemPolicyPath()
+{
+#if defined(Q_OS_WIN)
+    return qEnvironmentVariable("ProgramData", QStringLiteral("C:/ProgramData")) + QStringLiteral("/DualRec/policy.ini");
+#elif defined(Q_OS_MACOS)
+    return QStringLiteral("/Library/Application Support/DualRec/policy.ini");
+#else
+    return QStringLiteral("/etc/dualrec/policy.ini");
+#endif
+}
+
+QVariant SettingsStore::defaultValue(SettingKey key)
+{
+    switch (key) {
+    case SettingKey::StorageFolder:
+        return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    case SettingKey::Camera:
+    case SettingKey::Microphone:
+    case SettingKey::FaceModel:
+        return QString();
+    case SettingKey::Resolution:
+        return QStringLiteral("1280x720");
+    case SettingKey::GraceSeconds:
+        return 1.5;
+    case SettingKey::Language:
+        return QStringLiteral("zh_CN");
+    case SettingKey::Invalid:
+        break;
+    }
+    return {};
+}
+
+bool SettingsStore::isValid(SettingKey key, const QVariant &value)
+{
+    switch (key) {
+    case SettingKey::StorageFolder:
+        return !value.toString().trimmed().isEmpty();
+    case SettingKey::Camera:
+    case SettingKey::Microphone:
+    case SettingKey::FaceModel:
+        return true;
+    case SettingKey::Resolution:
+        return QRegularExpression(QStringLiteral("^[1-9][0-9]{2,4}x[1-9][0-9]{2,4}$"))
+            .match(value.toString())
+            .hasMatch();
+    case SettingKey::GraceSeconds: {
+        bool ok = false;
+        const double seconds = value.toDouble(&ok);
+        return ok && seconds >= 0 && seconds <= 10;
+    }
+    case SettingKey::Language:
+        return value.toString() == QLatin1String("zh_CN") || value.toString() == QLatin1String("en");
+    case SettingKey::Invalid:
+        break;
+    }
+    return false;
+}
+
+bool SettingsStore::isLocked(SettingKey key) const
+{
+    if (m_policyFile.isEmpty() || !QFileInfo::exists(m_policyFile))
+        return false;
+    const QSettings policy(m_policyFile, QSettings::IniFormat);
+    return policy.contains(QLatin1String(settingKeyName(key)))
+           && isValid(key, policy.value(QLatin1String(settingKeyName(key))));
+}
+
+QVariant SettingsStore::value(SettingKey key) const
+{
+    const QLatin1String name(settingKeyName(key));
+    if (isLocked(key))
+        return QSettings(m_policyFile, QSettings::IniFormat).value(name);
+    const auto user = open(m_userFile);
+    if (user->contains(name) && isValid(key, user->value(name)))
+        return user->value(name);
+    return defaultValue(key);
+}
+
+Result<void> SettingsStore::set(SettingKey key, const QVariant &value)
+{
+    if (key == SettingKey::Invalid)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("no such setting"));
+    if (isLocked(key))
+        return fail(ErrorCode::InvalidState,
+                    QStringLiteral("%1 is set by the IT policy file %2").arg(QLatin1String(settingKeyName(key)), m_policyFile));
+    if (!isValid(key, value))
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("%1 cannot be \"%2\"").arg(QLatin1String(settingKeyName(key)), value.toString()));
+    auto user = open(m_userFile);
+    user->setValue(QLatin1String(settingKeyName(key)), value);
+    user->sync();
+    if (user->status() != QSettings::NoError)
+        return fail(ErrorCode::IoError, QStringLiteral("the settings file cannot be written"));
+    return {};
+}
+
+} // namespace dualrec

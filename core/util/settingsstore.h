@@ -1,0 +1,66 @@
+#pragma once
+
+#include "core/util/result.h"
+
+#include <QString>
+#include <QVariant>
+
+#include <array>
+
+namespace dualrec {
+
+/// The settings a supervisor or branch IT may change. Names are the INI keys (stable).
+enum class SettingKey : quint8 {
+    Invalid = 0,
+    StorageFolder,  ///< "storage/folder": where recordings and the journal live (next start)
+    Camera,         ///< "capture/camera": camera id; empty = the system default
+    Microphone,     ///< "capture/microphone": microphone id; empty = the system default
+    Resolution,     ///< "capture/resolution": "WIDTHxHEIGHT"
+    FaceModel,      ///< "vision/faceModel": YuNet model file; empty = built-in default
+    GraceSeconds,   ///< "presence/graceSeconds": how long someone may be out of frame before it counts
+    Language,       ///< "ui/language": zh_CN or en
+};
+
+inline constexpr std::array<SettingKey, 7> kSettingKeys{SettingKey::StorageFolder, SettingKey::Camera,
+                                                        SettingKey::Microphone,    SettingKey::Resolution,
+                                                        SettingKey::FaceModel,     SettingKey::GraceSeconds,
+                                                        SettingKey::Language};
+
+[[nodiscard]] const char *settingKeyName(SettingKey key);
+
+/// The user's settings (an INI file the app writes) under a system-wide policy file that branch
+/// IT deploys (docs/deployment.md). A key present in the policy file wins and is locked: the app
+/// shows it greyed out and refuses to change it. The policy file is only read.
+///
+/// Values are checked when set (a grace period between 0 and 10 s, a known language, a
+/// resolution like 1280x720); invalid values in either file are ignored in favour of the next
+/// source (policy -> user -> default).
+///
+/// Thread contract: GUI thread (or any one thread); not thread-safe.
+class SettingsStore final
+{
+public:
+    /// `userFile` empty: the platform's per-user settings of the application.
+    SettingsStore(QString userFile, QString policyFile);
+
+    /// Where IT deploys the policy on this platform: /etc/dualrec/policy.ini on Linux,
+    /// %ProgramData%\DualRec\policy.ini on Windows, /Library/Application Support/DualRec/policy.ini
+    /// on macOS.
+    [[nodiscard]] static QString systemPolicyPath();
+
+    [[nodiscard]] const QString &policyFile() const { return m_policyFile; }
+    [[nodiscard]] QVariant value(SettingKey key) const;
+    [[nodiscard]] QString text(SettingKey key) const { return value(key).toString(); }
+    [[nodiscard]] bool isLocked(SettingKey key) const;
+    /// Fails with InvalidState for a locked key, InvalidArgument for a bad value.
+    [[nodiscard]] Result<void> set(SettingKey key, const QVariant &value);
+
+    [[nodiscard]] static QVariant defaultValue(SettingKey key);
+    [[nodiscard]] static bool isValid(SettingKey key, const QVariant &value);
+
+private:
+    QString m_userFile;
+    QString m_policyFile;
+};
+
+} // namespace dualrec

@@ -1,0 +1,111 @@
+// The user's settings under the IT policy file: the policy wins and cannot be changed.
+#include "core/util/preflight.h"
+#include "core/util/settingsstore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <QSettings>
+#include <QTemporaryDir>
+
+#include <catch2/catch_test_macros.hpp>
+
+#include <limits>
+
+using namespace dualrec;
+
+TEST_CASE("settings have defaults and user values under a policy file that wins and locks")
+{
+    QTemporaryDir dir;
+    const auto userFile = dir.filePath(QStringLiteral("user.ini"));
+    const auto policyFile = dir.filePath(QStringLiteral("policy.ini"));
+    SettingsStore store(userFile, policyFile);
+    CHECK(store.value(SettingKey::GraceSeconds).toDouble() == 1.5);
+    CHECK(store.text(SettingKey::Language) == QLatin1String("zh_CN"));
+    CHECK_FALSE(store.isLocked(SettingKey::GraceSeconds));
+
+    REQUIRE(store.set(SettingKey::GraceSeconds, 0.5).has_value());
+    REQUIRE(store.set(SettingKey::Resolution, QStringLiteral("1920x1080")).has_value());
+    CHECK(store.value(SettingKey::GraceSeconds).toDouble() == 0.5);
+    CHECK_FALSE(store.set(SettingKey::GraceSeconds, 60).has_value());
+    CHECK_FALSE(store.set(SettingKey::Language, QStringLiteral("fr")).has_value());
+    CHECK_FALSE(store.set(SettingKey::Resolution, QStringLiteral("big")).has_value());
+
+    {
+        QSettings policy(policyFile, QSettings::IniFormat);
+        policy.setValue(QStringLiteral("presence/graceSeconds"), 3);
+        policy.setValue(QStringLiteral("ui/language"), QStringLiteral("klingon")); // invalid: ignored
+    }
+    CHECK(store.isLocked(SettingKey::GraceSeconds));
+    CHECK(store.value(SettingKey::GraceSeconds).toDouble() == 3.0);
+    const auto refused = store.set(SettingKey::GraceSeconds, 1.0);
+    REQUIRE_FALSE(refused.has_value());
+    CHECK(refused.error().code == ErrorCode::InvalidState);
+    CHECK(store.value(SettingKey::GraceSeconds).toDouble() == 3.0);
+    CHECK_FALSE(store.isLocked(SettingKey::Language));
+    CHECK(store.text(SettingKey::Language) == QLatin1String("zh_CN"));
+    CHECK(store.text(SettingKey::Resolution) == QLatin1String("1920x1080")); // unlocked keys keep the user's value
+
+    // Editing the user file by hand does not beat the policy either.
+    {
+        QSettings user(userFile, QSettings::IniFormat);
+        user.setValue(QStringLiteral("presence/graceSeconds"), 9);
+    }
+    CHECK(store.value(SettingKey::GraceSeconds).toDouble() == 3.0);
+    CHECK(SettingsStore::systemPolicyPath().endsWith(QStringLiteral("policy.ini")));
+}
+
+TEST_CASE("pre-flight checks the video source and disk space and clock and battery")
+{
+    QTemporaryDir dir;
+    PreflightInput input;
+    input.videoSourceConnected = true;
+    input.dataDirectory = dir.filePath(QStringLiteral("not/yet/created"));
+    input.expectedBytes = 1000;
+    input.wallNow = QDateTime(QDate(2026, 11, 22), QTime(9, 0), Qt::UTC);
+    input.earliestPlausibleDate = QDate(2026, 1, 1);
+    input.powerSupplyRoot = dir.filePath(QStringLiteral("power"));
+    auto results = runPreflight(input);
+    REQUIRE(results.size() == 4);
+    CHECK(preflightPasses(results));
+    CHECK(results.at(1).item == PreflightItem::DiskSpace);
+    CHECK(results.at(1).availableBytes > 1000);
+    CHECK(results.at(3).batteryPercent == -1); // no power supply folder: mains
+
+    input.videoSourceConnected = false;
+    CHECK(runPreflight(input).at(0).status == PreflightStatus::Failed);
+    input.videoSourceConnected = true;
+
+    input.expectedBytes = std::numeric_limits<qint64>::max() / 4;
+    CHECK(runPreflight(input).at(1).status == PreflightStatus::Failed);
+    input.expectedBytes = 1000;
+
+    input.wallNow = QDateTime(QDate(2001, 1, 1), QTime(9, 0), Qt::UTC); // a lost CMOS battery
+    CHECK(runPreflight(input).at(2).status == PreflightStatus::Failed);
+    CHECK_FALSE(preflightPasses(runPreflight(input)));
+    input.wallNow = QDateTime(QDate(2026, 11, 22), QTime(9, 0), Qt::UTC);
+
+    // A laptop: /sys/class/power_supply with a battery and an adapter, as Linux shows them.
+    auto write = [&](const QString &relative, const QByteArray &content) {
+        QDir().mkpath(QFileInfo(dir.filePath(QStringLiteral("power/") + relative)).path());
+        QFile file(dir.filePath(QStringLiteral("power/") + relative));
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write(content + '\n');
+    };
+    write(QStringLiteral("BAT0/type"), "Battery");
+    write(QStringLiteral("BAT0/capacity"), "15");
+    write(QStringLiteral("BAT0/status"), "Discharging");
+    write(QStringLiteral("AC/type"), "Mains");
+    write(QStringLiteral("AC/online"), "0");
+    auto power = runPreflight(input).at(3);
+    CHECK(power.status == PreflightStatus::Failed);
+    CHECK(power.batteryPercent == 15);
+    CHECK_FALSE(power.onMains);
+    write(QStringLiteral("BAT0/capacity"), "30");
+    CHECK(runPreflight(input).at(3).status == PreflightStatus::Warning);
+    write(QStringLiteral("AC/online"), "1");
+    write(QStringLiteral("BAT0/status"), "Charging");
+    CHECK(runPreflight(input).at(3).status == PreflightStatus::Ok);
+    CHECK(expectedRecordingBytes(std::chrono::seconds(8), 1000) == 1100000);
+}

@@ -1,0 +1,169 @@
+// Local accounts: salted PBKDF2 hashes, lockout after repeated failures, the journaler.
+#include "core/seal/passwordhash.h"
+#include "core/storage/journal.h"
+#include "core/storage/sessionjournaler.h"
+#include "core/workflow/templatelibrary.h"
+
+#include "tests/storage/storagefixture.h"
+#include "tests/support/testclock.h"
+
+#include <QTemporaryDir>
+
+#include <catch2/catch_test_macros.hpp>
+
+using namespace dualrec;
+using namespace std::chrono_literals;
+
+namespace {
+
+std::unique_ptr<storage::Journal> openJournal(const QTemporaryDir &dir, const Clock &clock, int maxFailures = 3)
+{
+    storage::Journal::Options options;
+    options.accounts.hashIterations = 1000;
+    options.accounts.maxFailures = maxFailures;
+    options.accounts.lockFor = std::chrono::minutes(10);
+    auto journal = storage::Journal::open(dir.path(), clock, options);
+    REQUIRE(journal.has_value());
+    return std::move(*journal);
+}
+
+} // namespace
+
+TEST_CASE("password hashes are salted PBKDF2-SHA256 strings that verify only the right password")
+{
+    const auto first = seal::hashPassword(QStringLiteral("correct horse"), 1000);
+    const auto second = seal::hashPassword(QStringLiteral("correct horse"), 1000);
+    REQUIRE(first.has_value());
+    REQUIRE(second.has_value());
+    CHECK(first->startsWith(QStringLiteral("pbkdf2-sha256$1000$")));
+    CHECK(*first != *second); // a fresh salt each time
+    CHECK(seal::verifyPassword(QStringLiteral("correct horse"), *first));
+    CHECK_FALSE(seal::verifyPassword(QStringLiteral("correct horsE"), *first));
+    CHECK_FALSE(seal::verifyPassword(QString(), *first));
+    // The iteration count is read from the string: changing it breaks the hash.
+    auto tampered = *first;
+    tampered.replace(QStringLiteral("$1000$"), QStringLiteral("$1001$"));
+    CHECK_FALSE(seal::verifyPassword(QStringLiteral("correct horse"), tampered));
+    CHECK_FALSE(seal::verifyPassword(QStringLiteral("x"), QStringLiteral("plain text")));
+    CHECK_FALSE(seal::hashPassword(QStringLiteral("x"), 10).has_value());
+    // The default work factor is the one new accounts get.
+    const auto strong = seal::hashPassword(QStringLiteral("pw"));
+    REQUIRE(strong.has_value());
+    CHECK(strong->contains(QStringLiteral("$600000$")));
+}
+
+TEST_CASE("accounts are created once and the password is never stored in clear")
+{
+    QTemporaryDir dir;
+    test::ManualClock clock;
+    auto journal = openJournal(dir, clock);
+    auto &users = journal->users();
+    CHECK(*users.count() == 0);
+    const auto added = users.add(QStringLiteral(" agent01 "), QStringLiteral("李娜"), storage::UserRole::Agent,
+                                 QStringLiteral("secret-password"));
+    REQUIRE(added.has_value());
+    CHECK(added->login == QLatin1String("agent01"));
+    CHECK(*users.count() == 1);
+    CHECK_FALSE(users.add(QStringLiteral("agent01"), QStringLiteral("x"), storage::UserRole::Agent,
+                          QStringLiteral("another-password")).has_value());
+    CHECK_FALSE(users.add(QStringLiteral("agent02"), QStringLiteral("x"), storage::UserRole::Agent,
+                          QStringLiteral("short")).has_value());
+    CHECK_FALSE(users.add(QStringLiteral("agent03"), QStringLiteral("x"), storage::UserRole::Invalid,
+                          QStringLiteral("long-enough")).has_value());
+
+    test::RawSql raw(storage::Journal::databasePath(dir.path()));
+    const auto stored = raw.value(QStringLiteral("SELECT password_hash FROM users WHERE login = 'agent01'"));
+    CHECK(stored.startsWith(QStringLiteral("pbkdf2-sha256$")));
+    CHECK_FALSE(stored.contains(QStringLiteral("secret")));
+}
+
+TEST_CASE("repeated wrong passwords lock an account until the lock runs out")
+{
+    QTemporaryDir dir;
+    test::ManualClock clock;
+    auto journal = openJournal(dir, clock, 3);
+    auto &users = journal->users();
+    REQUIRE(users.add(QStringLiteral("sup"), QStringLiteral("Supervisor"), storage::UserRole::Supervisor,
+                      QStringLiteral("right-password")).has_value());
+
+    auto outcome = users.authenticate(QStringLiteral("nobody"), QStringLiteral("right-password"));
+    REQUIRE(outcome.has_value());
+    CHECK(outcome->result == storage::LoginResult::Rejected);
+
+    outcome = users.authenticate(QStringLiteral("sup"), QStringLiteral("wrong 1"));
+    CHECK(outcome->result == storage::LoginResult::Rejected);
+    CHECK(outcome->attemptsLeft == 2);
+    // A success in between resets the count.
+    outcome = users.authenticate(QStringLiteral("sup"), QStringLiteral("right-password"));
+    CHECK(outcome->result == storage::LoginResult::Accepted);
+    CHECK(outcome->user->role == storage::UserRole::Supervisor);
+
+    for (int i = 0; i < 2; ++i)
+        CHECK(users.authenticate(QStringLiteral("sup"), QStringLiteral("wrong"))->result == storage::LoginResult::Rejected);
+    outcome = users.authenticate(QStringLiteral("sup"), QStringLiteral("wrong"));
+    CHECK(outcome->result == storage::LoginResult::LockedOut);
+    CHECK(outcome->lockedUntil == clock.wallNow().addSecs(600));
+    // Locked: even the right password is refused ...
+    clock.advance(9min);
+    CHECK(users.authenticate(QStringLiteral("sup"), QStringLiteral("right-password"))->result
+          == storage::LoginResult::LockedOut);
+    // ... until the lock has run out; a lock survives reopening the journal.
+    journal.reset();
+    journal = openJournal(dir, clock, 3);
+    clock.advance(2min);
+    CHECK(journal->users().authenticate(QStringLiteral("sup"), QStringLiteral("right-password"))->result
+          == storage::LoginResult::Accepted);
+
+    // Branch IT's reset unlocks at once.
+    for (int i = 0; i < 3; ++i)
+        (void)journal->users().authenticate(QStringLiteral("sup"), QStringLiteral("wrong"));
+    REQUIRE(journal->users().setPassword(QStringLiteral("sup"), QStringLiteral("new-password")).has_value());
+    CHECK(journal->users().authenticate(QStringLiteral("sup"), QStringLiteral("new-password"))->result
+          == storage::LoginResult::Accepted);
+}
+
+TEST_CASE("the session journaler writes the session and every event in order and audits start and stop")
+{
+    QTemporaryDir dir;
+    test::ManualClock clock;
+    auto journal = openJournal(dir, clock);
+    const auto library = workflow::TemplateLibrary::loadDirectories(
+        {QStringLiteral(DUALREC_SOURCE_DIR "/resources/scripts"), QStringLiteral(DUALREC_SOURCE_DIR "/resources/rules")});
+    auto plan = library.plan(QStringLiteral("traditional-life"));
+    REQUIRE(plan.has_value());
+    auto session = workflow::WorkflowSession::create(workflow::SessionId::generate(), *plan, clock);
+    REQUIRE(session.has_value());
+    auto &engine = **session;
+
+    storage::SessionJournaler journaler(journal->sessions(), journal->audit(), engine, QStringLiteral("agent01"));
+    storage::SessionRecord record;
+    record.id = engine.id();
+    record.applicationNo = QStringLiteral("AP1");
+    record.agentId = QStringLiteral("agent01");
+    record.templateId = plan->id();
+    REQUIRE(journaler.begin(record).has_value());
+    CHECK_FALSE(journaler.begin(record).has_value()); // once only
+
+    REQUIRE(engine.start().has_value());
+    engine.setPresence({true, true, true});
+    REQUIRE(engine.recordAnswer(workflow::Answer::Yes).has_value());
+    clock.advance(11s);
+    REQUIRE(engine.completeCurrentStep().has_value());
+    REQUIRE(engine.abort(QStringLiteral("equipment_problem")).has_value());
+
+    const auto events = journal->sessions().events(engine.id());
+    REQUIRE(events.has_value());
+    REQUIRE(events->size() == engine.events().size());
+    for (qsizetype i = 0; i < events->size(); ++i) {
+        CHECK(events->at(i).type == engine.events().at(i).type);
+        CHECK(events->at(i).monotonic == engine.events().at(i).monotonic);
+    }
+    CHECK(journal->sessions().find(engine.id())->value().state == workflow::SessionState::Aborted);
+    const auto audit = journal->audit().entries();
+    REQUIRE(audit.has_value());
+    REQUIRE(audit->size() == 2);
+    CHECK(audit->at(0).action == QLatin1String("session-start"));
+    CHECK(audit->at(1).action == QLatin1String("session-stop"));
+    CHECK(audit->at(1).detail == QLatin1String("state=aborted"));
+    CHECK(audit->at(1).actor == QLatin1String("agent01"));
+}

@@ -1,0 +1,355 @@
+// The agent's whole flow in process, driven only by keys and clicks: sign in, new session with
+// the scope decision, every step of a recording with presence from the two-party clip, pause,
+// end page with the receipt. Screenshots of every page in both languages.
+#include "ui/endpage.h"
+#include "ui/previewwidget.h"
+#include "ui/qrcodewidget.h"
+
+#include "core/workflow/workflowsession.h"
+
+#include "tests/ui/uifixture.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTextBrowser>
+
+#include <catch2/catch_test_macros.hpp>
+#include <catch2/generators/catch_generators.hpp>
+
+using namespace dualrec;
+using namespace std::chrono_literals;
+using test::click;
+using test::pressKey;
+using test::typeText;
+using test::waitUntil;
+
+namespace {
+
+const QString kAgentPassword = QStringLiteral("agent-pass-1");
+
+void signIn(test::AppFixture &app, const QString &login, const QString &password)
+{
+    auto *name = app.find<QLineEdit>("loginName");
+    name->setFocus();
+    test::settle();
+    typeText(name, login);
+    pressKey(name, Qt::Key_Tab);
+    REQUIRE(app.find<QLineEdit>("loginPassword")->hasFocus());
+    typeText(name, password);
+    pressKey(name, Qt::Key_Return);
+}
+
+/// The pre-flight page: every check passes here (the feed is connected, the temporary folder
+/// has room, the clock is plausible, no battery); Ctrl+Enter goes on.
+void passPreflight(test::AppFixture &app, const QString &screenshot = {})
+{
+    REQUIRE(app.window->currentPage()->objectName() == QLatin1String("preflightPage"));
+    auto *go = app.find<QPushButton>("preflightContinue");
+    REQUIRE(go->isEnabled());
+    CHECK(app.find<QLabel>("preflightReason")->text().isEmpty());
+    CHECK(app.find<QLabel>("preflightList")->text().count(QStringLiteral("✔")) >= 3);
+    if (!screenshot.isEmpty())
+        app.screenshot(screenshot);
+    pressKey(go, Qt::Key_Return, Qt::ControlModifier);
+    REQUIRE(app.window->currentPage()->objectName() == QLatin1String("newSessionPage"));
+}
+
+/// Fills the new-session form with the keyboard only: Tab from field to field.
+void fillSaleForm(test::AppFixture &app, const QString &applicationNo, const QString &idNumber)
+{
+    auto *application = app.find<QLineEdit>("applicationNo");
+    REQUIRE(application->hasFocus());
+    typeText(application, applicationNo);
+    pressKey(application, Qt::Key_Tab);
+    typeText(application, QStringLiteral("王秀兰"));
+    pressKey(application, Qt::Key_Tab);
+    typeText(application, idNumber);
+    pressKey(application, Qt::Key_Tab); // insured: the policyholder herself
+    pressKey(application, Qt::Key_Tab);
+    REQUIRE(app.find<QComboBox>("channel")->hasFocus());
+    pressKey(application, Qt::Key_Down); // agency
+    pressKey(application, Qt::Key_Tab);
+    pressKey(application, Qt::Key_Tab); // where: national rules only
+    auto *products = app.find<QListWidget>("products");
+    REQUIRE(products->hasFocus());
+    int traditional = -1;
+    for (int row = 0; row < products->count(); ++row) {
+        if (products->item(row)->data(Qt::UserRole).toString() == QLatin1String("traditional-life"))
+            traditional = row;
+    }
+    REQUIRE(traditional >= 0);
+    pressKey(products, Qt::Key_Home);
+    for (int row = 0; row < traditional; ++row)
+        pressKey(products, Qt::Key_Down);
+    pressKey(products, Qt::Key_Space);
+    REQUIRE(products->item(traditional)->checkState() == Qt::Checked);
+}
+
+} // namespace
+
+TEST_CASE("an agent records a whole session from sign-in to the receipt with keys and clicks only")
+{
+    const auto language = GENERATE(as<QString>(), QStringLiteral("zh_CN"), QStringLiteral("en"));
+    INFO(language.toStdString());
+    const test::Language catalogue(language);
+    const bool english = language == QLatin1String("en");
+    test::AppFixture app(language);
+    app.addUser(QStringLiteral("agent01"), QStringLiteral("李娜"), storage::UserRole::Agent, kAgentPassword);
+    app.openWindow();
+
+    // Sign-in: a wrong password is refused with a message, the right one opens a new session.
+    REQUIRE(app.window->currentPage()->objectName() == QLatin1String("loginPage"));
+    app.screenshot(QStringLiteral("page-login-%1").arg(language));
+    signIn(app, QStringLiteral("agent01"), QStringLiteral("wrong-password"));
+    CHECK(app.window->currentPage()->objectName() == QLatin1String("loginPage"));
+    CHECK_FALSE(app.find<QLabel>("loginMessage")->text().isEmpty());
+    app.find<QLineEdit>("loginName")->clear();
+    signIn(app, QStringLiteral("agent01"), kAgentPassword);
+    passPreflight(app, QStringLiteral("page-preflight-%1").arg(language));
+    CHECK(app.find<QLabel>("currentUser")->text().contains(QStringLiteral("李娜")));
+
+    // New session: Start is refused with the reasons until the form is complete.
+    auto *start = app.find<QPushButton>("startRecording");
+    auto *reason = app.find<QLabel>("startReason");
+    CHECK_FALSE(start->isEnabled());
+    if (english)
+        CHECK(reason->text().contains(QStringLiteral("application number")));
+    else
+        CHECK(reason->text().contains(QStringLiteral("投保单号")));
+    const auto birth = app.clock.wallNow().date().addYears(-66).addDays(-30);
+    fillSaleForm(app, QStringLiteral("AP2026112200017"), test::residentIdBornOn(birth));
+    CHECK(app.find<QLabel>("policyholderAge")->text().contains(QStringLiteral("66")));
+    // 66 years old, a life policy longer than a year: the national over-60 rule applies.
+    CHECK(app.find<QLabel>("scopeDecision")->text().contains(QStringLiteral("60周岁")));
+    REQUIRE(start->isEnabled());
+    CHECK(reason->text().isEmpty());
+    app.screenshot(QStringLiteral("page-new-session-%1").arg(language));
+    pressKey(start, Qt::Key_Return, Qt::ControlModifier);
+
+    // Recording page.
+    REQUIRE(app.window->currentPage()->objectName() == QLatin1String("recordingPage"));
+    auto *session = app.window->session();
+    REQUIRE(session);
+    CHECK(session->state() == workflow::SessionState::Consent);
+    auto *next = app.find<QPushButton>("nextStep");
+    auto *nextReason = app.find<QLabel>("nextStepReason");
+    auto *yes = app.find<QPushButton>("answerYes");
+    auto *snapshot = app.find<QPushButton>("snapshotTaken");
+    auto *banner = app.find<QLabel>("presenceBanner");
+    auto *indicator = app.find<QLabel>("presenceIndicator");
+    auto *teleprompter = app.find<QTextBrowser>("recordingTeleprompter");
+    CHECK_FALSE(next->isEnabled());
+    CHECK(yes->isEnabled());
+    CHECK_FALSE(snapshot->isEnabled()); // consent needs no close-up
+    CHECK(teleprompter->toPlainText().startsWith(QStringLiteral("王秀兰您好"))); // the customer's name is filled in
+    if (english) {
+        CHECK(nextReason->text().contains(QStringLiteral("not everyone required is in frame")));
+        CHECK(nextReason->text().contains(QStringLiteral("has not answered yes")));
+    } else {
+        CHECK(nextReason->text().contains(QStringLiteral("画面")));
+    }
+
+    // The clip's first seconds: both are in the picture.
+    test::playClip(app.feed, 0, test::clipFrameAt(4.0));
+    REQUIRE(waitUntil([&] { return session->presence().agent && session->presence().policyholder; }));
+    CHECK(banner->isHidden());
+    CHECK(app.find<ui::PreviewWidget>("preview")->faceCount() == 2);
+    if (english)
+        CHECK(indicator->text().contains(QStringLiteral("both in the picture")));
+
+    // Clicking a disabled Next does nothing; the reason stays.
+    click(next);
+    CHECK(session->currentStep() == 0);
+
+    // Consent: the customer says yes (Alt+Y), the step runs its minimum time, Ctrl+Enter moves on.
+    pressKey(yes, Qt::Key_Y, Qt::AltModifier);
+    CHECK(session->stepRun(0).answer == workflow::Answer::Yes);
+    CHECK_FALSE(next->isEnabled()); // 10 s not run yet
+    app.screenshot(QStringLiteral("page-recording-%1").arg(language));
+
+    const auto &steps = session->plan().steps();
+    bool sawPresenceWarning = false;
+    bool paused = false;
+    for (qsizetype index = 0; index < steps.size(); ++index) {
+        INFO("step " << index << " " << steps.at(index).id.toStdString());
+        REQUIRE(session->currentStep() == index);
+        const auto &requirements = steps.at(index).definition.requirements;
+        CHECK(yes->isEnabled() == requirements.answerRequired);
+        CHECK(snapshot->isEnabled() == (requirements.closeUp != workflow::CloseUp::None));
+        if (requirements.answerRequired && session->stepRun(index).answer != workflow::Answer::Yes)
+            pressKey(yes, Qt::Key_Y, Qt::AltModifier);
+        if (requirements.closeUp != workflow::CloseUp::None) {
+            CHECK_FALSE(next->isEnabled());
+            pressKey(snapshot, Qt::Key_T, Qt::AltModifier);
+            CHECK(session->stepRun(index).snapshots == 1);
+        }
+
+        if (index == 4) {
+            // The customer leaves the picture (clip 7.5 s - 11.5 s): the banner says so in big
+            // words, the step's clock stops and Next is refused for presence.
+            app.clock.advance(3s);
+            test::playClip(app.feed, test::clipFrameAt(4.0), test::clipFrameAt(10.5));
+            REQUIRE(waitUntil([&] { return banner->isVisible(); }));
+            sawPresenceWarning = true;
+            if (english)
+                CHECK(banner->text().contains(QStringLiteral("customer is not in the picture")));
+            else
+                CHECK(banner->text().contains(QStringLiteral("客户不在画面中")));
+            app.clock.advance(20s);
+            REQUIRE(waitUntil([&] { return session->unmetRequirements().contains(workflow::UnmetRequirement::Presence); }));
+            CHECK_FALSE(next->isEnabled());
+            if (english)
+                CHECK(nextReason->text().contains(QStringLiteral("not everyone required is in frame")));
+            app.screenshot(QStringLiteral("page-recording-presence-warning-%1").arg(language));
+            test::playClip(app.feed, test::clipFrameAt(10.5), test::clipFrameAt(20.0));
+            REQUIRE(waitUntil([&] { return banner->isHidden(); }));
+        }
+        if (index == 6 && !paused) {
+            // Pause (F9): nothing can be completed; resume (F9) again.
+            pressKey(next, Qt::Key_F9);
+            CHECK(session->state() == workflow::SessionState::Paused);
+            CHECK_FALSE(next->isEnabled());
+            CHECK_FALSE(yes->isEnabled());
+            if (english)
+                CHECK(nextReason->text().contains(QStringLiteral("paused")));
+            pressKey(next, Qt::Key_F9);
+            CHECK(session->state() == workflow::SessionState::Steps);
+            paused = true;
+        }
+
+        app.clock.advance(requirements.minDuration + 1s);
+        REQUIRE(waitUntil([&] { return next->isEnabled(); }));
+        pressKey(next, Qt::Key_Return, Qt::ControlModifier);
+    }
+    CHECK(sawPresenceWarning);
+
+    // End page.
+    REQUIRE(waitUntil([&] { return app.window->currentPage()->objectName() == QLatin1String("endPage"); }));
+    CHECK(session->state() == workflow::SessionState::Finished);
+    auto *summary = app.find<QTableWidget>("stepSummary");
+    CHECK(summary->rowCount() == steps.size());
+    CHECK(session->stepRun(4).violationTime >= 20s);
+    auto *qr = app.find<ui::QrCodeWidget>("receiptQr");
+    CHECK(qr->payload() == ui::EndPage::receiptPayload(session->id(), {}));
+    CHECK(qr->payload().contains(session->id().toString()));
+    CHECK(qr->modules() >= 21);
+    if (english)
+        CHECK(app.find<QLabel>("recordingLocation")->text().contains(QStringLiteral("No recording file")));
+    app.screenshot(QStringLiteral("page-end-%1").arg(language));
+
+    // Everything is in the journal: the session, every event, and the audit trail.
+    auto record = app.journal->sessions().find(session->id());
+    REQUIRE(record.has_value());
+    REQUIRE(record->has_value());
+    CHECK((*record)->state == workflow::SessionState::Finished);
+    CHECK((*record)->agentId == QLatin1String("agent01"));
+    CHECK((*record)->customer->name == QStringLiteral("王秀兰"));
+    CHECK((*record)->scopeRequired);
+    auto events = app.journal->sessions().events(session->id());
+    REQUIRE(events.has_value());
+    CHECK(events->size() == session->events().size());
+    auto audit = app.journal->audit().entries();
+    REQUIRE(audit.has_value());
+    QStringList actions;
+    for (const auto &entry : *audit)
+        actions.append(entry.action + u':' + entry.detail);
+    CHECK(actions.contains(QStringLiteral("login:rejected")));
+    CHECK(actions.contains(QStringLiteral("login:accepted")));
+    CHECK(std::count_if(audit->cbegin(), audit->cend(), [](const auto &e) { return e.action == QLatin1String("session-start"); }) == 1);
+    CHECK(actions.contains(QStringLiteral("session-stop:state=finished")));
+    CHECK(app.journal->audit().verify()->intact);
+
+    // "New recording" checks again and starts over with an empty form.
+    click(app.find<QPushButton>("newSession"));
+    passPreflight(app);
+    CHECK(app.window->currentPage()->objectName() == QLatin1String("newSessionPage"));
+    CHECK(app.find<QLineEdit>("applicationNo")->text().isEmpty());
+}
+
+TEST_CASE("an agent aborts a recording with a reason and the customer can refuse consent")
+{
+    test::AppFixture app(QStringLiteral("en"));
+    app.addUser(QStringLiteral("agent02"), QStringLiteral("Agent Two"), storage::UserRole::Agent, kAgentPassword);
+    app.openWindow();
+    signIn(app, QStringLiteral("agent02"), kAgentPassword);
+    passPreflight(app);
+    fillSaleForm(app, QStringLiteral("AP-ABORT-1"), test::residentIdBornOn(QDate(1990, 5, 17)));
+    // 36 years old, agency channel, traditional life: no national rule requires it; the page
+    // says so and still lets the agent record.
+    CHECK(app.find<QLabel>("scopeDecision")->text().contains(QStringLiteral("No rule requires")));
+    click(app.find<QPushButton>("startRecording"));
+    REQUIRE(app.window->currentPage()->objectName() == QLatin1String("recordingPage"));
+    auto *session = app.window->session();
+
+    // Navigation is locked while recording.
+    CHECK_FALSE(app.find<QPushButton>("navLogout")->isEnabled());
+    CHECK_FALSE(app.find<QPushButton>("navNewSession")->isEnabled());
+
+    click(app.find<QPushButton>("abortSession"));
+    auto *confirm = app.find<QPushButton>("confirmAbort");
+    REQUIRE(confirm->isVisible());
+    CHECK_FALSE(confirm->isEnabled()); // no reason yet
+    auto *reason = app.find<QComboBox>("abortReason");
+    REQUIRE(reason->hasFocus());
+    typeText(reason, QStringLiteral("power cut"));
+    CHECK(confirm->isEnabled());
+    app.screenshot(QStringLiteral("page-recording-abort-en"));
+    const auto firstId = session->id();
+    click(confirm);
+    CHECK(session->state() == workflow::SessionState::Aborted);
+    REQUIRE(app.window->currentPage()->objectName() == QLatin1String("endPage"));
+    const auto events = app.journal->sessions().events(session->id());
+    REQUIRE(events.has_value());
+    CHECK(events->last().detail == QStringLiteral("other: power cut"));
+    CHECK(app.find<QPushButton>("navLogout")->isEnabled());
+
+    // A second session: the customer says no to being recorded.
+    click(app.find<QPushButton>("newSession"));
+    passPreflight(app);
+    fillSaleForm(app, QStringLiteral("AP-REFUSE-1"), test::residentIdBornOn(QDate(1950, 1, 2)));
+    click(app.find<QPushButton>("startRecording"));
+    auto *second = app.window->session();
+    REQUIRE(second->id() != firstId);
+    pressKey(app.find<QPushButton>("answerNo"), Qt::Key_N, Qt::AltModifier);
+    CHECK(second->state() == workflow::SessionState::Refused);
+    REQUIRE(app.window->currentPage()->objectName() == QLatin1String("endPage"));
+    CHECK(app.find<QLabel>("endOutcome")->text().contains(QStringLiteral("declined")));
+}
+
+TEST_CASE("without a video source the pre-flight check refuses to start with the reason")
+{
+    test::AppFixture app(QStringLiteral("en"), false);
+    const test::Language catalogue(QStringLiteral("en"));
+    app.addUser(QStringLiteral("agent03"), QStringLiteral("Agent Three"), storage::UserRole::Agent, kAgentPassword);
+    app.openWindow();
+    signIn(app, QStringLiteral("agent03"), kAgentPassword);
+    REQUIRE(app.window->currentPage()->objectName() == QLatin1String("preflightPage"));
+    auto *go = app.find<QPushButton>("preflightContinue");
+    CHECK_FALSE(go->isEnabled());
+    CHECK(app.find<QLabel>("preflightReason")->text().contains(QStringLiteral("No video source is connected")));
+    app.screenshot(QStringLiteral("page-preflight-refused-en"));
+    pressKey(go, Qt::Key_Return, Qt::ControlModifier);
+    click(go);
+    CHECK(app.window->currentPage()->objectName() == QLatin1String("preflightPage"));
+}
+
+TEST_CASE("the elder-friendly mode makes the teleprompter text bigger")
+{
+    test::AppFixture app(QStringLiteral("zh_CN"));
+    app.addUser(QStringLiteral("agent04"), QStringLiteral("Agent Four"), storage::UserRole::Agent, kAgentPassword);
+    app.openWindow();
+    signIn(app, QStringLiteral("agent04"), kAgentPassword);
+    passPreflight(app);
+    fillSaleForm(app, QStringLiteral("AP-ELDER"), test::residentIdBornOn(QDate(1940, 1, 2)));
+    click(app.find<QPushButton>("startRecording"));
+    auto *teleprompter = app.find<QTextBrowser>("recordingTeleprompter");
+    const auto normal = teleprompter->font().pointSizeF();
+    pressKey(teleprompter, Qt::Key_E, Qt::AltModifier);
+    CHECK(app.find<QCheckBox>("elderMode")->isChecked());
+    CHECK(teleprompter->font().pointSizeF() > normal * 1.3);
+}

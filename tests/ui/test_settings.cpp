@@ -1,0 +1,61 @@
+// The settings page under an IT policy file: locked settings are greyed out and stay as IT set
+// them; the others are saved and the change is audited.
+#include "tests/ui/uifixture.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+
+#include <catch2/catch_test_macros.hpp>
+#include <catch2/generators/catch_generators.hpp>
+
+using namespace dualrec;
+
+TEST_CASE("the settings page shows what the IT policy fixes and saves only the rest")
+{
+    const auto language = GENERATE(as<QString>(), QStringLiteral("zh_CN"), QStringLiteral("en"));
+    INFO(language.toStdString());
+    const test::Language catalogue(language);
+    test::AppFixture app(language);
+    {
+        QSettings policy(app.directory.filePath(QStringLiteral("policy.ini")), QSettings::IniFormat);
+        policy.setValue(QStringLiteral("presence/graceSeconds"), 3);
+        policy.setValue(QStringLiteral("storage/folder"), QStringLiteral("/srv/dualrec"));
+    }
+    REQUIRE(app.settings->set(SettingKey::GraceSeconds, 0.5).has_value() == false);
+    app.addUser(QStringLiteral("it"), QStringLiteral("IT"), storage::UserRole::It, QStringLiteral("it-password"));
+    app.openWindow();
+    app.find<QLineEdit>("loginName")->setText(QStringLiteral("it"));
+    app.find<QLineEdit>("loginPassword")->setText(QStringLiteral("it-password"));
+    test::click(app.find<QPushButton>("loginButton"));
+    test::click(app.find<QPushButton>("navSettings"));
+    REQUIRE(app.window->currentPage()->objectName() == QLatin1String("settingsPage"));
+
+    auto *grace = app.find<QDoubleSpinBox>("settingsGrace");
+    auto *storage = app.find<QLineEdit>("settingsStorage");
+    CHECK_FALSE(grace->isEnabled());
+    CHECK(grace->value() == 3.0);
+    CHECK_FALSE(storage->isEnabled());
+    CHECK(storage->text() == QLatin1String("/srv/dualrec"));
+    CHECK_FALSE(app.find<QLabel>("lock-presence-graceSeconds")->text().isEmpty());
+    CHECK(app.find<QLabel>("lock-capture-resolution")->text().isEmpty());
+
+    auto *resolution = app.find<QComboBox>("settingsResolution");
+    REQUIRE(resolution->isEnabled());
+    resolution->setCurrentIndex(resolution->findData(QStringLiteral("1920x1080")));
+    app.screenshot(QStringLiteral("page-settings-%1").arg(language));
+    test::click(app.find<QPushButton>("settingsSave"));
+    CHECK(app.settings->text(SettingKey::Resolution) == QLatin1String("1920x1080"));
+    CHECK(app.settings->value(SettingKey::GraceSeconds).toDouble() == 3.0);
+    const QSettings user(app.directory.filePath(QStringLiteral("user.ini")), QSettings::IniFormat);
+    CHECK(user.value(QStringLiteral("capture/resolution")).toString() == QLatin1String("1920x1080"));
+    CHECK_FALSE(user.contains(QStringLiteral("presence/graceSeconds")));
+
+    const auto audit = app.journal->audit().entries();
+    REQUIRE(audit.has_value());
+    CHECK(audit->last().action == QLatin1String("settings-change"));
+    CHECK(audit->last().detail == QLatin1String("changed: capture/resolution"));
+}

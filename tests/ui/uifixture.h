@@ -1,0 +1,170 @@
+#pragma once
+
+// One running app in process: a real journal in a temporary folder, the shipped templates, a
+// hand-moved clock, a live feed the test drives, and the main window.
+#include "core/storage/journal.h"
+#include "core/vision/frameanalyzer.h"
+#include "core/vision/videoframereader.h"
+#include "core/workflow/residentid.h"
+#include "core/workflow/templatelibrary.h"
+#include "ui/livefeed.h"
+#include "ui/mainwindow.h"
+
+#include "tests/support/testclock.h"
+#include "tests/support/uidriver.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+#include <QTranslator>
+
+#include <catch2/catch_test_macros.hpp>
+
+#include <opencv2/imgproc.hpp>
+
+#include <memory>
+
+namespace dualrec::test {
+
+inline workflow::TemplateLibrary shippedLibrary()
+{
+    return workflow::TemplateLibrary::loadDirectories(
+        {QStringLiteral(DUALREC_SOURCE_DIR "/resources/scripts"), QStringLiteral(DUALREC_SOURCE_DIR "/resources/rules")});
+}
+
+/// A valid resident ID number (checksum computed) of someone born on `birth`.
+inline QString residentIdBornOn(QDate birth)
+{
+    const QString first17 = QStringLiteral("320102") + birth.toString(QStringLiteral("yyyyMMdd")) + QStringLiteral("123");
+    return first17 + workflow::residentIdCheckCharacter(first17);
+}
+
+/// Installs the UI catalogue of `language` for the fixture's lifetime (English: none needed
+/// beyond plurals, installed too).
+class Language final
+{
+public:
+    explicit Language(const QString &language)
+    {
+        if (m_translator.load(QStringLiteral(DUALREC_QM_DIR "/dualrec_%1.qm").arg(language)))
+            QCoreApplication::installTranslator(&m_translator);
+    }
+    ~Language() { QCoreApplication::removeTranslator(&m_translator); }
+    Q_DISABLE_COPY_MOVE(Language)
+
+private:
+    QTranslator m_translator;
+};
+
+struct AppFixture {
+    QTemporaryDir directory;
+    ManualClock clock;
+    workflow::TemplateLibrary library = shippedLibrary();
+    std::unique_ptr<storage::Journal> journal;
+    ui::LiveFeed feed;
+    std::unique_ptr<SettingsStore> settings;
+    std::unique_ptr<ui::MainWindow> window;
+
+    QString m_language;
+    bool m_withFeed = true;
+
+    /// The journal only; openWindow() starts the window (after adding accounts, if any).
+    explicit AppFixture(const QString &language, bool withFeed = true) : m_language(language), m_withFeed(withFeed)
+    {
+        REQUIRE(directory.isValid());
+        storage::Journal::Options options;
+        options.accounts.hashIterations = 1000; // fast in tests; the format stores the count
+        auto opened = storage::Journal::open(directory.path(), clock, options);
+        REQUIRE(opened.has_value());
+        journal = std::move(*opened);
+        settings = std::make_unique<SettingsStore>(directory.filePath(QStringLiteral("user.ini")),
+                                                   directory.filePath(QStringLiteral("policy.ini")));
+    }
+
+    void openWindow()
+    {
+        const auto &language = m_language;
+        const bool withFeed = m_withFeed;
+        window = std::make_unique<ui::MainWindow>(ui::UiServices{library, *journal, clock, *settings, withFeed ? &feed : nullptr},
+                                                  ui::ShellInfo{QStringLiteral("demo"), directory.path(), language});
+        window->resize(1280, 820);
+        window->show();
+        window->activateWindow();
+        QApplication::setActiveWindow(window.get());
+        settle();
+    }
+
+    template<typename T>
+    T *find(const char *name) const
+    {
+        auto *widget = window->findChild<T *>(QLatin1String(name));
+        INFO(name);
+        REQUIRE(widget);
+        return widget;
+    }
+
+    void addUser(const QString &login, const QString &name, storage::UserRole role, const QString &password)
+    {
+        REQUIRE(journal->users().add(login, name, role, password).has_value());
+    }
+
+    /// Saves a picture of the window under the build tree's test artefacts.
+    void screenshot(const QString &name) const
+    {
+        settle();
+        const auto path = QDir(QStringLiteral(DUALREC_TEST_OUTPUT_DIR)).filePath(name + QStringLiteral(".png"));
+        REQUIRE(window->grab().toImage().save(path));
+    }
+};
+
+/// Frames of the shared two-party clip with the guard's checks (YuNet, as the app runs it).
+/// Pictures are kept for every 15th frame only (once a second), to keep memory small.
+struct ClipFrame {
+    vision::PresenceCheck check;
+    QImage picture; ///< null except once a second
+};
+
+inline const std::vector<ClipFrame> &twoPartyClip()
+{
+    static const std::vector<ClipFrame> frames = [] {
+        std::vector<ClipFrame> result;
+        vision::AnalyzerConfig config;
+        config.detector.yunetModelPath = QStringLiteral(DUALREC_SHARED_DIR "/assets/models/face_detection_yunet_2022mar.onnx");
+        auto analyzer = vision::FrameAnalyzer::create(config);
+        REQUIRE(analyzer.has_value());
+        const auto info = vision::readVideoFrames(
+            QStringLiteral(DUALREC_SHARED_DIR "/assets/clips/two_party_gap_640x360_15fps.mp4"),
+            [&](const cv::Mat &bgr, std::chrono::nanoseconds timestamp) {
+                ClipFrame frame{(*analyzer)->analyze(bgr, timestamp), {}};
+                if (result.size() % 15 == 0) {
+                    cv::Mat rgb;
+                    cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
+                    frame.picture = QImage(rgb.data, rgb.cols, rgb.rows, int(rgb.step), QImage::Format_RGB888).copy();
+                }
+                result.push_back(std::move(frame));
+                return true;
+            });
+        REQUIRE(info.has_value());
+        return result;
+    }();
+    return frames;
+}
+
+/// Plays clip frames [from, to) into the feed: every check, and the pictures it has.
+inline void playClip(ui::LiveFeed &feed, std::size_t from, std::size_t to)
+{
+    const auto &frames = twoPartyClip();
+    for (auto i = from; i < std::min(to, frames.size()); ++i) {
+        if (!frames[i].picture.isNull())
+            Q_EMIT feed.frameReady(frames[i].picture, frames[i].check.faces);
+        Q_EMIT feed.checked(frames[i].check);
+    }
+    settle();
+}
+
+/// The frame index at `seconds` into the 15 fps clip.
+inline std::size_t clipFrameAt(double seconds)
+{
+    return std::size_t(seconds * 15);
+}
+
+} // namespace dualrec::test

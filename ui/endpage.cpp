@@ -1,0 +1,187 @@
+#include "ui/endpage.h"
+
+#include "ui/pagestyle.h"
+#include "ui/qrcodewidget.h"
+#include "ui/workflowtext.h"
+
+#include <QDir>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace dualrec::ui {
+
+using namespace dualrec::workflow;
+
+EndPage::EndPage(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("endPage"));
+    auto *layout = new QVBoxLayout(this);
+    m_title = new QLabel(this);
+    pageStyle::makeHeading(m_title, 1.6);
+    m_outcome = new QLabel(this);
+    m_outcome->setObjectName(QStringLiteral("endOutcome"));
+    m_outcome->setWordWrap(true);
+    pageStyle::enlarge(m_outcome, 1.3, true);
+    layout->addWidget(m_title);
+    layout->addWidget(m_outcome);
+
+    auto *columns = new QHBoxLayout;
+    m_summary = new QTableWidget(this);
+    m_summary->setObjectName(QStringLiteral("stepSummary"));
+    m_summary->setColumnCount(7);
+    m_summary->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_summary->verticalHeader()->hide();
+    m_summary->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_summary->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    columns->addWidget(m_summary, 3);
+
+    auto *receipt = new QVBoxLayout;
+    m_receiptTitle = new QLabel(this);
+    pageStyle::enlarge(m_receiptTitle, 1.2, true);
+    m_qr = new QrCodeWidget(this);
+    m_qr->setObjectName(QStringLiteral("receiptQr"));
+    m_receiptText = new QLabel(this);
+    m_receiptText->setObjectName(QStringLiteral("receiptText"));
+    m_receiptText->setWordWrap(true);
+    m_receiptText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    receipt->addWidget(m_receiptTitle);
+    receipt->addWidget(m_qr, 1);
+    receipt->addWidget(m_receiptText);
+    columns->addLayout(receipt, 1);
+    layout->addLayout(columns, 1);
+
+    m_recordingLabel = new QLabel(this);
+    m_recordingLabel->setObjectName(QStringLiteral("recordingLocation"));
+    m_recordingLabel->setWordWrap(true);
+    m_recordingLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    pageStyle::enlarge(m_recordingLabel, 1.15);
+    layout->addWidget(m_recordingLabel);
+
+    auto *bottom = new QHBoxLayout;
+    bottom->addStretch(1);
+    m_newSession = new QPushButton(this);
+    m_newSession->setObjectName(QStringLiteral("newSession"));
+    m_newSession->setDefault(true);
+    pageStyle::enlarge(m_newSession, 1.3, true);
+    bottom->addWidget(m_newSession);
+    layout->addLayout(bottom);
+    connect(m_newSession, &QPushButton::clicked, this, &EndPage::newSessionRequested);
+    retranslateUi();
+}
+
+QString EndPage::receiptPayload(const SessionId &id, const QString &sha256)
+{
+    QString payload = QStringLiteral("DUALREC1;session=") + id.toString();
+    if (!sha256.isEmpty())
+        payload += QStringLiteral(";sha256=") + sha256;
+    return payload;
+}
+
+void EndPage::showSession(const WorkflowSession &session, std::optional<storage::MediaFile> recording)
+{
+    m_session = &session;
+    m_recording = std::move(recording);
+    fill();
+    m_newSession->setFocus();
+}
+
+void EndPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void EndPage::retranslateUi()
+{
+    m_title->setText(tr("Recording ended"));
+    m_receiptTitle->setText(tr("Customer's receipt"));
+    m_newSession->setText(tr("&New recording"));
+    m_summary->setHorizontalHeaderLabels({tr("#"), tr("Step"), tr("Result"), tr("Answer"), tr("Snapshots"),
+                                          tr("Time counted"), tr("Out of frame")});
+    m_summary->setAccessibleName(tr("Summary of the steps"));
+    m_outcome->setAccessibleName(tr("Outcome"));
+    m_qr->setAccessibleName(tr("Receipt QR code"));
+    m_receiptText->setAccessibleName(tr("Receipt text"));
+    m_recordingLabel->setAccessibleName(tr("Where the recording is"));
+    m_newSession->setAccessibleName(tr("New recording"));
+    fill();
+}
+
+void EndPage::fill()
+{
+    if (!m_session)
+        return;
+    const auto &session = *m_session;
+    const auto state = session.state();
+    switch (state) {
+    case SessionState::Finished:
+        m_outcome->setText(tr("All steps were recorded. Thank the customer."));
+        break;
+    case SessionState::Refused:
+        m_outcome->setText(tr("The customer declined to be recorded. This product cannot be sold this way."));
+        break;
+    case SessionState::Aborted:
+        m_outcome->setText(tr("The recording was aborted. Record the sale again as a new session."));
+        break;
+    case SessionState::Failed:
+        m_outcome->setText(tr("The recording failed. Record the sale again as a new session."));
+        break;
+    case SessionState::Invalid:
+    case SessionState::Created:
+    case SessionState::Consent:
+    case SessionState::Steps:
+    case SessionState::Paused:
+        m_outcome->setText(WorkflowText::sessionState(state));
+        break;
+    }
+
+    const auto &steps = session.plan().steps();
+    m_summary->setRowCount(int(steps.size()));
+    for (qsizetype i = 0; i < steps.size(); ++i) {
+        const auto &run = session.stepRun(i);
+        const auto &step = steps.at(i);
+        QString result;
+        if (run.completed)
+            result = tr("Completed");
+        else if (i == session.currentStep())
+            result = tr("Stopped here");
+        else
+            result = tr("Not reached");
+        const QStringList cells{QString::number(i + 1),
+                                step.definition.title,
+                                result,
+                                WorkflowText::answer(run.answer),
+                                QString::number(run.snapshots),
+                                WorkflowText::duration(run.countedTime),
+                                WorkflowText::duration(run.violationTime)};
+        for (int column = 0; column < cells.size(); ++column) {
+            auto *item = new QTableWidgetItem(cells.at(column));
+            if (column == 2 && !run.completed)
+                item->setForeground(QColor(0xa6, 0x1b, 0x1b));
+            if (column == 6 && run.violationTime.count() > 0)
+                item->setForeground(QColor(0x8a, 0x4b, 0x00));
+            m_summary->setItem(int(i), column, item);
+        }
+    }
+
+    const QString sha = m_recording ? m_recording->sha256 : QString();
+    m_qr->setPayload(receiptPayload(session.id(), sha));
+    m_receiptText->setText(sha.isEmpty() ? tr("Session %1").arg(session.id().toString())
+                                         : tr("Session %1\nSHA-256 of the recording: %2").arg(session.id().toString(), sha));
+    if (m_recording) {
+        m_recordingLabel->setText(tr("The recording is saved at %1 (%2 bytes).")
+                                      .arg(QDir::toNativeSeparators(m_recording->path))
+                                      .arg(m_recording->sizeBytes));
+    } else {
+        m_recordingLabel->setText(tr("No recording file belongs to this session: no recording pipeline is connected "
+                                     "in this build. The session's steps and events are kept in the journal."));
+    }
+}
+
+} // namespace dualrec::ui

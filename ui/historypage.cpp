@@ -1,0 +1,358 @@
+#include "ui/historypage.h"
+
+#include "core/workflow/sessiontimeline.h"
+#include "ui/pagestyle.h"
+#include "ui/presencebar.h"
+#include "ui/workflowtext.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QEvent>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace dualrec::ui {
+
+using namespace dualrec::workflow;
+
+namespace {
+
+QString clock(std::chrono::nanoseconds at)
+{
+    return WorkflowText::duration(std::chrono::duration_cast<std::chrono::milliseconds>(at));
+}
+
+} // namespace
+
+HistoryPage::HistoryPage(storage::SessionRepository &sessions, storage::AuditLog &audit, const TemplateLibrary &library,
+                         QWidget *parent)
+    : QWidget(parent), m_sessions(sessions), m_audit(audit), m_library(library)
+{
+    setObjectName(QStringLiteral("historyPage"));
+    auto *layout = new QVBoxLayout(this);
+    m_title = new QLabel(this);
+    pageStyle::makeHeading(m_title, 1.5);
+    layout->addWidget(m_title);
+
+    auto *filters = new QHBoxLayout;
+    m_useDates = new QCheckBox(this);
+    m_useDates->setObjectName(QStringLiteral("historyUseDates"));
+    m_from = new QDateEdit(this);
+    m_from->setObjectName(QStringLiteral("historyFrom"));
+    m_to = new QDateEdit(this);
+    m_to->setObjectName(QStringLiteral("historyTo"));
+    for (auto *edit : {m_from, m_to}) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        edit->setDate(QDate::currentDate());
+        edit->setEnabled(false);
+    }
+    m_agent = new QLineEdit(this);
+    m_agent->setObjectName(QStringLiteral("historyAgent"));
+    m_application = new QLineEdit(this);
+    m_application->setObjectName(QStringLiteral("historyApplication"));
+    m_product = new QComboBox(this);
+    m_product->setObjectName(QStringLiteral("historyProduct"));
+    m_state = new QComboBox(this);
+    m_state->setObjectName(QStringLiteral("historyState"));
+    m_qc = new QComboBox(this);
+    m_qc->setObjectName(QStringLiteral("historyQc"));
+    m_upload = new QComboBox(this);
+    m_upload->setObjectName(QStringLiteral("historyUpload"));
+    m_apply = new QPushButton(this);
+    m_apply->setObjectName(QStringLiteral("historyApply"));
+    m_apply->setDefault(true);
+    for (QWidget *widget : {static_cast<QWidget *>(m_useDates), static_cast<QWidget *>(m_from),
+                            static_cast<QWidget *>(m_to), static_cast<QWidget *>(m_agent),
+                            static_cast<QWidget *>(m_application), static_cast<QWidget *>(m_product),
+                            static_cast<QWidget *>(m_state), static_cast<QWidget *>(m_qc),
+                            static_cast<QWidget *>(m_upload), static_cast<QWidget *>(m_apply)})
+        filters->addWidget(widget);
+    layout->addLayout(filters);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    auto *top = new QWidget(splitter);
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    m_table = new QTableWidget(top);
+    m_table->setObjectName(QStringLiteral("historyTable"));
+    m_table->setColumnCount(8);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    topLayout->addWidget(m_table, 1);
+    auto *paging = new QHBoxLayout;
+    m_previous = new QPushButton(top);
+    m_previous->setObjectName(QStringLiteral("historyPrevious"));
+    m_next = new QPushButton(top);
+    m_next->setObjectName(QStringLiteral("historyNext"));
+    m_pageLabel = new QLabel(top);
+    m_pageLabel->setObjectName(QStringLiteral("historyPageLabel"));
+    paging->addWidget(m_previous);
+    paging->addWidget(m_pageLabel, 1, Qt::AlignCenter);
+    paging->addWidget(m_next);
+    topLayout->addLayout(paging);
+
+    auto *detail = new QWidget(splitter);
+    auto *detailLayout = new QGridLayout(detail);
+    detailLayout->setContentsMargins(0, 0, 0, 0);
+    m_detailTitle = new QLabel(detail);
+    pageStyle::enlarge(m_detailTitle, 1.2, true);
+    m_detailSummary = new QLabel(detail);
+    m_detailSummary->setObjectName(QStringLiteral("historyDetailSummary"));
+    m_detailSummary->setWordWrap(true);
+    m_detailSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_presence = new PresenceBar(detail);
+    m_presence->setObjectName(QStringLiteral("historyPresenceBar"));
+    m_presenceLegend = new QLabel(detail);
+    m_steps = new QListWidget(detail);
+    m_steps->setObjectName(QStringLiteral("historySteps"));
+    m_events = new QListWidget(detail);
+    m_events->setObjectName(QStringLiteral("historyEvents"));
+    m_problem = new QLabel(detail);
+    m_problem->setObjectName(QStringLiteral("historyProblem"));
+    m_problem->setStyleSheet(QStringLiteral("color: #a61b1b;"));
+    detailLayout->addWidget(m_detailTitle, 0, 0, 1, 2);
+    detailLayout->addWidget(m_detailSummary, 1, 0, 1, 2);
+    detailLayout->addWidget(m_presence, 2, 0, 1, 2);
+    detailLayout->addWidget(m_presenceLegend, 3, 0, 1, 2);
+    detailLayout->addWidget(m_steps, 4, 0);
+    detailLayout->addWidget(m_events, 4, 1);
+    detailLayout->addWidget(m_problem, 5, 0, 1, 2);
+    detailLayout->setRowStretch(4, 1);
+    splitter->addWidget(top);
+    splitter->addWidget(detail);
+    layout->addWidget(splitter, 1);
+
+    connect(m_useDates, &QCheckBox::toggled, m_from, &QWidget::setEnabled);
+    connect(m_useDates, &QCheckBox::toggled, m_to, &QWidget::setEnabled);
+    connect(m_apply, &QPushButton::clicked, this, [this] {
+        m_page = 0;
+        reload();
+    });
+    for (auto *edit : {m_agent, m_application})
+        connect(edit, &QLineEdit::returnPressed, m_apply, &QPushButton::click);
+    connect(m_previous, &QPushButton::clicked, this, [this] {
+        if (m_page > 0) {
+            --m_page;
+            reload();
+        }
+    });
+    connect(m_next, &QPushButton::clicked, this, [this] {
+        if (qint64(m_page + 1) * kPageSize < m_total) {
+            ++m_page;
+            reload();
+        }
+    });
+    connect(m_table, &QTableWidget::currentCellChanged, this, [this](int row) { showDetail(row); });
+    retranslateUi();
+}
+
+void HistoryPage::open(const QString &actor)
+{
+    m_actor = actor;
+    m_page = 0;
+    reload();
+    m_table->setFocus();
+}
+
+storage::HistoryFilter HistoryPage::filter() const
+{
+    storage::HistoryFilter filter;
+    if (m_useDates->isChecked()) {
+        filter.from = m_from->date();
+        filter.to = m_to->date();
+    }
+    filter.agentId = m_agent->text().trimmed();
+    filter.applicationNo = m_application->text().trimmed();
+    filter.productCode = m_product->currentData().toString();
+    filter.state = m_state->currentData().toString();
+    filter.qcVerdict = m_qc->currentData().toString();
+    filter.uploadState = m_upload->currentData().toString();
+    return filter;
+}
+
+void HistoryPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void HistoryPage::retranslateUi()
+{
+    m_title->setText(tr("Recorded sessions"));
+    m_useDates->setText(tr("&Dates:"));
+    m_agent->setPlaceholderText(tr("Agent login"));
+    m_application->setPlaceholderText(tr("Application number"));
+    m_apply->setText(tr("&Search"));
+    m_previous->setText(tr("◀ &Previous page"));
+    m_next->setText(tr("N&ext page ▶"));
+    m_detailTitle->setText(tr("Session detail"));
+    m_presenceLegend->setText(tr("Presence: green = as required, red = someone required was out of frame, grey = paused; "
+                                 "lines mark the start of each step."));
+    m_table->setHorizontalHeaderLabels({tr("Recorded (UTC)"), tr("Application"), tr("Agent"), tr("Products"),
+                                        tr("State"), tr("QC"), tr("Upload"), tr("Session")});
+    m_useDates->setAccessibleName(tr("Filter by date"));
+    m_from->setAccessibleName(tr("From date"));
+    m_to->setAccessibleName(tr("To date"));
+    m_agent->setAccessibleName(tr("Agent login"));
+    m_application->setAccessibleName(tr("Application number"));
+    m_product->setAccessibleName(tr("Product"));
+    m_state->setAccessibleName(tr("State"));
+    m_qc->setAccessibleName(tr("QC verdict"));
+    m_upload->setAccessibleName(tr("Upload"));
+    m_apply->setAccessibleName(tr("Search"));
+    m_table->setAccessibleName(tr("Sessions"));
+    m_previous->setAccessibleName(tr("Previous page"));
+    m_next->setAccessibleName(tr("Next page"));
+    m_presence->setAccessibleName(tr("Presence timeline"));
+    m_detailSummary->setAccessibleName(tr("Session summary"));
+    m_steps->setAccessibleName(tr("Steps of the session"));
+    m_events->setAccessibleName(tr("Events of the session"));
+
+    auto refill = [](QComboBox *combo, const QList<std::pair<QString, QString>> &items) {
+        const QSignalBlocker blocker(combo);
+        const auto current = combo->currentData().toString();
+        combo->clear();
+        for (const auto &[text, value] : items)
+            combo->addItem(text, value);
+        combo->setCurrentIndex(std::max(0, combo->findData(current)));
+    };
+    QList<std::pair<QString, QString>> products{{tr("All products"), QString()}};
+    for (const auto &script : m_library.templates()) {
+        if (script.product)
+            products.append({script.product->name, script.product->code});
+    }
+    refill(m_product, products);
+    QList<std::pair<QString, QString>> states{{tr("All states"), QString()}};
+    for (auto state : {SessionState::Created, SessionState::Consent, SessionState::Steps, SessionState::Paused,
+                       SessionState::Finished, SessionState::Refused, SessionState::Aborted, SessionState::Failed})
+        states.append({WorkflowText::sessionState(state), QString::fromLatin1(sessionStateName(state))});
+    refill(m_state, states);
+    refill(m_qc, {{tr("Any QC verdict"), QString()},
+                  {tr("QC pending"), QStringLiteral("pending")},
+                  {tr("QC passed"), QStringLiteral("pass")},
+                  {tr("QC failed"), QStringLiteral("fail")}});
+    refill(m_upload, {{tr("Any upload state"), QString()}, {tr("Not queued"), QStringLiteral("none")}});
+    if (!m_actor.isEmpty())
+        reload();
+}
+
+void HistoryPage::reload()
+{
+    m_problem->clear();
+    const auto page = m_sessions.history(filter(), m_page * kPageSize, kPageSize);
+    if (!page) {
+        m_problem->setText(tr("The history cannot be read: %1").arg(page.error().detail));
+        return;
+    }
+    m_rows = page->rows;
+    m_total = page->total;
+    const QSignalBlocker blocker(m_table);
+    m_table->clearContents();
+    m_table->setRowCount(int(m_rows.size()));
+    for (int row = 0; row < m_rows.size(); ++row) {
+        const auto &entry = m_rows.at(row);
+        QString stateText = entry.state;
+        for (int value = int(SessionState::Created); value <= int(SessionState::Failed); ++value) {
+            if (entry.state == QLatin1String(sessionStateName(SessionState(value))))
+                stateText = WorkflowText::sessionState(SessionState(value));
+        }
+        const QStringList cells{entry.createdAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")), entry.applicationNo,
+                                entry.agentId, entry.products, stateText, entry.qcVerdict, entry.uploadState,
+                                entry.id.toString()};
+        for (int column = 0; column < cells.size(); ++column)
+            m_table->setItem(row, column, new QTableWidgetItem(cells.at(column)));
+    }
+    const qint64 pages = std::max<qint64>(1, (m_total + kPageSize - 1) / kPageSize);
+    m_pageLabel->setText(tr("Page %1 of %2 (%n session(s))", nullptr, int(m_total)).arg(m_page + 1).arg(pages));
+    m_previous->setEnabled(m_page > 0);
+    m_next->setEnabled(qint64(m_page + 1) * kPageSize < m_total);
+    clearDetail();
+}
+
+void HistoryPage::clearDetail()
+{
+    m_detailSummary->setText(tr("Choose a session in the table to see its steps and events."));
+    m_presence->setTimeline({});
+    m_steps->clear();
+    m_events->clear();
+}
+
+void HistoryPage::showDetail(int row)
+{
+    if (row < 0 || row >= m_rows.size()) {
+        clearDetail();
+        return;
+    }
+    const auto id = m_rows.at(row).id;
+    const auto record = m_sessions.find(id);
+    const auto events = m_sessions.events(id);
+    if (!record || !events || !record->has_value()) {
+        m_problem->setText(tr("This session cannot be read: %1")
+                               .arg(!record ? record.error().detail : !events ? events.error().detail : id.toString()));
+        return;
+    }
+    // Every look at a session is audited: who, which session, from where.
+    if (auto audited = m_audit.append(m_actor, storage::AuditAction::View, id.toString(), QStringLiteral("history detail"));
+        !audited)
+        m_problem->setText(tr("The audit log cannot be written: %1").arg(audited.error().detail));
+
+    const auto &session = **record;
+    const auto timeline = buildSessionTimeline(*events);
+    std::chrono::nanoseconds outOfFrame{0};
+    for (const auto &span : timeline.presenceViolations)
+        outOfFrame += span.end - span.start;
+    m_detailSummary->setText(tr("Application %1 · agent %2 · %3 · QC %4 · %5 long, %6 with someone required out of frame\n"
+                                "Scope: %7")
+                                 .arg(session.applicationNo, session.agentId, WorkflowText::sessionState(session.state),
+                                      session.qcVerdict, clock(timeline.duration()), clock(outOfFrame),
+                                      session.scopeRequired ? session.scopeReason : tr("not required")));
+    m_presence->setTimeline(timeline);
+
+    std::optional<ScriptPlan> plan;
+    if (auto found = m_library.plan(session.templateId.split(u'+')))
+        plan = std::move(*found);
+    m_steps->clear();
+    QSet<qsizetype> completed;
+    for (const auto &event : *events) {
+        if (event.type == SessionEventType::StepCompleted)
+            completed.insert(event.stepIndex);
+    }
+    for (const auto &chapter : timeline.chapters) {
+        const auto title = plan && chapter.stepIndex >= 0 && chapter.stepIndex < plan->steps().size()
+                               ? plan->steps().at(chapter.stepIndex).definition.title
+                               : chapter.stepId;
+        m_steps->addItem(QStringLiteral("%1 %2. %3  (%4)")
+                             .arg(completed.contains(chapter.stepIndex) ? QStringLiteral("✓") : QStringLiteral("✗"))
+                             .arg(chapter.stepIndex + 1)
+                             .arg(title, clock(chapter.start - timeline.start)));
+    }
+    m_events->clear();
+    for (const auto &event : *events) {
+        QString text = clock(event.monotonic - timeline.start) + QStringLiteral("  ") + WorkflowText::eventType(event.type);
+        if (event.type == SessionEventType::StateChanged)
+            text += QStringLiteral(": ") + WorkflowText::sessionState(event.from) + QStringLiteral(" → ")
+                    + WorkflowText::sessionState(event.to);
+        if (event.stepIndex >= 0)
+            text += QStringLiteral("  [%1]").arg(event.stepIndex + 1);
+        if (!event.detail.isEmpty())
+            text += QStringLiteral("  ") + event.detail;
+        m_events->addItem(text);
+    }
+}
+
+} // namespace dualrec::ui

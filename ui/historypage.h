@@ -1,0 +1,88 @@
+#pragma once
+
+#include "core/storage/auditlog.h"
+#include "core/storage/sessionrepository.h"
+#include "core/workflow/templatelibrary.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QTableWidget;
+
+namespace dualrec::ui {
+
+class PresenceBar;
+
+/// The supervisor's history: sessions filtered by date, agent, application number, product,
+/// state, QC verdict and upload state, a page at a time (SessionRepository::history, indexed
+/// SQL with LIMIT/OFFSET, so 10k sessions cost one page), and a detail pane with the steps,
+/// the events, the presence timeline as a bar and the QC verdict. Opening a session's detail
+/// is written to the audit log. Customers' personal data is not shown. GUI thread only.
+class HistoryPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HistoryPage)
+
+public:
+    static constexpr int kPageSize = 50;
+
+    HistoryPage(storage::SessionRepository &sessions, storage::AuditLog &audit,
+                const workflow::TemplateLibrary &library, QWidget *parent = nullptr);
+
+    /// Who is looking (the audit log's actor); reloads the first page.
+    void open(const QString &actor);
+    [[nodiscard]] storage::HistoryFilter filter() const;
+    [[nodiscard]] int pageIndex() const { return m_page; }
+    [[nodiscard]] qint64 total() const { return m_total; }
+    /// Shows the detail of the session in table row `row` (also what selecting a row does).
+    void showDetail(int row);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void reload();
+    void clearDetail();
+
+    storage::SessionRepository &m_sessions;
+    storage::AuditLog &m_audit;
+    const workflow::TemplateLibrary &m_library;
+    QString m_actor;
+    int m_page = 0;
+    qint64 m_total = 0;
+    QList<storage::HistoryRow> m_rows;
+
+    QLabel *m_title = nullptr;
+    QCheckBox *m_useDates = nullptr;
+    QDateEdit *m_from = nullptr;
+    QDateEdit *m_to = nullptr;
+    QLineEdit *m_agent = nullptr;
+    QLineEdit *m_application = nullptr;
+    QComboBox *m_product = nullptr;
+    QComboBox *m_state = nullptr;
+    QComboBox *m_qc = nullptr;
+    QComboBox *m_upload = nullptr;
+    QPushButton *m_apply = nullptr;
+    QTableWidget *m_table = nullptr;
+    QPushButton *m_previous = nullptr;
+    QPushButton *m_next = nullptr;
+    QLabel *m_pageLabel = nullptr;
+    QLabel *m_detailTitle = nullptr;
+    QLabel *m_detailSummary = nullptr;
+    PresenceBar *m_presence = nullptr;
+    QLabel *m_presenceLegend = nullptr;
+    QListWidget *m_steps = nullptr;
+    QListWidget *m_events = nullptr;
+    QLabel *m_problem = nullptr;
+};
+
+} // namespace dualrec::ui

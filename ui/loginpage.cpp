@@ -1,0 +1,214 @@
+#include "ui/loginpage.h"
+
+#include "ui/pagestyle.h"
+
+#include <QApplication>
+#include <QEvent>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace dualrec::ui {
+
+LoginPage::LoginPage(storage::UserRepository &users, storage::AuditLog &audit, QWidget *parent)
+    : QWidget(parent), m_users(users), m_audit(audit)
+{
+    setObjectName(QStringLiteral("loginPage"));
+    auto *outer = new QVBoxLayout(this);
+    outer->addStretch(1);
+    auto *box = new QWidget(this);
+    box->setMaximumWidth(pageStyle::scaled(this, 38));
+    auto *layout = new QVBoxLayout(box);
+    m_title = new QLabel(box);
+    m_title->setObjectName(QStringLiteral("loginTitle"));
+    pageStyle::makeHeading(m_title, 1.8);
+    m_hint = new QLabel(box);
+    m_hint->setWordWrap(true);
+    layout->addWidget(m_title);
+    layout->addWidget(m_hint);
+
+    auto *form = new QFormLayout;
+    m_loginLabel = new QLabel(box);
+    m_login = new QLineEdit(box);
+    m_login->setObjectName(QStringLiteral("loginName"));
+    m_nameLabel = new QLabel(box);
+    m_displayName = new QLineEdit(box);
+    m_displayName->setObjectName(QStringLiteral("loginDisplayName"));
+    m_passwordLabel = new QLabel(box);
+    m_password = new QLineEdit(box);
+    m_password->setObjectName(QStringLiteral("loginPassword"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_repeatLabel = new QLabel(box);
+    m_repeat = new QLineEdit(box);
+    m_repeat->setObjectName(QStringLiteral("loginRepeatPassword"));
+    m_repeat->setEchoMode(QLineEdit::Password);
+    for (auto *edit : {m_login, m_displayName, m_password, m_repeat})
+        pageStyle::enlarge(edit, 1.3);
+    m_loginLabel->setBuddy(m_login);
+    m_nameLabel->setBuddy(m_displayName);
+    m_passwordLabel->setBuddy(m_password);
+    m_repeatLabel->setBuddy(m_repeat);
+    form->addRow(m_loginLabel, m_login);
+    form->addRow(m_nameLabel, m_displayName);
+    form->addRow(m_passwordLabel, m_password);
+    form->addRow(m_repeatLabel, m_repeat);
+    layout->addLayout(form);
+
+    m_submit = new QPushButton(box);
+    m_submit->setObjectName(QStringLiteral("loginButton"));
+    m_submit->setDefault(true);
+    m_submit->setAutoDefault(true);
+    pageStyle::enlarge(m_submit, 1.3);
+    layout->addWidget(m_submit);
+    m_message = new QLabel(box);
+    m_message->setObjectName(QStringLiteral("loginMessage"));
+    m_message->setWordWrap(true);
+    pageStyle::enlarge(m_message, 1.15);
+    layout->addWidget(m_message);
+
+    auto *row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(box, 2);
+    row->addStretch(1);
+    outer->addLayout(row);
+    outer->addStretch(2);
+
+    setTabOrder(m_login, m_displayName);
+    setTabOrder(m_displayName, m_password);
+    setTabOrder(m_password, m_repeat);
+    setTabOrder(m_repeat, m_submit);
+
+    connect(m_submit, &QPushButton::clicked, this, &LoginPage::onSubmit);
+    for (auto *edit : {m_login, m_displayName, m_password, m_repeat})
+        connect(edit, &QLineEdit::returnPressed, this, &LoginPage::onSubmit);
+    reset();
+}
+
+void LoginPage::reset()
+{
+    const auto accounts = m_users.count();
+    m_firstRun = accounts && *accounts == 0;
+    for (auto *edit : {m_login, m_displayName, m_password, m_repeat})
+        edit->clear();
+    for (QWidget *widget : {static_cast<QWidget *>(m_nameLabel), static_cast<QWidget *>(m_displayName),
+                            static_cast<QWidget *>(m_repeatLabel), static_cast<QWidget *>(m_repeat)})
+        widget->setVisible(m_firstRun);
+    m_messageSource.clear();
+    m_message->clear();
+    if (!accounts)
+        showMessage(tr("The account list cannot be read: %1").arg(accounts.error().detail), true);
+    retranslateUi();
+    m_login->setFocus();
+}
+
+void LoginPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void LoginPage::retranslateUi()
+{
+    m_title->setText(m_firstRun ? tr("Create the first supervisor account") : tr("Sign in"));
+    m_hint->setText(m_firstRun ? tr("No account exists on this computer yet. The first account is a supervisor: "
+                                    "it can create the agents' accounts with \"dualrec user add\".")
+                               : tr("Sign in with your own account. After 5 wrong passwords the account is locked "
+                                    "for 15 minutes."));
+    m_loginLabel->setText(tr("&Login:"));
+    m_nameLabel->setText(tr("&Name:"));
+    m_passwordLabel->setText(tr("&Password:"));
+    m_repeatLabel->setText(tr("&Repeat password:"));
+    m_submit->setText(m_firstRun ? tr("&Create account") : tr("&Sign in"));
+    m_login->setAccessibleName(tr("Login"));
+    m_displayName->setAccessibleName(tr("Name"));
+    m_password->setAccessibleName(tr("Password"));
+    m_repeat->setAccessibleName(tr("Repeat password"));
+    m_submit->setAccessibleName(m_firstRun ? tr("Create account") : tr("Sign in"));
+    m_message->setAccessibleName(tr("Sign-in message"));
+}
+
+void LoginPage::showMessage(const QString &text, bool problem)
+{
+    m_message->setText(text);
+    m_message->setProperty("problem", problem);
+    m_message->setStyleSheet(problem ? QStringLiteral("color: #a61b1b;") : QStringLiteral("color: #1b6e2e;"));
+}
+
+void LoginPage::onSubmit()
+{
+    if (m_firstRun)
+        createFirstAccount();
+    else
+        signIn();
+}
+
+void LoginPage::signIn()
+{
+    const auto login = m_login->text().trimmed();
+    if (login.isEmpty() || m_password->text().isEmpty()) {
+        showMessage(tr("Enter your login and password."), true);
+        return;
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const auto outcome = m_users.authenticate(login, m_password->text());
+    QApplication::restoreOverrideCursor();
+    m_password->clear();
+    if (!outcome) {
+        showMessage(tr("Signing in failed: %1").arg(outcome.error().detail), true);
+        return;
+    }
+    switch (outcome->result) {
+    case storage::LoginResult::Accepted:
+        (void)m_audit.append(login, storage::AuditAction::Login, login, QStringLiteral("accepted"));
+        m_message->clear();
+        Q_EMIT loggedIn(*outcome->user);
+        return;
+    case storage::LoginResult::Rejected:
+        (void)m_audit.append(login, storage::AuditAction::Login, login, QStringLiteral("rejected"));
+        showMessage(tr("Login or password is wrong. Please try again."), true);
+        m_password->setFocus();
+        return;
+    case storage::LoginResult::LockedOut:
+        (void)m_audit.append(login, storage::AuditAction::Login, login, QStringLiteral("locked"));
+        showMessage(tr("This account is locked after too many wrong passwords. Try again after %1, or ask "
+                       "branch IT to reset the password.")
+                        .arg(QLocale().toString(outcome->lockedUntil.toLocalTime().time(), QLocale::ShortFormat)),
+                    true);
+        return;
+    case storage::LoginResult::Invalid:
+        break;
+    }
+}
+
+void LoginPage::createFirstAccount()
+{
+    if (m_password->text() != m_repeat->text()) {
+        showMessage(tr("The two passwords are not the same."), true);
+        return;
+    }
+    if (m_password->text().size() < m_users.policy().minimumPasswordLength) {
+        showMessage(tr("The password needs at least %n character(s).", nullptr, m_users.policy().minimumPasswordLength),
+                    true);
+        return;
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const auto user = m_users.add(m_login->text(), m_displayName->text(), storage::UserRole::Supervisor,
+                                  m_password->text());
+    QApplication::restoreOverrideCursor();
+    if (!user) {
+        showMessage(tr("The account was not created: %1").arg(user.error().detail), true);
+        return;
+    }
+    (void)m_audit.append(user->login, storage::AuditAction::SettingsChange, QStringLiteral("users"),
+                         QStringLiteral("first supervisor account created"));
+    const auto login = user->login;
+    reset();
+    m_login->setText(login);
+    showMessage(tr("The account was created. Please sign in."), false);
+    m_password->setFocus();
+}
+
+} // namespace dualrec::ui

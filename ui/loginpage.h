@@ -1,0 +1,62 @@
+#pragma once
+
+#include "core/storage/auditlog.h"
+#include "core/storage/userrepository.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace dualrec::ui {
+
+/// Sign-in of agents and supervisors with local accounts. On the very first run (no account
+/// exists) it asks for the first supervisor account instead, so the branch can start without
+/// a command line; `dualrec user add` does the same for branch IT. Every attempt is audited.
+/// GUI thread only.
+class LoginPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LoginPage)
+
+public:
+    LoginPage(storage::UserRepository &users, storage::AuditLog &audit, QWidget *parent = nullptr);
+
+    /// Empties the fields and picks the mode (first run or sign-in) from the accounts present.
+    void reset();
+    [[nodiscard]] bool firstRun() const { return m_firstRun; }
+
+Q_SIGNALS:
+    void loggedIn(const dualrec::storage::User &user);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void onSubmit();
+    void signIn();
+    void createFirstAccount();
+    void showMessage(const QString &text, bool problem);
+
+    storage::UserRepository &m_users;
+    storage::AuditLog &m_audit;
+    bool m_firstRun = false;
+
+    QLabel *m_title = nullptr;
+    QLabel *m_hint = nullptr;
+    QLabel *m_loginLabel = nullptr;
+    QLineEdit *m_login = nullptr;
+    QLabel *m_nameLabel = nullptr;
+    QLineEdit *m_displayName = nullptr;
+    QLabel *m_passwordLabel = nullptr;
+    QLineEdit *m_password = nullptr;
+    QLabel *m_repeatLabel = nullptr;
+    QLineEdit *m_repeat = nullptr;
+    QPushButton *m_submit = nullptr;
+    QLabel *m_message = nullptr;
+    QString m_messageSource; ///< kept so a language change does not leave a stale message
+};
+
+} // namespace dualrec::ui

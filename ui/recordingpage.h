@@ -1,0 +1,120 @@
+#pragma once
+
+#include "core/util/clock.h"
+#include "core/util/error.h"
+#include "core/vision/presencepolicy.h"
+#include "core/workflow/workflowsession.h"
+
+#include <QPointer>
+#include <QWidget>
+
+#include <chrono>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QMediaPlayer;
+class QAudioOutput;
+class QProgressBar;
+class QPushButton;
+class QTextBrowser;
+class QTextToSpeech;
+class QTimer;
+
+namespace dualrec::ui {
+
+class PreviewWidget;
+
+/// The page the agent records on: the live picture with the presence state, the steps with
+/// progress, the teleprompter (with an elder-friendly mode), the voice broadcast, and the
+/// buttons that feed facts to the WorkflowSession. Buttons the session would refuse are
+/// disabled and the reason is written next to them; whether a step may be completed is always
+/// the session's decision (unmetRequirements). GUI thread only.
+class RecordingPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RecordingPage)
+
+public:
+    RecordingPage(const Clock &clock, QWidget *parent = nullptr);
+    ~RecordingPage() override;
+
+    /// Shows `session` (which must outlive the page's use of it, until detach()).
+    /// `videoConnected` false: no video source exists, the preview says so.
+    void attach(workflow::WorkflowSession *session, workflow::SaleContext context, bool videoConnected);
+    void detach();
+
+    void showFrame(const QImage &frame, const std::vector<vision::FaceBox> &faces);
+    /// What the presence banner says (from PresenceMonitor::problemChanged).
+    void setPresenceProblem(vision::PresenceProblem problem);
+    /// A journal write failed: the agent is told, the recording goes on.
+    void setJournalProblem(const Error &error);
+
+    [[nodiscard]] bool elderMode() const;
+
+Q_SIGNALS:
+    /// The session reached an end state (finished, refused, aborted or failed).
+    void sessionEnded();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void refresh();
+    void refreshSteps();
+    void refreshTeleprompter();
+    void applyTeleprompterFont();
+    void onTick();
+    void updateTimes();
+    void onPlayPrompt();
+    void onPauseResume();
+    void onAbortConfirmed();
+    void showAbortPanel(bool visible);
+    void showError(const Error &error);
+    [[nodiscard]] bool sessionRunning() const;
+
+    const Clock &m_clock;
+    QPointer<workflow::WorkflowSession> m_session;
+    workflow::SaleContext m_context;
+    bool m_videoConnected = false;
+    std::chrono::nanoseconds m_startedAt{0};
+    vision::PresenceProblem m_problem = vision::PresenceProblem::Invalid;
+    QString m_lastError;
+    QString m_journalProblem;
+
+    QTimer *m_timer = nullptr;
+    QTextToSpeech *m_speech = nullptr;
+    QMediaPlayer *m_player = nullptr;
+    QAudioOutput *m_audioOutput = nullptr;
+
+    QLabel *m_banner = nullptr;
+    PreviewWidget *m_preview = nullptr;
+    QLabel *m_presenceIndicator = nullptr;
+    QLabel *m_stateLabel = nullptr;
+    QLabel *m_elapsed = nullptr;
+    QLabel *m_timeLeft = nullptr;
+    QLabel *m_stepsTitle = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QListWidget *m_steps = nullptr;
+    QLabel *m_stepTitle = nullptr;
+    QTextBrowser *m_teleprompter = nullptr;
+    QCheckBox *m_elderMode = nullptr;
+    QPushButton *m_play = nullptr;
+    QPushButton *m_answerYes = nullptr;
+    QPushButton *m_answerNo = nullptr;
+    QPushButton *m_snapshot = nullptr;
+    QPushButton *m_next = nullptr;
+    QLabel *m_nextReason = nullptr;
+    QPushButton *m_pauseResume = nullptr;
+    QPushButton *m_abort = nullptr;
+    QWidget *m_abortPanel = nullptr;
+    QLabel *m_abortLabel = nullptr;
+    QComboBox *m_abortReason = nullptr;
+    QPushButton *m_confirmAbort = nullptr;
+    QPushButton *m_cancelAbort = nullptr;
+    QLabel *m_journalLabel = nullptr;
+};
+
+} // namespace dualrec::ui

@@ -1,0 +1,225 @@
+#include "ui/settingspage.h"
+
+#include "ui/pagestyle.h"
+
+#include <QAudioDevice>
+#include <QCameraDevice>
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QEvent>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMediaDevices>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QVBoxLayout>
+
+namespace dualrec::ui {
+
+SettingsPage::SettingsPage(SettingsStore &settings, storage::AuditLog &audit, QWidget *parent)
+    : QWidget(parent), m_settings(settings), m_audit(audit)
+{
+    setObjectName(QStringLiteral("settingsPage"));
+    auto *layout = new QVBoxLayout(this);
+    m_title = new QLabel(this);
+    pageStyle::makeHeading(m_title, 1.5);
+    m_policyNote = new QLabel(this);
+    m_policyNote->setObjectName(QStringLiteral("settingsPolicyNote"));
+    m_policyNote->setWordWrap(true);
+    layout->addWidget(m_title);
+    layout->addWidget(m_policyNote);
+
+    m_storage = new QLineEdit(this);
+    m_storage->setObjectName(QStringLiteral("settingsStorage"));
+    m_camera = new QComboBox(this);
+    m_camera->setObjectName(QStringLiteral("settingsCamera"));
+    m_microphone = new QComboBox(this);
+    m_microphone->setObjectName(QStringLiteral("settingsMicrophone"));
+    m_resolution = new QComboBox(this);
+    m_resolution->setObjectName(QStringLiteral("settingsResolution"));
+    for (const auto *size : {"640x360", "1280x720", "1920x1080"})
+        m_resolution->addItem(QString::fromLatin1(size), QString::fromLatin1(size));
+    m_faceModel = new QLineEdit(this);
+    m_faceModel->setObjectName(QStringLiteral("settingsFaceModel"));
+    m_grace = new QDoubleSpinBox(this);
+    m_grace->setObjectName(QStringLiteral("settingsGrace"));
+    m_grace->setRange(0, 10);
+    m_grace->setSingleStep(0.5);
+    m_grace->setDecimals(1);
+    m_language = new QComboBox(this);
+    m_language->setObjectName(QStringLiteral("settingsLanguage"));
+    m_language->addItem(QStringLiteral("中文(简体)"), QStringLiteral("zh_CN"));
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+
+    auto *grid = new QGridLayout;
+    int row = 0;
+    auto addRow = [&](SettingKey key, QWidget *field) {
+        auto *label = new QLabel(this);
+        label->setBuddy(field);
+        auto *lock = new QLabel(this);
+        lock->setObjectName(QStringLiteral("lock-") + QString::fromLatin1(settingKeyName(key)).replace(u'/', u'-'));
+        lock->setStyleSheet(QStringLiteral("color: #6b5b00;"));
+        grid->addWidget(label, row, 0);
+        grid->addWidget(field, row, 1);
+        grid->addWidget(lock, row, 2);
+        ++row;
+        m_labels.insert(key, label);
+        m_fields.insert(key, field);
+        m_locks.insert(key, lock);
+    };
+    addRow(SettingKey::StorageFolder, m_storage);
+    addRow(SettingKey::Camera, m_camera);
+    addRow(SettingKey::Microphone, m_microphone);
+    addRow(SettingKey::Resolution, m_resolution);
+    addRow(SettingKey::FaceModel, m_faceModel);
+    addRow(SettingKey::GraceSeconds, m_grace);
+    addRow(SettingKey::Language, m_language);
+    grid->setColumnStretch(1, 1);
+    layout->addLayout(grid);
+
+    auto *bottom = new QHBoxLayout;
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("settingsMessage"));
+    m_message->setWordWrap(true);
+    m_save = new QPushButton(this);
+    m_save->setObjectName(QStringLiteral("settingsSave"));
+    m_save->setDefault(true);
+    bottom->addWidget(m_message, 1);
+    bottom->addWidget(m_save);
+    layout->addLayout(bottom);
+    layout->addStretch(1);
+    connect(m_save, &QPushButton::clicked, this, &SettingsPage::save);
+    retranslateUi();
+}
+
+void SettingsPage::open(const QString &actor)
+{
+    m_actor = actor;
+    m_message->clear();
+    load();
+}
+
+void SettingsPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void SettingsPage::retranslateUi()
+{
+    m_title->setText(tr("Settings"));
+    m_policyNote->setText(tr("Settings marked with a lock are fixed by branch IT in %1 and cannot be changed here. "
+                             "The storage folder takes effect at the next start.")
+                              .arg(QDir::toNativeSeparators(m_settings.policyFile())));
+    const QHash<SettingKey, QString> labels{
+        {SettingKey::StorageFolder, tr("&Storage folder:")},
+        {SettingKey::Camera, tr("&Camera:")},
+        {SettingKey::Microphone, tr("&Microphone:")},
+        {SettingKey::Resolution, tr("&Resolution:")},
+        {SettingKey::FaceModel, tr("&Face model file:")},
+        {SettingKey::GraceSeconds, tr("&Grace period (seconds out of frame before it counts):")},
+        {SettingKey::Language, tr("&Language:")},
+    };
+    for (auto it = labels.cbegin(); it != labels.cend(); ++it) {
+        m_labels.value(it.key())->setText(it.value());
+        // The label without its mnemonic marker and colon, in either language.
+        QString accessible = it.value();
+        accessible.remove(QRegularExpression(QStringLiteral("\\(&.\\)")));
+        accessible.remove(u'&');
+        while (accessible.endsWith(u':') || accessible.endsWith(QChar(0xFF1A)))
+            accessible.chop(1);
+        m_fields.value(it.key())->setAccessibleName(accessible);
+    }
+    m_faceModel->setPlaceholderText(tr("empty: the built-in model"));
+    m_save->setText(tr("&Save settings"));
+    m_save->setAccessibleName(tr("Save settings"));
+
+    const auto camera = m_camera->currentData().toString();
+    m_camera->clear();
+    m_camera->addItem(tr("System default"), QString());
+    for (const auto &device : QMediaDevices::videoInputs())
+        m_camera->addItem(device.description(), QString::fromUtf8(device.id()));
+    m_camera->setCurrentIndex(std::max(0, m_camera->findData(camera)));
+    const auto microphone = m_microphone->currentData().toString();
+    m_microphone->clear();
+    m_microphone->addItem(tr("System default"), QString());
+    for (const auto &device : QMediaDevices::audioInputs())
+        m_microphone->addItem(device.description(), QString::fromUtf8(device.id()));
+    m_microphone->setCurrentIndex(std::max(0, m_microphone->findData(microphone)));
+    load();
+}
+
+void SettingsPage::load()
+{
+    m_storage->setText(m_settings.text(SettingKey::StorageFolder));
+    auto select = [](QComboBox *combo, const QString &value) {
+        int index = combo->findData(value);
+        if (index < 0) {
+            // A device or resolution this computer does not list (set by IT or unplugged): keep it.
+            combo->addItem(value, value);
+            index = combo->count() - 1;
+        }
+        combo->setCurrentIndex(index);
+    };
+    select(m_camera, m_settings.text(SettingKey::Camera));
+    select(m_microphone, m_settings.text(SettingKey::Microphone));
+    select(m_resolution, m_settings.text(SettingKey::Resolution));
+    m_faceModel->setText(m_settings.text(SettingKey::FaceModel));
+    m_grace->setValue(m_settings.value(SettingKey::GraceSeconds).toDouble());
+    select(m_language, m_settings.text(SettingKey::Language));
+    for (const auto key : kSettingKeys) {
+        const bool locked = m_settings.isLocked(key);
+        m_fields.value(key)->setEnabled(!locked);
+        m_fields.value(key)->setToolTip(locked ? tr("Set by the IT policy") : QString());
+        m_locks.value(key)->setText(locked ? tr("🔒 set by IT") : QString());
+    }
+}
+
+QVariant SettingsPage::editedValue(SettingKey key) const
+{
+    switch (key) {
+    case SettingKey::StorageFolder: return m_storage->text().trimmed();
+    case SettingKey::Camera: return m_camera->currentData();
+    case SettingKey::Microphone: return m_microphone->currentData();
+    case SettingKey::Resolution: return m_resolution->currentData();
+    case SettingKey::FaceModel: return m_faceModel->text().trimmed();
+    case SettingKey::GraceSeconds: return m_grace->value();
+    case SettingKey::Language: return m_language->currentData();
+    case SettingKey::Invalid: break;
+    }
+    return {};
+}
+
+void SettingsPage::save()
+{
+    QStringList changed;
+    QStringList problems;
+    for (const auto key : kSettingKeys) {
+        if (m_settings.isLocked(key))
+            continue;
+        const auto value = editedValue(key);
+        if (value.toString() == m_settings.value(key).toString())
+            continue;
+        if (auto saved = m_settings.set(key, value); !saved)
+            problems.append(saved.error().detail);
+        else
+            changed.append(QString::fromLatin1(settingKeyName(key)));
+    }
+    if (!changed.isEmpty())
+        (void)m_audit.append(m_actor, storage::AuditAction::SettingsChange, QStringLiteral("settings"),
+                             QStringLiteral("changed: ") + changed.join(u','));
+    if (!problems.isEmpty())
+        m_message->setText(tr("Not saved: %1").arg(problems.join(QStringLiteral("; "))));
+    else if (changed.isEmpty())
+        m_message->setText(tr("Nothing changed."));
+    else
+        m_message->setText(tr("Saved."));
+    if (changed.contains(QLatin1String(settingKeyName(SettingKey::Language))))
+        Q_EMIT languageChanged(m_settings.text(SettingKey::Language));
+    load();
+}
+
+} // namespace dualrec::ui

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "core/storage/auditlog.h"
+#include "core/util/settingsstore.h"
+
+#include <QHash>
+#include <QWidget>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace dualrec::ui {
+
+/// Settings for supervisors and branch IT: storage folder, camera, microphone, resolution, face
+/// model, grace period and language. A setting the IT policy file fixes is shown greyed out with
+/// a lock note and cannot be changed here. Saving writes the changed settings and audits which
+/// keys changed. Insurer endpoint, certificates and retention arrive with sealing and sync.
+/// GUI thread only.
+class SettingsPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SettingsPage)
+
+public:
+    SettingsPage(SettingsStore &settings, storage::AuditLog &audit, QWidget *parent = nullptr);
+
+    /// Shows the current values for `actor` (the audit log's actor).
+    void open(const QString &actor);
+
+Q_SIGNALS:
+    /// The language setting changed ("zh_CN" or "en").
+    void languageChanged(const QString &language);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void load();
+    void save();
+    [[nodiscard]] QVariant editedValue(SettingKey key) const;
+
+    SettingsStore &m_settings;
+    storage::AuditLog &m_audit;
+    QString m_actor;
+
+    QLabel *m_title = nullptr;
+    QLabel *m_policyNote = nullptr;
+    QHash<SettingKey, QLabel *> m_labels;
+    QHash<SettingKey, QWidget *> m_fields;
+    QHash<SettingKey, QLabel *> m_locks;
+    QLineEdit *m_storage = nullptr;
+    QComboBox *m_camera = nullptr;
+    QComboBox *m_microphone = nullptr;
+    QComboBox *m_resolution = nullptr;
+    QLineEdit *m_faceModel = nullptr;
+    QDoubleSpinBox *m_grace = nullptr;
+    QComboBox *m_language = nullptr;
+    QPushButton *m_save = nullptr;
+    QLabel *m_message = nullptr;
+};
+
+} // namespace dualrec::ui

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "core/storage/journal.h"
+#include "core/util/clock.h"
+#include "core/util/settingsstore.h"
+#include "core/workflow/templatelibrary.h"
+
+namespace dualrec::ui {
+
+class LiveFeed;
+
+/// What the pages need from the core, handed in by the composition root (app/application.cpp).
+/// All of it must outlive the main window.
+struct UiServices final {
+    const workflow::TemplateLibrary &library;
+    storage::Journal &journal;
+    const Clock &clock;
+    SettingsStore &settings;
+    /// Camera frames and presence checks while a session records; null when no video source is
+    /// connected (the recording page then says so instead of showing a picture).
+    LiveFeed *feed = nullptr;
+};
+
+} // namespace dualrec::ui

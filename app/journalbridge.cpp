@@ -87,6 +87,16 @@ void JournalBridge::mediaFile(const QString &sessionId, FileKind kind, const QSt
                                            {role, QDir::cleanPath(path), bytes, digest, QDateTime::currentDateTimeUtc()}));
 }
 
+void JournalBridge::presenceTimeline(const QString &sessionId, const QList<PresenceRun> &runs)
+{
+    if (!m_started)
+        return;
+    QList<storage::PresenceRun> stored;
+    for (const auto &run : runs)
+        stored.append({run.start, run.end, run.faces, run.agent, run.customer});
+    keep(m_journal.sessions().savePresenceRuns(workflow::SessionId::fromString(sessionId), stored));
+}
+
 QString JournalBridge::summary() const
 {
     const auto path = QDir::toNativeSeparators(storage::Journal::databasePath(m_dataDirectory));

@@ -19,6 +19,7 @@ public:
     void sessionStarted(const SessionStart &start) override;
     void sessionEvent(const QString &sessionId, const workflow::SessionEvent &event) override;
     void mediaFile(const QString &sessionId, FileKind kind, const QString &path, qint64 bytes) override;
+    void presenceTimeline(const QString &sessionId, const QList<PresenceRun> &runs) override;
     [[nodiscard]] QString summary() const override;
 
 private:

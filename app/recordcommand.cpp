@@ -321,6 +321,17 @@ int runRecord(const CommandLine &commandLine, media::RecordingJournal &journal, 
     std::signal(SIGTERM, SIG_DFL);
 
     source->stop();
+    if (monitor) {
+        // The presence timeline the guard saw, on the recording's timeline, into the journal.
+        auto timeline = monitor->policy().timeline();
+        timeline.finish(clock.monotonicNow());
+        QList<media::RecordingJournal::PresenceRun> runs;
+        for (const auto &segment : timeline.segments()) {
+            runs.append({duration_cast<milliseconds>(segment.start - origin), duration_cast<milliseconds>(segment.end - origin),
+                         segment.sample.faces, segment.sample.agent, segment.sample.customer});
+        }
+        journal.presenceTimeline(sessionId.toString(), runs);
+    }
     auto closed = recorder.close();
     if (!closed && !failure)
         failure = closed.error();

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QString>
 
+#include <chrono>
 #include <utility>
 
 namespace dualrec::media {
@@ -33,6 +34,15 @@ public:
     virtual void sessionStarted(const SessionStart &start) = 0;
     virtual void sessionEvent(const QString &sessionId, const workflow::SessionEvent &event) = 0;
     virtual void mediaFile(const QString &sessionId, FileKind kind, const QString &path, qint64 bytes) = 0;
+    /// The presence timeline (run-length) the guard saw, on the recording's timeline.
+    struct PresenceRun final {
+        std::chrono::milliseconds start{0};
+        std::chrono::milliseconds end{0};
+        int faces = 0;
+        bool agent = false;
+        bool customer = false;
+    };
+    virtual void presenceTimeline(const QString &sessionId, const QList<PresenceRun> &runs) = 0;
     /// One line for the person at the keyboard: where the journal is, or what went wrong.
     [[nodiscard]] virtual QString summary() const = 0;
 };
@@ -44,6 +54,7 @@ public:
     void sessionStarted(const SessionStart &) override {}
     void sessionEvent(const QString &, const workflow::SessionEvent &) override {}
     void mediaFile(const QString &, FileKind, const QString &, qint64) override {}
+    void presenceTimeline(const QString &, const QList<PresenceRun> &) override {}
     [[nodiscard]] QString summary() const override { return QStringLiteral("not written"); }
 };
 

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 
+#include <chrono>
 #include <optional>
 
 namespace dualrec::storage {
@@ -53,6 +54,17 @@ struct MediaFile final {
     QString sha256; ///< lower-case hex
     QDateTime createdAt;
     friend bool operator==(const MediaFile &, const MediaFile &) = default;
+};
+
+/// One run of the presence timeline: from `start` to `end` on the recording's timeline the
+/// checks saw the same thing.
+struct PresenceRun final {
+    std::chrono::milliseconds start{0};
+    std::chrono::milliseconds end{0};
+    int faces = 0;
+    bool agent = false;
+    bool customer = false;
+    friend bool operator==(const PresenceRun &, const PresenceRun &) = default;
 };
 
 /// The supervisor's filters; empty fields do not filter.

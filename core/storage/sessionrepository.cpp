@@ -142,6 +142,38 @@ Result<void> SessionRepository::addMediaFile(const SessionId &id, const MediaFil
     return {};
 }
 
+Result<void> SessionRepository::savePresenceRuns(const SessionId &id, const QList<PresenceRun> &runs)
+{
+    auto transaction = Transaction::begin(*m_database);
+    if (!transaction)
+        return std::unexpected(transaction.error());
+    if (auto cleared = m_database->run(QStringLiteral("DELETE FROM presence_runs WHERE session_id = ?"), {id.toString()}); !cleared)
+        return std::unexpected(cleared.error());
+    for (const auto &run : runs) {
+        auto inserted = m_database->run(
+            QStringLiteral("INSERT OR REPLACE INTO presence_runs (session_id, start_ms, end_ms, faces, agent_present, "
+                           "customer_present) VALUES (?,?,?,?,?,?)"),
+            {id.toString(), qint64(run.start.count()), qint64(run.end.count()), run.faces, run.agent ? 1 : 0, run.customer ? 1 : 0});
+        if (!inserted)
+            return std::unexpected(inserted.error());
+    }
+    return transaction->commit();
+}
+
+Result<QList<PresenceRun>> SessionRepository::presenceRuns(const SessionId &id)
+{
+    auto query = m_database->run(QStringLiteral("SELECT start_ms, end_ms, faces, agent_present, customer_present FROM presence_runs "
+                                                "WHERE session_id = ? ORDER BY start_ms"),
+                                 {id.toString()});
+    if (!query)
+        return std::unexpected(query.error());
+    QList<PresenceRun> runs;
+    while (query->next())
+        runs.append({std::chrono::milliseconds(query->value(0).toLongLong()), std::chrono::milliseconds(query->value(1).toLongLong()),
+                     query->value(2).toInt(), query->value(3).toInt() != 0, query->value(4).toInt() != 0});
+    return runs;
+}
+
 Result<std::optional<SessionRecord>> SessionRepository::find(const SessionId &id)
 {
     auto query = m_database->run(

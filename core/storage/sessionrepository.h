@@ -25,6 +25,9 @@ public:
     [[nodiscard]] Result<void> appendEvents(const workflow::SessionId &id, qint64 firstSeq,
                                             const QList<workflow::SessionEvent> &events);
     [[nodiscard]] Result<void> addMediaFile(const workflow::SessionId &id, const MediaFile &file);
+    /// Stores the session's presence timeline (run-length), replacing any stored before.
+    [[nodiscard]] Result<void> savePresenceRuns(const workflow::SessionId &id, const QList<PresenceRun> &runs);
+    [[nodiscard]] Result<QList<PresenceRun>> presenceRuns(const workflow::SessionId &id);
 
     [[nodiscard]] Result<std::optional<SessionRecord>> find(const workflow::SessionId &id);
     [[nodiscard]] Result<QList<workflow::SessionEvent>> events(const workflow::SessionId &id);

@@ -253,6 +253,17 @@ TEST_CASE("record --presence guard watches the frames: the customer's absence st
         REQUIRE(violated.next());
         CHECK(violated.value(0).toInt() >= 1);
     }
+    {
+        // The run-length presence timeline: the customer's absence is a run without the customer.
+        QSqlQuery runs(db);
+        REQUIRE(runs.exec(QStringLiteral("SELECT COUNT(*), SUM(customer_present = 0 AND faces = 1 AND start_ms >= 7000 AND end_ms <= 13000), "
+                                         "MIN(start_ms), MAX(end_ms) FROM presence_runs")));
+        REQUIRE(runs.next());
+        CHECK(runs.value(0).toInt() >= 3);
+        CHECK(runs.value(1).toInt() >= 1);
+        CHECK(runs.value(2).toInt() < 1000);
+        CHECK(runs.value(3).toInt() > 15000);
+    }
     db.close();
     db = QSqlDatabase();
     QSqlDatabase::removeDatabase(QStringLiteral("guard-journal"));

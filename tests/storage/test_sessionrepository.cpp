@@ -285,3 +285,24 @@ TEST_CASE("a failing statement at any point leaves no partial session and the ne
     }
     CHECK(n >= 8);
 }
+
+TEST_CASE("the presence timeline is stored run by run and replaced as a whole")
+{
+    QTemporaryDir dir;
+    ManualClock clock;
+    auto journal = Journal::open(dir.path(), clock);
+    REQUIRE(journal.has_value());
+    auto &sessions = (*journal)->sessions();
+    const auto record = sampleRecord(1, clock.wallNow());
+    REQUIRE(sessions.create(record).has_value());
+    using std::chrono::milliseconds;
+    const QList<PresenceRun> runs{{milliseconds(0), milliseconds(8100), 2, true, true},
+                                  {milliseconds(8100), milliseconds(11900), 1, true, false},
+                                  {milliseconds(11900), milliseconds(20000), 2, true, true}};
+    REQUIRE(sessions.savePresenceRuns(record.id, runs).has_value());
+    CHECK(sessions.presenceRuns(record.id).value() == runs);
+    REQUIRE(sessions.savePresenceRuns(record.id, runs.mid(0, 1)).has_value());
+    CHECK(sessions.presenceRuns(record.id).value() == runs.mid(0, 1));
+    CHECK_FALSE(sessions.savePresenceRuns(SessionId::generate(), runs).has_value()); // foreign key
+    CHECK(sessions.presenceRuns(record.id)->size() == 1);
+}

@@ -3,7 +3,7 @@
 #include "app/qccommand.h"
 #include "app/recordcommand.h"
 #include "app/scriptcheckcommand.h"
-#include "app/journalbridge.h"
+#include "core/live/journalbridge.h"
 #include "core/util/clock.h"
 #include "app/usercommand.h"
 
@@ -75,7 +75,7 @@ int main(int argc, char *argv[])
                 << Qt::endl;
             return 2;
         }
-        JournalBridge bridge(**journal, dataDirectory);
+        dualrec::live::JournalBridge bridge(**journal, dataDirectory);
         return runRecord(commandLine, bridge, everyonePresent, out, err);
     }
     case CommandLine::Mode::UserAdd:

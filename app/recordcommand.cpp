@@ -1,16 +1,9 @@
 #include "app/recordcommand.h"
 
 #include "app/application.h"
-#include "core/capture/camera/camerasource.h"
-#include "core/capture/filesource.h"
-#include "core/capture/syntheticsource.h"
-#include "core/media/diskspace.h"
-#include "core/media/recorder.h"
-#include "core/media/recordingjournal.h"
-#include "core/vision/guardtap.h"
+#include "app/capturesetup.h"
+#include "core/live/recordingrun.h"
 #include "core/vision/presencemonitor.h"
-#include "app/facemodelsetting.h"
-#include "core/media/sidecar.h"
 #include "core/workflow/templatelibrary.h"
 
 #include <QCoreApplication>
@@ -46,28 +39,6 @@ media::WatermarkPosition parsePosition(const QString &text)
     return media::WatermarkPosition::TopLeft;
 }
 
-const char *stateName(workflow::SessionState state)
-{
-    switch (state) {
-    case workflow::SessionState::Invalid: return "invalid";
-    case workflow::SessionState::Created: return "created";
-    case workflow::SessionState::Consent: return "consent";
-    case workflow::SessionState::Steps: return "steps";
-    case workflow::SessionState::Paused: return "paused";
-    case workflow::SessionState::Finished: return "finished";
-    case workflow::SessionState::Refused: return "refused";
-    case workflow::SessionState::Aborted: return "aborted";
-    case workflow::SessionState::Failed: return "failed";
-    }
-    return "unknown";
-}
-
-bool ended(workflow::SessionState state)
-{
-    return state == workflow::SessionState::Finished || state == workflow::SessionState::Refused
-           || state == workflow::SessionState::Aborted || state == workflow::SessionState::Failed;
-}
-
 } // namespace
 
 workflow::PresenceFacts everyonePresent()
@@ -91,7 +62,8 @@ int runRecord(const CommandLine &commandLine, media::RecordingJournal &journal, 
         return 2;
     }
 
-    media::RecorderSettings settings;
+    live::RecordingRequest request;
+    auto &settings = request.settings;
     settings.encoder.width = options.width;
     settings.encoder.height = options.height;
     settings.encoder.framesPerSecond = options.framesPerSecond;
@@ -99,19 +71,22 @@ int runRecord(const CommandLine &commandLine, media::RecordingJournal &journal, 
     settings.encoder.audioBitrate = options.audioBitrate;
     settings.encoder.softwarePreset = options.preset;
     settings.encoder.hardware = options.hardwareEncoders ? media::HardwareEncoding::Auto : media::HardwareEncoding::Off;
-
-    // Free space before starting: the planned length (the script's minimum durations, or the
-    // duration limit), twice (fragmented + finalized copy), plus the running reserve.
+    settings.watermark.position = parsePosition(options.watermarkPosition);
+    if (!options.watermarkFont.isEmpty())
+        settings.watermark.fontPath = options.watermarkFont;
+    request.folder = directory.absolutePath();
+    request.templateId = options.templateId;
+    request.templateVersion = plan->version();
+    request.applicationNumber = options.applicationNumber;
+    request.agentId = options.agentId;
+    for (const auto &product : plan->products())
+        request.products.append({product.code, product.name});
+    // Free space for the planned length: the script's minimum durations, or the duration limit.
     milliseconds scriptLength{0};
     for (const auto &step : plan->steps())
         scriptLength += step.definition.requirements.minDuration;
-    const seconds planned = options.durationSeconds ? seconds(*options.durationSeconds)
-                                                    : duration_cast<seconds>(scriptLength) + seconds(60);
-    const auto needed = media::requiredBytes(settings.encoder, planned, settings.minimumFreeBytes);
-    if (auto space = media::checkFreeSpace(directory.absolutePath(), needed); !space) {
-        err << "dualrec record: not enough free space to start: " << space.error().detail << Qt::endl;
-        return 3;
-    }
+    request.plannedDuration = options.durationSeconds ? seconds(*options.durationSeconds)
+                                                      : duration_cast<seconds>(scriptLength) + seconds(60);
 
     SystemClock clock;
     const auto sessionId = workflow::SessionId::generate();
@@ -124,143 +99,71 @@ int runRecord(const CommandLine &commandLine, media::RecordingJournal &journal, 
     // The session's monotonic timestamps count from its creation: that instant is the
     // recording's timeline zero too, so step events are chapter times as they are.
     const auto origin = clock.monotonicNow();
-    settings.origin = origin;
 
-    const auto base = directory.absoluteFilePath(sessionId.toString());
-    settings.outputPath = base + QStringLiteral(".recording.mp4");
-    settings.watermark.agentId = options.agentId;
-    settings.watermark.applicationNumber = options.applicationNumber;
-    settings.watermark.sessionId = sessionId.toString();
-    settings.watermark.position = parsePosition(options.watermarkPosition);
-    if (!options.watermarkFont.isEmpty())
-        settings.watermark.fontPath = options.watermarkFont;
-
-    std::unique_ptr<capture::CaptureSource> source;
-    const auto pace = options.fastSource ? capture::Pace::AsFastAsPossible : capture::Pace::RealTime;
-    switch (commandLine.source) {
-    case SourceKind::Demo: {
-        capture::SyntheticSettings synthetic;
-        synthetic.width = options.width;
-        synthetic.height = options.height;
-        synthetic.framesPerSecond = options.framesPerSecond;
-        synthetic.pace = pace;
-        synthetic.origin = origin;
-        if (options.fastSource && options.durationSeconds)
-            synthetic.duration = seconds(*options.durationSeconds);
-        source = std::make_unique<capture::SyntheticSource>(synthetic, clock);
-        break;
-    }
-    case SourceKind::File:
-        source = std::make_unique<capture::FileSource>(commandLine.sourceFile, pace, clock);
-        break;
-    case SourceKind::Camera: {
-        capture::CameraSettings camera;
-        camera.width = options.width;
-        camera.height = options.height;
-        camera.framesPerSecond = options.framesPerSecond;
-        source = std::make_unique<capture::CameraSource>(camera, clock);
-        break;
-    }
-    case SourceKind::Invalid:
+    SourceFormat format{options.width, options.height, options.framesPerSecond,
+                        options.fastSource ? capture::Pace::AsFastAsPossible : capture::Pace::RealTime, origin, {}};
+    if (options.fastSource && options.durationSeconds)
+        format.demoDuration = seconds(*options.durationSeconds);
+    auto source = makeSource(commandLine.source, commandLine.sourceFile, format, clock);
+    if (!source)
         return 2;
-    }
-
-    auto opened = media::Recorder::open(settings, clock);
-    if (!opened) {
-        err << "dualrec record: cannot start the recording: " << opened.error().toString() << Qt::endl;
-        return 3;
-    }
-    auto &recorder = **opened;
-
-    media::SidecarData sidecar;
-    sidecar.sessionId = sessionId.toString();
-    sidecar.templateId = options.templateId;
-    sidecar.templateVersion = plan->version();
-    for (const auto &product : plan->products())
-        sidecar.products.append({product.code, product.name});
-    sidecar.applicationNumber = options.applicationNumber;
-    sidecar.agentId = options.agentId;
-    sidecar.source = source->description();
-    sidecar.fragmentedFile = settings.outputPath;
-    sidecar.finalFile = base + QStringLiteral(".mp4");
-    sidecar.encoder = settings.encoder;
-    sidecar.watermark = settings.watermark;
-    sidecar.description = recorder.description();
-    const QString sidecarPath = base + QStringLiteral(".json");
-    (void)media::writeSidecar(sidecarPath, sidecar);
 
     // --presence guard: the face detector watches a copy of the frames and decides who is in
     // frame; otherwise everyone counts as present (the caller's feed).
     std::unique_ptr<vision::PresenceGuard> guard;
-    std::unique_ptr<vision::PresenceMonitor> monitor;
-    std::unique_ptr<vision::GuardTap> tap;
+    FaceModelChoice model;
     if (options.presenceGuard) {
-        const auto model = chooseFaceModel(commandLine.faceModel);
-        if (!model) {
-            err << "dualrec record: " << model.error().detail << Qt::endl;
-            return 2;
-        }
-        vision::AnalyzerConfig analyzer;
-        analyzer.detector.yunetModelPath = model->yunetModelPath;
-        auto createdGuard = vision::PresenceGuard::create(analyzer);
+        auto createdGuard = makeGuard(commandLine.faceModel, model);
         if (!createdGuard) {
-            err << "dualrec record: " << createdGuard.error().toString() << Qt::endl;
+            err << "dualrec record: " << createdGuard.error().detail << Qt::endl;
             return 2;
         }
         guard = std::move(*createdGuard);
+    }
+    live::LiveOptions liveOptions;
+    liveOptions.previewsPerSecond = 0; // no window
+    live::LiveCapture capture(std::move(source), std::move(guard), liveOptions);
+
+    auto opened = live::RecordingRun::open(session, origin, request, capture, journal, clock);
+    if (!opened) {
+        if (opened.error().code == ErrorCode::DiskFull)
+            err << "dualrec record: " << opened.error().detail << Qt::endl;
+        else
+            err << "dualrec record: cannot start the recording: " << opened.error().toString() << Qt::endl;
+        return 3;
+    }
+    auto &run = **opened;
+
+    std::unique_ptr<vision::PresenceMonitor> monitor;
+    if (capture.guard()) {
         monitor = std::make_unique<vision::PresenceMonitor>(session);
-        QObject::connect(guard.get(), &vision::PresenceGuard::checked, monitor.get(), &vision::PresenceMonitor::addCheck);
+        QObject::connect(capture.guard(), &vision::PresenceGuard::checked, monitor.get(), &vision::PresenceMonitor::addCheck);
         QObject::connect(monitor.get(), &vision::PresenceMonitor::problemChanged, monitor.get(), [&err](vision::PresenceProblem problem) {
             err << "dualrec record: presence: " << vision::presenceProblemName(problem) << Qt::endl;
         });
-        tap = std::make_unique<vision::GuardTap>(recorder, *guard);
         out << "dualrec: presence guard on ("
-            << (model->yunetModelPath.isEmpty() ? QStringLiteral("haar: ") + model->fallbackReason : QStringLiteral("yunet"))
+            << (model.yunetModelPath.isEmpty() ? QStringLiteral("haar: ") + model.fallbackReason : QStringLiteral("yunet"))
             << ")" << Qt::endl;
     }
     const auto currentPresence = [&] { return monitor ? monitor->policy().facts() : presence(); };
 
-    if (auto started = source->start(tap ? static_cast<capture::CaptureSink &>(*tap) : recorder); !started) {
+    if (auto started = run.start(); !started) {
         err << "dualrec record: " << started.error().toString() << Qt::endl;
-        (void)recorder.close();
-        QFile::remove(settings.outputPath);
-        QFile::remove(sidecarPath);
         return 3;
     }
-    journal.sessionStarted({sessionId.toString(), options.templateId, plan->version(), options.applicationNumber,
-                            options.agentId, sidecar.products, directory.absolutePath(), session.events()});
-    journal.mediaFile(sessionId.toString(), media::RecordingJournal::FileKind::Fragmented, settings.outputPath, 0);
-    out << "dualrec: recording session " << sessionId.toString() << " (" << recorder.description().videoEncoder << ", "
-        << source->description() << ") to " << QDir::toNativeSeparators(settings.outputPath) << Qt::endl;
-
-    // Step chapters from the workflow's events.
-    QList<media::ChapterMark> chapters;
-    QObject::connect(&session, &workflow::WorkflowSession::eventRecorded, &session, [&](const workflow::SessionEvent &event) {
-        journal.sessionEvent(sessionId.toString(), event);
-        const auto at = duration_cast<milliseconds>(event.monotonic);
-        if (event.type == workflow::SessionEventType::StepStarted) {
-            const auto &step = session.plan().steps().at(event.stepIndex);
-            chapters.append({step.id, step.definition.title, at, at});
-        } else if (event.type == workflow::SessionEventType::StepCompleted && !chapters.isEmpty()) {
-            chapters.last().end = at;
-        } else {
-            return;
-        }
-        // Keep the sidecar current, so that after a crash it still names the steps and gaps
-        // recorded up to then (the fragmented file holds the pictures).
-        sidecar.chapters = chapters;
-        sidecar.gaps = recorder.continuity().gaps();
-        sidecar.statistics = recorder.statistics();
-        (void)media::writeSidecar(sidecarPath, sidecar);
+    out << "dualrec: recording session " << sessionId.toString() << " (" << run.recorder().description().videoEncoder
+        << ", " << capture.description() << ") to " << QDir::toNativeSeparators(run.fragmentedPath()) << Qt::endl;
+    QObject::connect(&run, &live::RecordingRun::deviceLost, &run, [&err] {
+        err << "dualrec record: camera or microphone lost: session paused until it is reconnected" << Qt::endl;
     });
+    QObject::connect(&run, &live::RecordingRun::deviceRestored, &run,
+                     [&err] { err << "dualrec record: device back: session resumed" << Qt::endl; });
 
     std::signal(SIGINT, onStopSignal);
     std::signal(SIGTERM, onStopSignal);
     QEventLoop loop;
     QTimer timer;
     QString stopReason;
-    std::optional<Error> failure;
-    bool pausedForDevice = false;
     (void)session.start();
     const auto stopWith = [&](const QString &reason) {
         stopReason = reason;
@@ -268,36 +171,22 @@ int runRecord(const CommandLine &commandLine, media::RecordingJournal &journal, 
         loop.quit();
     };
     QObject::connect(&timer, &QTimer::timeout, &loop, [&] {
-        if (auto broken = recorder.failure()) {
-            failure = broken;
-            (void)session.fail(QStringLiteral("recording failed: ") + broken->detail);
+        run.watch();
+        if (run.failure())
             return stopWith(QStringLiteral("recording failed"));
-        }
         if (g_stopSignal != 0) {
             (void)session.abort(QStringLiteral("interrupted"));
             return stopWith(QStringLiteral("interrupted"));
         }
-        if (options.durationSeconds && recorder.timelineNow() >= seconds(*options.durationSeconds)) {
-            if (!ended(session.state()))
+        if (options.durationSeconds && run.timelineNow() >= seconds(*options.durationSeconds)) {
+            if (!workflow::isEndState(session.state()))
                 (void)session.abort(QStringLiteral("duration limit"));
             return stopWith(QStringLiteral("duration limit"));
         }
-        if (auto end = recorder.sourceEnded()) {
-            if (!ended(session.state()))
+        if (auto end = run.sourceEnded()) {
+            if (!workflow::isEndState(session.state()))
                 (void)session.abort(QStringLiteral("source ended: ") + end->detail);
             return stopWith(QStringLiteral("source ended"));
-        }
-        // A lost camera or microphone pauses the session until it is back.
-        bool deviceLost = false;
-        for (const auto &gap : recorder.continuity().gaps())
-            deviceLost = deviceLost || (gap.open && (gap.reason == media::GapReason::VideoLost || gap.reason == media::GapReason::AudioLost));
-        if (deviceLost && !pausedForDevice && !ended(session.state())) {
-            err << "dualrec record: camera or microphone lost: session paused until it is reconnected" << Qt::endl;
-            pausedForDevice = session.pause(QStringLiteral("device lost")).has_value();
-        } else if (!deviceLost && pausedForDevice) {
-            err << "dualrec record: device back: session resumed" << Qt::endl;
-            pausedForDevice = false;
-            (void)session.resume();
         }
         session.tick();
         if (session.state() == workflow::SessionState::Consent || session.state() == workflow::SessionState::Steps) {
@@ -312,67 +201,31 @@ int runRecord(const CommandLine &commandLine, media::RecordingJournal &journal, 
                     (void)session.completeCurrentStep();
             }
         }
-        if (ended(session.state()))
-            return stopWith(QLatin1String(stateName(session.state())));
+        if (workflow::isEndState(session.state()))
+            return stopWith(QLatin1String(workflow::sessionStateName(session.state())));
     });
     timer.start(100);
     loop.exec();
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
 
-    source->stop();
-    if (monitor) {
-        // The presence timeline the guard saw, on the recording's timeline, into the journal.
-        auto timeline = monitor->policy().timeline();
-        timeline.finish(clock.monotonicNow());
-        QList<media::RecordingJournal::PresenceRun> runs;
-        for (const auto &segment : timeline.segments()) {
-            runs.append({duration_cast<milliseconds>(segment.start - origin), duration_cast<milliseconds>(segment.end - origin),
-                         segment.sample.faces, segment.sample.agent, segment.sample.customer});
-        }
-        journal.presenceTimeline(sessionId.toString(), runs);
-    }
-    auto closed = recorder.close();
-    if (!closed && !failure)
-        failure = closed.error();
-    const auto end = recorder.timelineNow();
-    for (auto &chapter : chapters) {
-        if (chapter.end <= chapter.start)
-            chapter.end = end;
-    }
-
-    sidecar.chapters = chapters;
-    sidecar.gaps = recorder.continuity().gaps();
-    sidecar.statistics = recorder.statistics();
-    sidecar.state = QLatin1String(stateName(session.state()));
-    sidecar.stateDetail = stopReason;
-    QString recordingPath = settings.outputPath;
-    if (!failure) {
-        auto finalized = media::finalizeRecording(settings.outputPath, sidecar.finalFile, chapters);
-        if (finalized) {
-            recordingPath = finalized->path;
-            journal.mediaFile(sessionId.toString(), media::RecordingJournal::FileKind::Final, finalized->path, finalized->bytes);
-        } else {
-            err << "dualrec record: the recording could not be finalized (the fragmented file is kept and plays): "
-                << finalized.error().toString() << Qt::endl;
-            sidecar.finalFile.clear();
-        }
-    } else {
-        sidecar.finalFile.clear();
-        err << "dualrec record: the recording stopped: " << failure->toString()
-            << (failure->code == ErrorCode::DiskFull ? " -- free some disk space" : "")
-            << "; everything recorded so far is in " << QDir::toNativeSeparators(settings.outputPath) << " and plays"
+    capture.stop();
+    const auto outcome = run.finish(stopReason, monitor ? &monitor->policy().timeline() : nullptr);
+    if (outcome.finalizeError)
+        err << "dualrec record: the recording could not be finalized (the fragmented file is kept and plays): "
+            << outcome.finalizeError->toString() << Qt::endl;
+    if (outcome.failure)
+        err << "dualrec record: the recording stopped: " << outcome.failure->toString()
+            << (outcome.failure->code == ErrorCode::DiskFull ? " -- free some disk space" : "")
+            << "; everything recorded so far is in " << QDir::toNativeSeparators(run.fragmentedPath()) << " and plays"
             << Qt::endl;
-    }
-    if (auto written = media::writeSidecar(sidecarPath, sidecar); !written)
-        err << "dualrec record: " << written.error().toString() << Qt::endl;
-    journal.mediaFile(sessionId.toString(), media::RecordingJournal::FileKind::Sidecar, sidecarPath, QFileInfo(sidecarPath).size());
 
-    out << "recording: " << QDir::toNativeSeparators(recordingPath) << '\n'
-        << "sidecar: " << QDir::toNativeSeparators(sidecarPath) << '\n'
-        << "session: " << sessionId.toString() << ' ' << stateName(session.state()) << " (" << stopReason << ")\n"
+    out << "recording: " << QDir::toNativeSeparators(outcome.recordingPath) << '\n'
+        << "sidecar: " << QDir::toNativeSeparators(outcome.sidecarPath) << '\n'
+        << "session: " << sessionId.toString() << ' ' << workflow::sessionStateName(session.state()) << " ("
+        << stopReason << ")\n"
         << "journal: " << journal.summary() << Qt::endl;
-    return failure ? 3 : 0;
+    return outcome.failure ? 3 : 0;
 }
 
 } // namespace dualrec::app

@@ -3,7 +3,7 @@
 #include "core/media/recordingjournal.h"
 #include "core/storage/journal.h"
 
-namespace dualrec::app {
+namespace dualrec::live {
 
 /// Writes what a recording reports into the local SQLite journal: the session row, every
 /// timeline event as it happens (so a crash loses none that were reported), and the media
@@ -11,10 +11,16 @@ namespace dualrec::app {
 /// rebuilt journal re-indexes recordings kept outside <data>/recordings too.
 /// Errors do not stop the recording (the sidecar holds the same facts); the first one is kept
 /// for summary(). GUI/owner thread only.
+///
+/// In the window the session row and its events are written by storage::SessionJournaler as
+/// the agent works (SessionRows::WrittenElsewhere); the bridge then adds only the files, the
+/// presence timeline and the recording folder.
 class JournalBridge final : public media::RecordingJournal
 {
 public:
-    JournalBridge(storage::Journal &journal, QString dataDirectory);
+    enum class SessionRows : quint8 { Invalid = 0, Write, WrittenElsewhere };
+
+    JournalBridge(storage::Journal &journal, QString dataDirectory, SessionRows rows = SessionRows::Write);
 
     void sessionStarted(const SessionStart &start) override;
     void sessionEvent(const QString &sessionId, const workflow::SessionEvent &event) override;
@@ -27,9 +33,10 @@ private:
 
     storage::Journal &m_journal;
     QString m_dataDirectory;
+    SessionRows m_rows;
     qint64 m_nextSeq = 0;
     bool m_started = false;
     std::optional<Error> m_firstError;
 };
 
-} // namespace dualrec::app
+} // namespace dualrec::live

@@ -1,10 +1,10 @@
-#include "app/journalbridge.h"
+#include "core/live/journalbridge.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 
-namespace dualrec::app {
+namespace dualrec::live {
 
 namespace {
 
@@ -22,8 +22,8 @@ QString sha256Of(const QString &path)
 
 } // namespace
 
-JournalBridge::JournalBridge(storage::Journal &journal, QString dataDirectory)
-    : m_journal(journal), m_dataDirectory(std::move(dataDirectory))
+JournalBridge::JournalBridge(storage::Journal &journal, QString dataDirectory, SessionRows rows)
+    : m_journal(journal), m_dataDirectory(std::move(dataDirectory)), m_rows(rows)
 {
 }
 
@@ -35,6 +35,11 @@ void JournalBridge::keep(const Result<void> &result)
 
 void JournalBridge::sessionStarted(const SessionStart &start)
 {
+    if (m_rows == SessionRows::WrittenElsewhere) {
+        m_started = true;
+        keep(storage::Journal::rememberRecordingFolder(m_dataDirectory, start.recordingFolder));
+        return;
+    }
     storage::SessionRecord record;
     record.id = workflow::SessionId::fromString(start.sessionId);
     record.applicationNo = start.applicationNumber;
@@ -57,7 +62,7 @@ void JournalBridge::sessionStarted(const SessionStart &start)
 
 void JournalBridge::sessionEvent(const QString &sessionId, const workflow::SessionEvent &event)
 {
-    if (!m_started)
+    if (!m_started || m_rows == SessionRows::WrittenElsewhere)
         return;
     keep(m_journal.sessions().appendEvents(workflow::SessionId::fromString(sessionId), m_nextSeq++, {event}));
 }
@@ -105,4 +110,4 @@ QString JournalBridge::summary() const
     return path;
 }
 
-} // namespace dualrec::app
+} // namespace dualrec::live

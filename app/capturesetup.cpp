@@ -1,0 +1,53 @@
+#include "app/capturesetup.h"
+
+#include "core/capture/camera/camerasource.h"
+#include "core/capture/filesource.h"
+
+#include <QCameraDevice>
+#include <QMediaDevices>
+
+namespace dualrec::app {
+
+std::unique_ptr<capture::CaptureSource> makeSource(SourceKind kind, const QString &file, const SourceFormat &format,
+                                                   const Clock &clock, bool demoWithoutCamera)
+{
+    if (kind == SourceKind::Camera && demoWithoutCamera && QMediaDevices::videoInputs().isEmpty())
+        kind = SourceKind::Demo;
+    switch (kind) {
+    case SourceKind::Demo: {
+        capture::SyntheticSettings synthetic;
+        synthetic.width = format.width;
+        synthetic.height = format.height;
+        synthetic.framesPerSecond = format.framesPerSecond;
+        synthetic.pace = format.pace;
+        synthetic.origin = format.origin;
+        synthetic.duration = format.demoDuration;
+        return std::make_unique<capture::SyntheticSource>(synthetic, clock);
+    }
+    case SourceKind::File:
+        return std::make_unique<capture::FileSource>(file, format.pace, clock);
+    case SourceKind::Camera: {
+        capture::CameraSettings camera;
+        camera.width = format.width;
+        camera.height = format.height;
+        camera.framesPerSecond = format.framesPerSecond;
+        return std::make_unique<capture::CameraSource>(camera, clock);
+    }
+    case SourceKind::Invalid:
+        break;
+    }
+    return {};
+}
+
+Result<std::unique_ptr<vision::PresenceGuard>> makeGuard(const QString &commandLineModel, FaceModelChoice &choice)
+{
+    auto model = chooseFaceModel(commandLineModel);
+    if (!model)
+        return std::unexpected(model.error());
+    choice = *model;
+    vision::AnalyzerConfig analyzer;
+    analyzer.detector.yunetModelPath = model->yunetModelPath;
+    return vision::PresenceGuard::create(analyzer);
+}
+
+} // namespace dualrec::app

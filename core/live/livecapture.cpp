@@ -1,0 +1,177 @@
+#include "core/live/livecapture.h"
+
+#include "core/vision/guardtap.h"
+
+#include <QMetaMethod>
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+
+namespace dualrec::live {
+
+using namespace std::chrono;
+
+namespace {
+
+nanoseconds intervalOf(double perSecond)
+{
+    return perSecond > 0 ? nanoseconds(qint64(1e9 / perSecond)) : nanoseconds::max();
+}
+
+constexpr double kSilenceDbfs = -120.0;
+
+} // namespace
+
+LiveCapture::LiveCapture(std::unique_ptr<capture::CaptureSource> source, std::unique_ptr<vision::PresenceGuard> guard,
+                         LiveOptions options, QObject *parent)
+    : QObject(parent), m_source(std::move(source)), m_guard(std::move(guard)), m_options(options)
+{
+    static const int registered = [] {
+        qRegisterMetaType<capture::VideoFrame>();
+        qRegisterMetaType<capture::SourceEvent>();
+        return 0;
+    }();
+    Q_UNUSED(registered)
+}
+
+LiveCapture::~LiveCapture()
+{
+    stop();
+}
+
+Result<void> LiveCapture::start()
+{
+    if (m_running)
+        return {};
+    auto started = m_source->start(*this);
+    if (started)
+        m_running = true;
+    return started;
+}
+
+void LiveCapture::stop()
+{
+    if (!m_running)
+        return;
+    m_source->stop();
+    m_running = false;
+}
+
+void LiveCapture::setRecorder(capture::CaptureSink *sink)
+{
+    const std::unique_lock lock(m_recorderMutex);
+    m_recorder = sink;
+}
+
+capture::VideoFrame LiveCapture::latestFrame() const
+{
+    const std::lock_guard lock(m_latestMutex);
+    return m_latest;
+}
+
+std::optional<capture::SourceEvent> LiveCapture::lastEvent() const
+{
+    const std::lock_guard lock(m_latestMutex);
+    return m_lastEvent;
+}
+
+capture::VideoFrame LiveCapture::toBgra(const capture::VideoFrame &frame, int width)
+{
+    const cv::Mat bgr = vision::GuardTap::toBgr(frame, width);
+    if (bgr.empty())
+        return {};
+    capture::VideoFrame picture;
+    picture.timestamp = frame.timestamp;
+    picture.format = capture::PixelFormat::Bgra;
+    picture.width = bgr.cols;
+    picture.height = bgr.rows;
+    picture.data.resize(capture::frameBytes(picture.format, picture.width, picture.height));
+    cv::Mat bgra(picture.height, picture.width, CV_8UC4, picture.data.data());
+    cv::cvtColor(bgr, bgra, cv::COLOR_BGR2BGRA);
+    return picture;
+}
+
+double LiveCapture::peakDbfs(const capture::AudioChunk &chunk)
+{
+    const auto count = chunk.samples.size() / qsizetype(sizeof(qint16));
+    int peak = 0;
+    for (qsizetype i = 0; i < count; ++i) {
+        qint16 sample = 0;
+        std::memcpy(&sample, chunk.samples.constData() + i * qsizetype(sizeof(qint16)), sizeof sample);
+        peak = std::max(peak, std::abs(int(sample)));
+    }
+    if (peak == 0)
+        return kSilenceDbfs;
+    return std::max(kSilenceDbfs, 20.0 * std::log10(double(peak) / 32768.0));
+}
+
+bool LiveCapture::due(std::optional<nanoseconds> &last, nanoseconds now, nanoseconds interval)
+{
+    if (interval == nanoseconds::max())
+        return false;
+    // A timestamp going backwards (a looping file, a restarted camera) starts the count again.
+    if (last && now >= *last && now - *last < interval)
+        return false;
+    last = now;
+    return true;
+}
+
+void LiveCapture::deliverVideo(capture::VideoFrame frame)
+{
+    const bool preview = due(m_lastPreview, frame.timestamp, intervalOf(m_options.previewsPerSecond))
+                         && isSignalConnected(QMetaMethod::fromSignal(&LiveCapture::previewReady));
+    const bool check = m_guard && due(m_lastGuard, frame.timestamp, intervalOf(m_options.checksPerSecond));
+    if (preview) {
+        auto picture = toBgra(frame, m_options.previewWidth);
+        if (picture.isValid())
+            Q_EMIT previewReady(picture);
+    }
+    if (check) {
+        if (auto small = vision::GuardTap::toBgr(frame, m_options.analysisWidth); !small.empty())
+            m_guard->submitFrame(small, frame.timestamp);
+    }
+    {
+        const std::lock_guard lock(m_latestMutex);
+        m_latest = frame; // implicitly shared bytes: no copy
+    }
+    const std::shared_lock lock(m_recorderMutex);
+    if (m_recorder)
+        m_recorder->deliverVideo(std::move(frame));
+}
+
+void LiveCapture::deliverAudio(capture::AudioChunk chunk)
+{
+    m_peak = std::max(m_peak, peakDbfs(chunk));
+    if (due(m_lastLevel, chunk.timestamp, intervalOf(m_options.levelsPerSecond))) {
+        Q_EMIT audioLevel(m_peak);
+        m_peak = kSilenceDbfs;
+    }
+    const std::shared_lock lock(m_recorderMutex);
+    if (m_recorder)
+        m_recorder->deliverAudio(std::move(chunk));
+}
+
+void LiveCapture::deliverEvent(capture::SourceEvent event)
+{
+    {
+        const std::lock_guard lock(m_latestMutex);
+        m_lastEvent = event;
+    }
+    Q_EMIT sourceEvent(event);
+    const std::shared_lock lock(m_recorderMutex);
+    if (m_recorder)
+        m_recorder->deliverEvent(std::move(event));
+}
+
+void LiveCapture::awaitCapacity(const std::stop_token &stop)
+{
+    const std::shared_lock lock(m_recorderMutex);
+    if (m_recorder)
+        m_recorder->awaitCapacity(stop);
+}
+
+} // namespace dualrec::live

@@ -1,0 +1,107 @@
+#pragma once
+
+#include "core/capture/capturesource.h"
+#include "core/vision/presenceguard.h"
+
+#include <QObject>
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <shared_mutex>
+
+namespace dualrec::live {
+
+/// How often the live consumers get something, by capture time.
+struct LiveOptions final {
+    double previewsPerSecond = 10.0; ///< 0: no preview pictures
+    int previewWidth = 640;          ///< preview pictures are scaled to this width (aspect kept)
+    double levelsPerSecond = 10.0;   ///< microphone level reports
+    double checksPerSecond = 8.0;    ///< frames offered to the presence guard
+    int analysisWidth = 320;         ///< width of the guard's copy
+};
+
+/// The one capture source of the app, and everything that watches it: from pre-flight to the
+/// end of a recording the camera (or demo source, or file) runs into this hub, which
+///  - hands every frame and audio chunk to the recorder while one is attached (setRecorder),
+///  - offers a small copy of a frame to the presence guard a few times a second,
+///  - publishes a scaled BGRA preview picture and the microphone's peak level a few times a
+///    second, and the source's events (camera lost/back, end of input).
+/// Without a guard only the preview, levels and recorder path run.
+///
+/// Thread contract: construct, start, stop, destroy in one thread (the owner's, normally the GUI
+/// thread). The signals are emitted from the capture thread: connect with queued (or automatic)
+/// connections. setRecorder() and latestFrame() are thread-safe. Conversions for preview and
+/// guard run on the capture thread only for the frames they use; nothing here waits on a consumer.
+class LiveCapture final : public QObject, private capture::CaptureSink
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LiveCapture)
+
+public:
+    LiveCapture(std::unique_ptr<capture::CaptureSource> source, std::unique_ptr<vision::PresenceGuard> guard,
+                LiveOptions options = {}, QObject *parent = nullptr);
+    ~LiveCapture() override;
+
+    /// Starts the source. Starting a running capture does nothing.
+    [[nodiscard]] Result<void> start();
+    /// Stops the source; returns when no delivery is in progress.
+    void stop();
+    [[nodiscard]] bool running() const { return m_running; }
+    [[nodiscard]] QString description() const { return m_source->description(); }
+    /// Null when the capture runs without a presence guard.
+    [[nodiscard]] vision::PresenceGuard *guard() const { return m_guard.get(); }
+
+    /// From now on frames and audio also go to `sink` (null: to no recorder). Returns when no
+    /// delivery to the previous sink is in progress, so that one may be closed afterwards.
+    void setRecorder(capture::CaptureSink *sink);
+    /// The newest full-size frame (for a snapshot); invalid before the first.
+    [[nodiscard]] capture::VideoFrame latestFrame() const;
+    /// The last event the source reported (lost, restored, ended); nothing before the first.
+    [[nodiscard]] std::optional<capture::SourceEvent> lastEvent() const;
+
+    /// A frame as a BGRA picture `width` pixels wide (aspect kept); invalid when it cannot be converted.
+    [[nodiscard]] static capture::VideoFrame toBgra(const capture::VideoFrame &frame, int width);
+    /// Peak level of 16-bit samples in dB full scale (-inf for silence is reported as -120).
+    [[nodiscard]] static double peakDbfs(const capture::AudioChunk &chunk);
+
+Q_SIGNALS:
+    /// A BGRA preview picture (LiveOptions::previewWidth wide).
+    void previewReady(const dualrec::capture::VideoFrame &picture);
+    /// The loudest sample since the last report, in dBFS (-120 .. 0).
+    void audioLevel(double peakDbfs);
+    void sourceEvent(const dualrec::capture::SourceEvent &event);
+
+private:
+    void deliverVideo(capture::VideoFrame frame) override;
+    void deliverAudio(capture::AudioChunk chunk) override;
+    void deliverEvent(capture::SourceEvent event) override;
+    void awaitCapacity(const std::stop_token &stop) override;
+
+    /// True (and remembers `now`) when `interval` has passed since `last`; capture thread only.
+    static bool due(std::optional<std::chrono::nanoseconds> &last, std::chrono::nanoseconds now,
+                    std::chrono::nanoseconds interval);
+
+    std::unique_ptr<capture::CaptureSource> m_source;
+    std::unique_ptr<vision::PresenceGuard> m_guard;
+    LiveOptions m_options;
+    bool m_running = false;
+
+    std::shared_mutex m_recorderMutex; ///< shared while delivering, exclusive while swapping
+    capture::CaptureSink *m_recorder = nullptr;
+
+    mutable std::mutex m_latestMutex;
+    capture::VideoFrame m_latest;
+    std::optional<capture::SourceEvent> m_lastEvent;
+
+    // Capture thread only.
+    std::optional<std::chrono::nanoseconds> m_lastPreview;
+    std::optional<std::chrono::nanoseconds> m_lastGuard;
+    std::optional<std::chrono::nanoseconds> m_lastLevel;
+    double m_peak = -120.0;
+};
+
+} // namespace dualrec::live
+
+Q_DECLARE_METATYPE(dualrec::capture::VideoFrame)
+Q_DECLARE_METATYPE(dualrec::capture::SourceEvent)

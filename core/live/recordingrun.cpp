@@ -1,0 +1,207 @@
+#include "core/live/recordingrun.h"
+
+#include "core/media/diskspace.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+namespace dualrec::live {
+
+using namespace std::chrono;
+
+Result<std::unique_ptr<RecordingRun>> RecordingRun::open(workflow::WorkflowSession &session, nanoseconds origin,
+                                                         RecordingRequest request, LiveCapture &capture,
+                                                         media::RecordingJournal &journal, const Clock &clock)
+{
+    const QDir folder(request.folder);
+    if (!QDir().mkpath(folder.absolutePath()) || !QFileInfo(folder.absolutePath()).isWritable())
+        return fail(ErrorCode::IoError, QStringLiteral("cannot write to ") + QDir::toNativeSeparators(folder.absolutePath()));
+    const auto needed = media::requiredBytes(request.settings.encoder, request.plannedDuration,
+                                             request.settings.minimumFreeBytes);
+    if (auto space = media::checkFreeSpace(folder.absolutePath(), needed); !space)
+        return fail(ErrorCode::DiskFull, QStringLiteral("not enough free space to start: ") + space.error().detail);
+
+    std::unique_ptr<RecordingRun> run(new RecordingRun(session, origin, capture, journal, clock));
+    const auto sessionId = session.id().toString();
+    const auto base = folder.absoluteFilePath(sessionId);
+    auto settings = std::move(request.settings);
+    settings.origin = origin;
+    settings.outputPath = base + QStringLiteral(".recording.mp4");
+    settings.watermark.agentId = request.agentId;
+    settings.watermark.applicationNumber = request.applicationNumber;
+    settings.watermark.sessionId = sessionId;
+    auto recorder = media::Recorder::open(settings, clock);
+    if (!recorder)
+        return std::unexpected(recorder.error());
+    run->m_recorder = std::move(*recorder);
+
+    auto &sidecar = run->m_sidecar;
+    sidecar.sessionId = sessionId;
+    sidecar.templateId = request.templateId;
+    sidecar.templateVersion = request.templateVersion;
+    sidecar.products = request.products;
+    sidecar.applicationNumber = request.applicationNumber;
+    sidecar.agentId = request.agentId;
+    sidecar.source = capture.description();
+    sidecar.fragmentedFile = settings.outputPath;
+    sidecar.finalFile = base + QStringLiteral(".mp4");
+    sidecar.encoder = settings.encoder;
+    sidecar.watermark = settings.watermark;
+    sidecar.description = run->m_recorder->description();
+    run->m_sidecarPath = base + QStringLiteral(".json");
+    run->writeSidecar();
+    run->m_start = {sessionId, request.templateId, request.templateVersion, request.applicationNumber,
+                    request.agentId, request.products, folder.absolutePath(), {}};
+    capture.setRecorder(run->m_recorder.get());
+    return run;
+}
+
+Result<void> RecordingRun::start()
+{
+    if (auto started = m_capture.start(); !started) {
+        m_finished = true;
+        m_capture.setRecorder(nullptr);
+        (void)m_recorder->close();
+        QFile::remove(m_sidecar.fragmentedFile);
+        QFile::remove(m_sidecarPath);
+        return started;
+    }
+    m_start.events = m_session.events();
+    m_journal.sessionStarted(m_start);
+    m_journal.mediaFile(m_sidecar.sessionId, media::RecordingJournal::FileKind::Fragmented, m_sidecar.fragmentedFile, 0);
+    connect(&m_session, &workflow::WorkflowSession::eventRecorded, this, &RecordingRun::onEvent);
+    connect(&m_watch, &QTimer::timeout, this, &RecordingRun::watch);
+    m_watch.start(100);
+    return {};
+}
+
+RecordingRun::RecordingRun(workflow::WorkflowSession &session, nanoseconds origin, LiveCapture &capture,
+                           media::RecordingJournal &journal, const Clock &clock)
+    : m_session(session), m_origin(origin), m_capture(capture), m_journal(journal), m_clock(clock)
+{
+}
+
+RecordingRun::~RecordingRun()
+{
+    if (m_recorder && !m_finished)
+        (void)finish(QStringLiteral("closed"));
+}
+
+void RecordingRun::writeSidecar()
+{
+    (void)media::writeSidecar(m_sidecarPath, m_sidecar);
+}
+
+void RecordingRun::onEvent(const workflow::SessionEvent &event)
+{
+    if (m_finished)
+        return;
+    m_journal.sessionEvent(m_sidecar.sessionId, event);
+    const auto at = duration_cast<milliseconds>(event.monotonic);
+    if (event.type == workflow::SessionEventType::StepStarted) {
+        const auto &step = m_session.plan().steps().at(event.stepIndex);
+        m_chapters.append({step.id, step.definition.title, at, at});
+    } else if (event.type == workflow::SessionEventType::StepCompleted && !m_chapters.isEmpty()) {
+        m_chapters.last().end = at;
+    } else {
+        return;
+    }
+    // Keep the sidecar current, so that after a crash it still names the steps and gaps
+    // recorded up to then (the fragmented file holds the pictures).
+    m_sidecar.chapters = m_chapters;
+    m_sidecar.gaps = m_recorder->continuity().gaps();
+    m_sidecar.statistics = m_recorder->statistics();
+    writeSidecar();
+}
+
+void RecordingRun::watch()
+{
+    if (m_finished)
+        return;
+    if (auto broken = m_recorder->failure()) {
+        if (!m_failureReported) {
+            m_failureReported = true;
+            if (!workflow::isEndState(m_session.state()))
+                (void)m_session.fail(QStringLiteral("recording failed: ") + broken->detail);
+            Q_EMIT failed(*broken);
+        }
+        return;
+    }
+    // A lost camera or microphone pauses the session until it is back.
+    bool lost = false;
+    for (const auto &gap : m_recorder->continuity().gaps())
+        lost = lost || (gap.open && (gap.reason == media::GapReason::VideoLost || gap.reason == media::GapReason::AudioLost));
+    if (lost && !m_pausedForDevice && !workflow::isEndState(m_session.state())) {
+        m_pausedForDevice = m_session.pause(QStringLiteral("device lost")).has_value();
+        Q_EMIT deviceLost();
+    } else if (!lost && m_pausedForDevice) {
+        m_pausedForDevice = false;
+        (void)m_session.resume();
+        Q_EMIT deviceRestored();
+    }
+}
+
+RecordingOutcome RecordingRun::finish(const QString &stopReason, const vision::PresenceTimeline *timeline)
+{
+    RecordingOutcome outcome;
+    outcome.sidecarPath = m_sidecarPath;
+    if (m_finished) {
+        outcome.recordingPath = m_sidecar.finalFile.isEmpty() ? m_sidecar.fragmentedFile : m_sidecar.finalFile;
+        outcome.finalized = !m_sidecar.finalFile.isEmpty();
+        return outcome;
+    }
+    m_finished = true;
+    m_watch.stop();
+    m_capture.setRecorder(nullptr);
+    const auto sessionId = m_sidecar.sessionId;
+    if (timeline) {
+        // The presence timeline the guard saw, on the recording's timeline, into the journal.
+        auto finished = *timeline;
+        finished.finish(m_clock.monotonicNow());
+        QList<media::RecordingJournal::PresenceRun> runs;
+        for (const auto &segment : finished.segments()) {
+            runs.append({duration_cast<milliseconds>(segment.start - m_origin),
+                         duration_cast<milliseconds>(segment.end - m_origin), segment.sample.faces,
+                         segment.sample.agent, segment.sample.customer});
+        }
+        m_journal.presenceTimeline(sessionId, runs);
+    }
+    auto closed = m_recorder->close();
+    outcome.failure = m_recorder->failure();
+    if (!closed && !outcome.failure)
+        outcome.failure = closed.error();
+    const auto end = m_recorder->timelineNow();
+    for (auto &chapter : m_chapters) {
+        if (chapter.end <= chapter.start)
+            chapter.end = end;
+    }
+
+    m_sidecar.chapters = m_chapters;
+    m_sidecar.gaps = m_recorder->continuity().gaps();
+    m_sidecar.statistics = m_recorder->statistics();
+    outcome.statistics = m_sidecar.statistics;
+    m_sidecar.state = QLatin1String(workflow::sessionStateName(m_session.state()));
+    m_sidecar.stateDetail = stopReason;
+    outcome.recordingPath = m_sidecar.fragmentedFile;
+    if (!outcome.failure) {
+        auto finalized = media::finalizeRecording(m_sidecar.fragmentedFile, m_sidecar.finalFile, m_chapters);
+        if (finalized) {
+            outcome.recordingPath = finalized->path;
+            outcome.finalized = true;
+            m_journal.mediaFile(sessionId, media::RecordingJournal::FileKind::Final, finalized->path, finalized->bytes);
+        } else {
+            outcome.finalizeError = finalized.error();
+            m_sidecar.finalFile.clear();
+        }
+    } else {
+        m_sidecar.finalFile.clear();
+    }
+    if (auto written = media::writeSidecar(m_sidecarPath, m_sidecar); !written && !outcome.failure)
+        outcome.finalizeError = written.error();
+    m_journal.mediaFile(sessionId, media::RecordingJournal::FileKind::Sidecar, m_sidecarPath,
+                        QFileInfo(m_sidecarPath).size());
+    return outcome;
+}
+
+} // namespace dualrec::live

@@ -1,0 +1,121 @@
+#pragma once
+
+#include "core/live/livecapture.h"
+#include "core/media/recorder.h"
+#include "core/media/recordingjournal.h"
+#include "core/media/sidecar.h"
+#include "core/vision/presencetimeline.h"
+#include "core/workflow/workflowsession.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+namespace dualrec::live {
+
+/// What to record and who for. The recorder settings carry the encoder and the watermark's
+/// look; the watermark's agent, application number and session id are filled in from here.
+struct RecordingRequest final {
+    media::RecorderSettings settings;
+    QString folder; ///< where the recording, its fragmented copy and the sidecar go
+    QString templateId;
+    QString templateVersion;
+    QString applicationNumber;
+    QString agentId;
+    QList<std::pair<QString, QString>> products; ///< code, name
+    /// How long the session is expected to take: free space for it (twice: fragmented and
+    /// finalized copy) is required before the recording starts.
+    std::chrono::seconds plannedDuration{0};
+};
+
+/// How a recording ended.
+struct RecordingOutcome final {
+    QString recordingPath; ///< the finalized MP4, or the fragmented one when it could not be finalized
+    QString sidecarPath;
+    bool finalized = false;
+    std::optional<Error> failure;       ///< the recording broke on the way (disk full, write error)
+    std::optional<Error> finalizeError; ///< recorded fine, but finalizing failed (the fragmented file plays)
+    media::RecorderStatistics statistics;
+};
+
+/// One session's recording, from the first frame to the finalized file: the recorder attached
+/// to the live capture, the sidecar next to the file (rewritten at every step change so a crash
+/// still names the steps), the step chapters from the session's events, the journal told about
+/// the session, its events and files, and the rules while it runs: a broken recording fails the
+/// session, a lost camera or microphone pauses it until the device is back.
+///
+/// Used alike by the window and by `dualrec record`. Thread contract: owner's thread (the
+/// session's); the session, capture and journal must outlive the run.
+class RecordingRun final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RecordingRun)
+
+public:
+    /// Checks the free space, opens the recorder (file created, encoders chosen), writes the first
+    /// sidecar and attaches the recorder to `capture`; start() begins the recording. `origin` is the
+    /// monotonic time the session was created at: the recording's timeline zero, so the
+    /// session's event times are chapter times as they are.
+    [[nodiscard]] static Result<std::unique_ptr<RecordingRun>> open(workflow::WorkflowSession &session,
+                                                                    std::chrono::nanoseconds origin,
+                                                                    RecordingRequest request, LiveCapture &capture,
+                                                                    media::RecordingJournal &journal,
+                                                                    const Clock &clock);
+    /// Starts the capture if it is not running yet (a source started now delivers into the
+    /// recorder from its first frame), then tells the journal about the session and starts
+    /// following its events. When the source cannot start, the files are removed and nothing is
+    /// journaled. Call once, before the session starts.
+    [[nodiscard]] Result<void> start();
+    /// An unfinished run is finished ("closed") so the file is complete.
+    ~RecordingRun() override;
+
+    /// Set when the recording broke; the session has been failed with the reason.
+    [[nodiscard]] std::optional<Error> failure() const { return m_recorder->failure(); }
+    /// The source ended (a file played to its end) or failed.
+    [[nodiscard]] std::optional<capture::SourceEvent> sourceEnded() const { return m_recorder->sourceEnded(); }
+    [[nodiscard]] std::chrono::milliseconds timelineNow() const { return m_recorder->timelineNow(); }
+    [[nodiscard]] const media::Recorder &recorder() const { return *m_recorder; }
+    [[nodiscard]] QString fragmentedPath() const { return m_sidecar.fragmentedFile; }
+    [[nodiscard]] QString sidecarPath() const { return m_sidecarPath; }
+    [[nodiscard]] bool finished() const { return m_finished; }
+
+    /// Applies the running rules now (also done by an internal 10 Hz timer): fails the session
+    /// when the recording broke, pauses it while a device is lost and resumes it when it is back.
+    void watch();
+
+    /// Ends the recording: detaches from the capture, stores the presence timeline (if given),
+    /// closes the file, finalizes it with the chapters, writes the sidecar and journals the files.
+    RecordingOutcome finish(const QString &stopReason, const vision::PresenceTimeline *timeline = nullptr);
+
+Q_SIGNALS:
+    /// The recording broke (disk full, write error): what was recorded so far stays playable.
+    void failed(const dualrec::Error &error);
+    /// The camera or microphone went away (the session is paused) or came back (resumed).
+    void deviceLost();
+    void deviceRestored();
+
+private:
+    RecordingRun(workflow::WorkflowSession &session, std::chrono::nanoseconds origin, LiveCapture &capture,
+                 media::RecordingJournal &journal, const Clock &clock);
+    void onEvent(const workflow::SessionEvent &event);
+    void writeSidecar();
+
+    workflow::WorkflowSession &m_session;
+    std::chrono::nanoseconds m_origin;
+    LiveCapture &m_capture;
+    media::RecordingJournal &m_journal;
+    const Clock &m_clock;
+    std::unique_ptr<media::Recorder> m_recorder;
+    media::SidecarData m_sidecar;
+    QString m_sidecarPath;
+    media::RecordingJournal::SessionStart m_start;
+    QList<media::ChapterMark> m_chapters;
+    QTimer m_watch;
+    bool m_pausedForDevice = false;
+    bool m_failureReported = false;
+    bool m_finished = false;
+};
+
+} // namespace dualrec::live

@@ -1,5 +1,9 @@
 #include "app/application.h"
 
+#include "app/capturesetup.h"
+#include "core/live/livecapture.h"
+#include "ui/capturefeed.h"
+#include "ui/livefeed.h"
 #include "ui/mainwindow.h"
 #include "ui/uiservices.h"
 
@@ -20,7 +24,13 @@ Application::Application(CommandLine commandLine, Translators &translators, QObj
 {
 }
 
-Application::~Application() = default;
+Application::~Application()
+{
+    // The window (and a recording it may still finalize) goes before the capture it uses.
+    m_window.reset();
+    m_captureFeed.reset();
+    m_capture.reset();
+}
 
 QStringList Application::templateDirectories(const QStringList &extra)
 {
@@ -84,23 +94,6 @@ std::optional<int> Application::startWindow()
         return 2;
     }
 
-    QString source;
-    switch (m_commandLine.source) {
-    case SourceKind::Camera:
-        if (QMediaDevices::videoInputs().isEmpty())
-            source = tr("built-in demo source (no camera found)");
-        else
-            source = tr("camera %1").arg(QMediaDevices::defaultVideoInput().description());
-        break;
-    case SourceKind::Demo:
-        source = tr("built-in demo source");
-        break;
-    case SourceKind::File:
-        source = tr("file %1").arg(QDir::toNativeSeparators(m_commandLine.sourceFile));
-        break;
-    case SourceKind::Invalid:
-        return 2;
-    }
     for (const auto &diagnostic : m_library.diagnostics())
         err << "dualrec: " << diagnostic.toString() << Qt::endl;
 
@@ -117,12 +110,67 @@ std::optional<int> Application::startWindow()
                    .arg(QDir::toNativeSeparators(m_journal->startup().damagedCopy))
             << Qt::endl;
 
-    ui::ShellInfo info{source, QDir::toNativeSeparators(dataDirectory), chooseLanguage(m_commandLine.language)};
-    // No live feed yet: the capture pipeline (camera/demo/file -> guard -> feed) is not in this build.
-    m_window = std::make_unique<ui::MainWindow>(ui::UiServices{m_library, *m_journal, m_clock, m_settings, nullptr}, info);
+    const auto source = startCapture(err);
+    if (!source)
+        return 2;
+    ui::ShellInfo info{*source, QDir::toNativeSeparators(dataDirectory), chooseLanguage(m_commandLine.language)};
+    media::RecorderSettings recording;
+    recording.encoder.width = m_format.width;
+    recording.encoder.height = m_format.height;
+    recording.encoder.framesPerSecond = m_format.framesPerSecond;
+    m_window = std::make_unique<ui::MainWindow>(
+        ui::UiServices{m_library, *m_journal, m_clock, m_settings, m_feed.get(), m_capture.get(), recording}, info);
     connect(m_window.get(), &ui::MainWindow::languageRequested, this, &Application::onLanguageRequested);
     m_window->show();
     return std::nullopt;
+}
+
+std::optional<QString> Application::startCapture(QTextStream &err)
+{
+    // The recording size: the configured resolution ("WIDTHxHEIGHT"), else 1280x720.
+    const auto size = m_settings.text(SettingKey::Resolution).split(u'x');
+    if (size.size() == 2 && size.at(0).toInt() >= 160 && size.at(1).toInt() >= 120) {
+        m_format.width = size.at(0).toInt() & ~1;
+        m_format.height = size.at(1).toInt() & ~1;
+    }
+    auto source = makeSource(m_commandLine.source, m_commandLine.sourceFile, m_format, m_clock, true);
+    if (!source)
+        return std::nullopt;
+    FaceModelChoice model;
+    auto guard = makeGuard(m_commandLine.faceModel, model);
+    if (!guard) {
+        err << tr("dualrec: the presence guard cannot start: %1").arg(guard.error().detail) << Qt::endl;
+        return std::nullopt;
+    }
+    if (!model.fallbackReason.isEmpty())
+        err << "dualrec: face detection uses the Haar fallback: " << model.fallbackReason << Qt::endl;
+    m_feed = std::make_unique<ui::LiveFeed>();
+    m_capture = std::make_unique<live::LiveCapture>(std::move(source), std::move(*guard));
+    m_captureFeed = std::make_unique<ui::CaptureFeed>(*m_capture, *m_feed);
+    QString description;
+    switch (m_commandLine.source) {
+    case SourceKind::Camera:
+        if (QMediaDevices::videoInputs().isEmpty())
+            description = tr("built-in demo source (no camera found)");
+        else
+            description = tr("camera %1").arg(QMediaDevices::defaultVideoInput().description());
+        break;
+    case SourceKind::Demo:
+        description = tr("built-in demo source");
+        break;
+    case SourceKind::File:
+        description = tr("file %1").arg(QDir::toNativeSeparators(m_commandLine.sourceFile));
+        break;
+    case SourceKind::Invalid:
+        return std::nullopt;
+    }
+    // A source that cannot start (camera busy, unreadable file) is reported; the window still
+    // opens, and its pre-flight page refuses to record, saying the picture is missing.
+    if (auto started = m_capture->start(); !started) {
+        err << tr("dualrec: the video source cannot start: %1").arg(started.error().detail) << Qt::endl;
+        description = tr("%1 — not working: %2").arg(description, started.error().detail);
+    }
+    return description;
 }
 
 void Application::onLanguageRequested(const QString &language)

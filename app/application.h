@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/capturesetup.h"
 #include "app/commandline.h"
 #include "core/storage/journal.h"
 #include "core/util/clock.h"
@@ -7,11 +8,17 @@
 #include "core/workflow/templatelibrary.h"
 
 #include <QObject>
+#include <QTextStream>
 #include <QTranslator>
 
 #include <memory>
 
+namespace dualrec::live {
+class LiveCapture;
+}
 namespace dualrec::ui {
+class CaptureFeed;
+class LiveFeed;
 class MainWindow;
 }
 
@@ -58,6 +65,9 @@ public:
 
 private:
     void onLanguageRequested(const QString &language);
+    /// Starts the capture `--source` names, with the presence guard, feeding the window.
+    /// Returns what the status bar says about the source.
+    [[nodiscard]] std::optional<QString> startCapture(QTextStream &err);
 
     CommandLine m_commandLine;
     Translators &m_translators;
@@ -65,6 +75,10 @@ private:
     SystemClock m_clock;
     SettingsStore m_settings{QString(), SettingsStore::systemPolicyPath()};
     std::unique_ptr<storage::Journal> m_journal;
+    SourceFormat m_format;
+    std::unique_ptr<ui::LiveFeed> m_feed;
+    std::unique_ptr<live::LiveCapture> m_capture;
+    std::unique_ptr<ui::CaptureFeed> m_captureFeed;
     std::unique_ptr<ui::MainWindow> m_window;
 };
 

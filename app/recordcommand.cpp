@@ -98,7 +98,7 @@ int runRecord(const CommandLine &commandLine, media::RecordingJournal &journal, 
     auto &session = **created;
     // The session's monotonic timestamps count from its creation: that instant is the
     // recording's timeline zero too, so step events are chapter times as they are.
-    const auto origin = clock.monotonicNow();
+    const auto origin = session.createdMonotonic();
 
     SourceFormat format{options.width, options.height, options.framesPerSecond,
                         options.fastSource ? capture::Pace::AsFastAsPossible : capture::Pace::RealTime, origin, {}};

@@ -27,6 +27,8 @@ Q_SIGNALS:
     void frameReady(const QImage &frame, const std::vector<dualrec::vision::FaceBox> &faces);
     /// One presence check of the guard, in capture order.
     void checked(const dualrec::vision::PresenceCheck &check);
+    /// The microphone's loudest peak over the last moment, in dBFS (-120 .. 0).
+    void audioLevel(double peakDbfs);
 };
 
 } // namespace dualrec::ui

@@ -1,8 +1,11 @@
 #include "ui/mainwindow.h"
 
+#include "core/live/journalbridge.h"
+#include "core/live/recordingrun.h"
 #include "core/storage/sessionjournaler.h"
 #include "core/vision/presencemonitor.h"
 #include "core/workflow/workflowsession.h"
+#include "ui/capturefeed.h"
 #include "ui/endpage.h"
 #include "ui/historypage.h"
 #include "ui/livefeed.h"
@@ -18,6 +21,9 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -50,7 +56,7 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
 
     m_pages = new QStackedWidget(central);
     m_loginPage = new LoginPage(m_services.journal.users(), m_services.journal.audit(), m_pages);
-    m_preflightPage = new PreflightPage(m_services.clock, m_pages);
+    m_preflightPage = new PreflightPage(m_services.clock, m_services.feed, m_pages);
     m_newSessionPage = new NewSessionPage(m_services.library, m_services.clock, m_pages);
     m_recordingPage = new RecordingPage(m_services.clock, m_pages);
     m_endPage = new EndPage(m_pages);
@@ -78,6 +84,7 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
     connect(m_loginPage, &LoginPage::loggedIn, this, &MainWindow::onLoggedIn);
     connect(m_newSessionPage, &NewSessionPage::startRequested, this, &MainWindow::onStartRequested);
     connect(m_recordingPage, &RecordingPage::sessionEnded, this, &MainWindow::onSessionEnded);
+    connect(m_recordingPage, &RecordingPage::snapshotRequested, this, &MainWindow::onSnapshotRequested);
     connect(m_settingsPage, &SettingsPage::languageChanged, this, &MainWindow::languageRequested);
     connect(m_endPage, &EndPage::newSessionRequested, this, &MainWindow::startNewSession);
     connect(m_preflightPage, &PreflightPage::passed, this, [this] {
@@ -91,8 +98,15 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    // An unfinished recording is closed and finalized, so the file is complete.
+    m_run.reset();
     endSessionWiring();
     m_recordingPage->detach();
+}
+
+QString MainWindow::recordingsDirectory() const
+{
+    return QDir(m_info.dataDirectory).absoluteFilePath(QStringLiteral("recordings"));
 }
 
 QWidget *MainWindow::currentPage() const
@@ -275,7 +289,8 @@ void MainWindow::onLoggedIn(const storage::User &user)
 
 void MainWindow::startNewSession()
 {
-    m_preflightPage->check(m_info.dataDirectory, m_services.feed != nullptr);
+    m_preflightPage->check(m_info.dataDirectory,
+                           m_services.feed != nullptr && (!m_services.capture || m_services.capture->running()));
     showPage(m_preflightPage);
 }
 
@@ -343,12 +358,102 @@ void MainWindow::onStartRequested(const SaleForm &form, const SaleFormCheck &che
         m_feedConnections.append(
             connect(m_services.feed, &LiveFeed::frameReady, m_recordingPage, &RecordingPage::showFrame));
     }
+    if (!startRecording(form))
+        return;
     m_recordingPage->attach(m_session.get(), saleContextOf(form, m_user->displayName, m_user->login),
                             m_services.feed != nullptr);
     showPage(m_recordingPage);
     if (auto started = m_session->start(); !started)
         QMessageBox::warning(this, tr("Cannot start"), tr("The recording cannot start: %1").arg(started.error().detail));
     updateNavigation();
+}
+
+bool MainWindow::startRecording(const SaleForm &form)
+{
+    m_snapshots = 0;
+    if (!m_services.capture)
+        return true;
+    // The session's event times count from its creation: that is the recording's timeline zero,
+    // so step events are chapter times as they are.
+    const auto origin = m_session->createdMonotonic();
+    live::RecordingRequest request;
+    request.settings = m_services.recording;
+    request.folder = recordingsDirectory();
+    request.templateId = m_session->plan().id();
+    request.templateVersion = m_session->plan().version();
+    request.applicationNumber = form.applicationNo;
+    request.agentId = m_user->login;
+    for (const auto &product : m_session->plan().products())
+        request.products.append({product.code, product.name});
+    std::chrono::milliseconds scriptLength{0};
+    for (const auto &step : m_session->plan().steps())
+        scriptLength += step.definition.requirements.minDuration;
+    request.plannedDuration = std::chrono::duration_cast<std::chrono::seconds>(scriptLength) + std::chrono::minutes(5);
+
+    m_bridge = std::make_unique<live::JournalBridge>(m_services.journal, QDir::fromNativeSeparators(m_info.dataDirectory),
+                                                     live::JournalBridge::SessionRows::WrittenElsewhere);
+    auto opened = live::RecordingRun::open(*m_session, origin, request, *m_services.capture, *m_bridge, m_services.clock);
+    Result<void> started = opened ? (*opened)->start() : Result<void>(std::unexpected(opened.error()));
+    if (!started) {
+        const QString reason = started.error().code == ErrorCode::DiskFull
+                                   ? tr("there is not enough free disk space (%1)").arg(started.error().detail)
+                                   : started.error().detail;
+        (void)m_session->fail(QStringLiteral("recording could not start: ") + started.error().detail);
+        QMessageBox::warning(this, tr("Cannot start"), tr("The recording cannot start: %1").arg(reason));
+        endSessionWiring();
+        m_journaler.reset();
+        m_bridge.reset();
+        startNewSession();
+        return false;
+    }
+    m_run = std::move(*opened);
+    connect(m_run.get(), &live::RecordingRun::failed, m_recordingPage, [this](const Error &error) {
+        m_recordingPage->setRecordingProblem(
+            error.code == ErrorCode::DiskFull
+                ? tr("The recording stopped: the disk is full. Everything recorded until now is kept in %1.")
+                      .arg(QDir::toNativeSeparators(m_run->fragmentedPath()))
+                : tr("The recording stopped (%1). Everything recorded until now is kept in %2.")
+                      .arg(error.detail, QDir::toNativeSeparators(m_run->fragmentedPath())));
+    });
+    connect(m_run.get(), &live::RecordingRun::deviceLost, m_recordingPage, [this] {
+        m_recordingPage->setRecordingProblem(
+            tr("The camera or microphone is gone: the session is paused until it is back. The recording so far is kept."));
+    });
+    connect(m_run.get(), &live::RecordingRun::deviceRestored, m_recordingPage,
+            [this] { m_recordingPage->setRecordingProblem(QString()); });
+    return true;
+}
+
+void MainWindow::onSnapshotRequested()
+{
+    if (!recording())
+        return;
+    // The close-up: the newest full-size camera frame, else the picture the preview shows.
+    QImage picture;
+    if (m_services.capture)
+        picture = CaptureFeed::toImage(live::LiveCapture::toBgra(m_services.capture->latestFrame(), 0));
+    if (picture.isNull())
+        picture = m_recordingPage->previewFrame();
+    if (picture.isNull()) {
+        m_recordingPage->setRecordingProblem(tr("No snapshot: there is no camera picture to save."));
+        return;
+    }
+    const QDir folder(recordingsDirectory());
+    const QString name = QStringLiteral("%1.snapshot-%2.jpg").arg(m_session->id().toString()).arg(++m_snapshots);
+    const QString path = folder.absoluteFilePath(name);
+    if (!QDir().mkpath(folder.absolutePath()) || !picture.save(path, "JPG", 90)) {
+        m_recordingPage->setRecordingProblem(
+            tr("The snapshot could not be saved to %1.").arg(QDir::toNativeSeparators(path)));
+        return;
+    }
+    QFile file(path);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (file.open(QIODevice::ReadOnly))
+        hash.addData(&file);
+    (void)m_services.journal.sessions().addMediaFile(
+        m_session->id(), {QStringLiteral("snapshot"), QDir::cleanPath(path), QFileInfo(path).size(),
+                          QString::fromLatin1(hash.result().toHex()), m_services.clock.wallNow().toUTC()});
+    (void)m_session->recordSnapshot(name);
 }
 
 void MainWindow::endSessionWiring()
@@ -363,6 +468,19 @@ void MainWindow::onSessionEnded()
 {
     if (!m_session)
         return;
+    if (m_run) {
+        // Finalizing copies the file once (seconds for a long session): say so while it runs.
+        m_recordingPage->setRecordingProblem(tr("Saving the recording…"));
+        const auto outcome = m_run->finish(QLatin1String(sessionStateName(m_session->state())),
+                                           m_monitor ? &m_monitor->policy().timeline() : nullptr);
+        m_recordingPage->setRecordingProblem(QString());
+        if (outcome.finalizeError)
+            QMessageBox::warning(this, tr("Recording not finalized"),
+                                 tr("The recording could not be finalized (%1). The file %2 is complete and plays.")
+                                     .arg(outcome.finalizeError->detail, QDir::toNativeSeparators(outcome.recordingPath)));
+        m_run.reset();
+        m_bridge.reset();
+    }
     endSessionWiring();
     m_recordingPage->detach();
     std::optional<storage::MediaFile> recordingFile;

@@ -15,6 +15,10 @@ class QMenu;
 class QPushButton;
 class QStackedWidget;
 
+namespace dualrec::live {
+class JournalBridge;
+class RecordingRun;
+}
 namespace dualrec::storage {
 class SessionJournaler;
 }
@@ -61,6 +65,10 @@ public:
     [[nodiscard]] workflow::WorkflowSession *session() const { return m_session.get(); }
     [[nodiscard]] vision::PresenceMonitor *presenceMonitor() const { return m_monitor.get(); }
     [[nodiscard]] const std::optional<storage::User> &user() const { return m_user; }
+    /// The running session's recording; null without a capture or after the session ended.
+    [[nodiscard]] live::RecordingRun *recordingRun() const { return m_run.get(); }
+    /// Where recordings and snapshots are written: <data folder>/recordings.
+    [[nodiscard]] QString recordingsDirectory() const;
 
 Q_SIGNALS:
     /// The user picked another UI language ("zh_CN" or "en").
@@ -82,6 +90,9 @@ private:
     void startNewSession();
     void onStartRequested(const workflow::SaleForm &form, const workflow::SaleFormCheck &check);
     void onSessionEnded();
+    /// Opens the recording of the new session; false (and the agent is told) when it cannot start.
+    [[nodiscard]] bool startRecording(const workflow::SaleForm &form);
+    void onSnapshotRequested();
     void endSessionWiring();
     [[nodiscard]] bool recording() const;
 
@@ -91,6 +102,9 @@ private:
     std::unique_ptr<workflow::WorkflowSession> m_session;
     std::unique_ptr<vision::PresenceMonitor> m_monitor;
     std::unique_ptr<storage::SessionJournaler> m_journaler;
+    std::unique_ptr<live::JournalBridge> m_bridge; ///< declared before m_run: outlives it
+    std::unique_ptr<live::RecordingRun> m_run;
+    int m_snapshots = 0;
     QList<QMetaObject::Connection> m_feedConnections;
 
     QStackedWidget *m_pages = nullptr;

@@ -17,6 +17,7 @@
 #include <QListWidget>
 #include <QMediaDevices>
 #include <QMediaPlayer>
+#include <QRegularExpression>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTextBrowser>
@@ -209,10 +210,8 @@ RecordingPage::RecordingPage(const Clock &clock, QWidget *parent) : QWidget(pare
             showError(errorOf(m_session->recordAnswer(Answer::No)));
     });
     connect(m_snapshot, &QPushButton::clicked, this, [this] {
-        if (!m_session)
-            return;
-        const auto at = std::chrono::duration_cast<std::chrono::milliseconds>(m_clock.monotonicNow() - m_startedAt);
-        showError(errorOf(m_session->recordSnapshot(QStringLiteral("preview@%1ms").arg(at.count()))));
+        if (m_session)
+            Q_EMIT snapshotRequested();
     });
     connect(m_next, &QPushButton::clicked, this, [this] {
         if (m_session)
@@ -247,6 +246,7 @@ void RecordingPage::attach(WorkflowSession *session, SaleContext context, bool v
     m_problem = PresenceProblem::Invalid;
     m_lastError.clear();
     m_journalProblem.clear();
+    m_recordingProblem.clear();
     m_elderMode->setChecked(false);
     showAbortPanel(false);
     m_preview->showMessage(videoConnected ? tr("Waiting for the camera picture…")
@@ -302,6 +302,17 @@ void RecordingPage::setJournalProblem(const Error &error)
     m_journalProblem = tr("The journal could not save part of this session (%1). The recording goes on; tell "
                           "branch IT after the session.")
                            .arg(error.detail);
+    refresh();
+}
+
+QImage RecordingPage::previewFrame() const
+{
+    return m_preview->frame();
+}
+
+void RecordingPage::setRecordingProblem(const QString &text)
+{
+    m_recordingProblem = text;
     refresh();
 }
 
@@ -496,7 +507,7 @@ void RecordingPage::refresh()
     m_confirmAbort->setEnabled(attached && !ended && !m_abortReason->currentText().trimmed().isEmpty());
     m_confirmAbort->setToolTip(m_confirmAbort->isEnabled() ? QString() : tr("Give a reason first."));
 
-    m_journalLabel->setText(m_journalProblem);
+    m_journalLabel->setText(QStringList{m_recordingProblem, m_journalProblem}.filter(QRegularExpression(QStringLiteral("."))).join(u'\n'));
     updateTimes();
 }
 

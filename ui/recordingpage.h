@@ -50,12 +50,18 @@ public:
     void setPresenceProblem(vision::PresenceProblem problem);
     /// A journal write failed: the agent is told, the recording goes on.
     void setJournalProblem(const Error &error);
+    /// Something happened to the recording itself (it broke, the camera went away); empty clears it.
+    void setRecordingProblem(const QString &text);
 
     [[nodiscard]] bool elderMode() const;
+    /// The picture the preview shows now (null without one).
+    [[nodiscard]] QImage previewFrame() const;
 
 Q_SIGNALS:
     /// The session reached an end state (finished, refused, aborted or failed).
     void sessionEnded();
+    /// The agent pressed "snapshot taken": the host saves the picture and records it in the session.
+    void snapshotRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -83,6 +89,7 @@ private:
     vision::PresenceProblem m_problem = vision::PresenceProblem::Invalid;
     QString m_lastError;
     QString m_journalProblem;
+    QString m_recordingProblem;
 
     QTimer *m_timer = nullptr;
     QTextToSpeech *m_speech = nullptr;

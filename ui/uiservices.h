@@ -1,9 +1,14 @@
 #pragma once
 
+#include "core/media/recordersettings.h"
 #include "core/storage/journal.h"
 #include "core/util/clock.h"
 #include "core/util/settingsstore.h"
 #include "core/workflow/templatelibrary.h"
+
+namespace dualrec::live {
+class LiveCapture;
+}
 
 namespace dualrec::ui {
 
@@ -19,6 +24,11 @@ struct UiServices final {
     /// Camera frames and presence checks while a session records; null when no video source is
     /// connected (the recording page then says so instead of showing a picture).
     LiveFeed *feed = nullptr;
+    /// The running capture the recordings are made from (it also drives `feed`); null: the
+    /// sessions run without writing a recording file (tests of the pages alone).
+    live::LiveCapture *capture = nullptr;
+    /// Encoder and watermark look of the recordings; where they go is <data folder>/recordings.
+    media::RecorderSettings recording;
 };
 
 } // namespace dualrec::ui

@@ -238,7 +238,29 @@ QString WorkflowText::preflight(const PreflightResult &result)
     const bool failed = result.status == PreflightStatus::Failed;
     switch (result.item) {
     case PreflightItem::VideoSource:
+        if (failed && result.detail.contains(QLatin1String("no picture")))
+            return tr("The camera delivers no picture yet: check that it is plugged in and not used by another program.");
         return failed ? tr("No video source is connected: nothing can be recorded.") : tr("Video source connected.");
+    case PreflightItem::Light:
+        if (result.meanLuma < 0 || (failed && result.detail.startsWith(QLatin1String("no picture"))))
+            return tr("Light: no picture has been checked yet.");
+        if (failed)
+            return tr("Light: the picture is too dark or the lens is covered (brightness %1 of 255). Turn on a light or uncover the camera.")
+                .arg(qRound(result.meanLuma));
+        if (result.status == PreflightStatus::Warning)
+            return tr("Light: the picture is dim (brightness %1 of 255); faces may be missed.").arg(qRound(result.meanLuma));
+        return tr("Light: good (brightness %1 of 255).").arg(qRound(result.meanLuma));
+    case PreflightItem::Framing:
+        if (result.faces >= 2)
+            return tr("Framing: %n face(s) in the picture.", nullptr, result.faces);
+        return tr("Framing: %n face(s) in the picture; agent and customer should both sit inside the guide.", nullptr,
+                  std::max(0, result.faces));
+    case PreflightItem::Microphone:
+        if (failed)
+            return tr("Microphone: no sound arrives. Check that it is plugged in and not muted.");
+        if (result.status == PreflightStatus::Warning)
+            return tr("Microphone: very quiet (loudest %1 dB). Speak a few words to test it.").arg(qRound(result.loudestDbfs));
+        return tr("Microphone: working (loudest %1 dB).").arg(qRound(result.loudestDbfs));
     case PreflightItem::DiskSpace:
         if (result.availableBytes < 0)
             return tr("The free disk space cannot be read.");

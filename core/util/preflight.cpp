@@ -97,6 +97,51 @@ PreflightResult checkPower(const PreflightInput &input)
     return result;
 }
 
+PreflightResult checkLight(const LiveObservation &live)
+{
+    PreflightResult result{PreflightItem::Light, PreflightStatus::Ok, {}};
+    result.meanLuma = live.meanLuma;
+    if (!live.checked) {
+        result.status = PreflightStatus::Failed;
+        result.detail = QStringLiteral("no picture has been analysed yet");
+    } else if (live.pictureBlocked || live.meanLuma < kDarkLuma) {
+        result.status = PreflightStatus::Failed;
+        result.detail = QStringLiteral("picture too dark or covered (mean brightness %1 of 255)").arg(live.meanLuma, 0, 'f', 0);
+    } else if (live.meanLuma < kDimLuma) {
+        result.status = PreflightStatus::Warning;
+        result.detail = QStringLiteral("picture dim (mean brightness %1 of 255)").arg(live.meanLuma, 0, 'f', 0);
+    } else {
+        result.detail = QStringLiteral("mean brightness %1 of 255").arg(live.meanLuma, 0, 'f', 0);
+    }
+    return result;
+}
+
+PreflightResult checkFraming(const LiveObservation &live)
+{
+    // Who sits where is settled during the recording (the guard tracks both); before it, fewer
+    // than two faces is worth a look, not a refusal: the customer may still be taking a seat.
+    PreflightResult result{PreflightItem::Framing, live.faces >= 2 ? PreflightStatus::Ok : PreflightStatus::Warning, {}};
+    result.faces = live.faces;
+    result.detail = QStringLiteral("%1 face(s) in frame").arg(live.faces);
+    return result;
+}
+
+PreflightResult checkMicrophone(const LiveObservation &live)
+{
+    PreflightResult result{PreflightItem::Microphone, PreflightStatus::Ok, {}};
+    result.loudestDbfs = live.loudestDbfs;
+    if (!live.soundSeen) {
+        result.status = PreflightStatus::Failed;
+        result.detail = QStringLiteral("no sound arrives from the microphone");
+    } else if (live.loudestDbfs < kQuietDbfs) {
+        result.status = PreflightStatus::Warning;
+        result.detail = QStringLiteral("very quiet: loudest peak %1 dBFS").arg(live.loudestDbfs, 0, 'f', 0);
+    } else {
+        result.detail = QStringLiteral("loudest peak %1 dBFS").arg(live.loudestDbfs, 0, 'f', 0);
+    }
+    return result;
+}
+
 } // namespace
 
 const char *preflightItemName(PreflightItem item)
@@ -106,6 +151,9 @@ const char *preflightItemName(PreflightItem item)
     case PreflightItem::DiskSpace: return "disk_space";
     case PreflightItem::Clock: return "clock";
     case PreflightItem::Power: return "power";
+    case PreflightItem::Light: return "light";
+    case PreflightItem::Framing: return "framing";
+    case PreflightItem::Microphone: return "microphone";
     case PreflightItem::Invalid: break;
     }
     return "invalid";
@@ -117,7 +165,14 @@ QList<PreflightResult> runPreflight(const PreflightInput &input)
                           input.videoSourceConnected ? PreflightStatus::Ok : PreflightStatus::Failed,
                           input.videoSourceConnected ? QStringLiteral("video source connected")
                                                      : QStringLiteral("no video source connected")};
-    return {video, checkDisk(input), checkClock(input), checkPower(input)};
+    if (input.live && input.videoSourceConnected && !input.live->pictureSeen) {
+        video.status = PreflightStatus::Failed;
+        video.detail = QStringLiteral("the video source delivers no picture");
+    }
+    QList<PreflightResult> results{video, checkDisk(input), checkClock(input), checkPower(input)};
+    if (input.live && input.videoSourceConnected)
+        results << checkLight(*input.live) << checkFraming(*input.live) << checkMicrophone(*input.live);
+    return results;
 }
 
 bool preflightPasses(const QList<PreflightResult> &results)

@@ -5,11 +5,12 @@
 #include <QString>
 
 #include <chrono>
+#include <optional>
 
 namespace dualrec {
 
 /// What the pre-flight page checks before a recording may start.
-enum class PreflightItem : quint8 { Invalid = 0, VideoSource, DiskSpace, Clock, Power };
+enum class PreflightItem : quint8 { Invalid = 0, VideoSource, DiskSpace, Clock, Power, Light, Framing, Microphone };
 enum class PreflightStatus : quint8 { Invalid = 0, Ok, Warning, Failed };
 
 [[nodiscard]] const char *preflightItemName(PreflightItem item);
@@ -22,7 +23,27 @@ struct PreflightResult final {
     qint64 requiredBytes = -1;   ///< DiskSpace
     int batteryPercent = -1;     ///< Power: -1 without a battery
     bool onMains = true;         ///< Power
+    double meanLuma = -1;        ///< Light: 0..255
+    int faces = -1;              ///< Framing
+    double loudestDbfs = -120;   ///< Microphone
 };
+
+/// What the live picture and sound showed while the pre-flight page was open.
+struct LiveObservation final {
+    bool pictureSeen = false;  ///< at least one frame arrived
+    bool checked = false;      ///< the presence guard analysed at least one frame
+    bool pictureBlocked = false; ///< the guard found the lens covered, a uniform or frozen picture
+    double meanLuma = 0;       ///< 0..255 of the newest checked frame
+    int faces = 0;             ///< faces in the newest checked frame
+    bool soundSeen = false;    ///< audio arrived from the microphone
+    double loudestDbfs = -120; ///< the loudest peak since the page opened
+};
+
+/// Thresholds of the live checks: a picture darker than kDarkLuma fails (faces cannot be found
+/// reliably), below kDimLuma warns; a microphone whose loudest peak stays under kQuietDbfs warns.
+inline constexpr double kDarkLuma = 40;
+inline constexpr double kDimLuma = 70;
+inline constexpr double kQuietDbfs = -50;
 
 struct PreflightInput final {
     bool videoSourceConnected = false;
@@ -31,6 +52,9 @@ struct PreflightInput final {
     QDateTime wallNow;
     QDate earliestPlausibleDate;     ///< a wall clock before this is wrong (this release's date)
     QString powerSupplyRoot = QStringLiteral("/sys/class/power_supply"); ///< Linux; absent elsewhere
+    /// The live picture and sound; without it (no capture running) only the source's presence
+    /// is checked, and the light, framing and microphone items are left out.
+    std::optional<LiveObservation> live;
 };
 
 /// Thresholds: disk below the expected size fails, below twice it warns; a discharging battery

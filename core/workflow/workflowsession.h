@@ -70,6 +70,8 @@ public:
     [[nodiscard]] const ScriptPlan &plan() const { return m_plan; }
     [[nodiscard]] SessionState state() const { return m_state; }
     [[nodiscard]] const QList<SessionEvent> &events() const { return m_events; }
+    /// The clock's monotonic time at creation: event times (SessionEvent::monotonic) count from it.
+    [[nodiscard]] std::chrono::nanoseconds createdMonotonic() const { return m_createdMonotonic; }
     /// Index of the step being recorded; steps().size() once all are done.
     [[nodiscard]] qsizetype currentStep() const { return m_current; }
     [[nodiscard]] const StepRun &stepRun(qsizetype index) const { return m_runs.at(index); }

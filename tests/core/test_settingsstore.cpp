@@ -109,3 +109,61 @@ TEST_CASE("pre-flight checks the video source and disk space and clock and batte
     CHECK(runPreflight(input).at(3).status == PreflightStatus::Ok);
     CHECK(expectedRecordingBytes(std::chrono::seconds(8), 1000) == 1100000);
 }
+
+TEST_CASE("pre-flight live checks: light / framing and microphone at their thresholds", "[preflight]")
+{
+    QTemporaryDir dir;
+    PreflightInput input;
+    input.videoSourceConnected = true;
+    input.dataDirectory = dir.path();
+    input.expectedBytes = 1000;
+    input.wallNow = QDateTime(QDate(2026, 11, 22), QTime(9, 0), Qt::UTC);
+    input.earliestPlausibleDate = QDate(2026, 1, 1);
+    input.powerSupplyRoot = dir.filePath(QStringLiteral("power"));
+    const auto statusOf = [&](PreflightItem item) {
+        for (const auto &result : runPreflight(input)) {
+            if (result.item == item)
+                return result.status;
+        }
+        return PreflightStatus::Invalid;
+    };
+
+    // Without a live observation the three live items are not part of the list.
+    CHECK(runPreflight(input).size() == 4);
+
+    LiveObservation good{true, true, false, 120.0, 2, true, -12.0};
+    input.live = good;
+    CHECK(runPreflight(input).size() == 7);
+    CHECK(preflightPasses(runPreflight(input)));
+
+    struct Row {
+        const char *what;
+        LiveObservation live;
+        PreflightItem item;
+        PreflightStatus expected;
+    };
+    const Row rows[] = {
+        {"no frame yet", {false, false, false, 0, 0, true, -12}, PreflightItem::VideoSource, PreflightStatus::Failed},
+        {"frames but no check yet", {true, false, false, 0, 0, true, -12}, PreflightItem::Light, PreflightStatus::Failed},
+        {"covered lens", {true, true, true, 150, 0, true, -12}, PreflightItem::Light, PreflightStatus::Failed},
+        {"just too dark", {true, true, false, kDarkLuma - 0.5, 2, true, -12}, PreflightItem::Light, PreflightStatus::Failed},
+        {"dark limit", {true, true, false, kDarkLuma, 2, true, -12}, PreflightItem::Light, PreflightStatus::Warning},
+        {"just dim", {true, true, false, kDimLuma - 0.5, 2, true, -12}, PreflightItem::Light, PreflightStatus::Warning},
+        {"bright enough", {true, true, false, kDimLuma, 2, true, -12}, PreflightItem::Light, PreflightStatus::Ok},
+        {"one face", {true, true, false, 120, 1, true, -12}, PreflightItem::Framing, PreflightStatus::Warning},
+        {"nobody", {true, true, false, 120, 0, true, -12}, PreflightItem::Framing, PreflightStatus::Warning},
+        {"three faces", {true, true, false, 120, 3, true, -12}, PreflightItem::Framing, PreflightStatus::Ok},
+        {"no sound at all", {true, true, false, 120, 2, false, -120}, PreflightItem::Microphone, PreflightStatus::Failed},
+        {"just too quiet", {true, true, false, 120, 2, true, kQuietDbfs - 0.5}, PreflightItem::Microphone, PreflightStatus::Warning},
+        {"quiet limit", {true, true, false, 120, 2, true, kQuietDbfs}, PreflightItem::Microphone, PreflightStatus::Ok},
+    };
+    for (const auto &row : rows) {
+        INFO(row.what);
+        input.live = row.live;
+        CHECK(statusOf(row.item) == row.expected);
+        CHECK(preflightPasses(runPreflight(input)) == (row.expected != PreflightStatus::Failed));
+    }
+    // A source that is not connected at all: the live items are not judged.
+    input.videoSourceConnected = false;
+    CHECK(runPreflight(input).size() == 4);
+}

@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTextBrowser>
@@ -44,15 +45,23 @@ void signIn(test::AppFixture &app, const QString &login, const QString &password
     pressKey(name, Qt::Key_Return);
 }
 
-/// The pre-flight page: every check passes here (the feed is connected, the temporary folder
-/// has room, the clock is plausible, no battery); Ctrl+Enter goes on.
+/// The pre-flight page: before the feed has shown a picture and sound, the recording is refused
+/// with the reason; once the clip's two faces and a microphone level arrive every check passes
+/// (the temporary folder has room, the clock is plausible, no battery); Ctrl+Enter goes on.
 void passPreflight(test::AppFixture &app, const QString &screenshot = {})
 {
     REQUIRE(app.window->currentPage()->objectName() == QLatin1String("preflightPage"));
     auto *go = app.find<QPushButton>("preflightContinue");
-    REQUIRE(go->isEnabled());
+    CHECK_FALSE(go->isEnabled());
+    CHECK_FALSE(app.find<QLabel>("preflightReason")->text().isEmpty());
+    test::playClip(app.feed, 0, 8);
+    Q_EMIT app.feed.audioLevel(-18.0);
+    REQUIRE(test::waitUntil([&] { return go->isEnabled(); }));
     CHECK(app.find<QLabel>("preflightReason")->text().isEmpty());
-    CHECK(app.find<QLabel>("preflightList")->text().count(QStringLiteral("✔")) >= 3);
+    // Source, disk, clock, power, light, framing (two faces) and microphone all pass.
+    CHECK(app.find<QLabel>("preflightList")->text().count(QStringLiteral("✔")) == 7);
+    CHECK(app.find<QProgressBar>("preflightMicrophoneMeter")->value() > 50);
+    CHECK(app.window->findChild<ui::PreviewWidget *>(QStringLiteral("preflightPreview"))->faceCount() == 2);
     if (!screenshot.isEmpty())
         app.screenshot(screenshot);
     pressKey(go, Qt::Key_Return, Qt::ControlModifier);

@@ -84,7 +84,7 @@ struct AppFixture {
     {
         const auto &language = m_language;
         const bool withFeed = m_withFeed;
-        window = std::make_unique<ui::MainWindow>(ui::UiServices{library, *journal, clock, *settings, withFeed ? &feed : nullptr},
+        window = std::make_unique<ui::MainWindow>(ui::UiServices{library, *journal, clock, *settings, withFeed ? &feed : nullptr, nullptr, {}},
                                                   ui::ShellInfo{QStringLiteral("demo"), directory.path(), language});
         window->resize(1280, 820);
         window->show();

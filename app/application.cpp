@@ -133,6 +133,8 @@ std::optional<QString> Application::startCapture(QTextStream &err)
         m_format.width = size.at(0).toInt() & ~1;
         m_format.height = size.at(1).toInt() & ~1;
     }
+    // A file stands in for a camera: it plays again from the start when it ends.
+    m_format.loopFile = true;
     auto source = makeSource(m_commandLine.source, m_commandLine.sourceFile, m_format, m_clock, true);
     if (!source)
         return std::nullopt;

@@ -25,7 +25,7 @@ std::unique_ptr<capture::CaptureSource> makeSource(SourceKind kind, const QStrin
         return std::make_unique<capture::SyntheticSource>(synthetic, clock);
     }
     case SourceKind::File:
-        return std::make_unique<capture::FileSource>(file, format.pace, clock);
+        return std::make_unique<capture::FileSource>(file, format.pace, clock, format.loopFile);
     case SourceKind::Camera: {
         capture::CameraSettings camera;
         camera.width = format.width;

@@ -19,6 +19,7 @@ struct SourceFormat final {
     capture::Pace pace = capture::Pace::RealTime;
     std::optional<std::chrono::nanoseconds> origin;          ///< demo source: timeline zero
     std::optional<std::chrono::milliseconds> demoDuration;   ///< demo source: ends after this much
+    bool loopFile = false; ///< file source: start again at the end (the window), else end of input
 };
 
 /// The capture source `--source` names: the camera and microphone, the built-in demo source, or

@@ -46,7 +46,10 @@ Result<CodecContextPtr> openDecoder(AVFormatContext *input, int index)
 
 } // namespace
 
-FileSource::FileSource(QString path, Pace pace, const Clock &clock) : m_path(std::move(path)), m_pace(pace), m_clock(clock) {}
+FileSource::FileSource(QString path, Pace pace, const Clock &clock, bool loop)
+    : m_path(std::move(path)), m_pace(pace), m_loop(loop), m_clock(clock)
+{
+}
 
 FileSource::~FileSource()
 {
@@ -113,6 +116,8 @@ Result<void> FileSource::start(CaptureSink &sink)
         const qint64 firstMicros = std::min(startOf(decoder->videoIndex),
                                             decoder->audioIndex >= 0 ? startOf(decoder->audioIndex) : startOf(decoder->videoIndex));
         qint64 audioSamplesOut = -1;
+        nanoseconds loopOffset{0};  // added to media times after each restart (looping)
+        nanoseconds videoEnd{0};    // end of the last video frame delivered, media time
         auto packet = allocPacket();
         auto frame = allocFrame();
 
@@ -128,7 +133,7 @@ Result<void> FileSource::start(CaptureSink &sink)
         const auto timeOf = [&](const AVFrame *f, int index) {
             const auto pts = f->best_effort_timestamp == AV_NOPTS_VALUE ? 0 : f->best_effort_timestamp;
             const auto micros = av_rescale_q(pts, input->streams[index]->time_base, {1, 1'000'000}) - firstMicros;
-            return origin + microseconds(std::max<qint64>(0, micros));
+            return origin + loopOffset + microseconds(std::max<qint64>(0, micros));
         };
         const auto emitVideo = [&](const AVFrame *f) {
             const int width = f->width & ~1;
@@ -146,6 +151,10 @@ Result<void> FileSource::start(CaptureSink &sink)
                 return;
             VideoFrame out;
             out.timestamp = timeOf(f, decoder->videoIndex);
+            const auto frameDuration = f->pkt_duration > 0
+                                           ? nanoseconds(av_rescale_q(f->pkt_duration, input->streams[decoder->videoIndex]->time_base, {1, 1'000'000'000}))
+                                           : nanoseconds(40'000'000);
+            videoEnd = std::max(videoEnd, out.timestamp - origin + frameDuration);
             out.format = PixelFormat::I420;
             out.width = width;
             out.height = height;
@@ -189,6 +198,18 @@ Result<void> FileSource::start(CaptureSink &sink)
 
         while (!stop.stop_requested()) {
             const int rc = av_read_frame(input, packet.get());
+            if (rc < 0 && m_loop && videoEnd > nanoseconds::zero()) {
+                // Loop: finish this pass, then start again right after its last frame.
+                avcodec_send_packet(decoder->video.get(), nullptr);
+                drain(decoder->video.get(), decoder->videoIndex);
+                avcodec_flush_buffers(decoder->video.get());
+                if (decoder->audio)
+                    avcodec_flush_buffers(decoder->audio.get());
+                if (av_seek_frame(input, -1, 0, AVSEEK_FLAG_BACKWARD) < 0)
+                    break;
+                loopOffset = videoEnd;
+                continue;
+            }
             if (rc < 0)
                 break;
             AVCodecContext *codec = packet->stream_index == decoder->videoIndex ? decoder->video.get()

@@ -17,7 +17,9 @@ class FileSource final : public CaptureSource
     Q_DISABLE_COPY_MOVE(FileSource)
 
 public:
-    FileSource(QString path, Pace pace, const Clock &clock);
+    /// `loop`: at the end start again from the beginning, timestamps running on (a clip standing
+    /// in for a camera in the window); otherwise EndOfInput at the end.
+    FileSource(QString path, Pace pace, const Clock &clock, bool loop = false);
     ~FileSource() override;
 
     Result<void> start(CaptureSink &sink) override;
@@ -27,6 +29,7 @@ public:
 private:
     QString m_path;
     Pace m_pace;
+    bool m_loop = false;
     const Clock &m_clock;
     std::jthread m_thread;
 };

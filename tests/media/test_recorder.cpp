@@ -202,3 +202,76 @@ TEST_CASE("the file source decodes a video file and records it with its own timi
     const auto audio = test::pcm(settings.outputPath, 8000);
     CHECK(double(audio.size()) / 8000 == Catch::Approx(3.0).margin(0.1));
 }
+
+namespace {
+
+/// Collects what a source delivers (thread-safe), for looking at timestamps.
+class CollectingSink final : public capture::CaptureSink
+{
+public:
+    void deliverVideo(capture::VideoFrame frame) override
+    {
+        const std::lock_guard lock(mutex);
+        videoTimes.push_back(frame.timestamp);
+    }
+    void deliverAudio(capture::AudioChunk chunk) override
+    {
+        const std::lock_guard lock(mutex);
+        audioFrames += chunk.frameCount();
+    }
+    void deliverEvent(capture::SourceEvent event) override
+    {
+        const std::lock_guard lock(mutex);
+        events.push_back(event.type);
+    }
+
+    std::mutex mutex;
+    std::vector<std::chrono::nanoseconds> videoTimes;
+    qint64 audioFrames = 0;
+    std::vector<capture::SourceEventType> events;
+};
+
+} // namespace
+
+TEST_CASE("a looping file source starts again at the end with timestamps running on", "[media][source]")
+{
+    QTemporaryDir dir;
+    const auto clip = dir.filePath(QStringLiteral("loop.mp4"));
+    const auto made = test::runTool(QStringLiteral("ffmpeg"),
+                                    {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-f"), QStringLiteral("lavfi"),
+                                     QStringLiteral("-i"), QStringLiteral("testsrc=size=320x240:rate=25"), QStringLiteral("-f"),
+                                     QStringLiteral("lavfi"), QStringLiteral("-i"), QStringLiteral("sine=frequency=440:sample_rate=48000"),
+                                     QStringLiteral("-t"), QStringLiteral("1"), QStringLiteral("-c:v"), QStringLiteral("libx264"),
+                                     QStringLiteral("-preset"), QStringLiteral("ultrafast"), QStringLiteral("-c:a"), QStringLiteral("aac"), clip});
+    REQUIRE(made.exitCode == 0);
+
+    SystemClock clock;
+    CollectingSink sink;
+    capture::FileSource source(clip, capture::Pace::AsFastAsPossible, clock, true);
+    REQUIRE(source.start(sink));
+    const auto enough = [&] {
+        const std::lock_guard lock(sink.mutex);
+        return sink.videoTimes.size() >= 80; // more than three passes of 25 frames
+    };
+    for (int i = 0; i < 500 && !enough(); ++i)
+        std::this_thread::sleep_for(10ms);
+    source.stop();
+    REQUIRE(enough());
+    CHECK(sink.events.empty()); // no end of input while looping
+    // 25 fps across the restarts: every step 40 ms, never back, never a jump.
+    for (std::size_t i = 1; i < sink.videoTimes.size(); ++i) {
+        INFO("frame " << i);
+        CHECK(std::chrono::duration_cast<std::chrono::milliseconds>(sink.videoTimes[i] - sink.videoTimes[i - 1]).count() == 40);
+    }
+    CHECK(sink.audioFrames > 3 * 48000 * 9 / 10);
+
+    // Without looping the same file ends once.
+    CollectingSink once;
+    capture::FileSource single(clip, capture::Pace::AsFastAsPossible, clock);
+    REQUIRE(single.start(once));
+    for (int i = 0; i < 500 && once.events.empty(); ++i)
+        std::this_thread::sleep_for(10ms);
+    single.stop();
+    CHECK(once.videoTimes.size() == 25);
+    CHECK(once.events == std::vector{capture::SourceEventType::EndOfInput});
+}

@@ -1,6 +1,10 @@
 // The agent's whole flow in process, driven only by keys and clicks: sign in, new session with
 // the scope decision, every step of a recording with presence from the two-party clip, pause,
 // end page with the receipt. Screenshots of every page in both languages.
+#include "core/live/recordingrun.h"
+#include "core/media/finalizer.h"
+#include "core/vision/presencemonitor.h"
+#include "ui/workflowtext.h"
 #include "ui/endpage.h"
 #include "ui/previewwidget.h"
 #include "ui/qrcodewidget.h"
@@ -10,6 +14,9 @@
 #include "tests/ui/uifixture.h"
 
 #include <QCheckBox>
+#include <QCryptographicHash>
+#include <QProcess>
+#include <QFile>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -361,4 +368,105 @@ TEST_CASE("the elder-friendly mode makes the teleprompter text bigger")
     pressKey(teleprompter, Qt::Key_E, Qt::AltModifier);
     CHECK(app.find<QCheckBox>("elderMode")->isChecked());
     CHECK(teleprompter->font().pointSizeF() > normal * 1.3);
+}
+
+TEST_CASE("the window records the clip through the real pipeline and warns while the customer is away")
+{
+    // The real thing end to end: the shared two-party clip plays in real time (looping) as the
+    // camera, YuNet checks it, the recorder encodes it; the customer leaves the picture 8.5 s
+    // into every 20 s pass.
+    const test::Language catalogue(QStringLiteral("zh_CN"));
+    test::AppFixture app(QStringLiteral("zh_CN"), true, test::AppFixture::Time::System);
+    app.addUser(QStringLiteral("agent07"), QStringLiteral("Agent Seven"), storage::UserRole::Agent, kAgentPassword);
+    // The shared clip has no sound; a camera has a microphone: add a quiet tone (video copied).
+    const auto clip = app.directory.filePath(QStringLiteral("camera.mp4"));
+    QProcess ffmpeg;
+    ffmpeg.start(QStringLiteral("ffmpeg"),
+                 {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"),
+                  QStringLiteral(DUALREC_SHARED_DIR "/assets/clips/two_party_gap_640x360_15fps.mp4"), QStringLiteral("-f"),
+                  QStringLiteral("lavfi"), QStringLiteral("-i"), QStringLiteral("sine=frequency=300:sample_rate=48000"),
+                  QStringLiteral("-filter:a"), QStringLiteral("volume=0.3"), QStringLiteral("-shortest"), QStringLiteral("-c:v"),
+                  QStringLiteral("copy"), QStringLiteral("-c:a"), QStringLiteral("aac"), clip});
+    REQUIRE(ffmpeg.waitForFinished(60000));
+    REQUIRE(ffmpeg.exitCode() == 0);
+    app.startLiveCapture(clip);
+    app.openWindow();
+    signIn(app, QStringLiteral("agent07"), kAgentPassword);
+
+    // Pre-flight judges the live picture, sound and light; it passes once they arrived.
+    REQUIRE(app.window->currentPage()->objectName() == QLatin1String("preflightPage"));
+    auto *go = app.find<QPushButton>("preflightContinue");
+    REQUIRE(test::waitUntil([&] { return go->isEnabled(); }, 20000));
+    CHECK(app.find<QProgressBar>("preflightMicrophoneMeter")->isVisible());
+    CHECK_FALSE(app.window->findChild<ui::PreviewWidget *>(QStringLiteral("preflightPreview"))->frame().isNull());
+    app.screenshot(QStringLiteral("page-preflight-live-zh_CN"));
+    pressKey(go, Qt::Key_Return, Qt::ControlModifier);
+    fillSaleForm(app, QStringLiteral("AP-LIVE-1"), test::residentIdBornOn(QDate(1990, 5, 17)));
+    click(app.find<QPushButton>("startRecording"));
+    REQUIRE(app.window->currentPage()->objectName() == QLatin1String("recordingPage"));
+    REQUIRE(app.window->recordingRun() != nullptr);
+    auto *session = app.window->session();
+    const auto id = session->id();
+
+    // The preview shows the camera with the guard's face boxes.
+    auto *preview = app.window->findChild<ui::PreviewWidget *>(QStringLiteral("preview"));
+    REQUIRE(test::waitUntil([&] { return !preview->frame().isNull() && preview->faceCount() == 2; }, 10000));
+
+    // The customer walks out: the red banner says so and the step cannot be completed.
+    auto *banner = app.find<QLabel>("presenceBanner");
+    const auto customerMissing = [&] {
+        return app.window->presenceMonitor()->policy().problem() == vision::PresenceProblem::CustomerMissing;
+    };
+    REQUIRE(test::waitUntil(customerMissing, 30000));
+    test::settle();
+    CHECK(banner->isVisible());
+    CHECK(banner->text() == ui::WorkflowText::presenceProblem(vision::PresenceProblem::CustomerMissing));
+    CHECK_FALSE(app.find<QPushButton>("nextStep")->isEnabled());
+    CHECK_FALSE(app.find<QLabel>("nextStepReason")->text().isEmpty());
+    app.screenshot(QStringLiteral("page-recording-live-absent-zh_CN"));
+    // ... and comes back: the banner goes.
+    REQUIRE(test::waitUntil([&] { return !customerMissing(); }, 15000));
+    test::settle();
+    CHECK_FALSE(banner->isVisible());
+
+
+
+    click(app.find<QPushButton>("abortSession"));
+    auto *reason = app.find<QComboBox>("abortReason");
+    typeText(reason, QStringLiteral("customer asked to stop"));
+    click(app.find<QPushButton>("confirmAbort"));
+    REQUIRE(app.window->currentPage()->objectName() == QLatin1String("endPage"));
+    CHECK(app.window->recordingRun() == nullptr);
+
+    // The finalized recording is in the journal with its SHA-256, which the receipt shows.
+    auto files = app.journal->sessions().mediaFiles(id);
+    REQUIRE(files.has_value());
+    std::optional<storage::MediaFile> recording;
+    bool sidecar = false;
+    for (const auto &file : *files) {
+        if (file.role == QLatin1String("recording"))
+            recording = file;
+        sidecar = sidecar || file.role == QLatin1String("sidecar");
+    }
+    REQUIRE(recording.has_value());
+    CHECK(sidecar);
+    QFile file(recording->path);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    REQUIRE(hash.addData(&file));
+    CHECK(recording->sha256 == QString::fromLatin1(hash.result().toHex()));
+    CHECK(recording->path.startsWith(QDir(app.directory.path()).absoluteFilePath(QStringLiteral("recordings"))));
+    CHECK(app.find<QLabel>("receiptText")->text().contains(recording->sha256));
+    CHECK(app.find<QLabel>("recordingLocation")->text().contains(QDir::toNativeSeparators(recording->path)));
+    // Its chapters are the session's steps (the consent step at least).
+    const auto chapters = media::readChapters(recording->path);
+    REQUIRE(chapters.has_value());
+    REQUIRE_FALSE(chapters->isEmpty());
+    CHECK(chapters->first().title == session->plan().steps().first().definition.title);
+    // The guard's timeline went into the journal: a run with the agent and without the customer.
+    const auto runs = app.journal->sessions().presenceRuns(id);
+    REQUIRE(runs.has_value());
+    CHECK(std::any_of(runs->cbegin(), runs->cend(), [](const storage::PresenceRun &run) { return run.agent && !run.customer; }));
+    CHECK(std::any_of(runs->cbegin(), runs->cend(), [](const storage::PresenceRun &run) { return run.agent && run.customer; }));
+    app.screenshot(QStringLiteral("page-end-live-zh_CN"));
 }

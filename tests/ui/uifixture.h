@@ -7,6 +7,9 @@
 #include "core/vision/videoframereader.h"
 #include "core/workflow/residentid.h"
 #include "core/workflow/templatelibrary.h"
+#include "core/capture/filesource.h"
+#include "core/live/livecapture.h"
+#include "ui/capturefeed.h"
 #include "ui/livefeed.h"
 #include "ui/mainwindow.h"
 
@@ -58,34 +61,76 @@ private:
 struct AppFixture {
     QTemporaryDir directory;
     ManualClock clock;
+    /// The clock the journal, window and capture use: `clock`, or the system's for a live run.
+    SystemClock systemClock;
+    const Clock *activeClock = &clock;
     workflow::TemplateLibrary library = shippedLibrary();
     std::unique_ptr<storage::Journal> journal;
     ui::LiveFeed feed;
     std::unique_ptr<SettingsStore> settings;
     std::unique_ptr<ui::MainWindow> window;
 
+    /// A live run: the real capture pipeline (file source, YuNet guard, recorder) into the window.
+    std::unique_ptr<live::LiveCapture> capture;
+    std::unique_ptr<ui::CaptureFeed> captureFeed;
+
     QString m_language;
     bool m_withFeed = true;
 
+    enum class Time : quint8 { Invalid = 0, Manual, System };
+
     /// The journal only; openWindow() starts the window (after adding accounts, if any).
-    explicit AppFixture(const QString &language, bool withFeed = true) : m_language(language), m_withFeed(withFeed)
+    explicit AppFixture(const QString &language, bool withFeed = true, Time time = Time::Manual)
+        : m_language(language), m_withFeed(withFeed)
     {
+        if (time == Time::System)
+            activeClock = &systemClock;
         REQUIRE(directory.isValid());
         storage::Journal::Options options;
         options.accounts.hashIterations = 1000; // fast in tests; the format stores the count
-        auto opened = storage::Journal::open(directory.path(), clock, options);
+        auto opened = storage::Journal::open(directory.path(), *activeClock, options);
         REQUIRE(opened.has_value());
         journal = std::move(*opened);
         settings = std::make_unique<SettingsStore>(directory.filePath(QStringLiteral("user.ini")),
                                                    directory.filePath(QStringLiteral("policy.ini")));
     }
 
+    ~AppFixture()
+    {
+        // The window may still finalize a recording from the capture: it goes first.
+        window.reset();
+        captureFeed.reset();
+        capture.reset();
+    }
+    Q_DISABLE_COPY_MOVE(AppFixture)
+
+    /// Plays `clip` in real time, looping, through the guard into the feed and (while a session
+    /// records) the recorder, as the app does with `--source FILE`. Call before openWindow().
+    void startLiveCapture(const QString &clip)
+    {
+        vision::AnalyzerConfig config;
+        config.detector.yunetModelPath = QStringLiteral(DUALREC_SHARED_DIR "/assets/models/face_detection_yunet_2022mar.onnx");
+        auto guard = vision::PresenceGuard::create(config);
+        REQUIRE(guard.has_value());
+        capture = std::make_unique<live::LiveCapture>(
+            std::make_unique<capture::FileSource>(clip, capture::Pace::RealTime, *activeClock, true), std::move(*guard));
+        captureFeed = std::make_unique<ui::CaptureFeed>(*capture, feed);
+        REQUIRE(capture->start().has_value());
+    }
+
     void openWindow()
     {
         const auto &language = m_language;
         const bool withFeed = m_withFeed;
-        window = std::make_unique<ui::MainWindow>(ui::UiServices{library, *journal, clock, *settings, withFeed ? &feed : nullptr, nullptr, {}},
-                                                  ui::ShellInfo{QStringLiteral("demo"), directory.path(), language});
+        media::RecorderSettings recording;
+        recording.encoder.width = 640;
+        recording.encoder.height = 360;
+        recording.encoder.framesPerSecond = 15;
+        recording.encoder.softwarePreset = QStringLiteral("ultrafast");
+        recording.encoder.hardware = media::HardwareEncoding::Off;
+        window = std::make_unique<ui::MainWindow>(
+            ui::UiServices{library, *journal, *activeClock, *settings, withFeed ? &feed : nullptr, capture.get(), recording},
+            ui::ShellInfo{QStringLiteral("demo"), directory.path(), language});
         window->resize(1280, 820);
         window->show();
         window->activateWindow();

@@ -175,12 +175,14 @@ void EndPage::fill()
     m_receiptText->setText(sha.isEmpty() ? tr("Session %1").arg(session.id().toString())
                                          : tr("Session %1\nSHA-256 of the recording: %2").arg(session.id().toString(), sha));
     if (m_recording) {
-        m_recordingLabel->setText(tr("The recording is saved at %1 (%2 bytes).")
+        m_recordingLabel->setText(tr("The recording is saved on this computer at %1 (%2 bytes). It stays there: "
+                                     "sealing and upload to the insurer are not part of this version yet.")
                                       .arg(QDir::toNativeSeparators(m_recording->path))
                                       .arg(m_recording->sizeBytes));
     } else {
-        m_recordingLabel->setText(tr("No recording file belongs to this session: no recording pipeline is connected "
-                                     "in this build. The session's steps and events are kept in the journal."));
+        m_recordingLabel->setText(tr("No finalized recording file belongs to this session (no video source was "
+                                     "connected, or the recording broke: see the journal). The session's steps and "
+                                     "events are kept in the journal."));
     }
 }
 

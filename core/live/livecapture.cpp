@@ -109,22 +109,24 @@ double LiveCapture::peakDbfs(const capture::AudioChunk &chunk)
     return std::max(kSilenceDbfs, 20.0 * std::log10(double(peak) / 32768.0));
 }
 
-bool LiveCapture::due(std::optional<nanoseconds> &last, nanoseconds now, nanoseconds interval)
+bool LiveCapture::due(std::optional<nanoseconds> &next, nanoseconds now, nanoseconds interval)
 {
     if (interval == nanoseconds::max())
         return false;
-    // A timestamp going backwards (a looping file, a restarted camera) starts the count again.
-    if (last && now >= *last && now - *last < interval)
+    // `next` is the start of the next slot: one item per slot keeps the rate whatever the frame
+    // rate (10 previews a second from 25 fps, not every third frame). Far behind, or a timestamp
+    // going backwards (a looping file, a restarted camera), starts the slots again from `now`.
+    if (next && now < *next && *next - now <= interval)
         return false;
-    last = now;
+    next = (next && now >= *next && now - *next < interval) ? *next + interval : now + interval;
     return true;
 }
 
 void LiveCapture::deliverVideo(capture::VideoFrame frame)
 {
-    const bool preview = due(m_lastPreview, frame.timestamp, intervalOf(m_options.previewsPerSecond))
+    const bool preview = due(m_nextPreview, frame.timestamp, intervalOf(m_options.previewsPerSecond))
                          && isSignalConnected(QMetaMethod::fromSignal(&LiveCapture::previewReady));
-    const bool check = m_guard && due(m_lastGuard, frame.timestamp, intervalOf(m_options.checksPerSecond));
+    const bool check = m_guard && due(m_nextGuard, frame.timestamp, intervalOf(m_options.checksPerSecond));
     if (preview) {
         auto picture = toBgra(frame, m_options.previewWidth);
         if (picture.isValid())
@@ -146,7 +148,7 @@ void LiveCapture::deliverVideo(capture::VideoFrame frame)
 void LiveCapture::deliverAudio(capture::AudioChunk chunk)
 {
     m_peak = std::max(m_peak, peakDbfs(chunk));
-    if (due(m_lastLevel, chunk.timestamp, intervalOf(m_options.levelsPerSecond))) {
+    if (due(m_nextLevel, chunk.timestamp, intervalOf(m_options.levelsPerSecond))) {
         Q_EMIT audioLevel(m_peak);
         m_peak = kSilenceDbfs;
     }

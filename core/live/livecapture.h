@@ -78,8 +78,8 @@ private:
     void deliverEvent(capture::SourceEvent event) override;
     void awaitCapacity(const std::stop_token &stop) override;
 
-    /// True (and remembers `now`) when `interval` has passed since `last`; capture thread only.
-    static bool due(std::optional<std::chrono::nanoseconds> &last, std::chrono::nanoseconds now,
+    /// True when `now` starts a new slot of `interval` (then moves `next` on); capture thread only.
+    static bool due(std::optional<std::chrono::nanoseconds> &next, std::chrono::nanoseconds now,
                     std::chrono::nanoseconds interval);
 
     std::unique_ptr<capture::CaptureSource> m_source;
@@ -95,9 +95,9 @@ private:
     std::optional<capture::SourceEvent> m_lastEvent;
 
     // Capture thread only.
-    std::optional<std::chrono::nanoseconds> m_lastPreview;
-    std::optional<std::chrono::nanoseconds> m_lastGuard;
-    std::optional<std::chrono::nanoseconds> m_lastLevel;
+    std::optional<std::chrono::nanoseconds> m_nextPreview;
+    std::optional<std::chrono::nanoseconds> m_nextGuard;
+    std::optional<std::chrono::nanoseconds> m_nextLevel;
     double m_peak = -120.0;
 };
 

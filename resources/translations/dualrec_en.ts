@@ -707,6 +707,48 @@ Commands (without a command the window opens):
         <source>Power: battery at %1%.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>The camera delivers no picture yet: check that it is plugged in and not used by another program.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Light: no picture has been checked yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Light: the picture is too dark or the lens is covered (brightness %1 of 255). Turn on a light or uncover the camera.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Light: the picture is dim (brightness %1 of 255); faces may be missed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Light: good (brightness %1 of 255).</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Framing: %n face(s) in the picture.</source>
+        <translation>
+            <numerusform>Framing: %n face in the picture.</numerusform><numerusform>Framing: %n faces in the picture.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Framing: %n face(s) in the picture; agent and customer should both sit inside the guide.</source>
+        <translation>
+            <numerusform>Framing: %n face in the picture; agent and customer should both sit inside the guide.</numerusform><numerusform>Framing: %n faces in the picture; agent and customer should both sit inside the guide.</numerusform></translation>
+    </message>
+    <message>
+        <source>Microphone: no sound arrives. Check that it is plugged in and not muted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Microphone: very quiet (loudest %1 dB). Speak a few words to test it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Microphone: working (loudest %1 dB).</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>dualrec::app::Application</name>
@@ -736,6 +778,18 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>dualrec: the journal was damaged and has been rebuilt; the damaged copy is %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>dualrec: the presence guard cannot start: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>dualrec: the video source cannot start: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 — not working: %2</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -843,11 +897,11 @@ SHA-256 of the recording: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The recording is saved at %1 (%2 bytes).</source>
+        <source>The recording is saved on this computer at %1 (%2 bytes). It stays there: sealing and upload to the insurer are not part of this version yet.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>No recording file belongs to this session: no recording pipeline is connected in this build. The session's steps and events are kept in the journal.</source>
+        <source>No finalized recording file belongs to this session (no video source was connected, or the recording broke: see the journal). The session's steps and events are kept in the journal.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1269,6 +1323,42 @@ Scope: %7</source>
         <source>The session cannot be saved in the journal, so it does not start: %1</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>there is not enough free disk space (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The recording stopped: the disk is full. Everything recorded until now is kept in %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The recording stopped (%1). Everything recorded until now is kept in %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The camera or microphone is gone: the session is paused until it is back. The recording so far is kept.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No snapshot: there is no camera picture to save.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The snapshot could not be saved to %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saving the recording…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recording not finalized</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The recording could not be finalized (%1). The file %2 is complete and plays.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>dualrec::ui::NewSessionPage</name>
@@ -1428,6 +1518,26 @@ Scope: %7</source>
     </message>
     <message>
         <source>; </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting for the camera picture…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No camera or video source is connected.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Microphone:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Microphone level</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Camera picture with the framing guide</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -722,6 +722,48 @@ Commands (without a command the window opens):
         <source>Power: battery at %1%.</source>
         <translation>电源：电池供电，电量 %1%。</translation>
     </message>
+    <message>
+        <source>The camera delivers no picture yet: check that it is plugged in and not used by another program.</source>
+        <translation>摄像头尚无画面：请检查是否已连接、是否被其他程序占用。</translation>
+    </message>
+    <message>
+        <source>Light: no picture has been checked yet.</source>
+        <translation>光线：尚未检测到画面。</translation>
+    </message>
+    <message>
+        <source>Light: the picture is too dark or the lens is covered (brightness %1 of 255). Turn on a light or uncover the camera.</source>
+        <translation>光线：画面过暗或镜头被遮挡（亮度 %1/255）。请开灯或移开遮挡物。</translation>
+    </message>
+    <message>
+        <source>Light: the picture is dim (brightness %1 of 255); faces may be missed.</source>
+        <translation>光线：画面偏暗（亮度 %1/255），可能识别不到人脸。</translation>
+    </message>
+    <message>
+        <source>Light: good (brightness %1 of 255).</source>
+        <translation>光线：良好（亮度 %1/255）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Framing: %n face(s) in the picture.</source>
+        <translation>
+            <numerusform>取景：画面中有 %n 张人脸。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Framing: %n face(s) in the picture; agent and customer should both sit inside the guide.</source>
+        <translation>
+            <numerusform>取景：画面中有 %n 张人脸；销售人员和客户都应坐在取景框内。</numerusform></translation>
+    </message>
+    <message>
+        <source>Microphone: no sound arrives. Check that it is plugged in and not muted.</source>
+        <translation>麦克风：没有声音输入。请检查是否已连接、是否被静音。</translation>
+    </message>
+    <message>
+        <source>Microphone: very quiet (loudest %1 dB). Speak a few words to test it.</source>
+        <translation>麦克风：声音很小（最大 %1 dB）。请说几句话试一下。</translation>
+    </message>
+    <message>
+        <source>Microphone: working (loudest %1 dB).</source>
+        <translation>麦克风：正常（最大 %1 dB）。</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::app::Application</name>
@@ -752,6 +794,18 @@ Commands (without a command the window opens):
     <message>
         <source>dualrec: the journal was damaged and has been rebuilt; the damaged copy is %1</source>
         <translation>dualrec：日志库已损坏并已重建；损坏的副本保存在 %1</translation>
+    </message>
+    <message>
+        <source>dualrec: the presence guard cannot start: %1</source>
+        <translation>dualrec：人脸在场检测无法启动：%1</translation>
+    </message>
+    <message>
+        <source>dualrec: the video source cannot start: %1</source>
+        <translation>dualrec：视频源无法启动：%1</translation>
+    </message>
+    <message>
+        <source>%1 — not working: %2</source>
+        <translation>%1 — 无法工作：%2</translation>
     </message>
 </context>
 <context>
@@ -859,12 +913,12 @@ SHA-256 of the recording: %2</source>
 录像 SHA-256：%2</translation>
     </message>
     <message>
-        <source>The recording is saved at %1 (%2 bytes).</source>
-        <translation>录像保存在 %1（%2 字节）。</translation>
+        <source>The recording is saved on this computer at %1 (%2 bytes). It stays there: sealing and upload to the insurer are not part of this version yet.</source>
+        <translation>录像已保存在本机 %1（%2 字节），暂存本机：封存及上传至保险公司的功能尚未包含在此版本中。</translation>
     </message>
     <message>
-        <source>No recording file belongs to this session: no recording pipeline is connected in this build. The session's steps and events are kept in the journal.</source>
-        <translation>本次录制没有录像文件：此版本未接入录像模块。各环节和事件已保存在日志库中。</translation>
+        <source>No finalized recording file belongs to this session (no video source was connected, or the recording broke: see the journal). The session's steps and events are kept in the journal.</source>
+        <translation>本次会话没有已完成封装的录像文件（未连接视频源，或录制中断：请查看日志）。会话的环节和事件已记入日志。</translation>
     </message>
 </context>
 <context>
@@ -1283,6 +1337,42 @@ Scope: %7</source>
         <source>The session cannot be saved in the journal, so it does not start: %1</source>
         <translation>无法在日志库中保存本次录制，因此不能开始：%1</translation>
     </message>
+    <message>
+        <source>there is not enough free disk space (%1)</source>
+        <translation>磁盘剩余空间不足（%1）</translation>
+    </message>
+    <message>
+        <source>The recording stopped: the disk is full. Everything recorded until now is kept in %1.</source>
+        <translation>录制已停止：磁盘已满。此前录下的内容均已保存在 %1。</translation>
+    </message>
+    <message>
+        <source>The recording stopped (%1). Everything recorded until now is kept in %2.</source>
+        <translation>录制已停止（%1）。此前录下的内容均已保存在 %2。</translation>
+    </message>
+    <message>
+        <source>The camera or microphone is gone: the session is paused until it is back. The recording so far is kept.</source>
+        <translation>摄像头或麦克风已断开：会话已暂停，设备恢复后继续。已录制的内容均已保存。</translation>
+    </message>
+    <message>
+        <source>No snapshot: there is no camera picture to save.</source>
+        <translation>未截图：当前没有可保存的摄像头画面。</translation>
+    </message>
+    <message>
+        <source>The snapshot could not be saved to %1.</source>
+        <translation>截图无法保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Saving the recording…</source>
+        <translation>正在保存录像……</translation>
+    </message>
+    <message>
+        <source>Recording not finalized</source>
+        <translation>录像未完成封装</translation>
+    </message>
+    <message>
+        <source>The recording could not be finalized (%1). The file %2 is complete and plays.</source>
+        <translation>录像无法完成封装（%1）。文件 %2 内容完整，可以播放。</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::NewSessionPage</name>
@@ -1442,6 +1532,26 @@ Scope: %7</source>
     <message>
         <source>; </source>
         <translation>；</translation>
+    </message>
+    <message>
+        <source>Waiting for the camera picture…</source>
+        <translation>正在等待摄像头画面……</translation>
+    </message>
+    <message>
+        <source>No camera or video source is connected.</source>
+        <translation>未连接摄像头或其他视频源。</translation>
+    </message>
+    <message>
+        <source>Microphone:</source>
+        <translation>麦克风：</translation>
+    </message>
+    <message>
+        <source>Microphone level</source>
+        <translation>麦克风音量</translation>
+    </message>
+    <message>
+        <source>Camera picture with the framing guide</source>
+        <translation>带取景框的摄像头画面</translation>
     </message>
 </context>
 <context>

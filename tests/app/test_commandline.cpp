@@ -2,30 +2,17 @@
 // CI run it.
 #include <QDir>
 #include <QFile>
-#include <QProcess>
+#include "tests/support/clirun.h"
+
 #include <QTemporaryDir>
 
 #include <catch2/catch_test_macros.hpp>
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run dualrec(const QStringList &arguments)
+dualrec::test::CliRun cli(const QStringList &arguments)
 {
-    QProcess process;
-    auto environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(DUALREC_BINARY), arguments);
-    REQUIRE(process.waitForFinished(30000));
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return dualrec::test::runDualrec(arguments);
 }
 
 QStringList shippedFiles()
@@ -43,11 +30,11 @@ QStringList shippedFiles()
 
 TEST_CASE("version and help options work without a window system")
 {
-    const auto version = dualrec({QStringLiteral("--version")});
+    const auto version = cli({QStringLiteral("--version")});
     CHECK(version.exitCode == 0);
     CHECK(version.out.trimmed() == QLatin1String("dualrec " DUALREC_VERSION));
 
-    const auto help = dualrec({QStringLiteral("--help"), QStringLiteral("--lang"), QStringLiteral("en")});
+    const auto help = cli({QStringLiteral("--help"), QStringLiteral("--lang"), QStringLiteral("en")});
     CHECK(help.exitCode == 0);
     for (const auto *option : {"--data-dir", "--source", "--lang", "--version", "script check"})
         CHECK(help.out.contains(QLatin1String(option)));
@@ -57,7 +44,7 @@ TEST_CASE("script check passes the shipped templates and rule sets")
 {
     const auto files = shippedFiles();
     REQUIRE(files.size() == 7);
-    const auto run = dualrec(QStringList{QStringLiteral("script"), QStringLiteral("check")} + files);
+    const auto run = cli(QStringList{QStringLiteral("script"), QStringLiteral("check")} + files);
     INFO(run.out.toStdString());
     CHECK(run.exitCode == 0);
     CHECK(run.out.isEmpty());
@@ -81,7 +68,7 @@ TEST_CASE("script check prints one line per problem with file and JSON path / an
     out.close();
     const auto missing = dir.filePath(QStringLiteral("missing.json"));
 
-    const auto run = dualrec({QStringLiteral("script"), QStringLiteral("check"), bad, missing});
+    const auto run = cli({QStringLiteral("script"), QStringLiteral("check"), bad, missing});
     CHECK(run.exitCode == 1);
     const auto lines = run.out.split(u'\n', Qt::SkipEmptyParts);
     REQUIRE(lines.size() > 3);
@@ -112,12 +99,12 @@ TEST_CASE("bad command lines are refused with a specific message and exit code 2
     };
     for (const auto &row : rows) {
         INFO(row.arguments.join(u' ').toStdString());
-        const auto run = dualrec(row.arguments);
+        const auto run = cli(row.arguments);
         INFO(run.err.toStdString());
         CHECK(run.exitCode == 2);
         CHECK(run.err.contains(QString::fromUtf8(row.message)));
     }
-    const auto badLanguage = dualrec({QStringLiteral("--lang"), QStringLiteral("fr"), QStringLiteral("script"),
+    const auto badLanguage = cli({QStringLiteral("--lang"), QStringLiteral("fr"), QStringLiteral("script"),
                                       QStringLiteral("check"), QStringLiteral("x.json")});
     CHECK(badLanguage.exitCode == 2);
     CHECK(badLanguage.err.contains(QLatin1String("zh_CN")));

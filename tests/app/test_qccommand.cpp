@@ -5,7 +5,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
+#include "tests/support/clirun.h"
+
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -16,26 +17,13 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run dualrec(const QStringList &arguments, const QString &configHome = {})
+dualrec::test::CliRun cli(const QStringList &arguments, const QString &configHome = {})
 {
-    QProcess process;
-    auto environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
     // Settings of the person running the tests must not decide the detector.
     static QTemporaryDir emptyConfig;
+    QProcessEnvironment environment;
     environment.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome.isEmpty() ? emptyConfig.path() : configHome);
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(DUALREC_BINARY), QStringList{QStringLiteral("--lang"), QStringLiteral("en")} + arguments);
-    REQUIRE(process.waitForFinished(120000));
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return dualrec::test::runDualrec(QStringList{QStringLiteral("--lang"), QStringLiteral("en")} + arguments, {}, 120000, environment);
 }
 
 QString sharedClip()
@@ -48,7 +36,7 @@ QString generated(const char *name)
     return QStringLiteral(DUALREC_TEST_CLIPS_DIR "/") + QLatin1String(name) + QStringLiteral(".mp4");
 }
 
-QJsonObject parsed(const Run &run)
+QJsonObject parsed(const dualrec::test::CliRun &run)
 {
     QJsonParseError error{};
     const auto document = QJsonDocument::fromJson(run.out.toUtf8(), &error);
@@ -61,7 +49,7 @@ QJsonObject parsed(const Run &run)
 
 TEST_CASE("qc --json reports the customer's absence in the shared clip and exits 1")
 {
-    const auto run = dualrec({QStringLiteral("qc"), sharedClip(), QStringLiteral("--json")});
+    const auto run = cli({QStringLiteral("qc"), sharedClip(), QStringLiteral("--json")});
     CHECK(run.exitCode == 1);
     const auto report = parsed(run);
     CHECK(report.value(QStringLiteral("file")).toString() == sharedClip());
@@ -82,13 +70,13 @@ TEST_CASE("qc --json reports the customer's absence in the shared clip and exits
 
 TEST_CASE("qc: a clean recording exits 0 / the text report lists timeline and defects")
 {
-    const auto clean = dualrec({QStringLiteral("qc"), generated("clean")});
+    const auto clean = cli({QStringLiteral("qc"), generated("clean")});
     INFO(clean.out.toStdString() << clean.err.toStdString());
     CHECK(clean.exitCode == 0);
     CHECK(clean.out.contains(QLatin1String("Defects: none")));
     CHECK(clean.out.contains(QLatin1String("Detector: yunet")));
 
-    const auto covered = dualrec({QStringLiteral("qc"), generated("camera_covered")});
+    const auto covered = cli({QStringLiteral("qc"), generated("camera_covered")});
     CHECK(covered.exitCode == 1);
     CHECK(covered.out.contains(QLatin1String("camera_blocked")));
     CHECK(covered.out.contains(QLatin1String("Timeline:")));
@@ -96,8 +84,8 @@ TEST_CASE("qc: a clean recording exits 0 / the text report lists timeline and de
 
 TEST_CASE("qc --grace: an absence shorter than the grace is no defect")
 {
-    CHECK(dualrec({QStringLiteral("qc"), generated("customer_absent")}).exitCode == 1);
-    CHECK(dualrec({QStringLiteral("qc"), generated("customer_absent"), QStringLiteral("--grace"), QStringLiteral("5")}).exitCode == 0);
+    CHECK(cli({QStringLiteral("qc"), generated("customer_absent")}).exitCode == 1);
+    CHECK(cli({QStringLiteral("qc"), generated("customer_absent"), QStringLiteral("--grace"), QStringLiteral("5")}).exitCode == 0);
 }
 
 TEST_CASE("qc falls back to the Haar cascade when the configured model is missing / and says so")
@@ -108,14 +96,14 @@ TEST_CASE("qc falls back to the Haar cascade when the configured model is missin
     REQUIRE(settings.open(QIODevice::WriteOnly));
     settings.write("[vision]\nfaceModel=/nonexistent/yunet.onnx\n");
     settings.close();
-    const auto run = dualrec({QStringLiteral("qc"), generated("customer_absent"), QStringLiteral("--json")}, config.path());
+    const auto run = cli({QStringLiteral("qc"), generated("customer_absent"), QStringLiteral("--json")}, config.path());
     CHECK(run.exitCode == 1);
     const auto report = parsed(run);
     CHECK(report.value(QStringLiteral("detector")).toString() == QLatin1String("haar"));
     CHECK(report.value(QStringLiteral("fallback_reason")).toString().contains(QLatin1String("/nonexistent/yunet.onnx")));
     REQUIRE(report.value(QStringLiteral("defects")).toArray().size() == 1);
 
-    const auto text = dualrec({QStringLiteral("qc"), generated("clean")}, config.path());
+    const auto text = cli({QStringLiteral("qc"), generated("clean")}, config.path());
     CHECK(text.out.contains(QLatin1String("Detector: haar (fallback")));
 }
 
@@ -151,7 +139,7 @@ TEST_CASE("qc errors name the file and what went wrong and exit 2")
     };
     for (const auto &row : rows) {
         INFO(row.arguments.join(u' ').toStdString());
-        const auto run = dualrec(row.arguments);
+        const auto run = cli(row.arguments);
         INFO(run.err.toStdString());
         CHECK(run.exitCode == 2);
         CHECK(run.err.contains(row.message));
@@ -188,7 +176,7 @@ TEST_CASE("qc --script applies each step's presence requirement to its chapter o
     out.close();
 
     // Record the clip through the real pipeline, in real time, advancing steps automatically.
-    const auto recorded = dualrec({QStringLiteral("record"), QStringLiteral("--source"), sharedClip(), QStringLiteral("--templates"),
+    const auto recorded = cli({QStringLiteral("record"), QStringLiteral("--source"), sharedClip(), QStringLiteral("--templates"),
                                    templates, QStringLiteral("--template"), QStringLiteral("qc-timing-test"),
                                    QStringLiteral("--application-no"), QStringLiteral("QC-1"), QStringLiteral("--agent"),
                                    QStringLiteral("A-7"), QStringLiteral("--out"), dir.filePath(QStringLiteral("out")),
@@ -204,7 +192,7 @@ TEST_CASE("qc --script applies each step's presence requirement to its chapter o
     }
     REQUIRE(QFile::exists(recording));
 
-    const auto plain = parsed(dualrec({QStringLiteral("qc"), recording, QStringLiteral("--json")}));
+    const auto plain = parsed(cli({QStringLiteral("qc"), recording, QStringLiteral("--json")}));
     CHECK(plain.value(QStringLiteral("presence_rule")).toString() == QLatin1String("both_all_the_time"));
     int absences = 0;
     for (const auto &defect : plain.value(QStringLiteral("defects")).toArray())
@@ -213,7 +201,7 @@ TEST_CASE("qc --script applies each step's presence requirement to its chapter o
 
     // With the template, the sidecar's chapters say the absence happened while only the agent
     // was required: no defect.
-    const auto perStep = dualrec({QStringLiteral("qc"), recording, QStringLiteral("--json"), QStringLiteral("--script"), script});
+    const auto perStep = cli({QStringLiteral("qc"), recording, QStringLiteral("--json"), QStringLiteral("--script"), script});
     const auto report = parsed(perStep);
     CHECK(report.value(QStringLiteral("presence_rule")).toString() == QLatin1String("per_step"));
     CHECK(report.value(QStringLiteral("chapters_from")).toString() == QLatin1String("sidecar"));
@@ -223,7 +211,7 @@ TEST_CASE("qc --script applies each step's presence requirement to its chapter o
     // Without the sidecar, the MP4's own chapter titles are matched to the steps.
     const auto sidecar = QFileInfo(recording).absoluteDir().filePath(QFileInfo(recording).baseName() + QStringLiteral(".json"));
     REQUIRE(QFile::remove(sidecar));
-    const auto fromMp4 = parsed(dualrec({QStringLiteral("qc"), recording, QStringLiteral("--json"), QStringLiteral("--script"), script}));
+    const auto fromMp4 = parsed(cli({QStringLiteral("qc"), recording, QStringLiteral("--json"), QStringLiteral("--script"), script}));
     CHECK(fromMp4.value(QStringLiteral("chapters_from")).toString() == QLatin1String("mp4"));
     CHECK(fromMp4.value(QStringLiteral("defects")).toArray().isEmpty());
 }
@@ -231,7 +219,7 @@ TEST_CASE("qc --script applies each step's presence requirement to its chapter o
 TEST_CASE("record --presence guard watches the frames: the customer's absence stops the step and is journaled")
 {
     QTemporaryDir dir;
-    const auto recorded = dualrec({QStringLiteral("record"), QStringLiteral("--source"), sharedClip(), QStringLiteral("--template"),
+    const auto recorded = cli({QStringLiteral("record"), QStringLiteral("--source"), sharedClip(), QStringLiteral("--template"),
                                    QStringLiteral("traditional-life"), QStringLiteral("--application-no"), QStringLiteral("G-1"),
                                    QStringLiteral("--agent"), QStringLiteral("A-7"), QStringLiteral("--out"), dir.filePath(QStringLiteral("out")),
                                    QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("data")), QStringLiteral("--answers"),

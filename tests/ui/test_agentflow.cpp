@@ -255,7 +255,7 @@ TEST_CASE("an agent records a whole session from sign-in to the receipt with key
     CHECK(qr->payload().contains(session->id().toString()));
     CHECK(qr->modules() >= 21);
     if (english)
-        CHECK(app.find<QLabel>("recordingLocation")->text().contains(QStringLiteral("No recording file")));
+        CHECK(app.find<QLabel>("recordingLocation")->text().contains(QStringLiteral("No finalized recording file")));
     app.screenshot(QStringLiteral("page-end-%1").arg(language));
 
     // Everything is in the journal: the session, every event, and the audit trail.

@@ -1,0 +1,39 @@
+#pragma once
+
+// Runs the built `dualrec` binary as a separate process, the way branch IT, QC staff and
+// scripts do: no window system (offscreen), a UTF-8 locale, optional standard input.
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QStringList>
+
+#include <catch2/catch_test_macros.hpp>
+
+namespace dualrec::test {
+
+struct CliRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+/// `environment` entries are added to the system environment (e.g. XDG_CONFIG_HOME).
+inline CliRun runDualrec(const QStringList &arguments, const QByteArray &input = {}, int timeoutMs = 60000,
+                         const QProcessEnvironment &environment = {})
+{
+    QProcess process;
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    env.insert(environment);
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(DUALREC_BINARY), arguments);
+    REQUIRE(process.waitForStarted(10000));
+    if (!input.isEmpty())
+        process.write(input);
+    process.closeWriteChannel();
+    REQUIRE(process.waitForFinished(timeoutMs));
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+} // namespace dualrec::test

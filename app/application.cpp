@@ -135,6 +135,9 @@ std::optional<QString> Application::startCapture(QTextStream &err)
     }
     // A file stands in for a camera: it plays again from the start when it ends.
     m_format.loopFile = true;
+    // The camera and microphone chosen in the settings (or by the IT policy); empty: the defaults.
+    m_format.cameraId = m_settings.text(SettingKey::Camera).toUtf8();
+    m_format.microphoneId = m_settings.text(SettingKey::Microphone).toUtf8();
     auto source = makeSource(m_commandLine.source, m_commandLine.sourceFile, m_format, m_clock, true);
     if (!source)
         return std::nullopt;

@@ -31,6 +31,8 @@ std::unique_ptr<capture::CaptureSource> makeSource(SourceKind kind, const QStrin
         camera.width = format.width;
         camera.height = format.height;
         camera.framesPerSecond = format.framesPerSecond;
+        camera.cameraId = format.cameraId;
+        camera.microphoneId = format.microphoneId;
         return std::make_unique<capture::CameraSource>(camera, clock);
     }
     case SourceKind::Invalid:

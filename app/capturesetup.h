@@ -20,6 +20,8 @@ struct SourceFormat final {
     std::optional<std::chrono::nanoseconds> origin;          ///< demo source: timeline zero
     std::optional<std::chrono::milliseconds> demoDuration;   ///< demo source: ends after this much
     bool loopFile = false; ///< file source: start again at the end (the window), else end of input
+    QByteArray cameraId;     ///< camera source: QCameraDevice::id(); empty: the system default
+    QByteArray microphoneId; ///< camera source: QAudioDevice::id(); empty: the system default
 };
 
 /// The capture source `--source` names: the camera and microphone, the built-in demo source, or

@@ -100,8 +100,12 @@ int runRecord(const CommandLine &commandLine, media::RecordingJournal &journal, 
     // recording's timeline zero too, so step events are chapter times as they are.
     const auto origin = session.createdMonotonic();
 
-    SourceFormat format{options.width, options.height, options.framesPerSecond,
-                        options.fastSource ? capture::Pace::AsFastAsPossible : capture::Pace::RealTime, origin, {}};
+    SourceFormat format;
+    format.width = options.width;
+    format.height = options.height;
+    format.framesPerSecond = options.framesPerSecond;
+    format.pace = options.fastSource ? capture::Pace::AsFastAsPossible : capture::Pace::RealTime;
+    format.origin = origin;
     if (options.fastSource && options.durationSeconds)
         format.demoDuration = seconds(*options.durationSeconds);
     auto source = makeSource(commandLine.source, commandLine.sourceFile, format, clock);

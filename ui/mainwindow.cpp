@@ -114,6 +114,11 @@ QWidget *MainWindow::currentPage() const
     return m_pages->currentWidget();
 }
 
+bool MainWindow::busy() const
+{
+    return recording() || m_run != nullptr;
+}
+
 bool MainWindow::recording() const
 {
     return m_session && !isEndState(m_session->state());
@@ -144,21 +149,21 @@ void MainWindow::buildNavigation()
         row->addWidget(button);
 
     connect(m_navNewSession, &QPushButton::clicked, this, [this] {
-        if (!recording())
+        if (!busy())
             startNewSession();
     });
     connect(m_navScripts, &QPushButton::clicked, this, [this] {
-        if (!recording())
+        if (!busy())
             showPage(m_scriptPage);
     });
     connect(m_navHistory, &QPushButton::clicked, this, [this] {
-        if (recording() || !m_user || !storage::canSupervise(m_user->role))
+        if (busy() || !m_user || !storage::canSupervise(m_user->role))
             return;
         m_historyPage->open(m_user->login);
         showPage(m_historyPage);
     });
     connect(m_navSettings, &QPushButton::clicked, this, [this] {
-        if (recording() || !m_user || !storage::canSupervise(m_user->role))
+        if (busy() || !m_user || !storage::canSupervise(m_user->role))
             return;
         m_settingsPage->open(m_user->login);
         showPage(m_settingsPage);
@@ -264,7 +269,7 @@ void MainWindow::showPage(QWidget *page)
 void MainWindow::updateNavigation()
 {
     m_navigation->setVisible(m_user.has_value());
-    const bool locked = recording();
+    const bool locked = busy();
     const QString reason = locked ? tr("Not while a recording runs: finish or abort it first.") : QString();
     for (auto *button : {m_navNewSession, m_navScripts, m_navHistory, m_navSettings, m_navLogout}) {
         button->setEnabled(!locked);
@@ -296,7 +301,7 @@ void MainWindow::startNewSession()
 
 void MainWindow::onLogout()
 {
-    if (recording())
+    if (busy())
         return;
     if (m_user)
         (void)m_services.journal.audit().append(m_user->login, storage::AuditAction::Logout, m_user->login);
@@ -308,7 +313,7 @@ void MainWindow::onLogout()
 
 void MainWindow::onStartRequested(const SaleForm &form, const SaleFormCheck &check)
 {
-    if (!m_user || !check.canStart() || !check.plan || recording())
+    if (!m_user || !check.canStart() || !check.plan || recording() || m_run)
         return;
     endSessionWiring();
     m_recordingPage->detach();
@@ -469,18 +474,31 @@ void MainWindow::onSessionEnded()
     if (!m_session)
         return;
     if (m_run) {
-        // Finalizing copies the file once (seconds for a long session): say so while it runs.
+        if (m_run->finalizing())
+            return;
+        // Finalizing copies the file once (seconds for a long session) in the background; the
+        // page says so meanwhile and the navigation stays locked.
         m_recordingPage->setRecordingProblem(tr("Saving the recording…"));
-        const auto outcome = m_run->finish(QLatin1String(sessionStateName(m_session->state())),
-                                           m_monitor ? &m_monitor->policy().timeline() : nullptr);
-        m_recordingPage->setRecordingProblem(QString());
-        if (outcome.finalizeError)
-            QMessageBox::warning(this, tr("Recording not finalized"),
-                                 tr("The recording could not be finalized (%1). The file %2 is complete and plays.")
-                                     .arg(outcome.finalizeError->detail, QDir::toNativeSeparators(outcome.recordingPath)));
-        m_run.reset();
-        m_bridge.reset();
+        connect(m_run.get(), &live::RecordingRun::done, this, [this](const live::RecordingOutcome &outcome) {
+            // The run reports from inside itself: delete it once the report is done.
+            m_run.release()->deleteLater();
+            m_recordingPage->setRecordingProblem(QString());
+            if (outcome.finalizeError)
+                QMessageBox::warning(this, tr("Recording not finalized"),
+                                     tr("The recording could not be finalized (%1). The file %2 is complete and plays.")
+                                         .arg(outcome.finalizeError->detail, QDir::toNativeSeparators(outcome.recordingPath)));
+            showEndPage();
+        });
+        m_run->finishInBackground(QLatin1String(sessionStateName(m_session->state())),
+                                  m_monitor ? &m_monitor->policy().timeline() : nullptr);
+        updateNavigation();
+        return;
     }
+    showEndPage();
+}
+
+void MainWindow::showEndPage()
+{
     endSessionWiring();
     m_recordingPage->detach();
     std::optional<storage::MediaFile> recordingFile;

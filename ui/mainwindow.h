@@ -90,11 +90,15 @@ private:
     void startNewSession();
     void onStartRequested(const workflow::SaleForm &form, const workflow::SaleFormCheck &check);
     void onSessionEnded();
+    /// After the session (and its recording, if any) is done: the end page.
+    void showEndPage();
     /// Opens the recording of the new session; false (and the agent is told) when it cannot start.
     [[nodiscard]] bool startRecording(const workflow::SaleForm &form);
     void onSnapshotRequested();
     void endSessionWiring();
     [[nodiscard]] bool recording() const;
+    /// Recording, or still saving the recording of the session that just ended.
+    [[nodiscard]] bool busy() const;
 
     UiServices m_services;
     ShellInfo m_info;

@@ -86,6 +86,14 @@ RecordingRun::~RecordingRun()
 {
     if (m_recorder && !m_finished)
         (void)finish(QStringLiteral("closed"));
+    if (m_finalizer.joinable()) {
+        // Destroyed while finalizing in the background: wait, and journal the result here.
+        m_finalizer.join();
+        if (m_finalizing) {
+            m_finalizing = false;
+            complete(m_pendingOutcome, m_finalized);
+        }
+    }
 }
 
 void RecordingRun::writeSidecar()
@@ -144,6 +152,39 @@ void RecordingRun::watch()
 
 RecordingOutcome RecordingRun::finish(const QString &stopReason, const vision::PresenceTimeline *timeline)
 {
+    auto outcome = stop(stopReason, timeline);
+    if (!m_finalizing)
+        return outcome;
+    m_finalizing = false;
+    complete(outcome, media::finalizeRecording(m_sidecar.fragmentedFile, m_sidecar.finalFile, m_chapters));
+    return outcome;
+}
+
+void RecordingRun::finishInBackground(const QString &stopReason, const vision::PresenceTimeline *timeline)
+{
+    auto outcome = stop(stopReason, timeline);
+    if (!m_finalizing) {
+        QMetaObject::invokeMethod(this, [this, outcome] { Q_EMIT done(outcome); }, Qt::QueuedConnection);
+        return;
+    }
+    // Finalizing copies the whole file once: off the owner's thread, so a window stays
+    // responsive; the journal is written back in the owner's thread.
+    m_pendingOutcome = outcome;
+    m_finalizer = std::jthread([this, fragmented = m_sidecar.fragmentedFile, final = m_sidecar.finalFile,
+                                chapters = m_chapters] {
+        m_finalized = media::finalizeRecording(fragmented, final, chapters);
+        QMetaObject::invokeMethod(this, [this] {
+            if (!m_finalizing)
+                return;
+            m_finalizing = false;
+            complete(m_pendingOutcome, m_finalized);
+            Q_EMIT done(m_pendingOutcome);
+        }, Qt::QueuedConnection);
+    });
+}
+
+RecordingOutcome RecordingRun::stop(const QString &stopReason, const vision::PresenceTimeline *timeline)
+{
     RecordingOutcome outcome;
     outcome.sidecarPath = m_sidecarPath;
     if (m_finished) {
@@ -184,24 +225,31 @@ RecordingOutcome RecordingRun::finish(const QString &stopReason, const vision::P
     m_sidecar.state = QLatin1String(workflow::sessionStateName(m_session.state()));
     m_sidecar.stateDetail = stopReason;
     outcome.recordingPath = m_sidecar.fragmentedFile;
-    if (!outcome.failure) {
-        auto finalized = media::finalizeRecording(m_sidecar.fragmentedFile, m_sidecar.finalFile, m_chapters);
-        if (finalized) {
-            outcome.recordingPath = finalized->path;
-            outcome.finalized = true;
-            m_journal.mediaFile(sessionId, media::RecordingJournal::FileKind::Final, finalized->path, finalized->bytes);
-        } else {
-            outcome.finalizeError = finalized.error();
-            m_sidecar.finalFile.clear();
-        }
+    if (outcome.failure) {
+        // A broken recording is not finalized: the fragmented file is the evidence and plays.
+        complete(outcome, std::nullopt);
+        return outcome;
+    }
+    m_finalizing = true;
+    return outcome;
+}
+
+void RecordingRun::complete(RecordingOutcome &outcome, const std::optional<Result<media::FinalizedRecording>> &finalized)
+{
+    const auto sessionId = m_sidecar.sessionId;
+    if (finalized && *finalized) {
+        outcome.recordingPath = (*finalized)->path;
+        outcome.finalized = true;
+        m_journal.mediaFile(sessionId, media::RecordingJournal::FileKind::Final, (*finalized)->path, (*finalized)->bytes);
     } else {
+        if (finalized)
+            outcome.finalizeError = finalized->error();
         m_sidecar.finalFile.clear();
     }
     if (auto written = media::writeSidecar(m_sidecarPath, m_sidecar); !written && !outcome.failure)
         outcome.finalizeError = written.error();
     m_journal.mediaFile(sessionId, media::RecordingJournal::FileKind::Sidecar, m_sidecarPath,
                         QFileInfo(m_sidecarPath).size());
-    return outcome;
 }
 
 } // namespace dualrec::live

@@ -11,6 +11,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <thread>
 #include <optional>
 
 namespace dualrec::live {
@@ -88,8 +89,15 @@ public:
     /// Ends the recording: detaches from the capture, stores the presence timeline (if given),
     /// closes the file, finalizes it with the chapters, writes the sidecar and journals the files.
     RecordingOutcome finish(const QString &stopReason, const vision::PresenceTimeline *timeline = nullptr);
+    /// The same, with the finalizing (a copy of the whole file) in a background thread;
+    /// done() reports the outcome in the owner's thread. Destroying the run waits for it.
+    void finishInBackground(const QString &stopReason, const vision::PresenceTimeline *timeline = nullptr);
+    /// Between finishInBackground() and done().
+    [[nodiscard]] bool finalizing() const { return m_finalizing; }
 
 Q_SIGNALS:
+    /// finishInBackground() has finished: the files are in the journal.
+    void done(const dualrec::live::RecordingOutcome &outcome);
     /// The recording broke (disk full, write error): what was recorded so far stays playable.
     void failed(const dualrec::Error &error);
     /// The camera or microphone went away (the session is paused) or came back (resumed).
@@ -101,6 +109,11 @@ private:
                  media::RecordingJournal &journal, const Clock &clock);
     void onEvent(const workflow::SessionEvent &event);
     void writeSidecar();
+    /// First half of finishing (owner's thread): everything up to the finalizing; sets
+    /// m_finalizing when the file is to be finalized.
+    RecordingOutcome stop(const QString &stopReason, const vision::PresenceTimeline *timeline);
+    /// Last half (owner's thread): journal and sidecar with the finalizing's result (none: not finalized).
+    void complete(RecordingOutcome &outcome, const std::optional<Result<media::FinalizedRecording>> &finalized);
 
     workflow::WorkflowSession &m_session;
     std::chrono::nanoseconds m_origin;
@@ -116,6 +129,10 @@ private:
     bool m_pausedForDevice = false;
     bool m_failureReported = false;
     bool m_finished = false;
+    bool m_finalizing = false;
+    RecordingOutcome m_pendingOutcome;                          ///< owner's thread
+    std::optional<Result<media::FinalizedRecording>> m_finalized; ///< written by m_finalizer before it reports
+    std::jthread m_finalizer; ///< last member: joined first on destruction
 };
 
 } // namespace dualrec::live

@@ -435,8 +435,12 @@ TEST_CASE("the window records the clip through the real pipeline and warns while
     auto *reason = app.find<QComboBox>("abortReason");
     typeText(reason, QStringLiteral("customer asked to stop"));
     click(app.find<QPushButton>("confirmAbort"));
-    REQUIRE(app.window->currentPage()->objectName() == QLatin1String("endPage"));
+    // The file is finalized in the background; until then the navigation stays locked.
+    if (app.window->currentPage()->objectName() == QLatin1String("recordingPage"))
+        CHECK_FALSE(app.find<QPushButton>("navNewSession")->isEnabled());
+    REQUIRE(test::waitUntil([&] { return app.window->currentPage()->objectName() == QLatin1String("endPage"); }, 30000));
     CHECK(app.window->recordingRun() == nullptr);
+    CHECK(app.find<QPushButton>("navNewSession")->isEnabled());
 
     // The finalized recording is in the journal with its SHA-256, which the receipt shows.
     auto files = app.journal->sessions().mediaFiles(id);

@@ -141,6 +141,9 @@ HistoryPage::HistoryPage(storage::SessionRepository &sessions, storage::AuditLog
     detailLayout->setColumnStretch(2, 2);
     splitter->addWidget(top);
     splitter->addWidget(detail);
+    // The detail with its player needs more room than a page of rows.
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
     layout->addWidget(splitter, 1);
 
     connect(m_useDates, &QCheckBox::toggled, m_from, &QWidget::setEnabled);

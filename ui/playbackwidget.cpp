@@ -1,5 +1,6 @@
 #include "ui/playbackwidget.h"
 
+#include <QAudioDevice>
 #include <QAudioOutput>
 #include <QCryptographicHash>
 #include <QDir>
@@ -88,7 +89,7 @@ PlaybackWidget::PlaybackWidget(QWidget *parent) : QWidget(parent)
     m_chaptersLabel = new QLabel(this);
     m_chapters = new QListWidget(this);
     m_chapters->setObjectName(QStringLiteral("playbackChapters"));
-    m_chapters->setMinimumWidth(200);
+    m_chapters->setMinimumWidth(220);
     m_chaptersLabel->setBuddy(m_chapters);
     m_file = new QLabel(this);
     m_file->setObjectName(QStringLiteral("playbackFile"));
@@ -119,7 +120,7 @@ PlaybackWidget::PlaybackWidget(QWidget *parent) : QWidget(parent)
     right->addWidget(m_chaptersLabel);
     right->addWidget(m_chapters, 1);
     layout->addLayout(left, 3);
-    layout->addLayout(right, 1);
+    layout->addLayout(right, 2);
     setTabOrder(m_playPause, m_slider);
     setTabOrder(m_slider, m_chapters);
 

@@ -20,6 +20,8 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QVideoFrame>
+#include <QVideoSink>
 #include <QVideoWidget>
 
 #include <catch2/catch_test_macros.hpp>
@@ -132,6 +134,11 @@ TEST_CASE("a supervisor plays a real recording and jumps between its steps")
     const test::Language catalogue(language);
     test::AppFixture app(language);
     const auto recording = recordDemo(app);
+    // The window knows the test's script too, as the app would with --templates.
+    app.library = workflow::TemplateLibrary::loadDirectories({QStringLiteral(DUALREC_SOURCE_DIR "/resources/scripts"),
+                                                              QStringLiteral(DUALREC_SOURCE_DIR "/resources/rules"),
+                                                              app.directory.filePath(QStringLiteral("templates"))});
+    REQUIRE(app.library.plan(QStringLiteral("playback-test")).has_value());
 
     // A second session without any recording, to switch to and back.
     storage::SessionRecord plain;
@@ -187,7 +194,9 @@ TEST_CASE("a supervisor plays a real recording and jumps between its steps")
         INFO("chapter " << i);
         CHECK(chapters.at(i).start == duration_cast<milliseconds>(timeline.chapters.at(i).start));
         const auto mp4Start = milliseconds(qRound64(embedded.at(i).toObject().value(QStringLiteral("start_time")).toString().toDouble() * 1000));
-        CHECK(std::chrono::abs(chapters.at(i).start - mp4Start) <= 1ms);
+        // The MP4's first chapter is stretched back to the file's start; the first step itself
+        // starts a few ms after the session is created.
+        CHECK(std::chrono::abs(chapters.at(i).start - mp4Start) <= (i == 0 ? 100ms : 1ms));
         CHECK(chapterList->item(int(i))->text().startsWith(minutesSeconds(chapters.at(i).start)));
         CHECK(chapterList->item(int(i))->text().contains(embedded.at(i).toObject().value(QStringLiteral("tags")).toObject().value(QStringLiteral("title")).toString()));
     }

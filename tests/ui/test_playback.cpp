@@ -10,6 +10,7 @@
 #include "tests/ui/uifixture.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -139,6 +140,8 @@ TEST_CASE("a supervisor plays a real recording and jumps between its steps")
                                                               QStringLiteral(DUALREC_SOURCE_DIR "/resources/rules"),
                                                               app.directory.filePath(QStringLiteral("templates"))});
     REQUIRE(app.library.plan(QStringLiteral("playback-test")).has_value());
+    const auto pristine = app.directory.filePath(QStringLiteral("pristine-copy.mp4"));
+    REQUIRE(QFile::copy(recording, pristine));
 
     // A second session without any recording, to switch to and back.
     storage::SessionRecord plain;
@@ -286,4 +289,33 @@ TEST_CASE("a supervisor plays a real recording and jumps between its steps")
     test::settle();
     CHECK(playback->problem().isEmpty());
     CHECK(test::waitUntil([&] { return playback->digestCheck() == ui::DigestCheck::Differs; }, 20000));
+
+    // Not a recording any more at all: the player's refusal is shown with the path.
+    {
+        QFile file(recording);
+        REQUIRE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(QByteArray(64 * 1024, 'x'));
+    }
+    table->setCurrentCell(plainRow, 0);
+    test::settle();
+    table->setCurrentCell(recordedRow, 0);
+    test::settle();
+    CHECK(test::waitUntil([&] { return playback->problem().contains(QDir::toNativeSeparators(recording)); }, 20000));
+    CHECK_FALSE(playPause->isEnabled());
+    CHECK(playbackStarts() == 1);
+
+    // A recording that was never finalized has only its fragmented file (no digest yet): it
+    // plays, and the pane says there was nothing to compare.
+    REQUIRE(app.journal->sessions()
+                .addMediaFile(plain.id, {QStringLiteral("recording-fragmented"), pristine, QFileInfo(pristine).size(), QString(),
+                                         QDateTime::currentDateTimeUtc()})
+                .has_value());
+    table->setCurrentCell(recordedRow, 0);
+    test::settle();
+    table->setCurrentCell(plainRow, 0);
+    test::settle();
+    CHECK(playback->source() == pristine);
+    CHECK(playback->problem().isEmpty());
+    CHECK(playback->digestCheck() == ui::DigestCheck::NotChecked);
+    CHECK(test::waitUntil([&] { return playback->isLoaded() && playback->duration() >= 6s; }, 20000));
 }

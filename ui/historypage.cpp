@@ -118,6 +118,7 @@ HistoryPage::HistoryPage(storage::SessionRepository &sessions, storage::AuditLog
     m_presence = new PresenceBar(detail);
     m_presence->setObjectName(QStringLiteral("historyPresenceBar"));
     m_presenceLegend = new QLabel(detail);
+    m_presenceLegend->setWordWrap(true); // shares the width with the player
     m_steps = new QListWidget(detail);
     m_steps->setObjectName(QStringLiteral("historySteps"));
     m_events = new QListWidget(detail);
@@ -141,9 +142,6 @@ HistoryPage::HistoryPage(storage::SessionRepository &sessions, storage::AuditLog
     detailLayout->setColumnStretch(2, 2);
     splitter->addWidget(top);
     splitter->addWidget(detail);
-    // The detail with its player needs more room than a page of rows.
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
     layout->addWidget(splitter, 1);
 
     connect(m_useDates, &QCheckBox::toggled, m_from, &QWidget::setEnabled);

@@ -72,7 +72,7 @@ PlaybackWidget::PlaybackWidget(QWidget *parent) : QWidget(parent)
         m_player->setAudioOutput(m_audio);
     m_video = new QVideoWidget(this);
     m_video->setObjectName(QStringLiteral("playbackVideo"));
-    m_video->setMinimumSize(320, 180);
+    m_video->setMinimumSize(288, 162);
     m_video->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     m_player->setVideoOutput(m_video);
 
@@ -89,7 +89,7 @@ PlaybackWidget::PlaybackWidget(QWidget *parent) : QWidget(parent)
     m_chaptersLabel = new QLabel(this);
     m_chapters = new QListWidget(this);
     m_chapters->setObjectName(QStringLiteral("playbackChapters"));
-    m_chapters->setMinimumWidth(220);
+    m_chapters->setMinimumWidth(180);
     m_chaptersLabel->setBuddy(m_chapters);
     m_file = new QLabel(this);
     m_file->setObjectName(QStringLiteral("playbackFile"));

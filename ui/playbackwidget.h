@@ -43,7 +43,8 @@ enum class DigestCheck : quint8 {
 ///
 /// The first start of playback after each load() emits playbackStarted(), so the owner can
 /// write it to the audit log. The SHA-256 of the file is compared with the journal's digest in
-/// a worker thread; loading another file or destroying the widget cancels that.
+/// a worker thread; loading another file or destroying the widget cancels that. The player and
+/// its video widget are created by the first load() (they start the multimedia backend).
 class PlaybackWidget final : public QWidget
 {
     Q_OBJECT
@@ -99,10 +100,12 @@ private:
     void seekTo(std::chrono::milliseconds at);
     void onChapterActivated(QListWidgetItem *item);
     void startDigestCheck(const QString &expectedSha256);
+    void ensurePlayer();
 
-    QMediaPlayer *m_player = nullptr;
-    QAudioOutput *m_audio = nullptr;
-    QVideoWidget *m_video = nullptr;
+    QWidget *m_videoArea = nullptr;
+    QMediaPlayer *m_player = nullptr; ///< null until the first load()
+    QAudioOutput *m_audio = nullptr;  ///< null until the first load()
+    QVideoWidget *m_video = nullptr;  ///< null until the first load()
     QPushButton *m_playPause = nullptr;
     QSlider *m_slider = nullptr;
     QLabel *m_time = nullptr;

@@ -349,8 +349,10 @@ void PlaybackWidget::updatePosition(qint64 positionMs)
         m_slider->setValue(int(positionMs));
     }
     m_time->setText(tr("%1 / %2").arg(minutesSeconds(milliseconds(positionMs)), minutesSeconds(duration())));
-    int chapter = -1;
-    for (int i = 0; i < m_chapterList.size(); ++i) {
+    // The first step starts a few ms after the recording does; the first chapter covers that
+    // too (as the MP4's own chapter track does).
+    int chapter = m_chapterList.isEmpty() ? -1 : 0;
+    for (int i = 1; i < m_chapterList.size(); ++i) {
         if (m_chapterList.at(i).start.count() <= positionMs)
             chapter = i;
     }

@@ -73,7 +73,8 @@ public:
     [[nodiscard]] bool isLoaded() const;
     [[nodiscard]] std::chrono::milliseconds position() const;
     [[nodiscard]] std::chrono::milliseconds duration() const;
-    /// The chapter the position lies in, -1 before the first or without chapters.
+    /// The chapter the position lies in (the first one also covers the time before it starts),
+    /// -1 without chapters.
     [[nodiscard]] int currentChapter() const { return m_currentChapter; }
     [[nodiscard]] const QList<PlaybackChapter> &chapters() const { return m_chapterList; }
     [[nodiscard]] QString problem() const;

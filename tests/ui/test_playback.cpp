@@ -20,6 +20,7 @@
 #include <QPainter>
 #include <QProcess>
 #include <QPushButton>
+#include <QSlider>
 #include <QTableWidget>
 #include <QVideoFrame>
 #include <QVideoSink>
@@ -261,6 +262,16 @@ TEST_CASE("a supervisor plays a real recording and jumps between its steps")
     CHECK(app.find<QLabel>("playbackTime")->text().contains(minutesSeconds(playback->duration())));
     screenshotWithVideo(app, QStringLiteral("page-history-playback-%1").arg(language));
     CHECK(playbackStarts() == 1); // one start per load, not per resume
+
+    // The position slider by keyboard: Home to the start, then one step (1 s) to the right.
+    auto *slider = app.find<QSlider>("playbackPosition");
+    slider->setFocus();
+    test::pressKey(slider, Qt::Key_Home);
+    CHECK(test::waitUntil([&] { return playback->position() <= kSeekTolerance; }));
+    CHECK(playback->currentChapter() == 0);
+    test::pressKey(slider, Qt::Key_Right);
+    CHECK(test::waitUntil([&] { return std::chrono::abs(playback->position() - 1s) <= kSeekTolerance; }));
+    CHECK_FALSE(playback->isPlaying());
 
     // The file disappears: reselecting the session says which file is missing, and nothing plays.
     table->setCurrentCell(plainRow, 0);

@@ -27,8 +27,6 @@ using namespace std::chrono;
 
 namespace {
 
-constexpr int kChapterStartRole = Qt::UserRole + 1;
-
 /// "mm:ss" (minutes keep counting past 59: recordings are rarely longer than an hour).
 QString minutesSeconds(milliseconds at)
 {
@@ -239,10 +237,8 @@ void PlaybackWidget::load(const QString &path, const QList<PlaybackChapter> &cha
     unload();
     m_path = QDir::cleanPath(path);
     m_chapterList = chapters;
-    for (const auto &chapter : chapters) {
-        auto *item = new QListWidgetItem(m_chapters);
-        item->setData(kChapterStartRole, qlonglong(chapter.start.count()));
-    }
+    for (qsizetype i = 0; i < chapters.size(); ++i)
+        new QListWidgetItem(m_chapters); // texts: retranslateUi()
     const QFileInfo info(m_path);
     if (!info.exists()) {
         m_problemKind = Problem::Missing;

@@ -2,6 +2,7 @@
 
 #include "core/workflow/sessiontimeline.h"
 #include "ui/pagestyle.h"
+#include "ui/playbackwidget.h"
 #include "ui/presencebar.h"
 #include "ui/workflowtext.h"
 
@@ -117,6 +118,7 @@ HistoryPage::HistoryPage(storage::SessionRepository &sessions, storage::AuditLog
     m_presence = new PresenceBar(detail);
     m_presence->setObjectName(QStringLiteral("historyPresenceBar"));
     m_presenceLegend = new QLabel(detail);
+    m_presenceLegend->setWordWrap(true); // shares the width with the player
     m_steps = new QListWidget(detail);
     m_steps->setObjectName(QStringLiteral("historySteps"));
     m_events = new QListWidget(detail);
@@ -131,7 +133,13 @@ HistoryPage::HistoryPage(storage::SessionRepository &sessions, storage::AuditLog
     detailLayout->addWidget(m_steps, 4, 0);
     detailLayout->addWidget(m_events, 4, 1);
     detailLayout->addWidget(m_problem, 5, 0, 1, 2);
+    m_playback = new PlaybackWidget(detail);
+    m_playback->setObjectName(QStringLiteral("historyPlayback"));
+    detailLayout->addWidget(m_playback, 0, 2, 6, 1);
     detailLayout->setRowStretch(4, 1);
+    detailLayout->setColumnStretch(0, 1);
+    detailLayout->setColumnStretch(1, 1);
+    detailLayout->setColumnStretch(2, 2);
     splitter->addWidget(top);
     splitter->addWidget(detail);
     layout->addWidget(splitter, 1);
@@ -157,6 +165,14 @@ HistoryPage::HistoryPage(storage::SessionRepository &sessions, storage::AuditLog
         }
     });
     connect(m_table, &QTableWidget::currentCellChanged, this, [this](int row) { showDetail(row); });
+    // Watching a recording is audited like opening its detail: who, which session, which file.
+    connect(m_playback, &PlaybackWidget::playbackStarted, this, [this](const QString &path) {
+        if (m_shownSession.isNull())
+            return;
+        if (auto audited = m_audit.append(m_actor, storage::AuditAction::PlaybackStarted, m_shownSession.toString(), path);
+            !audited)
+            m_problem->setText(tr("The audit log cannot be written: %1").arg(audited.error().detail));
+    });
     retranslateUi();
 }
 
@@ -290,6 +306,8 @@ void HistoryPage::clearDetail()
     m_presence->setTimeline({});
     m_steps->clear();
     m_events->clear();
+    m_shownSession = {};
+    m_playback->clear();
 }
 
 void HistoryPage::showDetail(int row)
@@ -304,6 +322,8 @@ void HistoryPage::showDetail(int row)
     if (!record || !events || !record->has_value()) {
         m_problem->setText(tr("This session cannot be read: %1")
                                .arg(!record ? record.error().detail : !events ? events.error().detail : id.toString()));
+        m_shownSession = {};
+        m_playback->clear();
         return;
     }
     // Every look at a session is audited: who, which session, from where.
@@ -353,6 +373,45 @@ void HistoryPage::showDetail(int row)
             text += QStringLiteral("  ") + event.detail;
         m_events->addItem(text);
     }
+    showRecording(id, timeline, plan);
+}
+
+void HistoryPage::showRecording(const SessionId &id, const SessionTimeline &timeline, const std::optional<ScriptPlan> &plan)
+{
+    m_shownSession = id;
+    const auto files = m_sessions.mediaFiles(id);
+    if (!files) {
+        m_playback->showProblem(tr("The files of this session cannot be read from the journal: %1").arg(files.error().detail));
+        return;
+    }
+    // The finalized MP4 if there is one; otherwise the fragmented file a recording that was
+    // never finalized (a crash) left behind, which plays too.
+    std::optional<storage::MediaFile> recording;
+    for (const auto &file : *files) {
+        if (file.role == QLatin1String("recording"))
+            recording = file;
+    }
+    for (const auto &file : *files) {
+        if (!recording && file.role == QLatin1String("recording-fragmented"))
+            recording = file;
+    }
+    if (!recording) {
+        m_playback->showProblem(tr("No recording file is registered for this session."));
+        return;
+    }
+    // Event times count from the session's creation, which is the recording's timeline zero
+    // (app/recordcommand.cpp starts the recorder's clock there): chapter times are the events'
+    // own. The journal rather than the MP4's chapter track, because the fragmented file of an
+    // unfinished recording has none, and the journal knows which step each chapter is.
+    QList<PlaybackChapter> chapters;
+    for (const auto &chapter : timeline.chapters) {
+        const auto title = plan && chapter.stepIndex >= 0 && chapter.stepIndex < plan->steps().size()
+                               ? plan->steps().at(chapter.stepIndex).definition.title
+                               : chapter.stepId;
+        chapters.append({QStringLiteral("%1. %2").arg(chapter.stepIndex + 1).arg(title),
+                         std::chrono::duration_cast<std::chrono::milliseconds>(chapter.start)});
+    }
+    m_playback->load(recording->path, chapters, recording->sha256);
 }
 
 } // namespace dualrec::ui

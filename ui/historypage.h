@@ -2,6 +2,7 @@
 
 #include "core/storage/auditlog.h"
 #include "core/storage/sessionrepository.h"
+#include "core/workflow/sessiontimeline.h"
 #include "core/workflow/templatelibrary.h"
 
 #include <QWidget>
@@ -19,13 +20,16 @@ class QTableWidget;
 
 namespace dualrec::ui {
 
+class PlaybackWidget;
 class PresenceBar;
 
 /// The supervisor's history: sessions filtered by date, agent, application number, product,
 /// state, QC verdict and upload state, a page at a time (SessionRepository::history, indexed
 /// SQL with LIMIT/OFFSET, so 10k sessions cost one page), and a detail pane with the steps,
 /// the events, the presence timeline as a bar and the QC verdict. Opening a session's detail
-/// is written to the audit log. Customers' personal data is not shown. GUI thread only.
+/// is written to the audit log. Customers' personal data is not shown. The detail pane plays
+/// the session's recording with its steps as chapters (PlaybackWidget); starting playback is
+/// audited too. GUI thread only.
 class HistoryPage final : public QWidget
 {
     Q_OBJECT
@@ -52,6 +56,8 @@ private:
     void retranslateUi();
     void reload();
     void clearDetail();
+    void showRecording(const workflow::SessionId &id, const workflow::SessionTimeline &timeline,
+                       const std::optional<workflow::ScriptPlan> &plan);
 
     storage::SessionRepository &m_sessions;
     storage::AuditLog &m_audit;
@@ -83,6 +89,8 @@ private:
     QListWidget *m_steps = nullptr;
     QListWidget *m_events = nullptr;
     QLabel *m_problem = nullptr;
+    PlaybackWidget *m_playback = nullptr;
+    workflow::SessionId m_shownSession; ///< whose recording the player has
 };
 
 } // namespace dualrec::ui

@@ -22,6 +22,7 @@ const char *auditActionName(AuditAction action)
     case AuditAction::Upload: return "upload";
     case AuditAction::Purge: return "purge";
     case AuditAction::JournalRecovered: return "journal-recovered";
+    case AuditAction::PlaybackStarted: return "playback-start";
     }
     return "invalid";
 }

@@ -22,6 +22,7 @@ enum class AuditAction : quint8 {
     Upload,
     Purge,
     JournalRecovered,
+    PlaybackStarted, ///< a supervisor started playing a session's recording (subject: the session)
 };
 
 [[nodiscard]] const char *auditActionName(AuditAction action);

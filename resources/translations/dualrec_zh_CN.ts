@@ -1107,6 +1107,14 @@ Scope: %7</source>
         <source>not required</source>
         <translation>不要求双录</translation>
     </message>
+    <message>
+        <source>The files of this session cannot be read from the journal: %1</source>
+        <translation>无法从日志数据库读取这条录制的文件：%1</translation>
+    </message>
+    <message>
+        <source>No recording file is registered for this session.</source>
+        <translation>这条录制没有登记录像文件。</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::LoginPage</name>
@@ -1493,6 +1501,105 @@ Scope: %7</source>
     <message>
         <source>, </source>
         <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::PlaybackWidget</name>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>playing</source>
+        <translation>正在播放</translation>
+    </message>
+    <message>
+        <source>Pa&amp;use</source>
+        <translation>暂停(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Pla&amp;y</source>
+        <translation>播放(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Pause the recording</source>
+        <translation>暂停录像</translation>
+    </message>
+    <message>
+        <source>Play the recording</source>
+        <translation>播放录像</translation>
+    </message>
+    <message>
+        <source>No digest in the journal for this file (not finalized): not compared.</source>
+        <translation>日志中没有此文件的摘要（录像未完成封装）：未比对。</translation>
+    </message>
+    <message>
+        <source>Comparing the file with the digest in the journal…</source>
+        <translation>正在将文件与日志中的摘要比对…</translation>
+    </message>
+    <message>
+        <source>✓ The file matches the SHA-256 digest in the journal.</source>
+        <translation>✓ 文件与日志中的 SHA-256 摘要一致。</translation>
+    </message>
+    <message>
+        <source>✗ The file does NOT match the SHA-256 digest in the journal: it changed after recording.</source>
+        <translation>✗ 文件与日志中的 SHA-256 摘要不一致：录制后已被改动。</translation>
+    </message>
+    <message>
+        <source>The file could not be read to compare it with the journal's digest.</source>
+        <translation>无法读取文件，不能与日志中的摘要比对。</translation>
+    </message>
+    <message>
+        <source>&amp;Jump to step:</source>
+        <translation>跳转到环节(&amp;J)：</translation>
+    </message>
+    <message>
+        <source>Recording video</source>
+        <translation>录像画面</translation>
+    </message>
+    <message>
+        <source>Playback position</source>
+        <translation>播放位置</translation>
+    </message>
+    <message>
+        <source>Playback time</source>
+        <translation>播放时间</translation>
+    </message>
+    <message>
+        <source>Steps of the recording (chapters)</source>
+        <translation>录像的环节（章节）</translation>
+    </message>
+    <message>
+        <source>Recording file</source>
+        <translation>录像文件</translation>
+    </message>
+    <message>
+        <source>Digest check</source>
+        <translation>摘要比对</translation>
+    </message>
+    <message>
+        <source>Playback problem</source>
+        <translation>播放问题</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>Recording: %1</source>
+        <translation>录像：%1</translation>
+    </message>
+    <message>
+        <source>The recording file is missing: %1</source>
+        <translation>录像文件不存在：%1</translation>
+    </message>
+    <message>
+        <source>The recording file cannot be read: %1</source>
+        <translation>无法读取录像文件：%1</translation>
+    </message>
+    <message>
+        <source>The recording %1 cannot be played: %2</source>
+        <translation>无法播放录像 %1：%2</translation>
     </message>
 </context>
 <context>

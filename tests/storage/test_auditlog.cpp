@@ -127,3 +127,17 @@ TEST_CASE("a re-hashed forgery of the last rows is caught by the anchor")
     CHECK_FALSE(withoutAnchor->intact);
     CHECK(withoutAnchor->problem.contains(QLatin1String("anchor")));
 }
+
+TEST_CASE("starting playback of a recording is a chained audit action of its own")
+{
+    AuditFixture fixture;
+    REQUIRE(fixture.journal->audit()
+                .append(QStringLiteral("chief"), AuditAction::PlaybackStarted, QStringLiteral("session-9"),
+                        QStringLiteral("/data/recordings/session-9.mp4"))
+                .value() == 11);
+    const auto entries = fixture.journal->audit().entries();
+    REQUIRE(entries.has_value());
+    CHECK(entries->last().action == QLatin1String("playback-start"));
+    CHECK(entries->last().subject == QLatin1String("session-9"));
+    CHECK(fixture.journal->audit().verify()->intact);
+}

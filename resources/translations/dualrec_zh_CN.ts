@@ -24,24 +24,24 @@
         <translation>可选命令，见上文说明。</translation>
     </message>
     <message>
-        <source>--lang: expected zh_CN or en, got "%1"</source>
-        <translation>--lang：应为 zh_CN 或 en，实际为 "%1"</translation>
+        <source>--lang: expected zh_CN or en, got &quot;%1&quot;</source>
+        <translation>--lang：应为 zh_CN 或 en，实际为 &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>--source: expected camera, demo or a readable video file; "%1" is none of these</source>
-        <translation>--source：应为 camera、demo 或可读取的视频文件，"%1" 均不符合</translation>
+        <source>--source: expected camera, demo or a readable video file; &quot;%1&quot; is none of these</source>
+        <translation>--source：应为 camera、demo 或可读取的视频文件，&quot;%1&quot; 均不符合</translation>
     </message>
     <message>
-        <source>script: expected "script check FILE..."</source>
-        <translation>script：用法应为 "script check FILE..."</translation>
+        <source>script: expected &quot;script check FILE...&quot;</source>
+        <translation>script：用法应为 &quot;script check FILE...&quot;</translation>
     </message>
     <message>
         <source>script check: name at least one FILE to check</source>
         <translation>script check：请至少指定一个要检查的文件 FILE</translation>
     </message>
     <message>
-        <source>unknown command "%1"; see --help</source>
-        <translation>未知命令 "%1"，请参阅 --help</translation>
+        <source>unknown command &quot;%1&quot;; see --help</source>
+        <translation>未知命令 &quot;%1&quot;，请参阅 --help</translation>
     </message>
     <message>
         <source>YuNet face detection model (face_detection_yunet_2022mar.onnx). Without a model the Haar cascade of OpenCV is used.</source>
@@ -60,16 +60,16 @@
         <translation>qc：一方离开画面（或出现第三人）持续多少秒后才计为缺陷（默认 1.5）。</translation>
     </message>
     <message>
-        <source>--face-model: "%1" is not a file</source>
-        <translation>--face-model："%1" 不是文件</translation>
+        <source>--face-model: &quot;%1&quot; is not a file</source>
+        <translation>--face-model：&quot;%1&quot; 不是文件</translation>
     </message>
     <message>
-        <source>qc: expected "qc FILE" with exactly one recording</source>
-        <translation>qc：应为 "qc FILE"，且只能指定一个录像文件</translation>
+        <source>qc: expected &quot;qc FILE&quot; with exactly one recording</source>
+        <translation>qc：应为 &quot;qc FILE&quot;，且只能指定一个录像文件</translation>
     </message>
     <message>
-        <source>--grace: expected seconds between 0 and 60, got "%1"</source>
-        <translation>--grace：应为 0 到 60 之间的秒数，实际为 "%1"</translation>
+        <source>--grace: expected seconds between 0 and 60, got &quot;%1&quot;</source>
+        <translation>--grace：应为 0 到 60 之间的秒数，实际为 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>--script, --json and --grace belong to the qc command</source>
@@ -96,7 +96,7 @@
         <translation>record：S 秒后停止。</translation>
     </message>
     <message>
-        <source>record: "auto" answers and advances every step by itself.</source>
+        <source>record: &quot;auto&quot; answers and advances every step by itself.</source>
         <translation>record：“auto” 表示自动应答并自动推进每个环节。</translation>
     </message>
     <message>
@@ -144,7 +144,7 @@
         <translation>record：--size 须为 宽x高 且为偶数；--fps、--duration 和码率须为正数</translation>
     </message>
     <message>
-        <source>record: --answers accepts only "auto"</source>
+        <source>record: --answers accepts only &quot;auto&quot;</source>
         <translation>record：--answers 只接受 “auto”</translation>
     </message>
     <message>
@@ -152,12 +152,12 @@
         <translation>record：--watermark-position 须为 top-left、top-right、bottom-left 或 bottom-right</translation>
     </message>
     <message>
-        <source>record: "auto" (everyone counts as present, the default) or "guard" (the face detector watches the frames; --face-model).</source>
-        <translation>record："auto"（视为所有人在场，默认）或 "guard"（由人脸检测查看画面；见 --face-model）。</translation>
+        <source>record: &quot;auto&quot; (everyone counts as present, the default) or &quot;guard&quot; (the face detector watches the frames; --face-model).</source>
+        <translation>record：&quot;auto&quot;（视为所有人在场，默认）或 &quot;guard&quot;（由人脸检测查看画面；见 --face-model）。</translation>
     </message>
     <message>
-        <source>record: --presence accepts "auto" or "guard"</source>
-        <translation>record：--presence 只接受 "auto" 或 "guard"</translation>
+        <source>record: --presence accepts &quot;auto&quot; or &quot;guard&quot;</source>
+        <translation>record：--presence 只接受 &quot;auto&quot; 或 &quot;guard&quot;</translation>
     </message>
     <message>
         <source>DualRec records insurance sales (双录): camera and microphone, the regulated steps, sealed and queued for the insurer.
@@ -176,7 +176,7 @@ Commands (without a command the window opens):
                          question is answered yes, close-ups are taken automatically and each
                          step completes as soon as its requirements (minimum durations in real
                          time) are met. --duration S stops after S seconds: an unfinished
-                         session then ends as aborted with reason "duration limit" and the
+                         session then ends as aborted with reason &quot;duration limit&quot; and the
                          recording is finalized as evidence of that. Prints where the
                          recording and its sidecar JSON are. Exit 0: recorded; 3: the
                          recording failed (disk full, device missing, write error)
@@ -205,7 +205,7 @@ Commands (without a command the window opens):
   user list              列出本机账号</translation>
     </message>
     <message>
-        <source>user add: the person's name as shown in the window.</source>
+        <source>user add: the person&apos;s name as shown in the window.</source>
         <translation>user add：窗口中显示的姓名。</translation>
     </message>
     <message>
@@ -217,8 +217,8 @@ Commands (without a command the window opens):
         <translation>user add：--role 只能是 agent、supervisor 或 it</translation>
     </message>
     <message>
-        <source>user: expected "user add LOGIN --role ROLE" or "user list"</source>
-        <translation>user：应为 "user add 登录名 --role 角色" 或 "user list"</translation>
+        <source>user: expected &quot;user add LOGIN --role ROLE&quot; or &quot;user list&quot;</source>
+        <translation>user：应为 &quot;user add 登录名 --role 角色&quot; 或 &quot;user list&quot;</translation>
     </message>
     <message>
         <source>--name and --role belong to the user add command</source>
@@ -270,7 +270,7 @@ Commands (without a command the window opens):
         <translation>缺陷：%1 项</translation>
     </message>
     <message numerus="yes">
-        <source>Rule: each step's presence requirement from %1 (%n chapter(s) from the %2); grace %3 s</source>
+        <source>Rule: each step&apos;s presence requirement from %1 (%n chapter(s) from the %2); grace %3 s</source>
         <translation>
             <numerusform>规则：按 %1 中各环节的同框要求（%n 个章节，来自 %2）；宽限 %3 秒</numerusform>
         </translation>
@@ -302,7 +302,7 @@ Commands (without a command the window opens):
         <translation>user add：账号未创建：%1</translation>
     </message>
     <message>
-        <source>Created the %1 account "%2".</source>
+        <source>Created the %1 account &quot;%2&quot;.</source>
         <translation>已创建 %1 账号“%2”。</translation>
     </message>
 </context>
@@ -329,7 +329,7 @@ Commands (without a command the window opens):
         <translation>明确说明</translation>
     </message>
     <message>
-        <source>Customer's answer</source>
+        <source>Customer&apos;s answer</source>
         <translation>客户回答</translation>
     </message>
     <message>
@@ -401,11 +401,11 @@ Commands (without a command the window opens):
         <translation>全员同框</translation>
     </message>
     <message>
-        <source>show the agent's ID to the camera</source>
+        <source>show the agent&apos;s ID to the camera</source>
         <translation>向镜头出示销售人员证件</translation>
     </message>
     <message>
-        <source>show the customer's ID to the camera</source>
+        <source>show the customer&apos;s ID to the camera</source>
         <translation>向镜头出示客户证件</translation>
     </message>
     <message>
@@ -587,7 +587,7 @@ Commands (without a command the window opens):
         <translation>身份证号码中的出生日期不是有效日期</translation>
     </message>
     <message>
-        <source>the ID number's last character does not match: please check each digit</source>
+        <source>the ID number&apos;s last character does not match: please check each digit</source>
         <translation>身份证号码校验位不符，请逐位核对</translation>
     </message>
     <message>
@@ -595,15 +595,15 @@ Commands (without a command the window opens):
         <translation>请填写投保单号。</translation>
     </message>
     <message>
-        <source>Enter the policyholder's name.</source>
+        <source>Enter the policyholder&apos;s name.</source>
         <translation>请填写投保人姓名。</translation>
     </message>
     <message>
-        <source>Enter the policyholder's ID number.</source>
+        <source>Enter the policyholder&apos;s ID number.</source>
         <translation>请填写投保人身份证号码。</translation>
     </message>
     <message>
-        <source>The policyholder's ID number is not valid: %1.</source>
+        <source>The policyholder&apos;s ID number is not valid: %1.</source>
         <translation>投保人身份证号码无效：%1。</translation>
     </message>
     <message>
@@ -699,7 +699,7 @@ Commands (without a command the window opens):
         <translation>磁盘：剩余 %1 GB，一次录制约需 %2 GB。</translation>
     </message>
     <message>
-        <source>The computer's clock is wrong. Ask branch IT to set the date and time.</source>
+        <source>The computer&apos;s clock is wrong. Ask branch IT to set the date and time.</source>
         <translation>电脑时钟不正确，请分支机构IT设置日期和时间。</translation>
     </message>
     <message>
@@ -745,12 +745,14 @@ Commands (without a command the window opens):
     <message numerus="yes">
         <source>Framing: %n face(s) in the picture.</source>
         <translation>
-            <numerusform>取景：画面中有 %n 张人脸。</numerusform></translation>
+            <numerusform>取景：画面中有 %n 张人脸。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Framing: %n face(s) in the picture; agent and customer should both sit inside the guide.</source>
         <translation>
-            <numerusform>取景：画面中有 %n 张人脸；销售人员和客户都应坐在取景框内。</numerusform></translation>
+            <numerusform>取景：画面中有 %n 张人脸；销售人员和客户都应坐在取景框内。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Microphone: no sound arrives. Check that it is plugged in and not muted.</source>
@@ -768,8 +770,8 @@ Commands (without a command the window opens):
 <context>
     <name>dualrec::app::Application</name>
     <message>
-        <source>dualrec: cannot use the data folder "%1": it cannot be created or is not writable</source>
-        <translation>dualrec：无法使用数据目录 "%1"：该目录无法创建或不可写入</translation>
+        <source>dualrec: cannot use the data folder &quot;%1&quot;: it cannot be created or is not writable</source>
+        <translation>dualrec：无法使用数据目录 &quot;%1&quot;：该目录无法创建或不可写入</translation>
     </message>
     <message>
         <source>built-in demo source (no camera found)</source>
@@ -788,7 +790,7 @@ Commands (without a command the window opens):
         <translation>文件 %1</translation>
     </message>
     <message>
-        <source>dualrec: the journal in "%1" cannot be opened: %2</source>
+        <source>dualrec: the journal in &quot;%1&quot; cannot be opened: %2</source>
         <translation>dualrec：无法打开“%1”中的日志库：%2</translation>
     </message>
     <message>
@@ -815,7 +817,7 @@ Commands (without a command the window opens):
         <translation>录制结束</translation>
     </message>
     <message>
-        <source>Customer's receipt</source>
+        <source>Customer&apos;s receipt</source>
         <translation>客户回执</translation>
     </message>
     <message>
@@ -917,7 +919,7 @@ SHA-256 of the recording: %2</source>
         <translation>录像已保存在本机 %1（%2 字节），暂存本机：封存及上传至保险公司的功能尚未包含在此版本中。</translation>
     </message>
     <message>
-        <source>No finalized recording file belongs to this session (no video source was connected, or the recording broke: see the journal). The session's steps and events are kept in the journal.</source>
+        <source>No finalized recording file belongs to this session (no video source was connected, or the recording broke: see the journal). The session&apos;s steps and events are kept in the journal.</source>
         <translation>本次会话没有已完成封装的录像文件（未连接视频源，或录制中断：请查看日志）。会话的环节和事件已记入日志。</translation>
     </message>
 </context>
@@ -1131,7 +1133,7 @@ Scope: %7</source>
         <translation>登录</translation>
     </message>
     <message>
-        <source>No account exists on this computer yet. The first account is a supervisor: it can create the agents' accounts with "dualrec user add".</source>
+        <source>No account exists on this computer yet. The first account is a supervisor: it can create the agents&apos; accounts with &quot;dualrec user add&quot;.</source>
         <translation>这台电脑上还没有账号。第一个账号为主管账号，可以用“dualrec user add”为业务员创建账号。</translation>
     </message>
     <message>
@@ -1248,9 +1250,9 @@ Scope: %7</source>
         <translation>数据目录：%1</translation>
     </message>
     <message numerus="yes">
-        <source>%n script file problem(s): run "dualrec script check"</source>
+        <source>%n script file problem(s): run &quot;dualrec script check&quot;</source>
         <translation>
-            <numerusform>话术文件有 %n 个问题：请运行 "dualrec script check" 查看</numerusform>
+            <numerusform>话术文件有 %n 个问题：请运行 &quot;dualrec script check&quot; 查看</numerusform>
         </translation>
     </message>
     <message>
@@ -1393,11 +1395,11 @@ Scope: %7</source>
         <translation>投保单号(&amp;A)：</translation>
     </message>
     <message>
-        <source>Policyholder's &amp;name:</source>
+        <source>Policyholder&apos;s &amp;name:</source>
         <translation>投保人姓名(&amp;N)：</translation>
     </message>
     <message>
-        <source>Policyholder's &amp;ID number:</source>
+        <source>Policyholder&apos;s &amp;ID number:</source>
         <translation>投保人身份证号码(&amp;I)：</translation>
     </message>
     <message>
@@ -1429,11 +1431,11 @@ Scope: %7</source>
         <translation>投保单号</translation>
     </message>
     <message>
-        <source>Policyholder's name</source>
+        <source>Policyholder&apos;s name</source>
         <translation>投保人姓名</translation>
     </message>
     <message>
-        <source>Policyholder's ID number</source>
+        <source>Policyholder&apos;s ID number</source>
         <translation>投保人身份证号码</translation>
     </message>
     <message>
@@ -1546,7 +1548,7 @@ Scope: %7</source>
         <translation>✗ 文件与日志中的 SHA-256 摘要不一致：录制后已被改动。</translation>
     </message>
     <message>
-        <source>The file could not be read to compare it with the journal's digest.</source>
+        <source>The file could not be read to compare it with the journal&apos;s digest.</source>
         <translation>无法读取文件，不能与日志中的摘要比对。</translation>
     </message>
     <message>

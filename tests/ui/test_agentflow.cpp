@@ -42,6 +42,7 @@ void signIn(test::AppFixture &app, const QString &login, const QString &password
     REQUIRE(app.find<QLineEdit>("loginPassword")->hasFocus());
     typeText(name, password);
     pressKey(name, Qt::Key_Return);
+    app.awaitSignIn();
 }
 
 /// The pre-flight page: every check passes here (the feed is connected, the temporary folder

@@ -32,20 +32,39 @@ inline void applyRelativeFont(QWidget *widget)
     widget->setFont(font);
 }
 
-/// A font set on a widget no longer follows QApplication::font(): this child re-applies the
-/// widget's factor when the application font changes while the window is open (the user
-/// changed the system font size).
+/// A font set on a widget no longer follows QApplication::font(), and Qt tells only the
+/// application object and the windows about a new application font. This one filter on the
+/// application re-applies every enlarged widget's factor when the application font changes
+/// while the window is open (the user changed the system font size). GUI thread only.
 class FollowApplicationFont final : public QObject
 {
 public:
-    explicit FollowApplicationFont(QWidget *widget) : QObject(widget) { widget->installEventFilter(this); }
+    static void ensureInstalled()
+    {
+        auto *application = QCoreApplication::instance();
+        if (!application->findChild<QObject *>(kName, Qt::FindDirectChildrenOnly))
+            new FollowApplicationFont(application);
+    }
     Q_DISABLE_COPY_MOVE(FollowApplicationFont)
 
     bool eventFilter(QObject *watched, QEvent *event) override
     {
-        if (event->type() == QEvent::ApplicationFontChange && watched == parent())
-            applyRelativeFont(static_cast<QWidget *>(watched));
+        if (event->type() == QEvent::ApplicationFontChange && watched == parent()) {
+            for (auto *widget : QApplication::allWidgets()) {
+                if (widget->property(kScaleProperty).isValid())
+                    applyRelativeFont(widget);
+            }
+        }
         return false;
+    }
+
+private:
+    static inline const QString kName = QStringLiteral("dualrecFollowApplicationFont");
+
+    explicit FollowApplicationFont(QObject *application) : QObject(application)
+    {
+        setObjectName(kName);
+        application->installEventFilter(this);
     }
 };
 
@@ -55,11 +74,9 @@ public:
 /// application font changes. Calling it again replaces the factor.
 inline void enlarge(QWidget *widget, double factor, bool bold = false)
 {
-    const bool following = widget->property(detail::kScaleProperty).isValid();
+    detail::FollowApplicationFont::ensureInstalled();
     widget->setProperty(detail::kScaleProperty, factor);
     widget->setProperty(detail::kBoldProperty, bold);
-    if (!following)
-        new detail::FollowApplicationFont(widget);
     detail::applyRelativeFont(widget);
 }
 

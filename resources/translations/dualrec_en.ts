@@ -1109,6 +1109,14 @@ Scope: %7</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Verifying…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verifying the password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Enter your login and password.</source>
         <translation type="unfinished" />
     </message>

@@ -3,6 +3,8 @@
 // while the password is checked, and text grows with the application (system) font.
 #include "ui/loginpage.h"
 #include "ui/mainwindow.h"
+#include "ui/recordingpage.h"
+#include "ui/scriptbrowserpage.h"
 
 #include "core/workflow/workflowsession.h"
 
@@ -338,6 +340,10 @@ TEST_CASE("page text grows with the application font")
         double loginButton = 0;
         double banner = 0;
         double plainLabel = 0;
+        double presenceBanner = 0;
+        double nextStep = 0;
+        double recordingTeleprompter = 0;
+        double scriptTeleprompter = 0;
         int buttonHeight = 0;
     };
     auto measure = [&](double points) {
@@ -354,6 +360,18 @@ TEST_CASE("page text grows with the application font")
         sizes.banner = QFontInfo(app.find<QLabel>("banner")->font()).pointSizeF();
         sizes.plainLabel = QFontInfo(app.find<QLabel>("problemsLabel")->font()).pointSizeF();
         sizes.buttonHeight = app.find<QPushButton>("loginButton")->sizeHint().height();
+        auto pointsOf = [](QWidget *page, const char *name) {
+            auto *widget = page->findChild<QWidget *>(QLatin1String(name));
+            INFO(name);
+            REQUIRE(widget);
+            return QFontInfo(widget->font()).pointSizeF();
+        };
+        ui::RecordingPage recording(app.clock);
+        sizes.presenceBanner = pointsOf(&recording, "presenceBanner");
+        sizes.nextStep = pointsOf(&recording, "nextStep");
+        sizes.recordingTeleprompter = pointsOf(&recording, "recordingTeleprompter");
+        ui::ScriptBrowserPage scripts(app.library);
+        sizes.scriptTeleprompter = pointsOf(&scripts, "teleprompter");
         return sizes;
     };
     const auto small = measure(10);
@@ -363,12 +381,18 @@ TEST_CASE("page text grows with the application font")
     // Twice the system font: every text about twice as big, the relative enlargements kept.
     for (const auto &[from, to] : {std::pair{small.title, large.title}, std::pair{small.loginField, large.loginField},
                                    std::pair{small.loginButton, large.loginButton}, std::pair{small.banner, large.banner},
-                                   std::pair{small.plainLabel, large.plainLabel}}) {
+                                   std::pair{small.plainLabel, large.plainLabel},
+                                   std::pair{small.presenceBanner, large.presenceBanner},
+                                   std::pair{small.nextStep, large.nextStep},
+                                   std::pair{small.recordingTeleprompter, large.recordingTeleprompter},
+                                   std::pair{small.scriptTeleprompter, large.scriptTeleprompter}}) {
         CHECK(from > 0);
         CHECK(to > from * 1.8);
         CHECK(to < from * 2.2);
     }
     CHECK(small.title > small.plainLabel * 1.5);
+    CHECK(small.presenceBanner > small.plainLabel * 1.5);
+    CHECK(small.recordingTeleprompter > small.plainLabel * 1.2);
     CHECK(large.buttonHeight > small.buttonHeight * 1.5);
 }
 

@@ -1,8 +1,8 @@
 #include "ui/loginpage.h"
 
+#include "core/seal/passwordhash.h"
 #include "ui/pagestyle.h"
 
-#include <QApplication>
 #include <QEvent>
 #include <QFormLayout>
 #include <QFutureWatcher>
@@ -138,8 +138,8 @@ void LoginPage::showVerifying()
 {
     m_submit->setEnabled(!verifying());
     if (verifying()) {
-        m_submit->setText(tr("Verifying…"));
-        m_submit->setAccessibleName(tr("Verifying the password"));
+        m_submit->setText(m_firstRun ? tr("Creating the account…") : tr("Verifying…"));
+        m_submit->setAccessibleName(m_firstRun ? tr("Creating the account") : tr("Verifying the password"));
     } else {
         m_submit->setText(m_firstRun ? tr("&Create account") : tr("&Sign in"));
         m_submit->setAccessibleName(m_firstRun ? tr("Create account") : tr("Sign in"));
@@ -182,17 +182,18 @@ void LoginPage::signIn()
         return;
     }
     m_message->clear();
-    m_check = new QFutureWatcher<bool>(this);
-    connect(m_check, &QFutureWatcherBase::finished, this, [this, attempt = *attempt] {
-        const bool matches = m_check->result();
-        m_check->deleteLater();
+    auto *check = new QFutureWatcher<bool>(this);
+    m_check = check;
+    connect(check, &QFutureWatcherBase::finished, this, [this, check, attempt = *attempt] {
+        const bool matches = check->result();
+        check->deleteLater();
         m_check = nullptr;
         showVerifying();
         finishSignIn(attempt, matches);
     });
     // The check works on copies only: when the page goes first, it ends on its own unobserved
     // (PBKDF2 cannot be interrupted; it is bounded by the policy's work factor).
-    m_check->setFuture(QtConcurrent::run([attempt = *attempt, password] { return attempt.verifyPassword(password); }));
+    check->setFuture(QtConcurrent::run([attempt = *attempt, password] { return attempt.verifyPassword(password); }));
     showVerifying();
 }
 
@@ -238,19 +239,37 @@ void LoginPage::createFirstAccount()
                     true);
         return;
     }
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const auto user = m_users.add(m_login->text(), m_displayName->text(), storage::UserRole::Supervisor,
-                                  m_password->text());
-    QApplication::restoreOverrideCursor();
+    const QString login = m_login->text();
+    const QString displayName = m_displayName->text();
+    const QString password = m_password->text();
+    const int iterations = m_users.policy().hashIterations;
+    m_message->clear();
+    auto *hashing = new QFutureWatcher<Result<QString>>(this);
+    m_check = hashing;
+    connect(hashing, &QFutureWatcherBase::finished, this, [this, hashing, login, displayName] {
+        const auto hash = hashing->result();
+        hashing->deleteLater();
+        m_check = nullptr;
+        showVerifying();
+        finishFirstAccount(login, displayName, hash);
+    });
+    hashing->setFuture(QtConcurrent::run([password, iterations] { return seal::hashPassword(password, iterations); }));
+    showVerifying();
+}
+
+void LoginPage::finishFirstAccount(const QString &login, const QString &displayName, const Result<QString> &hash)
+{
+    const auto user = hash ? m_users.addHashed(login, displayName, storage::UserRole::Supervisor, *hash)
+                           : Result<storage::User>(std::unexpected(hash.error()));
     if (!user) {
         showMessage(tr("The account was not created: %1").arg(user.error().detail), true);
         return;
     }
     (void)m_audit.append(user->login, storage::AuditAction::SettingsChange, QStringLiteral("users"),
                          QStringLiteral("first supervisor account created"));
-    const auto login = user->login;
+    const auto created = user->login;
     reset();
-    m_login->setText(login);
+    m_login->setText(created);
     showMessage(tr("The account was created. Please sign in."), false);
     m_password->setFocus();
 }

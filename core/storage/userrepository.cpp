@@ -76,6 +76,19 @@ Result<User> UserRepository::add(const QString &login, const QString &displayNam
     auto hash = seal::hashPassword(password, m_policy.hashIterations);
     if (!hash)
         return std::unexpected(hash.error());
+    return addHashed(login, displayName, role, *hash);
+}
+
+Result<User> UserRepository::addHashed(const QString &login, const QString &displayName, UserRole role,
+                                       const QString &passwordHash)
+{
+    const auto trimmedLogin = login.trimmed();
+    if (trimmedLogin.isEmpty() || displayName.trimmed().isEmpty())
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("an account needs a login and a display name"));
+    if (role == UserRole::Invalid)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("an account needs a role"));
+    if (passwordHash.isEmpty())
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("an account needs a password hash"));
     auto transaction = Transaction::begin(*m_database);
     if (!transaction)
         return std::unexpected(transaction.error());
@@ -91,7 +104,7 @@ Result<User> UserRepository::add(const QString &login, const QString &displayNam
         auto inserted = m_database->run(
             QStringLiteral("INSERT INTO users (login, display_name, role, password_hash, failed_attempts, created_at_utc) "
                            "VALUES (?,?,?,?,0,?)"),
-            {trimmedLogin, displayName.trimmed(), QLatin1String(userRoleName(role)), *hash, utc(m_clock->wallNow())});
+            {trimmedLogin, displayName.trimmed(), QLatin1String(userRoleName(role)), passwordHash, utc(m_clock->wallNow())});
         if (!inserted)
             return std::unexpected(inserted.error());
         id = inserted->lastInsertId().toLongLong();

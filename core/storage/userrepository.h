@@ -96,6 +96,10 @@ public:
     /// display name, an invalid role or a password shorter than the policy's minimum.
     [[nodiscard]] Result<User> add(const QString &login, const QString &displayName, UserRole role,
                                    const QString &password);
+    /// add() with the password already hashed by seal::hashPassword() (which may run in a worker:
+    /// it is the slow part). The caller has checked the password against the policy.
+    [[nodiscard]] Result<User> addHashed(const QString &login, const QString &displayName, UserRole role,
+                                         const QString &passwordHash);
     /// Sets a new password and unlocks the account (branch IT's reset).
     [[nodiscard]] Result<void> setPassword(const QString &login, const QString &password);
     /// Checks a login and password and keeps the failure count. An unknown login costs the same

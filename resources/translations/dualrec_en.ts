@@ -1117,6 +1117,14 @@ Scope: %7</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Creating the account…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Creating the account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Enter your login and password.</source>
         <translation type="unfinished" />
     </message>

@@ -331,6 +331,41 @@ TEST_CASE("the password is checked off the GUI thread and submits while it runs 
     CHECK(app.window->currentPage()->objectName() == QLatin1String("preflightPage"));
 }
 
+TEST_CASE("the first account's password is hashed off the GUI thread")
+{
+    const test::Language catalogue(QStringLiteral("zh_CN"));
+    test::AppFixture app(QStringLiteral("zh_CN"));
+    app.openWindow();
+    auto *page = app.find<ui::LoginPage>("loginPage");
+    auto *submit = app.find<QPushButton>("loginButton");
+    REQUIRE(page->firstRun());
+    app.find<QLineEdit>("loginName")->setText(QStringLiteral("chief"));
+    app.find<QLineEdit>("loginDisplayName")->setText(QStringLiteral("王主管"));
+    app.find<QLineEdit>("loginPassword")->setText(kChiefPassword);
+    app.find<QLineEdit>("loginRepeatPassword")->setText(kChiefPassword);
+    {
+        PoolHold hold;
+        test::click(submit);
+        REQUIRE(page->verifying());
+        CHECK_FALSE(submit->isEnabled());
+        CHECK(submit->text() == QStringLiteral("正在创建账号…"));
+        test::click(submit); // does nothing: one account, not two attempts
+        CHECK(*app.journal->users().count() == 0);
+    }
+    app.awaitSignIn();
+    const auto users = app.journal->users().list();
+    REQUIRE(users.has_value());
+    REQUIRE(users->size() == 1);
+    CHECK(users->first().role == storage::UserRole::Supervisor);
+    CHECK_FALSE(page->firstRun());
+    CHECK(app.find<QLabel>("loginMessage")->property("problem").toBool() == false);
+    // The account works.
+    app.find<QLineEdit>("loginPassword")->setText(kChiefPassword);
+    test::click(submit);
+    app.awaitSignIn();
+    CHECK(app.window->currentPage()->objectName() == QLatin1String("historyPage"));
+}
+
 TEST_CASE("page text grows with the application font")
 {
     const QFont original = QApplication::font();

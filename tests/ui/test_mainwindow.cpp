@@ -117,6 +117,7 @@ TEST_CASE("the first run creates a supervisor account and five wrong passwords l
     app.find<QLineEdit>("loginPassword")->setText(QStringLiteral("long enough 1"));
     app.find<QLineEdit>("loginRepeatPassword")->setText(QStringLiteral("long enough 1"));
     test::click(submit);
+    app.awaitSignIn();
     const auto users = app.journal->users().list();
     REQUIRE(users.has_value());
     REQUIRE(users->size() == 1);

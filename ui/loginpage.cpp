@@ -1,14 +1,16 @@
 #include "ui/loginpage.h"
 
+#include "core/seal/passwordhash.h"
 #include "ui/pagestyle.h"
 
-#include <QApplication>
 #include <QEvent>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <QtConcurrentRun>
 
 namespace dualrec::ui {
 
@@ -88,6 +90,9 @@ LoginPage::LoginPage(storage::UserRepository &users, storage::AuditLog &audit, Q
 
 void LoginPage::reset()
 {
+    // A check still running is dropped: its result must not sign anybody in after a reset.
+    delete m_check;
+    m_check = nullptr;
     const auto accounts = m_users.count();
     m_firstRun = accounts && *accounts == 0;
     for (auto *edit : {m_login, m_displayName, m_password, m_repeat})
@@ -121,13 +126,24 @@ void LoginPage::retranslateUi()
     m_nameLabel->setText(tr("&Name:"));
     m_passwordLabel->setText(tr("&Password:"));
     m_repeatLabel->setText(tr("&Repeat password:"));
-    m_submit->setText(m_firstRun ? tr("&Create account") : tr("&Sign in"));
+    showVerifying();
     m_login->setAccessibleName(tr("Login"));
     m_displayName->setAccessibleName(tr("Name"));
     m_password->setAccessibleName(tr("Password"));
     m_repeat->setAccessibleName(tr("Repeat password"));
-    m_submit->setAccessibleName(m_firstRun ? tr("Create account") : tr("Sign in"));
     m_message->setAccessibleName(tr("Sign-in message"));
+}
+
+void LoginPage::showVerifying()
+{
+    m_submit->setEnabled(!verifying());
+    if (verifying()) {
+        m_submit->setText(m_firstRun ? tr("Creating the account…") : tr("Verifying…"));
+        m_submit->setAccessibleName(m_firstRun ? tr("Creating the account") : tr("Verifying the password"));
+    } else {
+        m_submit->setText(m_firstRun ? tr("&Create account") : tr("&Sign in"));
+        m_submit->setAccessibleName(m_firstRun ? tr("Create account") : tr("Sign in"));
+    }
 }
 
 void LoginPage::showMessage(const QString &text, bool problem)
@@ -139,6 +155,8 @@ void LoginPage::showMessage(const QString &text, bool problem)
 
 void LoginPage::onSubmit()
 {
+    if (verifying())
+        return; // a second click or Enter while the password is checked does nothing
     if (m_firstRun)
         createFirstAccount();
     else
@@ -152,10 +170,37 @@ void LoginPage::signIn()
         showMessage(tr("Enter your login and password."), true);
         return;
     }
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const auto outcome = m_users.authenticate(login, m_password->text());
-    QApplication::restoreOverrideCursor();
+    const auto attempt = m_users.prepareLogin(login);
+    const QString password = m_password->text();
     m_password->clear();
+    if (!attempt) {
+        showMessage(tr("Signing in failed: %1").arg(attempt.error().detail), true);
+        return;
+    }
+    if (attempt->decided) { // locked: no password can change that, nothing to check
+        finishSignIn(*attempt, false);
+        return;
+    }
+    m_message->clear();
+    auto *check = new QFutureWatcher<bool>(this);
+    m_check = check;
+    connect(check, &QFutureWatcherBase::finished, this, [this, check, attempt = *attempt] {
+        const bool matches = check->result();
+        check->deleteLater();
+        m_check = nullptr;
+        showVerifying();
+        finishSignIn(attempt, matches);
+    });
+    // The check works on copies only: when the page goes first, it ends on its own unobserved
+    // (PBKDF2 cannot be interrupted; it is bounded by the policy's work factor).
+    check->setFuture(QtConcurrent::run([attempt = *attempt, password] { return attempt.verifyPassword(password); }));
+    showVerifying();
+}
+
+void LoginPage::finishSignIn(const storage::LoginAttempt &attempt, bool passwordMatches)
+{
+    const auto &login = attempt.login;
+    const auto outcome = m_users.finishLogin(attempt, passwordMatches);
     if (!outcome) {
         showMessage(tr("Signing in failed: %1").arg(outcome.error().detail), true);
         return;
@@ -194,19 +239,37 @@ void LoginPage::createFirstAccount()
                     true);
         return;
     }
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const auto user = m_users.add(m_login->text(), m_displayName->text(), storage::UserRole::Supervisor,
-                                  m_password->text());
-    QApplication::restoreOverrideCursor();
+    const QString login = m_login->text();
+    const QString displayName = m_displayName->text();
+    const QString password = m_password->text();
+    const int iterations = m_users.policy().hashIterations;
+    m_message->clear();
+    auto *hashing = new QFutureWatcher<Result<QString>>(this);
+    m_check = hashing;
+    connect(hashing, &QFutureWatcherBase::finished, this, [this, hashing, login, displayName] {
+        const auto hash = hashing->result();
+        hashing->deleteLater();
+        m_check = nullptr;
+        showVerifying();
+        finishFirstAccount(login, displayName, hash);
+    });
+    hashing->setFuture(QtConcurrent::run([password, iterations] { return seal::hashPassword(password, iterations); }));
+    showVerifying();
+}
+
+void LoginPage::finishFirstAccount(const QString &login, const QString &displayName, const Result<QString> &hash)
+{
+    const auto user = hash ? m_users.addHashed(login, displayName, storage::UserRole::Supervisor, *hash)
+                           : Result<storage::User>(std::unexpected(hash.error()));
     if (!user) {
         showMessage(tr("The account was not created: %1").arg(user.error().detail), true);
         return;
     }
     (void)m_audit.append(user->login, storage::AuditAction::SettingsChange, QStringLiteral("users"),
                          QStringLiteral("first supervisor account created"));
-    const auto login = user->login;
+    const auto created = user->login;
     reset();
-    m_login->setText(login);
+    m_login->setText(created);
     showMessage(tr("The account was created. Please sign in."), false);
     m_password->setFocus();
 }

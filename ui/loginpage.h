@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+class QFutureWatcherBase;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -14,6 +15,9 @@ namespace dualrec::ui {
 /// Sign-in of agents and supervisors with local accounts. On the very first run (no account
 /// exists) it asks for the first supervisor account instead, so the branch can start without
 /// a command line; `dualrec user add` does the same for branch IT. Every attempt is audited.
+/// The password check and the first account's hashing (PBKDF2, about half a second on purpose)
+/// run in the thread pool, so the window stays live; meanwhile the button says so and further
+/// submits do nothing.
 /// GUI thread only.
 class LoginPage final : public QWidget
 {
@@ -26,6 +30,8 @@ public:
     /// Empties the fields and picks the mode (first run or sign-in) from the accounts present.
     void reset();
     [[nodiscard]] bool firstRun() const { return m_firstRun; }
+    /// True while a password is being checked or hashed (from the submit to the result).
+    [[nodiscard]] bool verifying() const { return m_check != nullptr; }
 
 Q_SIGNALS:
     void loggedIn(const dualrec::storage::User &user);
@@ -37,12 +43,16 @@ private:
     void retranslateUi();
     void onSubmit();
     void signIn();
+    void finishSignIn(const storage::LoginAttempt &attempt, bool passwordMatches);
+    void showVerifying();
     void createFirstAccount();
+    void finishFirstAccount(const QString &login, const QString &displayName, const Result<QString> &hash);
     void showMessage(const QString &text, bool problem);
 
     storage::UserRepository &m_users;
     storage::AuditLog &m_audit;
     bool m_firstRun = false;
+    QFutureWatcherBase *m_check = nullptr; ///< the running password check or hashing; null when none
 
     QLabel *m_title = nullptr;
     QLabel *m_hint = nullptr;

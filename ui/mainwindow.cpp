@@ -48,7 +48,7 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
     auto *layout = new QVBoxLayout(central);
     m_banner = new QLabel(central);
     m_banner->setObjectName(QStringLiteral("banner"));
-    m_banner->setStyleSheet(QStringLiteral("background: #1f4e79; color: white; padding: 10px 14px; border-radius: 4px;"));
+    m_banner->setStyleSheet(QStringLiteral("background: #1f4e79; color: white; padding: 0.5em 0.7em; border-radius: 4px;"));
     pageStyle::enlarge(m_banner, 1.4, true);
     layout->addWidget(m_banner);
     buildNavigation();

@@ -33,7 +33,10 @@ void PreviewWidget::paintEvent(QPaintEvent *)
     if (m_frame.isNull()) {
         painter.setPen(QColor(0xe8, 0xe8, 0xe8));
         QFont font = painter.font();
-        font.setPointSizeF(font.pointSizeF() * 1.3);
+        if (font.pointSizeF() > 0)
+            font.setPointSizeF(font.pointSizeF() * 1.3);
+        else
+            font.setPixelSize(font.pixelSize() * 13 / 10);
         painter.setFont(font);
         painter.drawText(rect().adjusted(24, 24, -24, -24), Qt::AlignCenter | Qt::TextWordWrap, m_message);
         return;

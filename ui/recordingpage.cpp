@@ -54,7 +54,7 @@ RecordingPage::RecordingPage(const Clock &clock, QWidget *parent) : QWidget(pare
     m_banner->setObjectName(QStringLiteral("presenceBanner"));
     m_banner->setWordWrap(true);
     m_banner->setAlignment(Qt::AlignCenter);
-    m_banner->setStyleSheet(QStringLiteral("background: #b3261e; color: white; padding: 12px; border-radius: 6px;"));
+    m_banner->setStyleSheet(QStringLiteral("background: #b3261e; color: white; padding: 0.4em; border-radius: 6px;"));
     pageStyle::enlarge(m_banner, 1.9, true);
     m_banner->hide();
     layout->addWidget(m_banner);
@@ -261,6 +261,8 @@ void RecordingPage::attach(WorkflowSession *session, SaleContext context, bool v
     });
     connect(session, &WorkflowSession::stateChanged, this, [this](SessionState, SessionState to) {
         refresh();
+        if (to == SessionState::Consent)
+            m_answerYes->setFocus(); // keyboard: the consent question is the first thing to do
         if (isEndState(to)) {
             m_timer->stop();
             Q_EMIT sessionEnded();

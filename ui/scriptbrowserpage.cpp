@@ -1,5 +1,6 @@
 #include "ui/scriptbrowserpage.h"
 
+#include "ui/pagestyle.h"
 #include "ui/workflowtext.h"
 
 #include <QEvent>
@@ -55,9 +56,7 @@ ScriptBrowserPage::ScriptBrowserPage(const TemplateLibrary &library, QWidget *pa
     m_promptTitle = new QLabel(right);
     m_prompt = new QTextBrowser(right);
     m_prompt->setObjectName(QStringLiteral("teleprompter"));
-    QFont promptFont = m_prompt->font();
-    promptFont.setPointSizeF(promptFont.pointSizeF() * 1.5);
-    m_prompt->setFont(promptFont);
+    pageStyle::enlarge(m_prompt, 1.5);
     rightLayout->addWidget(m_productDetails);
     rightLayout->addWidget(m_steps, 3);
     rightLayout->addWidget(m_promptTitle);

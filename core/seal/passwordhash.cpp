@@ -7,6 +7,8 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
+#include <algorithm>
+
 namespace dualrec::seal {
 
 namespace {
@@ -44,6 +46,14 @@ Result<QString> hashPassword(const QString &password, int iterations)
         return fail(ErrorCode::InternalError, QStringLiteral("PBKDF2 failed"));
     return kScheme + u'$' + QString::number(iterations) + u'$' + QString::fromLatin1(salt.toBase64()) + u'$'
            + QString::fromLatin1(hash->toBase64());
+}
+
+QString unmatchableHash(int iterations)
+{
+    const QByteArray salt("dualrec-no-user!", kSaltSize);
+    const QByteArray digest(kHashSize, '\0');
+    return kScheme + u'$' + QString::number(std::clamp(iterations, kMinimumIterations, kMaximumIterations)) + u'$'
+           + QString::fromLatin1(salt.toBase64()) + u'$' + QString::fromLatin1(digest.toBase64());
 }
 
 bool verifyPassword(const QString &password, const QString &stored)

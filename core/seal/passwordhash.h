@@ -19,4 +19,9 @@ inline constexpr int kDefaultPasswordIterations = 600000;
 /// string never matches. Thread-safe.
 [[nodiscard]] bool verifyPassword(const QString &password, const QString &stored);
 
+/// A well-formed hash with `iterations` that no password matches (its digest is all zero bytes,
+/// fixed salt): verifying against it costs as much as against a real hash, so an unknown login
+/// takes as long as a known one without hashing anything up front. Thread-safe.
+[[nodiscard]] QString unmatchableHash(int iterations = kDefaultPasswordIterations);
+
 } // namespace dualrec::seal

@@ -36,7 +36,8 @@ UserRole userRoleFromName(QStringView name)
 }
 
 UserRepository::UserRepository(std::shared_ptr<Database> database, const Clock &clock, AccountPolicy policy)
-    : m_database(std::move(database)), m_clock(&clock), m_policy(policy)
+    : m_database(std::move(database)), m_clock(&clock), m_policy(policy),
+      m_dummyHash(seal::unmatchableHash(policy.hashIterations))
 {
 }
 
@@ -75,6 +76,19 @@ Result<User> UserRepository::add(const QString &login, const QString &displayNam
     auto hash = seal::hashPassword(password, m_policy.hashIterations);
     if (!hash)
         return std::unexpected(hash.error());
+    return addHashed(login, displayName, role, *hash);
+}
+
+Result<User> UserRepository::addHashed(const QString &login, const QString &displayName, UserRole role,
+                                       const QString &passwordHash)
+{
+    const auto trimmedLogin = login.trimmed();
+    if (trimmedLogin.isEmpty() || displayName.trimmed().isEmpty())
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("an account needs a login and a display name"));
+    if (role == UserRole::Invalid)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("an account needs a role"));
+    if (passwordHash.isEmpty())
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("an account needs a password hash"));
     auto transaction = Transaction::begin(*m_database);
     if (!transaction)
         return std::unexpected(transaction.error());
@@ -90,7 +104,7 @@ Result<User> UserRepository::add(const QString &login, const QString &displayNam
         auto inserted = m_database->run(
             QStringLiteral("INSERT INTO users (login, display_name, role, password_hash, failed_attempts, created_at_utc) "
                            "VALUES (?,?,?,?,0,?)"),
-            {trimmedLogin, displayName.trimmed(), QLatin1String(userRoleName(role)), *hash, utc(m_clock->wallNow())});
+            {trimmedLogin, displayName.trimmed(), QLatin1String(userRoleName(role)), passwordHash, utc(m_clock->wallNow())});
         if (!inserted)
             return std::unexpected(inserted.error());
         id = inserted->lastInsertId().toLongLong();
@@ -118,45 +132,87 @@ Result<void> UserRepository::setPassword(const QString &login, const QString &pa
     return {};
 }
 
+bool LoginAttempt::verifyPassword(const QString &password) const
+{
+    return seal::verifyPassword(password, storedHash);
+}
+
 Result<LoginOutcome> UserRepository::authenticate(const QString &login, const QString &password)
 {
-    if (m_dummyHash.isEmpty()) {
-        auto dummy = seal::hashPassword(QStringLiteral("no such account"), m_policy.hashIterations);
-        if (!dummy)
-            return std::unexpected(dummy.error());
-        m_dummyHash = *dummy;
+    const auto attempt = prepareLogin(login);
+    if (!attempt)
+        return std::unexpected(attempt.error());
+    if (attempt->decided)
+        return *attempt->decided;
+    return finishLogin(*attempt, attempt->verifyPassword(password));
+}
+
+Result<LoginAttempt> UserRepository::prepareLogin(const QString &login)
+{
+    LoginAttempt attempt;
+    attempt.login = login.trimmed();
+    auto query = m_database->run(
+        QStringLiteral("SELECT id, password_hash, locked_until_utc FROM users WHERE login = ?"), {attempt.login});
+    if (!query)
+        return std::unexpected(query.error());
+    if (!query->next()) {
+        attempt.storedHash = m_dummyHash;
+        return attempt;
     }
+    attempt.userId = query->value(0).toLongLong();
+    attempt.storedHash = query->value(1).toString();
+    if (const auto text = query->value(2).toString(); !text.isEmpty()) {
+        const auto lockedUntil = QDateTime::fromString(text, Qt::ISODateWithMs);
+        if (lockedUntil.isValid() && m_clock->wallNow().toUTC() < lockedUntil)
+            attempt.decided = LoginOutcome{LoginResult::LockedOut, std::nullopt, lockedUntil, 0};
+    }
+    return attempt;
+}
+
+Result<LoginOutcome> UserRepository::finishLogin(const LoginAttempt &attempt, bool passwordMatches)
+{
+    if (attempt.decided)
+        return *attempt.decided;
+    if (attempt.userId == 0)
+        return LoginOutcome{LoginResult::Rejected, std::nullopt, {}, 0};
+    auto transaction = Transaction::begin(*m_database);
+    if (!transaction)
+        return std::unexpected(transaction.error());
     User user;
-    QString storedHash;
     int failures = 0;
     QDateTime lockedUntil;
     {
         auto query = m_database->run(
             QStringLiteral("SELECT id, login, display_name, role, password_hash, failed_attempts, locked_until_utc "
-                           "FROM users WHERE login = ?"),
-            {login.trimmed()});
+                           "FROM users WHERE id = ?"),
+            {attempt.userId});
         if (!query)
             return std::unexpected(query.error());
-        if (!query->next()) {
-            (void)seal::verifyPassword(password, m_dummyHash);
+        if (!query->next()) // removed while the password was checked
             return LoginOutcome{LoginResult::Rejected, std::nullopt, {}, 0};
-        }
         user = {query->value(0).toLongLong(), query->value(1).toString(), query->value(2).toString(),
                 userRoleFromName(query->value(3).toString())};
-        storedHash = query->value(4).toString();
+        // A password reset while the old hash was checked: the old password is wrong now.
+        if (query->value(4).toString() != attempt.storedHash)
+            passwordMatches = false;
         failures = query->value(5).toInt();
         if (const auto text = query->value(6).toString(); !text.isEmpty())
             lockedUntil = QDateTime::fromString(text, Qt::ISODateWithMs);
     }
     const auto now = m_clock->wallNow().toUTC();
+    // Another attempt locked the account while this one was being checked.
     if (lockedUntil.isValid() && now < lockedUntil)
         return LoginOutcome{LoginResult::LockedOut, std::nullopt, lockedUntil, 0};
 
-    if (seal::verifyPassword(password, storedHash)) {
-        auto reset = m_database->run(
-            QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until_utc = NULL WHERE id = ?"), {user.id});
-        if (!reset)
-            return std::unexpected(reset.error());
+    if (passwordMatches) {
+        {
+            auto reset = m_database->run(
+                QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until_utc = NULL WHERE id = ?"), {user.id});
+            if (!reset)
+                return std::unexpected(reset.error());
+        }
+        if (auto committed = transaction->commit(); !committed)
+            return std::unexpected(committed.error());
         return LoginOutcome{LoginResult::Accepted, user, {}, m_policy.maxFailures};
     }
     // A lock that has run out starts a fresh count.
@@ -165,11 +221,15 @@ Result<LoginOutcome> UserRepository::authenticate(const QString &login, const QS
     ++failures;
     const bool lock = failures >= m_policy.maxFailures;
     const auto until = now.addSecs(std::chrono::duration_cast<std::chrono::seconds>(m_policy.lockFor).count());
-    auto updated = m_database->run(
-        QStringLiteral("UPDATE users SET failed_attempts = ?, locked_until_utc = ? WHERE id = ?"),
-        {lock ? 0 : failures, lock ? QVariant(utc(until)) : QVariant(QMetaType(QMetaType::QString)), user.id});
-    if (!updated)
-        return std::unexpected(updated.error());
+    {
+        auto updated = m_database->run(
+            QStringLiteral("UPDATE users SET failed_attempts = ?, locked_until_utc = ? WHERE id = ?"),
+            {lock ? 0 : failures, lock ? QVariant(utc(until)) : QVariant(QMetaType(QMetaType::QString)), user.id});
+        if (!updated)
+            return std::unexpected(updated.error());
+    }
+    if (auto committed = transaction->commit(); !committed)
+        return std::unexpected(committed.error());
     if (lock)
         return LoginOutcome{LoginResult::LockedOut, std::nullopt, until, 0};
     return LoginOutcome{LoginResult::Rejected, std::nullopt, {}, m_policy.maxFailures - failures};

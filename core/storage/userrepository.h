@@ -55,6 +55,20 @@ struct LoginOutcome final {
     int attemptsLeft = 0;       ///< Rejected for a known login: failures left before the lock
 };
 
+/// The first part of a sign-in split so that the PBKDF2 work can leave the thread that owns the
+/// database connection: UserRepository::prepareLogin() reads the account (fast),
+/// verifyPassword() hashes (slow, pure, thread-safe), UserRepository::finishLogin() keeps the
+/// failure count (fast). A value: copy it into a worker freely.
+struct LoginAttempt final {
+    QString login;                       ///< trimmed
+    qint64 userId = 0;                   ///< 0: unknown login (verified against a dummy hash all the same)
+    QString storedHash;                  ///< the account's hash, or the dummy hash
+    std::optional<LoginOutcome> decided; ///< set when no password can change the outcome (locked)
+
+    /// True when `password` matches the stored hash. Thread-safe; takes PBKDF2 time.
+    [[nodiscard]] bool verifyPassword(const QString &password) const;
+};
+
 /// The lockout rule and the hashing work factor.
 struct AccountPolicy final {
     int maxFailures = 5;                      ///< consecutive failures that lock an account
@@ -82,17 +96,29 @@ public:
     /// display name, an invalid role or a password shorter than the policy's minimum.
     [[nodiscard]] Result<User> add(const QString &login, const QString &displayName, UserRole role,
                                    const QString &password);
+    /// add() with the password already hashed by seal::hashPassword() (which may run in a worker:
+    /// it is the slow part). The caller has checked the password against the policy.
+    [[nodiscard]] Result<User> addHashed(const QString &login, const QString &displayName, UserRole role,
+                                         const QString &passwordHash);
     /// Sets a new password and unlocks the account (branch IT's reset).
     [[nodiscard]] Result<void> setPassword(const QString &login, const QString &password);
     /// Checks a login and password and keeps the failure count. An unknown login costs the same
-    /// hashing time as a known one.
+    /// hashing time as a known one. Takes PBKDF2 time on the calling thread: the GUI uses
+    /// prepareLogin() / LoginAttempt::verifyPassword() / finishLogin() instead.
     [[nodiscard]] Result<LoginOutcome> authenticate(const QString &login, const QString &password);
+    /// Reads what a sign-in of `login` needs; no hashing. When the account is locked the
+    /// attempt is already decided (LockedOut) and needs no password check.
+    [[nodiscard]] Result<LoginAttempt> prepareLogin(const QString &login);
+    /// Records the outcome of `attempt`'s password check: resets the failure count on a match,
+    /// otherwise counts one failure and locks the account at the policy's limit. Re-reads the
+    /// count inside one transaction, so attempts finished in any order are each counted once.
+    [[nodiscard]] Result<LoginOutcome> finishLogin(const LoginAttempt &attempt, bool passwordMatches);
 
 private:
     std::shared_ptr<Database> m_database;
     const Clock *m_clock;
     AccountPolicy m_policy;
-    QString m_dummyHash; ///< verified against for unknown logins
+    QString m_dummyHash; ///< verified against for unknown logins: well-formed, costs the same, matches nothing
 };
 
 } // namespace dualrec::storage

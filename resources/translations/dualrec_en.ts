@@ -1175,6 +1175,22 @@ Scope: %7</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Verifying…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verifying the password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Creating the account…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Creating the account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Enter your login and password.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1189,6 +1189,22 @@ Scope: %7</source>
         <translation>登录提示</translation>
     </message>
     <message>
+        <source>Verifying…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message>
+        <source>Verifying the password</source>
+        <translation>正在验证密码</translation>
+    </message>
+    <message>
+        <source>Creating the account…</source>
+        <translation>正在创建账号…</translation>
+    </message>
+    <message>
+        <source>Creating the account</source>
+        <translation>正在创建账号</translation>
+    </message>
+    <message>
         <source>Enter your login and password.</source>
         <translation>请输入登录名和密码。</translation>
     </message>

@@ -122,6 +122,63 @@ TEST_CASE("repeated wrong passwords lock an account until the lock runs out")
           == storage::LoginResult::Accepted);
 }
 
+TEST_CASE("a sign-in split around its password check counts every overlapping attempt once")
+{
+    QTemporaryDir dir;
+    test::ManualClock clock;
+    auto journal = openJournal(dir, clock, 3);
+    auto &users = journal->users();
+    REQUIRE(users.add(QStringLiteral("sup"), QStringLiteral("Supervisor"), storage::UserRole::Supervisor,
+                      QStringLiteral("right-password")).has_value());
+
+    // An unknown login is checked against a hash of the same cost that nothing matches.
+    const auto unknown = users.prepareLogin(QStringLiteral("nobody"));
+    REQUIRE(unknown.has_value());
+    CHECK(unknown->userId == 0);
+    CHECK_FALSE(unknown->decided);
+    CHECK(unknown->storedHash.startsWith(QStringLiteral("pbkdf2-sha256$1000$")));
+    CHECK_FALSE(unknown->verifyPassword(QStringLiteral("right-password")));
+    CHECK_FALSE(unknown->verifyPassword(QString()));
+    CHECK(users.finishLogin(*unknown, false)->result == storage::LoginResult::Rejected);
+
+    // Two attempts read the account before either finished: both failures count.
+    const auto first = users.prepareLogin(QStringLiteral(" sup "));
+    const auto second = users.prepareLogin(QStringLiteral("sup"));
+    REQUIRE(first.has_value());
+    REQUIRE(second.has_value());
+    CHECK(first->login == QLatin1String("sup"));
+    CHECK_FALSE(first->verifyPassword(QStringLiteral("wrong")));
+    CHECK(first->verifyPassword(QStringLiteral("right-password")));
+    CHECK(users.finishLogin(*first, false)->attemptsLeft == 2);
+    CHECK(users.finishLogin(*second, false)->attemptsLeft == 1);
+
+    // The third failure locks; an attempt prepared before the lock cannot get in afterwards ...
+    const auto late = users.prepareLogin(QStringLiteral("sup"));
+    REQUIRE(late.has_value());
+    CHECK(users.authenticate(QStringLiteral("sup"), QStringLiteral("wrong"))->result == storage::LoginResult::LockedOut);
+    CHECK(users.finishLogin(*late, true)->result == storage::LoginResult::LockedOut);
+    // ... and while locked the attempt is decided without a password check.
+    const auto locked = users.prepareLogin(QStringLiteral("sup"));
+    REQUIRE(locked.has_value());
+    REQUIRE(locked->decided);
+    CHECK(locked->decided->result == storage::LoginResult::LockedOut);
+    CHECK(locked->decided->lockedUntil == clock.wallNow().addSecs(600));
+
+    // A password reset while the old one is being checked: the old password no longer gets in.
+    clock.advance(11min);
+    const auto beforeReset = users.prepareLogin(QStringLiteral("sup"));
+    REQUIRE(beforeReset.has_value());
+    REQUIRE(users.setPassword(QStringLiteral("sup"), QStringLiteral("new-password")).has_value());
+    CHECK(users.finishLogin(*beforeReset, beforeReset->verifyPassword(QStringLiteral("right-password")))->result
+          == storage::LoginResult::Rejected);
+    const auto afterReset = users.prepareLogin(QStringLiteral("sup"));
+    REQUIRE(afterReset.has_value());
+    const auto accepted = users.finishLogin(*afterReset, afterReset->verifyPassword(QStringLiteral("new-password")));
+    REQUIRE(accepted.has_value());
+    CHECK(accepted->result == storage::LoginResult::Accepted);
+    CHECK(accepted->user->login == QLatin1String("sup"));
+}
+
 TEST_CASE("the session journaler writes the session and every event in order and audits start and stop")
 {
     QTemporaryDir dir;

@@ -50,6 +50,7 @@ void signIn(test::AppFixture &app, const QString &login, const QString &password
     REQUIRE(app.find<QLineEdit>("loginPassword")->hasFocus());
     typeText(name, password);
     pressKey(name, Qt::Key_Return);
+    app.awaitSignIn();
 }
 
 /// The pre-flight page: before the feed has shown a picture and sound, the recording is refused

@@ -100,6 +100,7 @@ TEST_CASE("a supervisor pages and filters the history and every detail view is a
     app.find<QLineEdit>("loginName")->setText(QStringLiteral("chief"));
     app.find<QLineEdit>("loginPassword")->setText(QStringLiteral("chief-password"));
     test::click(app.find<QPushButton>("loginButton"));
+    app.awaitSignIn();
     REQUIRE(app.window->currentPage()->objectName() == QLatin1String("historyPage"));
     auto *page = app.find<ui::HistoryPage>("historyPage");
     auto *table = app.find<QTableWidget>("historyTable");
@@ -181,6 +182,7 @@ TEST_CASE("agents have no history")
     app.find<QLineEdit>("loginName")->setText(QStringLiteral("agent05"));
     app.find<QLineEdit>("loginPassword")->setText(QStringLiteral("agent-password"));
     test::click(app.find<QPushButton>("loginButton"));
+    app.awaitSignIn();
     REQUIRE(app.window->currentPage()->objectName() == QLatin1String("preflightPage"));
     CHECK_FALSE(app.find<QPushButton>("navHistory")->isVisible());
     CHECK_FALSE(app.find<QPushButton>("navSettings")->isVisible());

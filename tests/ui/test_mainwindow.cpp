@@ -117,6 +117,7 @@ TEST_CASE("the first run creates a supervisor account and five wrong passwords l
     app.find<QLineEdit>("loginPassword")->setText(QStringLiteral("long enough 1"));
     app.find<QLineEdit>("loginRepeatPassword")->setText(QStringLiteral("long enough 1"));
     test::click(submit);
+    app.awaitSignIn();
     const auto users = app.journal->users().list();
     REQUIRE(users.has_value());
     REQUIRE(users->size() == 1);
@@ -127,16 +128,19 @@ TEST_CASE("the first run creates a supervisor account and five wrong passwords l
     for (int attempt = 0; attempt < 5; ++attempt) {
         app.find<QLineEdit>("loginPassword")->setText(QStringLiteral("guess %1").arg(attempt));
         test::click(submit);
+        app.awaitSignIn();
     }
     CHECK(app.find<QLabel>("loginMessage")->text().contains(QStringLiteral("locked")));
     // Even the right password is refused while locked ...
     app.find<QLineEdit>("loginPassword")->setText(QStringLiteral("long enough 1"));
     test::click(submit);
+    app.awaitSignIn();
     CHECK(app.window->currentPage()->objectName() == QLatin1String("loginPage"));
     // ... and accepted once the lock has run out.
     app.clock.advance(std::chrono::minutes(16));
     app.find<QLineEdit>("loginPassword")->setText(QStringLiteral("long enough 1"));
     test::click(submit);
+    app.awaitSignIn();
     CHECK(app.window->currentPage()->objectName() == QLatin1String("historyPage")); // a supervisor
 }
 

@@ -31,6 +31,7 @@ TEST_CASE("the settings page shows what the IT policy fixes and saves only the r
     app.find<QLineEdit>("loginName")->setText(QStringLiteral("it"));
     app.find<QLineEdit>("loginPassword")->setText(QStringLiteral("it-password"));
     test::click(app.find<QPushButton>("loginButton"));
+    app.awaitSignIn();
     test::click(app.find<QPushButton>("navSettings"));
     REQUIRE(app.window->currentPage()->objectName() == QLatin1String("settingsPage"));
 

@@ -11,6 +11,7 @@
 #include "core/live/livecapture.h"
 #include "ui/capturefeed.h"
 #include "ui/livefeed.h"
+#include "ui/loginpage.h"
 #include "ui/mainwindow.h"
 
 #include "tests/support/testclock.h"
@@ -145,6 +146,13 @@ struct AppFixture {
         INFO(name);
         REQUIRE(widget);
         return widget;
+    }
+
+    /// Waits until the sign-in's password check (it runs in the thread pool) has ended.
+    void awaitSignIn() const
+    {
+        REQUIRE(waitUntil([this] { return !find<ui::LoginPage>("loginPage")->verifying(); }));
+        settle();
     }
 
     void addUser(const QString &login, const QString &name, storage::UserRole role, const QString &password)

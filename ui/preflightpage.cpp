@@ -186,7 +186,11 @@ void PreflightPage::show()
     }
     m_list->setText(lines.join(u'\n'));
     const bool ok = preflightPasses(m_results);
+    const bool wasEnabled = m_continue->isEnabled();
     m_continue->setEnabled(!m_results.isEmpty() && ok);
+    // Once the live checks pass, Enter goes on (keyboard-only use).
+    if (m_continue->isEnabled() && !wasEnabled && isVisible())
+        m_continue->setFocus();
     m_reason->setText(ok ? QString() : tr("The recording cannot start: %1").arg(failures.join(tr("; "))));
 }
 

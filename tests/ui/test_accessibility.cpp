@@ -39,6 +39,7 @@
 
 using namespace dualrec;
 using test::pressKey;
+using test::signIn;
 using test::typeText;
 using test::waitUntil;
 
@@ -143,20 +144,6 @@ private:
     bool m_released = false;
 };
 
-/// Signs in with the keyboard: login, Tab, password, Enter; waits for the password check.
-void signIn(test::AppFixture &app, const QString &login, const QString &password)
-{
-    auto *name = app.find<QLineEdit>("loginName");
-    name->clear();
-    name->setFocus();
-    test::settle();
-    typeText(name, login);
-    pressKey(name, Qt::Key_Tab);
-    REQUIRE(app.find<QLineEdit>("loginPassword")->hasFocus());
-    typeText(name, password);
-    pressKey(name, Qt::Key_Return);
-    app.awaitSignIn();
-}
 
 /// The new-session form from the keyboard: Tab between fields, arrows and Space in the lists.
 void fillSaleForm(test::AppFixture &app, const QString &applicationNo)

@@ -33,6 +33,7 @@ using namespace dualrec;
 using namespace std::chrono_literals;
 using test::click;
 using test::pressKey;
+using test::signIn;
 using test::typeText;
 using test::waitUntil;
 
@@ -40,18 +41,6 @@ namespace {
 
 const QString kAgentPassword = QStringLiteral("agent-pass-1");
 
-void signIn(test::AppFixture &app, const QString &login, const QString &password)
-{
-    auto *name = app.find<QLineEdit>("loginName");
-    name->setFocus();
-    test::settle();
-    typeText(name, login);
-    pressKey(name, Qt::Key_Tab);
-    REQUIRE(app.find<QLineEdit>("loginPassword")->hasFocus());
-    typeText(name, password);
-    pressKey(name, Qt::Key_Return);
-    app.awaitSignIn();
-}
 
 /// The pre-flight page: before the feed has shown a picture and sound, the recording is refused
 /// with the reason; once the clip's two faces and a microphone level arrive every check passes

@@ -18,6 +18,7 @@
 #include "tests/support/uidriver.h"
 
 #include <QDir>
+#include <QLineEdit>
 #include <QTemporaryDir>
 #include <QTranslator>
 
@@ -218,6 +219,21 @@ inline void playClip(ui::LiveFeed &feed, std::size_t from, std::size_t to)
 inline std::size_t clipFrameAt(double seconds)
 {
     return std::size_t(seconds * 15);
+}
+
+/// Signs in with the keyboard: login, Tab, password, Enter; waits for the password check.
+inline void signIn(AppFixture &app, const QString &login, const QString &password)
+{
+    auto *name = app.find<QLineEdit>("loginName");
+    name->clear();
+    name->setFocus();
+    settle();
+    typeText(name, login);
+    pressKey(name, Qt::Key_Tab);
+    REQUIRE(app.find<QLineEdit>("loginPassword")->hasFocus());
+    typeText(name, password);
+    pressKey(name, Qt::Key_Return);
+    app.awaitSignIn();
 }
 
 } // namespace dualrec::test

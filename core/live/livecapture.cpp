@@ -1,6 +1,6 @@
 #include "core/live/livecapture.h"
 
-#include "core/vision/guardtap.h"
+#include "core/vision/frameconvert.h"
 
 #include <QMetaMethod>
 
@@ -81,7 +81,7 @@ std::optional<capture::SourceEvent> LiveCapture::lastEvent() const
 
 capture::VideoFrame LiveCapture::toBgra(const capture::VideoFrame &frame, int width)
 {
-    const cv::Mat bgr = vision::GuardTap::toBgr(frame, width);
+    const cv::Mat bgr = vision::toBgr(frame, width);
     if (bgr.empty())
         return {};
     capture::VideoFrame picture;
@@ -133,7 +133,7 @@ void LiveCapture::deliverVideo(capture::VideoFrame frame)
             Q_EMIT previewReady(picture);
     }
     if (check) {
-        if (auto small = vision::GuardTap::toBgr(frame, m_options.analysisWidth); !small.empty())
+        if (auto small = vision::toBgr(frame, m_options.analysisWidth); !small.empty())
             m_guard->submitFrame(small, frame.timestamp);
     }
     {

@@ -62,14 +62,21 @@ Result<QList<User>> UserRepository::list()
     return users;
 }
 
-Result<User> UserRepository::add(const QString &login, const QString &displayName, UserRole role,
-                                  const QString &password)
+Result<void> UserRepository::checkAccount(const QString &login, const QString &displayName, UserRole role)
 {
-    const auto trimmedLogin = login.trimmed();
-    if (trimmedLogin.isEmpty() || displayName.trimmed().isEmpty())
+    if (login.trimmed().isEmpty() || displayName.trimmed().isEmpty())
         return fail(ErrorCode::InvalidArgument, QStringLiteral("an account needs a login and a display name"));
     if (role == UserRole::Invalid)
         return fail(ErrorCode::InvalidArgument, QStringLiteral("an account needs a role"));
+    return {};
+}
+
+Result<User> UserRepository::add(const QString &login, const QString &displayName, UserRole role,
+                                  const QString &password)
+{
+    // Checked before the (slow) hashing, so a bad form fails at once.
+    if (auto valid = checkAccount(login, displayName, role); !valid)
+        return std::unexpected(valid.error());
     if (password.size() < m_policy.minimumPasswordLength)
         return fail(ErrorCode::InvalidArgument,
                     QStringLiteral("the password is shorter than %1 characters").arg(m_policy.minimumPasswordLength));
@@ -82,11 +89,9 @@ Result<User> UserRepository::add(const QString &login, const QString &displayNam
 Result<User> UserRepository::addHashed(const QString &login, const QString &displayName, UserRole role,
                                        const QString &passwordHash)
 {
+    if (auto valid = checkAccount(login, displayName, role); !valid)
+        return std::unexpected(valid.error());
     const auto trimmedLogin = login.trimmed();
-    if (trimmedLogin.isEmpty() || displayName.trimmed().isEmpty())
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("an account needs a login and a display name"));
-    if (role == UserRole::Invalid)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("an account needs a role"));
     if (passwordHash.isEmpty())
         return fail(ErrorCode::InvalidArgument, QStringLiteral("an account needs a password hash"));
     auto transaction = Transaction::begin(*m_database);

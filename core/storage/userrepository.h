@@ -115,6 +115,8 @@ public:
     [[nodiscard]] Result<LoginOutcome> finishLogin(const LoginAttempt &attempt, bool passwordMatches);
 
 private:
+    /// The fields every account needs (login, display name, role); stable English errors.
+    [[nodiscard]] static Result<void> checkAccount(const QString &login, const QString &displayName, UserRole role);
     std::shared_ptr<Database> m_database;
     const Clock *m_clock;
     AccountPolicy m_policy;

@@ -79,13 +79,14 @@ std::optional<capture::SourceEvent> LiveCapture::lastEvent() const
     return m_lastEvent;
 }
 
-capture::VideoFrame LiveCapture::toBgra(const capture::VideoFrame &frame, int width)
+namespace {
+
+capture::VideoFrame bgraOf(const cv::Mat &bgr, std::chrono::nanoseconds timestamp)
 {
-    const cv::Mat bgr = vision::toBgr(frame, width);
     if (bgr.empty())
         return {};
     capture::VideoFrame picture;
-    picture.timestamp = frame.timestamp;
+    picture.timestamp = timestamp;
     picture.format = capture::PixelFormat::Bgra;
     picture.width = bgr.cols;
     picture.height = bgr.rows;
@@ -93,6 +94,13 @@ capture::VideoFrame LiveCapture::toBgra(const capture::VideoFrame &frame, int wi
     cv::Mat bgra(picture.height, picture.width, CV_8UC4, picture.data.data());
     cv::cvtColor(bgr, bgra, cv::COLOR_BGR2BGRA);
     return picture;
+}
+
+} // namespace
+
+capture::VideoFrame LiveCapture::toBgra(const capture::VideoFrame &frame, int width)
+{
+    return bgraOf(vision::toBgr(frame, width), frame.timestamp);
 }
 
 double LiveCapture::peakDbfs(const capture::AudioChunk &chunk)
@@ -127,13 +135,23 @@ void LiveCapture::deliverVideo(capture::VideoFrame frame)
     const bool preview = due(m_nextPreview, frame.timestamp, intervalOf(m_options.previewsPerSecond))
                          && isSignalConnected(QMetaMethod::fromSignal(&LiveCapture::previewReady));
     const bool check = m_guard && due(m_nextGuard, frame.timestamp, intervalOf(m_options.checksPerSecond));
+    // The colour conversion of the full frame is the costly part: when both are due, the
+    // guard's small copy is scaled down from the preview's.
+    cv::Mat previewBgr;
     if (preview) {
-        auto picture = toBgra(frame, m_options.previewWidth);
-        if (picture.isValid())
+        previewBgr = vision::toBgr(frame, m_options.previewWidth);
+        if (auto picture = bgraOf(previewBgr, frame.timestamp); picture.isValid())
             Q_EMIT previewReady(picture);
     }
     if (check) {
-        if (auto small = vision::toBgr(frame, m_options.analysisWidth); !small.empty())
+        cv::Mat small;
+        if (!previewBgr.empty() && previewBgr.cols > m_options.analysisWidth)
+            cv::resize(previewBgr, small,
+                       cv::Size(m_options.analysisWidth, std::max(2, previewBgr.rows * m_options.analysisWidth / previewBgr.cols)),
+                       0, 0, cv::INTER_AREA);
+        else
+            small = vision::toBgr(frame, m_options.analysisWidth);
+        if (!small.empty())
             m_guard->submitFrame(small, frame.timestamp);
     }
     {

@@ -17,7 +17,6 @@
 #include <QListWidget>
 #include <QMediaDevices>
 #include <QMediaPlayer>
-#include <QRegularExpression>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTextBrowser>
@@ -509,7 +508,9 @@ void RecordingPage::refresh()
     m_confirmAbort->setEnabled(attached && !ended && !m_abortReason->currentText().trimmed().isEmpty());
     m_confirmAbort->setToolTip(m_confirmAbort->isEnabled() ? QString() : tr("Give a reason first."));
 
-    m_journalLabel->setText(QStringList{m_recordingProblem, m_journalProblem}.filter(QRegularExpression(QStringLiteral("."))).join(u'\n'));
+    QStringList problems{m_recordingProblem, m_journalProblem};
+    problems.removeAll(QString());
+    m_journalLabel->setText(problems.join(u'\n'));
     updateTimes();
 }
 

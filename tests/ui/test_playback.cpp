@@ -159,6 +159,7 @@ TEST_CASE("a supervisor plays a real recording and jumps between its steps")
     app.find<QLineEdit>("loginName")->setText(QStringLiteral("chief"));
     app.find<QLineEdit>("loginPassword")->setText(QStringLiteral("chief-password"));
     test::click(app.find<QPushButton>("loginButton"));
+    app.awaitSignIn();
     REQUIRE(app.window->currentPage()->objectName() == QLatin1String("historyPage"));
     auto *table = app.find<QTableWidget>("historyTable");
     auto *playback = app.find<ui::PlaybackWidget>("historyPlayback");

@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QLibraryInfo>
 #include <QCameraDevice>
 #include <QMediaDevices>
@@ -26,6 +27,8 @@ Application::Application(CommandLine commandLine, Translators &translators, QObj
 
 Application::~Application()
 {
+    // A recovery still finalizing uses the journal: let it finish first.
+    m_recovery.waitForFinished();
     // The window (and a recording it may still finalize) goes before the capture it uses.
     m_window.reset();
     m_captureFeed.reset();
@@ -122,7 +125,35 @@ std::optional<int> Application::startWindow()
         ui::UiServices{m_library, *m_journal, m_clock, m_settings, m_feed.get(), m_capture.get(), recording}, info);
     connect(m_window.get(), &ui::MainWindow::languageRequested, this, &Application::onLanguageRequested);
     m_window->show();
+    startRecovery();
     return std::nullopt;
+}
+
+void Application::startRecovery()
+{
+    connect(&m_recovery, &QFutureWatcherBase::finished, this, &Application::onRecovered);
+    m_recovery.setFuture(QtConcurrent::run([journal = m_journal.get(), clock = &m_clock] {
+        return live::recoverInterruptedSessions(*journal, *clock);
+    }));
+}
+
+void Application::onRecovered()
+{
+    QTextStream err(stderr);
+    const auto recovered = m_recovery.result();
+    if (!recovered) {
+        err << tr("dualrec: the sessions left open last time could not be closed: %1").arg(recovered.error().toString())
+            << Qt::endl;
+        return;
+    }
+    for (const auto &session : *recovered)
+        err << tr("dualrec: session %1 (application %2) was interrupted last time and is now closed as failed; "
+                  "recording: %3")
+                   .arg(session.id.toString(), session.applicationNo,
+                        session.recordingPath.isEmpty() ? tr("none") : QDir::toNativeSeparators(session.recordingPath))
+            << Qt::endl;
+    if (m_window)
+        m_window->showRecoveredSessions(*recovered);
 }
 
 std::optional<QString> Application::startCapture(QTextStream &err)

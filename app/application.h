@@ -7,6 +7,9 @@
 #include "core/util/settingsstore.h"
 #include "core/workflow/templatelibrary.h"
 
+#include "core/live/interruptedsessions.h"
+
+#include <QFutureWatcher>
 #include <QObject>
 #include <QTextStream>
 #include <QTranslator>
@@ -68,6 +71,9 @@ private:
     /// Starts the capture `--source` names, with the presence guard, feeding the window.
     /// Returns what the status bar says about the source.
     [[nodiscard]] std::optional<QString> startCapture(QTextStream &err);
+    /// Starts closing the sessions interrupted last time; the window says what became of them.
+    void startRecovery();
+    void onRecovered();
 
     CommandLine m_commandLine;
     Translators &m_translators;
@@ -80,6 +86,8 @@ private:
     std::unique_ptr<live::LiveCapture> m_capture;
     std::unique_ptr<ui::CaptureFeed> m_captureFeed;
     std::unique_ptr<ui::MainWindow> m_window;
+    /// Closing the sessions the last run left open (finalizing their recordings), in the pool.
+    QFutureWatcher<Result<QList<live::RecoveredSession>>> m_recovery;
 };
 
 } // namespace dualrec::app

@@ -3,11 +3,13 @@
 #include "app/qccommand.h"
 #include "app/recordcommand.h"
 #include "app/scriptcheckcommand.h"
+#include "core/live/interruptedsessions.h"
 #include "core/live/journalbridge.h"
 #include "core/util/clock.h"
 #include "app/usercommand.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QCoreApplication>
 #include <QGuiApplication>
 #include <QTextStream>
@@ -22,6 +24,18 @@ void describeApplication()
     QCoreApplication::setOrganizationName(QStringLiteral("DualRec"));
     QCoreApplication::setApplicationName(QStringLiteral("DualRec"));
     QCoreApplication::setApplicationVersion(QStringLiteral(DUALREC_VERSION));
+}
+
+/// "PATH (finalized)", "PATH (not finalized: WHY)" or "no recording".
+QString describeRecording(const dualrec::live::RecoveredSession &session)
+{
+    if (session.recordingPath.isEmpty())
+        return QStringLiteral("no recording");
+    const auto path = QDir::toNativeSeparators(session.recordingPath);
+    if (session.finalized)
+        return path + QStringLiteral(" (finalized)");
+    const QString why = session.problem ? session.problem->detail : QString();
+    return path + QStringLiteral(" (not finalized: ") + why + u')';
 }
 
 } // namespace
@@ -74,6 +88,15 @@ int main(int argc, char *argv[])
             err << "dualrec record: cannot open the journal in " << dataDirectory << ": " << journal.error().toString()
                 << Qt::endl;
             return 2;
+        }
+        // Sessions a killed or crashed DualRec left open are closed first, their recordings finalized.
+        if (const auto recovered = dualrec::live::recoverInterruptedSessions(**journal, clock); !recovered) {
+            err << "dualrec record: the sessions left open last time could not be closed: " << recovered.error().toString()
+                << Qt::endl;
+        } else {
+            for (const auto &session : *recovered)
+                err << "dualrec record: recovered interrupted session " << session.id.toString() << " (application "
+                    << session.applicationNo << "): " << describeRecording(session) << Qt::endl;
         }
         dualrec::live::JournalBridge bridge(**journal, dataDirectory);
         return runRecord(commandLine, bridge, everyonePresent, out, err);

@@ -2,7 +2,9 @@
 
 #include "core/live/journalbridge.h"
 #include "core/live/recordingrun.h"
+#include "core/storage/sessionclaim.h"
 #include "core/storage/sessionjournaler.h"
+#include "core/util/filedigest.h"
 #include "core/vision/presencemonitor.h"
 #include "core/workflow/workflowsession.h"
 #include "ui/capturefeed.h"
@@ -21,10 +23,10 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QEvent>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
@@ -51,6 +53,26 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
     m_banner->setStyleSheet(QStringLiteral("background: #1f4e79; color: white; padding: 0.5em 0.7em; border-radius: 4px;"));
     pageStyle::enlarge(m_banner, 1.4, true);
     layout->addWidget(m_banner);
+    // What happened to sessions interrupted the last time (filled in at start-up, if any).
+    m_recoveryNotice = new QFrame(central);
+    m_recoveryNotice->setObjectName(QStringLiteral("recoveryNotice"));
+    m_recoveryNotice->setStyleSheet(QStringLiteral(
+        "#recoveryNotice { background: #fff4ce; border: 1px solid #c19c00; border-radius: 4px; }"));
+    auto *noticeLayout = new QHBoxLayout(m_recoveryNotice);
+    m_recoveryText = new QLabel(m_recoveryNotice);
+    m_recoveryText->setObjectName(QStringLiteral("recoveryText"));
+    m_recoveryText->setWordWrap(true);
+    m_recoveryText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    noticeLayout->addWidget(m_recoveryText, 1);
+    m_recoveryDismiss = new QPushButton(m_recoveryNotice);
+    m_recoveryDismiss->setObjectName(QStringLiteral("recoveryDismiss"));
+    connect(m_recoveryDismiss, &QPushButton::clicked, this, [this] {
+        m_recovered.clear();
+        updateRecoveryNotice();
+    });
+    noticeLayout->addWidget(m_recoveryDismiss, 0, Qt::AlignTop);
+    m_recoveryNotice->hide();
+    layout->addWidget(m_recoveryNotice);
     buildNavigation();
     layout->addWidget(m_navigation);
 
@@ -223,11 +245,51 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
+void MainWindow::showRecoveredSessions(const QList<live::RecoveredSession> &sessions)
+{
+    m_recovered.append(sessions);
+    updateRecoveryNotice();
+}
+
+void MainWindow::updateRecoveryNotice()
+{
+    QStringList lines;
+    for (const auto &session : std::as_const(m_recovered)) {
+        const auto number = session.applicationNo.isEmpty() ? session.id.toString() : session.applicationNo;
+        if (session.recordingPath.isEmpty())
+            lines.append(tr("The session for application %1 stopped before its recording began. It is marked as "
+                            "failed.")
+                             .arg(number));
+        else if (session.finalized)
+            lines.append(tr("The session for application %1 was being recorded. The recording so far (%2) is saved in "
+                            "%3. The session is marked as failed and must be recorded again.")
+                             .arg(number, WorkflowText::duration(session.recorded),
+                                  QDir::toNativeSeparators(session.recordingPath)));
+        else
+            lines.append(tr("The session for application %1 was being recorded. What was recorded is kept in %2, but "
+                            "it could not be finalized (%3). The session is marked as failed and must be recorded "
+                            "again.")
+                             .arg(number, QDir::toNativeSeparators(session.recordingPath),
+                                  session.problem ? session.problem->detail : QString()));
+    }
+    if (lines.isEmpty()) {
+        m_recoveryNotice->hide();
+        return;
+    }
+    const QString text = tr("DualRec stopped unexpectedly last time (crash, forced stop or power loss).")
+                         + u'\n' + lines.join(u'\n');
+    m_recoveryText->setText(text);
+    m_recoveryText->setAccessibleName(m_recoveryText->text());
+    m_recoveryDismiss->setText(tr("Dismiss"));
+    m_recoveryNotice->show();
+}
+
 void MainWindow::retranslateUi()
 {
     setWindowTitle(tr("DualRec — insurance sales recording"));
     m_banner->setText(tr("DualRec · recording of insurance sales, replayable and verifiable"));
     m_banner->setAccessibleName(m_banner->text());
+    updateRecoveryNotice();
     m_userLabel->setText(m_user ? tr("Signed in: %1 (%2)").arg(m_user->displayName, WorkflowText::userRole(m_user->role))
                                 : QString());
     m_navNewSession->setText(tr("New &recording"));
@@ -338,6 +400,17 @@ void MainWindow::onStartRequested(const SaleForm &form, const SaleFormCheck &che
     record.scopeRequired = check.scope ? check.scope->required : true;
     record.scopeReason = check.scope ? check.scope->summary() : QString();
     record.createdAt = m_services.clock.wallNow();
+    // The session is this window's from before its first row: a DualRec starting meanwhile on
+    // the same data folder must not close it as interrupted.
+    auto claim = storage::SessionClaim::take(m_services.journal.dataDirectory(), m_session->id());
+    if (!claim) {
+        QMessageBox::warning(this, tr("Cannot start"),
+                             tr("The session cannot be saved in the journal, so it does not start: %1")
+                                 .arg(claim.error().detail));
+        m_session.reset();
+        return;
+    }
+    m_claim = std::move(*claim);
     m_journaler = std::make_unique<storage::SessionJournaler>(m_services.journal.sessions(), m_services.journal.audit(),
                                                               *m_session, m_user->login);
     if (auto begun = m_journaler->begin(record); !begun) {
@@ -345,6 +418,7 @@ void MainWindow::onStartRequested(const SaleForm &form, const SaleFormCheck &che
                              tr("The session cannot be saved in the journal, so it does not start: %1")
                                  .arg(begun.error().detail));
         m_journaler.reset();
+        m_claim.reset();
         m_session.reset();
         return;
     }
@@ -408,6 +482,7 @@ bool MainWindow::startRecording(const SaleForm &form)
         endSessionWiring();
         m_journaler.reset();
         m_bridge.reset();
+        m_claim.reset();
         startNewSession();
         return false;
     }
@@ -451,13 +526,9 @@ void MainWindow::onSnapshotRequested()
             tr("The snapshot could not be saved to %1.").arg(QDir::toNativeSeparators(path)));
         return;
     }
-    QFile file(path);
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (file.open(QIODevice::ReadOnly))
-        hash.addData(&file);
     (void)m_services.journal.sessions().addMediaFile(
         m_session->id(), {QStringLiteral("snapshot"), QDir::cleanPath(path), QFileInfo(path).size(),
-                          QString::fromLatin1(hash.result().toHex()), m_services.clock.wallNow().toUTC()});
+                          sha256OfFile(path), m_services.clock.wallNow().toUTC()});
     (void)m_session->recordSnapshot(name);
 }
 
@@ -509,6 +580,7 @@ void MainWindow::showEndPage()
         }
     }
     m_endPage->showSession(*m_session, recordingFile);
+    m_claim.reset();
     showPage(m_endPage);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/live/interruptedsessions.h"
 #include "core/storage/userrepository.h"
 #include "core/workflow/saleform.h"
 #include "ui/uiservices.h"
@@ -20,6 +21,7 @@ class JournalBridge;
 class RecordingRun;
 }
 namespace dualrec::storage {
+class SessionClaim;
 class SessionJournaler;
 }
 namespace dualrec::vision {
@@ -69,6 +71,10 @@ public:
     [[nodiscard]] live::RecordingRun *recordingRun() const { return m_run.get(); }
     /// Where recordings and snapshots are written: <data folder>/recordings.
     [[nodiscard]] QString recordingsDirectory() const;
+    /// Says, in a notice above the pages until dismissed, which sessions were open when DualRec
+    /// last stopped unexpectedly and what became of their recordings (found at start-up by
+    /// live::recoverInterruptedSessions). Nothing is shown for an empty list.
+    void showRecoveredSessions(const QList<live::RecoveredSession> &sessions);
 
 Q_SIGNALS:
     /// The user picked another UI language ("zh_CN" or "en").
@@ -82,6 +88,7 @@ private:
     void buildMenus();
     void buildNavigation();
     void retranslateUi();
+    void updateRecoveryNotice();
     void showPage(QWidget *page);
     void updateNavigation();
     void onLoggedIn(const storage::User &user);
@@ -105,6 +112,11 @@ private:
     std::optional<storage::User> m_user;
     std::unique_ptr<workflow::WorkflowSession> m_session;
     std::unique_ptr<vision::PresenceMonitor> m_monitor;
+    QList<live::RecoveredSession> m_recovered;
+    QWidget *m_recoveryNotice = nullptr;
+    QLabel *m_recoveryText = nullptr;
+    QPushButton *m_recoveryDismiss = nullptr;
+    std::unique_ptr<storage::SessionClaim> m_claim; ///< the running session is this window's (released at its end page)
     std::unique_ptr<storage::SessionJournaler> m_journaler;
     std::unique_ptr<live::JournalBridge> m_bridge; ///< declared before m_run: outlives it
     std::unique_ptr<live::RecordingRun> m_run;

@@ -1,8 +1,9 @@
 #include "ui/playbackwidget.h"
 
+#include "core/util/filedigest.h"
+
 #include <QAudioDevice>
 #include <QAudioOutput>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QEvent>
 #include <QFile>
@@ -34,27 +35,12 @@ QString minutesSeconds(milliseconds at)
     return QStringLiteral("%1:%2").arg(total / 60, 2, 10, QLatin1Char('0')).arg(total % 60, 2, 10, QLatin1Char('0'));
 }
 
-/// SHA-256 of `path` as lower-case hex, read in 1 MiB pieces; empty if unreadable or cancelled.
+/// SHA-256 of `path` as lower-case hex; empty if unreadable; no result when cancelled.
 void hashFile(QPromise<QString> &promise, const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        promise.addResult(QString());
-        return;
-    }
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    QByteArray buffer(1 << 20, Qt::Uninitialized);
-    while (!file.atEnd()) {
-        if (promise.isCanceled())
-            return;
-        const auto read = file.read(buffer.data(), buffer.size());
-        if (read < 0) {
-            promise.addResult(QString());
-            return;
-        }
-        hash.addData(QByteArrayView(buffer.constData(), read));
-    }
-    promise.addResult(QString::fromLatin1(hash.result().toHex()));
+    const auto digest = sha256OfFile(path, [&promise] { return !promise.isCanceled(); });
+    if (!promise.isCanceled())
+        promise.addResult(digest);
 }
 
 } // namespace

@@ -1,26 +1,12 @@
 #include "core/live/journalbridge.h"
 
-#include <QCryptographicHash>
+#include "core/storage/sessionclaim.h"
+#include "core/util/filedigest.h"
+
 #include <QDir>
 #include <QFile>
 
 namespace dualrec::live {
-
-namespace {
-
-/// SHA-256 of a file, read in blocks; empty when it cannot be read.
-QString sha256Of(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (!hash.addData(&file))
-        return {};
-    return QString::fromLatin1(hash.result().toHex());
-}
-
-} // namespace
 
 JournalBridge::JournalBridge(storage::Journal &journal, QString dataDirectory, SessionRows rows)
     : m_journal(journal), m_dataDirectory(std::move(dataDirectory)), m_rows(rows)
@@ -50,6 +36,11 @@ void JournalBridge::sessionStarted(const SessionStart &start)
         record.products.append({code, name});
     record.scopeReason = QStringLiteral("recorded with dualrec record (no scope decision)");
     record.createdAt = start.events.isEmpty() ? QDateTime::currentDateTimeUtc() : start.events.first().wallTime;
+    // Claimed before the row exists: a DualRec starting meanwhile must not take it for interrupted.
+    if (auto claim = storage::SessionClaim::take(m_journal.dataDirectory(), record.id); claim)
+        m_claim = std::move(*claim);
+    else
+        keep(std::unexpected(claim.error()));
     auto created = m_journal.sessions().create(record);
     keep(created);
     m_started = created.has_value();
@@ -79,11 +70,11 @@ void JournalBridge::mediaFile(const QString &sessionId, FileKind kind, const QSt
         break;
     case FileKind::Final:
         role = QStringLiteral("recording");
-        digest = sha256Of(path);
+        digest = sha256OfFile(path);
         break;
     case FileKind::Sidecar:
         role = QStringLiteral("sidecar");
-        digest = sha256Of(path);
+        digest = sha256OfFile(path);
         break;
     case FileKind::Invalid:
         return;

@@ -2,6 +2,9 @@
 
 #include "core/media/recordingjournal.h"
 #include "core/storage/journal.h"
+#include "core/storage/sessionclaim.h"
+
+#include <memory>
 
 namespace dualrec::live {
 
@@ -37,6 +40,7 @@ private:
     qint64 m_nextSeq = 0;
     bool m_started = false;
     std::optional<Error> m_firstError;
+    std::unique_ptr<storage::SessionClaim> m_claim; ///< SessionRows::Write: the session is ours while the bridge lives
 };
 
 } // namespace dualrec::live

@@ -1,5 +1,6 @@
 #include "core/media/sidecar.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -8,6 +9,47 @@
 #include <QTimeZone>
 
 namespace dualrec::media {
+
+namespace {
+
+constexpr auto kSidecarFormat = "dualrec-recording/1";
+
+QJsonArray chaptersJson(const QList<ChapterMark> &chapters)
+{
+    QJsonArray array;
+    for (const auto &chapter : chapters)
+        array.append(QJsonObject{{QStringLiteral("id"), chapter.id},
+                                 {QStringLiteral("title"), chapter.title},
+                                 {QStringLiteral("start_ms"), qint64(chapter.start.count())},
+                                 {QStringLiteral("end_ms"), qint64(chapter.end.count())}});
+    return array;
+}
+
+Result<void> saveJson(const QString &path, const QJsonObject &root)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(ErrorCode::IoError, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    file.write(QJsonDocument(root).toJson());
+    if (!file.commit())
+        return fail(file.error() == QFileDevice::ResourceError ? ErrorCode::DiskFull : ErrorCode::IoError,
+                    QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    return {};
+}
+
+Result<QJsonObject> loadJson(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(ErrorCode::NotFound, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+    QJsonParseError parseError;
+    const auto document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return fail(ErrorCode::FormatError, QStringLiteral("%1 is not JSON: %2").arg(path, parseError.errorString()));
+    return document.object();
+}
+
+} // namespace
 
 QStringList watermarkLines(const WatermarkSettings &watermark, const QDateTime &when)
 {
@@ -27,12 +69,6 @@ Result<void> writeSidecar(const QString &path, const SidecarData &data)
     QJsonArray products;
     for (const auto &[code, name] : data.products)
         products.append(QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("name"), name}});
-    QJsonArray chapters;
-    for (const auto &chapter : data.chapters)
-        chapters.append(QJsonObject{{QStringLiteral("id"), chapter.id},
-                                    {QStringLiteral("title"), chapter.title},
-                                    {QStringLiteral("start_ms"), qint64(chapter.start.count())},
-                                    {QStringLiteral("end_ms"), qint64(chapter.end.count())}});
     QJsonArray gaps;
     for (const auto &gap : data.gaps)
         gaps.append(QJsonObject{{QStringLiteral("reason"), QLatin1String(gapReasonName(gap.reason))},
@@ -45,7 +81,7 @@ Result<void> writeSidecar(const QString &path, const SidecarData &data)
     const auto &w = data.watermark;
     const auto &s = data.statistics;
     QJsonObject root{
-        {QStringLiteral("format"), QStringLiteral("dualrec-recording/1")},
+        {QStringLiteral("format"), QLatin1String(kSidecarFormat)},
         {QStringLiteral("session_id"), data.sessionId},
         {QStringLiteral("template_id"), data.templateId},
         {QStringLiteral("template_version"), data.templateVersion},
@@ -75,7 +111,7 @@ Result<void> writeSidecar(const QString &path, const SidecarData &data)
                      {QStringLiteral("template"), data.description.watermarkTemplate},
                      {QStringLiteral("first_frame_lines"),
                       w.enabled ? QJsonArray::fromStringList(watermarkLines(w, data.description.wallOrigin)) : QJsonArray{}}}},
-        {QStringLiteral("chapters"), chapters},
+        {QStringLiteral("chapters"), chaptersJson(data.chapters)},
         {QStringLiteral("continuity"), gaps},
         {QStringLiteral("statistics"),
          QJsonObject{{QStringLiteral("frames_received"), s.framesReceived},
@@ -87,14 +123,39 @@ Result<void> writeSidecar(const QString &path, const SidecarData &data)
                      {QStringLiteral("video_duration_ms"), qint64(s.videoDuration.count())},
                      {QStringLiteral("bytes_written"), s.bytesWritten}}},
     };
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(ErrorCode::IoError, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-    file.write(QJsonDocument(root).toJson());
-    if (!file.commit())
-        return fail(file.error() == QFileDevice::ResourceError ? ErrorCode::DiskFull : ErrorCode::IoError,
-                    QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-    return {};
+    return saveJson(path, root);
+}
+
+Result<QList<ChapterMark>> readSidecarChapters(const QString &path)
+{
+    auto root = loadJson(path);
+    if (!root)
+        return std::unexpected(root.error());
+    if (root->value(QStringLiteral("format")).toString() != QLatin1String(kSidecarFormat))
+        return fail(ErrorCode::FormatError, QStringLiteral("%1 is not a DualRec recording sidecar").arg(path));
+    QList<ChapterMark> chapters;
+    for (const auto &value : root->value(QStringLiteral("chapters")).toArray()) {
+        const auto chapter = value.toObject();
+        chapters.append({chapter.value(QStringLiteral("id")).toString(), chapter.value(QStringLiteral("title")).toString(),
+                         std::chrono::milliseconds(chapter.value(QStringLiteral("start_ms")).toInteger()),
+                         std::chrono::milliseconds(chapter.value(QStringLiteral("end_ms")).toInteger())});
+    }
+    return chapters;
+}
+
+Result<void> updateSidecarEnd(const QString &path, const QString &state, const QString &detail, const QString &finalFile,
+                              const QList<ChapterMark> &chapters)
+{
+    auto root = loadJson(path);
+    if (!root)
+        return std::unexpected(root.error());
+    root->insert(QStringLiteral("state"), state);
+    root->insert(QStringLiteral("state_detail"), detail);
+    auto files = root->value(QStringLiteral("files")).toObject();
+    files.insert(QStringLiteral("final"), QFileInfo(finalFile).fileName());
+    root->insert(QStringLiteral("files"), files);
+    root->insert(QStringLiteral("chapters"), chaptersJson(chapters));
+    return saveJson(path, *root);
 }
 
 } // namespace dualrec::media

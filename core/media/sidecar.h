@@ -37,4 +37,14 @@ struct SidecarData final {
 /// Writes the sidecar atomically (QSaveFile).
 Result<void> writeSidecar(const QString &path, const SidecarData &data);
 
+/// The chapter marks a sidecar holds (the recording keeps them current at every step, so a
+/// crashed recording's sidecar names the steps recorded until then).
+[[nodiscard]] Result<QList<ChapterMark>> readSidecarChapters(const QString &path);
+
+/// Rewrites the sidecar of a recording that was interrupted and finalized afterwards: its
+/// state and detail, the final file's name (empty: not finalized) and the chapters as
+/// embedded. Everything else in it stays as the recording wrote it. Atomic (QSaveFile).
+Result<void> updateSidecarEnd(const QString &path, const QString &state, const QString &detail,
+                              const QString &finalFile, const QList<ChapterMark> &chapters);
+
 } // namespace dualrec::media

@@ -23,6 +23,7 @@ const char *auditActionName(AuditAction action)
     case AuditAction::Purge: return "purge";
     case AuditAction::JournalRecovered: return "journal-recovered";
     case AuditAction::PlaybackStarted: return "playback-start";
+    case AuditAction::SessionRecovered: return "session-recovered";
     }
     return "invalid";
 }

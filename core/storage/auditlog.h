@@ -23,6 +23,7 @@ enum class AuditAction : quint8 {
     Purge,
     JournalRecovered,
     PlaybackStarted, ///< a supervisor started playing a session's recording (subject: the session)
+    SessionRecovered, ///< an interrupted session was closed and its recording finalized at start-up
 };
 
 [[nodiscard]] const char *auditActionName(AuditAction action);

@@ -167,6 +167,7 @@ Result<std::unique_ptr<Journal>> Journal::open(const QString &dataDirectory, con
     report.schemaVersionFound = *found;
 
     std::unique_ptr<Journal> journal(new Journal(*database, std::move(*key), anchorPath, clock, options.accounts));
+    journal->m_dataDirectory = QDir(dataDirectory).absolutePath();
     if (report.fullCheck && report.outcome == JournalStartup::Healthy) {
         auto stored = journal->m_database->run(QStringLiteral("INSERT OR REPLACE INTO maintenance (key, value) VALUES (?, ?)"),
                                                {QLatin1String(kLastFullCheckKey), now.toUTC().toString(Qt::ISODateWithMs)});

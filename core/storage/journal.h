@@ -56,6 +56,8 @@ public:
     [[nodiscard]] AuditLog &audit() { return m_audit; }
     [[nodiscard]] UserRepository &users() { return m_users; }
     [[nodiscard]] Database &database() { return *m_database; }
+    /// The data folder the journal lives in (absolute).
+    [[nodiscard]] QString dataDirectory() const { return m_dataDirectory; }
 
     [[nodiscard]] static QString databasePath(const QString &dataDirectory);
     /// Where recordings and their sidecars live; the re-indexer scans it.
@@ -75,6 +77,7 @@ private:
     AuditLog m_audit;
     UserRepository m_users;
     JournalStartupReport m_startup;
+    QString m_dataDirectory;
 };
 
 } // namespace dualrec::storage

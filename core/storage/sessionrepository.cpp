@@ -249,6 +249,27 @@ Result<QList<SessionEvent>> SessionRepository::events(const SessionId &id)
     return events;
 }
 
+Result<QList<SessionId>> SessionRepository::unfinished()
+{
+    QStringList ended;
+    QVariantList values;
+    for (int value = int(SessionState::Created); value <= int(SessionState::Failed); ++value) {
+        if (const auto state = SessionState(value); workflow::isEndState(state)) {
+            ended.append(QStringLiteral("?"));
+            values.append(QLatin1String(workflow::sessionStateName(state)));
+        }
+    }
+    auto query = m_database->run(QStringLiteral("SELECT id FROM sessions WHERE state NOT IN (") + ended.join(u',')
+                                     + QStringLiteral(") ORDER BY created_at_utc, id"),
+                                 values);
+    if (!query)
+        return std::unexpected(query.error());
+    QList<SessionId> ids;
+    while (query->next())
+        ids.append(SessionId::fromString(query->value(0).toString()));
+    return ids;
+}
+
 Result<QList<MediaFile>> SessionRepository::mediaFiles(const SessionId &id)
 {
     auto query = m_database->run(

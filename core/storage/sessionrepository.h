@@ -32,6 +32,8 @@ public:
     [[nodiscard]] Result<std::optional<SessionRecord>> find(const workflow::SessionId &id);
     [[nodiscard]] Result<QList<workflow::SessionEvent>> events(const workflow::SessionId &id);
     [[nodiscard]] Result<QList<MediaFile>> mediaFiles(const workflow::SessionId &id);
+    /// Sessions whose state is not an end state (being recorded now, or interrupted), oldest first.
+    [[nodiscard]] Result<QList<workflow::SessionId>> unfinished();
     [[nodiscard]] Result<HistoryPage> history(const HistoryFilter &filter, int offset, int limit);
 
 private:

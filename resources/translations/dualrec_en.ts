@@ -796,6 +796,18 @@ Commands (without a command the window opens):
         <source>%1 — not working: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>dualrec: the sessions left open last time could not be closed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dualrec: session %1 (application %2) was interrupted last time and is now closed as failed; recording: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::EndPage</name>
@@ -1176,19 +1188,19 @@ Scope: %7</source>
     </message>
     <message>
         <source>Verifying…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Verifying the password</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Creating the account…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Creating the account</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Enter your login and password.</source>
@@ -1385,6 +1397,26 @@ Scope: %7</source>
     </message>
     <message>
         <source>The recording could not be finalized (%1). The file %2 is complete and plays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session for application %1 stopped before its recording began. It is marked as failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session for application %1 was being recorded. The recording so far (%2) is saved in %3. The session is marked as failed and must be recorded again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session for application %1 was being recorded. What was recorded is kept in %2, but it could not be finalized (%3). The session is marked as failed and must be recorded again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DualRec stopped unexpectedly last time (crash, forced stop or power loss).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -809,6 +809,18 @@ Commands (without a command the window opens):
         <source>%1 — not working: %2</source>
         <translation>%1 — 无法工作：%2</translation>
     </message>
+    <message>
+        <source>dualrec: the sessions left open last time could not be closed: %1</source>
+        <translation>dualrec：上次未结束的会话无法关闭：%1</translation>
+    </message>
+    <message>
+        <source>dualrec: session %1 (application %2) was interrupted last time and is now closed as failed; recording: %3</source>
+        <translation>dualrec：会话 %1（投保单号 %2）上次意外中断，现已关闭并标记为失败；录像：%3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::EndPage</name>
@@ -1398,6 +1410,26 @@ Scope: %7</source>
     <message>
         <source>The recording could not be finalized (%1). The file %2 is complete and plays.</source>
         <translation>录像无法完成封装（%1）。文件 %2 内容完整，可以播放。</translation>
+    </message>
+    <message>
+        <source>The session for application %1 stopped before its recording began. It is marked as failed.</source>
+        <translation>投保单号 %1 的会话在开始录制前中断，已标记为失败。</translation>
+    </message>
+    <message>
+        <source>The session for application %1 was being recorded. The recording so far (%2) is saved in %3. The session is marked as failed and must be recorded again.</source>
+        <translation>投保单号 %1 的会话当时正在录制。已录制的部分（时长 %2）已保存在 %3。该会话已标记为失败，需要重新录制。</translation>
+    </message>
+    <message>
+        <source>The session for application %1 was being recorded. What was recorded is kept in %2, but it could not be finalized (%3). The session is marked as failed and must be recorded again.</source>
+        <translation>投保单号 %1 的会话当时正在录制。已录制的内容保留在 %2，但无法完成封装（%3）。该会话已标记为失败，需要重新录制。</translation>
+    </message>
+    <message>
+        <source>DualRec stopped unexpectedly last time (crash, forced stop or power loss).</source>
+        <translation>双录系统上次意外停止（程序崩溃、被强制结束或断电）。</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>知道了</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 // `dualrec record`, run as a real process: the headless recording, crash safety under kill -9,
-// and its refusals.
+// recovery of a killed session at the next start, and its refusals.
+#include "tests/support/clirun.h"
 #include "tests/support/mediatools.h"
 
 #include <QDir>
@@ -203,4 +204,116 @@ TEST_CASE("record writes the session / its events and its files into the journal
     QFile folders(QDir(data.path()).filePath(QStringLiteral("recording-folders.txt")));
     REQUIRE(folders.open(QIODevice::ReadOnly));
     CHECK(QString::fromUtf8(folders.readAll()).contains(QDir(dir.path()).absolutePath()));
+}
+
+namespace {
+
+/// Starts `dualrec record` and waits for its first line ("recording session ID (...) to PATH"):
+/// by then the file's header is on disk, the session is journaled and capture runs.
+QString startRecording(QProcess &process, const QStringList &arguments)
+{
+    process.setProcessEnvironment(environment());
+    process.start(QStringLiteral(DUALREC_BINARY), arguments);
+    REQUIRE(process.waitForStarted(10000));
+    QString line;
+    while (!line.contains(QLatin1String(" to ")) && process.waitForReadyRead(20000))
+        line += QString::fromUtf8(process.readAllStandardOutput());
+    REQUIRE(line.contains(QLatin1String("recording session")));
+    return line;
+}
+
+} // namespace
+
+TEST_CASE("after kill -9 the next start closes the interrupted session and finalizes its recording")
+{
+    QTemporaryDir dir;
+    QTemporaryDir data;
+    const QStringList common{QStringLiteral("--answers"), QStringLiteral("auto"), QStringLiteral("--size"),
+                             QStringLiteral("640x360"), QStringLiteral("--data-dir"), data.path()};
+
+    // 1. A recording killed after about three seconds: its session stays open in the journal.
+    QProcess killed;
+    const auto line = startRecording(killed, recordArguments(dir.path(), common));
+    const auto killedId = line.section(QLatin1String("recording session "), 1).section(u' ', 0, 0);
+    const auto fragmented = line.section(QLatin1String(" to "), -1).trimmed();
+    REQUIRE(fragmented.endsWith(QLatin1String(".recording.mp4")));
+    QThread::msleep(3000);
+    ::kill(pid_t(killed.processId()), SIGKILL);
+    REQUIRE(killed.waitForFinished(10000));
+    REQUIRE(QFile::exists(fragmented));
+
+    // 2. The next start closes it before it records (and holds its own session) while ...
+    QProcess running;
+    const auto runningLine =
+        startRecording(running, recordArguments(dir.path(), common + QStringList{QStringLiteral("--duration"), QStringLiteral("8")}));
+    const auto runningId = runningLine.section(QLatin1String("recording session "), 1).section(u' ', 0, 0);
+
+    // 3. ... a third DualRec starts on the same data folder: the running session is not its to close.
+    const auto third = dualrec::test::runDualrec(recordArguments(dir.path(), common + QStringList{QStringLiteral("--duration"), QStringLiteral("1")}));
+    INFO(third.err.toStdString());
+    REQUIRE(third.exitCode == 0);
+    CHECK_FALSE(third.err.contains(QLatin1String("recovered")));
+    REQUIRE(running.waitForFinished(60000));
+    CHECK(running.exitCode() == 0);
+    const auto runningErr = QString::fromUtf8(running.readAllStandardError());
+    INFO(runningErr.toStdString());
+    CHECK(runningErr.contains(QStringLiteral("recovered interrupted session ") + killedId));
+    CHECK(runningErr.contains(QLatin1String("(finalized)")));
+
+    // The fragmented file became the final MP4 (the fragmented copy is gone) and it plays
+    // what was recorded before the kill, with the steps as chapters.
+    const auto final = QString(fragmented).replace(QLatin1String(".recording.mp4"), QLatin1String(".mp4"));
+    CHECK_FALSE(QFile::exists(fragmented));
+    REQUIRE(QFile::exists(final));
+    const auto decoded = dualrec::test::decodeVideo(final);
+    INFO("final file plays " << decoded.videoSeconds << " s; decoder: " << decoded.errors.toStdString());
+    CHECK(decoded.videoSeconds >= 1.0);
+    CHECK(decoded.errors.isEmpty());
+    CHECK(dualrec::test::probe(final).value(QStringLiteral("chapters")).toArray().size() >= 1);
+
+    QFile media(final);
+    REQUIRE(media.open(QIODevice::ReadOnly));
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    REQUIRE(hash.addData(&media));
+    const auto digest = QString::fromLatin1(hash.result().toHex());
+
+    QFile sidecarFile(QString(fragmented).replace(QLatin1String(".recording.mp4"), QLatin1String(".json")));
+    REQUIRE(sidecarFile.open(QIODevice::ReadOnly));
+    const auto sidecar = QJsonDocument::fromJson(sidecarFile.readAll()).object();
+    CHECK(sidecar.value(QStringLiteral("state")).toString() == QLatin1String("failed"));
+    CHECK(sidecar.value(QStringLiteral("state_detail")).toString().startsWith(QLatin1String("interrupted")));
+    CHECK(sidecar.value(QStringLiteral("files")).toObject().value(QStringLiteral("final")).toString() == QFileInfo(final).fileName());
+
+    {
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("recovery-journal"));
+        db.setDatabaseName(QDir(data.path()).filePath(QStringLiteral("journal.sqlite")));
+        REQUIRE(db.open());
+        auto value = [&](const QString &sql, const QVariantList &values) {
+            QSqlQuery query(db);
+            INFO(sql.toStdString());
+            REQUIRE(query.prepare(sql));
+            for (const auto &bound : values)
+                query.addBindValue(bound);
+            REQUIRE(query.exec());
+            REQUIRE(query.next());
+            return query.value(0).toString();
+        };
+        CHECK(value(QStringLiteral("SELECT state FROM sessions WHERE id = ?"), {killedId}) == QLatin1String("failed"));
+        CHECK(value(QStringLiteral("SELECT detail FROM events WHERE session_id = ? ORDER BY seq DESC LIMIT 1"), {killedId})
+                  .startsWith(QLatin1String("interrupted")));
+        CHECK(value(QStringLiteral("SELECT from_state FROM events WHERE session_id = ? ORDER BY seq DESC LIMIT 1"), {killedId})
+              != QLatin1String("failed"));
+        CHECK(value(QStringLiteral("SELECT path || ' ' || sha256 FROM media_files WHERE session_id = ? AND role = 'recording'"), {killedId})
+              == QDir::cleanPath(final) + u' ' + digest);
+        CHECK(value(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'session-recovered' AND subject = ?"), {killedId})
+              == QLatin1String("1"));
+        // The one that was running when the third started ended as it would have: untouched.
+        CHECK(value(QStringLiteral("SELECT state FROM sessions WHERE id = ?"), {runningId}) == QLatin1String("aborted"));
+        CHECK(value(QStringLiteral("SELECT COUNT(*) FROM events WHERE session_id = ? AND detail LIKE 'interrupted%'"), {runningId})
+              == QLatin1String("0"));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("recovery-journal"));
+    // No claim is left behind: every process released its session, the dead one's lock was taken over.
+    CHECK(QDir(QDir(data.path()).filePath(QStringLiteral("open-sessions"))).entryList(QDir::Files).isEmpty());
 }

@@ -1,0 +1,159 @@
+// A session interrupted by a crash: the next start closes it, finalizes its recording and the
+// window says so. The crash is real: `dualrec record` killed with SIGKILL mid-recording.
+#include "core/live/interruptedsessions.h"
+#include "tests/support/imagechecks.h"
+#include "tests/support/xvfbserver.h"
+#include "tests/ui/uifixture.h"
+
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QProcess>
+#include <QPushButton>
+#include <QThread>
+
+#include <catch2/catch_test_macros.hpp>
+#include <catch2/generators/catch_generators.hpp>
+
+#include <csignal>
+
+using namespace dualrec;
+
+namespace {
+
+struct Killed {
+    QString sessionId;
+    QString fragmented;
+};
+
+/// Records with `dualrec record` into `dataDirectory` (journal) and its recordings folder,
+/// and kills it with SIGKILL two seconds in.
+Killed killRecording(const QString &dataDirectory, const QString &applicationNo)
+{
+    QProcess process;
+    auto environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(DUALREC_BINARY),
+                  {QStringLiteral("record"), QStringLiteral("--source"), QStringLiteral("demo"), QStringLiteral("--template"),
+                   QStringLiteral("traditional-life"), QStringLiteral("--application-no"), applicationNo,
+                   QStringLiteral("--agent"), QStringLiteral("agent01"), QStringLiteral("--answers"), QStringLiteral("auto"),
+                   QStringLiteral("--size"), QStringLiteral("640x360"), QStringLiteral("--data-dir"), dataDirectory,
+                   QStringLiteral("--out"), QDir(dataDirectory).filePath(QStringLiteral("recordings"))});
+    REQUIRE(process.waitForStarted(10000));
+    QString line;
+    while (!line.contains(QLatin1String(" to ")) && process.waitForReadyRead(20000))
+        line += QString::fromUtf8(process.readAllStandardOutput());
+    REQUIRE(line.contains(QLatin1String("recording session")));
+    QThread::msleep(2000);
+    ::kill(pid_t(process.processId()), SIGKILL);
+    REQUIRE(process.waitForFinished(10000));
+    return {line.section(QLatin1String("recording session "), 1).section(u' ', 0, 0),
+            line.section(QLatin1String(" to "), -1).trimmed()};
+}
+
+} // namespace
+
+TEST_CASE("after a crash the window names the interrupted session and where its recording is")
+{
+    const auto language = GENERATE(as<QString>(), QStringLiteral("zh_CN"), QStringLiteral("en"));
+    INFO(language.toStdString());
+    const test::Language catalogue(language);
+    test::AppFixture app(language);
+    const auto killed = killRecording(app.directory.path(), QStringLiteral("CRASH-1"));
+    const auto final = QString(killed.fragmented).replace(QLatin1String(".recording.mp4"), QLatin1String(".mp4"));
+
+    app.openWindow();
+    auto *notice = app.find<QWidget>("recoveryNotice");
+    CHECK_FALSE(notice->isVisible());
+    app.window->showRecoveredSessions({}); // nothing recovered: nothing to say
+    CHECK_FALSE(notice->isVisible());
+
+    // What the app does at start-up (in the thread pool there; here directly).
+    const auto recovered = live::recoverInterruptedSessions(*app.journal, app.clock);
+    REQUIRE(recovered.has_value());
+    REQUIRE(recovered->size() == 1);
+    CHECK(recovered->first().id.toString() == killed.sessionId);
+    CHECK(recovered->first().finalized);
+    CHECK(recovered->first().recordingPath == final);
+    CHECK(recovered->first().recorded >= std::chrono::seconds(1));
+    app.window->showRecoveredSessions(*recovered);
+    test::settle();
+
+    REQUIRE(notice->isVisible());
+    const auto text = app.find<QLabel>("recoveryText")->text();
+    INFO(text.toStdString());
+    CHECK(text.contains(QLatin1String("CRASH-1")));
+    CHECK(text.contains(QDir::toNativeSeparators(final)));
+    CHECK(text.contains(language == QLatin1String("zh_CN") ? QStringLiteral("意外停止") : QStringLiteral("stopped unexpectedly")));
+    CHECK(app.find<QLabel>("recoveryText")->accessibleName() == text);
+    auto *dismiss = app.find<QPushButton>("recoveryDismiss");
+    CHECK_FALSE(dismiss->text().isEmpty());
+    app.screenshot(QStringLiteral("notice-recovered-%1").arg(language));
+
+    // The session is closed as failed in the journal, its recording journaled with its digest.
+    const auto record = app.journal->sessions().find(recovered->first().id);
+    REQUIRE(record.has_value());
+    REQUIRE(record->has_value());
+    CHECK((*record)->state == workflow::SessionState::Failed);
+    const auto files = app.journal->sessions().mediaFiles(recovered->first().id);
+    REQUIRE(files.has_value());
+    CHECK(std::ranges::any_of(*files, [&](const storage::MediaFile &file) {
+        return file.role == QLatin1String("recording") && file.path == final && file.sha256.size() == 64;
+    }));
+
+    // A second start finds nothing left to close.
+    const auto again = live::recoverInterruptedSessions(*app.journal, app.clock);
+    REQUIRE(again.has_value());
+    CHECK(again->isEmpty());
+
+    test::click(dismiss);
+    CHECK_FALSE(notice->isVisible());
+}
+
+TEST_CASE("the app started after a crash closes the interrupted session by itself")
+{
+    test::XvfbServer x;
+    INFO(x.error().toStdString());
+    REQUIRE_FALSE(x.display().isEmpty());
+    QTemporaryDir home;
+    REQUIRE(home.isValid());
+    const auto data = home.filePath(QStringLiteral("data"));
+    const auto killed = killRecording(data, QStringLiteral("CRASH-2"));
+
+    auto environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("DISPLAY"), x.display());
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+    QProcess app;
+    app.setProcessEnvironment(environment);
+    app.start(QStringLiteral(DUALREC_BINARY), {QStringLiteral("--source"), QStringLiteral("demo"), QStringLiteral("--data-dir"),
+                                              data, QStringLiteral("--lang"), QStringLiteral("zh_CN")});
+    REQUIRE(app.waitForStarted(10000));
+    QString err;
+    QElapsedTimer timer;
+    timer.start();
+    while (!err.contains(killed.sessionId) && timer.elapsed() < 45000 && app.state() == QProcess::Running) {
+        app.waitForReadyRead(500);
+        err += QString::fromUtf8(app.readAllStandardError());
+    }
+    INFO(err.toStdString());
+    CHECK(err.contains(killed.sessionId));
+    CHECK(err.contains(QLatin1String("CRASH-2")));
+    const auto png = QDir(QStringLiteral(DUALREC_TEST_OUTPUT_DIR)).filePath(QStringLiteral("app-window-recovered-zh_CN.png"));
+    QThread::msleep(500);
+    REQUIRE(x.screenshot(png));
+    CHECK(test::distinctColours(QImage(png)) > 50);
+    CHECK(app.state() == QProcess::Running);
+    app.terminate();
+    app.waitForFinished(10000);
+
+    // Its journal says so too.
+    SystemClock clock;
+    auto journal = storage::Journal::open(data, clock);
+    REQUIRE(journal.has_value());
+    const auto record = (*journal)->sessions().find(workflow::SessionId::fromString(killed.sessionId));
+    REQUIRE(record.has_value());
+    REQUIRE(record->has_value());
+    CHECK((*record)->state == workflow::SessionState::Failed);
+    CHECK(QFile::exists(QString(killed.fragmented).replace(QLatin1String(".recording.mp4"), QLatin1String(".mp4"))));
+}

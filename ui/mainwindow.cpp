@@ -272,15 +272,18 @@ void MainWindow::updateRecoveryNotice()
                              .arg(number, QDir::toNativeSeparators(session.recordingPath),
                                   session.problem ? session.problem->detail : QString()));
     }
+    m_recoveryDismiss->setText(tr("Dismiss"));
+    m_recoveryDismiss->setAccessibleName(tr("Dismiss the notice about interrupted sessions"));
     if (lines.isEmpty()) {
+        m_recoveryText->clear();
+        m_recoveryText->setAccessibleName(tr("Interrupted sessions"));
         m_recoveryNotice->hide();
         return;
     }
     const QString text = tr("DualRec stopped unexpectedly last time (crash, forced stop or power loss).")
                          + u'\n' + lines.join(u'\n');
     m_recoveryText->setText(text);
-    m_recoveryText->setAccessibleName(m_recoveryText->text());
-    m_recoveryDismiss->setText(tr("Dismiss"));
+    m_recoveryText->setAccessibleName(text);
     m_recoveryNotice->show();
 }
 

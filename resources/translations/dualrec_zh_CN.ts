@@ -1431,6 +1431,14 @@ Scope: %7</source>
         <source>Dismiss</source>
         <translation>知道了</translation>
     </message>
+    <message>
+        <source>Interrupted sessions</source>
+        <translation>中断的会话</translation>
+    </message>
+    <message>
+        <source>Dismiss the notice about interrupted sessions</source>
+        <translation>关闭中断会话的提示</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::NewSessionPage</name>

@@ -38,6 +38,7 @@
 #include <utility>
 
 using namespace dualrec;
+using test::PoolHold;
 using test::pressKey;
 using test::signIn;
 using test::typeText;
@@ -110,39 +111,6 @@ int checkNames(test::AppFixture &app, const QString &page)
     return checked;
 }
 
-/// Holds every thread of the global pool until release() or the end of the scope, so work
-/// handed to the pool cannot start: what the GUI does meanwhile cannot depend on it. The
-/// semaphores are shared with the pool's tasks, which may still be leaving acquire() when the
-/// hold is gone.
-class PoolHold final
-{
-public:
-    PoolHold() : m_threads(QThreadPool::globalInstance()->maxThreadCount())
-    {
-        auto started = std::make_shared<QSemaphore>();
-        for (int i = 0; i < m_threads; ++i) {
-            QThreadPool::globalInstance()->start([started, gate = m_gate] {
-                started->release();
-                gate->acquire();
-            });
-        }
-        started->acquire(m_threads);
-    }
-    ~PoolHold() { release(); }
-    Q_DISABLE_COPY_MOVE(PoolHold)
-
-    void release()
-    {
-        if (!m_released)
-            m_gate->release(m_threads);
-        m_released = true;
-    }
-
-private:
-    int m_threads;
-    std::shared_ptr<QSemaphore> m_gate = std::make_shared<QSemaphore>();
-    bool m_released = false;
-};
 
 
 /// The new-session form from the keyboard: Tab between fields, arrows and Space in the lists.

@@ -133,9 +133,15 @@ TEST_CASE("the first run creates a supervisor account and five wrong passwords l
     CHECK(app.find<QLabel>("loginMessage")->text().contains(QStringLiteral("locked")));
     // Even the right password is refused while locked ...
     app.find<QLineEdit>("loginPassword")->setText(QStringLiteral("long enough 1"));
-    test::click(submit);
+    {
+        // ... after a password check like any other (a locked account must not answer sooner).
+        test::PoolHold hold;
+        test::click(submit);
+        CHECK(app.find<ui::LoginPage>("loginPage")->verifying());
+    }
     app.awaitSignIn();
     CHECK(app.window->currentPage()->objectName() == QLatin1String("loginPage"));
+    CHECK(app.find<QLabel>("loginMessage")->text().contains(QStringLiteral("locked")));
     // ... and accepted once the lock has run out.
     app.clock.advance(std::chrono::minutes(16));
     app.find<QLineEdit>("loginPassword")->setText(QStringLiteral("long enough 1"));

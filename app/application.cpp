@@ -9,7 +9,6 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QLibraryInfo>
 #include <QCameraDevice>
 #include <QMediaDevices>
@@ -27,8 +26,11 @@ Application::Application(CommandLine commandLine, Translators &translators, QObj
 
 Application::~Application()
 {
-    // A recovery still finalizing uses the journal: let it finish first.
-    m_recovery.waitForFinished();
+    // A recovery still running uses the journal: it stops after the session it is closing.
+    if (m_recovery.joinable()) {
+        m_recovery.request_stop();
+        m_recovery.join();
+    }
     // The window (and a recording it may still finalize) goes before the capture it uses.
     m_window.reset();
     m_captureFeed.reset();
@@ -131,24 +133,23 @@ std::optional<int> Application::startWindow()
 
 void Application::startRecovery()
 {
-    connect(&m_recovery, &QFutureWatcherBase::finished, this, &Application::onRecovered);
-    m_recovery.setFuture(QtConcurrent::run([journal = m_journal.get(), clock = &m_clock] {
-        return live::recoverInterruptedSessions(*journal, *clock);
-    }));
+    m_recovery = std::jthread([this, journal = m_journal.get(), clock = &m_clock](std::stop_token stop) {
+        auto recovered = live::recoverInterruptedSessions(*journal, *clock, stop);
+        QMetaObject::invokeMethod(this, [this, recovered = std::move(recovered)] { onRecovered(recovered); },
+                                  Qt::QueuedConnection);
+    });
 }
 
-void Application::onRecovered()
+void Application::onRecovered(const Result<QList<live::RecoveredSession>> &recovered)
 {
     QTextStream err(stderr);
-    const auto recovered = m_recovery.result();
     if (!recovered) {
         err << tr("dualrec: the sessions left open last time could not be closed: %1").arg(recovered.error().toString())
             << Qt::endl;
         return;
     }
     for (const auto &session : *recovered)
-        err << tr("dualrec: session %1 (application %2) was interrupted last time and is now closed as failed; "
-                  "recording: %3")
+        err << tr("dualrec: session %1 (application %2) was left behind last time; recording: %3")
                    .arg(session.id.toString(), session.applicationNo,
                         session.recordingPath.isEmpty() ? tr("none") : QDir::toNativeSeparators(session.recordingPath))
             << Qt::endl;

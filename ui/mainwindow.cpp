@@ -256,21 +256,40 @@ void MainWindow::updateRecoveryNotice()
     QStringList lines;
     for (const auto &session : std::as_const(m_recovered)) {
         const auto number = session.applicationNo.isEmpty() ? session.id.toString() : session.applicationNo;
-        if (session.recordingPath.isEmpty())
-            lines.append(tr("The session for application %1 stopped before its recording began. It is marked as "
-                            "failed.")
-                             .arg(number));
-        else if (session.finalized)
-            lines.append(tr("The session for application %1 was being recorded. The recording so far (%2) is saved in "
-                            "%3. The session is marked as failed and must be recorded again.")
-                             .arg(number, WorkflowText::duration(session.recorded),
-                                  QDir::toNativeSeparators(session.recordingPath)));
-        else
-            lines.append(tr("The session for application %1 was being recorded. What was recorded is kept in %2, but "
-                            "it could not be finalized (%3). The session is marked as failed and must be recorded "
-                            "again.")
-                             .arg(number, QDir::toNativeSeparators(session.recordingPath),
-                                  session.problem ? session.problem->detail : QString()));
+        const auto path = QDir::toNativeSeparators(session.recordingPath);
+        const QString why = session.problem ? session.problem->detail : QString();
+        switch (session.kind) {
+        case live::RecoveredSession::Kind::Interrupted:
+            if (session.recordingPath.isEmpty())
+                lines.append(tr("The session for application %1 was open, without a recording. It is marked as failed.")
+                                 .arg(number));
+            else if (session.finalized)
+                lines.append(tr("The session for application %1 was being recorded. The recording so far (%2) is saved "
+                                "in %3. The session is marked as failed and must be recorded again.")
+                                 .arg(number, WorkflowText::duration(session.recorded), path));
+            else
+                lines.append(tr("The session for application %1 was being recorded. What was recorded is kept in %2, "
+                                "but it could not be finalized (%3). The session is marked as failed and must be "
+                                "recorded again.")
+                                 .arg(number, path, why));
+            break;
+        case live::RecoveredSession::Kind::RecordingSaved:
+            if (session.finalized)
+                lines.append(tr("The recording of the session for application %1 was still being saved. It is now "
+                                "saved in %2 (%3).")
+                                 .arg(number, path, WorkflowText::duration(session.recorded)));
+            else
+                lines.append(tr("The recording of the session for application %1 was still being saved. It is kept in "
+                                "%2, but it could not be finalized (%3).")
+                                 .arg(number, path, why));
+            break;
+        case live::RecoveredSession::Kind::NotClosed:
+        case live::RecoveredSession::Kind::Invalid:
+            lines.append(tr("The session for application %1 was left open, but it could not be closed (%2). DualRec "
+                            "tries again at the next start.")
+                             .arg(number, why));
+            break;
+        }
     }
     m_recoveryDismiss->setText(tr("Dismiss"));
     m_recoveryDismiss->setAccessibleName(tr("Dismiss the notice about interrupted sessions"));

@@ -10,6 +10,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace dualrec::live {
 
 using namespace std::chrono;
@@ -38,28 +40,32 @@ QList<media::ChapterMark> chaptersFor(const QString &sidecarPath, const QList<wo
     return chapters;
 }
 
-/// Finalizes the interrupted recording (or adopts a final file already written) and journals
+std::optional<storage::MediaFile> lastWithRole(const QList<storage::MediaFile> &files, QLatin1String role)
+{
+    for (auto it = files.crbegin(); it != files.crend(); ++it) {
+        if (it->role == role)
+            return *it;
+    }
+    return std::nullopt;
+}
+
+/// Finalizes the left-behind recording (or adopts a final file already written) and journals
 /// the result; fills the recording fields of `recovered`.
 void closeRecording(storage::Journal &journal, const Clock &clock, const QList<storage::MediaFile> &files,
-                    const QList<workflow::SessionEvent> &events, RecoveredSession &recovered)
+                    const QList<workflow::SessionEvent> &events, bool sessionWasOpen, RecoveredSession &recovered)
 {
     auto &sessions = journal.sessions();
-    const auto role = [&files](QLatin1String name) -> std::optional<storage::MediaFile> {
-        for (auto it = files.crbegin(); it != files.crend(); ++it) {
-            if (it->role == name)
-                return *it;
-        }
-        return std::nullopt;
-    };
-    if (const auto final = role(QLatin1String("recording"))) {
+    if (const auto final = lastWithRole(files, QLatin1String("recording"))) {
         // Finalized and journaled before the stop: nothing to redo.
         recovered.recordingPath = final->path;
         recovered.finalized = true;
+        if (const auto count = media::countPackets(final->path))
+            recovered.recorded = count->duration;
         return;
     }
-    const auto fragmented = role(QLatin1String("recording-fragmented"));
+    const auto fragmented = lastWithRole(files, QLatin1String("recording-fragmented"));
     if (!fragmented)
-        return; // stopped before the recording began
+        return; // stopped before the recording began, or no camera
     const auto fragmentedPath = fragmented->path;
     recovered.recordingPath = fragmentedPath;
     QString base = fragmentedPath;
@@ -71,6 +77,8 @@ void closeRecording(storage::Journal &journal, const Clock &clock, const QList<s
     auto chapters = chaptersFor(sidecarPath, events);
     Result<media::FinalizedRecording> finalized = fail(ErrorCode::NotFound, QString());
     if (QFileInfo::exists(fragmentedPath)) {
+        // finalizeRecording() writes FINAL.tmp and renames it over FINAL only once the copy
+        // reads back complete; the fragmented file goes only after that.
         finalized = media::finalizeRecording(fragmentedPath, finalPath, chapters);
     } else if (QFileInfo::exists(finalPath)) {
         // Finalized just before the stop, but not journaled yet: check it reads, and adopt it.
@@ -78,10 +86,11 @@ void closeRecording(storage::Journal &journal, const Clock &clock, const QList<s
             finalized = media::FinalizedRecording{finalPath, QFileInfo(finalPath).size(), count->duration,
                                                   count->videoPackets, count->audioPackets};
         else
-            finalized = fail(ErrorCode::FormatError, QStringLiteral("%1 cannot be read back").arg(QDir::toNativeSeparators(finalPath)));
+            finalized = fail(ErrorCode::FormatError,
+                             QStringLiteral("%1 cannot be read back").arg(QDir::toNativeSeparators(finalPath)));
     } else {
-        finalized = fail(ErrorCode::NotFound, QStringLiteral("the recording %1 is missing")
-                                                  .arg(QDir::toNativeSeparators(fragmentedPath)));
+        finalized = fail(ErrorCode::NotFound,
+                         QStringLiteral("the recording %1 is missing").arg(QDir::toNativeSeparators(fragmentedPath)));
     }
 
     if (finalized) {
@@ -90,17 +99,22 @@ void closeRecording(storage::Journal &journal, const Clock &clock, const QList<s
         recovered.recordingPath = finalized->path;
         recovered.finalized = true;
         recovered.recorded = finalized->duration;
+        const auto digest = sha256OfFile(finalized->path);
         if (auto added = sessions.addMediaFile(recovered.id, {QStringLiteral("recording"), QDir::cleanPath(finalized->path),
-                                                              finalized->bytes, sha256OfFile(finalized->path),
-                                                              clock.wallNow().toUTC()});
+                                                              finalized->bytes, digest, clock.wallNow().toUTC()});
             !added)
             recovered.problem = added.error();
     } else {
         recovered.problem = finalized.error();
     }
     if (QFileInfo::exists(sidecarPath)) {
-        const auto written = media::updateSidecarEnd(sidecarPath, QStringLiteral("failed"), QLatin1String(kInterruptedReason),
-                                                     recovered.finalized ? finalPath : QString(), chapters);
+        // A session that had ended keeps the state its sidecar would have said; an open one failed.
+        const auto state = sessionWasOpen ? QStringLiteral("failed")
+                                          : QString::fromLatin1(workflow::sessionStateName(recovered.stateFound));
+        const auto detail = sessionWasOpen ? QString::fromLatin1(kInterruptedReason)
+                                           : QStringLiteral("finalized at the next start: DualRec stopped while saving");
+        const auto written =
+            media::updateSidecarEnd(sidecarPath, state, detail, recovered.finalized ? recovered.recordingPath : QString(), chapters);
         if (written) {
             (void)sessions.addMediaFile(recovered.id, {QStringLiteral("sidecar"), QDir::cleanPath(sidecarPath),
                                                        QFileInfo(sidecarPath).size(), sha256OfFile(sidecarPath),
@@ -111,52 +125,107 @@ void closeRecording(storage::Journal &journal, const Clock &clock, const QList<s
     }
 }
 
-} // namespace
-
-Result<QList<RecoveredSession>> recoverInterruptedSessions(storage::Journal &journal, const Clock &clock)
+/// When the session was last alive: its last event, or the last time its recording grew.
+QDateTime lastSignOfLife(const QList<workflow::SessionEvent> &events, const QString &recordingPath, const Clock &clock)
 {
-    auto open = journal.sessions().unfinished();
-    if (!open)
-        return std::unexpected(open.error());
-    QList<RecoveredSession> recoveredSessions;
-    for (const auto &id : *open) {
-        auto claim = storage::SessionClaim::take(journal.dataDirectory(), id);
-        if (!claim)
-            continue; // being recorded by a running DualRec (or its lock cannot be written: not ours to judge)
-        auto record = journal.sessions().find(id);
-        auto events = journal.sessions().events(id);
-        auto files = journal.sessions().mediaFiles(id);
-        if (!record || !*record || !events || !files)
-            return fail(ErrorCode::DataCorrupt, QStringLiteral("session %1 cannot be read back from the journal").arg(id.toString()));
+    QDateTime last = events.isEmpty() ? QDateTime() : events.last().wallTime;
+    if (!recordingPath.isEmpty()) {
+        const auto modified = QFileInfo(recordingPath).lastModified().toUTC();
+        if (modified.isValid() && (!last.isValid() || modified > last))
+            last = modified;
+    }
+    const auto now = clock.wallNow();
+    return last.isValid() && last < now ? last : now;
+}
 
-        RecoveredSession recovered;
-        recovered.id = id;
-        recovered.applicationNo = (*record)->applicationNo;
-        recovered.agentId = (*record)->agentId;
-        recovered.interruptedIn = (*record)->state;
-        closeRecording(journal, clock, *files, *events, recovered);
+/// Closes one claimed session. Returns false when it turned out to need nothing.
+bool recoverOne(storage::Journal &journal, const Clock &clock, RecoveredSession &recovered)
+{
+    auto &sessions = journal.sessions();
+    // Read again now that it is ours: it may have ended properly since it was listed.
+    const auto record = sessions.find(recovered.id);
+    const auto events = sessions.events(recovered.id);
+    const auto files = sessions.mediaFiles(recovered.id);
+    if (!record || !*record || !events || !files) {
+        recovered.kind = RecoveredSession::Kind::NotClosed;
+        recovered.problem = !record ? record.error()
+                            : !events ? events.error()
+                            : !files  ? files.error()
+                                      : Error{ErrorCode::NotFound, QStringLiteral("the session is no longer in the journal")};
+        return true;
+    }
+    recovered.applicationNo = (*record)->applicationNo;
+    recovered.stateFound = (*record)->state;
+    const bool open = !workflow::isEndState(recovered.stateFound);
+    const bool unsaved = lastWithRole(*files, QLatin1String("recording-fragmented"))
+                         && !lastWithRole(*files, QLatin1String("recording")) && !lastWithRole(*files, QLatin1String("sidecar"));
+    if (!open && !unsaved)
+        return false;
+    // The one transition table decides (P3): every open state can fail; an unknown one cannot.
+    if (open && !workflow::nextState(recovered.stateFound, workflow::SessionTrigger::Fail)) {
+        recovered.kind = RecoveredSession::Kind::NotClosed;
+        recovered.problem = Error{ErrorCode::DataCorrupt, QStringLiteral("the journal gives the session an unknown state")};
+        return true;
+    }
+    recovered.kind = open ? RecoveredSession::Kind::Interrupted : RecoveredSession::Kind::RecordingSaved;
+    closeRecording(journal, clock, *files, *events, open, recovered);
 
+    if (open) {
         workflow::SessionEvent failed;
         failed.type = workflow::SessionEventType::StateChanged;
-        failed.wallTime = clock.wallNow();
+        failed.wallTime = lastSignOfLife(*events, recovered.recordingPath, clock);
         failed.monotonic = events->isEmpty() ? nanoseconds(0) : events->last().monotonic;
-        failed.from = recovered.interruptedIn;
+        failed.from = recovered.stateFound;
         failed.to = workflow::SessionState::Failed;
         failed.trigger = workflow::SessionTrigger::Fail;
         failed.detail = QLatin1String(kInterruptedReason);
-        if (auto appended = journal.sessions().appendEvents(id, events->size(), {failed}); !appended)
-            return std::unexpected(appended.error());
+        if (auto appended = sessions.appendEvents(recovered.id, events->size(), {failed}); !appended) {
+            recovered.kind = RecoveredSession::Kind::NotClosed;
+            recovered.problem = appended.error();
+            return true;
+        }
+    }
 
-        QString detail = recovered.recordingPath.isEmpty()
-                             ? QStringLiteral("no recording")
-                             : QStringLiteral("recording %1 (%2)")
-                                   .arg(QDir::toNativeSeparators(recovered.recordingPath),
-                                        recovered.finalized ? QStringLiteral("finalized")
-                                                            : QStringLiteral("not finalized"));
-        if (recovered.problem)
-            detail += QStringLiteral("; ") + recovered.problem->toString();
-        (void)journal.audit().append(QStringLiteral("system"), storage::AuditAction::SessionRecovered, id.toString(), detail);
-        recoveredSessions.append(recovered);
+    QString detail = recovered.recordingPath.isEmpty()
+                         ? QStringLiteral("no recording")
+                         : QStringLiteral("recording %1 (%2)")
+                               .arg(QDir::toNativeSeparators(recovered.recordingPath),
+                                    recovered.finalized ? QStringLiteral("finalized") : QStringLiteral("not finalized"));
+    if (!open)
+        detail = QStringLiteral("ended as %1 while saving; ").arg(QLatin1String(workflow::sessionStateName(recovered.stateFound))) + detail;
+    if (recovered.problem)
+        detail += QStringLiteral("; ") + recovered.problem->toString();
+    if (auto audited = journal.audit().append(QStringLiteral("system"), storage::AuditAction::SessionRecovered,
+                                              recovered.id.toString(), detail);
+        !audited && !recovered.problem)
+        recovered.problem = audited.error();
+    return true;
+}
+
+} // namespace
+
+Result<QList<RecoveredSession>> recoverInterruptedSessions(storage::Journal &journal, const Clock &clock, std::stop_token stop)
+{
+    auto candidates = journal.sessions().leftBehind();
+    if (!candidates)
+        return std::unexpected(candidates.error());
+    QList<RecoveredSession> result;
+    for (const auto &id : *candidates) {
+        if (stop.stop_requested())
+            break;
+        RecoveredSession recovered;
+        recovered.id = id;
+        auto claim = storage::SessionClaim::take(journal.dataDirectory(), id);
+        if (!claim) {
+            if (claim.error().code == ErrorCode::InvalidState)
+                continue; // a running DualRec has it
+            recovered.kind = RecoveredSession::Kind::NotClosed;
+            recovered.problem = claim.error();
+            result.append(recovered);
+            continue;
+        }
+        if (recoverOne(journal, clock, recovered))
+            result.append(recovered);
     }
     // Locks left by processes that died after their session ended: taking one over removes it.
     const QDir locks(QFileInfo(storage::SessionClaim::lockPath(journal.dataDirectory(), workflow::SessionId())).absolutePath());
@@ -165,7 +234,7 @@ Result<QList<RecoveredSession>> recoverInterruptedSessions(storage::Journal &jou
         if (!id.isNull())
             (void)storage::SessionClaim::take(journal.dataDirectory(), id);
     }
-    return recoveredSessions;
+    return result;
 }
 
 } // namespace dualrec::live

@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <optional>
+#include <stop_token>
 
 namespace dualrec::live {
 
@@ -18,33 +19,43 @@ namespace dualrec::live {
 inline constexpr auto kInterruptedReason =
     "interrupted: DualRec stopped while the session was open (crash, forced stop or power loss); closed at the next start";
 
-/// A session that was open when DualRec stopped unexpectedly, as closed at the next start.
+/// A session a stopped DualRec left behind, as found and closed at the next start.
 struct RecoveredSession final {
+    enum class Kind : quint8 {
+        Invalid = 0,
+        Interrupted,   ///< it was open: now failed with kInterruptedReason
+        RecordingSaved, ///< it had ended, but its recording was still being finalized: now finalized
+        NotClosed,     ///< it could not be looked at or closed (see problem); tried again at the next start
+    };
+    Kind kind = Kind::Invalid;
     workflow::SessionId id;
     QString applicationNo;
-    QString agentId;
-    workflow::SessionState interruptedIn = workflow::SessionState::Invalid;
+    workflow::SessionState stateFound = workflow::SessionState::Invalid;
     /// The finalized MP4; the fragmented file when it could not be finalized; empty when the
-    /// session had no recording (it stopped before the recording began).
+    /// session has no recording (it stopped before recording began, or ran without a camera).
     QString recordingPath;
     bool finalized = false;
-    std::chrono::milliseconds recorded{0}; ///< how much was recorded, when finalized
-    /// What could not be done (finalizing, or the recording is missing). The session is
-    /// closed all the same and whatever file exists is kept.
+    std::chrono::milliseconds recorded{0}; ///< the finalized recording's length
+    /// What could not be done (finalizing, the recording is missing, the journal). Whatever file
+    /// exists is kept.
     std::optional<Error> problem;
 };
 
-/// Closes the sessions the journal still holds as open although no running DualRec has them
-/// (their storage::SessionClaim can be taken; one held by another process is left alone):
-/// - the fragmented recording is finalized (stream copy) with the chapters its sidecar named
-///   when the process stopped, and the final MP4 goes into the journal with its SHA-256
-///   (a final file already written before the stop is adopted as it is);
-/// - the sidecar says "failed" with the reason;
-/// - the session fails with kInterruptedReason (a state change on its timeline), and the
-///   audit log notes the recovery ("session-recovered").
+/// Closes what a DualRec that stopped unexpectedly left behind in this data folder
+/// (storage::SessionRepository::leftBehind()), one session at a time, each only once it is
+/// claimed (storage::SessionClaim; a session a running DualRec holds is left alone) and its
+/// state read again:
+/// - the fragmented recording is finalized (stream copy) with the chapters its sidecar named at
+///   the last step change, and the final MP4 goes into the journal with its SHA-256 (a final
+///   file written just before the stop is read back and adopted);
+/// - the sidecar says "failed" with the reason (only for sessions that were open);
+/// - a session that was open fails with kInterruptedReason (a state change on its timeline,
+///   dated when the recording last grew), and the audit log notes the recovery
+///   ("session-recovered").
 /// Nothing recorded is deleted: when finalizing fails, the fragmented file stays and is named.
-/// Thread contract: any thread (the journal's repositories are thread-safe). Sessions this or
-/// another process is recording hold their claims and are not touched.
-[[nodiscard]] Result<QList<RecoveredSession>> recoverInterruptedSessions(storage::Journal &journal, const Clock &clock);
+/// A problem with one session does not stop the others. `stop` is honoured between sessions.
+/// Thread contract: any thread (the journal's repositories are thread-safe).
+[[nodiscard]] Result<QList<RecoveredSession>> recoverInterruptedSessions(storage::Journal &journal, const Clock &clock,
+                                                                         std::stop_token stop = {});
 
 } // namespace dualrec::live

@@ -19,6 +19,17 @@ void JournalBridge::keep(const Result<void> &result)
         m_firstError = result.error();
 }
 
+Result<void> JournalBridge::claimSession(const QString &sessionId)
+{
+    if (m_rows == SessionRows::WrittenElsewhere)
+        return {}; // the window claimed it before writing its first row
+    auto claim = storage::SessionClaim::take(m_journal.dataDirectory(), workflow::SessionId::fromString(sessionId));
+    if (!claim)
+        return std::unexpected(claim.error());
+    m_claim = std::move(*claim);
+    return {};
+}
+
 void JournalBridge::sessionStarted(const SessionStart &start)
 {
     if (m_rows == SessionRows::WrittenElsewhere) {
@@ -36,11 +47,6 @@ void JournalBridge::sessionStarted(const SessionStart &start)
         record.products.append({code, name});
     record.scopeReason = QStringLiteral("recorded with dualrec record (no scope decision)");
     record.createdAt = start.events.isEmpty() ? QDateTime::currentDateTimeUtc() : start.events.first().wallTime;
-    // Claimed before the row exists: a DualRec starting meanwhile must not take it for interrupted.
-    if (auto claim = storage::SessionClaim::take(m_journal.dataDirectory(), record.id); claim)
-        m_claim = std::move(*claim);
-    else
-        keep(std::unexpected(claim.error()));
     auto created = m_journal.sessions().create(record);
     keep(created);
     m_started = created.has_value();

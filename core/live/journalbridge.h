@@ -25,6 +25,7 @@ public:
 
     JournalBridge(storage::Journal &journal, QString dataDirectory, SessionRows rows = SessionRows::Write);
 
+    [[nodiscard]] Result<void> claimSession(const QString &sessionId) override;
     void sessionStarted(const SessionStart &start) override;
     void sessionEvent(const QString &sessionId, const workflow::SessionEvent &event) override;
     void mediaFile(const QString &sessionId, FileKind kind, const QString &path, qint64 bytes) override;

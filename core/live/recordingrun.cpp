@@ -59,7 +59,10 @@ Result<std::unique_ptr<RecordingRun>> RecordingRun::open(workflow::WorkflowSessi
 
 Result<void> RecordingRun::start()
 {
-    if (auto started = m_capture.start(); !started) {
+    auto started = m_journal.claimSession(m_sidecar.sessionId);
+    if (started)
+        started = m_capture.start();
+    if (!started) {
         m_finished = true;
         m_capture.setRecorder(nullptr);
         (void)m_recorder->close();

@@ -64,7 +64,7 @@ public:
                                                                     RecordingRequest request, LiveCapture &capture,
                                                                     media::RecordingJournal &journal,
                                                                     const Clock &clock);
-    /// Starts the capture if it is not running yet (a source started now delivers into the
+    /// Claims the session through the journal (no recording without it), starts the capture if it is not running yet (a source started now delivers into the
     /// recorder from its first frame), then tells the journal about the session and starts
     /// following its events. When the source cannot start, the files are removed and nothing is
     /// journaled. Call once, before the session starts.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/util/result.h"
 #include "core/workflow/sessionevent.h"
 
 #include <QList>
@@ -31,6 +32,10 @@ public:
     };
 
     virtual ~RecordingJournal() = default;
+    /// Marks the session as being recorded by this process, before anything is recorded or
+    /// journaled, so that a DualRec starting meanwhile does not take it for interrupted. A
+    /// recording does not start without it.
+    [[nodiscard]] virtual Result<void> claimSession(const QString &sessionId) = 0;
     virtual void sessionStarted(const SessionStart &start) = 0;
     virtual void sessionEvent(const QString &sessionId, const workflow::SessionEvent &event) = 0;
     virtual void mediaFile(const QString &sessionId, FileKind kind, const QString &path, qint64 bytes) = 0;
@@ -51,6 +56,7 @@ public:
 class NullRecordingJournal final : public RecordingJournal
 {
 public:
+    [[nodiscard]] Result<void> claimSession(const QString &) override { return {}; }
     void sessionStarted(const SessionStart &) override {}
     void sessionEvent(const QString &, const workflow::SessionEvent &) override {}
     void mediaFile(const QString &, FileKind, const QString &, qint64) override {}

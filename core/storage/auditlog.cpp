@@ -63,6 +63,7 @@ Result<qint64> AuditLog::append(const QString &actor, AuditAction action, const 
 {
     if (actor.isEmpty() || action == AuditAction::Invalid)
         return fail(ErrorCode::InvalidArgument, QStringLiteral("an audit entry needs an actor and an action"));
+    const std::lock_guard appending(m_appendMutex);
     auto transaction = Transaction::begin(*m_database);
     if (!transaction)
         return std::unexpected(transaction.error());

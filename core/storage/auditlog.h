@@ -6,6 +6,7 @@
 #include <QDateTime>
 
 #include <memory>
+#include <mutex>
 
 namespace dualrec::storage {
 
@@ -75,6 +76,9 @@ private:
     std::shared_ptr<Database> m_database;
     QString m_anchorPath;
     const Clock *m_clock;
+    /// Threads of this process append one at a time, commit and anchor together, so the
+    /// anchor never goes back to an older row (another process is not covered by this).
+    std::mutex m_appendMutex;
 };
 
 } // namespace dualrec::storage

@@ -29,17 +29,22 @@ Result<std::unique_ptr<SessionClaim>> SessionClaim::take(const QString &dataDire
     std::unique_ptr<SessionClaim> claim(new SessionClaim(path));
     if (claim->m_lock.tryLock(0))
         return claim;
+    // A lock file whose content cannot be read (a power cut between its creation and its first
+    // write) names no owner, so it would never count as stale: remove it unless a live process
+    // still holds it (Qt checks that with a file lock), and try once more.
+    qint64 ownerPid = 0;
+    QString ownerHost;
+    QString ownerApplication;
+    const bool named = claim->m_lock.getLockInfo(&ownerPid, &ownerHost, &ownerApplication);
+    if (claim->m_lock.error() == QLockFile::LockFailedError && !named && claim->m_lock.removeStaleLockFile()
+        && claim->m_lock.tryLock(0))
+        return claim;
     switch (claim->m_lock.error()) {
-    case QLockFile::LockFailedError: {
-        qint64 pid = 0;
-        QString host;
-        QString application;
-        (void)claim->m_lock.getLockInfo(&pid, &host, &application);
-        return fail(ErrorCode::InvalidState, QStringLiteral("session %1 is open in another DualRec (process %2 on %3)")
+    case QLockFile::LockFailedError:
+        return fail(ErrorCode::InvalidState, QStringLiteral("session %1 is open in a running DualRec (process %2 on %3)")
                                                  .arg(id.toString())
-                                                 .arg(pid)
-                                                 .arg(host));
-    }
+                                                 .arg(ownerPid)
+                                                 .arg(ownerHost));
     case QLockFile::PermissionError:
     case QLockFile::UnknownError:
     case QLockFile::NoError:

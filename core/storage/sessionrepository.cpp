@@ -1,7 +1,12 @@
 #include "core/storage/sessionrepository.h"
 
+#include "core/storage/auditlog.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <algorithm>
+#include <array>
 
 namespace dualrec::storage {
 
@@ -249,19 +254,23 @@ Result<QList<SessionEvent>> SessionRepository::events(const SessionId &id)
     return events;
 }
 
-Result<QList<SessionId>> SessionRepository::unfinished()
+Result<QList<SessionId>> SessionRepository::leftBehind()
 {
-    QStringList ended;
+    constexpr std::array kEndStates{SessionState::Finished, SessionState::Refused, SessionState::Aborted, SessionState::Failed};
+    static_assert(std::ranges::all_of(kEndStates, workflow::isEndState));
     QVariantList values;
-    for (int value = int(SessionState::Created); value <= int(SessionState::Failed); ++value) {
-        if (const auto state = SessionState(value); workflow::isEndState(state)) {
-            ended.append(QStringLiteral("?"));
-            values.append(QLatin1String(workflow::sessionStateName(state)));
-        }
-    }
-    auto query = m_database->run(QStringLiteral("SELECT id FROM sessions WHERE state NOT IN (") + ended.join(u',')
-                                     + QStringLiteral(") ORDER BY created_at_utc, id"),
-                                 values);
+    for (const auto state : kEndStates)
+        values.append(QLatin1String(workflow::sessionStateName(state)));
+    values.append(QLatin1String(auditActionName(AuditAction::SessionRecovered)));
+    auto query = m_database->run(
+        QStringLiteral("SELECT s.id FROM sessions s "
+                       "WHERE (s.state NOT IN (?,?,?,?) "
+                       "       OR (EXISTS (SELECT 1 FROM media_files m WHERE m.session_id = s.id AND m.role = 'recording-fragmented') "
+                       "           AND NOT EXISTS (SELECT 1 FROM media_files m WHERE m.session_id = s.id "
+                       "                           AND m.role IN ('recording', 'sidecar')))) "
+                       "  AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.action = ? AND a.subject = s.id) "
+                       "ORDER BY s.created_at_utc, s.id"),
+        values);
     if (!query)
         return std::unexpected(query.error());
     QList<SessionId> ids;

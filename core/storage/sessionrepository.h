@@ -32,8 +32,12 @@ public:
     [[nodiscard]] Result<std::optional<SessionRecord>> find(const workflow::SessionId &id);
     [[nodiscard]] Result<QList<workflow::SessionEvent>> events(const workflow::SessionId &id);
     [[nodiscard]] Result<QList<MediaFile>> mediaFiles(const workflow::SessionId &id);
-    /// Sessions whose state is not an end state (being recorded now, or interrupted), oldest first.
-    [[nodiscard]] Result<QList<workflow::SessionId>> unfinished();
+    /// Sessions a stopped DualRec may have left behind, oldest first: those not in an end state
+    /// (being recorded now, or interrupted), and ended ones whose recording was never completed
+    /// (a fragmented file journaled, but neither the final recording nor the closing sidecar: the
+    /// process stopped while finalizing). Sessions already closed at a start ("session-recovered"
+    /// in the audit log) are not listed again.
+    [[nodiscard]] Result<QList<workflow::SessionId>> leftBehind();
     [[nodiscard]] Result<HistoryPage> history(const HistoryFilter &filter, int offset, int limit);
 
 private:

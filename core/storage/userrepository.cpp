@@ -147,10 +147,9 @@ Result<LoginOutcome> UserRepository::authenticate(const QString &login, const QS
     const auto attempt = prepareLogin(login);
     if (!attempt)
         return std::unexpected(attempt.error());
-    // A locked account is checked too, though no password can open it: its reply takes as long as
-    // any other, so timing does not tell which accounts exist or are locked.
-    const bool matches = attempt->verifyPassword(password);
-    return finishLogin(*attempt, matches);
+    if (attempt->decided)
+        return *attempt->decided;
+    return finishLogin(*attempt, attempt->verifyPassword(password));
 }
 
 Result<LoginAttempt> UserRepository::prepareLogin(const QString &login)

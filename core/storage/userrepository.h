@@ -63,7 +63,7 @@ struct LoginAttempt final {
     QString login;                       ///< trimmed
     qint64 userId = 0;                   ///< 0: unknown login (verified against a dummy hash all the same)
     QString storedHash;                  ///< the account's hash, or the dummy hash
-    std::optional<LoginOutcome> decided; ///< set when no password can change the outcome (locked); check it all the same
+    std::optional<LoginOutcome> decided; ///< set when no password can change the outcome (locked)
 
     /// True when `password` matches the stored hash. Thread-safe; takes PBKDF2 time.
     [[nodiscard]] bool verifyPassword(const QString &password) const;
@@ -107,8 +107,7 @@ public:
     /// prepareLogin() / LoginAttempt::verifyPassword() / finishLogin() instead.
     [[nodiscard]] Result<LoginOutcome> authenticate(const QString &login, const QString &password);
     /// Reads what a sign-in of `login` needs; no hashing. When the account is locked the
-    /// attempt is already decided (LockedOut); callers still run the password check, so a
-    /// locked account answers no faster than any other.
+    /// attempt is already decided (LockedOut) and needs no password check.
     [[nodiscard]] Result<LoginAttempt> prepareLogin(const QString &login);
     /// Records the outcome of `attempt`'s password check: resets the failure count on a match,
     /// otherwise counts one failure and locks the account at the policy's limit. Re-reads the

@@ -801,11 +801,11 @@ Commands (without a command the window opens):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>dualrec: session %1 (application %2) was interrupted last time and is now closed as failed; recording: %3</source>
+        <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>none</source>
+        <source>dualrec: session %1 (application %2) was left behind last time; recording: %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1400,10 +1400,6 @@ Scope: %7</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The session for application %1 stopped before its recording began. It is marked as failed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The session for application %1 was being recorded. The recording so far (%2) is saved in %3. The session is marked as failed and must be recorded again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1425,6 +1421,22 @@ Scope: %7</source>
     </message>
     <message>
         <source>Dismiss the notice about interrupted sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session for application %1 was open, without a recording. It is marked as failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording of the session for application %1 was still being saved. It is now saved in %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording of the session for application %1 was still being saved. It is kept in %2, but it could not be finalized (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session for application %1 was left open, but it could not be closed (%2). DualRec tries again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

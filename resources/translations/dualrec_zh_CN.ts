@@ -814,12 +814,12 @@ Commands (without a command the window opens):
         <translation>dualrec：上次未结束的会话无法关闭：%1</translation>
     </message>
     <message>
-        <source>dualrec: session %1 (application %2) was interrupted last time and is now closed as failed; recording: %3</source>
-        <translation>dualrec：会话 %1（投保单号 %2）上次意外中断，现已关闭并标记为失败；录像：%3</translation>
-    </message>
-    <message>
         <source>none</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source>dualrec: session %1 (application %2) was left behind last time; recording: %3</source>
+        <translation>dualrec：会话 %1（投保单号 %2）上次未正常结束，已在本次启动时处理；录像：%3</translation>
     </message>
 </context>
 <context>
@@ -1412,10 +1412,6 @@ Scope: %7</source>
         <translation>录像无法完成封装（%1）。文件 %2 内容完整，可以播放。</translation>
     </message>
     <message>
-        <source>The session for application %1 stopped before its recording began. It is marked as failed.</source>
-        <translation>投保单号 %1 的会话在开始录制前中断，已标记为失败。</translation>
-    </message>
-    <message>
         <source>The session for application %1 was being recorded. The recording so far (%2) is saved in %3. The session is marked as failed and must be recorded again.</source>
         <translation>投保单号 %1 的会话当时正在录制。已录制的部分（时长 %2）已保存在 %3。该会话已标记为失败，需要重新录制。</translation>
     </message>
@@ -1438,6 +1434,22 @@ Scope: %7</source>
     <message>
         <source>Dismiss the notice about interrupted sessions</source>
         <translation>关闭中断会话的提示</translation>
+    </message>
+    <message>
+        <source>The session for application %1 was open, without a recording. It is marked as failed.</source>
+        <translation>投保单号 %1 的会话当时处于进行中，没有录像。该会话已标记为失败。</translation>
+    </message>
+    <message>
+        <source>The recording of the session for application %1 was still being saved. It is now saved in %2 (%3).</source>
+        <translation>投保单号 %1 的会话录像当时仍在保存中，现已保存在 %2（时长 %3）。</translation>
+    </message>
+    <message>
+        <source>The recording of the session for application %1 was still being saved. It is kept in %2, but it could not be finalized (%3).</source>
+        <translation>投保单号 %1 的会话录像当时仍在保存中。录像保留在 %2，但无法完成封装（%3）。</translation>
+    </message>
+    <message>
+        <source>The session for application %1 was left open, but it could not be closed (%2). DualRec tries again at the next start.</source>
+        <translation>投保单号 %1 的会话上次未正常结束，但本次无法关闭（%2）。下次启动时将再次尝试。</translation>
     </message>
 </context>
 <context>

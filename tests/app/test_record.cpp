@@ -206,24 +206,6 @@ TEST_CASE("record writes the session / its events and its files into the journal
     CHECK(QString::fromUtf8(folders.readAll()).contains(QDir(dir.path()).absolutePath()));
 }
 
-namespace {
-
-/// Starts `dualrec record` and waits for its first line ("recording session ID (...) to PATH"):
-/// by then the file's header is on disk, the session is journaled and capture runs.
-QString startRecording(QProcess &process, const QStringList &arguments)
-{
-    process.setProcessEnvironment(environment());
-    process.start(QStringLiteral(DUALREC_BINARY), arguments);
-    REQUIRE(process.waitForStarted(10000));
-    QString line;
-    while (!line.contains(QLatin1String(" to ")) && process.waitForReadyRead(20000))
-        line += QString::fromUtf8(process.readAllStandardOutput());
-    REQUIRE(line.contains(QLatin1String("recording session")));
-    return line;
-}
-
-} // namespace
-
 TEST_CASE("after kill -9 the next start closes the interrupted session and finalizes its recording")
 {
     QTemporaryDir dir;
@@ -233,31 +215,35 @@ TEST_CASE("after kill -9 the next start closes the interrupted session and final
 
     // 1. A recording killed after about three seconds: its session stays open in the journal.
     QProcess killed;
-    const auto line = startRecording(killed, recordArguments(dir.path(), common));
-    const auto killedId = line.section(QLatin1String("recording session "), 1).section(u' ', 0, 0);
-    const auto fragmented = line.section(QLatin1String(" to "), -1).trimmed();
+    const auto first = dualrec::test::startRecording(killed, recordArguments(dir.path(), common), environment());
+    const auto &killedId = first.sessionId;
+    const auto &fragmented = first.fragmentedPath;
     REQUIRE(fragmented.endsWith(QLatin1String(".recording.mp4")));
     QThread::msleep(3000);
     ::kill(pid_t(killed.processId()), SIGKILL);
     REQUIRE(killed.waitForFinished(10000));
     REQUIRE(QFile::exists(fragmented));
+    const auto locks = QDir(QDir(data.path()).filePath(QStringLiteral("open-sessions")));
+    CHECK(locks.exists(killedId + QStringLiteral(".lock"))); // left behind by the dead process
 
-    // 2. The next start closes it before it records (and holds its own session) while ...
+    // 2. The next start closes it before it records, and holds its own session while ...
     QProcess running;
-    const auto runningLine =
-        startRecording(running, recordArguments(dir.path(), common + QStringList{QStringLiteral("--duration"), QStringLiteral("8")}));
-    const auto runningId = runningLine.section(QLatin1String("recording session "), 1).section(u' ', 0, 0);
+    const auto second = dualrec::test::startRecording(running, recordArguments(dir.path(), common), environment());
+    const auto &runningId = second.sessionId;
+    CHECK(locks.exists(runningId + QStringLiteral(".lock")));
 
     // 3. ... a third DualRec starts on the same data folder: the running session is not its to close.
     const auto third = dualrec::test::runDualrec(recordArguments(dir.path(), common + QStringList{QStringLiteral("--duration"), QStringLiteral("1")}));
     INFO(third.err.toStdString());
     REQUIRE(third.exitCode == 0);
-    CHECK_FALSE(third.err.contains(QLatin1String("recovered")));
+    CHECK_FALSE(third.err.contains(QLatin1String("interrupted session")));
+    REQUIRE(running.state() == QProcess::Running); // it really ran all the while
+    ::kill(pid_t(running.processId()), SIGINT);
     REQUIRE(running.waitForFinished(60000));
     CHECK(running.exitCode() == 0);
     const auto runningErr = QString::fromUtf8(running.readAllStandardError());
     INFO(runningErr.toStdString());
-    CHECK(runningErr.contains(QStringLiteral("recovered interrupted session ") + killedId));
+    CHECK(runningErr.contains(QStringLiteral("closed interrupted session ") + killedId));
     CHECK(runningErr.contains(QLatin1String("(finalized)")));
 
     // The fragmented file became the final MP4 (the fragmented copy is gone) and it plays
@@ -309,11 +295,11 @@ TEST_CASE("after kill -9 the next start closes the interrupted session and final
               == QLatin1String("1"));
         // The one that was running when the third started ended as it would have: untouched.
         CHECK(value(QStringLiteral("SELECT state FROM sessions WHERE id = ?"), {runningId}) == QLatin1String("aborted"));
-        CHECK(value(QStringLiteral("SELECT COUNT(*) FROM events WHERE session_id = ? AND detail LIKE 'interrupted%'"), {runningId})
+        CHECK(value(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'session-recovered' AND subject = ?"), {runningId})
               == QLatin1String("0"));
         db.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("recovery-journal"));
     // No claim is left behind: every process released its session, the dead one's lock was taken over.
-    CHECK(QDir(QDir(data.path()).filePath(QStringLiteral("open-sessions"))).entryList(QDir::Files).isEmpty());
+    CHECK(locks.entryList(QDir::Files).isEmpty());
 }

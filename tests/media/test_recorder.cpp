@@ -165,31 +165,13 @@ TEST_CASE("a missing watermark font is refused before recording starts")
     CHECK(recorder.error().code == ErrorCode::NotFound);
 }
 
-namespace {
-
-/// A 320x240 test pattern with a 440 Hz tone, made by the ffmpeg CLI (H.264 + AAC).
-void makeTestClip(const QString &path, int framesPerSecond, int seconds, int sampleRate, int channels)
-{
-    const auto made = test::runTool(
-        QStringLiteral("ffmpeg"),
-        {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-         QStringLiteral("testsrc=size=320x240:rate=%1").arg(framesPerSecond), QStringLiteral("-f"), QStringLiteral("lavfi"),
-         QStringLiteral("-i"), QStringLiteral("sine=frequency=440:sample_rate=%1").arg(sampleRate), QStringLiteral("-t"),
-         QString::number(seconds), QStringLiteral("-ac"), QString::number(channels), QStringLiteral("-c:v"),
-         QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("ultrafast"), QStringLiteral("-c:a"),
-         QStringLiteral("aac"), path});
-    REQUIRE(made.exitCode == 0);
-}
-
-} // namespace
-
 TEST_CASE("the file source decodes a video file and records it with its own timing")
 {
     QTemporaryDir dir;
     // A 3 s 320x240 30 fps clip with stereo 44.1 kHz sound: size, rate and layout all differ
     // from the recording's, so scaling, frame-rate mapping and resampling are exercised.
     const auto clip = dir.filePath(QStringLiteral("clip.mp4"));
-    makeTestClip(clip, 30, 3, 44100, 2);
+    test::makeTestClip(clip, 30, 3, 44100, 2);
 
     SystemClock clock;
     auto settings = test::smallSettings(dir.filePath(QStringLiteral("out.mp4")), 640, 360);
@@ -248,7 +230,7 @@ TEST_CASE("a looping file source starts again at the end with timestamps running
 {
     QTemporaryDir dir;
     const auto clip = dir.filePath(QStringLiteral("loop.mp4"));
-    makeTestClip(clip, 25, 1, 48000, 1);
+    test::makeTestClip(clip, 25, 1, 48000, 1);
 
     SystemClock clock;
     CollectingSink sink;

@@ -157,7 +157,7 @@ TEST_CASE("a sign-in split around its password check counts every overlapping at
     REQUIRE(late.has_value());
     CHECK(users.authenticate(QStringLiteral("sup"), QStringLiteral("wrong"))->result == storage::LoginResult::LockedOut);
     CHECK(users.finishLogin(*late, true)->result == storage::LoginResult::LockedOut);
-    // ... and while locked the attempt is decided: no password can change it (it is checked all the same).
+    // ... and while locked the attempt is decided without a password check.
     const auto locked = users.prepareLogin(QStringLiteral("sup"));
     REQUIRE(locked.has_value());
     REQUIRE(locked->decided);

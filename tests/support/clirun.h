@@ -36,4 +36,29 @@ inline CliRun runDualrec(const QStringList &arguments, const QByteArray &input =
             QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
 }
 
+/// A `dualrec record` that has started recording.
+struct StartedRecording {
+    QString sessionId;
+    QString fragmentedPath; ///< the growing <session>.recording.mp4
+};
+
+/// Starts `dualrec record` and waits for its first line, "dualrec: recording session ID (...) to
+/// PATH": by then the session is claimed and journaled, the file's header is on disk and the
+/// capture runs.
+inline StartedRecording startRecording(QProcess &process, const QStringList &arguments,
+                                       const QProcessEnvironment &environment)
+{
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(DUALREC_BINARY), arguments);
+    REQUIRE(process.waitForStarted(10000));
+    QByteArray out;
+    while (!out.contains('\n') && process.waitForReadyRead(20000))
+        out += process.readAllStandardOutput();
+    const auto line = QString::fromUtf8(out.left(out.indexOf('\n')));
+    INFO(line.toStdString());
+    REQUIRE(line.contains(QLatin1String("recording session ")));
+    return {line.section(QLatin1String("recording session "), 1).section(u' ', 0, 0),
+            line.section(QLatin1String(" to "), -1).trimmed()};
+}
+
 } // namespace dualrec::test

@@ -8,6 +8,8 @@
 #include <QProcess>
 #include <QStringList>
 
+#include <catch2/catch_test_macros.hpp>
+
 #include <cmath>
 #include <vector>
 
@@ -147,6 +149,23 @@ inline SyncMarks measureSync(const QString &path, int framesPerSecond)
         marks.offsets.push_back(best);
     }
     return marks;
+}
+
+/// A 320x240 test pattern with a 440 Hz tone, made by the ffmpeg CLI (H.264 + AAC); `extra`
+/// output options go before the path (e.g. "-movflags" "+frag_keyframe+empty_moov").
+inline void makeTestClip(const QString &path, int framesPerSecond, int seconds, int sampleRate, int channels,
+                         const QStringList &extra = {})
+{
+    const auto made = runTool(
+        QStringLiteral("ffmpeg"),
+        QStringList{QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                    QStringLiteral("testsrc=size=320x240:rate=%1").arg(framesPerSecond), QStringLiteral("-f"), QStringLiteral("lavfi"),
+                    QStringLiteral("-i"), QStringLiteral("sine=frequency=440:sample_rate=%1").arg(sampleRate), QStringLiteral("-t"),
+                    QString::number(seconds), QStringLiteral("-ac"), QString::number(channels), QStringLiteral("-c:v"),
+                    QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("ultrafast"), QStringLiteral("-c:a"),
+                    QStringLiteral("aac")}
+            + extra + QStringList{path});
+    REQUIRE(made.exitCode == 0);
 }
 
 } // namespace dualrec::test

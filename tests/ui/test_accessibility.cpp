@@ -111,8 +111,6 @@ int checkNames(test::AppFixture &app, const QString &page)
     return checked;
 }
 
-
-
 /// The new-session form from the keyboard: Tab between fields, arrows and Space in the lists.
 void fillSaleForm(test::AppFixture &app, const QString &applicationNo)
 {

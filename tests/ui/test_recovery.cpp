@@ -1,6 +1,7 @@
 // A session interrupted by a crash: the next start closes it, finalizes its recording and the
 // window says so. The crash is real: `dualrec record` killed with SIGKILL mid-recording.
 #include "core/live/interruptedsessions.h"
+#include "tests/support/clirun.h"
 #include "tests/support/imagechecks.h"
 #include "tests/support/xvfbserver.h"
 #include "tests/ui/uifixture.h"
@@ -20,35 +21,25 @@ using namespace dualrec;
 
 namespace {
 
-struct Killed {
-    QString sessionId;
-    QString fragmented;
-};
-
 /// Records with `dualrec record` into `dataDirectory` (journal) and its recordings folder,
 /// and kills it with SIGKILL two seconds in.
-Killed killRecording(const QString &dataDirectory, const QString &applicationNo)
+test::StartedRecording killRecording(const QString &dataDirectory, const QString &applicationNo)
 {
     QProcess process;
     auto environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(DUALREC_BINARY),
-                  {QStringLiteral("record"), QStringLiteral("--source"), QStringLiteral("demo"), QStringLiteral("--template"),
-                   QStringLiteral("traditional-life"), QStringLiteral("--application-no"), applicationNo,
-                   QStringLiteral("--agent"), QStringLiteral("agent01"), QStringLiteral("--answers"), QStringLiteral("auto"),
-                   QStringLiteral("--size"), QStringLiteral("640x360"), QStringLiteral("--data-dir"), dataDirectory,
-                   QStringLiteral("--out"), QDir(dataDirectory).filePath(QStringLiteral("recordings"))});
-    REQUIRE(process.waitForStarted(10000));
-    QString line;
-    while (!line.contains(QLatin1String(" to ")) && process.waitForReadyRead(20000))
-        line += QString::fromUtf8(process.readAllStandardOutput());
-    REQUIRE(line.contains(QLatin1String("recording session")));
+    const auto started = test::startRecording(
+        process,
+        {QStringLiteral("record"), QStringLiteral("--source"), QStringLiteral("demo"), QStringLiteral("--template"),
+         QStringLiteral("traditional-life"), QStringLiteral("--application-no"), applicationNo, QStringLiteral("--agent"),
+         QStringLiteral("agent01"), QStringLiteral("--answers"), QStringLiteral("auto"), QStringLiteral("--size"),
+         QStringLiteral("640x360"), QStringLiteral("--data-dir"), dataDirectory, QStringLiteral("--out"),
+         QDir(dataDirectory).filePath(QStringLiteral("recordings"))},
+        environment);
     QThread::msleep(2000);
     ::kill(pid_t(process.processId()), SIGKILL);
     REQUIRE(process.waitForFinished(10000));
-    return {line.section(QLatin1String("recording session "), 1).section(u' ', 0, 0),
-            line.section(QLatin1String(" to "), -1).trimmed()};
+    return started;
 }
 
 } // namespace
@@ -60,7 +51,7 @@ TEST_CASE("after a crash the window names the interrupted session and where its 
     const test::Language catalogue(language);
     test::AppFixture app(language);
     const auto killed = killRecording(app.directory.path(), QStringLiteral("CRASH-1"));
-    const auto final = QString(killed.fragmented).replace(QLatin1String(".recording.mp4"), QLatin1String(".mp4"));
+    const auto final = QString(killed.fragmentedPath).replace(QLatin1String(".recording.mp4"), QLatin1String(".mp4"));
 
     app.openWindow();
     auto *notice = app.find<QWidget>("recoveryNotice");
@@ -73,6 +64,7 @@ TEST_CASE("after a crash the window names the interrupted session and where its 
     REQUIRE(recovered.has_value());
     REQUIRE(recovered->size() == 1);
     CHECK(recovered->first().id.toString() == killed.sessionId);
+    CHECK(recovered->first().kind == live::RecoveredSession::Kind::Interrupted);
     CHECK(recovered->first().finalized);
     CHECK(recovered->first().recordingPath == final);
     CHECK(recovered->first().recorded >= std::chrono::seconds(1));
@@ -155,5 +147,5 @@ TEST_CASE("the app started after a crash closes the interrupted session by itsel
     REQUIRE(record.has_value());
     REQUIRE(record->has_value());
     CHECK((*record)->state == workflow::SessionState::Failed);
-    CHECK(QFile::exists(QString(killed.fragmented).replace(QLatin1String(".recording.mp4"), QLatin1String(".mp4"))));
+    CHECK(QFile::exists(QString(killed.fragmentedPath).replace(QLatin1String(".recording.mp4"), QLatin1String(".mp4"))));
 }

@@ -117,7 +117,7 @@ Result<std::unique_ptr<Recorder>> Recorder::open(RecorderSettings settings, cons
         recorder->m_description.watermarkFontSize = watermarkFontSize(s.encoder.height);
     }
 
-    recorder->m_thread = std::jthread([r = recorder.get()](std::stop_token stop) { r->run(stop); });
+    recorder->m_thread = std::jthread([r = recorder.get()] { r->run(); });
     return recorder;
 }
 
@@ -239,10 +239,8 @@ Result<RecorderStatistics> Recorder::close()
         m_wake.notify_all();
         m_room.notify_all();
     }
-    if (m_thread.joinable()) {
-        m_thread.request_stop();
+    if (m_thread.joinable())
         m_thread.join();
-    }
     m_continuity.closeAll(timelineNow());
     std::lock_guard lock(m_mutex);
     if (m_failure)
@@ -252,11 +250,10 @@ Result<RecorderStatistics> Recorder::close()
 
 // ---- encoder thread -------------------------------------------------------------------------
 
-void Recorder::run(const std::stop_token &stop)
+void Recorder::run()
 {
     RecorderWorker worker{*m_pipeline, m_settings, m_description, m_continuity, m_statistics, m_mutex};
     const auto directory = QFileInfo(m_settings.outputPath).absolutePath();
-    Q_UNUSED(stop)
     while (true) {
         Item item;
         {

@@ -111,6 +111,8 @@ Result<void> RecorderWorker::encodeAudioFrames(bool flush)
     while (av_audio_fifo_size(p.fifo.get()) >= frameSize || (flush && av_audio_fifo_size(p.fifo.get()) > 0)) {
         const int count = std::min(frameSize, av_audio_fifo_size(p.fifo.get()));
         FramePtr frame = allocFrame();
+        if (!frame)
+            return std::unexpected(outOfMemory(QStringLiteral("audio frame")));
         frame->nb_samples = frameSize; // a short last frame is padded with silence
         frame->format = AV_SAMPLE_FMT_FLTP;
         frame->sample_rate = p.audio->sample_rate;

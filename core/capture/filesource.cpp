@@ -36,6 +36,8 @@ Result<CodecContextPtr> openDecoder(AVFormatContext *input, int index)
     if (!codec)
         return fail(ErrorCode::FormatError, QStringLiteral("no decoder for stream %1").arg(index));
     CodecContextPtr context(avcodec_alloc_context3(codec));
+    if (!context)
+        return std::unexpected(outOfMemory(QStringLiteral("decoder context")));
     if (int rc = avcodec_parameters_to_context(context.get(), parameters); rc < 0)
         return std::unexpected(avError(rc, QStringLiteral("decoder parameters")));
     context->pkt_timebase = input->streams[index]->time_base;
@@ -120,6 +122,10 @@ Result<void> FileSource::start(CaptureSink &sink)
         nanoseconds videoEnd{0};    // end of the last video frame delivered, media time
         auto packet = allocPacket();
         auto frame = allocFrame();
+        if (!packet || !frame) {
+            sink.deliverEvent({SourceEventType::Failed, m_clock.monotonicNow(), outOfMemory(QStringLiteral("decoder frames")).detail});
+            return;
+        }
 
         const auto pace = [&](nanoseconds when) {
             if (m_pace == Pace::RealTime) {

@@ -70,6 +70,13 @@ using BufferRefPtr = std::unique_ptr<AVBufferRef, detail::UnrefBuffer>;
     return Error{mapped, what + QStringLiteral(": ") + avErrorText(code)};
 }
 
+/// An FFmpeg allocation returned null: `what` names it ("AAC encoder context").
+[[nodiscard]] inline Error outOfMemory(const QString &what)
+{
+    return Error{ErrorCode::OutOfMemory, QStringLiteral("cannot allocate ") + what};
+}
+
+/// Null when out of memory, like av_frame_alloc / av_packet_alloc.
 [[nodiscard]] inline FramePtr allocFrame() { return FramePtr(av_frame_alloc()); }
 [[nodiscard]] inline PacketPtr allocPacket() { return PacketPtr(av_packet_alloc()); }
 

@@ -47,6 +47,8 @@ Result<MediaCount> countPackets(const QString &path)
         return std::unexpected(input.error());
     MediaCount count;
     auto packet = allocPacket();
+    if (!packet)
+        return std::unexpected(outOfMemory(QStringLiteral("packet")));
     qint64 endMicros = 0;
     while (av_read_frame(input->get(), packet.get()) >= 0) {
         const auto *stream = (*input)->streams[packet->stream_index];
@@ -96,6 +98,8 @@ Result<FinalizedRecording> finalizeRecording(const QString &fragmentedPath, cons
         // Chapters: the muxer writes them as a QuickTime chapter track and a Nero 'chpl' box.
         for (qsizetype i = 0; i < chapters.size(); ++i) {
             auto *chapter = static_cast<AVChapter *>(av_mallocz(sizeof(AVChapter)));
+            if (!chapter)
+                return std::unexpected(outOfMemory(QStringLiteral("chapter")));
             chapter->id = i + 1;
             chapter->time_base = {1, 1000};
             chapter->start = chapters[i].start.count();
@@ -115,6 +119,8 @@ Result<FinalizedRecording> finalizeRecording(const QString &fragmentedPath, cons
         FinalizedRecording done;
         done.path = finalPath;
         auto packet = allocPacket();
+        if (!packet)
+            return std::unexpected(outOfMemory(QStringLiteral("packet")));
         while (true) {
             const int read = av_read_frame(input->get(), packet.get());
             if (read == AVERROR_EOF)

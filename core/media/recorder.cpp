@@ -70,7 +70,11 @@ Result<std::unique_ptr<Recorder>> Recorder::open(RecorderSettings settings, cons
     const AVCodec *aac = avcodec_find_encoder(AV_CODEC_ID_AAC);
     if (!aac)
         return fail(ErrorCode::InternalError, QStringLiteral("no AAC encoder"));
+    if (!p.packet || !p.frame || !p.filtered)
+        return std::unexpected(outOfMemory(QStringLiteral("encoder frames")));
     p.audio.reset(avcodec_alloc_context3(aac));
+    if (!p.audio)
+        return std::unexpected(outOfMemory(QStringLiteral("AAC encoder context")));
     p.audio->sample_fmt = AV_SAMPLE_FMT_FLTP;
     p.audio->sample_rate = s.encoder.sampleRate;
     p.audio->ch_layout = AV_CHANNEL_LAYOUT_MONO;
@@ -81,6 +85,8 @@ Result<std::unique_ptr<Recorder>> Recorder::open(RecorderSettings settings, cons
     if (int rc = avcodec_open2(p.audio.get(), aac, nullptr); rc < 0)
         return std::unexpected(avError(rc, QStringLiteral("open AAC encoder")));
     p.fifo.reset(av_audio_fifo_alloc(AV_SAMPLE_FMT_FLTP, 1, p.audio->frame_size * 4));
+    if (!p.fifo)
+        return std::unexpected(outOfMemory(QStringLiteral("audio FIFO")));
 
     p.videoStream = avformat_new_stream(p.output.get(), nullptr);
     p.audioStream = avformat_new_stream(p.output.get(), nullptr);
@@ -117,7 +123,7 @@ Result<std::unique_ptr<Recorder>> Recorder::open(RecorderSettings settings, cons
         recorder->m_description.watermarkFontSize = watermarkFontSize(s.encoder.height);
     }
 
-    recorder->m_thread = std::jthread([r = recorder.get()](std::stop_token stop) { r->run(stop); });
+    recorder->m_thread = std::jthread([r = recorder.get()] { r->run(); });
     return recorder;
 }
 
@@ -239,10 +245,8 @@ Result<RecorderStatistics> Recorder::close()
         m_wake.notify_all();
         m_room.notify_all();
     }
-    if (m_thread.joinable()) {
-        m_thread.request_stop();
+    if (m_thread.joinable())
         m_thread.join();
-    }
     m_continuity.closeAll(timelineNow());
     std::lock_guard lock(m_mutex);
     if (m_failure)
@@ -252,11 +256,10 @@ Result<RecorderStatistics> Recorder::close()
 
 // ---- encoder thread -------------------------------------------------------------------------
 
-void Recorder::run(const std::stop_token &stop)
+void Recorder::run()
 {
     RecorderWorker worker{*m_pipeline, m_settings, m_description, m_continuity, m_statistics, m_mutex};
     const auto directory = QFileInfo(m_settings.outputPath).absolutePath();
-    Q_UNUSED(stop)
     while (true) {
         Item item;
         {

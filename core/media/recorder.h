@@ -87,7 +87,10 @@ private:
     using Item = std::variant<capture::VideoFrame, capture::AudioChunk>;
 
     Recorder(RecorderSettings settings, const Clock &clock);
-    void run(const std::stop_token &stop);
+    /// Encoder thread: works through the queue until close() has set m_closing and the queue
+    /// is drained, or the recording fails. m_closing is the one stop signal (it also turns
+    /// deliveries away); the thread's std::stop_token is not used.
+    void run();
     void setFailure(Error error);
     [[nodiscard]] std::chrono::milliseconds toTimeline(std::chrono::nanoseconds timestamp) const;
 

@@ -111,6 +111,8 @@ Result<void> RecorderWorker::encodeAudioFrames(bool flush)
     while (av_audio_fifo_size(p.fifo.get()) >= frameSize || (flush && av_audio_fifo_size(p.fifo.get()) > 0)) {
         const int count = std::min(frameSize, av_audio_fifo_size(p.fifo.get()));
         FramePtr frame = allocFrame();
+        if (!frame)
+            return std::unexpected(outOfMemory(QStringLiteral("audio frame")));
         frame->nb_samples = frameSize; // a short last frame is padded with silence
         frame->format = AV_SAMPLE_FMT_FLTP;
         frame->sample_rate = p.audio->sample_rate;
@@ -133,17 +135,20 @@ Result<void> RecorderWorker::encodeAudioFrames(bool flush)
     return {};
 }
 
-void RecorderWorker::addSilence(qint64 samples)
+Result<void> RecorderWorker::addSilence(qint64 samples)
 {
     std::vector<float> zeros(size_t(std::min<qint64>(samples, 48000)), 0.0f);
     while (samples > 0) {
         const int n = int(std::min<qint64>(samples, qint64(zeros.size())));
         void *planes[1] = {zeros.data()};
-        av_audio_fifo_write(p.fifo.get(), planes, n);
+        if (av_audio_fifo_write(p.fifo.get(), planes, n) < n)
+            return std::unexpected(outOfMemory(QStringLiteral("audio FIFO")));
         samples -= n;
         p.audioNext += n;
-        (void)encodeAudioFrames(false);
+        if (auto encoded = encodeAudioFrames(false); !encoded)
+            return encoded;
     }
+    return {};
 }
 
 Result<void> RecorderWorker::audio(const capture::AudioChunk &chunk, nanoseconds origin)
@@ -181,17 +186,20 @@ Result<void> RecorderWorker::audio(const capture::AudioChunk &chunk, nanoseconds
     qint64 skip = 0;
     if (!p.audioStarted) {
         p.audioStarted = true;
-        if (expected > 0)
-            addSilence(expected);
-        else
+        if (expected > 0) {
+            if (auto filled = addSilence(expected); !filled)
+                return filled;
+        } else {
             skip = -expected;
+        }
     } else if (expected > p.audioNext + tolerance) {
         const qint64 hole = expected - p.audioNext;
         const milliseconds start(p.audioNext * 1000 / rate);
         const milliseconds end(expected * 1000 / rate);
         if (!continuity.explained(start, end))
             continuity.add(GapReason::AudioMissing, start, end, hole, QStringLiteral("no audio from the source"));
-        addSilence(hole);
+        if (auto filled = addSilence(hole); !filled)
+            return filled;
         std::lock_guard lock(mutex);
         statistics.silenceSamples += hole;
     } else if (expected < p.audioNext - tolerance) {
@@ -206,7 +214,8 @@ Result<void> RecorderWorker::audio(const capture::AudioChunk &chunk, nanoseconds
         return {};
     const int start = int(std::min<qint64>(skip, produced));
     void *planes[1] = {converted.data() + start};
-    av_audio_fifo_write(p.fifo.get(), planes, produced - start);
+    if (av_audio_fifo_write(p.fifo.get(), planes, produced - start) < produced - start)
+        return std::unexpected(outOfMemory(QStringLiteral("audio FIFO")));
     p.audioNext += produced - start;
     return encodeAudioFrames(false);
 }

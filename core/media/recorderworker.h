@@ -34,7 +34,8 @@ private:
     [[nodiscard]] Result<void> writePackets(AVCodecContext *codec, AVStream *stream);
     [[nodiscard]] Result<void> encodeVideo(AVFrame *frame);
     [[nodiscard]] Result<void> encodeAudioFrames(bool flush);
-    void addSilence(qint64 samples);
+    /// Feeds `samples` of silence to the audio encoder; fails like any other encoding.
+    [[nodiscard]] Result<void> addSilence(qint64 samples);
 };
 
 } // namespace dualrec::media

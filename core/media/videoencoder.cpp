@@ -43,6 +43,8 @@ Result<OpenedVideoEncoder> openVideoEncoder(const EncoderSettings &settings, con
         if (!codec)
             continue;
         CodecContextPtr context(avcodec_alloc_context3(codec));
+        if (!context)
+            return std::unexpected(outOfMemory(QStringLiteral("%1 encoder context").arg(QLatin1String(name))));
         const bool software = qstrcmp(name, kSoftwareEncoder) == 0;
         context->width = settings.width;
         context->height = settings.height;

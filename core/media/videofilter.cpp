@@ -30,6 +30,8 @@ Result<void> VideoFilter::rebuild(const capture::VideoFrame &frame, const Record
                                   const RecorderDescription &description, AVPixelFormat outputFormat)
 {
     graph.reset(avfilter_graph_alloc());
+    if (!graph)
+        return std::unexpected(outOfMemory(QStringLiteral("video filter graph")));
     graph->nb_threads = 1;
     const auto create = [&](const char *filter, const char *name, const QString &args) -> Result<AVFilterContext *> {
         AVFilterContext *context = nullptr;

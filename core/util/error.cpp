@@ -16,6 +16,7 @@ const char *errorCodeName(ErrorCode code)
     case ErrorCode::DeviceUnavailable: return "device-unavailable";
     case ErrorCode::InternalError: return "internal-error";
     case ErrorCode::DataCorrupt: return "data-corrupt";
+    case ErrorCode::OutOfMemory: return "out-of-memory";
     }
     return "unknown";
 }

@@ -22,6 +22,7 @@ enum class ErrorCode : quint16 {
     // Stop the session or queue.
     InternalError,
     DataCorrupt,       ///< stored data failed an integrity check
+    OutOfMemory,       ///< an allocation failed (FFmpeg handles, buffers)
 };
 
 enum class ErrorAction : quint8 { Invalid = 0, FixInput, Retry, Stop };
@@ -41,6 +42,7 @@ enum class ErrorAction : quint8 { Invalid = 0, FixInput, Retry, Stop };
         return ErrorAction::Retry;
     case ErrorCode::InternalError:
     case ErrorCode::DataCorrupt:
+    case ErrorCode::OutOfMemory:
     case ErrorCode::Invalid:
         return ErrorAction::Stop;
     }

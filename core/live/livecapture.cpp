@@ -17,11 +17,6 @@ using namespace std::chrono;
 
 namespace {
 
-nanoseconds intervalOf(double perSecond)
-{
-    return perSecond > 0 ? nanoseconds(qint64(1e9 / perSecond)) : nanoseconds::max();
-}
-
 constexpr double kSilenceDbfs = -120.0;
 
 } // namespace
@@ -117,24 +112,12 @@ double LiveCapture::peakDbfs(const capture::AudioChunk &chunk)
     return std::max(kSilenceDbfs, 20.0 * std::log10(double(peak) / 32768.0));
 }
 
-bool LiveCapture::due(std::optional<nanoseconds> &next, nanoseconds now, nanoseconds interval)
-{
-    if (interval == nanoseconds::max())
-        return false;
-    // `next` is the start of the next slot: one item per slot keeps the rate whatever the frame
-    // rate (10 previews a second from 25 fps, not every third frame). Far behind, or a timestamp
-    // going backwards (a looping file, a restarted camera), starts the slots again from `now`.
-    if (next && now < *next && *next - now <= interval)
-        return false;
-    next = (next && now >= *next && now - *next < interval) ? *next + interval : now + interval;
-    return true;
-}
-
 void LiveCapture::deliverVideo(capture::VideoFrame frame)
 {
-    const bool preview = due(m_nextPreview, frame.timestamp, intervalOf(m_options.previewsPerSecond))
+    const bool preview = m_previewSlots.take(frame.timestamp)
                          && isSignalConnected(QMetaMethod::fromSignal(&LiveCapture::previewReady));
-    const bool check = m_guard && due(m_nextGuard, frame.timestamp, intervalOf(m_options.checksPerSecond));
+    // Only converted when the guard will take it (its own rate, by capture time).
+    const bool check = m_guard && m_guard->wantsFrame(frame.timestamp);
     // The colour conversion of the full frame is the costly part: when both are due, the
     // guard's small copy is scaled down from the preview's.
     cv::Mat previewBgr;
@@ -166,7 +149,7 @@ void LiveCapture::deliverVideo(capture::VideoFrame frame)
 void LiveCapture::deliverAudio(capture::AudioChunk chunk)
 {
     m_peak = std::max(m_peak, peakDbfs(chunk));
-    if (due(m_nextLevel, chunk.timestamp, intervalOf(m_options.levelsPerSecond))) {
+    if (m_levelSlots.take(chunk.timestamp)) {
         Q_EMIT audioLevel(m_peak);
         m_peak = kSilenceDbfs;
     }

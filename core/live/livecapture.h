@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/capture/capturesource.h"
+#include "core/util/rateslots.h"
 #include "core/vision/presenceguard.h"
 
 #include <QObject>
@@ -17,14 +18,14 @@ struct LiveOptions final {
     double previewsPerSecond = 10.0; ///< 0: no preview pictures
     int previewWidth = 640;          ///< preview pictures are scaled to this width (aspect kept)
     double levelsPerSecond = 10.0;   ///< microphone level reports
-    double checksPerSecond = 8.0;    ///< frames offered to the presence guard
     int analysisWidth = 320;         ///< width of the guard's copy
 };
 
 /// The one capture source of the app, and everything that watches it: from pre-flight to the
 /// end of a recording the camera (or demo source, or file) runs into this hub, which
 ///  - hands every frame and audio chunk to the recorder while one is attached (setRecorder),
-///  - offers a small copy of a frame to the presence guard a few times a second,
+///  - offers a small copy of a frame to the presence guard whenever it wants one (the guard
+///    keeps its own rate),
 ///  - publishes a scaled BGRA preview picture and the microphone's peak level a few times a
 ///    second, and the source's events (camera lost/back, end of input).
 /// Without a guard only the preview, levels and recorder path run.
@@ -78,9 +79,6 @@ private:
     void deliverEvent(capture::SourceEvent event) override;
     void awaitCapacity(const std::stop_token &stop) override;
 
-    /// True when `now` starts a new slot of `interval` (then moves `next` on); capture thread only.
-    static bool due(std::optional<std::chrono::nanoseconds> &next, std::chrono::nanoseconds now,
-                    std::chrono::nanoseconds interval);
 
     std::unique_ptr<capture::CaptureSource> m_source;
     std::unique_ptr<vision::PresenceGuard> m_guard;
@@ -95,9 +93,8 @@ private:
     std::optional<capture::SourceEvent> m_lastEvent;
 
     // Capture thread only.
-    std::optional<std::chrono::nanoseconds> m_nextPreview;
-    std::optional<std::chrono::nanoseconds> m_nextGuard;
-    std::optional<std::chrono::nanoseconds> m_nextLevel;
+    RateSlots m_previewSlots{m_options.previewsPerSecond};
+    RateSlots m_levelSlots{m_options.levelsPerSecond};
     double m_peak = -120.0;
 };
 

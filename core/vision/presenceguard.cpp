@@ -13,13 +13,12 @@ Result<std::unique_ptr<PresenceGuard>> PresenceGuard::create(const AnalyzerConfi
     auto analyzer = FrameAnalyzer::create(config);
     if (!analyzer)
         return std::unexpected(analyzer.error());
-    const auto interval = std::chrono::nanoseconds(static_cast<qint64>(1e9 / checksPerSecond));
-    return std::unique_ptr<PresenceGuard>(new PresenceGuard(std::move(*analyzer), interval));
+    return std::unique_ptr<PresenceGuard>(new PresenceGuard(std::move(*analyzer), checksPerSecond));
 }
 
-PresenceGuard::PresenceGuard(std::unique_ptr<FrameAnalyzer> analyzer, std::chrono::nanoseconds interval)
+PresenceGuard::PresenceGuard(std::unique_ptr<FrameAnalyzer> analyzer, double checksPerSecond)
     : m_detectorKind(analyzer->detectorKind())
-    , m_interval(interval)
+    , m_slots(checksPerSecond)
 {
     static const int registered = qRegisterMetaType<dualrec::vision::PresenceCheck>();
     Q_UNUSED(registered);
@@ -44,9 +43,8 @@ PresenceGuard::~PresenceGuard()
 void PresenceGuard::submitFrame(const cv::Mat &frame, std::chrono::nanoseconds timestamp)
 {
     QMutexLocker lock(&m_mutex);
-    if (m_lastAccepted && timestamp - *m_lastAccepted < m_interval && timestamp >= *m_lastAccepted)
+    if (!m_slots.take(timestamp))
         return; // rate limit by capture time, so the check rate does not depend on the camera
-    m_lastAccepted = timestamp;
     if (!m_pending.empty())
         ++m_dropped;
     m_pending = frame;
@@ -55,6 +53,12 @@ void PresenceGuard::submitFrame(const cv::Mat &frame, std::chrono::nanoseconds t
         return;
     m_scheduled = true;
     QMetaObject::invokeMethod(m_worker, &PresenceGuardWorker::process, Qt::QueuedConnection);
+}
+
+bool PresenceGuard::wantsFrame(std::chrono::nanoseconds timestamp) const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_slots.due(timestamp);
 }
 
 qint64 PresenceGuard::droppedFrames() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/util/result.h"
+#include "core/util/rateslots.h"
 #include "core/vision/frameanalyzer.h"
 #include "core/vision/presencecheck.h"
 
@@ -20,8 +21,8 @@ class PresenceGuardWorker;
 /// Runs face checks on live frames in its own thread, never holding up the caller.
 ///
 /// Input is a one-slot mailbox: submitFrame() replaces the frame waiting there (latest frame
-/// wins), so a slow check drops frames instead of queueing them; at most checksPerSecond frames
-/// per second (by capture timestamp) are analysed at all. The worker runs OpenCV with one
+/// wins), so a slow check drops frames instead of queueing them; checksPerSecond frames per
+/// second (by capture timestamp, util/RateSlots: 8 from a 25 fps camera are 8) are taken at all. The worker runs OpenCV with one
 /// thread (cv::setNumThreads(1)) so recording keeps its cores.
 ///
 /// Each result arrives as checked() in the guard's thread; feed it to a PresencePolicy.
@@ -46,6 +47,9 @@ public:
     /// the caller must not write into `frame` afterwards (hand over a fresh or cloned cv::Mat).
     /// Thread-safe.
     void submitFrame(const cv::Mat &frame, std::chrono::nanoseconds timestamp);
+    /// Whether a frame captured at `timestamp` would be taken now: callers that must convert a
+    /// frame first ask before they do. Thread-safe.
+    [[nodiscard]] bool wantsFrame(std::chrono::nanoseconds timestamp) const;
 
     /// Frames replaced in the mailbox before the worker took them (thread-safe).
     [[nodiscard]] qint64 droppedFrames() const;
@@ -55,20 +59,19 @@ Q_SIGNALS:
 
 private:
     friend class PresenceGuardWorker;
-    PresenceGuard(std::unique_ptr<FrameAnalyzer> analyzer, std::chrono::nanoseconds interval);
+    PresenceGuard(std::unique_ptr<FrameAnalyzer> analyzer, double checksPerSecond);
 
     /// Worker thread: takes the waiting frame, if any.
     bool takeFrame(cv::Mat &frame, std::chrono::nanoseconds &timestamp);
 
     DetectorKind m_detectorKind = DetectorKind::Invalid;
-    std::chrono::nanoseconds m_interval;
     QThread m_thread;
     PresenceGuardWorker *m_worker = nullptr; ///< lives in m_thread, deleted when it finishes
 
     mutable QMutex m_mutex;
     cv::Mat m_pending;                       ///< guarded by m_mutex
     std::chrono::nanoseconds m_pendingTime{0}; ///< guarded by m_mutex
-    std::optional<std::chrono::nanoseconds> m_lastAccepted; ///< guarded by m_mutex
+    RateSlots m_slots;                       ///< guarded by m_mutex
     bool m_scheduled = false;                ///< a process() call is queued; guarded by m_mutex
     qint64 m_dropped = 0;                    ///< guarded by m_mutex
 };

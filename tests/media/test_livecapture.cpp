@@ -3,6 +3,9 @@
 #include "core/capture/syntheticsource.h"
 #include "core/live/livecapture.h"
 
+#include <QCoreApplication>
+#include <QElapsedTimer>
+
 #include <catch2/catch_test_macros.hpp>
 
 #include <mutex>
@@ -90,6 +93,33 @@ TEST_CASE("live capture hands every frame to the recorder and previews and level
     CHECK(*loudest < -1.0);
     CHECK(*quietest > -28.0);
     CHECK(*quietest < -24.0);
+}
+
+TEST_CASE("live capture gives the presence guard frames at the guard's own rate", "[live]")
+{
+    SystemClock clock;
+    vision::AnalyzerConfig config;
+    config.detector.yunetModelPath = QStringLiteral(DUALREC_SHARED_DIR "/assets/models/face_detection_yunet_2022mar.onnx");
+    auto guard = vision::PresenceGuard::create(config, 8.0);
+    REQUIRE(guard.has_value());
+    auto *presence = guard->get();
+    int checks = 0;
+    QObject::connect(presence, &vision::PresenceGuard::checked, presence, [&] { ++checks; });
+    live::LiveCapture capture(threeSeconds(clock), std::move(*guard));
+    std::atomic<bool> ended{false};
+    QObject::connect(&capture, &live::LiveCapture::sourceEvent, &capture,
+                     [&](const capture::SourceEvent &) { ended = true; }, Qt::DirectConnection);
+    REQUIRE(capture.start().has_value());
+    // 3 s of 25 fps at 8 checks a second: 24 frames taken (checked, or replaced in the mailbox
+    // while a check ran), not 12 (every fourth frame, as a gap limit after 120 ms slots gave).
+    QElapsedTimer waited;
+    waited.start();
+    while ((!ended || checks + presence->droppedFrames() < 24) && waited.elapsed() < 20000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    capture.stop();
+    CHECK(ended);
+    CHECK(checks + presence->droppedFrames() == 24);
+    CHECK(checks >= 1);
 }
 
 TEST_CASE("live capture without a recorder records nothing and a detached recorder gets nothing more", "[live]")

@@ -550,7 +550,7 @@ void MainWindow::onSnapshotRequested()
     }
     (void)m_services.journal.sessions().addMediaFile(
         m_session->id(), {QStringLiteral("snapshot"), QDir::cleanPath(path), QFileInfo(path).size(),
-                          sha256OfFile(path), m_services.clock.wallNow().toUTC()});
+                          sha256OfFile(path).value_or(QString()), m_services.clock.wallNow().toUTC()});
     (void)m_session->recordSnapshot(name);
 }
 

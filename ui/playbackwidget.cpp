@@ -40,7 +40,7 @@ void hashFile(QPromise<QString> &promise, const QString &path)
 {
     const auto digest = sha256OfFile(path, [&promise] { return !promise.isCanceled(); });
     if (!promise.isCanceled())
-        promise.addResult(digest);
+        promise.addResult(digest.value_or(QString()));
 }
 
 } // namespace

@@ -100,9 +100,11 @@ void closeRecording(storage::Journal &journal, const Clock &clock, const QList<s
         recovered.finalized = true;
         recovered.recorded = finalized->duration;
         const auto digest = sha256OfFile(finalized->path);
-        if (auto added = sessions.addMediaFile(recovered.id, {QStringLiteral("recording"), QDir::cleanPath(finalized->path),
-                                                              finalized->bytes, digest, clock.wallNow().toUTC()});
-            !added)
+        if (!digest)
+            recovered.problem = digest.error();
+        else if (auto added = sessions.addMediaFile(recovered.id, {QStringLiteral("recording"), QDir::cleanPath(finalized->path),
+                                                                   finalized->bytes, *digest, clock.wallNow().toUTC()});
+                 !added)
             recovered.problem = added.error();
     } else {
         recovered.problem = finalized.error();
@@ -117,7 +119,7 @@ void closeRecording(storage::Journal &journal, const Clock &clock, const QList<s
             media::updateSidecarEnd(sidecarPath, state, detail, recovered.finalized ? recovered.recordingPath : QString(), chapters);
         if (written) {
             (void)sessions.addMediaFile(recovered.id, {QStringLiteral("sidecar"), QDir::cleanPath(sidecarPath),
-                                                       QFileInfo(sidecarPath).size(), sha256OfFile(sidecarPath),
+                                                       QFileInfo(sidecarPath).size(), sha256OfFile(sidecarPath).value_or(QString()),
                                                        clock.wallNow().toUTC()});
         } else if (!recovered.problem) {
             recovered.problem = written.error();

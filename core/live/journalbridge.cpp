@@ -76,11 +76,11 @@ void JournalBridge::mediaFile(const QString &sessionId, FileKind kind, const QSt
         break;
     case FileKind::Final:
         role = QStringLiteral("recording");
-        digest = sha256OfFile(path);
+        digest = sha256OfFile(path).value_or(QString()); // unreadable: journaled without, the check later says so
         break;
     case FileKind::Sidecar:
         role = QStringLiteral("sidecar");
-        digest = sha256OfFile(path);
+        digest = sha256OfFile(path).value_or(QString());
         break;
     case FileKind::Invalid:
         return;

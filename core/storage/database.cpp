@@ -10,6 +10,35 @@ namespace dualrec::storage {
 namespace {
 
 QAtomicInteger<quint64> g_databaseSerial;
+QAtomicInteger<quint64> g_threadSerial;
+
+/// The calling thread's connections, closed and removed in that thread when it ends (its id
+/// may then be given to a new thread, which must open its own).
+struct ThreadConnections {
+    const quint64 thread = g_threadSerial.fetchAndAddRelaxed(1) + 1;
+    std::vector<std::weak_ptr<detail::ConnectionRegistry>> registries; ///< of the Databases this thread used
+
+    ~ThreadConnections()
+    {
+        for (const auto &weak : registries) {
+            const auto registry = weak.lock();
+            if (!registry)
+                continue; // the Database went first and removed it
+            const QMutexLocker locker(&registry->mutex);
+            const auto name = registry->names.take(thread);
+            if (name.isEmpty())
+                continue;
+            {
+                auto db = QSqlDatabase::database(name, false);
+                if (db.isOpen())
+                    db.close();
+            }
+            QSqlDatabase::removeDatabase(name);
+        }
+    }
+};
+
+thread_local ThreadConnections t_connections;
 
 Error sqlError(const QString &what, const QSqlError &error)
 {
@@ -34,8 +63,8 @@ Database::Database(QString path, FaultInjector *faults)
 
 Database::~Database()
 {
-    const QMutexLocker locker(&m_mutex);
-    for (const auto &name : std::as_const(m_connections)) {
+    const QMutexLocker locker(&m_connections->mutex);
+    for (const auto &name : std::as_const(m_connections->names)) {
         {
             auto db = QSqlDatabase::database(name, false);
             if (db.isOpen())
@@ -43,6 +72,7 @@ Database::~Database()
         }
         QSqlDatabase::removeDatabase(name);
     }
+    m_connections->names.clear();
 }
 
 Result<std::shared_ptr<Database>> Database::open(const QString &path, FaultInjector *faults)
@@ -58,13 +88,13 @@ Result<std::shared_ptr<Database>> Database::open(const QString &path, FaultInjec
 
 Result<QSqlDatabase> Database::connection()
 {
-    const auto thread = QThread::currentThreadId();
+    const auto thread = t_connections.thread;
     {
-        const QMutexLocker locker(&m_mutex);
-        if (const auto it = m_connections.constFind(thread); it != m_connections.constEnd())
+        const QMutexLocker locker(&m_connections->mutex);
+        if (const auto it = m_connections->names.constFind(thread); it != m_connections->names.constEnd())
             return QSqlDatabase::database(it.value(), false);
     }
-    const QString name = m_baseName + QStringLiteral("-t%1").arg(quintptr(thread));
+    const QString name = m_baseName + QStringLiteral("-t%1").arg(thread);
     auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(m_path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
@@ -75,9 +105,10 @@ Result<QSqlDatabase> Database::connection()
         return std::unexpected(error);
     }
     {
-        const QMutexLocker locker(&m_mutex);
-        m_connections.insert(thread, name);
+        const QMutexLocker locker(&m_connections->mutex);
+        m_connections->names.insert(thread, name);
     }
+    t_connections.registries.push_back(m_connections);
     for (const auto *pragma : {"PRAGMA foreign_keys=ON", "PRAGMA synchronous=FULL"}) {
         QSqlQuery query(db);
         if (!query.exec(QLatin1String(pragma)))

@@ -14,11 +14,21 @@
 
 namespace dualrec::storage {
 
+namespace detail {
+/// A Database's connections: thread (a number no other thread ever gets) -> connection name.
+/// Shared with each thread's exit clean-up, which may run after the Database is gone.
+struct ConnectionRegistry {
+    QMutex mutex;
+    QHash<quint64, QString> names; ///< guarded by mutex
+};
+} // namespace detail
+
 /// One journal database file. Hands every thread its own connection (a QSqlDatabase belongs
 /// to the thread that opened it, style P7), created on first use with the session pragmas
 /// (foreign keys on, synchronous=FULL: a commit that records evidence is on disk when it
-/// returns). All connections are closed when the Database goes; by then the threads that used
-/// it must have stopped using it.
+/// returns). A thread's connection is closed when the thread ends (thread ids are reused: a new
+/// thread must never get a dead one's connection); all are closed when the Database goes; by then
+/// the threads that used it must have stopped using it.
 ///
 /// Thread contract: thread-safe; each call uses the calling thread's connection.
 class Database final
@@ -45,8 +55,7 @@ private:
     QString m_path;
     QString m_baseName;
     FaultInjector *m_faults;
-    QMutex m_mutex;
-    QHash<Qt::HANDLE, QString> m_connections; ///< thread -> connection name; guarded by m_mutex
+    std::shared_ptr<detail::ConnectionRegistry> m_connections = std::make_shared<detail::ConnectionRegistry>();
 };
 
 /// A transaction that rolls back unless commit() succeeded (style P7). BEGIN IMMEDIATE takes

@@ -19,6 +19,7 @@
 #include "core/live/livecapture.h"
 #include "core/media/recorder.h"
 #include "core/vision/presenceguard.h"
+#include "tests/bench/benchprocess.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -42,25 +43,14 @@
 #include <unistd.h>
 #include <vector>
 
-extern char **environ;
-
 using namespace dualrec;
 using namespace std::chrono;
+using namespace dualrec::bench;
 
 namespace {
 
 constexpr int kSeconds = 30;
 constexpr int kFramesPerSecond = 25;
-
-double seconds(const timeval &value)
-{
-    return double(value.tv_sec) + double(value.tv_usec) / 1e6;
-}
-
-double cpuSeconds(const rusage &usage)
-{
-    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
-}
 
 // ---- child: one variant ---------------------------------------------------------------------
 
@@ -230,52 +220,6 @@ int runChild(const QString &variant, const QString &input, const QString &output
 }
 
 // ---- parent: the comparison -----------------------------------------------------------------
-
-struct Measured {
-    int exitCode = -1;
-    double wallSeconds = 0;
-    double cpuSeconds = 0; ///< the whole process, every thread, setup included
-    double peakMegabytes = 0;
-};
-
-Measured measure(const QStringList &command)
-{
-    std::vector<QByteArray> storage;
-    for (const auto &part : command)
-        storage.push_back(part.toLocal8Bit());
-    std::vector<char *> argv;
-    for (auto &part : storage)
-        argv.push_back(part.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-    Measured result;
-    QElapsedTimer timer;
-    timer.start();
-    pid_t pid = -1;
-    const int spawned = posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (spawned != 0)
-        return result;
-    int status = 0;
-    rusage usage{};
-    wait4(pid, &status, 0, &usage);
-    result.wallSeconds = double(timer.nsecsElapsed()) / 1e9;
-    result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    result.cpuSeconds = cpuSeconds(usage);
-    result.peakMegabytes = double(usage.ru_maxrss) / 1024.0;
-    return result;
-}
-
-QString loadAverage()
-{
-    QFile file(QStringLiteral("/proc/loadavg"));
-    if (!file.open(QIODevice::ReadOnly))
-        return QStringLiteral("?");
-    return QString::fromLatin1(file.readAll()).section(QLatin1Char(' '), 0, 2);
-}
 
 struct Variant {
     QString name;

@@ -5,6 +5,8 @@
 // which must drop no frame.
 //
 // Usage: dualrec_record_bench DUALREC_BINARY WORKDIR
+#include "tests/bench/benchprocess.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -23,58 +25,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-extern char **environ;
+using dualrec::bench::measure;
+using dualrec::bench::Measured;
+using dualrec::bench::spawn;
 
 namespace {
-
-struct Measured {
-    int exitCode = -1;
-    double wallSeconds = 0;
-    double cpuSeconds = 0;
-    double peakMegabytes = 0;
-};
-
-pid_t spawn(const QStringList &command, bool quiet)
-{
-    std::vector<QByteArray> storage;
-    for (const auto &part : command)
-        storage.push_back(part.toLocal8Bit());
-    std::vector<char *> argv;
-    for (auto &part : storage)
-        argv.push_back(part.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    if (quiet) {
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-    }
-    pid_t pid = -1;
-    if (posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ) != 0)
-        pid = -1;
-    posix_spawn_file_actions_destroy(&actions);
-    return pid;
-}
-
-/// Runs a command to its end; CPU time and peak RSS come from the kernel (wait4 rusage).
-Measured measure(const QStringList &command)
-{
-    Measured result;
-    QElapsedTimer timer;
-    timer.start();
-    const pid_t pid = spawn(command, true);
-    if (pid < 0)
-        return result;
-    int status = 0;
-    rusage usage{};
-    wait4(pid, &status, 0, &usage);
-    result.wallSeconds = double(timer.nsecsElapsed()) / 1e9;
-    result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    result.cpuSeconds = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-                        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-    result.peakMegabytes = double(usage.ru_maxrss) / 1024.0;
-    return result;
-}
 
 QString only(const QString &directory, const QString &suffix)
 {

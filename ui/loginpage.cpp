@@ -21,7 +21,8 @@ LoginPage::LoginPage(storage::UserRepository &users, storage::AuditLog &audit, Q
     auto *outer = new QVBoxLayout(this);
     outer->addStretch(1);
     auto *box = new QWidget(this);
-    box->setMaximumWidth(pageStyle::scaled(this, 38));
+    box->setObjectName(QStringLiteral("loginBox"));
+    pageStyle::keepSize(box, pageStyle::Extent::MaximumWidth, 38);
     auto *layout = new QVBoxLayout(box);
     m_title = new QLabel(box);
     m_title->setObjectName(QStringLiteral("loginTitle"));

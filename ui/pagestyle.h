@@ -19,17 +19,41 @@ namespace detail {
 
 inline constexpr char kScaleProperty[] = "dualrecFontScale";
 inline constexpr char kBoldProperty[] = "dualrecFontBold";
+inline constexpr char kMaximumWidthProperty[] = "dualrecMaximumWidthEms";
+inline constexpr char kMinimumHeightProperty[] = "dualrecMinimumHeightEms";
+inline constexpr char kMaximumHeightProperty[] = "dualrecMaximumHeightEms";
 
-inline void applyRelativeFont(QWidget *widget)
+/// The font `widget` has or gets from enlarge(): the application font times its factor.
+inline QFont relativeFont(const QWidget *widget)
 {
-    const double factor = widget->property(kScaleProperty).toDouble();
     QFont font = QApplication::font();
+    const auto scale = widget->property(kScaleProperty);
+    if (!scale.isValid())
+        return font;
+    const double factor = scale.toDouble();
     if (font.pointSizeF() > 0)
         font.setPointSizeF(font.pointSizeF() * factor);
     else
         font.setPixelSize(std::max(1, int(font.pixelSize() * factor)));
     font.setBold(widget->property(kBoldProperty).toBool());
-    widget->setFont(font);
+    return font;
+}
+
+inline void applyRelativeFont(QWidget *widget)
+{
+    widget->setFont(relativeFont(widget));
+}
+
+/// Re-applies the sizes given in ems (keepSize()) from the current application font.
+inline void applyRelativeSizes(QWidget *widget)
+{
+    const double em = QFontMetrics(relativeFont(widget)).horizontalAdvance(QLatin1Char('M'));
+    if (const auto ems = widget->property(kMaximumWidthProperty); ems.isValid())
+        widget->setMaximumWidth(int(em * ems.toDouble()));
+    if (const auto ems = widget->property(kMinimumHeightProperty); ems.isValid())
+        widget->setMinimumHeight(int(em * ems.toDouble()));
+    if (const auto ems = widget->property(kMaximumHeightProperty); ems.isValid())
+        widget->setMaximumHeight(int(em * ems.toDouble()));
 }
 
 /// A font set on a widget no longer follows QApplication::font(), and Qt tells only the
@@ -53,6 +77,7 @@ public:
             for (auto *widget : QApplication::allWidgets()) {
                 if (widget->property(kScaleProperty).isValid())
                     applyRelativeFont(widget);
+                applyRelativeSizes(widget);
             }
         }
         return false;
@@ -86,7 +111,31 @@ inline void makeHeading(QLabel *label, double factor = 1.5)
     label->setWordWrap(true);
 }
 
-/// `ems` widths of the letter M in `widget`'s font, in pixels.
+/// Which size keepSize() sets.
+enum class Extent : quint8 { Invalid = 0, MaximumWidth, MinimumHeight, MaximumHeight };
+
+/// Sets `widget`'s `extent` to `ems` widths of the letter M in its font (the application font,
+/// or the one enlarge() gave it), now and whenever the application font changes.
+inline void keepSize(QWidget *widget, Extent extent, double ems)
+{
+    detail::FollowApplicationFont::ensureInstalled();
+    switch (extent) {
+    case Extent::MaximumWidth:
+        widget->setProperty(detail::kMaximumWidthProperty, ems);
+        break;
+    case Extent::MinimumHeight:
+        widget->setProperty(detail::kMinimumHeightProperty, ems);
+        break;
+    case Extent::MaximumHeight:
+        widget->setProperty(detail::kMaximumHeightProperty, ems);
+        break;
+    case Extent::Invalid:
+        return;
+    }
+    detail::applyRelativeSizes(widget);
+}
+
+/// `ems` widths of the letter M in `widget`'s font, in pixels (once: see keepSize()).
 inline int scaled(const QWidget *widget, double ems)
 {
     return int(QFontMetrics(widget->font()).horizontalAdvance(QLatin1Char('M')) * ems);

@@ -95,7 +95,7 @@ RecordingPage::RecordingPage(const Clock &clock, QWidget *parent) : QWidget(pare
     m_steps = new QListWidget(this);
     m_steps->setObjectName(QStringLiteral("recordingSteps"));
     m_steps->setSelectionMode(QAbstractItemView::NoSelection);
-    m_steps->setMaximumHeight(pageStyle::scaled(this, 9));
+    pageStyle::keepSize(m_steps, pageStyle::Extent::MaximumHeight, 9);
     right->addWidget(m_steps);
     m_stepTitle = new QLabel(this);
     m_stepTitle->setObjectName(QStringLiteral("currentStepTitle"));
@@ -133,7 +133,7 @@ RecordingPage::RecordingPage(const Clock &clock, QWidget *parent) : QWidget(pare
     for (auto *button : {m_answerYes, m_answerNo, m_snapshot})
         pageStyle::enlarge(button, 1.35);
     pageStyle::enlarge(m_next, 1.5, true);
-    m_next->setMinimumHeight(pageStyle::scaled(m_next, 2.2));
+    pageStyle::keepSize(m_next, pageStyle::Extent::MinimumHeight, 2.2);
     actions->addWidget(m_answerYes);
     actions->addWidget(m_answerNo);
     actions->addWidget(m_snapshot);

@@ -397,15 +397,30 @@ TEST_CASE("an open window follows a change of the application font")
     app.openWindow();
     auto *title = app.find<QLabel>("loginTitle");
     auto *banner = app.find<QLabel>("banner");
+    // Sizes given in ems follow too: the sign-in box's width, the step list's height, the Next button's height.
+    auto *box = app.find<QWidget>("loginBox");
+    auto *steps = app.find<QWidget>("recordingSteps");
+    auto *next = app.find<QWidget>("nextStep");
     const auto titleBefore = QFontInfo(title->font()).pointSizeF();
     const auto bannerBefore = QFontInfo(banner->font()).pointSizeF();
+    const auto boxBefore = box->maximumWidth();
+    const auto stepsBefore = steps->maximumHeight();
+    const auto nextBefore = next->minimumHeight();
     font.setPointSizeF(15);
     QApplication::setFont(font);
     test::settle();
     const auto titleAfter = QFontInfo(title->font()).pointSizeF();
     const auto bannerAfter = QFontInfo(banner->font()).pointSizeF();
+    const auto boxAfter = box->maximumWidth();
+    const auto stepsAfter = steps->maximumHeight();
+    const auto nextAfter = next->minimumHeight();
     QApplication::setFont(original);
     CHECK(titleAfter > titleBefore * 1.4);
     CHECK(bannerAfter > bannerBefore * 1.4);
     CHECK(title->font().bold()); // the heading stays a heading
+    INFO("box " << boxBefore << " -> " << boxAfter << ", steps " << stepsBefore << " -> " << stepsAfter << ", next "
+                << nextBefore << " -> " << nextAfter);
+    CHECK(boxAfter > boxBefore * 1.3);
+    CHECK(stepsAfter > stepsBefore * 1.3);
+    CHECK(nextAfter > nextBefore * 1.3);
 }

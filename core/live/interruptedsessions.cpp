@@ -50,9 +50,11 @@ std::optional<storage::MediaFile> lastWithRole(const QList<storage::MediaFile> &
 }
 
 /// Finalizes the left-behind recording (or adopts a final file already written) and journals
-/// the result; fills the recording fields of `recovered`.
-void closeRecording(storage::Journal &journal, const Clock &clock, const QList<storage::MediaFile> &files,
-                    const QList<workflow::SessionEvent> &events, bool sessionWasOpen, RecoveredSession &recovered)
+/// the result; fills the recording fields of `recovered`. False when `stop` ended the finalizing:
+/// then nothing was written and the session is left for the next start.
+bool closeRecording(storage::Journal &journal, const Clock &clock, const QList<storage::MediaFile> &files,
+                    const QList<workflow::SessionEvent> &events, bool sessionWasOpen, std::stop_token stop,
+                    RecoveredSession &recovered)
 {
     auto &sessions = journal.sessions();
     if (const auto final = lastWithRole(files, QLatin1String("recording"))) {
@@ -61,11 +63,11 @@ void closeRecording(storage::Journal &journal, const Clock &clock, const QList<s
         recovered.finalized = true;
         if (const auto count = media::countPackets(final->path))
             recovered.recorded = count->duration;
-        return;
+        return true;
     }
     const auto fragmented = lastWithRole(files, QLatin1String("recording-fragmented"));
     if (!fragmented)
-        return; // stopped before the recording began, or no camera
+        return true; // stopped before the recording began, or no camera
     const auto fragmentedPath = fragmented->path;
     recovered.recordingPath = fragmentedPath;
     QString base = fragmentedPath;
@@ -79,7 +81,9 @@ void closeRecording(storage::Journal &journal, const Clock &clock, const QList<s
     if (QFileInfo::exists(fragmentedPath)) {
         // finalizeRecording() writes FINAL.tmp and renames it over FINAL only once the copy
         // reads back complete; the fragmented file goes only after that.
-        finalized = media::finalizeRecording(fragmentedPath, finalPath, chapters);
+        finalized = media::finalizeRecording(fragmentedPath, finalPath, chapters, stop);
+        if (!finalized && finalized.error().code == ErrorCode::Cancelled)
+            return false;
     } else if (QFileInfo::exists(finalPath)) {
         // Finalized just before the stop, but not journaled yet: check it reads, and adopt it.
         if (auto count = media::countPackets(finalPath); count && count->videoPackets > 0)
@@ -125,6 +129,7 @@ void closeRecording(storage::Journal &journal, const Clock &clock, const QList<s
             recovered.problem = written.error();
         }
     }
+    return true;
 }
 
 /// When the session was last alive: its last event, or the last time its recording grew.
@@ -140,8 +145,9 @@ QDateTime lastSignOfLife(const QList<workflow::SessionEvent> &events, const QStr
     return last.isValid() && last < now ? last : now;
 }
 
-/// Closes one claimed session. Returns false when it turned out to need nothing.
-bool recoverOne(storage::Journal &journal, const Clock &clock, RecoveredSession &recovered)
+/// Closes one claimed session. Returns false when it turned out to need nothing, or when `stop`
+/// ended it before anything was written.
+bool recoverOne(storage::Journal &journal, const Clock &clock, std::stop_token stop, RecoveredSession &recovered)
 {
     auto &sessions = journal.sessions();
     // Read again now that it is ours: it may have ended properly since it was listed.
@@ -170,7 +176,8 @@ bool recoverOne(storage::Journal &journal, const Clock &clock, RecoveredSession 
         return true;
     }
     recovered.kind = open ? RecoveredSession::Kind::Interrupted : RecoveredSession::Kind::RecordingSaved;
-    closeRecording(journal, clock, *files, *events, open, recovered);
+    if (!closeRecording(journal, clock, *files, *events, open, stop, recovered))
+        return false;
 
     if (open) {
         workflow::SessionEvent failed;
@@ -226,7 +233,7 @@ Result<QList<RecoveredSession>> recoverInterruptedSessions(storage::Journal &jou
             result.append(recovered);
             continue;
         }
-        if (recoverOne(journal, clock, recovered))
+        if (recoverOne(journal, clock, stop, recovered))
             result.append(recovered);
     }
     // Locks left by processes that died after their session ended: taking one over removes it.

@@ -53,7 +53,8 @@ struct RecoveredSession final {
 ///   dated when the recording last grew), and the audit log notes the recovery
 ///   ("session-recovered").
 /// Nothing recorded is deleted: when finalizing fails, the fragmented file stays and is named.
-/// A problem with one session does not stop the others. `stop` is honoured between sessions.
+/// A problem with one session does not stop the others. `stop` is honoured between sessions and
+/// during a finalizing (that session is then left as it was, for the next start).
 /// Thread contract: any thread (the journal's repositories are thread-safe).
 [[nodiscard]] Result<QList<RecoveredSession>> recoverInterruptedSessions(storage::Journal &journal, const Clock &clock,
                                                                          std::stop_token stop = {});

@@ -66,7 +66,7 @@ Result<MediaCount> countPackets(const QString &path)
 }
 
 Result<FinalizedRecording> finalizeRecording(const QString &fragmentedPath, const QString &finalPath,
-                                             const QList<ChapterMark> &chapters)
+                                             const QList<ChapterMark> &chapters, std::stop_token stop)
 {
     auto input = openInput(fragmentedPath);
     if (!input)
@@ -122,6 +122,8 @@ Result<FinalizedRecording> finalizeRecording(const QString &fragmentedPath, cons
         if (!packet)
             return std::unexpected(outOfMemory(QStringLiteral("packet")));
         while (true) {
+            if (stop.stop_requested())
+                return fail(ErrorCode::Cancelled, QStringLiteral("finalizing %1 stopped").arg(fragmentedPath));
             const int read = av_read_frame(input->get(), packet.get());
             if (read == AVERROR_EOF)
                 break;

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <chrono>
+#include <stop_token>
 
 namespace dualrec::media {
 
@@ -29,8 +30,9 @@ struct FinalizedRecording final {
 /// re-encoding): seekable, moov in front (faststart), the step chapters embedded. The result is
 /// verified by reading it back (same packet counts); only then is `fragmentedPath` removed. On
 /// any failure the fragmented file stays as it is (it plays) and a partial output is deleted.
+/// A stop requested through `stop` ends the copy early the same way (ErrorCode::Cancelled).
 [[nodiscard]] Result<FinalizedRecording> finalizeRecording(const QString &fragmentedPath, const QString &finalPath,
-                                                           const QList<ChapterMark> &chapters);
+                                                           const QList<ChapterMark> &chapters, std::stop_token stop = {});
 
 /// Packets per stream type and duration of a media file, read with libavformat.
 struct MediaCount final {

@@ -17,6 +17,7 @@ const char *errorCodeName(ErrorCode code)
     case ErrorCode::InternalError: return "internal-error";
     case ErrorCode::DataCorrupt: return "data-corrupt";
     case ErrorCode::OutOfMemory: return "out-of-memory";
+    case ErrorCode::Cancelled: return "cancelled";
     }
     return "unknown";
 }

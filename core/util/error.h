@@ -23,6 +23,7 @@ enum class ErrorCode : quint16 {
     InternalError,
     DataCorrupt,       ///< stored data failed an integrity check
     OutOfMemory,       ///< an allocation failed (FFmpeg handles, buffers)
+    Cancelled,         ///< stopped on request before it was done; nothing was changed
 };
 
 enum class ErrorAction : quint8 { Invalid = 0, FixInput, Retry, Stop };
@@ -39,6 +40,7 @@ enum class ErrorAction : quint8 { Invalid = 0, FixInput, Retry, Stop };
         return ErrorAction::FixInput;
     case ErrorCode::IoError:
     case ErrorCode::DeviceUnavailable:
+    case ErrorCode::Cancelled:
         return ErrorAction::Retry;
     case ErrorCode::InternalError:
     case ErrorCode::DataCorrupt:

@@ -185,3 +185,30 @@ TEST_CASE("a recording still being finalized when DualRec stopped is finalized a
     REQUIRE(again->size() == 1);
     CHECK(again->first().id == broken);
 }
+
+TEST_CASE("finalizing stopped on request leaves the fragmented recording as it was")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const auto fragmented = dir.filePath(QStringLiteral("s.recording.mp4"));
+    test::makeTestClip(fragmented, 25, 2, 48000, 1,
+                       {QStringLiteral("-movflags"), QStringLiteral("+frag_keyframe+empty_moov+default_base_moof")});
+    const auto before = sha256OfFile(fragmented);
+    REQUIRE(before.has_value());
+    const auto final = dir.filePath(QStringLiteral("s.mp4"));
+
+    std::stop_source stop;
+    stop.request_stop();
+    const auto stopped = media::finalizeRecording(fragmented, final, {}, stop.get_token());
+    REQUIRE_FALSE(stopped.has_value());
+    CHECK(stopped.error().code == ErrorCode::Cancelled);
+    CHECK(sha256OfFile(fragmented) == before);
+    CHECK_FALSE(QFile::exists(final));
+    CHECK_FALSE(QFile::exists(final + QStringLiteral(".tmp")));
+
+    // Not stopped: the same file finalizes.
+    const auto done = media::finalizeRecording(fragmented, final, {});
+    REQUIRE(done.has_value());
+    CHECK(done->videoPackets == 50);
+    CHECK_FALSE(QFile::exists(fragmented));
+}

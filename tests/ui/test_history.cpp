@@ -97,10 +97,7 @@ TEST_CASE("a supervisor pages and filters the history and every detail view is a
     app.addUser(QStringLiteral("chief"), QStringLiteral("王主管"), storage::UserRole::Supervisor,
                 QStringLiteral("chief-password"));
     app.openWindow();
-    app.find<QLineEdit>("loginName")->setText(QStringLiteral("chief"));
-    app.find<QLineEdit>("loginPassword")->setText(QStringLiteral("chief-password"));
-    test::click(app.find<QPushButton>("loginButton"));
-    app.awaitSignIn();
+    app.clickSignIn(QStringLiteral("chief"), QStringLiteral("chief-password"));
     REQUIRE(app.window->currentPage()->objectName() == QLatin1String("historyPage"));
     auto *page = app.find<ui::HistoryPage>("historyPage");
     auto *table = app.find<QTableWidget>("historyTable");
@@ -179,10 +176,7 @@ TEST_CASE("agents have no history")
     app.addUser(QStringLiteral("agent05"), QStringLiteral("Agent Five"), storage::UserRole::Agent,
                 QStringLiteral("agent-password"));
     app.openWindow();
-    app.find<QLineEdit>("loginName")->setText(QStringLiteral("agent05"));
-    app.find<QLineEdit>("loginPassword")->setText(QStringLiteral("agent-password"));
-    test::click(app.find<QPushButton>("loginButton"));
-    app.awaitSignIn();
+    app.clickSignIn(QStringLiteral("agent05"), QStringLiteral("agent-password"));
     REQUIRE(app.window->currentPage()->objectName() == QLatin1String("preflightPage"));
     CHECK_FALSE(app.find<QPushButton>("navHistory")->isVisible());
     CHECK_FALSE(app.find<QPushButton>("navSettings")->isVisible());

@@ -156,10 +156,7 @@ TEST_CASE("a supervisor plays a real recording and jumps between its steps")
 
     app.addUser(QStringLiteral("chief"), QStringLiteral("王主管"), storage::UserRole::Supervisor, QStringLiteral("chief-password"));
     app.openWindow();
-    app.find<QLineEdit>("loginName")->setText(QStringLiteral("chief"));
-    app.find<QLineEdit>("loginPassword")->setText(QStringLiteral("chief-password"));
-    test::click(app.find<QPushButton>("loginButton"));
-    app.awaitSignIn();
+    app.clickSignIn(QStringLiteral("chief"), QStringLiteral("chief-password"));
     REQUIRE(app.window->currentPage()->objectName() == QLatin1String("historyPage"));
     auto *table = app.find<QTableWidget>("historyTable");
     auto *playback = app.find<ui::PlaybackWidget>("historyPlayback");

@@ -28,10 +28,7 @@ TEST_CASE("the settings page shows what the IT policy fixes and saves only the r
     REQUIRE(app.settings->set(SettingKey::GraceSeconds, 0.5).has_value() == false);
     app.addUser(QStringLiteral("it"), QStringLiteral("IT"), storage::UserRole::It, QStringLiteral("it-password"));
     app.openWindow();
-    app.find<QLineEdit>("loginName")->setText(QStringLiteral("it"));
-    app.find<QLineEdit>("loginPassword")->setText(QStringLiteral("it-password"));
-    test::click(app.find<QPushButton>("loginButton"));
-    app.awaitSignIn();
+    app.clickSignIn(QStringLiteral("it"), QStringLiteral("it-password"));
     test::click(app.find<QPushButton>("navSettings"));
     REQUIRE(app.window->currentPage()->objectName() == QLatin1String("settingsPage"));
 

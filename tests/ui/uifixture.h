@@ -19,6 +19,7 @@
 
 #include <QDir>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSemaphore>
 #include <QTemporaryDir>
 #include <QThreadPool>
@@ -190,6 +191,16 @@ struct AppFixture {
     {
         REQUIRE(waitUntil([this] { return !find<ui::LoginPage>("loginPage")->verifying(); }));
         settle();
+    }
+
+    /// Fills in the sign-in form, clicks the button and waits for the password check (it runs
+    /// in the thread pool: looking at the page before it ends is a race).
+    void clickSignIn(const QString &login, const QString &password) const
+    {
+        find<QLineEdit>("loginName")->setText(login);
+        find<QLineEdit>("loginPassword")->setText(password);
+        click(find<QPushButton>("loginButton"));
+        awaitSignIn();
     }
 
     void addUser(const QString &login, const QString &name, storage::UserRole role, const QString &password)

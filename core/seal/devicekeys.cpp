@@ -126,11 +126,13 @@ Result<DeviceKeys> DeviceKeys::open(const QString &dataFolder, KeyStore &store)
     auto stored = store.read(keyNameOf(folderId));
     if (!stored)
         return std::unexpected(stored.error());
+    const auto keptIn = marker.value(QStringLiteral("key_store")).toString();
     if (!stored->has_value())
         return fail(ErrorCode::NotFound,
-                    QStringLiteral("the device key of %1 (id %2) is missing from the key store (%3); the folder's "
+                    QStringLiteral("the device key of %1 (id %2) is missing from the key store (%3%4); the folder's "
                                    "encrypted files cannot be opened; nothing was changed")
-                        .arg(dataFolder, QString::fromLatin1(expectedId.toHex()), store.backendName()));
+                        .arg(dataFolder, QString::fromLatin1(expectedId.toHex()), store.backendName(),
+                             keptIn != store.backendName() ? QStringLiteral("; it was kept in the %1").arg(keptIn) : QString()));
     auto key = SecretKey::fromBytes(**stored);
     if (!key)
         return fail(ErrorCode::DataCorrupt, QStringLiteral("the device key of %1 in the key store (%2) is damaged: %3")

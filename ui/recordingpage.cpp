@@ -1,6 +1,7 @@
 #include "ui/recordingpage.h"
 
 #include "core/workflow/timeestimate.h"
+#include "ui/errortext.h"
 #include "ui/pagestyle.h"
 #include "ui/previewwidget.h"
 #include "ui/voicebroadcast.h"
@@ -305,9 +306,9 @@ void RecordingPage::setPresenceProblem(PresenceProblem problem)
 
 void RecordingPage::setJournalProblem(const Error &error)
 {
-    m_journalProblem = tr("The journal could not save part of this session (%1). The recording goes on; tell "
-                          "branch IT after the session.")
-                           .arg(error.detail);
+    m_journalProblem = ErrorText::describe(
+        tr("The journal could not save part of this session; the recording goes on. Tell technical support after the session."),
+        error);
     refresh();
 }
 
@@ -620,7 +621,7 @@ void RecordingPage::onAbortConfirmed()
 
 void RecordingPage::showError(const Error &error)
 {
-    m_lastError = error.code == ErrorCode::Invalid ? QString() : tr("Not done: %1").arg(error.detail);
+    m_lastError = error.code == ErrorCode::Invalid ? QString() : ErrorText::describe(tr("Not done."), error);
     refresh();
 }
 

@@ -24,7 +24,10 @@ enum class ErrorCode : quint16 {
     DataCorrupt,       ///< stored data failed an integrity check
     OutOfMemory,       ///< an allocation failed (FFmpeg handles, buffers)
     Cancelled,         ///< stopped on request before it was done; nothing was changed
+    // A new code goes above this line and into kLastErrorCode.
 };
+/// The last code: every code is in [Invalid, kLastErrorCode] (tests enumerate them).
+inline constexpr ErrorCode kLastErrorCode = ErrorCode::Cancelled;
 
 enum class ErrorAction : quint8 { Invalid = 0, FixInput, Retry, Stop };
 

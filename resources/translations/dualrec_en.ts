@@ -926,6 +926,70 @@ SHA-256 of the recording: %2</source>
     </message>
 </context>
 <context>
+    <name>dualrec::ui::ErrorText</name>
+    <message>
+        <source>Some information is missing or not in the expected form. Check what was entered and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This cannot be done at this point. Follow the steps on the screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The step&apos;s requirements are not met yet; the page says which.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file or record that is needed was not found. If this happens again, ask technical support for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file is damaged or not in the expected format. Ask technical support for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space (technical support can help) and try again; what was recorded so far is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading or writing a file failed. Try again; if it happens again, ask technical support for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A camera, microphone or other device is not available. Check that it is connected and not used by another program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong inside this program. What was recorded so far is kept; tell technical support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored data failed its integrity check. Nothing was changed; tell technical support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The computer ran out of memory. Close other programs and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was stopped before it was done; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An unknown error occurred. Tell technical support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>what failed, then why and what to do</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Technical detail: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dualrec::ui::HistoryPage</name>
     <message>
         <source>Recorded sessions</source>
@@ -1739,10 +1803,6 @@ Scope: %7</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The journal could not save part of this session (%1). The recording goes on; tell branch IT after the session.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Steps</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1945,10 +2005,6 @@ Scope: %7</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not done: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Only counts while everyone this step needs is in the picture.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1962,6 +2018,14 @@ Scope: %7</source>
     </message>
     <message>
         <source>The voice broadcast is getting ready…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal could not save part of this session; the recording goes on. Tell technical support after the session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not done.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

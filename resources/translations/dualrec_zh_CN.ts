@@ -940,6 +940,70 @@ SHA-256 of the recording: %2</source>
     </message>
 </context>
 <context>
+    <name>dualrec::ui::ErrorText</name>
+    <message>
+        <source>Some information is missing or not in the expected form. Check what was entered and try again.</source>
+        <translation>有信息缺失或格式不对。请检查填写的内容后重试。</translation>
+    </message>
+    <message>
+        <source>This cannot be done at this point. Follow the steps on the screen.</source>
+        <translation>现在不能进行这项操作。请按屏幕上的提示操作。</translation>
+    </message>
+    <message>
+        <source>The step&apos;s requirements are not met yet; the page says which.</source>
+        <translation>本环节的要求尚未全部满足，页面上写明了还缺哪些。</translation>
+    </message>
+    <message>
+        <source>A file or record that is needed was not found. If this happens again, ask technical support for help.</source>
+        <translation>找不到所需的文件或记录。如果再次出现，请联系技术支持人员。</translation>
+    </message>
+    <message>
+        <source>A file is damaged or not in the expected format. Ask technical support for help.</source>
+        <translation>有文件已损坏或格式不对。请联系技术支持人员。</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space (technical support can help) and try again; what was recorded so far is kept.</source>
+        <translation>磁盘空间已满。请释放空间（技术支持人员可以协助）后重试；已录制的内容会保留。</translation>
+    </message>
+    <message>
+        <source>Reading or writing a file failed. Try again; if it happens again, ask technical support for help.</source>
+        <translation>读写文件失败。请重试；如果再次出现，请联系技术支持人员。</translation>
+    </message>
+    <message>
+        <source>A camera, microphone or other device is not available. Check that it is connected and not used by another program.</source>
+        <translation>摄像头、麦克风或其他设备不可用。请检查设备是否已连接，是否被其他程序占用。</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside this program. What was recorded so far is kept; tell technical support.</source>
+        <translation>本软件内部出错。已录制的内容会保留；请告知技术支持人员。</translation>
+    </message>
+    <message>
+        <source>Stored data failed its integrity check. Nothing was changed; tell technical support.</source>
+        <translation>已保存的数据未通过完整性检查。没有做任何改动；请告知技术支持人员。</translation>
+    </message>
+    <message>
+        <source>The computer ran out of memory. Close other programs and try again.</source>
+        <translation>电脑内存不足。请关闭其他程序后重试。</translation>
+    </message>
+    <message>
+        <source>It was stopped before it was done; nothing was changed.</source>
+        <translation>操作在完成前已停止，没有做任何改动。</translation>
+    </message>
+    <message>
+        <source>An unknown error occurred. Tell technical support.</source>
+        <translation>发生了未知错误。请告知技术支持人员。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>what failed, then why and what to do</comment>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <source>Technical detail: %1</source>
+        <translation>技术细节：%1</translation>
+    </message>
+</context>
+<context>
     <name>dualrec::ui::HistoryPage</name>
     <message>
         <source>Recorded sessions</source>
@@ -1750,10 +1814,6 @@ Scope: %7</source>
         <translation>此版本未接入视频源，画面中看不到任何人，需要人员在画面中的环节无法完成。</translation>
     </message>
     <message>
-        <source>The journal could not save part of this session (%1). The recording goes on; tell branch IT after the session.</source>
-        <translation>日志库未能保存本次录制的部分内容（%1）。录制继续进行；录制结束后请告知分支机构IT。</translation>
-    </message>
-    <message>
         <source>Steps</source>
         <translation>环节</translation>
     </message>
@@ -1954,10 +2014,6 @@ Scope: %7</source>
         <translation>预计还需 %1</translation>
     </message>
     <message>
-        <source>Not done: %1</source>
-        <translation>未完成：%1</translation>
-    </message>
-    <message>
         <source>Only counts while everyone this step needs is in the picture.</source>
         <translation>只有本步骤要求的人员都在画面中时才算数。</translation>
     </message>
@@ -1972,6 +2028,14 @@ Scope: %7</source>
     <message>
         <source>The voice broadcast is getting ready…</source>
         <translation>语音播报正在准备……</translation>
+    </message>
+    <message>
+        <source>The journal could not save part of this session; the recording goes on. Tell technical support after the session.</source>
+        <translation>日志未能保存本次录制的部分内容；录制会继续进行。录制结束后请告知技术支持人员。</translation>
+    </message>
+    <message>
+        <source>Not done.</source>
+        <translation>未完成。</translation>
     </message>
 </context>
 <context>

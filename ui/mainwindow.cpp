@@ -6,6 +6,7 @@
 #include "core/storage/sessionjournaler.h"
 #include "core/util/filedigest.h"
 #include "core/vision/presencemonitor.h"
+#include "core/workflow/eventdetail.h"
 #include "core/workflow/workflowsession.h"
 #include "ui/capturefeed.h"
 #include "ui/endpage.h"
@@ -83,7 +84,8 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
     m_recordingPage = new RecordingPage(m_services.clock, m_pages);
     m_endPage = new EndPage(m_pages);
     m_scriptPage = new ScriptBrowserPage(m_services.library, m_pages);
-    m_historyPage = new HistoryPage(m_services.journal.sessions(), m_services.journal.audit(), m_services.library, m_pages);
+    m_historyPage = new HistoryPage(m_services.journal.sessions(), m_services.journal.audit(), m_services.journal.users(),
+                                    m_services.library, m_pages);
     m_settingsPage = new SettingsPage(m_services.settings, m_services.journal.audit(), m_pages);
     for (QWidget *page : {static_cast<QWidget *>(m_loginPage), static_cast<QWidget *>(m_preflightPage),
                           static_cast<QWidget *>(m_newSessionPage),
@@ -237,7 +239,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
             event->ignore();
             return;
         }
-        (void)m_session->abort(QStringLiteral("window closed during the recording"));
+        (void)m_session->abort(workflow::sessionReasonText(workflow::SessionReason::WindowClosed));
     }
     if (m_user)
         (void)m_services.journal.audit().append(m_user->login, storage::AuditAction::Logout, m_user->login,
@@ -499,7 +501,7 @@ bool MainWindow::startRecording(const SaleForm &form)
         const QString reason = started.error().code == ErrorCode::DiskFull
                                    ? tr("there is not enough free disk space (%1)").arg(started.error().detail)
                                    : started.error().detail;
-        (void)m_session->fail(QStringLiteral("recording could not start: ") + started.error().detail);
+        (void)m_session->fail(workflow::sessionReasonText(workflow::SessionReason::RecordingCouldNotStart, started.error().detail));
         QMessageBox::warning(this, tr("Cannot start"), tr("The recording cannot start: %1").arg(reason));
         endSessionWiring();
         m_journaler.reset();

@@ -226,6 +226,292 @@ Commands (without a command the window opens):
     </message>
 </context>
 <context>
+    <name>HistoryText</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>step %1 “%2”</source>
+        <translation>第%1步“%2”</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>第%1步</translation>
+    </message>
+    <message>
+        <source>the customer agreed to be recorded</source>
+        <translation>客户同意录音录像</translation>
+    </message>
+    <message>
+        <source>the customer declined to be recorded</source>
+        <translation>客户拒绝录音录像</translation>
+    </message>
+    <message>
+        <source>paused by the agent</source>
+        <translation>业务员暂停</translation>
+    </message>
+    <message>
+        <source>the camera or the microphone was lost</source>
+        <translation>摄像头或麦克风断开了</translation>
+    </message>
+    <message>
+        <source>the customer wants to stop</source>
+        <translation>客户希望停止</translation>
+    </message>
+    <message>
+        <source>the customer must leave</source>
+        <translation>客户需要离开</translation>
+    </message>
+    <message>
+        <source>an equipment problem</source>
+        <translation>设备故障</translation>
+    </message>
+    <message>
+        <source>wrong application details</source>
+        <translation>投保信息有误</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>the window was closed during the recording</source>
+        <translation>录制过程中窗口被关闭</translation>
+    </message>
+    <message>
+        <source>the recording file could not be written</source>
+        <translation>录像文件无法写入</translation>
+    </message>
+    <message>
+        <source>the recording could not start</source>
+        <translation>录制无法开始</translation>
+    </message>
+    <message>
+        <source>DualRec stopped while the session was open (a crash, a forced stop or a power cut); it was closed at the next start</source>
+        <translation>录制进行中本软件意外停止（程序崩溃、被强制关闭或断电），已在下次启动时结束本次录制</translation>
+    </message>
+    <message>
+        <source>the recording program was stopped</source>
+        <translation>录制程序被停止</translation>
+    </message>
+    <message>
+        <source>the set recording time was reached</source>
+        <translation>已达到设定的录制时长</translation>
+    </message>
+    <message>
+        <source>the video source ended</source>
+        <translation>视频来源已结束</translation>
+    </message>
+    <message>
+        <source>a reason given in the technical details</source>
+        <translation>原因见技术详情（鼠标悬停可查看）</translation>
+    </message>
+    <message>
+        <source>%1 prepared a recording.</source>
+        <translation>%1准备了一次录制。</translation>
+    </message>
+    <message>
+        <source>%1 prepared a recording of %2.</source>
+        <translation>%1准备录制“%2”的销售过程。</translation>
+    </message>
+    <message>
+        <source>It records again a sale whose earlier recording was not usable.</source>
+        <translation>这是对一次未能使用的录制的重新录制。</translation>
+    </message>
+    <message>
+        <source>%1 started the recording; the customer is asked for consent.</source>
+        <translation>%1开始录制，正在征询客户同意。</translation>
+    </message>
+    <message>
+        <source>The customer agreed to be recorded.</source>
+        <translation>客户同意录音录像。</translation>
+    </message>
+    <message>
+        <source>The customer declined to be recorded; the session ended.</source>
+        <translation>客户拒绝录音录像，本次录制结束。</translation>
+    </message>
+    <message>
+        <source>%1 paused the recording.</source>
+        <translation>%1暂停了录制。</translation>
+    </message>
+    <message>
+        <source>The recording was paused.</source>
+        <translation>录制已暂停。</translation>
+    </message>
+    <message>
+        <source>The recording paused by itself: %1.</source>
+        <translation>录制自动暂停：%1。</translation>
+    </message>
+    <message>
+        <source>%1 resumed the recording.</source>
+        <translation>%1继续录制。</translation>
+    </message>
+    <message>
+        <source>All steps are done; the recording ended.</source>
+        <translation>全部环节已完成，录制结束。</translation>
+    </message>
+    <message>
+        <source>%1 aborted the recording, reason: %2.</source>
+        <translation>%1中止了录制，原因：%2。</translation>
+    </message>
+    <message>
+        <source>The recording was aborted.</source>
+        <translation>录制已中止。</translation>
+    </message>
+    <message>
+        <source>The recording was aborted: %1.</source>
+        <translation>录制已中止：%1。</translation>
+    </message>
+    <message>
+        <source>The session was interrupted: %1.</source>
+        <translation>录制被中断：%1。</translation>
+    </message>
+    <message>
+        <source>The recording failed.</source>
+        <translation>录制失败。</translation>
+    </message>
+    <message>
+        <source>The recording failed: %1.</source>
+        <translation>录制失败：%1。</translation>
+    </message>
+    <message>
+        <source>The session went from “%1” to “%2”.</source>
+        <translation>录制状态由“%1”变为“%2”。</translation>
+    </message>
+    <message>
+        <source>%1 began; not everyone it requires is in the picture yet.</source>
+        <translation>%1开始，但应在画面中的人尚未到齐。</translation>
+    </message>
+    <message>
+        <source>%1 began.</source>
+        <translation>%1开始。</translation>
+    </message>
+    <message>
+        <source>%1 is done.</source>
+        <translation>%1完成。</translation>
+    </message>
+    <message>
+        <source>%1 is done after %2.</source>
+        <translation>%1完成，计时%2。</translation>
+    </message>
+    <message>
+        <source>Someone required was out of the picture for %1 of it.</source>
+        <translation>其中有%1应在画面中的人不在画面中。</translation>
+    </message>
+    <message>
+        <source>%1 could not be completed yet.</source>
+        <translation>%1尚不能完成。</translation>
+    </message>
+    <message>
+        <source>%1 could not be completed yet: %2.</source>
+        <translation>%1尚不能完成：%2。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>In %1 the customer answered “yes”.</source>
+        <translation>%1：客户回答“是”。</translation>
+    </message>
+    <message>
+        <source>In %1 the customer answered “no”.</source>
+        <translation>%1：客户回答“否”。</translation>
+    </message>
+    <message>
+        <source>In %1 the customer&apos;s answer was recorded.</source>
+        <translation>%1：已记录客户的回答。</translation>
+    </message>
+    <message>
+        <source>In %1 a close-up was taken.</source>
+        <translation>%1：已拍摄特写。</translation>
+    </message>
+    <message>
+        <source>In %1 everyone required is in the picture again.</source>
+        <translation>%1：应在画面中的人已重新到齐。</translation>
+    </message>
+    <message>
+        <source>In %1 the agent and the customer left the picture.</source>
+        <translation>%1：业务员和客户离开了画面。</translation>
+    </message>
+    <message>
+        <source>In %1 the agent left the picture.</source>
+        <translation>%1：业务员离开了画面。</translation>
+    </message>
+    <message>
+        <source>In %1 the customer left the picture.</source>
+        <translation>%1：客户离开了画面。</translation>
+    </message>
+    <message>
+        <source>In %1 someone else the step requires (the insured or a guardian) was not in the picture.</source>
+        <translation>%1：本环节要求的其他人（被保险人或监护人）不在画面中。</translation>
+    </message>
+    <message>
+        <source>In %1 someone required left the picture.</source>
+        <translation>%1：有应在画面中的人离开了画面。</translation>
+    </message>
+    <message>
+        <source>An event the history does not know (see the technical details).</source>
+        <translation>无法识别的事件（详见技术详情）。</translation>
+    </message>
+    <message>
+        <source>Awaiting QC</source>
+        <translation>待质检</translation>
+    </message>
+    <message>
+        <source>QC passed</source>
+        <translation>质检通过</translation>
+    </message>
+    <message>
+        <source>QC failed</source>
+        <translation>质检未通过</translation>
+    </message>
+    <message>
+        <source>Unknown (%1)</source>
+        <translation>未知（%1）</translation>
+    </message>
+    <message>
+        <source>Not queued for upload</source>
+        <translation>未排队上传</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1小时%2分</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1分%2秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1秒</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>two sentences in a row</comment>
+        <translation>%1%2</translation>
+    </message>
+</context>
+<context>
     <name>QcCommand</name>
     <message>
         <source>--script %1 is not a valid script template:</source>
@@ -946,10 +1232,6 @@ SHA-256 of the recording: %2</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <source>Agent login</source>
-        <translation>业务员登录名</translation>
-    </message>
-    <message>
         <source>Application number</source>
         <translation>投保单号</translation>
     </message>
@@ -974,10 +1256,6 @@ SHA-256 of the recording: %2</source>
         <translation>在场情况：绿色 = 符合要求，红色 = 应在场人员不在画面中，灰色 = 暂停；竖线标出每个环节的开始。</translation>
     </message>
     <message>
-        <source>Recorded (UTC)</source>
-        <translation>录制时间（UTC）</translation>
-    </message>
-    <message>
         <source>Application</source>
         <translation>投保单号</translation>
     </message>
@@ -1000,10 +1278,6 @@ SHA-256 of the recording: %2</source>
     <message>
         <source>Upload</source>
         <translation>上传</translation>
-    </message>
-    <message>
-        <source>Session</source>
-        <translation>录制编号</translation>
     </message>
     <message>
         <source>Filter by date</source>
@@ -1070,24 +1344,8 @@ SHA-256 of the recording: %2</source>
         <translation>全部质检结论</translation>
     </message>
     <message>
-        <source>QC pending</source>
-        <translation>待质检</translation>
-    </message>
-    <message>
-        <source>QC passed</source>
-        <translation>质检通过</translation>
-    </message>
-    <message>
-        <source>QC failed</source>
-        <translation>质检未通过</translation>
-    </message>
-    <message>
         <source>Any upload state</source>
         <translation>全部上传状态</translation>
-    </message>
-    <message>
-        <source>Not queued</source>
-        <translation>未排队上传</translation>
     </message>
     <message>
         <source>The history cannot be read: %1</source>
@@ -1112,22 +1370,84 @@ SHA-256 of the recording: %2</source>
         <translation>无法写入审计日志：%1</translation>
     </message>
     <message>
-        <source>Application %1 · agent %2 · %3 · QC %4 · %5 long, %6 with someone required out of frame
-Scope: %7</source>
-        <translation>投保单号 %1 · 业务员 %2 · %3 · 质检 %4 · 时长 %5，其中应在场人员不在画面 %6
-双录范围：%7</translation>
-    </message>
-    <message>
-        <source>not required</source>
-        <translation>不要求双录</translation>
-    </message>
-    <message>
         <source>The files of this session cannot be read from the journal: %1</source>
         <translation>无法从日志数据库读取这条录制的文件：%1</translation>
     </message>
     <message>
         <source>No recording file is registered for this session.</source>
         <translation>这条录制没有登记录像文件。</translation>
+    </message>
+    <message>
+        <source>Agent (name or login)</source>
+        <translation>业务员（姓名或登录名）</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>录制时间</translation>
+    </message>
+    <message>
+        <source>The accounts cannot be read, so logins are shown instead of names: %1</source>
+        <translation>无法读取账户，因此显示登录名而不是姓名：%1</translation>
+    </message>
+    <message>
+        <source>Session %1
+Agent login: %2</source>
+        <translation>录制编号 %1
+业务员登录名：%2</translation>
+    </message>
+    <message>
+        <source>Application %1, recorded by %2 on %3. %4, %5.</source>
+        <translation>投保单号 %1，由%2于 %3 录制。%4，%5。</translation>
+    </message>
+    <message>
+        <source>Length %1, of which %2 with someone required out of the picture.</source>
+        <translation>时长%1，其中%2有应在画面中的人不在画面中。</translation>
+    </message>
+    <message>
+        <source>Length %1, everyone required in the picture throughout.</source>
+        <translation>时长%1，应在画面中的人始终在画面中。</translation>
+    </message>
+    <message>
+        <source>Recording file: %1.</source>
+        <translation>录像文件大小：%1。</translation>
+    </message>
+    <message>
+        <source>Why it was recorded: %1</source>
+        <translation>录制依据：%1</translation>
+    </message>
+    <message>
+        <source>No rule required a recording; it was recorded all the same.</source>
+        <translation>没有规则要求录制，本次为自愿录制。</translation>
+    </message>
+    <message>
+        <source>Session %1
+Agent login: %2
+Script: %3 (version %4)
+Scope: %5</source>
+        <translation>录制编号 %1
+业务员登录名：%2
+话术：%3（版本 %4）
+适用范围：%5</translation>
+    </message>
+    <message>
+        <source>%1 %2, from %3 (%4)</source>
+        <translation>%1 %2，自 %3 起（%4）</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>%1 (%2)  %3</source>
+        <translation>%1（%2）  %3</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>第%1步</translation>
     </message>
 </context>
 <context>
@@ -1571,6 +1891,10 @@ Scope: %7</source>
     <message>
         <source>, </source>
         <translation>；</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
     </message>
 </context>
 <context>

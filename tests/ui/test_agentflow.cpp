@@ -288,6 +288,10 @@ TEST_CASE("an agent aborts a recording with a reason and the customer can refuse
     // 36 years old, agency channel, traditional life: no national rule requires it; the page
     // says so and still lets the agent record.
     CHECK(app.find<QLabel>("scopeDecision")->text().contains(QStringLiteral("No rule requires")));
+    // The rule set by its title, as people call it; its id is for IT, in the tooltip.
+    CHECK(app.find<QLabel>("scopeDecision")->text().contains(QStringLiteral("全国：保险销售行为可回溯")));
+    CHECK_FALSE(app.find<QLabel>("scopeDecision")->text().contains(QStringLiteral("cn-national@")));
+    CHECK(app.find<QLabel>("scopeDecision")->toolTip().contains(QStringLiteral("cn-national@2017-11-01")));
     click(app.find<QPushButton>("startRecording"));
     REQUIRE(app.window->currentPage()->objectName() == QLatin1String("recordingPage"));
     auto *session = app.window->session();

@@ -7,6 +7,8 @@
 #include "core/util/filedigest.h"
 #include "core/vision/presencemonitor.h"
 #include "core/workflow/eventdetail.h"
+#include "core/workflow/receipt.h"
+#include "core/workflow/sessiontimeline.h"
 #include "core/workflow/workflowsession.h"
 #include "ui/capturefeed.h"
 #include "ui/endpage.h"
@@ -603,7 +605,19 @@ void MainWindow::showEndPage()
                 recordingFile = file;
         }
     }
-    m_endPage->showSession(*m_session, recordingFile);
+    // The customer's receipt: the application as journaled, the session's length, the
+    // recording's check code; the insurer's verification address if IT set one.
+    QString applicationNo;
+    QDateTime startedAt = m_session->events().isEmpty() ? QDateTime() : m_session->events().first().wallTime;
+    if (const auto record = m_services.journal.sessions().find(m_session->id()); record && *record) {
+        applicationNo = (*record)->applicationNo;
+        startedAt = (*record)->createdAt;
+    }
+    const auto length = std::chrono::duration_cast<std::chrono::milliseconds>(buildSessionTimeline(m_session->events()).duration());
+    m_endPage->showSession(*m_session, recordingFile,
+                           makeReceipt(m_session->plan(), applicationNo, startedAt, length,
+                                       recordingFile ? recordingFile->sha256 : QString()),
+                           m_services.settings.text(SettingKey::ReceiptVerificationUrl));
     m_claim.reset();
     showPage(m_endPage);
 }

@@ -188,6 +188,7 @@ QVariant SettingsPage::editedValue(SettingKey key) const
     case SettingKey::FaceModel: return m_faceModel->text().trimmed();
     case SettingKey::GraceSeconds: return m_grace->value();
     case SettingKey::Language: return m_language->currentData();
+    case SettingKey::ReceiptVerificationUrl: // policy file only
     case SettingKey::Invalid: break;
     }
     return {};

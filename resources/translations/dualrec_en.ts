@@ -1200,11 +1200,51 @@ SHA-256 of the recording: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The recording is saved on this computer at %1 (%2 bytes). It stays there: sealing and upload to the insurer are not part of this version yet.</source>
+        <source>No finalized recording file belongs to this session (no video source was connected, or the recording broke: see the journal). The session&apos;s steps and events are kept in the journal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No finalized recording file belongs to this session (no video source was connected, or the recording broke: see the journal). The session&apos;s steps and events are kept in the journal.</source>
+        <source>Receipt of the sales recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insurer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application number: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check code: none, there is no recording file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check code: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the receipt is for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let the customer scan this code with a phone: it opens the insurer&apos;s page that confirms this recording by its application number, time and check code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let the customer scan this code with a phone: it keeps the insurer, application number, time and length of this recording, with a check code the insurer can compare with the recording it keeps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording is saved on this computer at %1 (%2). It stays there: sealing and upload to the insurer are not part of this version yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

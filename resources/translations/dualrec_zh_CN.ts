@@ -1213,12 +1213,52 @@ SHA-256 of the recording: %2</source>
 录像 SHA-256：%2</translation>
     </message>
     <message>
-        <source>The recording is saved on this computer at %1 (%2 bytes). It stays there: sealing and upload to the insurer are not part of this version yet.</source>
-        <translation>录像已保存在本机 %1（%2 字节），暂存本机：封存及上传至保险公司的功能尚未包含在此版本中。</translation>
-    </message>
-    <message>
         <source>No finalized recording file belongs to this session (no video source was connected, or the recording broke: see the journal). The session&apos;s steps and events are kept in the journal.</source>
         <translation>本次会话没有已完成封装的录像文件（未连接视频源，或录制中断：请查看日志）。会话的环节和事件已记入日志。</translation>
+    </message>
+    <message>
+        <source>Receipt of the sales recording</source>
+        <translation>保险销售录音录像回执</translation>
+    </message>
+    <message>
+        <source>Insurer: %1</source>
+        <translation>保险公司：%1</translation>
+    </message>
+    <message>
+        <source>Application number: %1</source>
+        <translation>投保单号：%1</translation>
+    </message>
+    <message>
+        <source>Recorded: %1</source>
+        <translation>录制时间：%1</translation>
+    </message>
+    <message>
+        <source>Length: %1</source>
+        <translation>录制时长：%1</translation>
+    </message>
+    <message>
+        <source>Check code: none, there is no recording file</source>
+        <translation>校验码：无（没有录像文件）</translation>
+    </message>
+    <message>
+        <source>Check code: %1</source>
+        <translation>校验码：%1</translation>
+    </message>
+    <message>
+        <source>What the receipt is for</source>
+        <translation>回执的用途</translation>
+    </message>
+    <message>
+        <source>Let the customer scan this code with a phone: it opens the insurer&apos;s page that confirms this recording by its application number, time and check code.</source>
+        <translation>请客户用手机扫描此二维码：它会打开保险公司的核验页面，凭投保单号、录制时间和校验码确认本次录音录像。</translation>
+    </message>
+    <message>
+        <source>Let the customer scan this code with a phone: it keeps the insurer, application number, time and length of this recording, with a check code the insurer can compare with the recording it keeps.</source>
+        <translation>请客户用手机扫描此二维码留存：其中有保险公司、投保单号、录制时间和时长，以及保险公司可用来核对所存录像的校验码。</translation>
+    </message>
+    <message>
+        <source>The recording is saved on this computer at %1 (%2). It stays there: sealing and upload to the insurer are not part of this version yet.</source>
+        <translation>录像已保存在本机 %1（%2）。录像将保留在本机：本版本尚不支持封存和上传到保险公司。</translation>
     </message>
 </context>
 <context>

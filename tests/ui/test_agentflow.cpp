@@ -11,6 +11,7 @@
 
 #include "core/workflow/workflowsession.h"
 
+#include "tests/support/qrdecode.h"
 #include "tests/ui/uifixture.h"
 
 #include <QCheckBox>
@@ -241,9 +242,14 @@ TEST_CASE("an agent records a whole session from sign-in to the receipt with key
     CHECK(summary->rowCount() == steps.size());
     CHECK(session->stepRun(4).violationTime >= 20s);
     auto *qr = app.find<ui::QrCodeWidget>("receiptQr");
-    CHECK(qr->payload() == ui::EndPage::receiptPayload(session->id(), {}));
-    CHECK(qr->payload().contains(session->id().toString()));
     CHECK(qr->modules() >= 21);
+    // The receipt a phone reads: text in the customer's language, no ids.
+    const auto scanned = test::decodeQr(qr->grab().toImage());
+    INFO(scanned.toStdString());
+    CHECK(scanned == qr->payload());
+    CHECK(scanned.contains(QStringLiteral("华安示范人寿保险股份有限公司")));
+    CHECK_FALSE(scanned.contains(session->id().toString()));
+    CHECK(scanned.contains(english ? QStringLiteral("Check code: none") : QStringLiteral("校验码：无")));
     if (english)
         CHECK(app.find<QLabel>("recordingLocation")->text().contains(QStringLiteral("No finalized recording file")));
     app.screenshot(QStringLiteral("page-end-%1").arg(language));
@@ -454,7 +460,13 @@ TEST_CASE("the window records the clip through the real pipeline and warns while
     REQUIRE(hash.addData(&file));
     CHECK(recording->sha256 == QString::fromLatin1(hash.result().toHex()));
     CHECK(recording->path.startsWith(QDir(app.directory.path()).absoluteFilePath(QStringLiteral("recordings"))));
-    CHECK(app.find<QLabel>("receiptText")->text().contains(recording->sha256));
+    // The receipt carries the check code (4+4 hex of the SHA-256); the whole digest is in the tooltip.
+    CHECK(app.find<QLabel>("receiptText")->toolTip().contains(recording->sha256));
+    const auto code = recording->sha256.left(4) + u'-' + recording->sha256.mid(4, 4);
+    CHECK(app.find<QLabel>("receiptText")->text().contains(code));
+    const auto scanned = test::decodeQr(app.find<ui::QrCodeWidget>("receiptQr")->grab().toImage());
+    INFO(scanned.toStdString());
+    CHECK(scanned.contains(QStringLiteral("校验码：") + code));
     CHECK(app.find<QLabel>("recordingLocation")->text().contains(QDir::toNativeSeparators(recording->path)));
     // Its chapters are the session's steps (the consent step at least).
     const auto chapters = media::readChapters(recording->path);

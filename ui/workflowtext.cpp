@@ -244,6 +244,12 @@ QString WorkflowText::preflight(const PreflightResult &result)
     case PreflightItem::Light:
         if (result.meanLuma < 0 || (failed && result.detail.startsWith(QLatin1String("no picture"))))
             return tr("Light: no picture has been checked yet.");
+        if (failed && result.lightPending)
+            return tr("Light: still checking the picture (it takes a second or two).");
+        if (failed && result.pictureUnusable)
+            return tr("Light: the camera shows no usable picture (a uniform or frozen image, brightness %1 of 255). "
+                      "Check that nothing covers the lens and that the camera works.")
+                .arg(qRound(result.meanLuma));
         if (failed)
             return tr("Light: the picture is too dark or the lens is covered (brightness %1 of 255). Turn on a light or uncover the camera.")
                 .arg(qRound(result.meanLuma));

@@ -1040,6 +1040,14 @@ Commands (without a command the window opens):
         <source>Microphone: working (loudest %1 dB).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Light: still checking the picture (it takes a second or two).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light: the camera shows no usable picture (a uniform or frozen image, brightness %1 of 255). Check that nothing covers the lens and that the camera works.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dualrec::app::Application</name>

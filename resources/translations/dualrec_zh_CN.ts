@@ -1052,6 +1052,14 @@ Commands (without a command the window opens):
         <source>Microphone: working (loudest %1 dB).</source>
         <translation>麦克风：正常（最大 %1 dB）。</translation>
     </message>
+    <message>
+        <source>Light: still checking the picture (it takes a second or two).</source>
+        <translation>光线：正在检查画面（需要一两秒）。</translation>
+    </message>
+    <message>
+        <source>Light: the camera shows no usable picture (a uniform or frozen image, brightness %1 of 255). Check that nothing covers the lens and that the camera works.</source>
+        <translation>光线：摄像头没有可用的画面（画面单一或静止不动，亮度 %1/255）。请检查镜头是否被遮挡、摄像头是否正常工作。</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::app::Application</name>

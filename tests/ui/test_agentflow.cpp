@@ -354,6 +354,40 @@ TEST_CASE("without a video source the pre-flight check refuses to start with the
     CHECK(app.window->currentPage()->objectName() == QLatin1String("preflightPage"));
 }
 
+TEST_CASE("one flash frame does not fail the pre-flight light check; a covered lens for over a second does, saying what it is")
+{
+    test::AppFixture app(QStringLiteral("en"));
+    const test::Language catalogue(QStringLiteral("en"));
+    app.addUser(QStringLiteral("agent06"), QStringLiteral("Agent Six"), storage::UserRole::Agent, kAgentPassword);
+    app.openWindow();
+    signIn(app, QStringLiteral("agent06"), kAgentPassword);
+    REQUIRE(app.window->currentPage()->objectName() == QLatin1String("preflightPage"));
+    auto *go = app.find<QPushButton>("preflightContinue");
+    auto *list = app.find<QLabel>("preflightList");
+    // Half a second of the clip, then the demo source's flash: one white, uniform frame.
+    test::playClip(app.feed, 0, 8);
+    Q_EMIT app.feed.audioLevel(-18.0);
+    vision::PresenceCheck flash;
+    flash.timestamp = test::twoPartyClip()[8].check.timestamp;
+    flash.blocked = vision::BlockedReason::Uniform;
+    flash.meanLuma = 255;
+    Q_EMIT app.feed.checked(flash);
+    test::settle();
+    REQUIRE(test::waitUntil([&] { return go->isEnabled(); }));
+    CHECK_FALSE(list->text().contains(QStringLiteral("too dark")));
+
+    // A lens covered with something white for 1.5 s: refused, and not called "too dark".
+    for (int i = 1; i <= 12; ++i) {
+        vision::PresenceCheck covered = flash;
+        covered.timestamp = flash.timestamp + std::chrono::milliseconds(125) * i;
+        Q_EMIT app.feed.checked(covered);
+    }
+    REQUIRE(test::waitUntil([&] { return !go->isEnabled(); }));
+    INFO(list->text().toStdString());
+    CHECK(list->text().contains(QStringLiteral("no usable picture")));
+    CHECK_FALSE(list->text().contains(QStringLiteral("too dark")));
+}
+
 TEST_CASE("the elder-friendly mode makes the teleprompter text bigger")
 {
     test::AppFixture app(QStringLiteral("zh_CN"));

@@ -89,6 +89,7 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
     m_historyPage = new HistoryPage(m_services.journal.sessions(), m_services.journal.audit(), m_services.journal.users(),
                                     m_services.library, m_pages);
     m_settingsPage = new SettingsPage(m_services.settings, m_services.journal.audit(), m_pages);
+    m_settingsPage->setStorageInUse(m_info.dataDirectory);
     for (QWidget *page : {static_cast<QWidget *>(m_loginPage), static_cast<QWidget *>(m_preflightPage),
                           static_cast<QWidget *>(m_newSessionPage),
                           static_cast<QWidget *>(m_recordingPage), static_cast<QWidget *>(m_endPage),

@@ -288,6 +288,12 @@ QString WorkflowText::preflight(const PreflightResult &result)
     return {};
 }
 
+QString WorkflowText::languageInUse()
+{
+    // Each catalogue translates this to its own code; without one the source language shows.
+    return tr("en", "the code of the language of this catalogue: zh_CN in the Chinese one");
+}
+
 QString WorkflowText::duration(std::chrono::milliseconds duration)
 {
     const auto total = std::max<qint64>(0, duration.count() / 1000);

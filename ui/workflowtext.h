@@ -42,6 +42,8 @@ public:
     [[nodiscard]] static QString eventType(workflow::SessionEventType type);
     /// One pre-flight check's result in plain words.
     [[nodiscard]] static QString preflight(const PreflightResult &result);
+    /// The language the window speaks now ("zh_CN" or "en"): the installed catalogue says it.
+    [[nodiscard]] static QString languageInUse();
     /// "m:ss" (or "h:mm:ss"), rounded down to whole seconds.
     [[nodiscard]] static QString duration(std::chrono::milliseconds duration);
 };

@@ -1048,6 +1048,11 @@ Commands (without a command the window opens):
         <source>Light: the camera shows no usable picture (a uniform or frozen image, brightness %1 of 255). Check that nothing covers the lens and that the camera works.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>en</source>
+        <comment>the code of the language of this catalogue: zh_CN in the Chinese one</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dualrec::app::Application</name>
@@ -2443,6 +2448,10 @@ Scope: %5</source>
     </message>
     <message>
         <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In use now: %1. From the next start: %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

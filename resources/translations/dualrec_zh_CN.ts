@@ -1060,6 +1060,11 @@ Commands (without a command the window opens):
         <source>Light: the camera shows no usable picture (a uniform or frozen image, brightness %1 of 255). Check that nothing covers the lens and that the camera works.</source>
         <translation>光线：摄像头没有可用的画面（画面单一或静止不动，亮度 %1/255）。请检查镜头是否被遮挡、摄像头是否正常工作。</translation>
     </message>
+    <message>
+        <source>en</source>
+        <comment>the code of the language of this catalogue: zh_CN in the Chinese one</comment>
+        <translation>zh_CN</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::app::Application</name>
@@ -2452,6 +2457,10 @@ Scope: %5</source>
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>In use now: %1. From the next start: %2.</source>
+        <translation>当前使用：%1。下次启动起使用：%2。</translation>
     </message>
 </context>
 </TS>

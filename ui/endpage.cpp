@@ -122,7 +122,7 @@ void EndPage::retranslateUi()
     m_title->setText(tr("Recording ended"));
     m_receiptTitle->setText(tr("Customer's receipt"));
     m_newSession->setText(tr("&New recording"));
-    m_summary->setHorizontalHeaderLabels({tr("#"), tr("Step"), tr("Result"), tr("Answer"), tr("Snapshots"),
+    m_summary->setHorizontalHeaderLabels({tr("#"), tr("Step"), tr("Result"), tr("Answer"), tr("Close-ups"),
                                           tr("Time counted"), tr("Out of frame")});
     m_summary->setAccessibleName(tr("Summary of the steps"));
     m_outcome->setAccessibleName(tr("Outcome"));
@@ -166,7 +166,6 @@ void EndPage::fill()
     m_summary->setRowCount(int(steps.size()));
     for (qsizetype i = 0; i < steps.size(); ++i) {
         const auto &run = session.stepRun(i);
-        const auto &step = steps.at(i);
         QString result;
         if (run.completed)
             result = tr("Completed");
@@ -175,7 +174,7 @@ void EndPage::fill()
         else
             result = tr("Not reached");
         const QStringList cells{QString::number(i + 1),
-                                step.definition.title,
+                                WorkflowText::stepTitle(session.plan(), i),
                                 result,
                                 WorkflowText::answer(run.answer),
                                 QString::number(run.snapshots),

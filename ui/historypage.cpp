@@ -465,7 +465,7 @@ void HistoryPage::showRecording(const SessionId &id, const SessionTimeline &time
     QList<PlaybackChapter> chapters;
     for (const auto &chapter : timeline.chapters) {
         const auto title = plan && chapter.stepIndex >= 0 && chapter.stepIndex < plan->steps().size()
-                               ? plan->steps().at(chapter.stepIndex).definition.title
+                               ? WorkflowText::stepTitle(*plan, chapter.stepIndex)
                                : tr("Step %1").arg(chapter.stepIndex + 1);
         chapters.append({QStringLiteral("%1. %2").arg(chapter.stepIndex + 1).arg(title),
                          std::chrono::duration_cast<std::chrono::milliseconds>(chapter.start)});

@@ -27,7 +27,7 @@ QString productNames(const ScriptPlan *plan)
 QString HistoryText::step(qsizetype index, const ScriptPlan *plan)
 {
     if (plan && index >= 0 && index < plan->steps().size())
-        return tr("step %1 “%2”").arg(index + 1).arg(plan->steps().at(index).definition.title);
+        return tr("step %1 “%2”").arg(index + 1).arg(WorkflowText::stepTitle(*plan, index));
     return tr("step %1").arg(index + 1);
 }
 

@@ -288,6 +288,16 @@ QString WorkflowText::preflight(const PreflightResult &result)
     return {};
 }
 
+QString WorkflowText::stepTitle(const ScriptPlan &plan, qsizetype index)
+{
+    if (index < 0 || index >= plan.steps().size())
+        return tr("Step %1").arg(index + 1);
+    const auto &step = plan.steps().at(index);
+    if (plan.products().size() > 1 && step.productIndex >= 0 && step.productIndex < plan.products().size())
+        return tr("%1 (%2)", "a step's title and its product").arg(step.definition.title, plan.products().at(step.productIndex).name);
+    return step.definition.title;
+}
+
 QString WorkflowText::languageInUse()
 {
     // Each catalogue translates this to its own code; without one the source language shows.

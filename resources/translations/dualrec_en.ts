@@ -1053,6 +1053,15 @@ Commands (without a command the window opens):
         <comment>the code of the language of this catalogue: zh_CN in the Chinese one</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a step&apos;s title and its product</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dualrec::app::Application</name>
@@ -1137,10 +1146,6 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Snapshots</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1258,6 +1263,10 @@ SHA-256 of the recording: %2</source>
     </message>
     <message>
         <source>The recording is saved on this computer at %1 (%2). It stays there: sealing and upload to the insurer are not part of this version yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close-ups</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2130,10 +2139,6 @@ Scope: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Snapshot &amp;taken</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Next step (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2207,10 +2212,6 @@ Scope: %5</source>
     </message>
     <message>
         <source>Customer answered no</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Snapshot taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2317,6 +2318,14 @@ Scope: %5</source>
     </message>
     <message>
         <source>Not done: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Take a close-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take a close-up</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

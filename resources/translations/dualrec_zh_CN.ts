@@ -1065,6 +1065,15 @@ Commands (without a command the window opens):
         <comment>the code of the language of this catalogue: zh_CN in the Chinese one</comment>
         <translation>zh_CN</translation>
     </message>
+    <message>
+        <source>Step %1</source>
+        <translation>第%1步</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a step&apos;s title and its product</comment>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::app::Application</name>
@@ -1150,10 +1159,6 @@ Commands (without a command the window opens):
     <message>
         <source>Answer</source>
         <translation>回答</translation>
-    </message>
-    <message>
-        <source>Snapshots</source>
-        <translation>截图</translation>
     </message>
     <message>
         <source>Time counted</source>
@@ -1272,6 +1277,10 @@ SHA-256 of the recording: %2</source>
     <message>
         <source>The recording is saved on this computer at %1 (%2). It stays there: sealing and upload to the insurer are not part of this version yet.</source>
         <translation>录像已保存在本机 %1（%2）。录像将保留在本机：本版本尚不支持封存和上传到保险公司。</translation>
+    </message>
+    <message>
+        <source>Close-ups</source>
+        <translation>特写</translation>
     </message>
 </context>
 <context>
@@ -2143,10 +2152,6 @@ Scope: %5</source>
         <translation>客户回答“否”(&amp;N)</translation>
     </message>
     <message>
-        <source>Snapshot &amp;taken</source>
-        <translation>已截图(&amp;T)</translation>
-    </message>
-    <message>
         <source>Next step (Ctrl+Enter)</source>
         <translation>下一环节 (Ctrl+Enter)</translation>
     </message>
@@ -2221,10 +2226,6 @@ Scope: %5</source>
     <message>
         <source>Customer answered no</source>
         <translation>客户回答否</translation>
-    </message>
-    <message>
-        <source>Snapshot taken</source>
-        <translation>已截图</translation>
     </message>
     <message>
         <source>Next step</source>
@@ -2329,6 +2330,14 @@ Scope: %5</source>
     <message>
         <source>Not done: %1</source>
         <translation>未完成：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Take a close-up</source>
+        <translation>拍摄特写(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Take a close-up</source>
+        <translation>拍摄特写</translation>
     </message>
 </context>
 <context>

@@ -404,6 +404,21 @@ TEST_CASE("the elder-friendly mode makes the teleprompter text bigger")
     CHECK(teleprompter->font().pointSizeF() > normal * 1.3);
 }
 
+TEST_CASE("the close-up button says what it does")
+{
+    const test::Language catalogue(QStringLiteral("zh_CN"));
+    test::AppFixture app(QStringLiteral("zh_CN"));
+    app.addUser(QStringLiteral("agent08"), QStringLiteral("Agent Eight"), storage::UserRole::Agent, kAgentPassword);
+    app.openWindow();
+    signIn(app, QStringLiteral("agent08"), kAgentPassword);
+    passPreflight(app);
+    fillSaleForm(app, QStringLiteral("AP-CLOSEUP"), test::residentIdBornOn(QDate(1940, 1, 2)));
+    click(app.find<QPushButton>("startRecording"));
+    // An action to take, not a state ("已截图" read as "a snapshot has been taken").
+    CHECK(app.find<QPushButton>("snapshotTaken")->text() == QStringLiteral("拍摄特写(&T)"));
+    CHECK(app.find<QPushButton>("snapshotTaken")->accessibleName() == QStringLiteral("拍摄特写"));
+}
+
 TEST_CASE("the window records the clip through the real pipeline and warns while the customer is away")
 {
     // The real thing end to end: the shared two-party clip plays in real time (looping) as the

@@ -11,6 +11,7 @@
 #include "tests/ui/uifixture.h"
 
 #include <QLabel>
+#include <QTableWidget>
 #include <QRegularExpression>
 #include <QUrlQuery>
 
@@ -102,4 +103,40 @@ TEST_CASE("the receipt QR holds what a customer can read on a phone, or the insu
         const auto path = QDir(QStringLiteral(DUALREC_TEST_OUTPUT_DIR)).filePath(QStringLiteral("page-end-receipt-%1.png").arg(language));
         REQUIRE(page.grab().toImage().save(path));
     }
+}
+
+TEST_CASE("the end page of a two-product sale names the product of each product's own step")
+{
+    const test::Language catalogue(QStringLiteral("zh_CN"));
+    const auto library = test::shippedLibrary();
+    auto plan = library.plan(QStringLiteral("life-plus-critical-illness"));
+    REQUIRE(plan.has_value());
+    REQUIRE(plan->products().size() == 2);
+    test::ManualClock clock;
+    auto created = workflow::WorkflowSession::create(workflow::SessionId::generate(), *plan, clock);
+    REQUIRE(created.has_value());
+    REQUIRE((*created)->start().has_value());
+    REQUIRE((*created)->abort(QStringLiteral("customer_must_leave")).has_value());
+    ui::EndPage page;
+    page.resize(1100, 720);
+    page.show();
+    page.showSession(**created, std::nullopt, workflow::makeReceipt(*plan, QStringLiteral("P2"), clock.wallNow(), 0ms, {}), {});
+    test::settle();
+    auto *summary = page.findChild<QTableWidget *>(QStringLiteral("stepSummary"));
+    REQUIRE(summary);
+    REQUIRE(summary->rowCount() == plan->steps().size());
+    QStringList titles;
+    int named = 0;
+    for (int row = 0; row < summary->rowCount(); ++row) {
+        const auto title = summary->item(row, 1)->text();
+        INFO(title.toStdString());
+        CHECK_FALSE(titles.contains(title)); // "出示投保文件" twice, without context, was the problem
+        titles.append(title);
+        const auto &step = plan->steps().at(row);
+        if (step.productIndex >= 0) {
+            CHECK(title.contains(plan->products().at(step.productIndex).name));
+            ++named;
+        }
+    }
+    CHECK(named >= 2);
 }

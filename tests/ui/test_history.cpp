@@ -431,5 +431,11 @@ TEST_CASE("the history tells a supervisor in sentences of their language what ha
         CHECK(walkEvents.filter(QStringLiteral("the customer left the picture")).size() == 1);
         CHECK(table->item(walkRow, 5)->text() == QStringLiteral("Awaiting QC"));
     }
+    // The filter hints are not cut off ("Application nu…") in either language.
+    for (const char *name : {"historyAgent", "historyApplication"}) {
+        auto *edit = app.find<QLineEdit>(name);
+        INFO(name << ": " << edit->placeholderText().toStdString());
+        CHECK(edit->width() > edit->fontMetrics().horizontalAdvance(edit->placeholderText()) + edit->fontMetrics().height());
+    }
     app.screenshot(QStringLiteral("page-history-events-%1").arg(language));
 }

@@ -511,7 +511,7 @@ TEST_CASE("the window records the clip through the real pipeline and warns while
     CHECK(recording->path.startsWith(QDir(app.directory.path()).absoluteFilePath(QStringLiteral("recordings"))));
     // The receipt carries the check code (4+4 hex of the SHA-256); the whole digest is in the tooltip.
     CHECK(app.find<QLabel>("receiptText")->toolTip().contains(recording->sha256));
-    const auto code = recording->sha256.left(4) + u'-' + recording->sha256.mid(4, 4);
+    const QString code = recording->sha256.left(4) + u'-' + recording->sha256.mid(4, 4);
     CHECK(app.find<QLabel>("receiptText")->text().contains(code));
     const auto scanned = test::decodeQr(app.find<ui::QrCodeWidget>("receiptQr")->grab().toImage());
     INFO(scanned.toStdString());

@@ -399,7 +399,12 @@ void HistoryPage::showDetail(int row)
         summary = HistoryText::tr("%1 %2", "two sentences in a row").arg(summary, tr("Recording file: %1.").arg(size));
     // A rule's reason is the regulator's sentence from the rule set (data, in Chinese); when no
     // rule applied, the stored text names rule set ids, which are for the tooltip.
-    summary += u'\n' + (session.scopeRequired ? tr("Why it was recorded: %1").arg(session.scopeReason)
+    QStringList ruleReasons;
+    for (const auto &set : m_library.ruleSets()) {
+        for (const auto &rule : set.rules)
+            ruleReasons.append(rule.reason);
+    }
+    summary += u'\n' + (session.scopeRequired ? tr("Why it was recorded: %1").arg(HistoryText::scopeReason(session.scopeReason, ruleReasons))
                                                 : tr("No rule required a recording; it was recorded all the same."));
     m_detailSummary->setText(summary);
     m_detailSummary->setToolTip(tr("Session %1\nAgent login: %2\nScript: %3 (version %4)\nScope: %5")

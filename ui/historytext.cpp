@@ -31,6 +31,23 @@ QString HistoryText::step(qsizetype index, const ScriptPlan *plan)
     return tr("step %1").arg(index + 1);
 }
 
+QString HistoryText::scopeReason(const QString &stored, const QStringList &ruleReasons)
+{
+    QStringList parts;
+    for (const auto &part : stored.split(u';', Qt::SkipEmptyParts)) {
+        if (ruleReasons.contains(part))
+            parts.append(part);
+        else if (part == QLatin1String("recorded with dualrec record (no scope decision)"))
+            parts.append(tr("recorded from the command line, without a scope decision"));
+        else if (part == QLatin1String("re-indexed from the recording's sidecar"))
+            parts.append(tr("taken back into the journal from the recording's sidecar file"));
+        else
+            parts.append(tr("see the technical details"));
+    }
+    parts.removeDuplicates();
+    return parts.join(tr("; "));
+}
+
 QString HistoryText::reason(const ParsedReason &reason)
 {
     switch (reason.reason) {

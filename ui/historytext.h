@@ -47,6 +47,10 @@ public:
     [[nodiscard]] static QString localDateTime(const QDateTime &at);
     /// Time of day in the computer's time zone, "08:15:27".
     [[nodiscard]] static QString localTime(const QDateTime &at);
+    /// Why a session was recorded, from the journal's scope text: the rule sets' own reasons
+    /// (`ruleReasons`, the regulator's words) as they are, the system's stable texts in words,
+    /// anything else referred to the technical details.
+    [[nodiscard]] static QString scopeReason(const QString &stored, const QStringList &ruleReasons);
     /// "step 3 “Agent identity”" (the template's title when the plan has the step).
     [[nodiscard]] static QString step(qsizetype index, const workflow::ScriptPlan *plan);
 

@@ -493,6 +493,18 @@ Commands (without a command the window opens):
         <comment>two sentences in a row</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>recorded from the command line, without a scope decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>taken back into the journal from the recording&apos;s sidecar file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see the technical details</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QcCommand</name>

@@ -510,6 +510,18 @@ Commands (without a command the window opens):
         <comment>two sentences in a row</comment>
         <translation>%1%2</translation>
     </message>
+    <message>
+        <source>recorded from the command line, without a scope decision</source>
+        <translation>通过命令行录制，未作适用范围判断</translation>
+    </message>
+    <message>
+        <source>taken back into the journal from the recording&apos;s sidecar file</source>
+        <translation>根据录像的附属说明文件重新登记到日志</translation>
+    </message>
+    <message>
+        <source>see the technical details</source>
+        <translation>详见技术详情（鼠标悬停可查看）</translation>
+    </message>
 </context>
 <context>
     <name>QcCommand</name>

@@ -81,7 +81,8 @@ workflow::SessionId fillJournal(test::AppFixture &app)
 /// One session of `lixiao`'s recorded through the workflow engine into the journal, driven by
 /// `script`; the session object is gone afterwards (as after a crash when it is still open).
 template<typename Script>
-workflow::SessionId recordSession(test::AppFixture &app, const QString &templateId, const QString &applicationNo, Script script)
+workflow::SessionId recordSession(test::AppFixture &app, const QString &templateId, const QString &applicationNo, Script script,
+                                 const QString &scopeReason = {})
 {
     auto plan = app.library.plan(templateId);
     REQUIRE(plan.has_value());
@@ -97,8 +98,8 @@ workflow::SessionId recordSession(test::AppFixture &app, const QString &template
     record.templateVersion = plan->version();
     for (const auto &product : plan->products())
         record.products.append({product.code, product.name});
-    record.scopeRequired = false;
-    record.scopeReason = QStringLiteral("no rule of cn-national@2017-11-01 requires a recording");
+    record.scopeRequired = !scopeReason.isEmpty();
+    record.scopeReason = scopeReason.isEmpty() ? QStringLiteral("no rule of cn-national@2017-11-01 requires a recording") : scopeReason;
     record.createdAt = app.clock.wallNow();
     REQUIRE(journaler.begin(record).has_value());
     REQUIRE(session.start().has_value());
@@ -355,7 +356,7 @@ TEST_CASE("the history tells a supervisor in sentences of their language what ha
         REQUIRE(session.fail(workflow::sessionReasonText(workflow::SessionReason::RecordingFailed,
                                                         QStringLiteral("write error: No space left on device")))
                     .has_value());
-    });
+    }, app.library.ruleSets().first().rules.first().reason + QStringLiteral(";recorded with dualrec record (no scope decision)"));
     app.clock.advance(600s);
     // Left open (DualRec died); the next start closes it as interrupted.
     recordSession(app, QStringLiteral("traditional-life"), QStringLiteral("AP-CRASH"), [&](auto &session) {

@@ -71,6 +71,11 @@ SettingsPage::SettingsPage(SettingsStore &settings, storage::AuditLog &audit, QW
         m_locks.insert(key, lock);
     };
     addRow(SettingKey::StorageFolder, m_storage);
+    // Right under the folder: the one in use when the saved one differs.
+    m_storageNext = new QLabel(this);
+    m_storageNext->setObjectName(QStringLiteral("settingsStorageNext"));
+    m_storageNext->setWordWrap(true);
+    grid->addWidget(m_storageNext, row++, 1);
     addRow(SettingKey::Camera, m_camera);
     addRow(SettingKey::Microphone, m_microphone);
     addRow(SettingKey::Resolution, m_resolution);
@@ -79,10 +84,6 @@ SettingsPage::SettingsPage(SettingsStore &settings, storage::AuditLog &audit, QW
     addRow(SettingKey::Language, m_language);
     grid->setColumnStretch(1, 1);
     layout->addLayout(grid);
-    m_storageNext = new QLabel(this);
-    m_storageNext->setObjectName(QStringLiteral("settingsStorageNext"));
-    m_storageNext->setWordWrap(true);
-    grid->addWidget(m_storageNext, row, 1);
 
     auto *bottom = new QHBoxLayout;
     m_message = new QLabel(this);

@@ -4,6 +4,7 @@
 #include "app/capturesetup.h"
 #include "core/live/recordingrun.h"
 #include "core/vision/presencemonitor.h"
+#include "core/workflow/eventdetail.h"
 #include "core/workflow/templatelibrary.h"
 
 #include <QCoreApplication>
@@ -179,17 +180,17 @@ int runRecord(const CommandLine &commandLine, media::RecordingJournal &journal, 
         if (run.failure())
             return stopWith(QStringLiteral("recording failed"));
         if (g_stopSignal != 0) {
-            (void)session.abort(QStringLiteral("interrupted"));
+            (void)session.abort(workflow::sessionReasonText(workflow::SessionReason::CommandInterrupted));
             return stopWith(QStringLiteral("interrupted"));
         }
         if (options.durationSeconds && run.timelineNow() >= seconds(*options.durationSeconds)) {
             if (!workflow::isEndState(session.state()))
-                (void)session.abort(QStringLiteral("duration limit"));
+                (void)session.abort(workflow::sessionReasonText(workflow::SessionReason::DurationLimit));
             return stopWith(QStringLiteral("duration limit"));
         }
         if (auto end = run.sourceEnded()) {
             if (!workflow::isEndState(session.state()))
-                (void)session.abort(QStringLiteral("source ended: ") + end->detail);
+                (void)session.abort(workflow::sessionReasonText(workflow::SessionReason::SourceEnded, end->detail));
             return stopWith(QStringLiteral("source ended"));
         }
         session.tick();

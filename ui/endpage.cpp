@@ -1,5 +1,6 @@
 #include "ui/endpage.h"
 
+#include "ui/historytext.h"
 #include "ui/pagestyle.h"
 #include "ui/qrcodewidget.h"
 #include "ui/workflowtext.h"
@@ -49,7 +50,11 @@ EndPage::EndPage(QWidget *parent) : QWidget(parent)
     m_receiptText->setObjectName(QStringLiteral("receiptText"));
     m_receiptText->setWordWrap(true);
     m_receiptText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_receiptHint = new QLabel(this);
+    m_receiptHint->setObjectName(QStringLiteral("receiptHint"));
+    m_receiptHint->setWordWrap(true);
     receipt->addWidget(m_receiptTitle);
+    receipt->addWidget(m_receiptHint);
     receipt->addWidget(m_qr, 1);
     receipt->addWidget(m_receiptText);
     columns->addLayout(receipt, 1);
@@ -74,18 +79,33 @@ EndPage::EndPage(QWidget *parent) : QWidget(parent)
     retranslateUi();
 }
 
-QString EndPage::receiptPayload(const SessionId &id, const QString &sha256)
+QString EndPage::receiptText(const Receipt &receipt)
 {
-    QString payload = QStringLiteral("DUALREC1;session=") + id.toString();
-    if (!sha256.isEmpty())
-        payload += QStringLiteral(";sha256=") + sha256;
-    return payload;
+    QStringList lines{tr("Receipt of the sales recording")};
+    if (!receipt.insurer.isEmpty())
+        lines.append(tr("Insurer: %1").arg(receipt.insurer));
+    lines.append(tr("Application number: %1").arg(receipt.applicationNo));
+    lines.append(tr("Recorded: %1").arg(HistoryText::localDateTime(receipt.recordedAt)));
+    lines.append(tr("Length: %1").arg(HistoryText::duration(receipt.duration)));
+    lines.append(receipt.checkCode.isEmpty() ? tr("Check code: none, there is no recording file")
+                                             : tr("Check code: %1").arg(receipt.checkCode));
+    return lines.join(u'\n');
 }
 
-void EndPage::showSession(const WorkflowSession &session, std::optional<storage::MediaFile> recording)
+QString EndPage::receiptPayload(const Receipt &receipt, const QString &verificationUrl)
+{
+    if (const auto url = receiptVerificationUrl(verificationUrl, receipt))
+        return url->toString(QUrl::FullyEncoded);
+    return receiptText(receipt);
+}
+
+void EndPage::showSession(const WorkflowSession &session, std::optional<storage::MediaFile> recording, Receipt receipt,
+                          QString verificationUrl)
 {
     m_session = &session;
     m_recording = std::move(recording);
+    m_receipt = std::move(receipt);
+    m_verificationUrl = std::move(verificationUrl);
     fill();
     m_newSession->setFocus();
 }
@@ -102,12 +122,13 @@ void EndPage::retranslateUi()
     m_title->setText(tr("Recording ended"));
     m_receiptTitle->setText(tr("Customer's receipt"));
     m_newSession->setText(tr("&New recording"));
-    m_summary->setHorizontalHeaderLabels({tr("#"), tr("Step"), tr("Result"), tr("Answer"), tr("Snapshots"),
+    m_summary->setHorizontalHeaderLabels({tr("#"), tr("Step"), tr("Result"), tr("Answer"), tr("Close-ups"),
                                           tr("Time counted"), tr("Out of frame")});
     m_summary->setAccessibleName(tr("Summary of the steps"));
     m_outcome->setAccessibleName(tr("Outcome"));
     m_qr->setAccessibleName(tr("Receipt QR code"));
     m_receiptText->setAccessibleName(tr("Receipt text"));
+    m_receiptHint->setAccessibleName(tr("What the receipt is for"));
     m_recordingLabel->setAccessibleName(tr("Where the recording is"));
     m_newSession->setAccessibleName(tr("New recording"));
     fill();
@@ -145,7 +166,6 @@ void EndPage::fill()
     m_summary->setRowCount(int(steps.size()));
     for (qsizetype i = 0; i < steps.size(); ++i) {
         const auto &run = session.stepRun(i);
-        const auto &step = steps.at(i);
         QString result;
         if (run.completed)
             result = tr("Completed");
@@ -154,7 +174,7 @@ void EndPage::fill()
         else
             result = tr("Not reached");
         const QStringList cells{QString::number(i + 1),
-                                step.definition.title,
+                                WorkflowText::stepTitle(session.plan(), i),
                                 result,
                                 WorkflowText::answer(run.answer),
                                 QString::number(run.snapshots),
@@ -171,14 +191,22 @@ void EndPage::fill()
     }
 
     const QString sha = m_recording ? m_recording->sha256 : QString();
-    m_qr->setPayload(receiptPayload(session.id(), sha));
-    m_receiptText->setText(sha.isEmpty() ? tr("Session %1").arg(session.id().toString())
-                                         : tr("Session %1\nSHA-256 of the recording: %2").arg(session.id().toString(), sha));
+    const bool online = isVerificationUrl(m_verificationUrl);
+    m_qr->setPayload(receiptPayload(m_receipt, m_verificationUrl));
+    m_receiptHint->setText(online ? tr("Let the customer scan this code with a phone: it opens the insurer's page that "
+                                       "confirms this recording by its application number, time and check code.")
+                                  : tr("Let the customer scan this code with a phone: it keeps the insurer, application "
+                                       "number, time and length of this recording, with a check code the insurer can "
+                                       "compare with the recording it keeps."));
+    m_receiptText->setText(receiptText(m_receipt));
+    // The ids are for IT and support: in the tooltip.
+    m_receiptText->setToolTip(sha.isEmpty() ? tr("Session %1").arg(session.id().toString())
+                                            : tr("Session %1\nSHA-256 of the recording: %2").arg(session.id().toString(), sha));
     if (m_recording) {
-        m_recordingLabel->setText(tr("The recording is saved on this computer at %1 (%2 bytes). It stays there: "
+        m_recordingLabel->setText(tr("The recording is saved on this computer at %1 (%2). It stays there: "
                                      "sealing and upload to the insurer are not part of this version yet.")
-                                      .arg(QDir::toNativeSeparators(m_recording->path))
-                                      .arg(m_recording->sizeBytes));
+                                      .arg(QDir::toNativeSeparators(m_recording->path),
+                                           HistoryText::fileSize(m_recording->sizeBytes)));
     } else {
         m_recordingLabel->setText(tr("No finalized recording file belongs to this session (no video source was "
                                      "connected, or the recording broke: see the journal). The session's steps and "

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/storage/sessionrecord.h"
+#include "core/workflow/receipt.h"
 #include "core/workflow/workflowsession.h"
 
 #include <QWidget>
@@ -17,8 +18,9 @@ class QrCodeWidget;
 
 /// The end of a session: the outcome, a per-step summary of what the session recorded (the
 /// engine's view: completed, answer, snapshots, time counted, time out of frame), where the
-/// recording is, and the customer's receipt as a QR code (session id, and the recording's
-/// SHA-256 once the recording pipeline has registered the file in the journal).
+/// recording is, and the customer's receipt as a QR code a phone reads (workflow::Receipt:
+/// insurer, application number, time, length and the check code from the recording's SHA-256,
+/// as text, or as the insurer's verification address when the IT policy names one).
 /// GUI thread only.
 class EndPage final : public QWidget
 {
@@ -30,10 +32,15 @@ public:
 
     /// `recording`: the session's recording file as the journal knows it; none when no
     /// recording exists (the page then says so and the receipt carries only the session id).
-    void showSession(const workflow::WorkflowSession &session, std::optional<storage::MediaFile> recording);
+    /// `verificationUrl`: the IT policy's receipt/verificationUrl, empty when there is none.
+    void showSession(const workflow::WorkflowSession &session, std::optional<storage::MediaFile> recording,
+                     workflow::Receipt receipt, QString verificationUrl);
 
-    /// What the receipt QR code encodes.
-    [[nodiscard]] static QString receiptPayload(const workflow::SessionId &id, const QString &sha256);
+    /// What the receipt QR code encodes: the verification address with the receipt's values
+    /// when `verificationUrl` is one, else the receipt as lines of text in the UI language.
+    [[nodiscard]] static QString receiptPayload(const workflow::Receipt &receipt, const QString &verificationUrl);
+    /// The receipt as lines of text in the UI language.
+    [[nodiscard]] static QString receiptText(const workflow::Receipt &receipt);
 
 Q_SIGNALS:
     void newSessionRequested();
@@ -47,6 +54,8 @@ private:
 
     const workflow::WorkflowSession *m_session = nullptr;
     std::optional<storage::MediaFile> m_recording;
+    workflow::Receipt m_receipt;
+    QString m_verificationUrl;
 
     QLabel *m_title = nullptr;
     QLabel *m_outcome = nullptr;
@@ -55,6 +64,7 @@ private:
     QLabel *m_receiptTitle = nullptr;
     QrCodeWidget *m_qr = nullptr;
     QLabel *m_receiptText = nullptr;
+    QLabel *m_receiptHint = nullptr;
     QPushButton *m_newSession = nullptr;
 };
 

@@ -1,6 +1,7 @@
 #include "ui/historypage.h"
 
 #include "core/workflow/sessiontimeline.h"
+#include "ui/historytext.h"
 #include "ui/pagestyle.h"
 #include "ui/playbackwidget.h"
 #include "ui/presencebar.h"
@@ -34,9 +35,9 @@ QString clock(std::chrono::nanoseconds at)
 
 } // namespace
 
-HistoryPage::HistoryPage(storage::SessionRepository &sessions, storage::AuditLog &audit, const TemplateLibrary &library,
-                         QWidget *parent)
-    : QWidget(parent), m_sessions(sessions), m_audit(audit), m_library(library)
+HistoryPage::HistoryPage(storage::SessionRepository &sessions, storage::AuditLog &audit, storage::UserRepository &users,
+                         const TemplateLibrary &library, QWidget *parent)
+    : QWidget(parent), m_sessions(sessions), m_audit(audit), m_users(users), m_library(library)
 {
     setObjectName(QStringLiteral("historyPage"));
     auto *layout = new QVBoxLayout(this);
@@ -86,7 +87,7 @@ HistoryPage::HistoryPage(storage::SessionRepository &sessions, storage::AuditLog
     topLayout->setContentsMargins(0, 0, 0, 0);
     m_table = new QTableWidget(top);
     m_table->setObjectName(QStringLiteral("historyTable"));
-    m_table->setColumnCount(8);
+    m_table->setColumnCount(7);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -123,6 +124,13 @@ HistoryPage::HistoryPage(storage::SessionRepository &sessions, storage::AuditLog
     m_steps->setObjectName(QStringLiteral("historySteps"));
     m_events = new QListWidget(detail);
     m_events->setObjectName(QStringLiteral("historyEvents"));
+    // Sentences wrap rather than run off to the right.
+    for (auto *list : {m_steps, m_events}) {
+        list->setWordWrap(true);
+        list->setTextElideMode(Qt::ElideNone);
+        list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        list->setResizeMode(QListView::Adjust);
+    }
     m_problem = new QLabel(detail);
     m_problem->setObjectName(QStringLiteral("historyProblem"));
     m_problem->setStyleSheet(QStringLiteral("color: #a61b1b;"));
@@ -137,9 +145,9 @@ HistoryPage::HistoryPage(storage::SessionRepository &sessions, storage::AuditLog
     m_playback->setObjectName(QStringLiteral("historyPlayback"));
     detailLayout->addWidget(m_playback, 0, 2, 6, 1);
     detailLayout->setRowStretch(4, 1);
-    detailLayout->setColumnStretch(0, 1);
-    detailLayout->setColumnStretch(1, 1);
-    detailLayout->setColumnStretch(2, 2);
+    detailLayout->setColumnStretch(0, 2);
+    detailLayout->setColumnStretch(1, 3);
+    detailLayout->setColumnStretch(2, 3);
     splitter->addWidget(top);
     splitter->addWidget(detail);
     layout->addWidget(splitter, 1);
@@ -191,7 +199,14 @@ storage::HistoryFilter HistoryPage::filter() const
         filter.from = m_from->date();
         filter.to = m_to->date();
     }
+    // A person is found by their name as well as by their login.
     filter.agentId = m_agent->text().trimmed();
+    for (auto it = m_names.cbegin(); it != m_names.cend(); ++it) {
+        if (!filter.agentId.isEmpty() && it.value() == filter.agentId) {
+            filter.agentId = it.key();
+            break;
+        }
+    }
     filter.applicationNo = m_application->text().trimmed();
     filter.productCode = m_product->currentData().toString();
     filter.state = m_state->currentData().toString();
@@ -211,20 +226,23 @@ void HistoryPage::retranslateUi()
 {
     m_title->setText(tr("Recorded sessions"));
     m_useDates->setText(tr("&Dates:"));
-    m_agent->setPlaceholderText(tr("Agent login"));
+    m_agent->setPlaceholderText(tr("Agent (name or login)"));
     m_application->setPlaceholderText(tr("Application number"));
+    // The hint stays readable in every language: the field is at least as wide as its hint.
+    for (auto *edit : {m_agent, m_application})
+        edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(edit->placeholderText()) + edit->fontMetrics().height() * 2);
     m_apply->setText(tr("&Search"));
     m_previous->setText(tr("◀ &Previous page"));
     m_next->setText(tr("N&ext page ▶"));
     m_detailTitle->setText(tr("Session detail"));
     m_presenceLegend->setText(tr("Presence: green = as required, red = someone required was out of frame, grey = paused; "
                                  "lines mark the start of each step."));
-    m_table->setHorizontalHeaderLabels({tr("Recorded (UTC)"), tr("Application"), tr("Agent"), tr("Products"),
-                                        tr("State"), tr("QC"), tr("Upload"), tr("Session")});
+    m_table->setHorizontalHeaderLabels({tr("Recorded"), tr("Application"), tr("Agent"), tr("Products"),
+                                        tr("State"), tr("QC"), tr("Upload")});
     m_useDates->setAccessibleName(tr("Filter by date"));
     m_from->setAccessibleName(tr("From date"));
     m_to->setAccessibleName(tr("To date"));
-    m_agent->setAccessibleName(tr("Agent login"));
+    m_agent->setAccessibleName(tr("Agent (name or login)"));
     m_application->setAccessibleName(tr("Application number"));
     m_product->setAccessibleName(tr("Product"));
     m_state->setAccessibleName(tr("State"));
@@ -258,18 +276,33 @@ void HistoryPage::retranslateUi()
                        SessionState::Finished, SessionState::Refused, SessionState::Aborted, SessionState::Failed})
         states.append({WorkflowText::sessionState(state), QString::fromLatin1(sessionStateName(state))});
     refill(m_state, states);
-    refill(m_qc, {{tr("Any QC verdict"), QString()},
-                  {tr("QC pending"), QStringLiteral("pending")},
-                  {tr("QC passed"), QStringLiteral("pass")},
-                  {tr("QC failed"), QStringLiteral("fail")}});
-    refill(m_upload, {{tr("Any upload state"), QString()}, {tr("Not queued"), QStringLiteral("none")}});
+    QList<std::pair<QString, QString>> verdicts{{tr("Any QC verdict"), QString()}};
+    for (const auto *verdict : {"pending", "pass", "fail"})
+        verdicts.append({HistoryText::qcVerdict(QLatin1String(verdict)), QLatin1String(verdict)});
+    refill(m_qc, verdicts);
+    refill(m_upload, {{tr("Any upload state"), QString()},
+                      {HistoryText::uploadState(QStringLiteral("none")), QStringLiteral("none")}});
     if (!m_actor.isEmpty())
         reload();
+}
+
+QString HistoryPage::personName(const QString &login) const
+{
+    const auto name = m_names.value(login);
+    return name.isEmpty() ? login : name;
 }
 
 void HistoryPage::reload()
 {
     m_problem->clear();
+    m_names.clear();
+    if (const auto users = m_users.list()) {
+        for (const auto &user : *users)
+            m_names.insert(user.login, user.displayName);
+    } else {
+        m_problem->setText(tr("The accounts cannot be read, so logins are shown instead of names: %1")
+                               .arg(users.error().detail));
+    }
     const auto page = m_sessions.history(filter(), m_page * kPageSize, kPageSize);
     if (!page) {
         m_problem->setText(tr("The history cannot be read: %1").arg(page.error().detail));
@@ -287,11 +320,16 @@ void HistoryPage::reload()
             if (entry.state == QLatin1String(sessionStateName(SessionState(value))))
                 stateText = WorkflowText::sessionState(SessionState(value));
         }
-        const QStringList cells{entry.createdAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")), entry.applicationNo,
-                                entry.agentId, entry.products, stateText, entry.qcVerdict, entry.uploadState,
-                                entry.id.toString()};
-        for (int column = 0; column < cells.size(); ++column)
-            m_table->setItem(row, column, new QTableWidgetItem(cells.at(column)));
+        const QStringList cells{HistoryText::localDateTime(entry.createdAt), entry.applicationNo,
+                                personName(entry.agentId), entry.products, stateText,
+                                HistoryText::qcVerdict(entry.qcVerdict), HistoryText::uploadState(entry.uploadState)};
+        // The ids are for IT and support: in the tooltip, not in the table.
+        const auto tooltip = tr("Session %1\nAgent login: %2").arg(entry.id.toString(), entry.agentId);
+        for (int column = 0; column < cells.size(); ++column) {
+            auto *item = new QTableWidgetItem(cells.at(column));
+            item->setToolTip(tooltip);
+            m_table->setItem(row, column, item);
+        }
     }
     const qint64 pages = std::max<qint64>(1, (m_total + kPageSize - 1) / kPageSize);
     m_pageLabel->setText(tr("Page %1 of %2 (%n session(s))", nullptr, int(m_total)).arg(m_page + 1).arg(pages));
@@ -303,6 +341,7 @@ void HistoryPage::reload()
 void HistoryPage::clearDetail()
 {
     m_detailSummary->setText(tr("Choose a session in the table to see its steps and events."));
+    m_detailSummary->setToolTip(QString());
     m_presence->setTimeline({});
     m_steps->clear();
     m_events->clear();
@@ -336,16 +375,43 @@ void HistoryPage::showDetail(int row)
     std::chrono::nanoseconds outOfFrame{0};
     for (const auto &span : timeline.presenceViolations)
         outOfFrame += span.end - span.start;
-    m_detailSummary->setText(tr("Application %1 · agent %2 · %3 · QC %4 · %5 long, %6 with someone required out of frame\n"
-                                "Scope: %7")
-                                 .arg(session.applicationNo, session.agentId, WorkflowText::sessionState(session.state),
-                                      session.qcVerdict, clock(timeline.duration()), clock(outOfFrame),
-                                      session.scopeRequired ? session.scopeReason : tr("not required")));
-    m_presence->setTimeline(timeline);
-
     std::optional<ScriptPlan> plan;
     if (auto found = m_library.plan(session.templateId.split(u'+')))
         plan = std::move(*found);
+    const auto files = m_sessions.mediaFiles(id);
+    QString size;
+    if (files) {
+        for (const auto &file : *files) {
+            if (file.role == QLatin1String("recording"))
+                size = HistoryText::fileSize(file.sizeBytes);
+        }
+    }
+    QString summary = tr("Application %1, recorded by %2 on %3. %4, %5.")
+                          .arg(session.applicationNo, personName(session.agentId),
+                               HistoryText::localDateTime(session.createdAt), WorkflowText::sessionState(session.state),
+                               HistoryText::qcVerdict(session.qcVerdict));
+    summary += u'\n' + (outOfFrame.count() > 0 ? tr("Length %1, of which %2 with someone required out of the picture.")
+                                                     .arg(HistoryText::duration(std::chrono::duration_cast<std::chrono::milliseconds>(timeline.duration())),
+                                                          HistoryText::duration(std::chrono::duration_cast<std::chrono::milliseconds>(outOfFrame)))
+                                               : tr("Length %1, everyone required in the picture throughout.")
+                                                     .arg(HistoryText::duration(std::chrono::duration_cast<std::chrono::milliseconds>(timeline.duration()))));
+    if (!size.isEmpty())
+        summary = HistoryText::tr("%1 %2", "two sentences in a row").arg(summary, tr("Recording file: %1.").arg(size));
+    // A rule's reason is the regulator's sentence from the rule set (data, in Chinese); when no
+    // rule applied, the stored text names rule set ids, which are for the tooltip.
+    QStringList ruleReasons;
+    for (const auto &set : m_library.ruleSets()) {
+        for (const auto &rule : set.rules)
+            ruleReasons.append(rule.reason);
+    }
+    summary += u'\n' + (session.scopeRequired ? tr("Why it was recorded: %1").arg(HistoryText::scopeReason(session.scopeReason, ruleReasons))
+                                                : tr("No rule required a recording; it was recorded all the same."));
+    m_detailSummary->setText(summary);
+    m_detailSummary->setToolTip(tr("Session %1\nAgent login: %2\nScript: %3 (version %4)\nScope: %5")
+                                    .arg(id.toString(), session.agentId, session.templateId, session.templateVersion,
+                                         session.scopeReason));
+    m_presence->setTimeline(timeline);
+    const EventContext context{personName(session.agentId), plan ? &*plan : nullptr};
     m_steps->clear();
     QSet<qsizetype> completed;
     for (const auto &event : *events) {
@@ -353,25 +419,23 @@ void HistoryPage::showDetail(int row)
             completed.insert(event.stepIndex);
     }
     for (const auto &chapter : timeline.chapters) {
-        const auto title = plan && chapter.stepIndex >= 0 && chapter.stepIndex < plan->steps().size()
-                               ? plan->steps().at(chapter.stepIndex).definition.title
-                               : chapter.stepId;
-        m_steps->addItem(QStringLiteral("%1 %2. %3  (%4)")
-                             .arg(completed.contains(chapter.stepIndex) ? QStringLiteral("✓") : QStringLiteral("✗"))
-                             .arg(chapter.stepIndex + 1)
-                             .arg(title, clock(chapter.start - timeline.start)));
+        const bool done = completed.contains(chapter.stepIndex);
+        auto *item = new QListWidgetItem(tr("%1 %2, from %3 (%4)")
+                                             .arg(done ? QStringLiteral("✓") : QStringLiteral("✗"),
+                                                  HistoryText::step(chapter.stepIndex, context.plan),
+                                                  clock(chapter.start - timeline.start),
+                                                  done ? tr("done") : tr("not done")),
+                                         m_steps);
+        item->setToolTip(chapter.stepId);
     }
     m_events->clear();
     for (const auto &event : *events) {
-        QString text = clock(event.monotonic - timeline.start) + QStringLiteral("  ") + WorkflowText::eventType(event.type);
-        if (event.type == SessionEventType::StateChanged)
-            text += QStringLiteral(": ") + WorkflowText::sessionState(event.from) + QStringLiteral(" → ")
-                    + WorkflowText::sessionState(event.to);
-        if (event.stepIndex >= 0)
-            text += QStringLiteral("  [%1]").arg(event.stepIndex + 1);
-        if (!event.detail.isEmpty())
-            text += QStringLiteral("  ") + event.detail;
-        m_events->addItem(text);
+        // Time of day for people, and the place on the recording's timeline for the player.
+        auto *item = new QListWidgetItem(tr("%1 (%2)  %3")
+                                             .arg(HistoryText::localTime(event.wallTime), clock(event.monotonic - timeline.start),
+                                                  HistoryText::event(event, context)),
+                                         m_events);
+        item->setToolTip(HistoryText::technical(event));
     }
     showRecording(id, timeline, plan);
 }
@@ -406,8 +470,8 @@ void HistoryPage::showRecording(const SessionId &id, const SessionTimeline &time
     QList<PlaybackChapter> chapters;
     for (const auto &chapter : timeline.chapters) {
         const auto title = plan && chapter.stepIndex >= 0 && chapter.stepIndex < plan->steps().size()
-                               ? plan->steps().at(chapter.stepIndex).definition.title
-                               : chapter.stepId;
+                               ? WorkflowText::stepTitle(*plan, chapter.stepIndex)
+                               : tr("Step %1").arg(chapter.stepIndex + 1);
         chapters.append({QStringLiteral("%1. %2").arg(chapter.stepIndex + 1).arg(title),
                          std::chrono::duration_cast<std::chrono::milliseconds>(chapter.start)});
     }

@@ -2,6 +2,7 @@
 
 #include "core/storage/auditlog.h"
 #include "core/storage/sessionrepository.h"
+#include "core/storage/userrepository.h"
 #include "core/workflow/sessiontimeline.h"
 #include "core/workflow/templatelibrary.h"
 
@@ -29,7 +30,8 @@ class PresenceBar;
 /// the events, the presence timeline as a bar and the QC verdict. Opening a session's detail
 /// is written to the audit log. Customers' personal data is not shown. The detail pane plays
 /// the session's recording with its steps as chapters (PlaybackWidget); starting playback is
-/// audited too. GUI thread only.
+/// audited too. Everything is said for people (HistoryText): names instead of logins, local
+/// times, events as sentences; ids and stored texts only in tooltips. GUI thread only.
 class HistoryPage final : public QWidget
 {
     Q_OBJECT
@@ -38,7 +40,7 @@ class HistoryPage final : public QWidget
 public:
     static constexpr int kPageSize = 50;
 
-    HistoryPage(storage::SessionRepository &sessions, storage::AuditLog &audit,
+    HistoryPage(storage::SessionRepository &sessions, storage::AuditLog &audit, storage::UserRepository &users,
                 const workflow::TemplateLibrary &library, QWidget *parent = nullptr);
 
     /// Who is looking (the audit log's actor); reloads the first page.
@@ -56,11 +58,15 @@ private:
     void retranslateUi();
     void reload();
     void clearDetail();
+    /// The person behind a login: the account's display name, else the login itself.
+    [[nodiscard]] QString personName(const QString &login) const;
     void showRecording(const workflow::SessionId &id, const workflow::SessionTimeline &timeline,
                        const std::optional<workflow::ScriptPlan> &plan);
 
     storage::SessionRepository &m_sessions;
     storage::AuditLog &m_audit;
+    storage::UserRepository &m_users;
+    QHash<QString, QString> m_names; ///< login -> display name, read at each reload
     const workflow::TemplateLibrary &m_library;
     QString m_actor;
     int m_page = 0;

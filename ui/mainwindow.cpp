@@ -6,6 +6,9 @@
 #include "core/storage/sessionjournaler.h"
 #include "core/util/filedigest.h"
 #include "core/vision/presencemonitor.h"
+#include "core/workflow/eventdetail.h"
+#include "core/workflow/receipt.h"
+#include "core/workflow/sessiontimeline.h"
 #include "core/workflow/workflowsession.h"
 #include "ui/capturefeed.h"
 #include "ui/endpage.h"
@@ -83,8 +86,10 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
     m_recordingPage = new RecordingPage(m_services.clock, m_services.voice, m_pages);
     m_endPage = new EndPage(m_pages);
     m_scriptPage = new ScriptBrowserPage(m_services.library, m_pages);
-    m_historyPage = new HistoryPage(m_services.journal.sessions(), m_services.journal.audit(), m_services.library, m_pages);
+    m_historyPage = new HistoryPage(m_services.journal.sessions(), m_services.journal.audit(), m_services.journal.users(),
+                                    m_services.library, m_pages);
     m_settingsPage = new SettingsPage(m_services.settings, m_services.journal.audit(), m_pages);
+    m_settingsPage->setStorageInUse(m_info.dataDirectory);
     for (QWidget *page : {static_cast<QWidget *>(m_loginPage), static_cast<QWidget *>(m_preflightPage),
                           static_cast<QWidget *>(m_newSessionPage),
                           static_cast<QWidget *>(m_recordingPage), static_cast<QWidget *>(m_endPage),
@@ -237,7 +242,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
             event->ignore();
             return;
         }
-        (void)m_session->abort(QStringLiteral("window closed during the recording"));
+        (void)m_session->abort(workflow::sessionReasonText(workflow::SessionReason::WindowClosed));
     }
     if (m_user)
         (void)m_services.journal.audit().append(m_user->login, storage::AuditAction::Logout, m_user->login,
@@ -499,7 +504,7 @@ bool MainWindow::startRecording(const SaleForm &form)
         const QString reason = started.error().code == ErrorCode::DiskFull
                                    ? tr("there is not enough free disk space (%1)").arg(started.error().detail)
                                    : started.error().detail;
-        (void)m_session->fail(QStringLiteral("recording could not start: ") + started.error().detail);
+        (void)m_session->fail(workflow::sessionReasonText(workflow::SessionReason::RecordingCouldNotStart, started.error().detail));
         QMessageBox::warning(this, tr("Cannot start"), tr("The recording cannot start: %1").arg(reason));
         endSessionWiring();
         m_journaler.reset();
@@ -606,7 +611,19 @@ void MainWindow::showEndPage()
                 recordingFile = file;
         }
     }
-    m_endPage->showSession(*m_session, recordingFile);
+    // The customer's receipt: the application as journaled, the session's length, the
+    // recording's check code; the insurer's verification address if IT set one.
+    QString applicationNo;
+    QDateTime startedAt = m_session->events().isEmpty() ? QDateTime() : m_session->events().first().wallTime;
+    if (const auto record = m_services.journal.sessions().find(m_session->id()); record && *record) {
+        applicationNo = (*record)->applicationNo;
+        startedAt = (*record)->createdAt;
+    }
+    const auto length = std::chrono::duration_cast<std::chrono::milliseconds>(buildSessionTimeline(m_session->events()).duration());
+    m_endPage->showSession(*m_session, recordingFile,
+                           makeReceipt(m_session->plan(), applicationNo, startedAt, length,
+                                       recordingFile ? recordingFile->sha256 : QString()),
+                           m_services.settings.text(SettingKey::ReceiptVerificationUrl));
     m_claim.reset();
     showPage(m_endPage);
 }

@@ -229,6 +229,7 @@ void NewSessionPage::refresh()
 {
     m_check = checkSaleForm(m_library, form());
     m_age->setText(m_check.policyholderAge ? tr("Age: %n year(s)", nullptr, *m_check.policyholderAge) : QString());
+    m_scope->setToolTip(QString());
     if (!m_check.scope) {
         m_scope->setText(tr("Shown once the channel and the products are chosen."));
     } else if (m_check.scope->required) {
@@ -237,9 +238,20 @@ void NewSessionPage::refresh()
             reasons.append(QStringLiteral("• ") + match.reason);
         m_scope->setText(tr("Yes, the whole sale must be recorded:") + u'\n' + reasons.join(u'\n'));
     } else {
+        // Rule sets by their titles; the "id@version" references are for IT, in the tooltip.
+        QStringList titles;
+        for (const auto &applied : m_check.scope->ruleSetsApplied) {
+            QString title = applied;
+            for (const auto &set : m_library.ruleSets()) {
+                if (set.id + u'@' + set.version == applied && !set.title.isEmpty())
+                    title = tr("“%1”").arg(set.title);
+            }
+            titles.append(title);
+        }
         m_scope->setText(tr("No rule requires a recording for this sale (rules applied: %1). You may still record "
                             "it if the customer agrees.")
-                             .arg(m_check.scope->ruleSetsApplied.join(tr(", "))));
+                             .arg(titles.join(tr(", "))));
+        m_scope->setToolTip(m_check.scope->ruleSetsApplied.join(u'\n'));
     }
     QStringList problems;
     for (const auto problem : m_check.problems)

@@ -94,8 +94,10 @@ PreflightPage::PreflightPage(const Clock &clock, LiveFeed *feed, QWidget *parent
         });
         connect(m_feed, &LiveFeed::checked, this, [this](const vision::PresenceCheck &check) {
             m_live.checked = true;
-            m_live.pictureBlocked = check.blocked != vision::BlockedReason::None;
-            m_live.meanLuma = check.meanLuma;
+            m_light.add(check.timestamp, check.meanLuma, check.blocked != vision::BlockedReason::None);
+            m_live.pictureBlocked = m_light.blocked();
+            m_live.meanLuma = m_light.medianLuma();
+            m_live.lightSettled = m_light.settled();
             m_live.faces = int(check.faces.size());
         });
         connect(m_feed, &LiveFeed::audioLevel, this, [this](double peak) {
@@ -117,6 +119,7 @@ void PreflightPage::check(const QString &dataDirectory, bool videoSourceConnecte
     m_dataDirectory = dataDirectory;
     m_videoSourceConnected = videoSourceConnected;
     m_live = LiveObservation{};
+    m_light.clear();
     m_meter->setValue(0);
     m_preview->showMessage(m_feed ? tr("Waiting for the camera picture…") : tr("No camera or video source is connected."));
     evaluate();

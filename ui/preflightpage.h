@@ -51,6 +51,7 @@ private:
     bool m_videoSourceConnected = false;
     LiveFeed *m_feed = nullptr;
     LiveObservation m_live;
+    LightWindow m_light; ///< the light over the last 1.5 s of checks
     QList<PreflightResult> m_results;
     QTimer *m_timer = nullptr;
 

@@ -337,7 +337,7 @@ void RecordingPage::retranslateUi()
     m_play->setText(tr("Play the prompt (F5)"));
     m_answerYes->setText(tr("Customer answered “&Yes”"));
     m_answerNo->setText(tr("Customer answered “&No”"));
-    m_snapshot->setText(tr("Snapshot &taken"));
+    m_snapshot->setText(tr("&Take a close-up"));
     m_next->setText(tr("Next step (Ctrl+Enter)"));
     m_abort->setText(tr("&Abort…"));
     m_abortLabel->setText(tr("&Reason for aborting:"));
@@ -365,7 +365,7 @@ void RecordingPage::retranslateUi()
     m_play->setAccessibleName(tr("Play the prompt"));
     m_answerYes->setAccessibleName(tr("Customer answered yes"));
     m_answerNo->setAccessibleName(tr("Customer answered no"));
-    m_snapshot->setAccessibleName(tr("Snapshot taken"));
+    m_snapshot->setAccessibleName(tr("Take a close-up"));
     m_next->setAccessibleName(tr("Next step"));
     m_nextReason->setAccessibleName(tr("Why the next step is not available"));
     m_pauseResume->setAccessibleName(tr("Pause or resume"));

@@ -1,6 +1,7 @@
 #include "ui/settingspage.h"
 
 #include "ui/pagestyle.h"
+#include "ui/workflowtext.h"
 
 #include <QAudioDevice>
 #include <QCameraDevice>
@@ -70,6 +71,11 @@ SettingsPage::SettingsPage(SettingsStore &settings, storage::AuditLog &audit, QW
         m_locks.insert(key, lock);
     };
     addRow(SettingKey::StorageFolder, m_storage);
+    // Right under the folder: the one in use when the saved one differs.
+    m_storageNext = new QLabel(this);
+    m_storageNext->setObjectName(QStringLiteral("settingsStorageNext"));
+    m_storageNext->setWordWrap(true);
+    grid->addWidget(m_storageNext, row++, 1);
     addRow(SettingKey::Camera, m_camera);
     addRow(SettingKey::Microphone, m_microphone);
     addRow(SettingKey::Resolution, m_resolution);
@@ -92,6 +98,12 @@ SettingsPage::SettingsPage(SettingsStore &settings, storage::AuditLog &audit, QW
     layout->addStretch(1);
     connect(m_save, &QPushButton::clicked, this, &SettingsPage::save);
     retranslateUi();
+}
+
+void SettingsPage::setStorageInUse(const QString &folder)
+{
+    m_storageInUse = folder;
+    load();
 }
 
 void SettingsPage::open(const QString &actor)
@@ -154,7 +166,14 @@ void SettingsPage::retranslateUi()
 
 void SettingsPage::load()
 {
-    m_storage->setText(m_settings.text(SettingKey::StorageFolder));
+    // What runs now, not only what is saved: the folder and the language in use.
+    const auto savedFolder = m_settings.text(SettingKey::StorageFolder);
+    m_storage->setText(m_storageInUse.isEmpty() ? savedFolder : QDir::toNativeSeparators(m_storageInUse));
+    const bool differs = !m_storageInUse.isEmpty() && QDir::cleanPath(savedFolder) != QDir::cleanPath(m_storageInUse);
+    m_storageNext->setText(differs ? tr("In use now: %1. From the next start: %2.")
+                                         .arg(QDir::toNativeSeparators(m_storageInUse), QDir::toNativeSeparators(savedFolder))
+                                   : QString());
+    m_storageNext->setVisible(differs);
     auto select = [](QComboBox *combo, const QString &value) {
         int index = combo->findData(value);
         if (index < 0) {
@@ -169,12 +188,13 @@ void SettingsPage::load()
     select(m_resolution, m_settings.text(SettingKey::Resolution));
     m_faceModel->setText(m_settings.text(SettingKey::FaceModel));
     m_grace->setValue(m_settings.value(SettingKey::GraceSeconds).toDouble());
-    select(m_language, m_settings.text(SettingKey::Language));
+    select(m_language, WorkflowText::languageInUse());
     for (const auto key : kSettingKeys) {
         const bool locked = m_settings.isLocked(key);
         m_fields.value(key)->setEnabled(!locked);
         m_fields.value(key)->setToolTip(locked ? tr("Set by the IT policy") : QString());
         m_locks.value(key)->setText(locked ? tr("🔒 set by IT") : QString());
+        m_shown.insert(key, editedValue(key).toString());
     }
 }
 
@@ -188,6 +208,7 @@ QVariant SettingsPage::editedValue(SettingKey key) const
     case SettingKey::FaceModel: return m_faceModel->text().trimmed();
     case SettingKey::GraceSeconds: return m_grace->value();
     case SettingKey::Language: return m_language->currentData();
+    case SettingKey::ReceiptVerificationUrl: // policy file only
     case SettingKey::Invalid: break;
     }
     return {};
@@ -201,7 +222,9 @@ void SettingsPage::save()
         if (m_settings.isLocked(key))
             continue;
         const auto value = editedValue(key);
-        if (value.toString() == m_settings.value(key).toString())
+        // Only what the user changed: the folder and language shown are the ones in use, which
+        // may differ from the saved ones without anybody asking for a change.
+        if (value.toString() == m_shown.value(key))
             continue;
         if (auto saved = m_settings.set(key, value); !saved)
             problems.append(saved.error().detail);

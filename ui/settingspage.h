@@ -29,6 +29,9 @@ public:
 
     /// Shows the current values for `actor` (the audit log's actor).
     void open(const QString &actor);
+    /// The data folder this DualRec runs on (the command line or the setting at start-up): what
+    /// the storage field shows; a different saved setting is named as the next start's.
+    void setStorageInUse(const QString &folder);
 
 Q_SIGNALS:
     /// The language setting changed ("zh_CN" or "en").
@@ -46,6 +49,9 @@ private:
     SettingsStore &m_settings;
     storage::AuditLog &m_audit;
     QString m_actor;
+    QString m_storageInUse;
+    QHash<SettingKey, QString> m_shown; ///< what load() put in each field: only changes are saved
+    QLabel *m_storageNext = nullptr;
 
     QLabel *m_title = nullptr;
     QLabel *m_policyNote = nullptr;

@@ -244,6 +244,12 @@ QString WorkflowText::preflight(const PreflightResult &result)
     case PreflightItem::Light:
         if (result.meanLuma < 0 || (failed && result.detail.startsWith(QLatin1String("no picture"))))
             return tr("Light: no picture has been checked yet.");
+        if (failed && result.lightPending)
+            return tr("Light: still checking the picture (it takes a second or two).");
+        if (failed && result.pictureUnusable)
+            return tr("Light: the camera shows no usable picture (a uniform or frozen image, brightness %1 of 255). "
+                      "Check that nothing covers the lens and that the camera works.")
+                .arg(qRound(result.meanLuma));
         if (failed)
             return tr("Light: the picture is too dark or the lens is covered (brightness %1 of 255). Turn on a light or uncover the camera.")
                 .arg(qRound(result.meanLuma));
@@ -280,6 +286,22 @@ QString WorkflowText::preflight(const PreflightResult &result)
         break;
     }
     return {};
+}
+
+QString WorkflowText::stepTitle(const ScriptPlan &plan, qsizetype index)
+{
+    if (index < 0 || index >= plan.steps().size())
+        return tr("Step %1").arg(index + 1);
+    const auto &step = plan.steps().at(index);
+    if (plan.products().size() > 1 && step.productIndex >= 0 && step.productIndex < plan.products().size())
+        return tr("%1 (%2)", "a step's title and its product").arg(step.definition.title, plan.products().at(step.productIndex).name);
+    return step.definition.title;
+}
+
+QString WorkflowText::languageInUse()
+{
+    // Each catalogue translates this to its own code; without one the source language shows.
+    return tr("en", "the code of the language of this catalogue: zh_CN in the Chinese one");
 }
 
 QString WorkflowText::duration(std::chrono::milliseconds duration)

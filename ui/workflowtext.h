@@ -42,6 +42,11 @@ public:
     [[nodiscard]] static QString eventType(workflow::SessionEventType type);
     /// One pre-flight check's result in plain words.
     [[nodiscard]] static QString preflight(const PreflightResult &result);
+    /// A step's title as people should read it: in a sale of several products, a product's own
+    /// step names its product ("出示投保文件（福佑终身寿险）"), so equal titles are told apart.
+    [[nodiscard]] static QString stepTitle(const workflow::ScriptPlan &plan, qsizetype index);
+    /// The language the window speaks now ("zh_CN" or "en"): the installed catalogue says it.
+    [[nodiscard]] static QString languageInUse();
     /// "m:ss" (or "h:mm:ss"), rounded down to whole seconds.
     [[nodiscard]] static QString duration(std::chrono::milliseconds duration);
 };

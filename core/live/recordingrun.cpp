@@ -1,6 +1,7 @@
 #include "core/live/recordingrun.h"
 
 #include "core/media/diskspace.h"
+#include "core/workflow/eventdetail.h"
 
 #include <QDir>
 #include <QFile>
@@ -134,7 +135,7 @@ void RecordingRun::watch()
         if (!m_failureReported) {
             m_failureReported = true;
             if (!workflow::isEndState(m_session.state()))
-                (void)m_session.fail(QStringLiteral("recording failed: ") + broken->detail);
+                (void)m_session.fail(workflow::sessionReasonText(workflow::SessionReason::RecordingFailed, broken->detail));
             Q_EMIT failed(*broken);
         }
         return;
@@ -144,7 +145,7 @@ void RecordingRun::watch()
     for (const auto &gap : m_recorder->continuity().gaps())
         lost = lost || (gap.open && (gap.reason == media::GapReason::VideoLost || gap.reason == media::GapReason::AudioLost));
     if (lost && !m_pausedForDevice && !workflow::isEndState(m_session.state())) {
-        m_pausedForDevice = m_session.pause(QStringLiteral("device lost")).has_value();
+        m_pausedForDevice = m_session.pause(workflow::sessionReasonText(workflow::SessionReason::DeviceLost)).has_value();
         Q_EMIT deviceLost();
     } else if (!lost && m_pausedForDevice) {
         m_pausedForDevice = false;

@@ -104,9 +104,18 @@ PreflightResult checkLight(const LiveObservation &live)
     if (!live.checked) {
         result.status = PreflightStatus::Failed;
         result.detail = QStringLiteral("no picture has been analysed yet");
-    } else if (live.pictureBlocked || live.meanLuma < kDarkLuma) {
+    } else if ((live.pictureBlocked || live.meanLuma < kDarkLuma) && !live.lightSettled) {
+        result.status = PreflightStatus::Failed;
+        result.lightPending = true;
+        result.detail = QStringLiteral("light still being checked (mean brightness %1 of 255 so far)").arg(live.meanLuma, 0, 'f', 0);
+    } else if (live.meanLuma < kDarkLuma) {
         result.status = PreflightStatus::Failed;
         result.detail = QStringLiteral("picture too dark or covered (mean brightness %1 of 255)").arg(live.meanLuma, 0, 'f', 0);
+    } else if (live.pictureBlocked) {
+        // Bright enough, yet the guard sees nothing usable: uniform (a lens cap, a white wall) or frozen.
+        result.status = PreflightStatus::Failed;
+        result.pictureUnusable = true;
+        result.detail = QStringLiteral("picture uniform or frozen (mean brightness %1 of 255)").arg(live.meanLuma, 0, 'f', 0);
     } else if (live.meanLuma < kDimLuma) {
         result.status = PreflightStatus::Warning;
         result.detail = QStringLiteral("picture dim (mean brightness %1 of 255)").arg(live.meanLuma, 0, 'f', 0);
@@ -185,6 +194,39 @@ qint64 expectedRecordingBytes(std::chrono::milliseconds duration, int kilobitsPe
 {
     const qint64 bytes = duration.count() * qint64(kilobitsPerSecond) / 8;
     return bytes + bytes / 10;
+}
+
+void LightWindow::add(std::chrono::nanoseconds at, double meanLuma, bool blocked)
+{
+    if (!m_samples.empty() && at < m_samples.back().at)
+        m_samples.clear(); // a file source looped, or another source: start again
+    m_samples.push_back({at, meanLuma, blocked});
+    while (m_samples.size() > 1 && at - m_samples.front().at > kLightWindow)
+        m_samples.pop_front();
+}
+
+double LightWindow::medianLuma() const
+{
+    if (m_samples.empty())
+        return 0;
+    std::vector<double> values;
+    values.reserve(m_samples.size());
+    for (const auto &sample : m_samples)
+        values.push_back(sample.luma);
+    const auto middle = values.begin() + std::ptrdiff_t(values.size() / 2);
+    std::nth_element(values.begin(), middle, values.end());
+    return *middle;
+}
+
+bool LightWindow::blocked() const
+{
+    const auto count = std::count_if(m_samples.cbegin(), m_samples.cend(), [](const Sample &sample) { return sample.blocked; });
+    return count * 2 > std::ptrdiff_t(m_samples.size());
+}
+
+bool LightWindow::settled() const
+{
+    return !m_samples.empty() && m_samples.back().at - m_samples.front().at >= kLightSettle;
 }
 
 } // namespace dualrec

@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <chrono>
+#include <deque>
 #include <optional>
 
 namespace dualrec {
@@ -24,6 +25,10 @@ struct PreflightResult final {
     int batteryPercent = -1;     ///< Power: -1 without a battery
     bool onMains = true;         ///< Power
     double meanLuma = -1;        ///< Light: 0..255
+    /// Light, Failed: the picture is bright enough but uniform or frozen (a covered or broken
+    /// camera), not dark; or (lightPending) not yet watched long enough to refuse it.
+    bool pictureUnusable = false;
+    bool lightPending = false;
     int faces = -1;              ///< Framing
     double loudestDbfs = -120;   ///< Microphone
 };
@@ -33,10 +38,13 @@ struct LiveObservation final {
     bool pictureSeen = false;  ///< at least one frame arrived
     bool checked = false;      ///< the presence guard analysed at least one frame
     bool pictureBlocked = false; ///< the guard found the lens covered, a uniform or frozen picture
-    double meanLuma = 0;       ///< 0..255 of the newest checked frame
+    double meanLuma = 0;       ///< 0..255 of the picture (LightWindow: the median of the last 1.5 s)
     int faces = 0;             ///< faces in the newest checked frame
     bool soundSeen = false;    ///< audio arrived from the microphone
     double loudestDbfs = -120; ///< the loudest peak since the page opened
+    /// The light was watched long enough (kLightSettle) to refuse it: one dark or flashed frame
+    /// refuses nothing.
+    bool lightSettled = true;
 };
 
 /// Thresholds of the live checks: a picture darker than kDarkLuma fails (faces cannot be found
@@ -44,6 +52,35 @@ struct LiveObservation final {
 inline constexpr double kDarkLuma = 40;
 inline constexpr double kDimLuma = 70;
 inline constexpr double kQuietDbfs = -50;
+
+/// The light is judged over the checks of the last kLightWindow, not one frame: a camera's
+/// flash, an exposure change or the demo source's flash frame decide nothing. A picture is
+/// refused only once kLightSettle of checks has been seen.
+inline constexpr std::chrono::milliseconds kLightWindow{1500};
+inline constexpr std::chrono::milliseconds kLightSettle{1000};
+
+/// The presence guard's checks of the last kLightWindow: the median brightness, and "blocked"
+/// when more than half of them were. Thread contract: one thread (the pre-flight page's).
+class LightWindow final
+{
+public:
+    /// One check at `at` (the frame's capture time; earlier times than the newest restart the window).
+    void add(std::chrono::nanoseconds at, double meanLuma, bool blocked);
+    void clear() { m_samples.clear(); }
+    [[nodiscard]] bool empty() const { return m_samples.empty(); }
+    [[nodiscard]] double medianLuma() const;
+    [[nodiscard]] bool blocked() const;
+    /// The checks span at least kLightSettle.
+    [[nodiscard]] bool settled() const;
+
+private:
+    struct Sample {
+        std::chrono::nanoseconds at;
+        double luma;
+        bool blocked;
+    };
+    std::deque<Sample> m_samples;
+};
 
 struct PreflightInput final {
     bool videoSourceConnected = false;

@@ -4,6 +4,7 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QUrl>
 
 #include <memory>
 
@@ -30,6 +31,7 @@ const char *settingKeyName(SettingKey key)
     case SettingKey::FaceModel: return "vision/faceModel";
     case SettingKey::GraceSeconds: return "presence/graceSeconds";
     case SettingKey::Language: return "ui/language";
+    case SettingKey::ReceiptVerificationUrl: return "receipt/verificationUrl";
     case SettingKey::Invalid: break;
     }
     return "invalid";
@@ -59,6 +61,7 @@ QVariant SettingsStore::defaultValue(SettingKey key)
     case SettingKey::Camera:
     case SettingKey::Microphone:
     case SettingKey::FaceModel:
+    case SettingKey::ReceiptVerificationUrl:
         return QString();
     case SettingKey::Resolution:
         return QStringLiteral("1280x720");
@@ -92,6 +95,15 @@ bool SettingsStore::isValid(SettingKey key, const QVariant &value)
     }
     case SettingKey::Language:
         return value.toString() == QLatin1String("zh_CN") || value.toString() == QLatin1String("en");
+    case SettingKey::ReceiptVerificationUrl: {
+        // An absolute http(s) address with a host, or empty (no address). Checked here rather
+        // than through workflow/receipt.h: util does not depend on workflow.
+        const auto text = value.toString().trimmed();
+        const QUrl url(text, QUrl::StrictMode);
+        return text.isEmpty()
+               || (url.isValid() && !url.host().isEmpty()
+                   && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http")));
+    }
     case SettingKey::Invalid:
         break;
     }

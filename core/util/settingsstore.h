@@ -19,6 +19,9 @@ enum class SettingKey : quint8 {
     FaceModel,      ///< "vision/faceModel": YuNet model file; empty = built-in default
     GraceSeconds,   ///< "presence/graceSeconds": how long someone may be out of frame before it counts
     Language,       ///< "ui/language": zh_CN or en
+    /// "receipt/verificationUrl": the insurer's page that checks a receipt (http/https); empty =
+    /// the receipt QR holds readable text. Set by IT in the policy file; not on the settings page.
+    ReceiptVerificationUrl,
 };
 
 inline constexpr std::array<SettingKey, 7> kSettingKeys{SettingKey::StorageFolder, SettingKey::Camera,

@@ -1,5 +1,7 @@
 #include "core/workflow/workflowsession.h"
 
+#include "core/workflow/eventdetail.h"
+
 namespace dualrec::workflow {
 
 using std::chrono::duration_cast;
@@ -38,9 +40,7 @@ WorkflowSession::WorkflowSession(SessionId id, ScriptPlan plan, const Clock &clo
     SessionEvent created;
     created.type = SessionEventType::Created;
     created.to = SessionState::Created;
-    created.detail = QStringLiteral("plan=%1@%2 sources=%3").arg(m_plan.id(), m_plan.version(), m_plan.sources().join(u','));
-    if (!m_previous.isNull())
-        created.detail += QStringLiteral(" re-recording-of=") + m_previous.toString();
+    created.detail = createdDetail(m_plan.id(), m_plan.version(), m_plan.sources(), m_previous);
     record(std::move(created));
 }
 
@@ -199,8 +199,7 @@ void WorkflowSession::startStep(qsizetype index)
         event.type = SessionEventType::StepStarted;
         event.stepIndex = index;
         event.stepId = currentStepId();
-        event.detail = QStringLiteral("kind=") + enumToName(kStepKindNames, m_plan.steps().at(index).definition.kind)
-                       + (m_presenceWasMet ? QStringLiteral(" presence=met") : QStringLiteral(" presence=unmet"));
+        event.detail = stepStartedDetail(m_plan.steps().at(index).definition.kind, m_presenceWasMet);
         record(std::move(event));
     }
     Q_EMIT currentStepChanged(index);
@@ -251,8 +250,7 @@ void WorkflowSession::setPresence(PresenceFacts facts)
         event.type = met ? SessionEventType::PresenceSatisfied : SessionEventType::PresenceViolated;
         event.stepIndex = m_current;
         event.stepId = currentStepId();
-        event.detail = QStringLiteral("agent=%1 policyholder=%2 all=%3")
-                           .arg(int(facts.agent)).arg(int(facts.policyholder)).arg(int(facts.allParties));
+        event.detail = presenceDetail(facts);
         record(std::move(event));
     }
     m_presenceWasMet = met;
@@ -276,11 +274,11 @@ Result<void> WorkflowSession::recordAnswer(Answer answer)
     event.type = SessionEventType::AnswerRecorded;
     event.stepIndex = m_current;
     event.stepId = currentStepId();
-    event.detail = answer == Answer::Yes ? QStringLiteral("answer=yes") : QStringLiteral("answer=no");
+    event.detail = answerDetail(answer);
     record(std::move(event));
     tick();
     if (answer == Answer::No && m_plan.steps().at(m_current).definition.kind == StepKind::Consent)
-        return transition(SessionTrigger::RefuseConsent, QStringLiteral("the customer declined to be recorded"));
+        return transition(SessionTrigger::RefuseConsent, sessionReasonText(SessionReason::CustomerDeclined));
     return {};
 }
 
@@ -298,7 +296,7 @@ Result<void> WorkflowSession::recordSnapshot(const QString &reference)
     event.type = SessionEventType::SnapshotRecorded;
     event.stepIndex = m_current;
     event.stepId = currentStepId();
-    event.detail = QStringLiteral("snapshot=") + reference;
+    event.detail = snapshotDetail(reference);
     record(std::move(event));
     tick();
     return {};
@@ -319,7 +317,7 @@ Result<void> WorkflowSession::completeCurrentStep()
         event.type = SessionEventType::StepCompletionRefused;
         event.stepIndex = m_current;
         event.stepId = currentStepId();
-        event.detail = QStringLiteral("unmet=") + names.join(u',');
+        event.detail = unmetDetail(unmet);
         record(std::move(event));
         return dualrec::fail(ErrorCode::RequirementsUnmet,
                              QStringLiteral("step \"%1\" cannot be completed yet: %2 not met")
@@ -331,14 +329,13 @@ Result<void> WorkflowSession::completeCurrentStep()
     event.type = SessionEventType::StepCompleted;
     event.stepIndex = m_current;
     event.stepId = currentStepId();
-    event.detail = QStringLiteral("counted=%1ms violation=%2ms snapshots=%3")
-                       .arg(run.countedTime.count()).arg(run.violationTime.count()).arg(run.snapshots);
+    event.detail = completedDetail(run.countedTime, run.violationTime, run.snapshots);
     record(std::move(event));
 
     const bool wasConsent = m_state == SessionState::Consent;
     const auto next = m_current + 1;
     if (wasConsent) {
-        if (auto result = transition(SessionTrigger::GiveConsent, QStringLiteral("the customer agreed to be recorded")); !result)
+        if (auto result = transition(SessionTrigger::GiveConsent, sessionReasonText(SessionReason::CustomerAgreed)); !result)
             return result;
     }
     if (next >= m_plan.steps().size()) {

@@ -208,6 +208,305 @@ Commands (without a command the window opens):
     </message>
 </context>
 <context>
+    <name>HistoryText</name>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %1 “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the customer agreed to be recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the customer declined to be recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused by the agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the camera or the microphone was lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the customer wants to stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the customer must leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an equipment problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong application details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the window was closed during the recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the recording file could not be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the recording could not start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DualRec stopped while the session was open (a crash, a forced stop or a power cut); it was closed at the next start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the recording program was stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the set recording time was reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the video source ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a reason given in the technical details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 prepared a recording.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 prepared a recording of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It records again a sale whose earlier recording was not usable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 started the recording; the customer is asked for consent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer agreed to be recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer declined to be recorded; the session ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 paused the recording.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording was paused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording paused by itself: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 resumed the recording.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All steps are done; the recording ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 aborted the recording, reason: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording was aborted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording was aborted: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session was interrupted: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording failed: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session went from “%1” to “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 began; not everyone it requires is in the picture yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 began.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is done after %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone required was out of the picture for %1 of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be completed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be completed yet: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In %1 the customer answered “yes”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In %1 the customer answered “no”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In %1 the customer&apos;s answer was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In %1 a close-up was taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In %1 everyone required is in the picture again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In %1 the agent and the customer left the picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In %1 the agent left the picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In %1 the customer left the picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In %1 someone else the step requires (the insured or a guardian) was not in the picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In %1 someone required left the picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An event the history does not know (see the technical details).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting QC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QC passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QC failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not queued for upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>two sentences in a row</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recorded from the command line, without a scope decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>taken back into the journal from the recording&apos;s sidecar file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see the technical details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QcCommand</name>
     <message>
         <source>--script %1 is not a valid script template:</source>
@@ -753,6 +1052,28 @@ Commands (without a command the window opens):
         <source>Microphone: working (loudest %1 dB).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Light: still checking the picture (it takes a second or two).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light: the camera shows no usable picture (a uniform or frozen image, brightness %1 of 255). Check that nothing covers the lens and that the camera works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>en</source>
+        <comment>the code of the language of this catalogue: zh_CN in the Chinese one</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a step&apos;s title and its product</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dualrec::app::Application</name>
@@ -844,10 +1165,6 @@ Commands (without a command the window opens):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Snapshots</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Time counted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -917,11 +1234,55 @@ SHA-256 of the recording: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The recording is saved on this computer at %1 (%2 bytes). It stays there: sealing and upload to the insurer are not part of this version yet.</source>
+        <source>No finalized recording file belongs to this session (no video source was connected, or the recording broke: see the journal). The session&apos;s steps and events are kept in the journal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No finalized recording file belongs to this session (no video source was connected, or the recording broke: see the journal). The session&apos;s steps and events are kept in the journal.</source>
+        <source>Receipt of the sales recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insurer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application number: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check code: none, there is no recording file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check code: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the receipt is for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let the customer scan this code with a phone: it opens the insurer&apos;s page that confirms this recording by its application number, time and check code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let the customer scan this code with a phone: it keeps the insurer, application number, time and length of this recording, with a check code the insurer can compare with the recording it keeps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording is saved on this computer at %1 (%2). It stays there: sealing and upload to the insurer are not part of this version yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close-ups</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1000,10 +1361,6 @@ SHA-256 of the recording: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Agent login</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Application number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1028,10 +1385,6 @@ SHA-256 of the recording: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Recorded (UTC)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Application</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1053,10 +1406,6 @@ SHA-256 of the recording: %2</source>
     </message>
     <message>
         <source>Upload</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1124,23 +1473,7 @@ SHA-256 of the recording: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>QC pending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>QC passed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>QC failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Any upload state</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1167,20 +1500,79 @@ SHA-256 of the recording: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Application %1 · agent %2 · %3 · QC %4 · %5 long, %6 with someone required out of frame
-Scope: %7</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not required</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The files of this session cannot be read from the journal: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No recording file is registered for this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent (name or login)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The accounts cannot be read, so logins are shown instead of names: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session %1
+Agent login: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application %1, recorded by %2 on %3. %4, %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length %1, of which %2 with someone required out of the picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length %1, everyone required in the picture throughout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording file: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why it was recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rule required a recording; it was recorded all the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session %1
+Agent login: %2
+Script: %3 (version %4)
+Scope: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2, from %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)  %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1633,6 +2025,10 @@ Scope: %7</source>
         <source>, </source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>“%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::PlaybackWidget</name>
@@ -1823,10 +2219,6 @@ Scope: %7</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Snapshot &amp;taken</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Next step (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1900,10 +2292,6 @@ Scope: %7</source>
     </message>
     <message>
         <source>Customer answered no</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Snapshot taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2026,6 +2414,14 @@ Scope: %7</source>
     </message>
     <message>
         <source>Not done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Take a close-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take a close-up</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2157,6 +2553,10 @@ Scope: %7</source>
     </message>
     <message>
         <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In use now: %1. From the next start: %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -226,6 +226,304 @@ Commands (without a command the window opens):
     </message>
 </context>
 <context>
+    <name>HistoryText</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>step %1 “%2”</source>
+        <translation>第%1步“%2”</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>第%1步</translation>
+    </message>
+    <message>
+        <source>the customer agreed to be recorded</source>
+        <translation>客户同意录音录像</translation>
+    </message>
+    <message>
+        <source>the customer declined to be recorded</source>
+        <translation>客户拒绝录音录像</translation>
+    </message>
+    <message>
+        <source>paused by the agent</source>
+        <translation>业务员暂停</translation>
+    </message>
+    <message>
+        <source>the camera or the microphone was lost</source>
+        <translation>摄像头或麦克风断开了</translation>
+    </message>
+    <message>
+        <source>the customer wants to stop</source>
+        <translation>客户希望停止</translation>
+    </message>
+    <message>
+        <source>the customer must leave</source>
+        <translation>客户需要离开</translation>
+    </message>
+    <message>
+        <source>an equipment problem</source>
+        <translation>设备故障</translation>
+    </message>
+    <message>
+        <source>wrong application details</source>
+        <translation>投保信息有误</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>the window was closed during the recording</source>
+        <translation>录制过程中窗口被关闭</translation>
+    </message>
+    <message>
+        <source>the recording file could not be written</source>
+        <translation>录像文件无法写入</translation>
+    </message>
+    <message>
+        <source>the recording could not start</source>
+        <translation>录制无法开始</translation>
+    </message>
+    <message>
+        <source>DualRec stopped while the session was open (a crash, a forced stop or a power cut); it was closed at the next start</source>
+        <translation>录制进行中本软件意外停止（程序崩溃、被强制关闭或断电），已在下次启动时结束本次录制</translation>
+    </message>
+    <message>
+        <source>the recording program was stopped</source>
+        <translation>录制程序被停止</translation>
+    </message>
+    <message>
+        <source>the set recording time was reached</source>
+        <translation>已达到设定的录制时长</translation>
+    </message>
+    <message>
+        <source>the video source ended</source>
+        <translation>视频来源已结束</translation>
+    </message>
+    <message>
+        <source>a reason given in the technical details</source>
+        <translation>原因见技术详情（鼠标悬停可查看）</translation>
+    </message>
+    <message>
+        <source>%1 prepared a recording.</source>
+        <translation>%1准备了一次录制。</translation>
+    </message>
+    <message>
+        <source>%1 prepared a recording of %2.</source>
+        <translation>%1准备录制“%2”的销售过程。</translation>
+    </message>
+    <message>
+        <source>It records again a sale whose earlier recording was not usable.</source>
+        <translation>这是对一次未能使用的录制的重新录制。</translation>
+    </message>
+    <message>
+        <source>%1 started the recording; the customer is asked for consent.</source>
+        <translation>%1开始录制，正在征询客户同意。</translation>
+    </message>
+    <message>
+        <source>The customer agreed to be recorded.</source>
+        <translation>客户同意录音录像。</translation>
+    </message>
+    <message>
+        <source>The customer declined to be recorded; the session ended.</source>
+        <translation>客户拒绝录音录像，本次录制结束。</translation>
+    </message>
+    <message>
+        <source>%1 paused the recording.</source>
+        <translation>%1暂停了录制。</translation>
+    </message>
+    <message>
+        <source>The recording was paused.</source>
+        <translation>录制已暂停。</translation>
+    </message>
+    <message>
+        <source>The recording paused by itself: %1.</source>
+        <translation>录制自动暂停：%1。</translation>
+    </message>
+    <message>
+        <source>%1 resumed the recording.</source>
+        <translation>%1继续录制。</translation>
+    </message>
+    <message>
+        <source>All steps are done; the recording ended.</source>
+        <translation>全部环节已完成，录制结束。</translation>
+    </message>
+    <message>
+        <source>%1 aborted the recording, reason: %2.</source>
+        <translation>%1中止了录制，原因：%2。</translation>
+    </message>
+    <message>
+        <source>The recording was aborted.</source>
+        <translation>录制已中止。</translation>
+    </message>
+    <message>
+        <source>The recording was aborted: %1.</source>
+        <translation>录制已中止：%1。</translation>
+    </message>
+    <message>
+        <source>The session was interrupted: %1.</source>
+        <translation>录制被中断：%1。</translation>
+    </message>
+    <message>
+        <source>The recording failed.</source>
+        <translation>录制失败。</translation>
+    </message>
+    <message>
+        <source>The recording failed: %1.</source>
+        <translation>录制失败：%1。</translation>
+    </message>
+    <message>
+        <source>The session went from “%1” to “%2”.</source>
+        <translation>录制状态由“%1”变为“%2”。</translation>
+    </message>
+    <message>
+        <source>%1 began; not everyone it requires is in the picture yet.</source>
+        <translation>%1开始，但应在画面中的人尚未到齐。</translation>
+    </message>
+    <message>
+        <source>%1 began.</source>
+        <translation>%1开始。</translation>
+    </message>
+    <message>
+        <source>%1 is done.</source>
+        <translation>%1完成。</translation>
+    </message>
+    <message>
+        <source>%1 is done after %2.</source>
+        <translation>%1完成，计时%2。</translation>
+    </message>
+    <message>
+        <source>Someone required was out of the picture for %1 of it.</source>
+        <translation>其中有%1应在画面中的人不在画面中。</translation>
+    </message>
+    <message>
+        <source>%1 could not be completed yet.</source>
+        <translation>%1尚不能完成。</translation>
+    </message>
+    <message>
+        <source>%1 could not be completed yet: %2.</source>
+        <translation>%1尚不能完成：%2。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>In %1 the customer answered “yes”.</source>
+        <translation>%1：客户回答“是”。</translation>
+    </message>
+    <message>
+        <source>In %1 the customer answered “no”.</source>
+        <translation>%1：客户回答“否”。</translation>
+    </message>
+    <message>
+        <source>In %1 the customer&apos;s answer was recorded.</source>
+        <translation>%1：已记录客户的回答。</translation>
+    </message>
+    <message>
+        <source>In %1 a close-up was taken.</source>
+        <translation>%1：已拍摄特写。</translation>
+    </message>
+    <message>
+        <source>In %1 everyone required is in the picture again.</source>
+        <translation>%1：应在画面中的人已重新到齐。</translation>
+    </message>
+    <message>
+        <source>In %1 the agent and the customer left the picture.</source>
+        <translation>%1：业务员和客户离开了画面。</translation>
+    </message>
+    <message>
+        <source>In %1 the agent left the picture.</source>
+        <translation>%1：业务员离开了画面。</translation>
+    </message>
+    <message>
+        <source>In %1 the customer left the picture.</source>
+        <translation>%1：客户离开了画面。</translation>
+    </message>
+    <message>
+        <source>In %1 someone else the step requires (the insured or a guardian) was not in the picture.</source>
+        <translation>%1：本环节要求的其他人（被保险人或监护人）不在画面中。</translation>
+    </message>
+    <message>
+        <source>In %1 someone required left the picture.</source>
+        <translation>%1：有应在画面中的人离开了画面。</translation>
+    </message>
+    <message>
+        <source>An event the history does not know (see the technical details).</source>
+        <translation>无法识别的事件（详见技术详情）。</translation>
+    </message>
+    <message>
+        <source>Awaiting QC</source>
+        <translation>待质检</translation>
+    </message>
+    <message>
+        <source>QC passed</source>
+        <translation>质检通过</translation>
+    </message>
+    <message>
+        <source>QC failed</source>
+        <translation>质检未通过</translation>
+    </message>
+    <message>
+        <source>Unknown (%1)</source>
+        <translation>未知（%1）</translation>
+    </message>
+    <message>
+        <source>Not queued for upload</source>
+        <translation>未排队上传</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1小时%2分</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1分%2秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1秒</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>two sentences in a row</comment>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <source>recorded from the command line, without a scope decision</source>
+        <translation>通过命令行录制，未作适用范围判断</translation>
+    </message>
+    <message>
+        <source>taken back into the journal from the recording&apos;s sidecar file</source>
+        <translation>根据录像的附属说明文件重新登记到日志</translation>
+    </message>
+    <message>
+        <source>see the technical details</source>
+        <translation>详见技术详情（鼠标悬停可查看）</translation>
+    </message>
+</context>
+<context>
     <name>QcCommand</name>
     <message>
         <source>--script %1 is not a valid script template:</source>
@@ -766,6 +1064,28 @@ Commands (without a command the window opens):
         <source>Microphone: working (loudest %1 dB).</source>
         <translation>麦克风：正常（最大 %1 dB）。</translation>
     </message>
+    <message>
+        <source>Light: still checking the picture (it takes a second or two).</source>
+        <translation>光线：正在检查画面（需要一两秒）。</translation>
+    </message>
+    <message>
+        <source>Light: the camera shows no usable picture (a uniform or frozen image, brightness %1 of 255). Check that nothing covers the lens and that the camera works.</source>
+        <translation>光线：摄像头没有可用的画面（画面单一或静止不动，亮度 %1/255）。请检查镜头是否被遮挡、摄像头是否正常工作。</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <comment>the code of the language of this catalogue: zh_CN in the Chinese one</comment>
+        <translation>zh_CN</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>第%1步</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a step&apos;s title and its product</comment>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::app::Application</name>
@@ -857,10 +1177,6 @@ Commands (without a command the window opens):
         <translation>回答</translation>
     </message>
     <message>
-        <source>Snapshots</source>
-        <translation>截图</translation>
-    </message>
-    <message>
         <source>Time counted</source>
         <translation>计入时长</translation>
     </message>
@@ -931,12 +1247,56 @@ SHA-256 of the recording: %2</source>
 录像 SHA-256：%2</translation>
     </message>
     <message>
-        <source>The recording is saved on this computer at %1 (%2 bytes). It stays there: sealing and upload to the insurer are not part of this version yet.</source>
-        <translation>录像已保存在本机 %1（%2 字节），暂存本机：封存及上传至保险公司的功能尚未包含在此版本中。</translation>
-    </message>
-    <message>
         <source>No finalized recording file belongs to this session (no video source was connected, or the recording broke: see the journal). The session&apos;s steps and events are kept in the journal.</source>
         <translation>本次会话没有已完成封装的录像文件（未连接视频源，或录制中断：请查看日志）。会话的环节和事件已记入日志。</translation>
+    </message>
+    <message>
+        <source>Receipt of the sales recording</source>
+        <translation>保险销售录音录像回执</translation>
+    </message>
+    <message>
+        <source>Insurer: %1</source>
+        <translation>保险公司：%1</translation>
+    </message>
+    <message>
+        <source>Application number: %1</source>
+        <translation>投保单号：%1</translation>
+    </message>
+    <message>
+        <source>Recorded: %1</source>
+        <translation>录制时间：%1</translation>
+    </message>
+    <message>
+        <source>Length: %1</source>
+        <translation>录制时长：%1</translation>
+    </message>
+    <message>
+        <source>Check code: none, there is no recording file</source>
+        <translation>校验码：无（没有录像文件）</translation>
+    </message>
+    <message>
+        <source>Check code: %1</source>
+        <translation>校验码：%1</translation>
+    </message>
+    <message>
+        <source>What the receipt is for</source>
+        <translation>回执的用途</translation>
+    </message>
+    <message>
+        <source>Let the customer scan this code with a phone: it opens the insurer&apos;s page that confirms this recording by its application number, time and check code.</source>
+        <translation>请客户用手机扫描此二维码：它会打开保险公司的核验页面，凭投保单号、录制时间和校验码确认本次录音录像。</translation>
+    </message>
+    <message>
+        <source>Let the customer scan this code with a phone: it keeps the insurer, application number, time and length of this recording, with a check code the insurer can compare with the recording it keeps.</source>
+        <translation>请客户用手机扫描此二维码留存：其中有保险公司、投保单号、录制时间和时长，以及保险公司可用来核对所存录像的校验码。</translation>
+    </message>
+    <message>
+        <source>The recording is saved on this computer at %1 (%2). It stays there: sealing and upload to the insurer are not part of this version yet.</source>
+        <translation>录像已保存在本机 %1（%2）。录像将保留在本机：本版本尚不支持封存和上传到保险公司。</translation>
+    </message>
+    <message>
+        <source>Close-ups</source>
+        <translation>特写</translation>
     </message>
 </context>
 <context>
@@ -1014,10 +1374,6 @@ SHA-256 of the recording: %2</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <source>Agent login</source>
-        <translation>业务员登录名</translation>
-    </message>
-    <message>
         <source>Application number</source>
         <translation>投保单号</translation>
     </message>
@@ -1042,10 +1398,6 @@ SHA-256 of the recording: %2</source>
         <translation>在场情况：绿色 = 符合要求，红色 = 应在场人员不在画面中，灰色 = 暂停；竖线标出每个环节的开始。</translation>
     </message>
     <message>
-        <source>Recorded (UTC)</source>
-        <translation>录制时间（UTC）</translation>
-    </message>
-    <message>
         <source>Application</source>
         <translation>投保单号</translation>
     </message>
@@ -1068,10 +1420,6 @@ SHA-256 of the recording: %2</source>
     <message>
         <source>Upload</source>
         <translation>上传</translation>
-    </message>
-    <message>
-        <source>Session</source>
-        <translation>录制编号</translation>
     </message>
     <message>
         <source>Filter by date</source>
@@ -1138,24 +1486,8 @@ SHA-256 of the recording: %2</source>
         <translation>全部质检结论</translation>
     </message>
     <message>
-        <source>QC pending</source>
-        <translation>待质检</translation>
-    </message>
-    <message>
-        <source>QC passed</source>
-        <translation>质检通过</translation>
-    </message>
-    <message>
-        <source>QC failed</source>
-        <translation>质检未通过</translation>
-    </message>
-    <message>
         <source>Any upload state</source>
         <translation>全部上传状态</translation>
-    </message>
-    <message>
-        <source>Not queued</source>
-        <translation>未排队上传</translation>
     </message>
     <message>
         <source>The history cannot be read: %1</source>
@@ -1180,22 +1512,84 @@ SHA-256 of the recording: %2</source>
         <translation>无法写入审计日志：%1</translation>
     </message>
     <message>
-        <source>Application %1 · agent %2 · %3 · QC %4 · %5 long, %6 with someone required out of frame
-Scope: %7</source>
-        <translation>投保单号 %1 · 业务员 %2 · %3 · 质检 %4 · 时长 %5，其中应在场人员不在画面 %6
-双录范围：%7</translation>
-    </message>
-    <message>
-        <source>not required</source>
-        <translation>不要求双录</translation>
-    </message>
-    <message>
         <source>The files of this session cannot be read from the journal: %1</source>
         <translation>无法从日志数据库读取这条录制的文件：%1</translation>
     </message>
     <message>
         <source>No recording file is registered for this session.</source>
         <translation>这条录制没有登记录像文件。</translation>
+    </message>
+    <message>
+        <source>Agent (name or login)</source>
+        <translation>业务员（姓名或登录名）</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>录制时间</translation>
+    </message>
+    <message>
+        <source>The accounts cannot be read, so logins are shown instead of names: %1</source>
+        <translation>无法读取账户，因此显示登录名而不是姓名：%1</translation>
+    </message>
+    <message>
+        <source>Session %1
+Agent login: %2</source>
+        <translation>录制编号 %1
+业务员登录名：%2</translation>
+    </message>
+    <message>
+        <source>Application %1, recorded by %2 on %3. %4, %5.</source>
+        <translation>投保单号 %1，由%2于 %3 录制。%4，%5。</translation>
+    </message>
+    <message>
+        <source>Length %1, of which %2 with someone required out of the picture.</source>
+        <translation>时长%1，其中%2有应在画面中的人不在画面中。</translation>
+    </message>
+    <message>
+        <source>Length %1, everyone required in the picture throughout.</source>
+        <translation>时长%1，应在画面中的人始终在画面中。</translation>
+    </message>
+    <message>
+        <source>Recording file: %1.</source>
+        <translation>录像文件大小：%1。</translation>
+    </message>
+    <message>
+        <source>Why it was recorded: %1</source>
+        <translation>录制依据：%1</translation>
+    </message>
+    <message>
+        <source>No rule required a recording; it was recorded all the same.</source>
+        <translation>没有规则要求录制，本次为自愿录制。</translation>
+    </message>
+    <message>
+        <source>Session %1
+Agent login: %2
+Script: %3 (version %4)
+Scope: %5</source>
+        <translation>录制编号 %1
+业务员登录名：%2
+话术：%3（版本 %4）
+适用范围：%5</translation>
+    </message>
+    <message>
+        <source>%1 %2, from %3 (%4)</source>
+        <translation>%1 %2，自 %3 起（%4）</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>%1 (%2)  %3</source>
+        <translation>%1（%2）  %3</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>第%1步</translation>
     </message>
 </context>
 <context>
@@ -1644,6 +2038,10 @@ Scope: %7</source>
         <source>, </source>
         <translation>；</translation>
     </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::PlaybackWidget</name>
@@ -1834,10 +2232,6 @@ Scope: %7</source>
         <translation>客户回答“否”(&amp;N)</translation>
     </message>
     <message>
-        <source>Snapshot &amp;taken</source>
-        <translation>已截图(&amp;T)</translation>
-    </message>
-    <message>
         <source>Next step (Ctrl+Enter)</source>
         <translation>下一环节 (Ctrl+Enter)</translation>
     </message>
@@ -1912,10 +2306,6 @@ Scope: %7</source>
     <message>
         <source>Customer answered no</source>
         <translation>客户回答否</translation>
-    </message>
-    <message>
-        <source>Snapshot taken</source>
-        <translation>已截图</translation>
     </message>
     <message>
         <source>Next step</source>
@@ -2036,6 +2426,14 @@ Scope: %7</source>
     <message>
         <source>Not done.</source>
         <translation>未完成。</translation>
+    </message>
+    <message>
+        <source>&amp;Take a close-up</source>
+        <translation>拍摄特写(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Take a close-up</source>
+        <translation>拍摄特写</translation>
     </message>
 </context>
 <context>
@@ -2164,6 +2562,10 @@ Scope: %7</source>
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>In use now: %1. From the next start: %2.</source>
+        <translation>当前使用：%1。下次启动起使用：%2。</translation>
     </message>
 </context>
 <context>

@@ -66,7 +66,7 @@ inline QJsonObject validTemplate(const char *id = "sample-life", const char *des
 {
     const bool uncertain = QLatin1String(design) != QLatin1String("traditional");
     QJsonArray steps{
-        step("consent", "consent", "{{customer_name}},您是否同意录音录像?", answered()),
+        step("consent", "consent", "{{customer_name}}，您是否同意录音录像？", answered()),
         step("mandated-prompt", "mandated_prompt", "",
              {{QStringLiteral("locked_text"), true}, {QStringLiteral("min_duration_s"), 20}}),
         step("agent-identity", "agent_identity", "我是{{institution_short_name}}的{{agent_name}}",
@@ -82,7 +82,7 @@ inline QJsonObject validTemplate(const char *id = "sample-life", const char *des
     steps[1] = withValueAt(steps[1], {QStringLiteral("text")}, workflow::mandatedPromptText());
     if (uncertain)
         steps.append(step("benefit-uncertainty", "explanation", "利益不确定", answered(), "benefit_uncertainty"));
-    steps.append(step("voluntary", "customer_answer", "您是否自愿投保?", answered()));
+    steps.append(step("voluntary", "customer_answer", "您是否自愿投保？", answered()));
     steps.append(step("signature", "signature", "请签名", closeUp("signature")));
     if (uncertain) {
         auto statement = step("risk-statement", "risk_statement", "", closeUp("risk_statement"));

@@ -140,7 +140,7 @@ TEST_CASE("teleprompter text: placeholders filled per product / gaps shown / loc
         FAIL("no step " << id);
         return qsizetype(-1);
     };
-    CHECK(plan->renderedText(indexOf("consent"), context) == QStringLiteral("王女士,您是否同意录音录像?"));
+    CHECK(plan->renderedText(indexOf("consent"), context) == QStringLiteral("王女士，您是否同意录音录像？"));
     CHECK(plan->renderedText(indexOf("agent-identity"), context) == QStringLiteral("我是【institution_short_name】的李明"));
     CHECK(plan->renderedText(indexOf("life-a.payment"), context) == QStringLiteral("保费10000"));
     CHECK(plan->renderedText(indexOf("annuity-b.payment"), context) == QStringLiteral("保费【premium】"));

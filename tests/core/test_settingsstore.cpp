@@ -9,6 +9,7 @@
 #include <QSettings>
 #include <QTemporaryDir>
 
+#include <catch2/catch_approx.hpp>
 #include <catch2/catch_test_macros.hpp>
 
 #include <limits>
@@ -166,4 +167,50 @@ TEST_CASE("pre-flight live checks: light / framing and microphone at their thres
     // A source that is not connected at all: the live items are not judged.
     input.videoSourceConnected = false;
     CHECK(runPreflight(input).size() == 4);
+}
+
+TEST_CASE("pre-flight judges the light over a second or two of checks, not one frame", "[preflight]")
+{
+    using namespace std::chrono_literals;
+    // The demo source: a lit moving pattern at 8 checks a second, and one white flash frame that
+    // the guard reports as a uniform picture (brightness 255).
+    LightWindow window;
+    for (int i = 0; i < 12; ++i)
+        window.add(std::chrono::nanoseconds(125ms) * i, 110.0 + i % 3, false);
+    window.add(1500ms, 255.0, true);
+    CHECK_FALSE(window.blocked());
+    CHECK(window.medianLuma() == Catch::Approx(111.0).margin(1.0));
+    CHECK(window.settled());
+    // Older checks than kLightWindow drop out: a covered lens for 1.5 s is refused.
+    for (int i = 1; i <= 13; ++i)
+        window.add(1500ms + std::chrono::nanoseconds(125ms) * i, 3.0, true);
+    CHECK(window.blocked());
+    CHECK(window.medianLuma() < kDarkLuma);
+    // A looped file starts again.
+    window.add(0ms, 120.0, false);
+    CHECK_FALSE(window.blocked());
+    CHECK_FALSE(window.settled());
+
+    // What the check says: too dark, a uniform or frozen bright picture, or not watched long enough.
+    LiveObservation bright{true, true, true, 255.0, 0, true, -12.0};
+    auto light = [](const LiveObservation &live) {
+        for (const auto &result : runPreflight({true, QStringLiteral("."), 0, QDateTime::currentDateTimeUtc(), {}, {}, live})) {
+            if (result.item == PreflightItem::Light)
+                return result;
+        }
+        return PreflightResult{};
+    };
+    auto result = light(bright);
+    CHECK(result.status == PreflightStatus::Failed);
+    CHECK(result.pictureUnusable);
+    CHECK_FALSE(result.detail.contains(QStringLiteral("dark")));
+    LiveObservation dark{true, true, true, 5.0, 0, true, -12.0};
+    result = light(dark);
+    CHECK(result.status == PreflightStatus::Failed);
+    CHECK_FALSE(result.pictureUnusable);
+    CHECK(result.detail.contains(QStringLiteral("dark")));
+    dark.lightSettled = false;
+    result = light(dark);
+    CHECK(result.status == PreflightStatus::Failed);
+    CHECK(result.lightPending);
 }

@@ -2,6 +2,7 @@
 #include "core/workflow/templatelibrary.h"
 
 #include <QFile>
+#include <QRegularExpression>
 
 #include <catch2/catch_test_macros.hpp>
 
@@ -45,4 +46,29 @@ TEST_CASE("the shipped templates and rule sets load without a problem")
     const auto bundle = library.plan(QStringLiteral("life-plus-critical-illness"));
     REQUIRE(bundle.has_value());
     CHECK(bundle->products().size() == 2);
+}
+
+TEST_CASE("Chinese texts of the shipped templates and rule sets use Chinese punctuation")
+{
+    // An ASCII comma, question mark, colon, semicolon or exclamation mark right after a Chinese
+    // character (or a comma before one): the regulator writes "关键，请您…", not "关键,请您…".
+    static const QRegularExpression ascii(QStringLiteral(R"([\x{3400}-\x{9fff}][,?!;:]|,[\x{3400}-\x{9fff}])"));
+    const auto library = TemplateLibrary::loadDirectories(
+        {QStringLiteral(DUALREC_SOURCE_DIR "/resources/scripts"), QStringLiteral(DUALREC_SOURCE_DIR "/resources/rules")});
+    QStringList texts{mandatedPromptText(), riskStatementText()};
+    for (const auto &script : library.templates()) {
+        texts.append(script.title);
+        for (const auto &step : script.steps)
+            texts.append({step.title, step.text});
+    }
+    for (const auto &set : library.ruleSets()) {
+        texts.append(set.title);
+        for (const auto &rule : set.rules)
+            texts.append(rule.reason);
+    }
+    REQUIRE(texts.size() > 100);
+    for (const auto &text : texts) {
+        INFO(text.toStdString());
+        CHECK_FALSE(ascii.match(text).hasMatch());
+    }
 }

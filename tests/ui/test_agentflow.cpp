@@ -11,6 +11,7 @@
 
 #include "core/workflow/workflowsession.h"
 
+#include "tests/support/qrdecode.h"
 #include "tests/ui/uifixture.h"
 
 #include <QCheckBox>
@@ -194,9 +195,14 @@ TEST_CASE("an agent records a whole session from sign-in to the receipt with key
     CHECK(summary->rowCount() == steps.size());
     CHECK(session->stepRun(4).violationTime >= 20s);
     auto *qr = app.find<ui::QrCodeWidget>("receiptQr");
-    CHECK(qr->payload() == ui::EndPage::receiptPayload(session->id(), {}));
-    CHECK(qr->payload().contains(session->id().toString()));
     CHECK(qr->modules() >= 21);
+    // The receipt a phone reads: text in the customer's language, no ids.
+    const auto scanned = test::decodeQr(qr->grab().toImage());
+    INFO(scanned.toStdString());
+    CHECK(scanned == qr->payload());
+    CHECK(scanned.contains(QStringLiteral("华安示范人寿保险股份有限公司")));
+    CHECK_FALSE(scanned.contains(session->id().toString()));
+    CHECK(scanned.contains(english ? QStringLiteral("Check code: none") : QStringLiteral("校验码：无")));
     if (english)
         CHECK(app.find<QLabel>("recordingLocation")->text().contains(QStringLiteral("No finalized recording file")));
     app.screenshot(QStringLiteral("page-end-%1").arg(language));
@@ -241,6 +247,10 @@ TEST_CASE("an agent aborts a recording with a reason and the customer can refuse
     // 36 years old, agency channel, traditional life: no national rule requires it; the page
     // says so and still lets the agent record.
     CHECK(app.find<QLabel>("scopeDecision")->text().contains(QStringLiteral("No rule requires")));
+    // The rule set by its title, as people call it; its id is for IT, in the tooltip.
+    CHECK(app.find<QLabel>("scopeDecision")->text().contains(QStringLiteral("全国：保险销售行为可回溯")));
+    CHECK_FALSE(app.find<QLabel>("scopeDecision")->text().contains(QStringLiteral("cn-national@")));
+    CHECK(app.find<QLabel>("scopeDecision")->toolTip().contains(QStringLiteral("cn-national@2017-11-01")));
     click(app.find<QPushButton>("startRecording"));
     REQUIRE(app.window->currentPage()->objectName() == QLatin1String("recordingPage"));
     auto *session = app.window->session();
@@ -297,6 +307,40 @@ TEST_CASE("without a video source the pre-flight check refuses to start with the
     CHECK(app.window->currentPage()->objectName() == QLatin1String("preflightPage"));
 }
 
+TEST_CASE("one flash frame does not fail the pre-flight light check; a covered lens for over a second does, saying what it is")
+{
+    test::AppFixture app(QStringLiteral("en"));
+    const test::Language catalogue(QStringLiteral("en"));
+    app.addUser(QStringLiteral("agent06"), QStringLiteral("Agent Six"), storage::UserRole::Agent, kAgentPassword);
+    app.openWindow();
+    signIn(app, QStringLiteral("agent06"), kAgentPassword);
+    REQUIRE(app.window->currentPage()->objectName() == QLatin1String("preflightPage"));
+    auto *go = app.find<QPushButton>("preflightContinue");
+    auto *list = app.find<QLabel>("preflightList");
+    // Half a second of the clip, then the demo source's flash: one white, uniform frame.
+    test::playClip(app.feed, 0, 8);
+    Q_EMIT app.feed.audioLevel(-18.0);
+    vision::PresenceCheck flash;
+    flash.timestamp = test::twoPartyClip()[8].check.timestamp;
+    flash.blocked = vision::BlockedReason::Uniform;
+    flash.meanLuma = 255;
+    Q_EMIT app.feed.checked(flash);
+    test::settle();
+    REQUIRE(test::waitUntil([&] { return go->isEnabled(); }));
+    CHECK_FALSE(list->text().contains(QStringLiteral("too dark")));
+
+    // A lens covered with something white for 1.5 s: refused, and not called "too dark".
+    for (int i = 1; i <= 12; ++i) {
+        vision::PresenceCheck covered = flash;
+        covered.timestamp = flash.timestamp + std::chrono::milliseconds(125) * i;
+        Q_EMIT app.feed.checked(covered);
+    }
+    REQUIRE(test::waitUntil([&] { return !go->isEnabled(); }));
+    INFO(list->text().toStdString());
+    CHECK(list->text().contains(QStringLiteral("no usable picture")));
+    CHECK_FALSE(list->text().contains(QStringLiteral("too dark")));
+}
+
 TEST_CASE("the elder-friendly mode makes the teleprompter text bigger")
 {
     test::AppFixture app(QStringLiteral("zh_CN"));
@@ -311,6 +355,21 @@ TEST_CASE("the elder-friendly mode makes the teleprompter text bigger")
     pressKey(teleprompter, Qt::Key_E, Qt::AltModifier);
     CHECK(app.find<QCheckBox>("elderMode")->isChecked());
     CHECK(teleprompter->font().pointSizeF() > normal * 1.3);
+}
+
+TEST_CASE("the close-up button says what it does")
+{
+    const test::Language catalogue(QStringLiteral("zh_CN"));
+    test::AppFixture app(QStringLiteral("zh_CN"));
+    app.addUser(QStringLiteral("agent08"), QStringLiteral("Agent Eight"), storage::UserRole::Agent, kAgentPassword);
+    app.openWindow();
+    signIn(app, QStringLiteral("agent08"), kAgentPassword);
+    passPreflight(app);
+    fillSaleForm(app, QStringLiteral("AP-CLOSEUP"), test::residentIdBornOn(QDate(1940, 1, 2)));
+    click(app.find<QPushButton>("startRecording"));
+    // An action to take, not a state ("已截图" read as "a snapshot has been taken").
+    CHECK(app.find<QPushButton>("snapshotTaken")->text() == QStringLiteral("拍摄特写(&T)"));
+    CHECK(app.find<QPushButton>("snapshotTaken")->accessibleName() == QStringLiteral("拍摄特写"));
 }
 
 TEST_CASE("the window records the clip through the real pipeline and warns while the customer is away")
@@ -403,7 +462,13 @@ TEST_CASE("the window records the clip through the real pipeline and warns while
     REQUIRE(hash.addData(&file));
     CHECK(recording->sha256 == QString::fromLatin1(hash.result().toHex()));
     CHECK(recording->path.startsWith(QDir(app.directory.path()).absoluteFilePath(QStringLiteral("recordings"))));
-    CHECK(app.find<QLabel>("receiptText")->text().contains(recording->sha256));
+    // The receipt carries the check code (4+4 hex of the SHA-256); the whole digest is in the tooltip.
+    CHECK(app.find<QLabel>("receiptText")->toolTip().contains(recording->sha256));
+    const QString code = recording->sha256.left(4) + u'-' + recording->sha256.mid(4, 4);
+    CHECK(app.find<QLabel>("receiptText")->text().contains(code));
+    const auto scanned = test::decodeQr(app.find<ui::QrCodeWidget>("receiptQr")->grab().toImage());
+    INFO(scanned.toStdString());
+    CHECK(scanned.contains(QStringLiteral("校验码：") + code));
     CHECK(app.find<QLabel>("recordingLocation")->text().contains(QDir::toNativeSeparators(recording->path)));
     // Its chapters are the session's steps (the consent step at least).
     const auto chapters = media::readChapters(recording->path);

@@ -20,6 +20,7 @@
 #include <QPainter>
 #include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSlider>
 #include <QTableWidget>
 #include <QVideoFrame>
@@ -166,7 +167,11 @@ TEST_CASE("a supervisor plays a real recording and jumps between its steps")
     const int plainRow = rowOf(table, QStringLiteral("PB-NONE"));
     REQUIRE(recordedRow >= 0);
     REQUIRE(plainRow >= 0);
-    const auto sessionId = workflow::SessionId::fromString(table->item(recordedRow, 7)->text());
+    // The session id is for IT: in the row's tooltip ("Session <id>").
+    const auto idMatch = QRegularExpression(QStringLiteral("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}"))
+                             .match(table->item(recordedRow, 1)->toolTip());
+    REQUIRE(idMatch.hasMatch());
+    const auto sessionId = workflow::SessionId::fromString(idMatch.captured());
 
     // No recording registered: said so, nothing to press.
     table->setCurrentCell(plainRow, 0);

@@ -37,7 +37,12 @@ TEST_CASE("the settings page shows what the IT policy fixes and saves only the r
     CHECK_FALSE(grace->isEnabled());
     CHECK(grace->value() == 3.0);
     CHECK_FALSE(storage->isEnabled());
-    CHECK(storage->text() == QLatin1String("/srv/dualrec"));
+    // The folder in use (this run's data folder), and the one IT set for the next start.
+    CHECK(storage->text() == QDir::toNativeSeparators(app.directory.path()));
+    CHECK(app.find<QLabel>("settingsStorageNext")->isVisible());
+    CHECK(app.find<QLabel>("settingsStorageNext")->text().contains(QStringLiteral("/srv/dualrec")));
+    // The language the window speaks, whatever the saved setting says (zh_CN by default).
+    CHECK(app.find<QComboBox>("settingsLanguage")->currentData().toString() == language);
     CHECK_FALSE(app.find<QLabel>("lock-presence-graceSeconds")->text().isEmpty());
     CHECK(app.find<QLabel>("lock-capture-resolution")->text().isEmpty());
 

@@ -19,6 +19,8 @@ int runUserCommand(const CommandLine &commandLine, QTextStream &in, QTextStream 
             << Qt::endl;
         return 2;
     }
+    const bool damaged = Application::tellJournalStartup((*journal)->startup(), err);
+    const int success = damaged ? Application::kExitJournalDamaged : 0;
     auto &users = (*journal)->users();
     if (commandLine.mode == CommandLine::Mode::UserList) {
         const auto list = users.list();
@@ -28,7 +30,7 @@ int runUserCommand(const CommandLine &commandLine, QTextStream &in, QTextStream 
         }
         for (const auto &user : *list)
             out << user.login << '\t' << storage::userRoleName(user.role) << '\t' << user.displayName << Qt::endl;
-        return 0;
+        return success;
     }
 
     const auto password = in.readLine();
@@ -47,7 +49,7 @@ int runUserCommand(const CommandLine &commandLine, QTextStream &in, QTextStream 
                                      QStringLiteral("account %1 created with role %2")
                                          .arg(user->login, QLatin1String(storage::userRoleName(role))));
     out << QCoreApplication::translate("UserCommand", "Created the %1 account \"%2\".").arg(QLatin1String(storage::userRoleName(role)), user->login) << Qt::endl;
-    return 0;
+    return success;
 }
 
 } // namespace dualrec::app

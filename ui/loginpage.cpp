@@ -95,7 +95,10 @@ void LoginPage::reset()
     delete m_check;
     m_check = nullptr;
     const auto accounts = m_users.count();
-    m_firstRun = accounts && *accounts == 0;
+    // A folder that has had accounts never offers the first account again (its journal was
+    // damaged or replaced): whoever sits at the laptop must not become a supervisor.
+    const bool accountsLost = accounts && *accounts == 0 && m_users.hadAccounts();
+    m_firstRun = accounts && *accounts == 0 && !accountsLost;
     for (auto *edit : {m_login, m_displayName, m_password, m_repeat})
         edit->clear();
     for (QWidget *widget : {static_cast<QWidget *>(m_nameLabel), static_cast<QWidget *>(m_displayName),
@@ -105,6 +108,9 @@ void LoginPage::reset()
     m_message->clear();
     if (!accounts)
         showMessage(tr("The account list cannot be read: %1").arg(accounts.error().detail), true);
+    else if (accountsLost)
+        showMessage(tr("This computer had user accounts, but none can be found now. Ask branch IT to restore them."),
+                    true);
     retranslateUi();
     m_login->setFocus();
 }

@@ -87,6 +87,12 @@ void JournalBridge::mediaFile(const QString &sessionId, FileKind kind, const QSt
     }
     keep(m_journal.sessions().addMediaFile(workflow::SessionId::fromString(sessionId),
                                            {role, QDir::cleanPath(path), bytes, digest, QDateTime::currentDateTimeUtc()}));
+    // The closing sidecar is the session's last word: back the journal up now, so a damaged
+    // journal can come back with this session in it.
+    if (kind == FileKind::Sidecar) {
+        if (auto backedUp = m_journal.backup(); !backedUp)
+            keep(std::unexpected(backedUp.error()));
+    }
 }
 
 void JournalBridge::presenceTimeline(const QString &sessionId, const QList<PresenceRun> &runs)

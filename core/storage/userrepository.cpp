@@ -1,5 +1,8 @@
 #include "core/storage/userrepository.h"
 
+#include <QFileInfo>
+#include <QSaveFile>
+
 namespace dualrec::storage {
 
 namespace {
@@ -116,8 +119,29 @@ Result<User> UserRepository::addHashed(const QString &login, const QString &disp
     }
     if (auto committed = transaction->commit(); !committed)
         return std::unexpected(committed.error());
+    if (auto marked = markAccountsExist(); !marked)
+        return std::unexpected(marked.error());
     return User{id, trimmedLogin, displayName.trimmed(), role};
 }
+
+bool UserRepository::hadAccounts() const
+{
+    return !m_accountsMarker.isEmpty() && QFileInfo::exists(m_accountsMarker);
+}
+
+Result<void> UserRepository::markAccountsExist() const
+{
+    if (m_accountsMarker.isEmpty() || QFileInfo::exists(m_accountsMarker))
+        return {};
+    QSaveFile file(m_accountsMarker);
+    if (!file.open(QIODevice::WriteOnly)
+        || file.write("This DualRec data folder has local accounts. If the journal has none, it was damaged or "
+                      "replaced: restore it; never create a first account here.\n") < 0
+        || !file.commit())
+        return fail(ErrorCode::IoError, QStringLiteral("cannot write the accounts marker %1: %2").arg(m_accountsMarker, file.errorString()));
+    return {};
+}
+
 
 Result<void> UserRepository::setPassword(const QString &login, const QString &password)
 {

@@ -99,6 +99,7 @@ Result<std::unique_ptr<FaceDetector>> FaceDetector::create(const DetectorConfig 
 std::vector<FaceBox> FaceDetector::detect(const cv::Mat &frame)
 {
     std::vector<FaceBox> faces;
+    m_lastFailed = false;
     if (frame.empty() || frame.depth() != CV_8U)
         return faces;
     const auto width = static_cast<float>(frame.cols);
@@ -146,6 +147,7 @@ std::vector<FaceBox> FaceDetector::detect(const cv::Mat &frame)
         // face", which the policy treats as absence, the safe side.
         qWarning("face detection failed: %s", error.what());
         faces.clear();
+        m_lastFailed = true;
     }
     std::ranges::sort(faces, [](const FaceBox &a, const FaceBox &b) { return a.score > b.score; });
     return faces;

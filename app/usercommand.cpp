@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 
 namespace dualrec::app {
 
@@ -12,6 +13,14 @@ int runUserCommand(const CommandLine &commandLine, QTextStream &in, QTextStream 
 {
     const auto dataDirectory = Application::dataDirectory(commandLine);
     const SystemClock clock;
+    // Listing reads a data folder: a mistyped --data-dir must not quietly create a new one.
+    if (commandLine.mode == CommandLine::Mode::UserList && !QFileInfo::exists(storage::Journal::databasePath(dataDirectory))) {
+        err << "dualrec: "
+            << QCoreApplication::translate("UserCommand", "user list: there is no DualRec journal in %1 (check --data-dir)")
+                   .arg(QDir::toNativeSeparators(dataDirectory))
+            << Qt::endl;
+        return 2;
+    }
     auto journal = storage::Journal::open(dataDirectory, clock);
     if (!journal) {
         err << "dualrec: " << QCoreApplication::translate("UserCommand", "cannot open the journal in %1: %2").arg(QDir::toNativeSeparators(dataDirectory),

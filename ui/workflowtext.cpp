@@ -181,6 +181,8 @@ QString WorkflowText::saleProblem(SaleFormProblem problem, const SaleFormCheck &
 {
     switch (problem) {
     case SaleFormProblem::MissingApplicationNo: return tr("Enter the application number.");
+    case SaleFormProblem::UnprintableText:
+        return tr("A field contains an invisible or control character (for example a line break). Type it again.");
     case SaleFormProblem::MissingPolicyholderName: return tr("Enter the policyholder's name.");
     case SaleFormProblem::MissingPolicyholderId: return tr("Enter the policyholder's ID number.");
     case SaleFormProblem::BadPolicyholderId:

@@ -241,9 +241,16 @@ void LoginPage::createFirstAccount()
         showMessage(tr("The two passwords are not the same."), true);
         return;
     }
-    if (m_password->text().size() < m_users.policy().minimumPasswordLength) {
-        showMessage(tr("The password needs at least %n character(s).", nullptr, m_users.policy().minimumPasswordLength),
+    if (const auto login = storage::normalizedLogin(m_login->text()); !login) {
+        showMessage(tr("The login must be one word of letters, digits or symbols, without spaces or invisible "
+                       "characters, at most %n character(s).",
+                       nullptr, storage::kMaximumLoginLength),
                     true);
+        return;
+    }
+    if (const auto problem = storage::checkPassword(m_password->text(), m_login->text(),
+                                                    m_users.policy().minimumPasswordLength)) {
+        showMessage(passwordProblemText(*problem), true);
         return;
     }
     const QString login = m_login->text();
@@ -262,6 +269,28 @@ void LoginPage::createFirstAccount()
     });
     hashing->setFuture(QtConcurrent::run([password, iterations] { return seal::hashPassword(password, iterations); }));
     showVerifying();
+}
+
+QString LoginPage::passwordProblemText(storage::PasswordProblem problem) const
+{
+    switch (problem) {
+    case storage::PasswordProblem::TooShort:
+        return tr("The password needs at least %n character(s), not counting spaces at either end.", nullptr,
+                  m_users.policy().minimumPasswordLength);
+    case storage::PasswordProblem::TooLong:
+        return tr("The password may have at most %n character(s).", nullptr, storage::kMaximumPasswordLength);
+    case storage::PasswordProblem::Unprintable:
+        return tr("The password contains an invisible or control character.");
+    case storage::PasswordProblem::NoLetter:
+        return tr("The password needs at least one letter.");
+    case storage::PasswordProblem::NoNonLetter:
+        return tr("The password needs at least one digit, space or symbol besides the letters.");
+    case storage::PasswordProblem::ContainsLogin:
+        return tr("The password must not contain the login.");
+    case storage::PasswordProblem::Invalid:
+        break;
+    }
+    return {};
 }
 
 void LoginPage::finishFirstAccount(const QString &login, const QString &displayName, const Result<QString> &hash)

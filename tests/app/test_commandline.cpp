@@ -174,3 +174,22 @@ TEST_CASE("user list on a data folder that does not exist creates nothing and sa
     CHECK(run.err.contains(typo));
     CHECK_FALSE(QFileInfo::exists(typo));
 }
+
+TEST_CASE("script check refuses devices and oversized files at once instead of reading forever")
+{
+    QTemporaryDir dir;
+    const auto big = dir.filePath(QStringLiteral("big.json"));
+    {
+        QFile file(big);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(3 * 1024 * 1024, ' '));
+    }
+    const auto run = dualrec::test::runDualrec({QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("script"),
+                                                QStringLiteral("check"), QStringLiteral("/dev/zero"), QStringLiteral("/dev/urandom"), big},
+                                               {}, 20000);
+    INFO(run.out.toStdString() << run.err.toStdString());
+    CHECK(run.exitCode == 1);
+    const QString all = run.out + run.err;
+    CHECK(all.count(QLatin1String(": $: ")) == 3); // one line per file
+    CHECK(all.contains(QLatin1String("/dev/zero: $: expected a regular file")));
+}

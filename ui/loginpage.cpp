@@ -248,8 +248,7 @@ void LoginPage::createFirstAccount()
                     true);
         return;
     }
-    if (const auto problem = storage::checkPassword(m_password->text(), m_login->text(),
-                                                    m_users.policy().minimumPasswordLength)) {
+    if (const auto problem = storage::checkPassword(m_password->text(), m_users.policy().minimumPasswordLength)) {
         showMessage(passwordProblemText(*problem), true);
         return;
     }
@@ -285,8 +284,6 @@ QString LoginPage::passwordProblemText(storage::PasswordProblem problem) const
         return tr("The password needs at least one letter.");
     case storage::PasswordProblem::NoNonLetter:
         return tr("The password needs at least one digit, space or symbol besides the letters.");
-    case storage::PasswordProblem::ContainsLogin:
-        return tr("The password must not contain the login.");
     case storage::PasswordProblem::Invalid:
         break;
     }

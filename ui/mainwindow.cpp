@@ -329,7 +329,7 @@ void MainWindow::retranslateUi()
     updateRecoveryNotice();
     const auto journalText = WorkflowText::journalStartup(m_services.journal.startup());
     m_journalNotice->setText(journalText);
-    m_journalNotice->setAccessibleName(journalText);
+    m_journalNotice->setAccessibleName(journalText.isEmpty() ? tr("Notice about the journal") : journalText);
     m_journalNotice->setVisible(!journalText.isEmpty());
     m_userLabel->setText(m_user ? tr("Signed in: %1 (%2)").arg(m_user->displayName, WorkflowText::userRole(m_user->role))
                                 : QString());

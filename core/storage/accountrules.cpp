@@ -29,13 +29,12 @@ const char *passwordProblemName(PasswordProblem problem)
     case PasswordProblem::Unprintable: return "unprintable";
     case PasswordProblem::NoLetter: return "no_letter";
     case PasswordProblem::NoNonLetter: return "no_non_letter";
-    case PasswordProblem::ContainsLogin: return "contains_login";
     case PasswordProblem::Invalid: break;
     }
     return "invalid";
 }
 
-std::optional<PasswordProblem> checkPassword(const QString &password, const QString &login, int minimumLength)
+std::optional<PasswordProblem> checkPassword(const QString &password, int minimumLength)
 {
     if (password.trimmed().size() < minimumLength)
         return PasswordProblem::TooShort;
@@ -55,15 +54,12 @@ std::optional<PasswordProblem> checkPassword(const QString &password, const QStr
         return PasswordProblem::NoLetter;
     if (!other)
         return PasswordProblem::NoNonLetter;
-    if (const auto normal = normalizedLogin(login);
-        normal && normal->size() >= 3 && password.normalized(QString::NormalizationForm_KC).toCaseFolded().contains(*normal))
-        return PasswordProblem::ContainsLogin;
     return std::nullopt;
 }
 
-Result<void> requireGoodPassword(const QString &password, const QString &login, int minimumLength)
+Result<void> requireGoodPassword(const QString &password, int minimumLength)
 {
-    const auto problem = checkPassword(password, login, minimumLength);
+    const auto problem = checkPassword(password, minimumLength);
     if (!problem)
         return {};
     switch (*problem) {
@@ -77,8 +73,6 @@ Result<void> requireGoodPassword(const QString &password, const QString &login, 
         return fail(ErrorCode::InvalidArgument, QStringLiteral("the password needs at least one letter"));
     case PasswordProblem::NoNonLetter:
         return fail(ErrorCode::InvalidArgument, QStringLiteral("the password needs at least one digit, space or symbol"));
-    case PasswordProblem::ContainsLogin:
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("the password contains the login"));
     case PasswordProblem::Invalid:
         break;
     }

@@ -28,15 +28,14 @@ enum class PasswordProblem : quint8 {
     Unprintable,     ///< a control or invisible character
     NoLetter,        ///< needs at least one letter
     NoNonLetter,     ///< needs at least one digit, space or symbol
-    ContainsLogin,   ///< contains the login
 };
 
 [[nodiscard]] const char *passwordProblemName(PasswordProblem problem);
 
-/// The first rule `password` breaks for an account called `login` (any form), or nullopt.
-[[nodiscard]] std::optional<PasswordProblem> checkPassword(const QString &password, const QString &login, int minimumLength);
+/// The first rule `password` breaks, or nullopt.
+[[nodiscard]] std::optional<PasswordProblem> checkPassword(const QString &password, int minimumLength);
 
 /// checkPassword() as an InvalidArgument error in stable English.
-[[nodiscard]] Result<void> requireGoodPassword(const QString &password, const QString &login, int minimumLength);
+[[nodiscard]] Result<void> requireGoodPassword(const QString &password, int minimumLength);
 
 } // namespace dualrec::storage

@@ -88,7 +88,7 @@ Result<User> UserRepository::add(const QString &login, const QString &displayNam
     // Checked before the (slow) hashing, so a bad form fails at once.
     if (auto valid = checkAccount(login, displayName, role); !valid)
         return std::unexpected(valid.error());
-    if (auto good = requireGoodPassword(password, login, m_policy.minimumPasswordLength); !good)
+    if (auto good = requireGoodPassword(password, m_policy.minimumPasswordLength); !good)
         return std::unexpected(good.error());
     auto hash = seal::hashPassword(password, m_policy.hashIterations);
     if (!hash)
@@ -156,7 +156,7 @@ Result<void> UserRepository::markAccountsExist() const
 
 Result<void> UserRepository::setPassword(const QString &login, const QString &password)
 {
-    if (auto good = requireGoodPassword(password, login, m_policy.minimumPasswordLength); !good)
+    if (auto good = requireGoodPassword(password, m_policy.minimumPasswordLength); !good)
         return std::unexpected(good.error());
     auto hash = seal::hashPassword(password, m_policy.hashIterations);
     if (!hash)

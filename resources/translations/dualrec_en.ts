@@ -1364,10 +1364,6 @@ Scope: %7</source>
         <source>The password needs at least one digit, space or symbol besides the letters.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>The password must not contain the login.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>dualrec::ui::MainWindow</name>
@@ -1572,6 +1568,10 @@ Scope: %7</source>
     </message>
     <message>
         <source>The session for application %1 was missing from the journal. It was added back from its recording files (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice about the journal</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

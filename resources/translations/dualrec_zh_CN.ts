@@ -1372,10 +1372,6 @@ Scope: %7</source>
         <source>The password needs at least one digit, space or symbol besides the letters.</source>
         <translation>密码除字母外，至少还需要包含一个数字、空格或符号。</translation>
     </message>
-    <message>
-        <source>The password must not contain the login.</source>
-        <translation>密码不能包含登录名。</translation>
-    </message>
 </context>
 <context>
     <name>dualrec::ui::MainWindow</name>
@@ -1580,6 +1576,10 @@ Scope: %7</source>
     <message>
         <source>The session for application %1 was missing from the journal. It was added back from its recording files (%2).</source>
         <translation>投保单号 %1 的会话在日志库中缺失，已根据其录像文件补回（%2）。</translation>
+    </message>
+    <message>
+        <source>Notice about the journal</source>
+        <translation>日志库提示</translation>
     </message>
 </context>
 <context>

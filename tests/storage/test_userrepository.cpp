@@ -270,13 +270,12 @@ TEST_CASE("logins are normalised, unique regardless of case and printable; passw
         {QStringLiteral("abcdefgh\n1"), storage::PasswordProblem::Unprintable},
         {QStringLiteral("12345678"), storage::PasswordProblem::NoLetter},
         {QStringLiteral("abcdefgh"), storage::PasswordProblem::NoNonLetter},
-        {QStringLiteral("my-bob-password"), storage::PasswordProblem::ContainsLogin},
     };
     for (const auto &row : rows) {
         INFO(row.password.toStdString());
-        CHECK(storage::checkPassword(row.password, QStringLiteral("Bob"), 8) == row.problem);
+        CHECK(storage::checkPassword(row.password, 8) == row.problem);
         CHECK_FALSE(users.add(QStringLiteral("bob"), QStringLiteral("Bob"), storage::UserRole::Agent, row.password).has_value());
     }
-    CHECK_FALSE(storage::checkPassword(QStringLiteral("correct horse"), QStringLiteral("bob"), 8).has_value());
+    CHECK_FALSE(storage::checkPassword(QStringLiteral("correct horse"), 8).has_value());
     CHECK(users.add(QStringLiteral("bob"), QStringLiteral("Bob"), storage::UserRole::Agent, QStringLiteral("correct horse")).has_value());
 }

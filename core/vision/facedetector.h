@@ -54,6 +54,7 @@ private:
     QString m_modelPath;
     std::unique_ptr<Backend> m_backend;
     bool m_lastFailed = false;
+    bool m_warned = false; ///< a failure was logged already
 };
 
 } // namespace dualrec::vision

@@ -6,6 +6,7 @@
 #include "ui/livefeed.h"
 #include "ui/mainwindow.h"
 #include "ui/uiservices.h"
+#include "ui/workflowtext.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -88,6 +89,19 @@ QString Application::dataDirectory(const CommandLine &commandLine)
     return commandLine.dataDirectory;
 }
 
+bool Application::tellJournalStartup(const storage::JournalStartupReport &report, QTextStream &err)
+{
+    if (!report.backupProblem.isEmpty())
+        err << tr("dualrec: the journal could not be backed up: %1").arg(report.backupProblem) << Qt::endl;
+    if (!report.needsAttention())
+        return false;
+    err << tr("dualrec: WARNING: the journal was damaged.") << Qt::endl;
+    for (const auto &line : ui::WorkflowText::journalStartup(report).split(u'\n'))
+        err << "dualrec: " << line << Qt::endl;
+    err << "dualrec: " << report.describe() << Qt::endl;
+    return true;
+}
+
 std::optional<int> Application::startWindow()
 {
     QTextStream err(stderr);
@@ -110,10 +124,7 @@ std::optional<int> Application::startWindow()
         return 2;
     }
     m_journal = std::move(*journal);
-    if (m_journal->startup().outcome == storage::JournalStartup::Recovered)
-        err << tr("dualrec: the journal was damaged and has been rebuilt; the damaged copy is %1")
-                   .arg(QDir::toNativeSeparators(m_journal->startup().damagedCopy))
-            << Qt::endl;
+    tellJournalStartup(m_journal->startup(), err); // the window shows it too
 
     const auto source = startCapture(err);
     if (!source)

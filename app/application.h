@@ -64,6 +64,12 @@ public:
     [[nodiscard]] static QString chooseLanguage(const QString &requested);
     /// The data folder: --data-dir, else the platform's application data location.
     [[nodiscard]] static QString dataDirectory(const CommandLine &commandLine);
+    /// A command's exit code when it did its work on a journal that came up damaged (restored
+    /// from a backup or rebuilt) or without the accounts it had: the person must read stderr.
+    static constexpr int kExitJournalDamaged = 4;
+    /// Tells on stderr, loudly, when the journal came up damaged or without its accounts;
+    /// true when it did (the command then exits with kExitJournalDamaged).
+    static bool tellJournalStartup(const storage::JournalStartupReport &report, QTextStream &err);
     /// The built-in script and rule folders plus the extra ones asked for.
     [[nodiscard]] static QStringList templateDirectories(const QStringList &extra);
 

@@ -1,8 +1,12 @@
 #include "app/commandline.h"
 
+#include "core/util/text.h"
+
 #include <QCommandLineParser>
+#include <QFile>
 #include <QFileInfo>
 
+#include <cmath>
 #include <cstring>
 
 namespace dualrec::app {
@@ -10,6 +14,26 @@ namespace dualrec::app {
 namespace {
 
 const char *const kSubcommands[] = {"script", "qc", "record", "user"};
+
+/// Why `path` is not a font file the watermark may use (empty: it is one): a regular file below
+/// 50 MiB that starts like a TrueType/OpenType font or collection.
+QString fontFileProblem(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return QCoreApplication::translate("CommandLine", "does not exist");
+    if (!info.isFile() || !info.isReadable())
+        return QCoreApplication::translate("CommandLine", "is not a readable regular file");
+    if (info.size() > 50 * 1024 * 1024)
+        return QCoreApplication::translate("CommandLine", "is larger than 50 MiB");
+    QFile file(info.canonicalFilePath());
+    if (!file.open(QIODevice::ReadOnly))
+        return QCoreApplication::translate("CommandLine", "cannot be read");
+    const QByteArray magic = file.read(4);
+    if (magic != QByteArray("\x00\x01\x00\x00", 4) && magic != "OTTO" && magic != "ttcf" && magic != "true")
+        return QCoreApplication::translate("CommandLine", "is not a TrueType or OpenType font");
+    return {};
+}
 
 } // namespace
 
@@ -200,7 +224,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
         if (parser.isSet(qcGrace)) {
             bool number = false;
             const double grace = parser.value(qcGrace).toDouble(&number);
-            if (!number || grace < 0 || grace > 60) {
+            if (!number || !std::isfinite(grace) || grace < 0 || grace > 60) {
                 result.error = QCoreApplication::translate("CommandLine", "--grace: expected seconds between 0 and 60, got \"%1\"")
                                    .arg(parser.value(qcGrace));
                 return result;
@@ -220,32 +244,94 @@ CommandLine parseCommandLine(const QStringList &arguments)
         r.hardwareEncoders = !parser.isSet(noHardware);
         r.watermarkFont = parser.value(font);
         r.watermarkPosition = parser.value(position);
+        // Each option is checked on its own and named in its own message (exit 2).
+        const auto integer = [&](const QCommandLineOption &option, qint64 low, qint64 high) -> std::optional<int> {
+            bool okNumber = false;
+            const qint64 value = parser.value(option).toLongLong(&okNumber);
+            if (!okNumber || value < low || value > high)
+                return std::nullopt;
+            return int(value);
+        };
+        const auto printable = [&](const QString &name, const QString &value) {
+            if (const auto at = firstUnprintable(value)) {
+                result.error = QCoreApplication::translate("CommandLine", "record: %1 contains an invisible or control character (%2); it would go into the "
+                                  "watermark and the journal")
+                                   .arg(name, describeUnprintable(value, *at));
+                return false;
+            }
+            if (value.size() > 64) {
+                result.error = QCoreApplication::translate("CommandLine", "record: %1 is longer than 64 characters").arg(name);
+                return false;
+            }
+            return true;
+        };
+        if (r.templateId.isEmpty() || r.applicationNumber.isEmpty() || r.agentId.isEmpty() || r.outputDirectory.isEmpty()) {
+            result.error = QCoreApplication::translate("CommandLine", "record: --template, --application-no, --agent and --out are required");
+            return result;
+        }
+        if (!printable(QStringLiteral("--application-no"), r.applicationNumber) || !printable(QStringLiteral("--agent"), r.agentId)
+            || !printable(QStringLiteral("--template"), r.templateId))
+            return result;
         const auto sizeParts = parser.value(size).split(QLatin1Char('x'));
-        bool ok = sizeParts.size() == 2;
-        if (ok) {
-            bool okWidth = false;
-            bool okHeight = false;
+        bool okWidth = false;
+        bool okHeight = false;
+        if (sizeParts.size() == 2) {
             r.width = sizeParts[0].toInt(&okWidth);
             r.height = sizeParts[1].toInt(&okHeight);
-            ok = okWidth && okHeight && r.width > 0 && r.height > 0 && r.width % 2 == 0 && r.height % 2 == 0;
         }
-        bool okNumbers = true;
-        const auto number = [&](const QCommandLineOption &option) {
-            bool okNumber = false;
-            const int value = parser.value(option).toInt(&okNumber);
-            okNumbers = okNumbers && okNumber && value > 0;
-            return value;
-        };
-        r.framesPerSecond = number(fps);
-        r.videoBitrate = number(videoBitrate);
-        r.audioBitrate = number(audioBitrate);
-        if (parser.isSet(durationOption))
-            r.durationSeconds = number(durationOption);
-        if (r.templateId.isEmpty() || r.applicationNumber.isEmpty() || r.agentId.isEmpty() || r.outputDirectory.isEmpty())
-            result.error = QCoreApplication::translate("CommandLine", "record: --template, --application-no, --agent and --out are required");
-        else if (!ok || !okNumbers)
-            result.error = QCoreApplication::translate("CommandLine", "record: --size must be WxH with even numbers; --fps, --duration and bit rates positive numbers");
-        else if (parser.value(presenceMode) != QLatin1String("auto") && !r.presenceGuard)
+        if (!okWidth || !okHeight || r.width % 2 != 0 || r.height % 2 != 0 || r.width < 160 || r.width > 3840
+            || r.height < 120 || r.height > 2160) {
+            result.error = QCoreApplication::translate("CommandLine", "record: --size: expected WIDTHxHEIGHT with even numbers from 160x120 to 3840x2160, got \"%1\"")
+                               .arg(parser.value(size));
+            return result;
+        }
+        if (const auto value = integer(fps, 1, 60)) {
+            r.framesPerSecond = *value;
+        } else {
+            result.error = QCoreApplication::translate("CommandLine", "record: --fps: expected a whole number from 1 to 60, got \"%1\"").arg(parser.value(fps));
+            return result;
+        }
+        if (const auto value = integer(videoBitrate, 100'000, 20'000'000)) {
+            r.videoBitrate = *value;
+        } else {
+            result.error = QCoreApplication::translate("CommandLine", "record: --video-bitrate: expected bits per second from 100000 to 20000000, got \"%1\"")
+                               .arg(parser.value(videoBitrate));
+            return result;
+        }
+        if (const auto value = integer(audioBitrate, 16'000, 320'000)) {
+            r.audioBitrate = *value;
+        } else {
+            result.error = QCoreApplication::translate("CommandLine", "record: --audio-bitrate: expected bits per second from 16000 to 320000, got \"%1\"")
+                               .arg(parser.value(audioBitrate));
+            return result;
+        }
+        if (parser.isSet(durationOption)) {
+            if (const auto value = integer(durationOption, 1, 24 * 3600)) {
+                r.durationSeconds = *value;
+            } else {
+                result.error = QCoreApplication::translate("CommandLine", "record: --duration: expected whole seconds from 1 to 86400, got \"%1\"")
+                                   .arg(parser.value(durationOption));
+                return result;
+            }
+        }
+        static const QStringList kPresets{QStringLiteral("ultrafast"), QStringLiteral("superfast"), QStringLiteral("veryfast"),
+                                          QStringLiteral("faster"),    QStringLiteral("fast"),      QStringLiteral("medium"),
+                                          QStringLiteral("slow"),      QStringLiteral("slower"),    QStringLiteral("veryslow")};
+        if (!kPresets.contains(r.preset)) {
+            result.error = QCoreApplication::translate("CommandLine", "record: --x264-preset: expected one of %1, got \"%2\"").arg(kPresets.join(QStringLiteral(", ")), r.preset);
+            return result;
+        }
+        if (parser.value(pace) != QLatin1String("realtime") && parser.value(pace) != QLatin1String("fast")) {
+            result.error = QCoreApplication::translate("CommandLine", "record: --pace: expected realtime or fast, got \"%1\"").arg(parser.value(pace));
+            return result;
+        }
+        if (parser.isSet(font)) {
+            if (const auto problem = fontFileProblem(r.watermarkFont); !problem.isEmpty()) {
+                result.error = QCoreApplication::translate("CommandLine", "record: --watermark-font: \"%1\" %2").arg(r.watermarkFont, problem);
+                return result;
+            }
+        }
+        if (parser.value(presenceMode) != QLatin1String("auto") && !r.presenceGuard)
             result.error = QCoreApplication::translate("CommandLine", "record: --presence accepts \"auto\" or \"guard\"");
         else if (parser.isSet(answers) && !r.autoAnswers)
             result.error = QCoreApplication::translate("CommandLine", "record: --answers accepts only \"auto\"");

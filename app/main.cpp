@@ -42,6 +42,8 @@ QString describeRecovered(const dualrec::live::RecoveredSession &session)
         return QStringLiteral("closed interrupted ") + subject + recording;
     case Kind::RecordingSaved:
         return QStringLiteral("finished saving the recording of ") + subject + recording;
+    case Kind::Reindexed:
+        return QStringLiteral("put back into the journal from its sidecar (it was missing) ") + subject + recording;
     case Kind::NotClosed:
     case Kind::Invalid:
         break;
@@ -100,6 +102,7 @@ int main(int argc, char *argv[])
                 << Qt::endl;
             return 2;
         }
+        const bool damaged = Application::tellJournalStartup((*journal)->startup(), err);
         // Sessions a killed or crashed DualRec left open are closed first, their recordings finalized.
         if (const auto recovered = dualrec::live::recoverInterruptedSessions(**journal, clock); !recovered) {
             err << "dualrec record: the sessions left open last time could not be closed: " << recovered.error().toString()
@@ -109,7 +112,8 @@ int main(int argc, char *argv[])
                 err << "dualrec record: " << describeRecovered(session) << Qt::endl;
         }
         dualrec::live::JournalBridge bridge(**journal, dataDirectory);
-        return runRecord(commandLine, bridge, everyonePresent, out, err);
+        const int recorded = runRecord(commandLine, bridge, everyonePresent, out, err);
+        return (recorded == 0 && damaged) ? Application::kExitJournalDamaged : recorded;
     }
     case CommandLine::Mode::UserAdd:
     case CommandLine::Mode::UserList: {

@@ -79,6 +79,24 @@ Result<StepSpans> stepRequirements(const QString &file, const workflow::ScriptPl
 int runQc(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
 {
     const QString file = commandLine.files.value(0);
+    // Every failure says so on stderr; with --json, stdout carries it as a JSON object too, so a
+    // script reading stdout never takes a failure for a clean result.
+    const auto failed = [&](const Error &error, const QStringList &more = {}) {
+        err << "dualrec qc: " << error.detail << Qt::endl;
+        for (const auto &line : more)
+            err << "  " << line << Qt::endl;
+        if (commandLine.qcJson) {
+            QString message = error.detail;
+            if (!more.isEmpty())
+                message += QStringLiteral(": ") + more.join(QStringLiteral("; "));
+            const QJsonObject problem{{QStringLiteral("code"), QLatin1String(errorCodeName(error.code))},
+                                      {QStringLiteral("message"), message}};
+            const QJsonObject json{{QStringLiteral("file"), file}, {QStringLiteral("clean"), false}, {QStringLiteral("error"), problem}};
+            out << QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented));
+            out.flush();
+        }
+        return 2;
+    };
 
     // With a template, each step's presence requirement applies to its chapter of the recording;
     // without one (or without chapters), both parties must be in frame all the time.
@@ -86,10 +104,12 @@ int runQc(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
     if (!commandLine.qcScript.isEmpty()) {
         const auto library = workflow::TemplateLibrary::loadFiles({commandLine.qcScript});
         if (!library.diagnostics().isEmpty() || library.templates().isEmpty()) {
-            err << "dualrec qc: " << QCoreApplication::translate("QcCommand", "--script %1 is not a valid script template:").arg(commandLine.qcScript) << Qt::endl;
+            QStringList problems;
             for (const auto &diagnostic : library.diagnostics())
-                err << "  " << diagnostic.toString() << Qt::endl;
-            return 2;
+                problems.append(diagnostic.toString());
+            return failed(Error{ErrorCode::InvalidArgument,
+                                QCoreApplication::translate("QcCommand", "--script %1 is not a valid script template:").arg(commandLine.qcScript)},
+                          problems);
         }
         // The file named, not a template it bundles or that sits beside it.
         QString templateId = library.templates().first().id;
@@ -99,13 +119,11 @@ int runQc(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
         }
         const auto plan = library.plan(templateId);
         if (!plan) {
-            err << "dualrec qc: " << plan.error().detail << Qt::endl;
-            return 2;
+            return failed(plan.error());
         }
         auto spans = stepRequirements(file, *plan);
         if (!spans) {
-            err << "dualrec qc: " << spans.error().detail << Qt::endl;
-            return 2;
+            return failed(spans.error());
         }
         if (!spans->spans.empty())
             perStep = std::move(*spans);
@@ -113,8 +131,7 @@ int runQc(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
 
     const auto model = chooseFaceModel(commandLine.faceModel);
     if (!model) {
-        err << "dualrec qc: " << model.error().detail << Qt::endl;
-        return 2;
+        return failed(model.error());
     }
     vision::QcOptions options;
     options.analyzer.detector.yunetModelPath = model->yunetModelPath;
@@ -125,8 +142,7 @@ int runQc(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
 
     const auto report = vision::analyzeVideoFile(file, options);
     if (!report) {
-        err << "dualrec qc: " << report.error().detail << Qt::endl;
-        return 2;
+        return failed(report.error());
     }
     const QString rule = perStep ? QStringLiteral("per_step") : QStringLiteral("both_all_the_time");
 

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 
 namespace dualrec::app {
 
@@ -12,6 +13,14 @@ int runUserCommand(const CommandLine &commandLine, QTextStream &in, QTextStream 
 {
     const auto dataDirectory = Application::dataDirectory(commandLine);
     const SystemClock clock;
+    // Listing reads a data folder: a mistyped --data-dir must not quietly create a new one.
+    if (commandLine.mode == CommandLine::Mode::UserList && !QFileInfo::exists(storage::Journal::databasePath(dataDirectory))) {
+        err << "dualrec: "
+            << QCoreApplication::translate("UserCommand", "user list: there is no DualRec journal in %1 (check --data-dir)")
+                   .arg(QDir::toNativeSeparators(dataDirectory))
+            << Qt::endl;
+        return 2;
+    }
     auto journal = storage::Journal::open(dataDirectory, clock);
     if (!journal) {
         err << "dualrec: " << QCoreApplication::translate("UserCommand", "cannot open the journal in %1: %2").arg(QDir::toNativeSeparators(dataDirectory),
@@ -19,6 +28,8 @@ int runUserCommand(const CommandLine &commandLine, QTextStream &in, QTextStream 
             << Qt::endl;
         return 2;
     }
+    const bool damaged = Application::tellJournalStartup((*journal)->startup(), err);
+    const int success = damaged ? Application::kExitJournalDamaged : 0;
     auto &users = (*journal)->users();
     if (commandLine.mode == CommandLine::Mode::UserList) {
         const auto list = users.list();
@@ -28,7 +39,7 @@ int runUserCommand(const CommandLine &commandLine, QTextStream &in, QTextStream 
         }
         for (const auto &user : *list)
             out << user.login << '\t' << storage::userRoleName(user.role) << '\t' << user.displayName << Qt::endl;
-        return 0;
+        return success;
     }
 
     const auto password = in.readLine();
@@ -47,7 +58,7 @@ int runUserCommand(const CommandLine &commandLine, QTextStream &in, QTextStream 
                                      QStringLiteral("account %1 created with role %2")
                                          .arg(user->login, QLatin1String(storage::userRoleName(role))));
     out << QCoreApplication::translate("UserCommand", "Created the %1 account \"%2\".").arg(QLatin1String(storage::userRoleName(role)), user->login) << Qt::endl;
-    return 0;
+    return success;
 }
 
 } // namespace dualrec::app

@@ -95,7 +95,10 @@ void LoginPage::reset()
     delete m_check;
     m_check = nullptr;
     const auto accounts = m_users.count();
-    m_firstRun = accounts && *accounts == 0;
+    // A folder that has had accounts never offers the first account again (its journal was
+    // damaged or replaced): whoever sits at the laptop must not become a supervisor.
+    const bool accountsLost = accounts && *accounts == 0 && m_users.hadAccounts();
+    m_firstRun = accounts && *accounts == 0 && !accountsLost;
     for (auto *edit : {m_login, m_displayName, m_password, m_repeat})
         edit->clear();
     for (QWidget *widget : {static_cast<QWidget *>(m_nameLabel), static_cast<QWidget *>(m_displayName),
@@ -105,6 +108,9 @@ void LoginPage::reset()
     m_message->clear();
     if (!accounts)
         showMessage(tr("The account list cannot be read: %1").arg(accounts.error().detail), true);
+    else if (accountsLost)
+        showMessage(tr("This computer had user accounts, but none can be found now. Ask branch IT to restore them."),
+                    true);
     retranslateUi();
     m_login->setFocus();
 }
@@ -235,9 +241,15 @@ void LoginPage::createFirstAccount()
         showMessage(tr("The two passwords are not the same."), true);
         return;
     }
-    if (m_password->text().size() < m_users.policy().minimumPasswordLength) {
-        showMessage(tr("The password needs at least %n character(s).", nullptr, m_users.policy().minimumPasswordLength),
+    if (const auto login = storage::normalizedLogin(m_login->text()); !login) {
+        showMessage(tr("The login must be one word of letters, digits or symbols, without spaces or invisible "
+                       "characters, at most %n character(s).",
+                       nullptr, storage::kMaximumLoginLength),
                     true);
+        return;
+    }
+    if (const auto problem = storage::checkPassword(m_password->text(), m_users.policy().minimumPasswordLength)) {
+        showMessage(passwordProblemText(*problem), true);
         return;
     }
     const QString login = m_login->text();
@@ -256,6 +268,26 @@ void LoginPage::createFirstAccount()
     });
     hashing->setFuture(QtConcurrent::run([password, iterations] { return seal::hashPassword(password, iterations); }));
     showVerifying();
+}
+
+QString LoginPage::passwordProblemText(storage::PasswordProblem problem) const
+{
+    switch (problem) {
+    case storage::PasswordProblem::TooShort:
+        return tr("The password needs at least %n character(s), not counting spaces at either end.", nullptr,
+                  m_users.policy().minimumPasswordLength);
+    case storage::PasswordProblem::TooLong:
+        return tr("The password may have at most %n character(s).", nullptr, storage::kMaximumPasswordLength);
+    case storage::PasswordProblem::Unprintable:
+        return tr("The password contains an invisible or control character.");
+    case storage::PasswordProblem::NoLetter:
+        return tr("The password needs at least one letter.");
+    case storage::PasswordProblem::NoNonLetter:
+        return tr("The password needs at least one digit, space or symbol besides the letters.");
+    case storage::PasswordProblem::Invalid:
+        break;
+    }
+    return {};
 }
 
 void LoginPage::finishFirstAccount(const QString &login, const QString &displayName, const Result<QString> &hash)

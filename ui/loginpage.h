@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/storage/accountrules.h"
 #include "core/storage/auditlog.h"
 #include "core/storage/userrepository.h"
 
@@ -40,6 +41,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    [[nodiscard]] QString passwordProblemText(storage::PasswordProblem problem) const;
     void retranslateUi();
     void onSubmit();
     void signIn();

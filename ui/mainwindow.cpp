@@ -76,6 +76,16 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
     noticeLayout->addWidget(m_recoveryDismiss, 0, Qt::AlignTop);
     m_recoveryNotice->hide();
     layout->addWidget(m_recoveryNotice);
+    // A damaged journal (restored from a backup, or rebuilt) or lost accounts: red, not dismissible.
+    m_journalNotice = new QLabel(central);
+    m_journalNotice->setObjectName(QStringLiteral("journalNotice"));
+    m_journalNotice->setWordWrap(true);
+    m_journalNotice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_journalNotice->setStyleSheet(QStringLiteral(
+        "#journalNotice { background: #fde7e9; color: #7a0c16; border: 2px solid #a61b1b; border-radius: 4px; "
+        "padding: 0.5em; font-weight: bold; }"));
+    m_journalNotice->hide();
+    layout->addWidget(m_journalNotice);
     buildNavigation();
     layout->addWidget(m_navigation);
 
@@ -288,6 +298,11 @@ void MainWindow::updateRecoveryNotice()
                                 "%2, but it could not be finalized (%3).")
                                  .arg(number, path, why));
             break;
+        case live::RecoveredSession::Kind::Reindexed:
+            lines.append(tr("The session for application %1 was missing from the journal. It was added back from its "
+                            "recording files (%2).")
+                             .arg(number, path));
+            break;
         case live::RecoveredSession::Kind::NotClosed:
         case live::RecoveredSession::Kind::Invalid:
             lines.append(tr("The session for application %1 was left open, but it could not be closed (%2). DualRec "
@@ -317,6 +332,10 @@ void MainWindow::retranslateUi()
     m_banner->setText(tr("DualRec · recording of insurance sales, replayable and verifiable"));
     m_banner->setAccessibleName(m_banner->text());
     updateRecoveryNotice();
+    const auto journalText = WorkflowText::journalStartup(m_services.journal.startup());
+    m_journalNotice->setText(journalText);
+    m_journalNotice->setAccessibleName(journalText.isEmpty() ? tr("Notice about the journal") : journalText);
+    m_journalNotice->setVisible(!journalText.isEmpty());
     m_userLabel->setText(m_user ? tr("Signed in: %1 (%2)").arg(m_user->displayName, WorkflowText::userRole(m_user->role))
                                 : QString());
     m_navNewSession->setText(tr("New &recording"));

@@ -114,6 +114,7 @@ private:
     std::unique_ptr<vision::PresenceMonitor> m_monitor;
     QList<live::RecoveredSession> m_recovered;
     QWidget *m_recoveryNotice = nullptr;
+    QLabel *m_journalNotice = nullptr; ///< the journal was damaged or the accounts are gone
     QLabel *m_recoveryText = nullptr;
     QPushButton *m_recoveryDismiss = nullptr;
     std::unique_ptr<storage::SessionClaim> m_claim; ///< the running session is this window's (released at its end page)

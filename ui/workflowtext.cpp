@@ -1,5 +1,6 @@
 #include "ui/workflowtext.h"
 
+#include <QDir>
 #include <QLocale>
 #include <QStringList>
 
@@ -180,6 +181,8 @@ QString WorkflowText::saleProblem(SaleFormProblem problem, const SaleFormCheck &
 {
     switch (problem) {
     case SaleFormProblem::MissingApplicationNo: return tr("Enter the application number.");
+    case SaleFormProblem::UnprintableText:
+        return tr("A field contains an invisible or control character (for example a line break). Type it again.");
     case SaleFormProblem::MissingPolicyholderName: return tr("Enter the policyholder's name.");
     case SaleFormProblem::MissingPolicyholderId: return tr("Enter the policyholder's ID number.");
     case SaleFormProblem::BadPolicyholderId:
@@ -313,6 +316,42 @@ QString WorkflowText::duration(std::chrono::milliseconds duration)
     if (hours > 0)
         return QStringLiteral("%1:%2:%3").arg(hours).arg(minutes, 2, 10, QLatin1Char('0')).arg(seconds, 2, 10, QLatin1Char('0'));
     return QStringLiteral("%1:%2").arg(minutes).arg(seconds, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace dualrec::ui
+
+namespace dualrec::ui {
+
+QString WorkflowText::journalStartup(const storage::JournalStartupReport &report)
+{
+    QStringList lines;
+    if (report.outcome == storage::JournalStartup::Recovered) {
+        const auto copy = QDir::toNativeSeparators(report.damagedCopy);
+        if (!report.restoredBackup.isEmpty()) {
+            const auto when = QLocale().toString(report.backupTakenAt.toLocalTime(), QLocale::ShortFormat);
+            lines.append(tr("The journal on this computer was damaged. It was restored from the backup of %1, and %n "
+                            "session(s) recorded since then were added back from their recording files. What was "
+                            "saved after %1 (sign-ins, steps and account changes) may be missing. The damaged journal "
+                            "was kept as %2.",
+                            nullptr, report.reindexedSessions)
+                             .arg(when, copy));
+        } else {
+            lines.append(tr("The journal on this computer was damaged and there was no usable backup. A new journal "
+                            "was started and %n session(s) were added back from their recording files; the accounts "
+                            "and the earlier history are missing. The damaged journal was kept as %1.",
+                            nullptr, report.reindexedSessions)
+                             .arg(copy));
+        }
+        if (!report.unreadableSidecars.isEmpty())
+            lines.append(tr("%n recording description file(s) could not be read; their sessions are missing.", nullptr,
+                            int(report.unreadableSidecars.size())));
+    }
+    if (report.accountsLost)
+        lines.append(tr("This computer had user accounts, but the journal has none. Ask branch IT to restore the "
+                        "journal or to create the accounts again; no first account can be created here."));
+    if (!lines.isEmpty())
+        lines.append(tr("Tell your supervisor or branch IT."));
+    return lines.join(u'\n');
 }
 
 } // namespace dualrec::ui

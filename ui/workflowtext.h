@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/storage/journal.h"
 #include "core/storage/userrepository.h"
 #include "core/util/preflight.h"
 #include "core/vision/presencepolicy.h"
@@ -49,6 +50,9 @@ public:
     [[nodiscard]] static QString languageInUse();
     /// "m:ss" (or "h:mm:ss"), rounded down to whole seconds.
     [[nodiscard]] static QString duration(std::chrono::milliseconds duration);
+    /// What a damaged journal or lost accounts mean for the person, in sentences (empty when
+    /// the journal came up without trouble). The window's notice and the commands' stderr.
+    [[nodiscard]] static QString journalStartup(const storage::JournalStartupReport &report);
 };
 
 } // namespace dualrec::ui

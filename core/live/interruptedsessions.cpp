@@ -1,8 +1,10 @@
 #include "core/live/interruptedsessions.h"
 
+#include "core/media/diskspace.h"
 #include "core/media/finalizer.h"
 #include "core/media/sidecar.h"
 #include "core/storage/sessionclaim.h"
+#include "core/storage/sidecarindex.h"
 #include "core/util/filedigest.h"
 #include "core/workflow/sessiontimeline.h"
 
@@ -49,10 +51,17 @@ std::optional<storage::MediaFile> lastWithRole(const QList<storage::MediaFile> &
     return std::nullopt;
 }
 
+/// What closeRecording() did.
+enum class Closing : quint8 {
+    Invalid = 0,
+    Done,     ///< the recording is finalized and journaled, or it could not be (recovered.problem)
+    Stopped,  ///< `stop` ended the finalizing: nothing written, left for the next start
+    Deferred, ///< no room to finalize (disk full): nothing written, left for the next start (recovered.problem)
+};
+
 /// Finalizes the left-behind recording (or adopts a final file already written) and journals
-/// the result; fills the recording fields of `recovered`. False when `stop` ended the finalizing:
-/// then nothing was written and the session is left for the next start.
-bool closeRecording(storage::Journal &journal, const Clock &clock, const QList<storage::MediaFile> &files,
+/// the result; fills the recording fields of `recovered`.
+Closing closeRecording(storage::Journal &journal, const Clock &clock, const QList<storage::MediaFile> &files,
                     const QList<workflow::SessionEvent> &events, bool sessionWasOpen, std::stop_token stop,
                     RecoveredSession &recovered)
 {
@@ -63,11 +72,11 @@ bool closeRecording(storage::Journal &journal, const Clock &clock, const QList<s
         recovered.finalized = true;
         if (const auto count = media::countPackets(final->path))
             recovered.recorded = count->duration;
-        return true;
+        return Closing::Done;
     }
     const auto fragmented = lastWithRole(files, QLatin1String("recording-fragmented"));
     if (!fragmented)
-        return true; // stopped before the recording began, or no camera
+        return Closing::Done; // stopped before the recording began, or no camera
     const auto fragmentedPath = fragmented->path;
     recovered.recordingPath = fragmentedPath;
     QString base = fragmentedPath;
@@ -81,9 +90,22 @@ bool closeRecording(storage::Journal &journal, const Clock &clock, const QList<s
     if (QFileInfo::exists(fragmentedPath)) {
         // finalizeRecording() writes FINAL.tmp and renames it over FINAL only once the copy
         // reads back complete; the fragmented file goes only after that.
+        // The copy needs the recording's size again: without it, wait for space (a full disk
+        // is not a reason to close the session without its finalized, hashed recording).
+        constexpr qint64 kMargin = 4 * 1024 * 1024;
+        if (auto space = media::checkFreeSpace(QFileInfo(fragmentedPath).absolutePath(),
+                                               QFileInfo(fragmentedPath).size() + kMargin);
+            !space && space.error().code == ErrorCode::DiskFull) {
+            recovered.problem = space.error();
+            return Closing::Deferred;
+        }
         finalized = media::finalizeRecording(fragmentedPath, finalPath, chapters, stop);
         if (!finalized && finalized.error().code == ErrorCode::Cancelled)
-            return false;
+            return Closing::Stopped;
+        if (!finalized && finalized.error().code == ErrorCode::DiskFull) {
+            recovered.problem = finalized.error();
+            return Closing::Deferred;
+        }
     } else if (QFileInfo::exists(finalPath)) {
         // Finalized just before the stop, but not journaled yet: check it reads, and adopt it.
         if (auto count = media::countPackets(finalPath); count && count->videoPackets > 0)
@@ -129,7 +151,7 @@ bool closeRecording(storage::Journal &journal, const Clock &clock, const QList<s
             recovered.problem = written.error();
         }
     }
-    return true;
+    return Closing::Done;
 }
 
 /// When the session was last alive: its last event, or the last time its recording grew.
@@ -176,8 +198,17 @@ bool recoverOne(storage::Journal &journal, const Clock &clock, std::stop_token s
         return true;
     }
     recovered.kind = open ? RecoveredSession::Kind::Interrupted : RecoveredSession::Kind::RecordingSaved;
-    if (!closeRecording(journal, clock, *files, *events, open, stop, recovered))
+    switch (closeRecording(journal, clock, *files, *events, open, stop, recovered)) {
+    case Closing::Done:
+        break;
+    case Closing::Stopped:
         return false;
+    case Closing::Deferred:
+        recovered.kind = RecoveredSession::Kind::NotClosed; // untouched: said now, tried again at the next start
+        return true;
+    case Closing::Invalid:
+        return false;
+    }
 
     if (open) {
         workflow::SessionEvent failed;
@@ -211,14 +242,82 @@ bool recoverOne(storage::Journal &journal, const Clock &clock, std::stop_token s
     return true;
 }
 
+/// Puts every session the journal does not know back from its sidecar (see the header). An
+/// ended one is listed as Reindexed; an open one is left to the closing that follows.
+void adoptOrphans(storage::Journal &journal, const Clock &clock, std::stop_token stop, QList<RecoveredSession> &result)
+{
+    auto &sessions = journal.sessions();
+    QStringList sidecars;
+    for (const auto &folder : storage::Journal::recordingFolders(journal.dataDirectory()))
+        sidecars += storage::findSidecars(folder);
+    for (const auto &sidecarPath : std::as_const(sidecars)) {
+        if (stop.stop_requested())
+            return;
+        auto sidecar = storage::readSidecar(sidecarPath);
+        if (!sidecar)
+            continue; // not ours to judge here: a rebuilt journal reports unreadable sidecars
+        const auto id = sidecar->record.id;
+        if (auto known = sessions.find(id); !known || *known)
+            continue;
+        // A DualRec starting this session right now holds its claim: leave it alone.
+        auto claim = storage::SessionClaim::take(journal.dataDirectory(), id);
+        if (!claim)
+            continue;
+        if (auto known = sessions.find(id); !known || *known)
+            continue;
+        auto record = sidecar->record;
+        if (!sidecar->ended)
+            record.state = workflow::SessionState::Created; // open: the closing below fails it
+        const auto final = std::ranges::find_if(sidecar->media, [](const storage::MediaFile &file) {
+            return file.role == QLatin1String("recording");
+        });
+        const bool finished = final != sidecar->media.end();
+        RecoveredSession recovered;
+        recovered.kind = RecoveredSession::Kind::Reindexed;
+        recovered.id = id;
+        recovered.applicationNo = record.applicationNo;
+        recovered.stateFound = record.state;
+        if (auto created = sessions.create(record); !created) {
+            recovered.kind = RecoveredSession::Kind::NotClosed;
+            recovered.problem = created.error();
+            result.append(recovered);
+            continue;
+        }
+        for (auto file : std::as_const(sidecar->media)) {
+            // Without a finalized recording the sidecar stays out: the closing below finalizes
+            // the fragmented file and journals both.
+            if (!finished && file.role == QLatin1String("sidecar"))
+                continue;
+            if (file.role == QLatin1String("recording") || file.role == QLatin1String("sidecar"))
+                file.sha256 = sha256OfFile(file.path).value_or(QString());
+            file.createdAt = clock.wallNow().toUTC();
+            if (auto added = sessions.addMediaFile(id, file); !added && !recovered.problem)
+                recovered.problem = added.error();
+        }
+        if (finished) {
+            recovered.recordingPath = final->path;
+            recovered.finalized = true;
+            if (const auto count = media::countPackets(final->path))
+                recovered.recorded = count->duration;
+        }
+        (void)journal.audit().append(QStringLiteral("system"), storage::AuditAction::JournalRecovered, id.toString(),
+                                     QStringLiteral("session missing from the journal, re-indexed from its sidecar %1")
+                                         .arg(QDir::toNativeSeparators(sidecarPath)));
+        if (sidecar->ended)
+            result.append(recovered);
+    }
+}
+
 } // namespace
 
 Result<QList<RecoveredSession>> recoverInterruptedSessions(storage::Journal &journal, const Clock &clock, std::stop_token stop)
 {
+    QList<RecoveredSession> orphans;
+    adoptOrphans(journal, clock, stop, orphans);
     auto candidates = journal.sessions().leftBehind();
     if (!candidates)
         return std::unexpected(candidates.error());
-    QList<RecoveredSession> result;
+    QList<RecoveredSession> result = orphans;
     for (const auto &id : *candidates) {
         if (stop.stop_requested())
             break;

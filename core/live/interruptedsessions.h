@@ -26,6 +26,7 @@ struct RecoveredSession final {
         Interrupted,   ///< it was open: now failed with kInterruptedReason
         RecordingSaved, ///< it had ended, but its recording was still being finalized: now finalized
         NotClosed,     ///< it could not be looked at or closed (see problem); tried again at the next start
+        Reindexed,     ///< the journal did not know it (an ended session): put back from its sidecar
     };
     Kind kind = Kind::Invalid;
     workflow::SessionId id;
@@ -41,7 +42,12 @@ struct RecoveredSession final {
     std::optional<Error> problem;
 };
 
-/// Closes what a DualRec that stopped unexpectedly left behind in this data folder
+/// First reconciles the recording folders (storage::Journal::recordingFolders()) with the
+/// journal: a recording whose sidecar names a session the journal does not know (its rows were
+/// lost, e.g. with a deleted write-ahead log) is put back from the sidecar, audited
+/// ("journal-recovered"), and, when the sidecar never said it ended, closed below like any
+/// interrupted session (finalized, hashed, failed).
+/// Then closes what a DualRec that stopped unexpectedly left behind in this data folder
 /// (storage::SessionRepository::leftBehind()), one session at a time, each only once it is
 /// claimed (storage::SessionClaim; a session a running DualRec holds is left alone) and its
 /// state read again:

@@ -87,6 +87,18 @@ void JournalBridge::mediaFile(const QString &sessionId, FileKind kind, const QSt
     }
     keep(m_journal.sessions().addMediaFile(workflow::SessionId::fromString(sessionId),
                                            {role, QDir::cleanPath(path), bytes, digest, QDateTime::currentDateTimeUtc()}));
+    // The closing sidecar is the session's last word: back the journal up now, so a damaged
+    // journal can come back with this session in it. In a thread of its own (a large journal
+    // takes a moment to copy and check); the bridge waits for it when it goes.
+    if (kind == FileKind::Sidecar) {
+        if (m_backup.joinable())
+            m_backup.join();
+        m_backup = std::jthread([&journal = m_journal] {
+            if (auto backedUp = journal.backup(); !backedUp)
+                qWarning("dualrec: the journal could not be backed up after the session: %s",
+                         qUtf8Printable(backedUp.error().toString()));
+        });
+    }
 }
 
 void JournalBridge::presenceTimeline(const QString &sessionId, const QList<PresenceRun> &runs)

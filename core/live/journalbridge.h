@@ -5,6 +5,7 @@
 #include "core/storage/sessionclaim.h"
 
 #include <memory>
+#include <thread>
 
 namespace dualrec::live {
 
@@ -13,7 +14,9 @@ namespace dualrec::live {
 /// files with their SHA-256. Remembers the recording folder in the data folder's list, so a
 /// rebuilt journal re-indexes recordings kept outside <data>/recordings too.
 /// Errors do not stop the recording (the sidecar holds the same facts); the first one is kept
-/// for summary(). GUI/owner thread only.
+/// for summary(). GUI/owner thread only; the journal backup after a session's end runs in a
+/// thread of its own, joined before the next one and when the bridge is destroyed (the journal
+/// must outlive the bridge).
 ///
 /// In the window the session row and its events are written by storage::SessionJournaler as
 /// the agent works (SessionRows::WrittenElsewhere); the bridge then adds only the files, the
@@ -42,6 +45,7 @@ private:
     bool m_started = false;
     std::optional<Error> m_firstError;
     std::unique_ptr<storage::SessionClaim> m_claim; ///< SessionRows::Write: the session is ours while the bridge lives
+    std::jthread m_backup; ///< the journal backup after the session's end; joined when the bridge goes (declared last)
 };
 
 } // namespace dualrec::live

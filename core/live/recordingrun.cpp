@@ -252,6 +252,11 @@ void RecordingRun::complete(RecordingOutcome &outcome, const std::optional<Resul
     }
     if (auto written = media::writeSidecar(m_sidecarPath, m_sidecar); !written && !outcome.failure)
         outcome.finalizeError = written.error();
+    // A recording stopped by a full disk cannot be finalized now (no room for the copy). Its
+    // closing sidecar stays out of the journal, which lists the session as left unsaved: the
+    // next start finalizes and hashes it once there is space again (live::recoverInterruptedSessions).
+    if (!finalized && outcome.failure && outcome.failure->code == ErrorCode::DiskFull)
+        return;
     m_journal.mediaFile(sessionId, media::RecordingJournal::FileKind::Sidecar, m_sidecarPath,
                         QFileInfo(m_sidecarPath).size());
 }

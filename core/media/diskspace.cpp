@@ -1,6 +1,6 @@
 #include "core/media/diskspace.h"
 
-#include <QStorageInfo>
+#include "core/util/freespace.h"
 
 namespace dualrec::media {
 
@@ -11,12 +11,12 @@ qint64 requiredBytes(const EncoderSettings &encoder, std::chrono::seconds length
 
 Result<void> checkFreeSpace(const QString &directory, qint64 needed)
 {
-    QStorageInfo storage(directory);
-    if (!storage.isValid())
+    const auto available = freeBytes(directory);
+    if (!available)
         return fail(ErrorCode::IoError, QStringLiteral("cannot read the free space of %1").arg(directory));
-    if (storage.bytesAvailable() < needed)
+    if (*available < needed)
         return fail(ErrorCode::DiskFull, QStringLiteral("%1 bytes needed, %2 bytes free on %3")
-                                             .arg(needed).arg(storage.bytesAvailable()).arg(storage.rootPath()));
+                                             .arg(needed).arg(*available).arg(directory));
     return {};
 }
 

@@ -1,6 +1,7 @@
 #include "core/media/recorderworker.h"
 
 #include "core/media/filesync.h"
+#include "core/util/freespace.h"
 
 extern "C" {
 #include <libavfilter/buffersink.h>
@@ -8,8 +9,6 @@ extern "C" {
 #include <libavutil/channel_layout.h>
 #include <libavutil/imgutils.h>
 }
-
-#include <QStorageInfo>
 
 #include <algorithm>
 #include <vector>
@@ -229,11 +228,11 @@ Result<void> RecorderWorker::watchStorage(const QString &directory)
     if (now - p.lastSpaceCheck >= seconds(1) || written - p.bytesAtSpaceCheck >= 256 * 1024) {
         p.lastSpaceCheck = now;
         p.bytesAtSpaceCheck = written;
-        QStorageInfo storage(directory);
-        storage.refresh();
-        if (storage.isValid() && storage.bytesAvailable() < s.minimumFreeBytes)
+        // The system call on the folder itself: fast, and it works where Qt's mount table does not.
+        const auto available = freeBytesFromSystem(directory);
+        if (available && *available < s.minimumFreeBytes)
             return fail(ErrorCode::DiskFull, QStringLiteral("only %1 bytes free on %2; recording stopped")
-                                                 .arg(storage.bytesAvailable()).arg(storage.rootPath()));
+                                                 .arg(*available).arg(directory));
         std::lock_guard lock(mutex);
         statistics.bytesWritten = written;
     }

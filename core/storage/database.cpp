@@ -1,9 +1,15 @@
 #include "core/storage/database.h"
 
+#include "core/util/freespace.h"
+
 #include <QAtomicInteger>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
+#include <QSqlDriver>
 #include <QThread>
+
+#include <sqlite3.h>
 
 namespace dualrec::storage {
 
@@ -117,8 +123,19 @@ Result<QSqlDatabase> Database::connection()
     return db;
 }
 
+void Database::setLowSpaceGuard(qint64 thresholdBytes, std::function<void()> onLow)
+{
+    m_folder = QFileInfo(m_path).absolutePath();
+    m_lowSpaceThreshold = thresholdBytes;
+    m_onLowSpace = std::move(onLow);
+}
+
 Result<QSqlQuery> Database::run(const QString &sql, const QVariantList &values)
 {
+    if (m_onLowSpace && sql.startsWith(QLatin1String("BEGIN"))) {
+        if (const auto available = freeBytesFromSystem(m_folder); available && *available < m_lowSpaceThreshold)
+            m_onLowSpace();
+    }
     if (m_faults) {
         if (auto injected = m_faults->beforeStatement(sql))
             return std::unexpected(*injected);
@@ -148,6 +165,44 @@ void Database::runUnchecked(const QString &sql)
         QSqlQuery query(*db);
         query.exec(sql);
     }
+}
+
+Result<void> Database::backupTo(const QString &destination)
+{
+    auto db = connection();
+    if (!db)
+        return std::unexpected(db.error());
+    const QVariant handle = db->driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return fail(ErrorCode::InternalError, QStringLiteral("the journal's SQL driver gives no SQLite handle"));
+    auto *source = *static_cast<sqlite3 *const *>(handle.constData());
+    sqlite3 *target = nullptr;
+    const QByteArray targetName = QFile::encodeName(destination);
+    int rc = sqlite3_open_v2(targetName.constData(), &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    QString problem;
+    if (rc == SQLITE_OK) {
+        if (auto *backup = sqlite3_backup_init(target, "main", source, "main")) {
+            do {
+                rc = sqlite3_backup_step(backup, -1);
+                if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+                    sqlite3_sleep(50);
+            } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+            sqlite3_backup_finish(backup);
+            if (rc != SQLITE_DONE)
+                problem = QString::fromUtf8(sqlite3_errstr(rc));
+        } else {
+            problem = QString::fromUtf8(sqlite3_errmsg(target));
+            rc = SQLITE_ERROR;
+        }
+    } else {
+        problem = QString::fromUtf8(sqlite3_errstr(rc));
+    }
+    sqlite3_close(target);
+    if (!problem.isEmpty()) {
+        const auto code = (rc == SQLITE_FULL) ? ErrorCode::DiskFull : ErrorCode::IoError;
+        return fail(code, QStringLiteral("cannot back the journal up into %1: %2").arg(destination, problem));
+    }
+    return {};
 }
 
 Result<Transaction> Transaction::begin(Database &database)

@@ -10,6 +10,7 @@
 #include <QMutex>
 #include <QVariantList>
 
+#include <functional>
 #include <memory>
 
 namespace dualrec::storage {
@@ -47,12 +48,23 @@ public:
     [[nodiscard]] Result<QSqlQuery> run(const QString &sql, const QVariantList &values = {});
     /// Runs a statement that no fault may prevent (ROLLBACK of a failed transaction).
     void runUnchecked(const QString &sql);
+    /// Copies the whole database into the new file `destination` with SQLite's online backup
+    /// API on this thread's connection: a consistent snapshot while other connections go on.
+    [[nodiscard]] Result<void> backupTo(const QString &destination);
+    /// Before every write transaction (BEGIN) the free space of the journal's folder is read
+    /// (one system call); below `thresholdBytes`, `onLow` runs first (it frees the space reserve
+    /// so the transaction, e.g. a session's final state, still fits). Set once, before other
+    /// threads use the database; `onLow` must be thread-safe.
+    void setLowSpaceGuard(qint64 thresholdBytes, std::function<void()> onLow);
 
 private:
     Database(QString path, FaultInjector *faults);
     [[nodiscard]] Result<QSqlDatabase> connection();
 
     QString m_path;
+    QString m_folder;
+    qint64 m_lowSpaceThreshold = 0;
+    std::function<void()> m_onLowSpace;
     QString m_baseName;
     FaultInjector *m_faults;
     std::shared_ptr<detail::ConnectionRegistry> m_connections = std::make_shared<detail::ConnectionRegistry>();

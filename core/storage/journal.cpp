@@ -2,10 +2,12 @@
 
 #include "core/storage/schema.h"
 #include "core/storage/sidecarindex.h"
+#include "core/util/freespace.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSaveFile>
 
 namespace dualrec::storage {
 
@@ -104,17 +106,124 @@ Result<void> Journal::rememberRecordingFolder(const QString &dataDirectory, cons
     const auto absolute = QDir(folder).absolutePath();
     if (recordingFolders(dataDirectory).contains(absolute))
         return {};
-    QFile list(folderListPath(dataDirectory));
-    if (!list.open(QIODevice::Append) || list.write((absolute + u'\n').toUtf8()) < 0)
-        return fail(ErrorCode::IoError, QStringLiteral("cannot note the recording folder in %1").arg(list.fileName()));
+    // Rewritten whole and renamed into place: a full disk leaves the old list, never half a list.
+    auto folders = recordingFolders(dataDirectory);
+    folders.removeFirst(); // recordingsPath() is implied
+    folders.append(absolute);
+    QSaveFile list(folderListPath(dataDirectory));
+    if (!list.open(QIODevice::WriteOnly) || list.write((folders.join(u'\n') + u'\n').toUtf8()) < 0 || !list.commit())
+        return fail(list.error() == QFileDevice::ResourceError ? ErrorCode::DiskFull : ErrorCode::IoError,
+                    QStringLiteral("cannot note the recording folder in %1: %2").arg(list.fileName(), list.errorString()));
     return {};
+}
+
+QString Journal::accountsMarkerPath(const QString &dataDirectory)
+{
+    return QDir(dataDirectory).filePath(QStringLiteral("accounts-exist"));
+}
+
+QString Journal::spaceReservePath(const QString &dataDirectory)
+{
+    return QDir(dataDirectory).filePath(QStringLiteral("space-reserve"));
+}
+
+namespace {
+
+/// Holds `bytes` back in the reserve file (written, not sparse) while there is room for it
+/// twice over; true when the reserve is in place.
+bool ensureSpaceReserve(const QString &path, qint64 bytes)
+{
+    if (bytes <= 0)
+        return true;
+    if (QFileInfo(path).size() >= bytes)
+        return true;
+    const auto available = freeBytes(QFileInfo(path).absolutePath());
+    if (!available || *available < 2 * bytes)
+        return false;
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    const QByteArray chunk(1024 * 1024, '\0');
+    for (qint64 written = 0; written < bytes;) {
+        const auto n = std::min<qint64>(chunk.size(), bytes - written);
+        if (file.write(chunk.constData(), n) != n) {
+            file.close();
+            QFile::remove(path);
+            return false;
+        }
+        written += n;
+    }
+    return file.flush();
+}
+
+} // namespace
+
+QString JournalStartupReport::describe() const
+{
+    QStringList parts;
+    if (outcome == JournalStartup::Recovered) {
+        parts.append(QStringLiteral("the journal was damaged (%1) and was set aside as %2").arg(damage, damagedCopy));
+        if (!restoredBackup.isEmpty())
+            parts.append(QStringLiteral("it was restored from the backup taken at %1 (%2); %3 session(s) recorded later "
+                                        "were re-indexed from their sidecars; audit entries, events, step results and "
+                                        "account changes journaled after %1 may be missing")
+                             .arg(backupTakenAt.toUTC().toString(Qt::ISODate), restoredBackup)
+                             .arg(reindexedSessions));
+        else
+            parts.append(QStringLiteral("no usable backup: a new journal was started and %1 session(s) were re-indexed "
+                                        "from their sidecars; accounts, the audit history, events and step results "
+                                        "of earlier sessions are missing")
+                             .arg(reindexedSessions));
+        if (!unusableBackups.isEmpty())
+            parts.append(QStringLiteral("damaged backups skipped: %1").arg(unusableBackups.join(QStringLiteral(", "))));
+        if (!unreadableSidecars.isEmpty())
+            parts.append(QStringLiteral("unreadable sidecars: %1").arg(unreadableSidecars.join(QStringLiteral(", "))));
+    }
+    if (accountsLost)
+        parts.append(QStringLiteral("this data folder had accounts but the journal has none: branch IT must restore "
+                                    "them (no first account can be created here)"));
+    return parts.join(QStringLiteral("; "));
 }
 
 Journal::Journal(std::shared_ptr<Database> database, seal::SecretKey key, QString anchorPath, const Clock &clock,
                  AccountPolicy accounts)
     : m_database(database), m_sessions(database, std::move(key)), m_audit(database, std::move(anchorPath), clock),
-      m_users(database, clock, accounts)
+      m_users(database, clock, accounts), m_clock(&clock)
 {
+}
+
+Result<JournalBackupFile> Journal::backup()
+{
+    return m_backups->take(*m_database, m_clock->wallNow());
+}
+
+void Journal::reindex(JournalStartupReport &report)
+{
+    QStringList sidecars;
+    for (const auto &folder : recordingFolders(m_dataDirectory))
+        sidecars += findSidecars(folder);
+    for (const auto &sidecar : std::as_const(sidecars)) {
+        auto session = readSidecar(sidecar);
+        if (!session) {
+            report.unreadableSidecars.append(sidecar);
+            continue;
+        }
+        if (auto existing = sessions().find(session->record.id); existing && *existing)
+            continue; // in the restored backup, or two sidecars of one session (recording and re-encoded copy)
+        // A re-recording's original may not have been re-indexed: keep the link only if it is.
+        if (!session->record.previousSession.isNull()) {
+            auto previous = sessions().find(session->record.previousSession);
+            if (!previous || !*previous)
+                session->record.previousSession = {};
+        }
+        if (auto created = sessions().create(session->record); !created) {
+            report.unreadableSidecars.append(sidecar);
+            continue;
+        }
+        for (const auto &media : std::as_const(session->media))
+            (void)sessions().addMediaFile(session->record.id, media);
+        ++report.reindexedSessions;
+    }
 }
 
 Result<std::unique_ptr<Journal>> Journal::open(const QString &dataDirectory, const Clock &clock, Options options)
@@ -127,6 +236,7 @@ Result<std::unique_ptr<Journal>> Journal::open(const QString &dataDirectory, con
     const auto path = databasePath(dataDirectory);
     const QString anchorPath = path + QStringLiteral(".audit-anchor");
     const auto now = clock.wallNow();
+    auto backups = std::make_unique<JournalBackups>(QDir(dataDirectory).absolutePath(), options.backupGenerations);
 
     JournalStartupReport report;
     report.outcome = QFileInfo::exists(path) ? JournalStartup::Healthy : JournalStartup::Created;
@@ -149,12 +259,29 @@ Result<std::unique_ptr<Journal>> Journal::open(const QString &dataDirectory, con
             }
         }
         if (outcome.damaged) {
+            const auto permissions = QFile::permissions(path);
             auto copy = setAside(dataDirectory, path, anchorPath, now);
             if (!copy)
                 return std::unexpected(copy.error());
             report.outcome = JournalStartup::Recovered;
             report.damagedCopy = *copy;
             report.damage = outcome.damage;
+            // The newest backup that passes the full check comes back, with its own anchor.
+            for (const auto &candidate : backups->list()) {
+                if (const auto problem = JournalBackups::damageOf(candidate.path); !problem.isEmpty()) {
+                    report.unusableBackups.append(candidate.path);
+                    continue;
+                }
+                if (!QFile::copy(candidate.path, path))
+                    return fail(ErrorCode::IoError, QStringLiteral("cannot restore the journal backup %1").arg(candidate.path));
+                QFile::setPermissions(path, permissions);
+                const QString candidateAnchor = candidate.path + QStringLiteral(".audit-anchor");
+                if (QFileInfo::exists(candidateAnchor) && !QFile::copy(candidateAnchor, anchorPath))
+                    return fail(ErrorCode::IoError, QStringLiteral("cannot restore the audit anchor of %1").arg(candidate.path));
+                report.restoredBackup = candidate.path;
+                report.backupTakenAt = candidate.takenAt;
+                break;
+            }
         }
     }
 
@@ -168,40 +295,42 @@ Result<std::unique_ptr<Journal>> Journal::open(const QString &dataDirectory, con
 
     std::unique_ptr<Journal> journal(new Journal(*database, std::move(*key), anchorPath, clock, options.accounts));
     journal->m_dataDirectory = QDir(dataDirectory).absolutePath();
+    journal->m_backups = std::move(backups);
+    journal->m_users.setAccountsMarker(accountsMarkerPath(journal->m_dataDirectory));
+    // The space reserve comes back when there is room again; the journal gives it up when the
+    // disk runs low, before a write transaction.
+    const auto reservePath = spaceReservePath(journal->m_dataDirectory);
+    report.spaceReserveMissing = !ensureSpaceReserve(reservePath, options.spaceReserveBytes);
+    if (options.spaceReserveBytes > 0)
+        journal->m_database->setLowSpaceGuard(options.spaceReserveBytes, [reservePath] { QFile::remove(reservePath); });
     if (report.fullCheck && report.outcome == JournalStartup::Healthy) {
         auto stored = journal->m_database->run(QStringLiteral("INSERT OR REPLACE INTO maintenance (key, value) VALUES (?, ?)"),
                                                {QLatin1String(kLastFullCheckKey), now.toUTC().toString(Qt::ISODateWithMs)});
         if (!stored)
             return std::unexpected(stored.error());
     }
-    if (report.outcome == JournalStartup::Recovered) {
-        QStringList sidecars;
-        for (const auto &folder : recordingFolders(dataDirectory))
-            sidecars += findSidecars(folder);
-        for (const auto &sidecar : std::as_const(sidecars)) {
-            auto session = readSidecar(sidecar);
-            if (!session) {
-                report.unreadableSidecars.append(sidecar);
-                continue;
-            }
-            if (auto existing = journal->sessions().find(session->record.id); existing && *existing)
-                continue; // two sidecars of one session (recording and re-encoded copy)
-            // A re-recording's original may not have been re-indexed: keep the link only if it is.
-            if (!session->record.previousSession.isNull()) {
-                auto previous = journal->sessions().find(session->record.previousSession);
-                if (!previous || !*previous)
-                    session->record.previousSession = {};
-            }
-            if (auto created = journal->sessions().create(session->record); !created) {
-                report.unreadableSidecars.append(sidecar);
-                continue;
-            }
-            for (const auto &media : std::as_const(session->media))
-                (void)journal->sessions().addMediaFile(session->record.id, media);
-            ++report.reindexedSessions;
-        }
-        (void)journal->audit().append(QStringLiteral("system"), AuditAction::JournalRecovered, report.damagedCopy,
-                                      QStringLiteral("damage: %1; re-indexed %2 session(s)").arg(report.damage).arg(report.reindexedSessions));
+    if (report.outcome == JournalStartup::Recovered)
+        journal->reindex(report);
+    // Accounts: a folder that has them gets the marker (also for journals older than the marker);
+    // a folder that had them and now has none must not look like a first run.
+    const auto accounts = journal->m_users.count();
+    if (accounts && *accounts > 0) {
+        (void)journal->m_users.markAccountsExist();
+    } else if (accounts && journal->m_users.hadAccounts()) {
+        report.accountsLost = true;
+    }
+    if (report.needsAttention())
+        (void)journal->audit().append(QStringLiteral("system"), AuditAction::JournalRecovered,
+                                      report.damagedCopy.isEmpty() ? QStringLiteral("users") : report.damagedCopy,
+                                      report.describe());
+    // The start-up backup (at most once per interval), of a journal that checked out or was just restored.
+    if (report.outcome != JournalStartup::Created) {
+        auto taken = journal->m_backups->takeIfOlderThan(*journal->m_database, now,
+                                                         report.outcome == JournalStartup::Recovered
+                                                             ? std::chrono::hours(0)
+                                                             : options.startBackupInterval);
+        if (!taken)
+            report.backupProblem = taken.error().toString();
     }
     journal->m_startup = report;
     return journal;

@@ -2,6 +2,7 @@
 
 #include "core/seal/secretkey.h"
 #include "core/storage/auditlog.h"
+#include "core/storage/journalbackup.h"
 #include "core/storage/sessionrepository.h"
 #include "core/storage/userrepository.h"
 #include "core/util/clock.h"
@@ -17,7 +18,8 @@ enum class JournalStartup : quint8 {
     Invalid = 0,
     Created,   ///< there was no journal yet
     Healthy,   ///< the integrity check passed
-    Recovered, ///< the journal was damaged: copied aside, rebuilt, recordings re-indexed
+    Recovered, ///< the journal was damaged: copied aside, restored from the newest good backup (or
+               ///< rebuilt when there is none), recordings newer than that re-indexed
 };
 
 struct JournalStartupReport final {
@@ -28,6 +30,19 @@ struct JournalStartupReport final {
     int reindexedSessions = 0;    ///< sessions rebuilt from recording sidecars, when Recovered
     QStringList unreadableSidecars;
     int schemaVersionFound = 0;
+    QString restoredBackup;       ///< the backup the journal was restored from, when Recovered; empty: none usable
+    QDateTime backupTakenAt;      ///< when that backup was taken (UTC): what was journaled later may be missing
+    QStringList unusableBackups;  ///< backups found damaged too
+    /// The data folder has had accounts (marker file), but the journal came up without any:
+    /// no first-run account may be offered; branch IT must restore the accounts.
+    bool accountsLost = false;
+    QString backupProblem;        ///< the start-up backup failed (the journal works; say so)
+    bool spaceReserveMissing = false; ///< the disk is too full to hold the space reserve back
+
+    /// True when the person must be told loudly: the journal was damaged.
+    [[nodiscard]] bool needsAttention() const { return outcome == JournalStartup::Recovered || accountsLost; }
+    /// One paragraph of stable English for stderr and logs: what happened and what may be missing.
+    [[nodiscard]] QString describe() const;
 };
 
 /// The local journal of a data folder: `journal.sqlite`, its audit anchor and the PII key.
@@ -42,6 +57,12 @@ public:
         std::chrono::days fullCheckInterval{7};
         FaultInjector *faults = nullptr;
         AccountPolicy accounts;
+        int backupGenerations = JournalBackups::kDefaultGenerations;
+        /// A healthy journal is backed up at start when the newest backup is older than this.
+        std::chrono::hours startBackupInterval{24};
+        /// Disk space held back in `<data>/space-reserve` and given up when the disk runs low,
+        /// so the journal's last writes (a session's end, its files) still succeed. 0: none.
+        qint64 spaceReserveBytes = 2 * 1024 * 1024;
     };
 
     [[nodiscard]] static Result<std::unique_ptr<Journal>> open(const QString &dataDirectory, const Clock &clock,
@@ -67,10 +88,19 @@ public:
     [[nodiscard]] static Result<void> rememberRecordingFolder(const QString &dataDirectory, const QString &folder);
     /// recordingsPath() and every remembered folder.
     [[nodiscard]] static QStringList recordingFolders(const QString &dataDirectory);
+    /// The marker file that says this data folder has had accounts (outside the journal, so
+    /// losing the journal cannot turn the folder back into a first run).
+    [[nodiscard]] static QString accountsMarkerPath(const QString &dataDirectory);
+    [[nodiscard]] static QString spaceReservePath(const QString &dataDirectory);
+
+    /// Backs the journal up now (after a session ended); keeps the newest generations.
+    [[nodiscard]] Result<JournalBackupFile> backup();
+    [[nodiscard]] JournalBackups &backups() { return *m_backups; }
 
 private:
     Journal(std::shared_ptr<Database> database, seal::SecretKey key, QString anchorPath, const Clock &clock,
             AccountPolicy accounts);
+    void reindex(JournalStartupReport &report);
 
     std::shared_ptr<Database> m_database;
     SessionRepository m_sessions;
@@ -78,6 +108,8 @@ private:
     UserRepository m_users;
     JournalStartupReport m_startup;
     QString m_dataDirectory;
+    const Clock *m_clock;
+    std::unique_ptr<JournalBackups> m_backups;
 };
 
 } // namespace dualrec::storage

@@ -65,7 +65,8 @@ Result<SidecarSession> readSidecar(const QString &path)
     // A recording cut off by a crash never said how it ended ("recording"): it shows as failed,
     // to be reviewed or re-recorded.
     record.state = workflow::sessionStateFromName(root->value(QStringLiteral("state")).toString());
-    if (!workflow::isEndState(record.state))
+    result.ended = workflow::isEndState(record.state);
+    if (!result.ended)
         record.state = workflow::SessionState::Failed;
 
     const QDir folder = QFileInfo(path).absoluteDir();

@@ -11,6 +11,9 @@ namespace dualrec::storage {
 struct SidecarSession final {
     SessionRecord record;
     QList<MediaFile> media;
+    /// The sidecar named an end state; false: it never said how the session ended (record.state
+    /// is then Failed, for a rebuilt journal).
+    bool ended = false;
 };
 
 inline constexpr auto kSidecarFormat = "dualrec-recording/1";

@@ -1,5 +1,11 @@
 #include "core/storage/userrepository.h"
 
+#include "core/storage/accountrules.h"
+#include "core/util/text.h"
+
+#include <QFileInfo>
+#include <QSaveFile>
+
 namespace dualrec::storage {
 
 namespace {
@@ -66,6 +72,11 @@ Result<void> UserRepository::checkAccount(const QString &login, const QString &d
 {
     if (login.trimmed().isEmpty() || displayName.trimmed().isEmpty())
         return fail(ErrorCode::InvalidArgument, QStringLiteral("an account needs a login and a display name"));
+    if (auto normal = normalizedLogin(login); !normal)
+        return std::unexpected(normal.error());
+    if (const auto at = firstUnprintable(displayName))
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("the display name contains an invisible or control character (%1)")
+                                                    .arg(describeUnprintable(displayName, *at)));
     if (role == UserRole::Invalid)
         return fail(ErrorCode::InvalidArgument, QStringLiteral("an account needs a role"));
     return {};
@@ -77,9 +88,8 @@ Result<User> UserRepository::add(const QString &login, const QString &displayNam
     // Checked before the (slow) hashing, so a bad form fails at once.
     if (auto valid = checkAccount(login, displayName, role); !valid)
         return std::unexpected(valid.error());
-    if (password.size() < m_policy.minimumPasswordLength)
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("the password is shorter than %1 characters").arg(m_policy.minimumPasswordLength));
+    if (auto good = requireGoodPassword(password, m_policy.minimumPasswordLength); !good)
+        return std::unexpected(good.error());
     auto hash = seal::hashPassword(password, m_policy.hashIterations);
     if (!hash)
         return std::unexpected(hash.error());
@@ -91,18 +101,23 @@ Result<User> UserRepository::addHashed(const QString &login, const QString &disp
 {
     if (auto valid = checkAccount(login, displayName, role); !valid)
         return std::unexpected(valid.error());
-    const auto trimmedLogin = login.trimmed();
+    // Stored normalised (NFKC, case-folded): "ALICE" and "alice" are one login.
+    const auto trimmedLogin = normalizedLogin(login).value_or(QString());
     if (passwordHash.isEmpty())
         return fail(ErrorCode::InvalidArgument, QStringLiteral("an account needs a password hash"));
     auto transaction = Transaction::begin(*m_database);
     if (!transaction)
         return std::unexpected(transaction.error());
     {
-        auto existing = m_database->run(QStringLiteral("SELECT 1 FROM users WHERE login = ?"), {trimmedLogin});
+        // Compared in normal form, so accounts stored before logins were normalised count too.
+        auto existing = m_database->run(QStringLiteral("SELECT login FROM users"));
         if (!existing)
             return std::unexpected(existing.error());
-        if (existing->next())
-            return fail(ErrorCode::InvalidArgument, QStringLiteral("the login %1 is taken").arg(trimmedLogin));
+        while (existing->next()) {
+            const auto stored = existing->value(0).toString();
+            if (normalizedLogin(stored).value_or(stored) == trimmedLogin)
+                return fail(ErrorCode::InvalidArgument, QStringLiteral("the login %1 is taken").arg(trimmedLogin));
+        }
     }
     qint64 id = 0;
     {
@@ -116,20 +131,39 @@ Result<User> UserRepository::addHashed(const QString &login, const QString &disp
     }
     if (auto committed = transaction->commit(); !committed)
         return std::unexpected(committed.error());
+    if (auto marked = markAccountsExist(); !marked)
+        return std::unexpected(marked.error());
     return User{id, trimmedLogin, displayName.trimmed(), role};
+}
+
+bool UserRepository::hadAccounts() const
+{
+    return !m_accountsMarker.isEmpty() && QFileInfo::exists(m_accountsMarker);
+}
+
+Result<void> UserRepository::markAccountsExist() const
+{
+    if (m_accountsMarker.isEmpty() || QFileInfo::exists(m_accountsMarker))
+        return {};
+    QSaveFile file(m_accountsMarker);
+    if (!file.open(QIODevice::WriteOnly)
+        || file.write("This DualRec data folder has local accounts. If the journal has none, it was damaged or "
+                      "replaced: restore it; never create a first account here.\n") < 0
+        || !file.commit())
+        return fail(ErrorCode::IoError, QStringLiteral("cannot write the accounts marker %1: %2").arg(m_accountsMarker, file.errorString()));
+    return {};
 }
 
 Result<void> UserRepository::setPassword(const QString &login, const QString &password)
 {
-    if (password.size() < m_policy.minimumPasswordLength)
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("the password is shorter than %1 characters").arg(m_policy.minimumPasswordLength));
+    if (auto good = requireGoodPassword(password, m_policy.minimumPasswordLength); !good)
+        return std::unexpected(good.error());
     auto hash = seal::hashPassword(password, m_policy.hashIterations);
     if (!hash)
         return std::unexpected(hash.error());
     auto updated = m_database->run(
         QStringLiteral("UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until_utc = NULL WHERE login = ?"),
-        {*hash, login.trimmed()});
+        {*hash, normalizedLogin(login).value_or(login.trimmed())});
     if (!updated)
         return std::unexpected(updated.error());
     if (updated->numRowsAffected() != 1)
@@ -155,7 +189,7 @@ Result<LoginOutcome> UserRepository::authenticate(const QString &login, const QS
 Result<LoginAttempt> UserRepository::prepareLogin(const QString &login)
 {
     LoginAttempt attempt;
-    attempt.login = login.trimmed();
+    attempt.login = normalizedLogin(login).value_or(login.trimmed());
     auto query = m_database->run(
         QStringLiteral("SELECT id, password_hash, locked_until_utc FROM users WHERE login = ?"), {attempt.login});
     if (!query)

@@ -114,6 +114,14 @@ public:
     /// count inside one transaction, so attempts finished in any order are each counted once.
     [[nodiscard]] Result<LoginOutcome> finishLogin(const LoginAttempt &attempt, bool passwordMatches);
 
+    /// The file that says this data folder has had accounts; written (once) after an account is
+    /// added. Set by Journal before any other thread uses the repository.
+    void setAccountsMarker(const QString &path) { m_accountsMarker = path; }
+    /// True when the marker exists: no first-run account may be offered even with no accounts.
+    [[nodiscard]] bool hadAccounts() const;
+    /// Writes the marker now (accounts exist); an error only when it cannot be written.
+    [[nodiscard]] Result<void> markAccountsExist() const;
+
 private:
     /// The fields every account needs (login, display name, role); stable English errors.
     [[nodiscard]] static Result<void> checkAccount(const QString &login, const QString &displayName, UserRole role);
@@ -121,6 +129,7 @@ private:
     const Clock *m_clock;
     AccountPolicy m_policy;
     QString m_dummyHash; ///< verified against for unknown logins: well-formed, costs the same, matches nothing
+    QString m_accountsMarker; ///< empty: no marker (a bare repository in tests)
 };
 
 } // namespace dualrec::storage

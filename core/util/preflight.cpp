@@ -1,8 +1,8 @@
 #include "core/util/preflight.h"
+#include "core/util/freespace.h"
 
 #include <QDir>
 #include <QFile>
-#include <QStorageInfo>
 
 #include <algorithm>
 
@@ -25,8 +25,7 @@ PreflightResult checkDisk(const PreflightInput &input)
     QDir dir(input.dataDirectory);
     while (!dir.exists() && !dir.isRoot())
         dir.setPath(QDir::cleanPath(dir.absoluteFilePath(QStringLiteral(".."))));
-    const QStorageInfo storage(dir.absolutePath());
-    result.availableBytes = storage.isValid() ? storage.bytesAvailable() : -1;
+    result.availableBytes = freeBytes(dir.absolutePath()).value_or(-1);
     result.requiredBytes = input.expectedBytes;
     if (result.availableBytes < 0) {
         result.status = PreflightStatus::Failed;

@@ -99,6 +99,7 @@ Result<std::unique_ptr<FaceDetector>> FaceDetector::create(const DetectorConfig 
 std::vector<FaceBox> FaceDetector::detect(const cv::Mat &frame)
 {
     std::vector<FaceBox> faces;
+    m_lastFailed = false;
     if (frame.empty() || frame.depth() != CV_8U)
         return faces;
     const auto width = static_cast<float>(frame.cols);
@@ -144,8 +145,13 @@ std::vector<FaceBox> FaceDetector::detect(const cv::Mat &frame)
     } catch (const cv::Exception &error) {
         // A detector failure must not cross the worker thread; an empty result reads as "no
         // face", which the policy treats as absence, the safe side.
-        qWarning("face detection failed: %s", error.what());
+        // Said once per detector: a file whose every frame fails must not print a line per frame
+        // (the caller reports the failed stretch itself: analysis_failed in QC).
+        if (!m_warned)
+            qWarning("face detection failed (further failures of this detector are not logged): %s", error.what());
+        m_warned = true;
         faces.clear();
+        m_lastFailed = true;
     }
     std::ranges::sort(faces, [](const FaceBox &a, const FaceBox &b) { return a.score > b.score; });
     return faces;

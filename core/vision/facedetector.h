@@ -43,6 +43,8 @@ public:
 
     /// Faces in an 8-bit BGR (or grey) frame, relative to the frame, best score first.
     [[nodiscard]] std::vector<FaceBox> detect(const cv::Mat &frame);
+    /// The last detect() failed (OpenCV threw): its empty result means "unknown", not "nobody".
+    [[nodiscard]] bool lastDetectFailed() const { return m_lastFailed; }
 
 private:
     struct Backend;
@@ -51,6 +53,8 @@ private:
     DetectorKind m_kind = DetectorKind::Invalid;
     QString m_modelPath;
     std::unique_ptr<Backend> m_backend;
+    bool m_lastFailed = false;
+    bool m_warned = false; ///< a failure was logged already
 };
 
 } // namespace dualrec::vision

@@ -82,6 +82,7 @@ PresenceCheck FrameAnalyzer::analyze(const cv::Mat &bgr, std::chrono::nanosecond
         check.blocked = BlockedReason::Frozen;
 
     check.faces = m_detector->detect(m_small);
+    check.analysisFailed = m_detector->lastDetectFailed();
     check.cpuTime = std::chrono::duration_cast<std::chrono::microseconds>(threadCpuTime() - cpuStart);
     return check;
 }

@@ -40,6 +40,7 @@ struct PresenceCheck final {
     double meanLuma = 0;   ///< 0..255, on the downscaled grey frame
     double lumaStdDev = 0; ///< 0..255
     std::chrono::microseconds cpuTime{0}; ///< thread CPU time the check took (detector + checks)
+    bool analysisFailed = false; ///< the detector failed on this frame: its faces are unknown, not absent
 };
 
 } // namespace dualrec::vision

@@ -23,6 +23,8 @@ const char *defectKindName(DefectKind kind)
     case DefectKind::PartyAbsent: return "party_absent";
     case DefectKind::ThirdParty: return "third_party";
     case DefectKind::CameraBlocked: return "camera_blocked";
+    case DefectKind::Undecodable: return "undecodable";
+    case DefectKind::AnalysisFailed: return "analysis_failed";
     case DefectKind::Invalid: return "invalid";
     }
     return "invalid";

@@ -17,9 +17,11 @@ enum class Party : quint8 { Invalid = 0, Agent, Customer };
 
 [[nodiscard]] const char *partyName(Party party); ///< "agent" / "customer"
 
-enum class DefectKind : quint8 { Invalid = 0, PartyAbsent, ThirdParty, CameraBlocked };
+/// Undecodable and AnalysisFailed come from QC of a file (the recording is damaged there, or the
+/// detector could not look at it): a file with either never passes.
+enum class DefectKind : quint8 { Invalid = 0, PartyAbsent, ThirdParty, CameraBlocked, Undecodable, AnalysisFailed };
 
-[[nodiscard]] const char *defectKindName(DefectKind kind); ///< "party_absent" / "third_party" / "camera_blocked"
+[[nodiscard]] const char *defectKindName(DefectKind kind); ///< "party_absent" / "third_party" / "camera_blocked" / "undecodable" / "analysis_failed"
 
 /// What the presence banner must say right now. The UI maps each value to its (Chinese) text;
 /// core only names it (presenceProblemName, stable English for logs).

@@ -6,7 +6,9 @@
 
 #include <opencv2/core/utility.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <exception>
 
 namespace dualrec::vision {
 
@@ -44,6 +46,11 @@ QJsonObject QcReport::toJson() const
             {QStringLiteral("end_s"), seconds(defect.end)},
             {QStringLiteral("who"), defect.who == Party::Invalid ? QJsonValue(QJsonValue::Null) : QJsonValue(QLatin1String(partyName(defect.who)))}});
     }
+    QJsonArray decodeIssueArray;
+    for (const auto &issue : decodeIssues)
+        decodeIssueArray.append(QJsonObject{{QStringLiteral("start_s"), seconds(issue.start)},
+                                            {QStringLiteral("end_s"), seconds(issue.end)},
+                                            {QStringLiteral("detail"), issue.detail}});
     return QJsonObject{{QStringLiteral("file"), file},
                        {QStringLiteral("detector"), QLatin1String(detectorKindName(detector))},
                        {QStringLiteral("detector_model"), detectorModel},
@@ -55,6 +62,7 @@ QJsonObject QcReport::toJson() const
                        {QStringLiteral("cpu_ms_per_check"), static_cast<double>(cpuPerCheck.count()) / 1000.0},
                        {QStringLiteral("clean"), defects.empty()},
                        {QStringLiteral("defects"), defectArray},
+                       {QStringLiteral("decode_issues"), decodeIssueArray},
                        {QStringLiteral("timeline"), timeline.toJson()}};
 }
 
@@ -79,20 +87,44 @@ Result<QcReport> analyzeVideoFile(const QString &path, const QcOptions &options)
     std::optional<std::chrono::nanoseconds> lastCheck;
     std::chrono::microseconds cpu{0};
 
+    // Frames the detector could not look at: their stretch is a defect of its own, and they do
+    // not reach the policy (unknown is not "nobody there").
+    std::vector<PresenceDefect> failures;
     const auto info = readVideoFrames(path, [&](const cv::Mat &frame, std::chrono::nanoseconds timestamp) {
         if (lastCheck && timestamp - *lastCheck < interval)
             return true;
         lastCheck = timestamp;
-        const auto check = (*analyzer)->analyze(frame, timestamp);
+        PresenceCheck check;
+        try {
+            check = (*analyzer)->analyze(frame, timestamp);
+        } catch (const std::exception &) {
+            check.timestamp = timestamp;
+            check.analysisFailed = true;
+        }
         cpu += check.cpuTime;
-        policy.setRequirement(requirementAt(options.requirements, timestamp));
-        policy.addCheck(check);
+        if (check.analysisFailed) {
+            if (!failures.empty() && failures.back().open)
+                failures.back().end = timestamp;
+            else
+                failures.push_back({DefectKind::AnalysisFailed, Party::Invalid, timestamp, timestamp, true});
+        } else {
+            if (!failures.empty() && failures.back().open) {
+                failures.back().end = timestamp;
+                failures.back().open = false;
+            }
+            policy.setRequirement(requirementAt(options.requirements, timestamp));
+            policy.addCheck(check);
+        }
         report.frames.push_back({timestamp, static_cast<int>(check.faces.size()), check.blocked != BlockedReason::None});
         return true;
     });
     cv::setNumThreads(previousThreads);
     if (!info)
         return std::unexpected(info.error());
+    if (!failures.empty() && failures.back().open) {
+        failures.back().end = info->end;
+        failures.back().open = false;
+    }
 
     policy.finish(info->end);
     report.width = info->width;
@@ -102,6 +134,11 @@ Result<QcReport> analyzeVideoFile(const QString &path, const QcOptions &options)
     report.checks = policy.checks();
     report.cpuPerCheck = report.checks > 0 ? cpu / report.checks : std::chrono::microseconds(0);
     report.defects = policy.defects();
+    for (const auto &issue : info->issues)
+        report.defects.push_back({DefectKind::Undecodable, Party::Invalid, issue.start, issue.end, false});
+    report.defects.insert(report.defects.end(), failures.cbegin(), failures.cend());
+    std::ranges::stable_sort(report.defects, {}, &PresenceDefect::start);
+    report.decodeIssues = info->issues;
     report.timeline = policy.timeline();
     return report;
 }

@@ -3,6 +3,7 @@
 #include "core/util/result.h"
 #include "core/vision/frameanalyzer.h"
 #include "core/vision/presencepolicy.h"
+#include "core/vision/videoframereader.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -49,6 +50,7 @@ struct QcReport final {
     std::vector<PresenceDefect> defects;
     PresenceTimeline timeline;
     std::vector<FrameFaces> frames;
+    std::vector<DecodeIssue> decodeIssues; ///< what did not decode (also listed as undecodable defects)
 
     [[nodiscard]] double checksPerSecond() const;
     /// The --json shape of `dualrec qc` (docs in app/qccommand.h).

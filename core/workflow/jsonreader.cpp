@@ -1,12 +1,148 @@
 #include "core/workflow/jsonreader.h"
 
+#include "core/util/text.h"
+
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <cmath>
+
 namespace dualrec::workflow {
+
+namespace {
+
+/// The keys that appear twice in one object (JSON allows it; Qt keeps the last, which would let
+/// a second "min_duration_s": 0 quietly undo the first). Walks the raw text once.
+struct DuplicateKey {
+    QString path;
+    QString key;
+    qsizetype line = 0;
+};
+
+QList<DuplicateKey> duplicateKeys(const QByteArray &json)
+{
+    struct Level {
+        bool object = false;
+        QSet<QString> keys;
+        QString key;     ///< object: the key being read
+        qsizetype index = 0; ///< array: the element being read
+    };
+    QList<DuplicateKey> found;
+    std::vector<Level> stack;
+    qsizetype line = 1;
+    const auto path = [&] {
+        QString text = QStringLiteral("$");
+        for (std::size_t i = 0; i + 1 < stack.size(); ++i) {
+            const auto &level = stack[i];
+            if (level.object)
+                text += u'.' + level.key;
+            else
+                text += u'[' + QString::number(level.index) + u']';
+        }
+        return text;
+    };
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const char c = json[i];
+        if (c == '\n') {
+            ++line;
+        } else if (c == '{' || c == '[') {
+            stack.push_back({c == '{', {}, {}, 0});
+        } else if (c == '}' || c == ']') {
+            if (!stack.empty())
+                stack.pop_back();
+        } else if (c == ',') {
+            if (!stack.empty() && !stack.back().object)
+                ++stack.back().index;
+        } else if (c == '"') {
+            const qsizetype start = i;
+            bool escaped = false;
+            for (++i; i < json.size(); ++i) {
+                if (escaped)
+                    escaped = false;
+                else if (json[i] == '\\')
+                    escaped = true;
+                else if (json[i] == '"')
+                    break;
+            }
+            if (stack.empty() || !stack.back().object)
+                continue;
+            qsizetype next = i + 1;
+            while (next < json.size() && (json[next] == ' ' || json[next] == '\t' || json[next] == '\r' || json[next] == '\n'))
+                ++next;
+            if (next >= json.size() || json[next] != ':')
+                continue;
+            // Decode the key as JSON does (escapes included).
+            const auto token = json.mid(start, i - start + 1);
+            const auto decoded = QJsonDocument::fromJson('[' + token + ']').array().at(0).toString();
+            auto &level = stack.back();
+            level.key = decoded;
+            if (level.keys.contains(decoded)) {
+                stack.push_back({}); // path() leaves out the innermost level
+                found.append({path(), decoded, line});
+                stack.pop_back();
+            }
+            level.keys.insert(decoded);
+        }
+    }
+    return found;
+}
+
+} // namespace
+
+std::optional<QByteArray> readJsonFile(const QString &path, QString *error)
+{
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        *error = QStringLiteral("cannot read the file: it does not exist");
+        return std::nullopt;
+    }
+    if (!info.isFile()) {
+        *error = QStringLiteral("expected a regular file; this is a folder, device, pipe or socket");
+        return std::nullopt;
+    }
+    if (info.size() > kMaximumJsonFileBytes) {
+        *error = QStringLiteral("expected a file of at most %1 bytes; found %2 bytes").arg(kMaximumJsonFileBytes).arg(info.size());
+        return std::nullopt;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read the file: ") + file.errorString();
+        return std::nullopt;
+    }
+    // Read no more than the limit even if the file grows meanwhile.
+    auto content = file.read(kMaximumJsonFileBytes + 1);
+    if (content.size() > kMaximumJsonFileBytes) {
+        *error = QStringLiteral("expected a file of at most %1 bytes").arg(kMaximumJsonFileBytes);
+        return std::nullopt;
+    }
+    return content;
+}
+
+void JsonReport::add(const QString &path, const QString &message)
+{
+    if (m_diagnostics.size() < kMaximumDiagnosticsPerFile) {
+        m_diagnostics.append({m_file, path, message});
+        return;
+    }
+    ++m_omitted;
+    const auto summary = QStringLiteral("%1 more problem(s) not listed").arg(m_omitted);
+    if (m_omitted == 1)
+        m_diagnostics.append({m_file, QStringLiteral("$"), summary});
+    else
+        m_diagnostics.last().message = summary;
+}
 
 std::optional<QJsonObject> JsonReport::parseDocument(const QByteArray &json)
 {
+    bool duplicated = false;
+    for (const auto &duplicate : duplicateKeys(json)) {
+        add(duplicate.path + u'.' + duplicate.key,
+            QStringLiteral("the key \"%1\" appears twice in one object (line %2); each key may appear only once")
+                .arg(duplicate.key).arg(duplicate.line));
+        duplicated = true;
+    }
     QJsonParseError error{};
     const auto document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError) {
@@ -23,6 +159,8 @@ std::optional<QJsonObject> JsonReport::parseDocument(const QByteArray &json)
         add(QStringLiteral("$"), QStringLiteral("expected a JSON object at the top level"));
         return std::nullopt;
     }
+    if (duplicated)
+        return std::nullopt;
     return document.object();
 }
 
@@ -92,6 +230,15 @@ std::optional<QString> JsonObjectReader::string(const QString &key, Need need, c
         m_report->add(pathOf(key), QStringLiteral("expected a non-empty string"));
         return std::nullopt;
     }
+    // Line breaks and tabs may shape a prompt; no other control or invisible character (NUL,
+    // ESC, the right-to-left override…) may reach the teleprompter, the journal or a watermark.
+    QString checked = text;
+    checked.replace(u'\n', u' ').replace(u'\t', u' ');
+    if (const auto at = firstUnprintable(checked)) {
+        m_report->add(pathOf(key), QStringLiteral("expected printable text; found a control or invisible character (%1)")
+                                       .arg(describeUnprintable(checked, *at)));
+        return std::nullopt;
+    }
     if (pattern.isValid() && !pattern.pattern().isEmpty() && !pattern.match(text).hasMatch()) {
         m_report->add(pathOf(key), QStringLiteral("expected ") + patternDescription + QStringLiteral("; found \"")
                                        + text + u'"');
@@ -119,7 +266,7 @@ std::optional<qint64> JsonObjectReader::integer(const QString &key, Need need, q
     return integer;
 }
 
-std::optional<double> JsonObjectReader::number(const QString &key, Need need, double minimum)
+std::optional<double> JsonObjectReader::number(const QString &key, Need need, double minimum, double maximum)
 {
     const auto value = take(key, need);
     if (!value)
@@ -128,12 +275,12 @@ std::optional<double> JsonObjectReader::number(const QString &key, Need need, do
         reportType(key, "a number", *value);
         return std::nullopt;
     }
-    if (value->toDouble() < minimum) {
-        m_report->add(pathOf(key), QStringLiteral("expected a number of at least %1; found %2")
-                                       .arg(minimum).arg(value->toDouble()));
+    const double number = value->toDouble();
+    if (!std::isfinite(number) || number < minimum || number > maximum) {
+        m_report->add(pathOf(key), QStringLiteral("expected a number from %1 to %2; found %3").arg(minimum).arg(maximum).arg(number));
         return std::nullopt;
     }
-    return value->toDouble();
+    return number;
 }
 
 std::optional<bool> JsonObjectReader::boolean(const QString &key, Need need)

@@ -13,13 +13,24 @@
 
 namespace dualrec::workflow {
 
-/// Collects the diagnostics of one file. Not thread-safe; one per parse.
+/// Template and rule files are small: anything larger, or not a regular file (a FIFO, a device
+/// such as /dev/zero), is refused before it is read.
+inline constexpr qint64 kMaximumJsonFileBytes = 1024 * 1024;
+/// At most this many problems are listed per file; one more line says how many were left out.
+inline constexpr qsizetype kMaximumDiagnosticsPerFile = 50;
+
+/// Reads a template or rule file: a regular file of at most kMaximumJsonFileBytes. The error is
+/// the diagnostic to report for the file ("$").
+[[nodiscard]] std::optional<QByteArray> readJsonFile(const QString &path, QString *error);
+
+/// Collects the diagnostics of one file, at most kMaximumDiagnosticsPerFile of them (then one
+/// line saying how many more there were). Not thread-safe; one per parse.
 class JsonReport final
 {
 public:
     explicit JsonReport(QString file) : m_file(std::move(file)) {}
 
-    void add(const QString &path, const QString &message) { m_diagnostics.append({m_file, path, message}); }
+    void add(const QString &path, const QString &message);
     [[nodiscard]] const Diagnostics &diagnostics() const { return m_diagnostics; }
     [[nodiscard]] bool clean() const { return m_diagnostics.isEmpty(); }
     [[nodiscard]] const QString &file() const { return m_file; }
@@ -30,6 +41,7 @@ public:
 private:
     QString m_file;
     Diagnostics m_diagnostics;
+    qsizetype m_omitted = 0;
 };
 
 enum class Need : quint8 { Required, Optional };
@@ -48,7 +60,8 @@ public:
     std::optional<QString> string(const QString &key, Need need, const QRegularExpression &pattern = {},
                                   const QString &patternDescription = {});
     std::optional<qint64> integer(const QString &key, Need need, qint64 minimum, qint64 maximum);
-    std::optional<double> number(const QString &key, Need need, double minimum);
+    /// A finite number within [minimum, maximum] (both stated in the message when it is not).
+    std::optional<double> number(const QString &key, Need need, double minimum, double maximum);
     std::optional<bool> boolean(const QString &key, Need need);
     std::optional<QJsonArray> array(const QString &key, Need need);
     std::optional<JsonObjectReader> object(const QString &key, Need need);

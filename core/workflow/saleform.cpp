@@ -1,5 +1,7 @@
 #include "core/workflow/saleform.h"
 
+#include "core/util/text.h"
+
 #include <algorithm>
 
 namespace dualrec::workflow {
@@ -9,6 +11,8 @@ const char *saleFormProblemName(SaleFormProblem problem)
     switch (problem) {
     case SaleFormProblem::MissingApplicationNo:
         return "missing_application_no";
+    case SaleFormProblem::UnprintableText:
+        return "unprintable_text";
     case SaleFormProblem::MissingPolicyholderName:
         return "missing_policyholder_name";
     case SaleFormProblem::MissingPolicyholderId:
@@ -36,6 +40,13 @@ SaleFormCheck checkSaleForm(const TemplateLibrary &library, const SaleForm &form
         check.problems.append(SaleFormProblem::MissingApplicationNo);
     if (form.policyholderName.trimmed().isEmpty())
         check.problems.append(SaleFormProblem::MissingPolicyholderName);
+    // What goes into the watermark and the journal: no newline, tab, right-to-left override…
+    for (const auto *text : {&form.applicationNo, &form.policyholderName, &form.policyholderIdNumber, &form.insuredName}) {
+        if (firstUnprintable(*text)) {
+            check.problems.append(SaleFormProblem::UnprintableText);
+            break;
+        }
+    }
 
     QDate birthDate;
     if (form.policyholderIdNumber.trimmed().isEmpty()) {

@@ -30,6 +30,7 @@ struct SaleForm final {
 enum class SaleFormProblem : quint8 {
     Invalid = 0,
     MissingApplicationNo,
+    UnprintableText,   ///< a text field holds a control or invisible character (it would reach the watermark and journal)
     MissingPolicyholderName,
     MissingPolicyholderId,
     BadPolicyholderId, ///< see SaleFormCheck::idError

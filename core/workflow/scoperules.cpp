@@ -39,8 +39,9 @@ RuleConditions readConditions(JsonObjectReader &object)
     when.channelNot = readList(object, QStringLiteral("channel_not"), kChannelNames);
     when.category = readList(object, QStringLiteral("category"), kProductCategoryNames);
     when.design = readList(object, QStringLiteral("design"), kProductDesignNames);
-    when.termYearsGreaterThan = object.number(QStringLiteral("term_years_gt"), Need::Optional, 0.0);
-    when.termYearsAtLeast = object.number(QStringLiteral("term_years_gte"), Need::Optional, 0.0);
+    // Policy terms are in years: beyond 100 is a typo, not a product.
+    when.termYearsGreaterThan = object.number(QStringLiteral("term_years_gt"), Need::Optional, 0.0, 100.0);
+    when.termYearsAtLeast = object.number(QStringLiteral("term_years_gte"), Need::Optional, 0.0, 100.0);
     if (const auto age = object.integer(QStringLiteral("age_gte"), Need::Optional, 0, 150))
         when.ageAtLeast = int(*age);
     if (const auto age = object.integer(QStringLiteral("age_lt"), Need::Optional, 0, 150))
@@ -139,10 +140,11 @@ RuleSetParse parseRuleSet(const QByteArray &json, const QString &filePath)
 
 RuleSetParse loadRuleSet(const QString &filePath)
 {
-    QFile file(filePath);
-    if (!file.open(QIODevice::ReadOnly))
-        return {std::nullopt, {{filePath, QStringLiteral("$"), QStringLiteral("cannot read the file: ") + file.errorString()}}};
-    return parseRuleSet(file.readAll(), filePath);
+    QString error;
+    const auto content = readJsonFile(filePath, &error);
+    if (!content)
+        return {std::nullopt, {{filePath, QStringLiteral("$"), error}}};
+    return parseRuleSet(*content, filePath);
 }
 
 QString ScopeDecision::summary() const

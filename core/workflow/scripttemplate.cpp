@@ -13,6 +13,11 @@ namespace dualrec::workflow {
 
 namespace {
 
+/// No regulated step needs to last longer than an hour: a larger minimum is a typo (or worse).
+constexpr double kMaximumStepSeconds = 3600.0;
+/// A prompt recording is short speech; anything larger is not one.
+constexpr qint64 kMaximumAudioBytes = 20 * 1024 * 1024;
+
 const QRegularExpression &idPattern()
 {
     static const QRegularExpression pattern(QStringLiteral("^[a-z0-9]+(-[a-z0-9]+)*$"));
@@ -71,7 +76,7 @@ StepRequirements readRequirements(JsonObjectReader &object)
     StepRequirements requirements;
     if (const auto presence = object.enumeration(QStringLiteral("presence"), Need::Optional, kPresenceNames))
         requirements.presence = *presence;
-    if (const auto seconds = object.number(QStringLiteral("min_duration_s"), Need::Optional, 0.0))
+    if (const auto seconds = object.number(QStringLiteral("min_duration_s"), Need::Optional, 0.0, kMaximumStepSeconds))
         requirements.minDuration = std::chrono::milliseconds(qRound64(*seconds * 1000.0));
     if (const auto answer = object.boolean(QStringLiteral("answer_required"), Need::Optional))
         requirements.answerRequired = *answer;
@@ -117,13 +122,26 @@ std::optional<StepDefinition> readStep(JsonObjectReader &object, const QDir &tem
     if (const auto text = object.string(QStringLiteral("text"), Need::Required))
         step.text = *text;
     if (const auto audio = object.string(QStringLiteral("audio"), Need::Optional)) {
+        // Only a regular file inside the template's own folder (after links are followed), of a
+        // prompt's size: never /etc/shadow, /proc/self/mem or a device.
         const QFileInfo info(templateDir.filePath(*audio));
-        if (!info.isFile())
+        const QString folder = QFileInfo(templateDir.absolutePath()).canonicalFilePath();
+        const QString target = info.canonicalFilePath();
+        const auto where = QDir::toNativeSeparators(info.filePath());
+        QString problem;
+        if (!info.exists())
+            problem = QStringLiteral("\"%1\" does not exist").arg(where);
+        else if (folder.isEmpty() || !target.startsWith(folder + u'/'))
+            problem = QStringLiteral("\"%1\" is outside the template's folder").arg(where);
+        else if (!info.isFile())
+            problem = QStringLiteral("\"%1\" is not a regular file").arg(where);
+        else if (info.size() > kMaximumAudioBytes)
+            problem = QStringLiteral("\"%1\" is larger than %2 bytes").arg(where).arg(kMaximumAudioBytes);
+        if (!problem.isEmpty())
             object.report().add(object.pathOf(QStringLiteral("audio")),
-                                QStringLiteral("expected an audio file relative to the template; \"")
-                                    + QDir::toNativeSeparators(info.filePath()) + QStringLiteral("\" does not exist"));
+                                QStringLiteral("expected an audio file in the template's folder; ") + problem);
         else
-            step.audioPath = info.absoluteFilePath();
+            step.audioPath = target;
     }
     if (auto requirements = object.object(QStringLiteral("requires"), Need::Optional))
         step.requirements = readRequirements(*requirements);
@@ -390,10 +408,11 @@ ScriptTemplateParse parseScriptTemplate(const QByteArray &json, const QString &f
 
 ScriptTemplateParse loadScriptTemplate(const QString &filePath)
 {
-    QFile file(filePath);
-    if (!file.open(QIODevice::ReadOnly))
-        return {std::nullopt, {{filePath, QStringLiteral("$"), QStringLiteral("cannot read the file: ") + file.errorString()}}};
-    return parseScriptTemplate(file.readAll(), filePath);
+    QString error;
+    const auto content = readJsonFile(filePath, &error);
+    if (!content)
+        return {std::nullopt, {{filePath, QStringLiteral("$"), error}}};
+    return parseScriptTemplate(*content, filePath);
 }
 
 } // namespace dualrec::workflow

@@ -57,12 +57,13 @@ TemplateLibrary TemplateLibrary::loadFiles(const QStringList &files)
 void TemplateLibrary::addFile(const QString &path)
 {
     ++m_filesRead;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        m_diagnostics.append({path, QStringLiteral("$"), QStringLiteral("cannot read the file: ") + file.errorString()});
+    QString error;
+    const auto read = readJsonFile(path, &error);
+    if (!read) {
+        m_diagnostics.append({path, QStringLiteral("$"), error});
         return;
     }
-    const auto content = file.readAll();
+    const auto &content = *read;
     // The "format" key tells the two kinds of file apart; anything else is a precise error.
     const auto format = QJsonDocument::fromJson(content).object().value(QStringLiteral("format")).toString();
     if (format == QLatin1String("dualrec-rules")) {
@@ -119,10 +120,8 @@ void TemplateLibrary::resolveBundles(const QStringList &searchFolders)
                 continue;
             looked.insert(absolute);
             bool needed = false;
-            const auto content = [&] {
-                QFile f(file);
-                return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-            }();
+            QString ignored; // its own problems are reported when it is checked itself
+            const auto content = readJsonFile(file, &ignored).value_or(QByteArray());
             const auto id = QJsonDocument::fromJson(content).object().value(QStringLiteral("id")).toString();
             for (const auto &script : std::as_const(m_templates))
                 needed = needed || (script.isBundle() && script.bundle.contains(id) && !findTemplate(id));

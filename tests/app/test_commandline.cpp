@@ -2,6 +2,7 @@
 // CI run it.
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include "tests/support/clirun.h"
 
 #include <QTemporaryDir>
@@ -108,4 +109,87 @@ TEST_CASE("bad command lines are refused with a specific message and exit code 2
                                       QStringLiteral("check"), QStringLiteral("x.json")});
     CHECK(badLanguage.exitCode == 2);
     CHECK(badLanguage.err.contains(QLatin1String("zh_CN")));
+}
+
+TEST_CASE("every record option is checked on its own and named in its message (exit 2)")
+{
+    QTemporaryDir dir;
+    const auto base = [&](const QStringList &extra) {
+        return QStringList{QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("record"), QStringLiteral("--source"),
+                           QStringLiteral("demo"), QStringLiteral("--template"), QStringLiteral("traditional-life"),
+                           QStringLiteral("--agent"), QStringLiteral("A-1"), QStringLiteral("--out"), dir.path(),
+                           QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("data"))}
+               + extra;
+    };
+    const QStringList application{QStringLiteral("--application-no"), QStringLiteral("P-1")};
+    struct Row {
+        QStringList arguments;
+        const char *message;
+    };
+    const std::vector<Row> rows{
+        {base(application + QStringList{QStringLiteral("--duration"), QStringLiteral("abc")}), "--duration"},
+        {base(application + QStringList{QStringLiteral("--duration"), QStringLiteral("0")}), "--duration"},
+        {base(application + QStringList{QStringLiteral("--duration"), QStringLiteral("99999999999")}), "--duration"},
+        {base(application + QStringList{QStringLiteral("--size"), QStringLiteral("100000x100000")}), "--size"},
+        {base(application + QStringList{QStringLiteral("--size"), QStringLiteral("2x2")}), "--size"},
+        {base(application + QStringList{QStringLiteral("--size"), QStringLiteral("641x360")}), "--size"},
+        {base(application + QStringList{QStringLiteral("--fps"), QStringLiteral("1000")}), "--fps"},
+        {base(application + QStringList{QStringLiteral("--video-bitrate"), QStringLiteral("7")}), "--video-bitrate"},
+        {base(application + QStringList{QStringLiteral("--audio-bitrate"), QStringLiteral("-5")}), "--audio-bitrate"},
+        {base(application + QStringList{QStringLiteral("--x264-preset"), QStringLiteral("bogus")}), "--x264-preset"},
+        {base(application + QStringList{QStringLiteral("--pace"), QStringLiteral("turbo")}), "--pace"},
+        {base(application + QStringList{QStringLiteral("--watermark-font"), QStringLiteral("/etc/passwd")}), "--watermark-font"},
+        {base(application + QStringList{QStringLiteral("--watermark-font"), QStringLiteral("/dev/zero")}), "--watermark-font"},
+        {base(application + QStringList{QStringLiteral("--watermark-font"), dir.path()}), "--watermark-font"},
+        {base({QStringLiteral("--application-no"), QStringLiteral("P-1\n2026-01-01 00:00:00")}), "--application-no"},
+        {base({QStringLiteral("--application-no"), QString(QStringLiteral("P-1")) + QChar(0x202E) + QStringLiteral("2-P")}),
+         "--application-no"},
+        {base(application + QStringList{QStringLiteral("--agent"), QStringLiteral("A\t1")}), "--agent"},
+        {{QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("qc"), QStringLiteral("x.mp4"), QStringLiteral("--grace"),
+          QStringLiteral("nan")},
+         "--grace"},
+        {{QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("qc"), QStringLiteral("x.mp4"), QStringLiteral("--grace"),
+          QStringLiteral("inf")},
+         "--grace"},
+    };
+    for (const auto &row : rows) {
+        INFO(row.arguments.join(u' ').toStdString());
+        const auto run = cli(row.arguments);
+        INFO(run.err.toStdString());
+        CHECK(run.exitCode == 2);
+        CHECK(run.err.contains(QString::fromUtf8(row.message)));
+        CHECK_FALSE(run.err.contains(QLatin1String("internal-error")));
+    }
+    CHECK_FALSE(QFileInfo::exists(dir.filePath(QStringLiteral("data")))); // refused before the journal is touched
+}
+
+TEST_CASE("user list on a data folder that does not exist creates nothing and says so")
+{
+    QTemporaryDir dir;
+    const auto typo = dir.filePath(QStringLiteral("no-such-folder"));
+    const auto run = cli({QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("user"), QStringLiteral("list"),
+                          QStringLiteral("--data-dir"), typo});
+    INFO(run.err.toStdString());
+    CHECK(run.exitCode == 2);
+    CHECK(run.err.contains(typo));
+    CHECK_FALSE(QFileInfo::exists(typo));
+}
+
+TEST_CASE("script check refuses devices and oversized files at once instead of reading forever")
+{
+    QTemporaryDir dir;
+    const auto big = dir.filePath(QStringLiteral("big.json"));
+    {
+        QFile file(big);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(3 * 1024 * 1024, ' '));
+    }
+    const auto run = dualrec::test::runDualrec({QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("script"),
+                                                QStringLiteral("check"), QStringLiteral("/dev/zero"), QStringLiteral("/dev/urandom"), big},
+                                               {}, 20000);
+    INFO(run.out.toStdString() << run.err.toStdString());
+    CHECK(run.exitCode == 1);
+    const QString all = run.out + run.err;
+    CHECK(all.count(QLatin1String(": $: ")) == 3); // one line per file
+    CHECK(all.contains(QLatin1String("/dev/zero: $: expected a regular file")));
 }

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include "tests/support/clirun.h"
 
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -255,4 +256,109 @@ TEST_CASE("record --presence guard watches the frames: the customer's absence st
     db.close();
     db = QSqlDatabase();
     QSqlDatabase::removeDatabase(QStringLiteral("guard-journal"));
+}
+
+namespace {
+
+/// Where the media data (the `mdat` box) of an MP4 lies: [offset, end).
+std::pair<qint64, qint64> mediaData(const QByteArray &mp4)
+{
+    qint64 at = 0;
+    while (at + 8 <= mp4.size()) {
+        qint64 size = (qint64(quint8(mp4[at])) << 24) | (qint64(quint8(mp4[at + 1])) << 16) | (qint64(quint8(mp4[at + 2])) << 8)
+                      | qint64(quint8(mp4[at + 3]));
+        const auto type = mp4.mid(at + 4, 4);
+        qint64 header = 8;
+        if (size == 1) {
+            size = 0;
+            for (int i = 0; i < 8; ++i)
+                size = (size << 8) | quint8(mp4[at + 8 + i]);
+            header = 16;
+        } else if (size == 0) {
+            size = mp4.size() - at;
+        }
+        if (type == "mdat")
+            return {at + header, at + size};
+        if (size < 8)
+            break;
+        at += size;
+    }
+    return {0, 0};
+}
+
+} // namespace
+
+TEST_CASE("qc never passes a damaged recording: what does not decode is an undecodable defect with its time range")
+{
+    QTemporaryDir dir;
+    const auto intact = cli({QStringLiteral("qc"), generated("clean"), QStringLiteral("--json")});
+    INFO(intact.err.toStdString());
+    REQUIRE(intact.exitCode == 0); // the strict decoder finds nothing wrong in a good file
+    CHECK(parsed(intact).value(QStringLiteral("decode_issues")).toArray().isEmpty());
+
+    QFile source(generated("clean"));
+    REQUIRE(source.open(QIODevice::ReadOnly));
+    auto bytes = source.readAll();
+    const auto [begin, end] = mediaData(bytes);
+    REQUIRE(end - begin > 100000);
+    // 200 bytes flipped, spread over the middle of the media data.
+    for (int i = 0; i < 200; ++i) {
+        const qint64 at = begin + (end - begin) / 4 + (end - begin) / 2 * i / 200;
+        bytes[at] = char(~quint8(bytes[at]));
+    }
+    const auto damaged = dir.filePath(QStringLiteral("damaged.mp4"));
+    {
+        QFile file(damaged);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write(bytes);
+    }
+    const auto run = cli({QStringLiteral("qc"), damaged, QStringLiteral("--json")});
+    INFO(run.out.toStdString() << run.err.toStdString());
+    CHECK(run.exitCode == 1);
+    const auto report = parsed(run);
+    CHECK_FALSE(report.value(QStringLiteral("clean")).toBool());
+    const auto defects = report.value(QStringLiteral("defects")).toArray();
+    const auto undecodable = std::ranges::find_if(defects, [](const QJsonValue &value) {
+        return value.toObject().value(QStringLiteral("kind")).toString() == QLatin1String("undecodable");
+    });
+    REQUIRE(undecodable != defects.end());
+    const auto defect = (*undecodable).toObject();
+    const double duration = report.value(QStringLiteral("duration_s")).toDouble();
+    CHECK(defect.value(QStringLiteral("start_s")).toDouble() > 0);
+    CHECK(defect.value(QStringLiteral("end_s")).toDouble() > defect.value(QStringLiteral("start_s")).toDouble());
+    CHECK(defect.value(QStringLiteral("end_s")).toDouble() <= duration + 0.1);
+    CHECK_FALSE(report.value(QStringLiteral("decode_issues")).toArray().isEmpty());
+}
+
+TEST_CASE("qc: a video the detector cannot look at is an analysis_failed defect, never clean")
+{
+    QTemporaryDir dir;
+    const auto tiny = dir.filePath(QStringLiteral("tiny.mp4"));
+    QProcess ffmpeg;
+    ffmpeg.start(QStringLiteral("ffmpeg"), {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-f"), QStringLiteral("lavfi"),
+                                            QStringLiteral("-i"), QStringLiteral("testsrc=size=16x16:rate=10:duration=3"),
+                                            QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), tiny});
+    REQUIRE(ffmpeg.waitForFinished(60000));
+    REQUIRE(ffmpeg.exitCode() == 0);
+    const auto run = cli({QStringLiteral("qc"), tiny, QStringLiteral("--json")});
+    INFO(run.out.toStdString() << run.err.toStdString());
+    CHECK(run.exitCode == 1);
+    const auto report = parsed(run);
+    CHECK_FALSE(report.value(QStringLiteral("clean")).toBool());
+    const auto defects = report.value(QStringLiteral("defects")).toArray();
+    CHECK(std::ranges::any_of(defects, [](const QJsonValue &value) {
+        return value.toObject().value(QStringLiteral("kind")).toString() == QLatin1String("analysis_failed");
+    }));
+}
+
+TEST_CASE("qc --json prints a JSON error object when it fails")
+{
+    const auto run = cli({QStringLiteral("qc"), QStringLiteral("/nonexistent/rec.mp4"), QStringLiteral("--json")});
+    CHECK(run.exitCode == 2);
+    CHECK(run.err.contains(QLatin1String("/nonexistent/rec.mp4")));
+    const auto report = parsed(run);
+    CHECK(report.value(QStringLiteral("file")).toString() == QLatin1String("/nonexistent/rec.mp4"));
+    CHECK_FALSE(report.value(QStringLiteral("clean")).toBool());
+    CHECK(report.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString() == QLatin1String("not-found"));
+    CHECK(report.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(QLatin1String("no such file")));
 }

@@ -8,6 +8,7 @@
 #include <QThread>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QProcess>
@@ -20,6 +21,8 @@
 #include <catch2/catch_test_macros.hpp>
 
 #include <csignal>
+
+#include <unistd.h>
 
 namespace {
 
@@ -119,19 +122,6 @@ TEST_CASE("kill -9 at 20 random moments leaves a file that plays to within 2 s o
     }
 }
 
-TEST_CASE("record refuses to start without enough free space")
-{
-    QTemporaryDir dir;
-    QProcess process;
-    process.setProcessEnvironment(environment());
-    // A hundred million seconds cannot fit on any disk this runs on.
-    process.start(QStringLiteral(DUALREC_BINARY), recordArguments(dir.path(), {QStringLiteral("--duration"), QStringLiteral("100000000")}));
-    REQUIRE(process.waitForFinished(30000));
-    CHECK(process.exitCode() == 3);
-    CHECK(QString::fromUtf8(process.readAllStandardError()).contains(QLatin1String("not enough free space")));
-    CHECK(QDir(dir.path()).entryList(QDir::Files).isEmpty());
-}
-
 TEST_CASE("record from a camera says clearly when there is none")
 {
     // This machine has no camera (no /dev/video*): only the "no device" path can run here.
@@ -204,6 +194,20 @@ TEST_CASE("record writes the session / its events and its files into the journal
     QFile folders(QDir(data.path()).filePath(QStringLiteral("recording-folders.txt")));
     REQUIRE(folders.open(QIODevice::ReadOnly));
     CHECK(QString::fromUtf8(folders.readAll()).contains(QDir(dir.path()).absolutePath()));
+    // The end of the session backed the journal up, with the session's files in it.
+    const auto backups = QDir(QDir(data.path()).filePath(QStringLiteral("backups")))
+                             .entryList({QStringLiteral("journal-*.sqlite")}, QDir::Files);
+    REQUIRE(backups.size() == 1);
+    {
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("record-backup"));
+        db.setDatabaseName(QDir(data.path()).filePath(QStringLiteral("backups/") + backups.first()));
+        REQUIRE(db.open());
+        QSqlQuery query(db);
+        REQUIRE(query.exec(QStringLiteral("SELECT COUNT(*) FROM media_files WHERE role = 'sidecar'")));
+        REQUIRE(query.next());
+        CHECK(query.value(0).toInt() == 1);
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("record-backup"));
 }
 
 TEST_CASE("after kill -9 the next start closes the interrupted session and finalizes its recording")
@@ -302,4 +306,132 @@ TEST_CASE("after kill -9 the next start closes the interrupted session and final
     QSqlDatabase::removeDatabase(QStringLiteral("recovery-journal"));
     // No claim is left behind: every process released its session, the dead one's lock was taken over.
     CHECK(locks.entryList(QDir::Files).isEmpty());
+}
+
+namespace {
+
+/// A small tmpfs for the data folder, unmounted when the test ends (needs root; CI runs as root).
+class SmallDisk final
+{
+public:
+    explicit SmallDisk(int megabytes)
+    {
+        QProcess mount;
+        mount.start(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                              QStringLiteral("size=%1m").arg(megabytes), QStringLiteral("tmpfs"), m_dir.path()});
+        m_mounted = mount.waitForFinished(10000) && mount.exitCode() == 0;
+    }
+    ~SmallDisk()
+    {
+        if (m_mounted)
+            QProcess::execute(QStringLiteral("umount"), {m_dir.path()});
+    }
+    Q_DISABLE_COPY_MOVE(SmallDisk)
+    [[nodiscard]] bool mounted() const { return m_mounted; }
+    [[nodiscard]] QString path(const QString &name) const { return QDir(m_dir.path()).filePath(name); }
+
+private:
+    QTemporaryDir m_dir;
+    bool m_mounted = false;
+};
+
+QString journalValue(const QString &journalPath, const QString &sql, const QVariantList &values = {})
+{
+    QString result;
+    {
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("diskfull-journal"));
+        db.setDatabaseName(journalPath);
+        REQUIRE(db.open());
+        QSqlQuery query(db);
+        REQUIRE(query.prepare(sql));
+        for (const auto &value : values)
+            query.addBindValue(value);
+        INFO(sql.toStdString());
+        REQUIRE(query.exec());
+        if (query.next())
+            result = query.value(0).toString();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("diskfull-journal"));
+    return result;
+}
+
+} // namespace
+
+TEST_CASE("disk full mid-recording: the session still ends in the journal, the sidecar stays whole, and the next "
+          "start finalizes and hashes the recording once there is space")
+{
+    if (geteuid() != 0)
+        SKIP("needs root to mount a small tmpfs (CI runs as root)");
+    SmallDisk disk(48);
+    REQUIRE(disk.mounted());
+    const auto data = disk.path(QStringLiteral("data"));
+    const auto out = disk.path(QStringLiteral("data/recordings"));
+    const QStringList common{QStringLiteral("--size"), QStringLiteral("640x360"), QStringLiteral("--data-dir"), data};
+
+    QProcess recording;
+    const auto started = dualrec::test::startRecording(
+        recording, recordArguments(out, common + QStringList{QStringLiteral("--duration"), QStringLiteral("60")}), environment());
+    QThread::msleep(1500);
+    // Another program fills the disk to the last byte.
+    QFile filler(disk.path(QStringLiteral("filler")));
+    REQUIRE(filler.open(QIODevice::WriteOnly));
+    const QByteArray chunk(256 * 1024, 'f');
+    while (filler.write(chunk) == chunk.size() && filler.flush()) {
+    }
+    filler.close();
+    REQUIRE(recording.waitForFinished(60000));
+    const auto err = QString::fromUtf8(recording.readAllStandardError());
+    INFO(err.toStdString());
+    CHECK(recording.exitCode() == 3);
+
+    // The journal's space reserve let the session's end in: it is not left open.
+    const auto journalPath = QDir(data).filePath(QStringLiteral("journal.sqlite"));
+    const auto state = journalValue(journalPath, QStringLiteral("SELECT state FROM sessions WHERE id = ?"), {started.sessionId});
+    CHECK((state == QLatin1String("failed") || state == QLatin1String("aborted")));
+    // The sidecar is whole JSON (written atomically), never truncated.
+    QFile sidecar(QDir(out).filePath(started.sessionId + QStringLiteral(".json")));
+    REQUIRE(sidecar.open(QIODevice::ReadOnly));
+    const auto sidecarText = sidecar.readAll();
+    CHECK(sidecarText.size() > 100);
+    CHECK(QJsonDocument::fromJson(sidecarText).isObject());
+    CHECK(journalValue(journalPath, QStringLiteral("SELECT COUNT(*) FROM media_files WHERE session_id = ? AND role = 'recording'"),
+                       {started.sessionId})
+          == QLatin1String("0"));
+
+    // Space comes back; the next start finalizes the recording and journals its SHA-256.
+    REQUIRE(QFile::remove(disk.path(QStringLiteral("filler"))));
+    const auto next = dualrec::test::runDualrec(
+        recordArguments(out, common + QStringList{QStringLiteral("--duration"), QStringLiteral("1")}), {}, 60000);
+    INFO(next.err.toStdString());
+    CHECK(next.exitCode == 0);
+    CHECK(next.err.contains(started.sessionId));
+    const auto final = QDir(out).filePath(started.sessionId + QStringLiteral(".mp4"));
+    REQUIRE(QFile::exists(final));
+    QFile media(final);
+    REQUIRE(media.open(QIODevice::ReadOnly));
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    REQUIRE(hash.addData(&media));
+    CHECK(journalValue(journalPath, QStringLiteral("SELECT sha256 FROM media_files WHERE session_id = ? AND role = 'recording'"),
+                       {started.sessionId})
+          == QString::fromLatin1(hash.result().toHex()));
+}
+
+TEST_CASE("record refuses to start without enough free space")
+{
+    if (geteuid() != 0)
+        SKIP("needs root to mount a small tmpfs (CI runs as root)");
+    // A minute at the default bit rate needs twice its size (the fragmented file and the
+    // finalized copy) plus the reserve: about 26 MB, on an 8 MiB disk.
+    SmallDisk disk(8);
+    REQUIRE(disk.mounted());
+    const auto out = disk.path(QStringLiteral("out"));
+    QProcess process;
+    process.setProcessEnvironment(environment());
+    process.start(QStringLiteral(DUALREC_BINARY), recordArguments(out, {QStringLiteral("--duration"), QStringLiteral("60")}));
+    REQUIRE(process.waitForFinished(30000));
+    const auto err = QString::fromUtf8(process.readAllStandardError());
+    INFO(err.toStdString());
+    CHECK(process.exitCode() == 3);
+    CHECK(err.contains(QLatin1String("not enough free space")));
+    CHECK(QDir(out).entryList(QDir::Files).isEmpty());
 }

@@ -169,3 +169,18 @@ TEST_CASE("a session timeline has a chapter per step and the presence gaps and p
     CHECK(timeline.pauses == QList<TimeSpan>{{20s, 26s}});
     CHECK(buildSessionTimeline({}).chapters.isEmpty());
 }
+
+TEST_CASE("a line break or a right-to-left override in a text field is refused: it would reach the watermark")
+{
+    const auto library = shipped();
+    for (const auto &bad : QStringList{QStringLiteral("P-1\n2026-01-01 09:00:00"), QString(QStringLiteral("P-1")) + QChar(0x202E) + QStringLiteral("1-P"),
+                            QStringLiteral("P\t1")}) {
+        auto form = completeForm(QDate(1980, 1, 1));
+        form.applicationNo = bad;
+        const auto check = checkSaleForm(library, form);
+        CHECK(check.problems.contains(SaleFormProblem::UnprintableText));
+    }
+    auto fine = completeForm(QDate(1980, 1, 1));
+    fine.applicationNo = QStringLiteral("投保单 P-1 (2026)");
+    CHECK_FALSE(checkSaleForm(library, fine).problems.contains(SaleFormProblem::UnprintableText));
+}

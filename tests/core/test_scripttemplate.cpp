@@ -2,9 +2,14 @@
 
 #include "tests/core/templatefixture.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 
 #include <catch2/catch_test_macros.hpp>
+
+#include <sys/stat.h>
 
 using namespace dualrec::workflow;
 using dualrec::test::toJson;
@@ -78,7 +83,7 @@ TEST_CASE("every kind of template error is reported with file / JSON path and ex
         {"wrong type", toJson(mutated(base, {"steps", "4", "requires", "min_duration_s"}, QStringLiteral("5"))),
          "$.steps[4].requires.min_duration_s", "expected a number, found a string"},
         {"negative duration", toJson(mutated(base, {"steps", "4", "requires", "min_duration_s"}, -1)),
-         "$.steps[4].requires.min_duration_s", "at least 0"},
+         "$.steps[4].requires.min_duration_s", "from 0 to 3600"},
         {"unknown key", toJson(mutated(base, {"steps", "3", "requires", "presense"}, QStringLiteral("both"))),
          "$.steps[3].requires.presense", "unknown key"},
         {"bad enum", toJson(mutated(base, {"steps", "3", "requires", "presence"}, QStringLiteral("everyone"))),
@@ -200,4 +205,95 @@ TEST_CASE("placeholders are found in order")
 {
     CHECK(placeholdersIn(QStringLiteral("{{a}} x {{ b_c }} {{a}}")) == QStringList{QStringLiteral("a"), QStringLiteral("b_c"), QStringLiteral("a")});
     CHECK(placeholdersIn(QStringLiteral("no placeholders { here }")).isEmpty());
+}
+
+TEST_CASE("hostile templates: duplicate keys, unbounded numbers, files outside the folder, control characters")
+{
+    const auto base = validTemplate();
+    const auto text = QString::fromUtf8(toJson(base));
+    const auto first = text.indexOf(QLatin1String("\"min_duration_s\""));
+    REQUIRE(first > 0);
+    // The second key would silently win: "min_duration_s": 0 after the real minimum.
+    auto duplicated = text;
+    duplicated.insert(first, QStringLiteral("\"min_duration_s\": 0, "));
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    REQUIRE(QDir(dir.path()).mkpath(QStringLiteral("scripts")));
+    {
+        QFile outside(dir.filePath(QStringLiteral("outside.ogg")));
+        REQUIRE(outside.open(QIODevice::WriteOnly));
+        outside.write("OggS");
+    }
+    const auto templatePath = dir.filePath(QStringLiteral("scripts/bad.json"));
+    struct Row {
+        const char *name;
+        QByteArray json;
+        const char *path;
+        const char *message;
+    };
+    const std::vector<Row> rows{
+        {"duplicate key", duplicated.toUtf8(), "min_duration_s", "appears twice"},
+        {"huge minimum", toJson(mutated(base, {"steps", "0", "requires", "min_duration_s"}, 1e308)),
+         "$.steps[0].requires.min_duration_s", "from 0 to 3600"},
+        {"100 years", toJson(mutated(base, {"steps", "0", "requires", "min_duration_s"}, 100.0 * 365 * 24 * 3600)),
+         "$.steps[0].requires.min_duration_s", "from 0 to 3600"},
+        {"audio anywhere", toJson(mutated(base, {"steps", "5", "audio"}, QStringLiteral("/etc/shadow"))), "$.steps[5].audio",
+         "outside the template's folder"},
+        {"audio from memory", toJson(mutated(base, {"steps", "5", "audio"}, QStringLiteral("/proc/self/mem"))), "$.steps[5].audio",
+         "outside the template's folder"},
+        {"audio one folder up", toJson(mutated(base, {"steps", "5", "audio"}, QStringLiteral("../outside.ogg"))), "$.steps[5].audio",
+         "outside the template's folder"},
+        {"NUL in a text", toJson(mutated(base, {"steps", "5", "title"}, QString(QString(QStringLiteral("a")) + QChar(0) + QStringLiteral("b")))),
+         "$.steps[5].title", "U+0000"},
+        {"right-to-left override", toJson(mutated(base, {"steps", "5", "title"}, QString(QString(QStringLiteral("a")) + QChar(0x202E)))),
+         "$.steps[5].title", "U+202E"},
+    };
+    for (const auto &row : rows) {
+        INFO(row.name);
+        const auto parsed = parseScriptTemplate(row.json, templatePath);
+        CHECK_FALSE(parsed.value.has_value());
+        bool found = false;
+        for (const auto &diagnostic : parsed.diagnostics) {
+            UNSCOPED_INFO(diagnostic.toString().toStdString());
+            found = found || (diagnostic.path.contains(QLatin1String(row.path)) && diagnostic.message.contains(QString::fromUtf8(row.message)));
+        }
+        CHECK(found);
+    }
+    // Line breaks may shape a prompt.
+    const auto multiLine = parseScriptTemplate(toJson(mutated(base, {"steps", "5", "title"}, QStringLiteral("第一行\n第二行"))), templatePath);
+    CHECK(multiLine.value.has_value());
+}
+
+TEST_CASE("a hundred thousand problems in one file are listed as fifty and a count")
+{
+    QString many;
+    for (int i = 0; i < 100000; ++i)
+        many += QStringLiteral("{{x}}");
+    const auto parsed = parseScriptTemplate(toJson(mutated(validTemplate(), {"steps", "5", "text"}, many)), QStringLiteral("t.json"));
+    CHECK_FALSE(parsed.value.has_value());
+    CHECK(parsed.diagnostics.size() == 51);
+    CHECK(parsed.diagnostics.last().message.contains(QLatin1String("more problem(s) not listed")));
+}
+
+TEST_CASE("only regular files of reasonable size are read: devices and pipes are refused at once")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const auto fifo = dir.filePath(QStringLiteral("pipe.json"));
+    REQUIRE(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+    const auto big = dir.filePath(QStringLiteral("big.json"));
+    {
+        QFile file(big);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(2 * 1024 * 1024, ' '));
+    }
+    for (const auto &path : QStringList{QStringLiteral("/dev/zero"), QStringLiteral("/dev/urandom"), fifo, big, dir.path()}) {
+        INFO(path.toStdString());
+        const auto parsed = loadScriptTemplate(path);
+        CHECK_FALSE(parsed.value.has_value());
+        REQUIRE(parsed.diagnostics.size() == 1);
+        CHECK(parsed.diagnostics.first().path == QLatin1String("$"));
+        CHECK((parsed.diagnostics.first().message.contains(QLatin1String("regular file"))
+               || parsed.diagnostics.first().message.contains(QLatin1String("at most"))));
+    }
 }

@@ -12,6 +12,8 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 
 #include <catch2/catch_test_macros.hpp>
@@ -211,4 +213,95 @@ TEST_CASE("finalizing stopped on request leaves the fragmented recording as it w
     REQUIRE(done.has_value());
     CHECK(done->videoPackets == 50);
     CHECK_FALSE(QFile::exists(fragmented));
+}
+
+namespace {
+
+/// A sidecar as the recorder writes it at the start ("recording") or the end of a recording.
+void writeSidecarFile(const QString &path, const workflow::SessionId &id, const QString &applicationNo, const QString &state,
+                      const QString &finalName)
+{
+    const QJsonObject sidecar{
+        {QStringLiteral("format"), QStringLiteral("dualrec-recording/1")},
+        {QStringLiteral("session_id"), id.toString()},
+        {QStringLiteral("application_no"), applicationNo},
+        {QStringLiteral("agent_id"), QStringLiteral("agent01")},
+        {QStringLiteral("template_id"), QStringLiteral("traditional-life")},
+        {QStringLiteral("template_version"), QStringLiteral("1.0.0")},
+        {QStringLiteral("state"), state},
+        {QStringLiteral("started_at"), QStringLiteral("2026-11-20T10:00:00.000Z")},
+        {QStringLiteral("files"), QJsonObject{{QStringLiteral("fragmented"), QString(id.toString() + QStringLiteral(".recording.mp4"))},
+                                              {QStringLiteral("final"), finalName}}}};
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(sidecar).toJson());
+}
+
+} // namespace
+
+TEST_CASE("recordings the journal does not know are put back and closed like interrupted sessions")
+{
+    Folder folder;
+    const auto recordings = QDir(folder.directory.filePath(QStringLiteral("recordings")));
+    REQUIRE(QDir().mkpath(recordings.path()));
+    const QStringList fragmentedFlags{QStringLiteral("-movflags"), QStringLiteral("+frag_keyframe+empty_moov+default_base_moof")};
+
+    // Killed mid-recording, and its rows lost with the write-ahead log: a fragmented file and a
+    // sidecar that still says "recording".
+    const auto killed = workflow::SessionId::generate();
+    const auto fragmented = recordings.filePath(killed.toString() + QStringLiteral(".recording.mp4"));
+    test::makeTestClip(fragmented, 25, 2, 48000, 1, fragmentedFlags);
+    writeSidecarFile(recordings.filePath(killed.toString() + QStringLiteral(".json")), killed, QStringLiteral("ORPHAN-1"),
+                     QStringLiteral("recording"), QString());
+    // Ended and finalized, but its rows are gone too.
+    const auto ended = workflow::SessionId::generate();
+    const auto endedFinal = recordings.filePath(ended.toString() + QStringLiteral(".mp4"));
+    test::makeTestClip(endedFinal, 25, 1, 48000, 1);
+    writeSidecarFile(recordings.filePath(ended.toString() + QStringLiteral(".json")), ended, QStringLiteral("ORPHAN-2"),
+                     QStringLiteral("finished"), ended.toString() + QStringLiteral(".mp4"));
+
+    const auto recovered = live::recoverInterruptedSessions(*folder.journal, folder.clock);
+    REQUIRE(recovered.has_value());
+    REQUIRE(recovered->size() == 2);
+    const auto byId = [&](const workflow::SessionId &id) {
+        const auto it = std::ranges::find_if(*recovered, [&](const live::RecoveredSession &r) { return r.id == id; });
+        REQUIRE(it != recovered->cend());
+        return *it;
+    };
+
+    const auto killedNow = byId(killed);
+    CHECK(killedNow.kind == Kind::Interrupted);
+    CHECK(killedNow.applicationNo == QLatin1String("ORPHAN-1"));
+    CHECK(killedNow.finalized);
+    CHECK(folder.stateOf(killed) == workflow::SessionState::Failed);
+    const auto final = recordings.filePath(killed.toString() + QStringLiteral(".mp4"));
+    const auto files = folder.journal->sessions().mediaFiles(killed);
+    REQUIRE(files.has_value());
+    CHECK(std::ranges::any_of(*files, [&](const storage::MediaFile &file) {
+        return file.role == QLatin1String("recording") && file.path == final
+               && file.sha256 == sha256OfFile(final).value_or(QStringLiteral("unreadable"));
+    }));
+    QFile sidecar(recordings.filePath(killed.toString() + QStringLiteral(".json")));
+    REQUIRE(sidecar.open(QIODevice::ReadOnly));
+    CHECK(QJsonDocument::fromJson(sidecar.readAll()).object().value(QStringLiteral("state")).toString() == QLatin1String("failed"));
+
+    const auto endedNow = byId(ended);
+    CHECK(endedNow.kind == Kind::Reindexed);
+    CHECK(endedNow.finalized);
+    CHECK(folder.stateOf(ended) == workflow::SessionState::Finished);
+    const auto endedFiles = folder.journal->sessions().mediaFiles(ended);
+    REQUIRE(endedFiles.has_value());
+    CHECK(std::ranges::any_of(*endedFiles, [&](const storage::MediaFile &file) {
+        return file.role == QLatin1String("recording") && file.sha256 == sha256OfFile(endedFinal).value_or(QStringLiteral("x"));
+    }));
+    const auto audit = folder.journal->audit().entries();
+    REQUIRE(audit.has_value());
+    CHECK(std::ranges::count_if(*audit, [](const storage::AuditEntry &entry) {
+              return entry.action == QLatin1String("journal-recovered");
+          }) == 2);
+
+    // The next start has nothing more to do.
+    const auto again = live::recoverInterruptedSessions(*folder.journal, folder.clock);
+    REQUIRE(again.has_value());
+    CHECK(again->isEmpty());
 }

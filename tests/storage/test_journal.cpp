@@ -1,5 +1,6 @@
 #include "core/storage/journal.h"
 #include "core/storage/schema.h"
+#include "core/util/freespace.h"
 
 #include "tests/storage/storagefixture.h"
 #include "tests/support/testclock.h"
@@ -8,7 +9,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
+
+#include <unistd.h>
 
 using namespace dualrec::storage;
 using namespace dualrec::workflow;
@@ -195,4 +199,283 @@ TEST_CASE("a journal from a newer DualRec is not treated as damage")
     REQUIRE_FALSE(refused.has_value());
     CHECK(refused.error().detail.contains(QLatin1String("newer DualRec")));
     CHECK_FALSE(QDir(dir.filePath(QStringLiteral("damaged"))).exists());
+}
+
+namespace {
+
+SessionRecord plainSession(const QString &applicationNo)
+{
+    SessionRecord record;
+    record.id = SessionId::generate();
+    record.applicationNo = applicationNo;
+    record.agentId = QStringLiteral("agent-1");
+    record.templateId = QStringLiteral("t");
+    record.templateVersion = QStringLiteral("1.0.0");
+    record.scopeReason = QString(200, u'x');
+    return record;
+}
+
+void truncateTo(const QString &path, qint64 size)
+{
+    QFile file(path);
+    REQUIRE(file.size() > size);
+    REQUIRE(file.resize(size));
+}
+
+} // namespace
+
+TEST_CASE("a damaged journal is restored from its newest good backup: accounts and audit history survive")
+{
+    struct Damage {
+        const char *name;
+        bool truncate;
+    };
+    for (const auto kind : {Damage{"truncated to 64 KiB", true}, Damage{"a byte flipped at 65536", false}}) {
+        INFO(kind.name);
+        QTemporaryDir dir;
+        ManualClock clock;
+        const auto journalPath = Journal::databasePath(dir.path());
+        SessionId before;
+        SessionId after;
+        qint64 auditRowsAtBackup = 0;
+        {
+            auto journal = Journal::open(dir.path(), clock);
+            REQUIRE(journal.has_value());
+            CHECK((*journal)->backups().list().isEmpty()); // nothing to back up in a new journal
+            REQUIRE((*journal)->users().add(QStringLiteral("alice"), QStringLiteral("Alice"), UserRole::Supervisor,
+                                            QStringLiteral("a-long-password")).has_value());
+            REQUIRE((*journal)->audit().append(QStringLiteral("alice"), AuditAction::Login, QStringLiteral("app")).has_value());
+            for (int i = 0; i < 200; ++i)
+                REQUIRE((*journal)->sessions().create(plainSession(QStringLiteral("OLD-%1").arg(i))).has_value());
+            auto first = plainSession(QStringLiteral("BEFORE"));
+            before = first.id;
+            REQUIRE((*journal)->sessions().create(first).has_value());
+            clock.advance(std::chrono::minutes(5));
+            const auto taken = (*journal)->backup(); // a session ended
+            INFO((taken ? QString() : taken.error().toString()).toStdString());
+            REQUIRE(taken.has_value());
+            CHECK(QFile::permissions(taken->path) == QFile::permissions(journalPath));
+            auditRowsAtBackup = (*journal)->audit().entries()->size();
+            clock.advance(std::chrono::minutes(5));
+            // Recorded after the backup: in the journal and in its sidecar.
+            after = writeRecording(Journal::recordingsPath(dir.path()), QStringLiteral("AFTER"), "finished");
+            REQUIRE((*journal)->audit().append(QStringLiteral("alice"), AuditAction::Logout, QStringLiteral("app")).has_value());
+            REQUIRE((*journal)->database().run(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")).has_value());
+        }
+        if (kind.truncate)
+            truncateTo(journalPath, 64 * 1024);
+        else
+            damage(journalPath, 65536, QByteArray(1, '\xFF'));
+
+        clock.advance(std::chrono::minutes(5));
+        Journal::Options options;
+        options.forceFullCheck = true;
+        auto journal = Journal::open(dir.path(), clock, options);
+        REQUIRE(journal.has_value());
+        const auto &report = (*journal)->startup();
+        CHECK(report.outcome == JournalStartup::Recovered);
+        CHECK(report.needsAttention());
+        CHECK_FALSE(report.restoredBackup.isEmpty());
+        CHECK(report.backupTakenAt.isValid());
+        CHECK(report.reindexedSessions == 1); // only the session the backup did not have
+        CHECK_FALSE(report.accountsLost);
+        CHECK(report.describe().contains(QLatin1String("may be missing")));
+
+        const auto users = (*journal)->users().list();
+        REQUIRE(users.has_value());
+        REQUIRE(users->size() == 1);
+        CHECK(users->first().login == QLatin1String("alice"));
+        const auto kept = (*journal)->sessions().find(before);
+        CHECK((kept.has_value() && kept->has_value()));
+        const auto reindexed = (*journal)->sessions().find(after);
+        REQUIRE((reindexed.has_value() && reindexed->has_value()));
+        CHECK((*reindexed)->state == SessionState::Finished);
+
+        // The audit history up to the backup is there, the chain is intact (anchor restored
+        // with the backup), and the last entry says what happened and what may be missing.
+        const auto entries = (*journal)->audit().entries();
+        REQUIRE(entries.has_value());
+        CHECK(entries->size() == auditRowsAtBackup + 1);
+        CHECK(entries->first().action == QLatin1String("login"));
+        CHECK(entries->last().action == QLatin1String("journal-recovered"));
+        CHECK(entries->last().detail.contains(QLatin1String("may be missing")));
+        const auto verified = (*journal)->audit().verify();
+        REQUIRE(verified.has_value());
+        INFO(verified->problem.toStdString());
+        CHECK(verified->intact);
+        // The restored journal is backed up again at once.
+        CHECK((*journal)->backups().list().first().takenAt == clock.wallNow());
+    }
+}
+
+TEST_CASE("a damaged backup is skipped for an older good one")
+{
+    QTemporaryDir dir;
+    ManualClock clock;
+    {
+        auto journal = Journal::open(dir.path(), clock);
+        REQUIRE(journal.has_value());
+        REQUIRE((*journal)->users().add(QStringLiteral("bob"), QStringLiteral("Bob"), UserRole::Agent,
+                                        QStringLiteral("a-long-password")).has_value());
+        for (int i = 0; i < 100; ++i)
+            REQUIRE((*journal)->sessions().create(plainSession(QStringLiteral("S-%1").arg(i))).has_value());
+        REQUIRE((*journal)->backup().has_value());
+        clock.advance(std::chrono::minutes(1));
+        const auto newest = (*journal)->backup();
+        REQUIRE(newest.has_value());
+        damage(newest->path, 0, QByteArray(100, '\xAB'));
+    }
+    damage(Journal::databasePath(dir.path()), 0, QByteArray(100, '\xAB'));
+    auto journal = Journal::open(dir.path(), clock);
+    REQUIRE(journal.has_value());
+    const auto &report = (*journal)->startup();
+    CHECK(report.outcome == JournalStartup::Recovered);
+    CHECK(report.unusableBackups.size() == 1);
+    CHECK_FALSE(report.restoredBackup.isEmpty());
+    CHECK((*journal)->users().count().value_or(0) == 1);
+}
+
+TEST_CASE("the journal is backed up at start at most once a day, a few generations kept")
+{
+    QTemporaryDir dir;
+    ManualClock clock;
+    Journal::Options options;
+    options.backupGenerations = 3;
+    REQUIRE(Journal::open(dir.path(), clock, options).has_value()); // created: nothing to back up yet
+    const JournalBackups backups(dir.path());
+    CHECK(backups.list().isEmpty());
+    REQUIRE(Journal::open(dir.path(), clock, options).has_value());
+    CHECK(backups.list().size() == 1);
+    clock.advance(std::chrono::hours(23));
+    REQUIRE(Journal::open(dir.path(), clock, options).has_value());
+    CHECK(backups.list().size() == 1);
+    for (int day = 0; day < 4; ++day) {
+        clock.advance(std::chrono::hours(25));
+        REQUIRE(Journal::open(dir.path(), clock, options).has_value());
+    }
+    const auto kept = backups.list();
+    REQUIRE(kept.size() == 3);
+    CHECK(kept.first().takenAt == clock.wallNow());
+    CHECK(QFileInfo(JournalBackups::folder(dir.path())).permissions()
+          == (QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner | QFileDevice::ReadUser
+              | QFileDevice::WriteUser | QFileDevice::ExeUser));
+}
+
+TEST_CASE("a data folder that has had accounts never looks like a first run")
+{
+    QTemporaryDir dir;
+    ManualClock clock;
+    {
+        auto journal = Journal::open(dir.path(), clock);
+        REQUIRE(journal.has_value());
+        CHECK_FALSE((*journal)->users().hadAccounts());
+        REQUIRE((*journal)->users().add(QStringLiteral("alice"), QStringLiteral("Alice"), UserRole::Supervisor,
+                                        QStringLiteral("a-long-password")).has_value());
+        CHECK((*journal)->users().hadAccounts());
+    }
+    // The journal and every backup are gone (deleted, or replaced by an empty one).
+    for (const auto *suffix : {"", "-wal", "-shm", ".audit-anchor"})
+        QFile::remove(Journal::databasePath(dir.path()) + QLatin1String(suffix));
+    QDir(JournalBackups::folder(dir.path())).removeRecursively();
+    auto journal = Journal::open(dir.path(), clock);
+    REQUIRE(journal.has_value());
+    CHECK((*journal)->users().count().value_or(-1) == 0);
+    CHECK((*journal)->users().hadAccounts());
+    CHECK((*journal)->startup().accountsLost);
+    CHECK((*journal)->startup().needsAttention());
+    CHECK((*journal)->audit().entries()->last().action == QLatin1String("journal-recovered"));
+}
+
+namespace {
+
+/// A small tmpfs, unmounted when the test ends (needs root; CI runs as root).
+class SmallDisk final
+{
+public:
+    explicit SmallDisk(int megabytes)
+    {
+        QProcess mount;
+        mount.start(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                              QStringLiteral("size=%1m").arg(megabytes), QStringLiteral("tmpfs"), m_dir.path()});
+        m_mounted = mount.waitForFinished(10000) && mount.exitCode() == 0;
+    }
+    ~SmallDisk()
+    {
+        if (m_mounted)
+            QProcess::execute(QStringLiteral("umount"), {m_dir.path()});
+    }
+    Q_DISABLE_COPY_MOVE(SmallDisk)
+    [[nodiscard]] bool mounted() const { return m_mounted; }
+    [[nodiscard]] QString path() const { return m_dir.path(); }
+
+private:
+    QTemporaryDir m_dir;
+    bool m_mounted = false;
+};
+
+void fillDisk(const QString &path)
+{
+    QFile filler(path);
+    REQUIRE(filler.open(QIODevice::WriteOnly));
+    const QByteArray chunk(64 * 1024, 'f');
+    while (filler.write(chunk) == chunk.size() && filler.flush()) {
+    }
+}
+
+} // namespace
+
+TEST_CASE("the free space comes from the system call on the folder itself, which needs no mount table")
+{
+    if (geteuid() != 0)
+        SKIP("needs root to mount a small tmpfs (CI runs as root)");
+    SmallDisk disk(16);
+    REQUIRE(disk.mounted());
+    const auto fromSystem = dualrec::freeBytesFromSystem(disk.path());
+    REQUIRE(fromSystem.has_value());
+    CHECK(*fromSystem > 15 * 1024 * 1024);
+    CHECK(*fromSystem <= 16 * 1024 * 1024);
+    CHECK(dualrec::freeBytes(disk.path()) == fromSystem);
+    CHECK_FALSE(dualrec::freeBytesFromSystem(QDir(disk.path()).filePath(QStringLiteral("missing"))).has_value());
+}
+
+TEST_CASE("the journal's space reserve lets the last writes in when the disk is full, and comes back with space")
+{
+    if (geteuid() != 0)
+        SKIP("needs root to mount a small tmpfs (CI runs as root)");
+    SmallDisk disk(16);
+    REQUIRE(disk.mounted());
+    ManualClock clock;
+    const auto data = QDir(disk.path()).filePath(QStringLiteral("data"));
+    auto journal = Journal::open(data, clock);
+    REQUIRE(journal.has_value());
+    CHECK_FALSE((*journal)->startup().spaceReserveMissing);
+    CHECK(QFileInfo(Journal::spaceReservePath(data)).size() == 2 * 1024 * 1024);
+    fillDisk(QDir(disk.path()).filePath(QStringLiteral("filler")));
+    CHECK(dualrec::freeBytesFromSystem(disk.path()).value_or(-1) < 64 * 1024);
+
+    // A session and a batch of events: without the reserve SQLite reports the disk full.
+    auto record = plainSession(QStringLiteral("FULL-1"));
+    const auto created = (*journal)->sessions().create(record);
+    INFO((created ? QString() : created.error().toString()).toStdString());
+    REQUIRE(created.has_value());
+    QList<SessionEvent> events;
+    for (int i = 0; i < 50; ++i) {
+        SessionEvent event;
+        event.type = SessionEventType::StepStarted;
+        event.wallTime = clock.wallNow();
+        event.detail = QString(200, u'e');
+        events.append(event);
+    }
+    const auto appended = (*journal)->sessions().appendEvents(record.id, 0, events);
+    INFO((appended ? QString() : appended.error().toString()).toStdString());
+    CHECK(appended.has_value());
+    CHECK_FALSE(QFileInfo::exists(Journal::spaceReservePath(data)));
+    journal->reset();
+
+    // Space again: the next start holds the reserve back again.
+    REQUIRE(QFile::remove(QDir(disk.path()).filePath(QStringLiteral("filler"))));
+    auto reopened = Journal::open(data, clock);
+    REQUIRE(reopened.has_value());
+    CHECK(QFileInfo(Journal::spaceReservePath(data)).size() == 2 * 1024 * 1024);
+    CHECK((*reopened)->sessions().events(record.id)->size() == 50);
 }

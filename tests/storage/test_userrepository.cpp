@@ -1,5 +1,6 @@
 // Local accounts: salted PBKDF2 hashes, lockout after repeated failures, the journaler.
 #include "core/seal/passwordhash.h"
+#include "core/storage/accountrules.h"
 #include "core/storage/journal.h"
 #include "core/storage/sessionjournaler.h"
 #include "core/workflow/templatelibrary.h"
@@ -223,4 +224,58 @@ TEST_CASE("the session journaler writes the session and every event in order and
     CHECK(audit->at(1).action == QLatin1String("session-stop"));
     CHECK(audit->at(1).detail == QLatin1String("state=aborted"));
     CHECK(audit->at(1).actor == QLatin1String("agent01"));
+}
+
+TEST_CASE("logins are normalised, unique regardless of case and printable; passwords follow the stated policy")
+{
+    QTemporaryDir dir;
+    test::ManualClock clock;
+    auto journal = openJournal(dir, clock);
+    auto &users = journal->users();
+    const auto alice = users.add(QStringLiteral("Alice"), QStringLiteral("Alice"), storage::UserRole::Supervisor,
+                                 QStringLiteral("a-long-password"));
+    REQUIRE(alice.has_value());
+    CHECK(alice->login == QLatin1String("alice"));
+    // One login in any case or width.
+    for (const auto &same : QStringList{QStringLiteral("ALICE"), QStringLiteral("alice"), QStringLiteral(" aLiCe "),
+                             QStringLiteral("ＡＬＩＣＥ")}) {
+        INFO(same.toStdString());
+        const auto taken = users.add(same, QStringLiteral("x"), storage::UserRole::Agent, QStringLiteral("another-password"));
+        REQUIRE_FALSE(taken.has_value());
+        CHECK(taken.error().detail.contains(QLatin1String("taken")));
+    }
+    // Sign-in finds the account whatever the case.
+    const auto signedIn = users.authenticate(QStringLiteral("ALICE"), QStringLiteral("a-long-password"));
+    REQUIRE(signedIn.has_value());
+    CHECK(signedIn->result == storage::LoginResult::Accepted);
+
+    // Not printable, or with a space inside.
+    for (const auto &bad : QStringList{QStringLiteral("bob\nsupervisor"), QString(QStringLiteral("bob")) + QChar(0x202E) + QStringLiteral("evil"),
+                            QStringLiteral("bo b"), QStringLiteral("bo\tb"), QString(65, u'b')}) {
+        INFO(bad.toStdString());
+        CHECK_FALSE(users.add(bad, QStringLiteral("Bob"), storage::UserRole::Agent, QStringLiteral("a-long-password")).has_value());
+    }
+    CHECK_FALSE(users.add(QStringLiteral("bob"), QStringLiteral("Bob\n2"), storage::UserRole::Agent,
+                          QStringLiteral("a-long-password")).has_value());
+
+    // The password policy (docs/deployment.md).
+    struct Row {
+        QString password;
+        storage::PasswordProblem problem;
+    };
+    const std::vector<Row> rows{
+        {QString(8, u' '), storage::PasswordProblem::TooShort},
+        {QStringLiteral("  abc1  "), storage::PasswordProblem::TooShort},
+        {QString(129, u'a') + u'1', storage::PasswordProblem::TooLong},
+        {QStringLiteral("abcdefgh\n1"), storage::PasswordProblem::Unprintable},
+        {QStringLiteral("12345678"), storage::PasswordProblem::NoLetter},
+        {QStringLiteral("abcdefgh"), storage::PasswordProblem::NoNonLetter},
+    };
+    for (const auto &row : rows) {
+        INFO(row.password.toStdString());
+        CHECK(storage::checkPassword(row.password, 8) == row.problem);
+        CHECK_FALSE(users.add(QStringLiteral("bob"), QStringLiteral("Bob"), storage::UserRole::Agent, row.password).has_value());
+    }
+    CHECK_FALSE(storage::checkPassword(QStringLiteral("correct horse"), 8).has_value());
+    CHECK(users.add(QStringLiteral("bob"), QStringLiteral("Bob"), storage::UserRole::Agent, QStringLiteral("correct horse")).has_value());
 }

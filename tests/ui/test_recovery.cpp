@@ -149,3 +149,39 @@ TEST_CASE("the app started after a crash closes the interrupted session by itsel
     CHECK((*record)->state == workflow::SessionState::Failed);
     CHECK(QFile::exists(QString(killed.fragmentedPath).replace(QLatin1String(".recording.mp4"), QLatin1String(".mp4"))));
 }
+
+TEST_CASE("a damaged journal without its accounts: the window says so in red and offers no first account")
+{
+    const auto language = GENERATE(as<QString>(), QStringLiteral("zh_CN"), QStringLiteral("en"));
+    INFO(language.toStdString());
+    const test::Language catalogue(language);
+    test::AppFixture app(language);
+    REQUIRE(app.journal->users().add(QStringLiteral("alice"), QStringLiteral("Alice"), storage::UserRole::Supervisor,
+                                     QStringLiteral("a-long-password")).has_value());
+    // The header is overwritten before any backup exists: the journal is rebuilt without accounts.
+    app.journal.reset();
+    {
+        QFile file(storage::Journal::databasePath(app.directory.path()));
+        REQUIRE(file.open(QIODevice::ReadWrite));
+        file.write(QByteArray(100, '\xAB'));
+    }
+    storage::Journal::Options options;
+    options.accounts.hashIterations = 1000;
+    auto reopened = storage::Journal::open(app.directory.path(), app.clock, options);
+    REQUIRE(reopened.has_value());
+    app.journal = std::move(*reopened);
+    REQUIRE(app.journal->startup().outcome == storage::JournalStartup::Recovered);
+    REQUIRE(app.journal->startup().accountsLost);
+
+    app.openWindow();
+    auto *notice = app.find<QLabel>("journalNotice");
+    REQUIRE(notice->isVisible());
+    const auto text = notice->text();
+    INFO(text.toStdString());
+    CHECK(text.contains(language == QLatin1String("zh_CN") ? QStringLiteral("日志库已损坏") : QStringLiteral("was damaged")));
+    CHECK(text.contains(QDir::toNativeSeparators(app.journal->startup().damagedCopy)));
+    // Not a first run: whoever sits at the laptop must not become a supervisor.
+    auto *login = app.window->findChild<ui::LoginPage *>();
+    REQUIRE(login != nullptr);
+    CHECK_FALSE(login->firstRun());
+}

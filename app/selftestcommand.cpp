@@ -24,6 +24,8 @@
 
 #include <opencv2/core/mat.hpp>
 
+#include <optional>
+
 namespace dualrec::app {
 
 namespace {
@@ -165,13 +167,13 @@ QList<SelfTestCheck> checkRecording(const CommandLine &commandLine, const workfl
     // Read the recording back and run the face detector on its frames.
     const auto model = chooseFaceModel(commandLine.faceModel);
     std::unique_ptr<vision::FaceDetector> detector;
-    QString detectorProblem;
+    std::optional<SelfTestCheck> detectorFailure;
     if (!model) {
-        detectorProblem = model.error().detail;
+        detectorFailure = failed(QCoreApplication::translate("SelfTest", "Face detection: %1").arg(model.error().detail));
     } else if (model->yunetModelPath.isEmpty()) {
-        detectorProblem = model->fallbackReason;
+        detectorFailure = failed(QCoreApplication::translate("SelfTest", "Face detection: only the weaker fallback detector (Haar) is available: %1").arg(model->fallbackReason));
     } else if (auto created = vision::FaceDetector::create({model->yunetModelPath, {}}); !created) {
-        detectorProblem = created.error().detail;
+        detectorFailure = failed(QCoreApplication::translate("SelfTest", "Face detection: the face model cannot be loaded, so presence cannot be checked: %1").arg(created.error().detail));
     } else {
         detector = std::move(*created);
     }
@@ -195,8 +197,8 @@ QList<SelfTestCheck> checkRecording(const CommandLine &commandLine, const workfl
                              .arg(info->width)
                              .arg(info->height));
 
-    if (!detector)
-        checks << failed(QCoreApplication::translate("SelfTest", "Face detection: only the weaker fallback detector (Haar) is available: %1").arg(detectorProblem));
+    if (detectorFailure)
+        checks << *detectorFailure;
     else if (detected == 0)
         checks << failed(QCoreApplication::translate("SelfTest", "Face detection: the YuNet model %1 loads, but no frame reached it.").arg(QDir::toNativeSeparators(detector->modelPath())));
     else

@@ -405,6 +405,14 @@ Commands (without a command the window opens):
         <source>%1 of %2 checks failed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Face detection: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face detection: the face model cannot be loaded, so presence cannot be checked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>UserCommand</name>

@@ -421,6 +421,14 @@ Commands (without a command the window opens):
         <source>%1 of %2 checks failed.</source>
         <translation>%2 项检查中有 %1 项未通过。</translation>
     </message>
+    <message>
+        <source>Face detection: %1</source>
+        <translation>人脸检测：%1</translation>
+    </message>
+    <message>
+        <source>Face detection: the face model cannot be loaded, so presence cannot be checked: %1</source>
+        <translation>人脸检测：人脸模型无法加载，因此无法检查人员是否在画面中：%1</translation>
+    </message>
 </context>
 <context>
     <name>UserCommand</name>

@@ -106,6 +106,24 @@ TEST_CASE("self-test fails and says why: missing face model, bad template, unusa
     CHECK(lines(run.out).last() == QLatin1String("3 of 7 checks failed."));
 }
 
+TEST_CASE("self-test fails when the face model is damaged and names the file")
+{
+    QTemporaryDir config;
+    QTemporaryDir data;
+    const QString model = data.filePath(QStringLiteral("face_detection_yunet_2022mar.onnx"));
+    QFile damaged(model);
+    REQUIRE(damaged.open(QIODevice::WriteOnly));
+    damaged.write(QByteArray(4096, 'x'));
+    damaged.close();
+    const auto run = selfTest({QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--face-model"), model},
+                              config.path(), data.path());
+    INFO(run.out.toStdString() << run.err.toStdString());
+    CHECK(run.exitCode == 1);
+    CHECK(lineStartingWith(run.out, QStringLiteral("[FAILED] Face detection: the face model cannot be loaded, so presence cannot be checked: "))
+              .contains(model));
+    CHECK(lines(run.out).last() == QLatin1String("1 of 7 checks failed."));
+}
+
 TEST_CASE("self-test takes no further arguments")
 {
     QTemporaryDir config;

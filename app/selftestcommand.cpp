@@ -24,8 +24,6 @@
 
 #include <opencv2/core/mat.hpp>
 
-#include <optional>
-
 namespace dualrec::app {
 
 namespace {
@@ -104,18 +102,19 @@ SelfTestCheck checkDataFolder(const CommandLine &commandLine)
     return passed(QCoreApplication::translate("SelfTest", "Data folder: %1 is writable.").arg(shown));
 }
 
-/// The journal, the recording pipeline and the face detector, in a temporary folder.
-QList<SelfTestCheck> checkRecording(const CommandLine &commandLine, const workflow::TemplateLibrary &library)
+/// The journal and the recording pipeline, in `folder`: two checks (journal, recording), always.
+/// `recording` receives the finalized test recording when there is one.
+QList<SelfTestCheck> checkRecording(const CommandLine &commandLine, const workflow::TemplateLibrary &library,
+                                    const QTemporaryDir &folder, QString &recording)
 {
-    QList<SelfTestCheck> checks;
-    QTemporaryDir folder;
     SystemClock clock;
     auto journal = folder.isValid() ? storage::Journal::open(folder.path(), clock)
-                                    : Result<std::unique_ptr<storage::Journal>>(fail(ErrorCode::IoError, folder.errorString()));
-    if (!journal) {
-        checks << failed(QCoreApplication::translate("SelfTest", "Journal (SQLite): a test journal cannot be opened: %1").arg(journal.error().detail));
-        return checks;
-    }
+                                    : Result<std::unique_ptr<storage::Journal>>(fail(
+                                          ErrorCode::IoError, QStringLiteral("no temporary folder can be created in %1: %2")
+                                                                  .arg(QDir::toNativeSeparators(QDir::tempPath()), folder.errorString())));
+    if (!journal)
+        return {failed(QCoreApplication::translate("SelfTest", "Journal (SQLite): a test journal cannot be opened: %1").arg(journal.error().detail)),
+                failed(QCoreApplication::translate("SelfTest", "Recording (FFmpeg): not checked, because the test journal could not be opened."))};
 
     // 3 s from the demo source through the same path as `dualrec record`, as fast as it encodes.
     CommandLine record = commandLine;
@@ -138,17 +137,18 @@ QList<SelfTestCheck> checkRecording(const CommandLine &commandLine, const workfl
         recorded = runRecord(record, bridge, everyonePresent, recordOutStream, recordErrStream);
     }
     const auto files = QDir(record.record.outputDirectory).entryInfoList({QStringLiteral("*.mp4")}, QDir::Files);
-    QString recording;
     for (const auto &file : files) {
         if (!file.fileName().endsWith(QLatin1String(".recording.mp4")))
             recording = file.absoluteFilePath();
     }
     if (recorded != 0 || recording.isEmpty()) {
+        recording.clear();
         const auto why = recordErr.trimmed().split(QLatin1Char('\n')).value(0);
-        checks << failed(QCoreApplication::translate("SelfTest", "Recording (FFmpeg): 3 seconds from the demo source could not be recorded: %1").arg(why));
-        return checks;
+        return {failed(QCoreApplication::translate("SelfTest", "Journal (SQLite): not checked, because nothing could be recorded.")),
+                failed(QCoreApplication::translate("SelfTest", "Recording (FFmpeg): 3 seconds from the demo source could not be recorded: %1").arg(why))};
     }
 
+    QList<SelfTestCheck> checks;
     // The journal must hold the recording with the SHA-256 of the file on disk.
     const auto id = workflow::SessionId::fromString(QFileInfo(recording).completeBaseName());
     const auto media = (**journal).sessions().mediaFiles(id);
@@ -164,27 +164,8 @@ QList<SelfTestCheck> checkRecording(const CommandLine &commandLine, const workfl
         checks << failed(QCoreApplication::translate("SelfTest", "Journal (SQLite): the test recording is missing from the test journal or its SHA-256 differs: %1")
                              .arg(media ? (digest ? QString() : digest.error().detail) : media.error().detail));
 
-    // Read the recording back and run the face detector on its frames.
-    const auto model = chooseFaceModel(commandLine.faceModel);
-    std::unique_ptr<vision::FaceDetector> detector;
-    std::optional<SelfTestCheck> detectorFailure;
-    if (!model) {
-        detectorFailure = failed(QCoreApplication::translate("SelfTest", "Face detection: %1").arg(model.error().detail));
-    } else if (model->yunetModelPath.isEmpty()) {
-        detectorFailure = failed(QCoreApplication::translate("SelfTest", "Face detection: only the weaker fallback detector (Haar) is available: %1").arg(model->fallbackReason));
-    } else if (auto created = vision::FaceDetector::create({model->yunetModelPath, {}}); !created) {
-        detectorFailure = failed(QCoreApplication::translate("SelfTest", "Face detection: the face model cannot be loaded, so presence cannot be checked: %1").arg(created.error().detail));
-    } else {
-        detector = std::move(*created);
-    }
-    qint64 detected = 0;
-    const auto info = vision::readVideoFrames(recording, [&](const cv::Mat &bgr, std::chrono::nanoseconds) {
-        if (detector) {
-            (void)detector->detect(bgr);
-            ++detected;
-        }
-        return true;
-    });
+    // Read the recording back.
+    const auto info = vision::readVideoFrames(recording, [](const cv::Mat &, std::chrono::nanoseconds) { return true; });
     if (!info)
         checks << failed(QCoreApplication::translate("SelfTest", "Recording (FFmpeg): the test recording cannot be read back: %1").arg(info.error().detail));
     else if (info->frames < 25 || info->end < std::chrono::milliseconds(2500))
@@ -196,16 +177,36 @@ QList<SelfTestCheck> checkRecording(const CommandLine &commandLine, const workfl
                              .arg(info->frames)
                              .arg(info->width)
                              .arg(info->height));
-
-    if (detectorFailure)
-        checks << *detectorFailure;
-    else if (detected == 0)
-        checks << failed(QCoreApplication::translate("SelfTest", "Face detection: the YuNet model %1 loads, but no frame reached it.").arg(QDir::toNativeSeparators(detector->modelPath())));
-    else
-        checks << passed(QCoreApplication::translate("SelfTest", "Face detection: the YuNet model %1 loads and checked %2 recorded frames.")
-                             .arg(QDir::toNativeSeparators(detector->modelPath()))
-                             .arg(detected));
     return checks;
+}
+
+/// The face model loads and runs: on the frames of `recording`, or on a grey test picture when
+/// there is no recording.
+SelfTestCheck checkFaceDetection(const CommandLine &commandLine, const QString &recording)
+{
+    const auto model = chooseFaceModel(commandLine.faceModel);
+    if (!model)
+        return failed(QCoreApplication::translate("SelfTest", "Face detection: %1").arg(model.error().detail));
+    if (model->yunetModelPath.isEmpty())
+        return failed(QCoreApplication::translate("SelfTest", "Face detection: only the weaker fallback detector (Haar) is available: %1").arg(model->fallbackReason));
+    auto created = vision::FaceDetector::create({model->yunetModelPath, {}});
+    if (!created)
+        return failed(QCoreApplication::translate("SelfTest", "Face detection: the face model cannot be loaded, so presence cannot be checked: %1").arg(created.error().detail));
+    auto &detector = **created;
+    const QString path = QDir::toNativeSeparators(detector.modelPath());
+    if (recording.isEmpty()) {
+        (void)detector.detect(cv::Mat(180, 320, CV_8UC3, cv::Scalar(128, 128, 128)));
+        return passed(QCoreApplication::translate("SelfTest", "Face detection: the YuNet model %1 loads and checked a test picture.").arg(path));
+    }
+    qint64 detected = 0;
+    const auto info = vision::readVideoFrames(recording, [&](const cv::Mat &bgr, std::chrono::nanoseconds) {
+        (void)detector.detect(bgr);
+        ++detected;
+        return true;
+    });
+    if (!info || detected == 0)
+        return failed(QCoreApplication::translate("SelfTest", "Face detection: the YuNet model %1 loads, but no frame reached it.").arg(path));
+    return passed(QCoreApplication::translate("SelfTest", "Face detection: the YuNet model %1 loads and checked %2 recorded frames.").arg(path).arg(detected));
 }
 
 } // namespace
@@ -222,8 +223,13 @@ int runSelfTest(const CommandLine &commandLine, QTextStream &out)
     print(checkTranslations());
     print(checkScripts(library));
     print(checkEncryption());
-    for (const auto &check : checkRecording(commandLine, library))
-        print(check);
+    {
+        const QTemporaryDir folder;
+        QString recording;
+        for (const auto &check : checkRecording(commandLine, library, folder, recording))
+            print(check);
+        print(checkFaceDetection(commandLine, recording));
+    }
     print(checkDataFolder(commandLine));
 
     const auto failures = std::count_if(checks.cbegin(), checks.cend(), [](const SelfTestCheck &check) { return !check.passed; });

@@ -413,6 +413,18 @@ Commands (without a command the window opens):
         <source>Face detection: the face model cannot be loaded, so presence cannot be checked: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Recording (FFmpeg): not checked, because the test journal could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Journal (SQLite): not checked, because nothing could be recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face detection: the YuNet model %1 loads and checked a test picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>UserCommand</name>

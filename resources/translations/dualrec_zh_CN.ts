@@ -429,6 +429,18 @@ Commands (without a command the window opens):
         <source>Face detection: the face model cannot be loaded, so presence cannot be checked: %1</source>
         <translation>人脸检测：人脸模型无法加载，因此无法检查人员是否在画面中：%1</translation>
     </message>
+    <message>
+        <source>Recording (FFmpeg): not checked, because the test journal could not be opened.</source>
+        <translation>录制（FFmpeg）：未检查，因为无法打开测试日志。</translation>
+    </message>
+    <message>
+        <source>Journal (SQLite): not checked, because nothing could be recorded.</source>
+        <translation>日志数据库（SQLite）：未检查，因为无法录制。</translation>
+    </message>
+    <message>
+        <source>Face detection: the YuNet model %1 loads and checked a test picture.</source>
+        <translation>人脸检测：YuNet 模型 %1 已加载，并检查了一张测试图片。</translation>
+    </message>
 </context>
 <context>
     <name>UserCommand</name>

@@ -124,6 +124,30 @@ TEST_CASE("self-test fails when the face model is damaged and names the file")
     CHECK(lines(run.out).last() == QLatin1String("1 of 7 checks failed."));
 }
 
+TEST_CASE("self-test without a usable temporary folder still gives every check a line")
+{
+    QTemporaryDir config;
+    QTemporaryDir data;
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), data.path());
+    // A temporary folder below a regular file can never be created, not even by root.
+    QFile notAFolder(data.filePath(QStringLiteral("tmp")));
+    REQUIRE(notAFolder.open(QIODevice::WriteOnly));
+    notAFolder.close();
+    environment.insert(QStringLiteral("TMPDIR"), notAFolder.fileName());
+    const auto run = dualrec::test::runDualrec({QStringLiteral("self-test"), QStringLiteral("--lang"), QStringLiteral("en")}, {}, 120000,
+                                               environment);
+    INFO(run.out.toStdString() << run.err.toStdString());
+    CHECK(run.exitCode == 1);
+    REQUIRE(lines(run.out).size() == 9);
+    CHECK(lineStartingWith(run.out, QStringLiteral("[FAILED] Journal (SQLite): a test journal cannot be opened: "))
+              .contains(notAFolder.fileName()));
+    CHECK(run.out.contains(QLatin1String("[FAILED] Recording (FFmpeg): not checked, because the test journal could not be opened.")));
+    CHECK(lineStartingWith(run.out, QStringLiteral("[OK] Face detection: the YuNet model ")).endsWith(QLatin1String("loads and checked a test picture.")));
+    CHECK(lines(run.out).last() == QLatin1String("2 of 7 checks failed."));
+}
+
 TEST_CASE("self-test takes no further arguments")
 {
     QTemporaryDir config;

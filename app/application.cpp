@@ -123,12 +123,37 @@ std::optional<int> Application::startWindow()
     recording.encoder.width = m_format.width;
     recording.encoder.height = m_format.height;
     recording.encoder.framesPerSecond = m_format.framesPerSecond;
+    m_voice = makeVoice(err);
     m_window = std::make_unique<ui::MainWindow>(
-        ui::UiServices{m_library, *m_journal, m_clock, m_settings, m_feed.get(), m_capture.get(), recording}, info);
+        ui::UiServices{m_library, *m_journal, m_clock, m_settings, m_feed.get(), m_capture.get(), recording, m_voice.get()},
+        info);
     connect(m_window.get(), &ui::MainWindow::languageRequested, this, &Application::onLanguageRequested);
     m_window->show();
     startRecovery();
     return std::nullopt;
+}
+
+std::unique_ptr<ui::VoiceBroadcast> Application::makeVoice(QTextStream &err) const
+{
+    // DUALREC_VOICE=builtin|system|system:ENGINE overrides the platform's choice (support:
+    // e.g. system:speechd on a Linux desktop whose speech-dispatcher has a Mandarin voice).
+    const auto requested = qEnvironmentVariable("DUALREC_VOICE");
+    auto engine = ui::VoiceBroadcast::defaultEngine();
+    QString systemEngine;
+    if (!requested.isEmpty()) {
+        const auto name = requested.section(u':', 0, 0);
+        engine = ui::VoiceBroadcast::engineFromName(name);
+        systemEngine = requested.section(u':', 1);
+        if (engine == ui::VoiceBroadcast::Engine::Invalid) {
+            err << tr("dualrec: DUALREC_VOICE must be builtin, system or system:ENGINE; \"%1\" is none of these, the default is used")
+                       .arg(requested)
+                << Qt::endl;
+            engine = ui::VoiceBroadcast::defaultEngine();
+            systemEngine.clear();
+        }
+    }
+    return std::make_unique<ui::VoiceBroadcast>(m_clock, m_capture ? &m_capture->promptMixer() : nullptr, engine,
+                                                systemEngine);
 }
 
 void Application::startRecovery()

@@ -8,6 +8,7 @@
 #include "core/workflow/templatelibrary.h"
 
 #include "core/live/interruptedsessions.h"
+#include "ui/voicebroadcast.h"
 
 #include <QObject>
 #include <QTextStream>
@@ -73,6 +74,7 @@ private:
     [[nodiscard]] std::optional<QString> startCapture(QTextStream &err);
     /// Starts closing the sessions interrupted last time; the window says what became of them.
     void startRecovery();
+    [[nodiscard]] std::unique_ptr<ui::VoiceBroadcast> makeVoice(QTextStream &err) const;
     void onRecovered(const Result<QList<live::RecoveredSession>> &recovered);
 
     CommandLine m_commandLine;
@@ -85,6 +87,7 @@ private:
     std::unique_ptr<ui::LiveFeed> m_feed;
     std::unique_ptr<live::LiveCapture> m_capture;
     std::unique_ptr<ui::CaptureFeed> m_captureFeed;
+    std::unique_ptr<ui::VoiceBroadcast> m_voice; ///< before the window, which uses it
     std::unique_ptr<ui::MainWindow> m_window;
     /// Closes the sessions the last run left behind (finalizing their recordings) in its own
     /// thread, not the pool that checks passwords; stopped between sessions and joined first

@@ -80,7 +80,7 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
     m_loginPage = new LoginPage(m_services.journal.users(), m_services.journal.audit(), m_pages);
     m_preflightPage = new PreflightPage(m_services.clock, m_services.feed, m_pages);
     m_newSessionPage = new NewSessionPage(m_services.library, m_services.clock, m_pages);
-    m_recordingPage = new RecordingPage(m_services.clock, m_pages);
+    m_recordingPage = new RecordingPage(m_services.clock, m_services.voice, m_pages);
     m_endPage = new EndPage(m_pages);
     m_scriptPage = new ScriptBrowserPage(m_services.library, m_pages);
     m_historyPage = new HistoryPage(m_services.journal.sessions(), m_services.journal.audit(), m_services.library, m_pages);
@@ -530,6 +530,11 @@ void MainWindow::onSnapshotRequested()
 {
     if (!recording())
         return;
+    if (!m_session->presenceMet()) { // it would not count: the session refuses it
+        m_recordingPage->setRecordingProblem(
+            tr("No snapshot: a close-up counts only while everyone this step needs is in the picture."));
+        return;
+    }
     // The close-up: the newest full-size camera frame, else the picture the preview shows.
     QImage picture;
     if (m_services.capture)

@@ -3,10 +3,9 @@
 #include "core/workflow/timeestimate.h"
 #include "ui/pagestyle.h"
 #include "ui/previewwidget.h"
+#include "ui/voicebroadcast.h"
 #include "ui/workflowtext.h"
 
-#include <QAudioDevice>
-#include <QAudioOutput>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
@@ -15,14 +14,10 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
-#include <QMediaDevices>
-#include <QMediaPlayer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTextBrowser>
-#include <QTextToSpeech>
 #include <QTimer>
-#include <QUrl>
 #include <QVBoxLayout>
 
 namespace dualrec::ui {
@@ -35,7 +30,6 @@ namespace {
 constexpr int kTickMs = 250;
 constexpr double kTeleprompterScale = 1.8;
 constexpr double kElderTeleprompterScale = 2.5;
-constexpr double kElderVoiceRate = -0.35; ///< slower speech for elder customers (range -1..1)
 
 Error errorOf(const Result<void> &result)
 {
@@ -44,7 +38,8 @@ Error errorOf(const Result<void> &result)
 
 } // namespace
 
-RecordingPage::RecordingPage(const Clock &clock, QWidget *parent) : QWidget(parent), m_clock(clock)
+RecordingPage::RecordingPage(const Clock &clock, VoiceBroadcast *voice, QWidget *parent)
+    : QWidget(parent), m_clock(clock), m_voice(voice)
 {
     setObjectName(QStringLiteral("recordingPage"));
     auto *layout = new QVBoxLayout(this);
@@ -116,6 +111,13 @@ RecordingPage::RecordingPage(const Clock &clock, QWidget *parent) : QWidget(pare
     voiceRow->addStretch(1);
     voiceRow->addWidget(m_play);
     right->addLayout(voiceRow);
+    // Why the prompt cannot be played (no loudspeaker, no working voice): said next to the button.
+    m_voiceProblem = new QLabel(this);
+    m_voiceProblem->setObjectName(QStringLiteral("voiceProblem"));
+    m_voiceProblem->setWordWrap(true);
+    m_voiceProblem->setAlignment(Qt::AlignRight);
+    m_voiceProblem->hide();
+    right->addWidget(m_voiceProblem);
     columns->addLayout(right, 4);
     layout->addLayout(columns, 1);
 
@@ -194,8 +196,8 @@ RecordingPage::RecordingPage(const Clock &clock, QWidget *parent) : QWidget(pare
     setTabOrder(m_abortReason, m_confirmAbort);
     setTabOrder(m_confirmAbort, m_cancelAbort);
 
-    if (!QTextToSpeech::availableEngines().isEmpty())
-        m_speech = new QTextToSpeech(this);
+    if (m_voice)
+        connect(m_voice, &VoiceBroadcast::stateChanged, this, &RecordingPage::refresh);
 
     m_timer = new QTimer(this);
     m_timer->setInterval(kTickMs);
@@ -254,14 +256,19 @@ void RecordingPage::attach(WorkflowSession *session, SaleContext context, bool v
     connect(session, &WorkflowSession::requirementsChanged, this, &RecordingPage::refresh);
     connect(session, &WorkflowSession::currentStepChanged, this, [this] {
         m_lastError.clear();
+        if (m_voice) // the prompt of the step that ended is not read on over the next one
+            m_voice->stop();
         refreshSteps();
         refreshTeleprompter();
         refresh();
     });
     connect(session, &WorkflowSession::stateChanged, this, [this](SessionState, SessionState to) {
         refresh();
-        if (to == SessionState::Consent)
-            m_answerYes->setFocus(); // keyboard: the consent question is the first thing to do
+        if (to == SessionState::Consent) {
+            // Keyboard: the consent question is the first thing to do; its "yes" takes the focus
+            // as soon as it counts (once both are in the picture).
+            m_focusYesWhenPossible = true;
+        }
         if (isEndState(to)) {
             m_timer->stop();
             Q_EMIT sessionEnded();
@@ -277,10 +284,8 @@ void RecordingPage::attach(WorkflowSession *session, SaleContext context, bool v
 void RecordingPage::detach()
 {
     m_timer->stop();
-    if (m_speech)
-        m_speech->stop();
-    if (m_player)
-        m_player->stop();
+    if (m_voice)
+        m_voice->stop();
     if (m_session)
         m_session->disconnect(this);
     m_session = nullptr;
@@ -382,8 +387,6 @@ bool RecordingPage::sessionRunning() const
 void RecordingPage::applyTeleprompterFont()
 {
     pageStyle::enlarge(m_teleprompter, m_elderMode->isChecked() ? kElderTeleprompterScale : kTeleprompterScale);
-    if (m_speech)
-        m_speech->setRate(m_elderMode->isChecked() ? kElderVoiceRate : 0.0);
 }
 
 void RecordingPage::refreshSteps()
@@ -467,13 +470,24 @@ void RecordingPage::refresh()
     const bool answerStep = step && (step->definition.requirements.answerRequired
                                      || step->definition.kind == StepKind::Consent);
     const bool closeUpStep = step && step->definition.requirements.closeUp != CloseUp::None;
-    m_answerYes->setEnabled(running && answerStep);
+    // A "yes" and a close-up count only while everyone the step needs is in the picture (the
+    // session refuses them otherwise); a "no" is always taken.
+    const bool inPicture = attached && m_session->presenceMet();
+    m_answerYes->setEnabled(running && answerStep && inPicture);
     m_answerNo->setEnabled(running && answerStep);
-    m_snapshot->setEnabled(running && closeUpStep);
-    m_answerYes->setToolTip(answerStep ? QString() : tr("This step asks the customer nothing."));
-    m_answerNo->setToolTip(m_answerYes->toolTip());
-    m_snapshot->setToolTip(closeUpStep ? WorkflowText::closeUp(step->definition.requirements.closeUp)
-                                       : tr("This step needs no close-up."));
+    m_snapshot->setEnabled(running && closeUpStep && inPicture);
+    if (m_focusYesWhenPossible && m_answerYes->isEnabled()) {
+        m_focusYesWhenPossible = false;
+        m_answerYes->setFocus();
+    }
+    if (state != SessionState::Consent)
+        m_focusYesWhenPossible = false;
+    const QString notInPicture = tr("Only counts while everyone this step needs is in the picture.");
+    m_answerYes->setToolTip(!answerStep ? tr("This step asks the customer nothing.") : inPicture ? QString() : notInPicture);
+    m_answerNo->setToolTip(answerStep ? QString() : m_answerYes->toolTip());
+    m_snapshot->setToolTip(!closeUpStep ? tr("This step needs no close-up.")
+                           : inPicture  ? WorkflowText::closeUp(step->definition.requirements.closeUp)
+                                        : notInPicture);
     if (answerStep && m_session->stepRun(index).answer != Answer::Invalid)
         m_answerYes->setToolTip(tr("Recorded answer: %1").arg(WorkflowText::answer(m_session->stepRun(index).answer)));
 
@@ -495,12 +509,8 @@ void RecordingPage::refresh()
     m_nextReason->setText(reasons.isEmpty() ? m_lastError : tr("Next step not yet possible: %1.").arg(reasons.join(tr("; "))));
     m_next->setToolTip(m_nextReason->text());
 
-    const bool canPlay = step && (m_speech || (!step->definition.audioPath.isEmpty() && QFileInfo::exists(step->definition.audioPath)
-                                               && !QMediaDevices::audioOutputs().isEmpty()));
-    m_play->setEnabled(attached && !ended && canPlay);
-    m_play->setToolTip(canPlay ? QString()
-                               : tr("No voice output: this computer has no text-to-speech engine (install "
-                                    "speech-dispatcher) and the step has no recorded prompt."));
+    refreshVoice(attached && !ended && step != nullptr,
+                 step && !step->definition.audioPath.isEmpty() && QFileInfo::exists(step->definition.audioPath));
 
     m_pauseResume->setText(paused ? tr("&Resume (F9)") : tr("&Pause (F9)"));
     m_pauseResume->setEnabled(running || paused);
@@ -535,30 +545,44 @@ void RecordingPage::updateTimes()
     m_timeLeft->setText(tr("About %1 left").arg(WorkflowText::duration(estimatedTimeLeft(*m_session))));
 }
 
+void RecordingPage::refreshVoice(bool stepShown, bool hasRecordedPrompt)
+{
+    const auto state = m_voice ? m_voice->state() : VoiceBroadcast::State::Unavailable;
+    const bool busy = state == VoiceBroadcast::State::Preparing || state == VoiceBroadcast::State::Speaking;
+    const bool canSpeak = state == VoiceBroadcast::State::Ready || busy;
+    m_play->setText(busy ? tr("Stop the prompt (F5)") : tr("Play the prompt (F5)"));
+    m_play->setEnabled(stepShown && (canSpeak || hasRecordedPrompt));
+    QString problem;
+    if (!m_voice)
+        problem = tr("This window has no voice broadcast. Read the script aloud instead.");
+    else if (state == VoiceBroadcast::State::Starting)
+        problem = tr("The voice broadcast is getting ready…");
+    else
+        problem = m_voice->problem();
+    m_voiceProblem->setText(problem);
+    m_voiceProblem->setVisible(stepShown && !problem.isEmpty());
+    m_play->setToolTip(problem.isEmpty() ? QString() : problem + (m_voice && !m_voice->problemDetail().isEmpty()
+                                                                      ? u'\n' + m_voice->problemDetail()
+                                                                      : QString()));
+}
+
 void RecordingPage::onPlayPrompt()
 {
-    if (!m_session)
+    if (!m_session || !m_voice)
         return;
+    if (m_voice->state() == VoiceBroadcast::State::Preparing || m_voice->state() == VoiceBroadcast::State::Speaking) {
+        m_voice->stop();
+        return;
+    }
     const auto index = m_session->currentStep();
     if (index >= m_session->plan().steps().size())
         return;
     const auto &step = m_session->plan().steps().at(index);
-    if (!step.definition.audioPath.isEmpty() && QFileInfo::exists(step.definition.audioPath)
-        && !QMediaDevices::audioOutputs().isEmpty()) {
-        if (!m_player) {
-            m_player = new QMediaPlayer(this);
-            m_audioOutput = new QAudioOutput(this);
-            m_player->setAudioOutput(m_audioOutput);
-        }
-        m_player->setSource(QUrl::fromLocalFile(step.definition.audioPath));
-        m_player->setPlaybackRate(m_elderMode->isChecked() ? 0.85 : 1.0);
-        m_player->play();
+    if (!step.definition.audioPath.isEmpty() && QFileInfo::exists(step.definition.audioPath)) {
+        m_voice->playFile(step.definition.audioPath, m_elderMode->isChecked());
         return;
     }
-    if (m_speech) {
-        m_speech->setLocale(QLocale(QLocale::Chinese, QLocale::China));
-        m_speech->say(m_teleprompter->toPlainText());
-    }
+    m_voice->speak(m_teleprompter->toPlainText(), m_elderMode->isChecked());
 }
 
 void RecordingPage::onPauseResume()

@@ -14,17 +14,15 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QListWidget;
-class QMediaPlayer;
-class QAudioOutput;
 class QProgressBar;
 class QPushButton;
 class QTextBrowser;
-class QTextToSpeech;
 class QTimer;
 
 namespace dualrec::ui {
 
 class PreviewWidget;
+class VoiceBroadcast;
 
 /// The page the agent records on: the live picture with the presence state, the steps with
 /// progress, the teleprompter (with an elder-friendly mode), the voice broadcast, and the
@@ -37,7 +35,8 @@ class RecordingPage final : public QWidget
     Q_DISABLE_COPY_MOVE(RecordingPage)
 
 public:
-    RecordingPage(const Clock &clock, QWidget *parent = nullptr);
+    /// `voice` reads the prompts aloud (null: this page has none and says so); it must outlive the page.
+    RecordingPage(const Clock &clock, VoiceBroadcast *voice, QWidget *parent = nullptr);
     ~RecordingPage() override;
 
     /// Shows `session` (which must outlive the page's use of it, until detach()).
@@ -75,6 +74,7 @@ private:
     void onTick();
     void updateTimes();
     void onPlayPrompt();
+    void refreshVoice(bool stepShown, bool hasRecordedPrompt);
     void onPauseResume();
     void onAbortConfirmed();
     void showAbortPanel(bool visible);
@@ -92,9 +92,9 @@ private:
     QString m_recordingProblem;
 
     QTimer *m_timer = nullptr;
-    QTextToSpeech *m_speech = nullptr;
-    QMediaPlayer *m_player = nullptr;
-    QAudioOutput *m_audioOutput = nullptr;
+    VoiceBroadcast *m_voice = nullptr;
+    bool m_focusYesWhenPossible = false; ///< the consent's "yes" takes the focus once it counts
+    QLabel *m_voiceProblem = nullptr;
 
     QLabel *m_banner = nullptr;
     PreviewWidget *m_preview = nullptr;

@@ -13,6 +13,7 @@ class LiveCapture;
 namespace dualrec::ui {
 
 class LiveFeed;
+class VoiceBroadcast;
 
 /// What the pages need from the core, handed in by the composition root (app/application.cpp).
 /// All of it must outlive the main window.
@@ -29,6 +30,8 @@ struct UiServices final {
     live::LiveCapture *capture = nullptr;
     /// Encoder and watermark look of the recordings; where they go is <data folder>/recordings.
     media::RecorderSettings recording;
+    /// Reads the prompts aloud on the recording page; null: the page has no voice and says so.
+    VoiceBroadcast *voice = nullptr;
 };
 
 } // namespace dualrec::ui

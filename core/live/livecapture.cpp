@@ -154,8 +154,10 @@ void LiveCapture::deliverAudio(capture::AudioChunk chunk)
         m_peak = kSilenceDbfs;
     }
     const std::shared_lock lock(m_recorderMutex);
-    if (m_recorder)
+    if (m_recorder) {
+        m_promptMixer.mixInto(chunk);
         m_recorder->deliverAudio(std::move(chunk));
+    }
 }
 
 void LiveCapture::deliverEvent(capture::SourceEvent event)

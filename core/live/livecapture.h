@@ -3,6 +3,7 @@
 #include "core/capture/capturesource.h"
 #include "core/util/rateslots.h"
 #include "core/vision/presenceguard.h"
+#include "core/voice/promptmixer.h"
 
 #include <QObject>
 
@@ -58,6 +59,9 @@ public:
     void setRecorder(capture::CaptureSink *sink);
     /// The newest full-size frame (for a snapshot); invalid before the first.
     [[nodiscard]] capture::VideoFrame latestFrame() const;
+    /// Where the voice broadcast says what it plays: the recorder's copy of the sound gets the
+    /// prompt mixed in; the level meter (and any other listener) hears the microphone alone.
+    [[nodiscard]] voice::PromptMixer &promptMixer() { return m_promptMixer; }
     /// The last event the source reported (lost, restored, ended); nothing before the first.
     [[nodiscard]] std::optional<capture::SourceEvent> lastEvent() const;
 
@@ -87,6 +91,8 @@ private:
 
     std::shared_mutex m_recorderMutex; ///< shared while delivering, exclusive while swapping
     capture::CaptureSink *m_recorder = nullptr;
+
+    voice::PromptMixer m_promptMixer;
 
     mutable std::mutex m_latestMutex;
     capture::VideoFrame m_latest;

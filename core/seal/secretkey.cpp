@@ -43,6 +43,13 @@ Result<SecretKey> SecretKey::generate()
     return SecretKey(bytes);
 }
 
+Result<SecretKey> SecretKey::fromBytes(const QByteArray &bytes)
+{
+    if (bytes.size() != kSize)
+        return fail(ErrorCode::FormatError, QStringLiteral("a key has %1 bytes; found %2").arg(kSize).arg(bytes.size()));
+    return SecretKey(bytes);
+}
+
 Result<SecretKey> SecretKey::loadOrCreate(const QString &path)
 {
     QFileInfo info(path);

@@ -19,6 +19,8 @@ public:
     /// Refuses a file that others may read or that is not exactly 32 bytes: the key protects
     /// customers' personal data until the sealing key store replaces it.
     [[nodiscard]] static Result<SecretKey> loadOrCreate(const QString &path);
+    /// A key from its 32 bytes (an unwrapped data key, a key from the key store).
+    [[nodiscard]] static Result<SecretKey> fromBytes(const QByteArray &bytes);
 
     [[nodiscard]] const QByteArray &bytes() const { return m_bytes; }
 

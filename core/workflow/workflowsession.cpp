@@ -266,6 +266,10 @@ Result<void> WorkflowSession::recordAnswer(Answer answer)
                                                           .arg(QLatin1String(sessionStateName(m_state))));
     if (answer == Answer::Invalid)
         return dualrec::fail(ErrorCode::InvalidArgument, QStringLiteral("an answer is yes or no"));
+    if (answer == Answer::Yes && !presenceMet())
+        return dualrec::fail(ErrorCode::RequirementsUnmet,
+                             QStringLiteral("step \"%1\": a yes counts only while everyone the step needs is in the picture")
+                                 .arg(currentStepId()));
     settleClocks();
     m_runs[m_current].answer = answer;
     SessionEvent event;
@@ -285,6 +289,10 @@ Result<void> WorkflowSession::recordSnapshot(const QString &reference)
     if (!running())
         return dualrec::fail(ErrorCode::InvalidState, QStringLiteral("snapshots are taken only while a step runs; the session is %1")
                                                           .arg(QLatin1String(sessionStateName(m_state))));
+    if (!presenceMet())
+        return dualrec::fail(ErrorCode::RequirementsUnmet,
+                             QStringLiteral("step \"%1\": a close-up counts only while everyone the step needs is in the picture")
+                                 .arg(currentStepId()));
     ++m_runs[m_current].snapshots;
     SessionEvent event;
     event.type = SessionEventType::SnapshotRecorded;

@@ -95,10 +95,15 @@ public:
 
     void setPresence(PresenceFacts facts);
     /// The customer's answer to the current step. "No" to consent ends the session as refused;
-    /// "no" elsewhere keeps the step open until a "yes" follows.
+    /// "no" elsewhere keeps the step open until a "yes" follows. A "yes" counts only while the
+    /// step's presence requirement holds (else RequirementsUnmet, nothing recorded): an answer
+    /// with the customer out of the picture proves nothing. A "no" is always taken.
     Result<void> recordAnswer(Answer answer);
-    /// A snapshot of the close-up for the current step was taken; `reference` names it.
+    /// A snapshot of the close-up for the current step was taken; `reference` names it. Counts
+    /// only while the step's presence requirement holds, like a "yes".
     Result<void> recordSnapshot(const QString &reference);
+    /// Whether the current step's presence requirement holds now (true between steps).
+    [[nodiscard]] bool presenceMet() const;
     /// Completes the current step when every requirement is met; otherwise fails with
     /// RequirementsUnmet and records the attempt.
     Result<void> completeCurrentStep();
@@ -113,7 +118,6 @@ private:
     WorkflowSession(SessionId id, ScriptPlan plan, const Clock &clock, SessionId previous);
 
     [[nodiscard]] bool running() const;
-    [[nodiscard]] bool presenceMet() const;
     [[nodiscard]] std::chrono::milliseconds sinceMark() const;
     void settleClocks();
     Result<void> transition(SessionTrigger trigger, const QString &reason);

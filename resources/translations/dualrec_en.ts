@@ -963,6 +963,10 @@ Commands (without a command the window opens):
         <source>dualrec: session %1 (application %2) was left behind last time; recording: %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>dualrec: DUALREC_VOICE must be builtin, system or system:ENGINE; &quot;%1&quot; is none of these, the default is used</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::EndPage</name>
@@ -1594,6 +1598,10 @@ Scope: %7</source>
         <source>The session for application %1 was left open, but it could not be closed (%2). DualRec tries again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No snapshot: a close-up counts only while everyone this step needs is in the picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::NewSessionPage</name>
@@ -2072,10 +2080,6 @@ Scope: %7</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No voice output: this computer has no text-to-speech engine (install speech-dispatcher) and the step has no recorded prompt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Resume (F9)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2097,6 +2101,22 @@ Scope: %7</source>
     </message>
     <message>
         <source>Not done: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only counts while everyone this step needs is in the picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the prompt (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This window has no voice broadcast. Read the script aloud instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The voice broadcast is getting ready…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2228,6 +2248,58 @@ Scope: %7</source>
     </message>
     <message>
         <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::VoiceBroadcast</name>
+    <message>
+        <source>Read the script aloud instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The voice broadcast cannot be used: the speech data of this computer is missing or damaged (ask IT to reinstall DualRec).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer has no voice engine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s voice engine is not working (its speech service may not be running).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s voice engine has no Mandarin voice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s voice engine stopped working.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The prompt&apos;s voice could not be made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No loudspeaker or headphones are connected, so the prompt cannot be heard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The loudspeaker stopped working during the prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The loudspeaker could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recorded prompt could not be played.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a problem, then what to do about it</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>

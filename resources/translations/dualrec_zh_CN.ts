@@ -976,6 +976,10 @@ Commands (without a command the window opens):
         <source>dualrec: session %1 (application %2) was left behind last time; recording: %3</source>
         <translation>dualrec：会话 %1（投保单号 %2）上次未正常结束，已在本次启动时处理；录像：%3</translation>
     </message>
+    <message>
+        <source>dualrec: DUALREC_VOICE must be builtin, system or system:ENGINE; &quot;%1&quot; is none of these, the default is used</source>
+        <translation>dualrec：DUALREC_VOICE 应为 builtin、system 或 system:引擎名；“%1”都不是，已改用默认的语音。</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::EndPage</name>
@@ -1606,6 +1610,10 @@ Scope: %7</source>
         <source>The session for application %1 was left open, but it could not be closed (%2). DualRec tries again at the next start.</source>
         <translation>投保单号 %1 的会话上次未正常结束，但本次无法关闭（%2）。下次启动时将再次尝试。</translation>
     </message>
+    <message>
+        <source>No snapshot: a close-up counts only while everyone this step needs is in the picture.</source>
+        <translation>未拍摄特写：只有本步骤要求的人员都在画面中时，特写才算数。</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::NewSessionPage</name>
@@ -2081,10 +2089,6 @@ Scope: %7</source>
         <translation>；</translation>
     </message>
     <message>
-        <source>No voice output: this computer has no text-to-speech engine (install speech-dispatcher) and the step has no recorded prompt.</source>
-        <translation>无法播放语音：这台电脑没有语音合成引擎（请安装 speech-dispatcher），本环节也没有录制好的提示音。</translation>
-    </message>
-    <message>
         <source>&amp;Resume (F9)</source>
         <translation>继续(&amp;R) (F9)</translation>
     </message>
@@ -2107,6 +2111,22 @@ Scope: %7</source>
     <message>
         <source>Not done: %1</source>
         <translation>未完成：%1</translation>
+    </message>
+    <message>
+        <source>Only counts while everyone this step needs is in the picture.</source>
+        <translation>只有本步骤要求的人员都在画面中时才算数。</translation>
+    </message>
+    <message>
+        <source>Stop the prompt (F5)</source>
+        <translation>停止播报 (F5)</translation>
+    </message>
+    <message>
+        <source>This window has no voice broadcast. Read the script aloud instead.</source>
+        <translation>此窗口没有语音播报，请改为由您朗读话术。</translation>
+    </message>
+    <message>
+        <source>The voice broadcast is getting ready…</source>
+        <translation>语音播报正在准备……</translation>
     </message>
 </context>
 <context>
@@ -2235,6 +2255,58 @@ Scope: %7</source>
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::VoiceBroadcast</name>
+    <message>
+        <source>Read the script aloud instead.</source>
+        <translation>请改为由您朗读话术。</translation>
+    </message>
+    <message>
+        <source>The voice broadcast cannot be used: the speech data of this computer is missing or damaged (ask IT to reinstall DualRec).</source>
+        <translation>语音播报无法使用：本机的语音数据缺失或已损坏（请联系技术支持人员重新安装本软件）。</translation>
+    </message>
+    <message>
+        <source>This computer has no voice engine.</source>
+        <translation>本机没有语音引擎。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s voice engine is not working (its speech service may not be running).</source>
+        <translation>本机的语音引擎无法工作（语音服务可能没有运行）。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s voice engine has no Mandarin voice.</source>
+        <translation>本机的语音引擎没有普通话语音。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s voice engine stopped working.</source>
+        <translation>本机的语音引擎已停止工作。</translation>
+    </message>
+    <message>
+        <source>The prompt&apos;s voice could not be made.</source>
+        <translation>无法生成本步骤的提示语音。</translation>
+    </message>
+    <message>
+        <source>No loudspeaker or headphones are connected, so the prompt cannot be heard.</source>
+        <translation>没有连接扬声器或耳机，客户听不到提示语音。</translation>
+    </message>
+    <message>
+        <source>The loudspeaker stopped working during the prompt.</source>
+        <translation>播报过程中扬声器停止了工作。</translation>
+    </message>
+    <message>
+        <source>The loudspeaker could not be opened.</source>
+        <translation>无法打开扬声器。</translation>
+    </message>
+    <message>
+        <source>The recorded prompt could not be played.</source>
+        <translation>无法播放预先录制的提示语音。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a problem, then what to do about it</comment>
+        <translation>%1%2</translation>
     </message>
 </context>
 </TS>

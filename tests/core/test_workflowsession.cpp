@@ -180,7 +180,8 @@ TEST_CASE("presence requirement: who must be in frame")
     auto session = makeSession(planOf(script), clock);
     REQUIRE(session->start().has_value());
     session->setPresence(row.facts);
-    REQUIRE(session->recordAnswer(Answer::Yes).has_value());
+    // A "yes" counts only while the requirement holds.
+    CHECK(session->recordAnswer(Answer::Yes).has_value() == row.met);
     CHECK(session->unmetRequirements().contains(UnmetRequirement::Presence) == !row.met);
     CHECK(session->completeCurrentStep().has_value() == row.met);
 }
@@ -257,6 +258,44 @@ TEST_CASE("close-up required: the step waits for a snapshot")
     REQUIRE(session->recordSnapshot(QStringLiteral("agent-id.jpg")).has_value());
     CHECK(session->unmetRequirements().isEmpty());
     CHECK(session->stepRun(session->currentStep()).snapshots == 1);
+}
+
+TEST_CASE("a yes and a close-up count only while the step's presence requirement holds; a no always counts")
+{
+    ManualClock clock;
+    auto session = makeSession(planOf(parsedTemplate()), clock);
+    REQUIRE(session->start().has_value());
+    // Consent needs both in the picture: only the agent is there (the demo source: nobody).
+    session->setPresence({true, false, false});
+    REQUIRE_FALSE(session->presenceMet());
+    const auto yes = session->recordAnswer(Answer::Yes);
+    REQUIRE_FALSE(yes.has_value());
+    CHECK(yes.error().code == ErrorCode::RequirementsUnmet);
+    CHECK(session->stepRun(0).answer == Answer::Invalid);
+    CHECK(countEvents(*session, SessionEventType::AnswerRecorded) == 0);
+    session->setPresence(kEveryone);
+    REQUIRE(session->recordAnswer(Answer::Yes).has_value());
+    CHECK(session->stepRun(0).answer == Answer::Yes);
+    satisfyAndComplete(*session, clock);
+    satisfyAndComplete(*session, clock);
+
+    // The agent's identity close-up: refused with nobody in the picture, taken once they are.
+    REQUIRE(session->plan().steps().at(session->currentStep()).definition.kind == StepKind::AgentIdentity);
+    session->setPresence({false, false, false});
+    const auto snapshot = session->recordSnapshot(QStringLiteral("agent-id.jpg"));
+    REQUIRE_FALSE(snapshot.has_value());
+    CHECK(snapshot.error().code == ErrorCode::RequirementsUnmet);
+    CHECK(session->stepRun(session->currentStep()).snapshots == 0);
+    session->setPresence(kEveryone);
+    REQUIRE(session->recordSnapshot(QStringLiteral("agent-id.jpg")).has_value());
+    CHECK(session->stepRun(session->currentStep()).snapshots == 1);
+
+    // A no is the customer's right whoever is in the picture: it is always recorded.
+    while (!session->plan().steps().at(session->currentStep()).definition.requirements.answerRequired)
+        satisfyAndComplete(*session, clock);
+    session->setPresence({true, false, false});
+    REQUIRE(session->recordAnswer(Answer::No).has_value());
+    CHECK(session->stepRun(session->currentStep()).answer == Answer::No);
 }
 
 TEST_CASE("refusal branch: a no to consent ends the session as refused / and it cannot be re-recorded")

@@ -179,8 +179,11 @@ TEST_CASE("every visible control on every page has an accessible name and the ag
     REQUIRE(app.find<QPushButton>("startRecording")->hasFocus());
     pressKey(app.window.get(), Qt::Key_Return);
     checked += checkNames(app, QStringLiteral("recordingPage"));
-    // The consent question is the first thing to do: its "yes" has the focus, Space answers.
-    REQUIRE(app.find<QPushButton>("answerYes")->hasFocus());
+    // The consent question is the first thing to do: once both are in the picture its "yes"
+    // has the focus, Space answers.
+    CHECK_FALSE(app.find<QPushButton>("answerYes")->isEnabled());
+    test::playClip(app.feed, 8, 16);
+    REQUIRE(test::waitUntil([&] { return app.find<QPushButton>("answerYes")->hasFocus(); }));
     pressKey(app.window.get(), Qt::Key_Space);
     CHECK(app.window->session()->stepRun(0).answer == workflow::Answer::Yes);
     pressKey(app.window.get(), Qt::Key_A, Qt::AltModifier);
@@ -357,7 +360,7 @@ TEST_CASE("page text grows with the application font")
             REQUIRE(widget);
             return QFontInfo(widget->font()).pointSizeF();
         };
-        ui::RecordingPage recording(app.clock);
+        ui::RecordingPage recording(app.clock, nullptr);
         sizes.presenceBanner = pointsOf(&recording, "presenceBanner");
         sizes.nextStep = pointsOf(&recording, "nextStep");
         sizes.recordingTeleprompter = pointsOf(&recording, "recordingTeleprompter");

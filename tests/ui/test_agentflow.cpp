@@ -32,6 +32,8 @@
 using namespace dualrec;
 using namespace std::chrono_literals;
 using test::click;
+using test::fillSaleForm;
+using test::passPreflight;
 using test::pressKey;
 using test::signIn;
 using test::typeText;
@@ -41,60 +43,6 @@ namespace {
 
 const QString kAgentPassword = QStringLiteral("agent-pass-1");
 
-
-/// The pre-flight page: before the feed has shown a picture and sound, the recording is refused
-/// with the reason; once the clip's two faces and a microphone level arrive every check passes
-/// (the temporary folder has room, the clock is plausible, no battery); Ctrl+Enter goes on.
-void passPreflight(test::AppFixture &app, const QString &screenshot = {})
-{
-    REQUIRE(app.window->currentPage()->objectName() == QLatin1String("preflightPage"));
-    auto *go = app.find<QPushButton>("preflightContinue");
-    CHECK_FALSE(go->isEnabled());
-    CHECK_FALSE(app.find<QLabel>("preflightReason")->text().isEmpty());
-    test::playClip(app.feed, 0, 8);
-    Q_EMIT app.feed.audioLevel(-18.0);
-    REQUIRE(test::waitUntil([&] { return go->isEnabled(); }));
-    CHECK(app.find<QLabel>("preflightReason")->text().isEmpty());
-    // Source, disk, clock, power, light, framing (two faces) and microphone all pass.
-    CHECK(app.find<QLabel>("preflightList")->text().count(QStringLiteral("✔")) == 7);
-    CHECK(app.find<QProgressBar>("preflightMicrophoneMeter")->value() > 50);
-    CHECK(app.window->findChild<ui::PreviewWidget *>(QStringLiteral("preflightPreview"))->faceCount() == 2);
-    if (!screenshot.isEmpty())
-        app.screenshot(screenshot);
-    pressKey(go, Qt::Key_Return, Qt::ControlModifier);
-    REQUIRE(app.window->currentPage()->objectName() == QLatin1String("newSessionPage"));
-}
-
-/// Fills the new-session form with the keyboard only: Tab from field to field.
-void fillSaleForm(test::AppFixture &app, const QString &applicationNo, const QString &idNumber)
-{
-    auto *application = app.find<QLineEdit>("applicationNo");
-    REQUIRE(application->hasFocus());
-    typeText(application, applicationNo);
-    pressKey(application, Qt::Key_Tab);
-    typeText(application, QStringLiteral("王秀兰"));
-    pressKey(application, Qt::Key_Tab);
-    typeText(application, idNumber);
-    pressKey(application, Qt::Key_Tab); // insured: the policyholder herself
-    pressKey(application, Qt::Key_Tab);
-    REQUIRE(app.find<QComboBox>("channel")->hasFocus());
-    pressKey(application, Qt::Key_Down); // agency
-    pressKey(application, Qt::Key_Tab);
-    pressKey(application, Qt::Key_Tab); // where: national rules only
-    auto *products = app.find<QListWidget>("products");
-    REQUIRE(products->hasFocus());
-    int traditional = -1;
-    for (int row = 0; row < products->count(); ++row) {
-        if (products->item(row)->data(Qt::UserRole).toString() == QLatin1String("traditional-life"))
-            traditional = row;
-    }
-    REQUIRE(traditional >= 0);
-    pressKey(products, Qt::Key_Home);
-    for (int row = 0; row < traditional; ++row)
-        pressKey(products, Qt::Key_Down);
-    pressKey(products, Qt::Key_Space);
-    REQUIRE(products->item(traditional)->checkState() == Qt::Checked);
-}
 
 } // namespace
 
@@ -150,7 +98,10 @@ TEST_CASE("an agent records a whole session from sign-in to the receipt with key
     auto *indicator = app.find<QLabel>("presenceIndicator");
     auto *teleprompter = app.find<QTextBrowser>("recordingTeleprompter");
     CHECK_FALSE(next->isEnabled());
-    CHECK(yes->isEnabled());
+    // Nobody is in the picture yet: a "yes" would not count, and the button says why.
+    CHECK_FALSE(yes->isEnabled());
+    CHECK_FALSE(yes->toolTip().isEmpty());
+    CHECK(app.find<QPushButton>("answerNo")->isEnabled()); // a "no" always counts
     CHECK_FALSE(snapshot->isEnabled()); // consent needs no close-up
     CHECK(teleprompter->toPlainText().startsWith(QStringLiteral("王秀兰您好"))); // the customer's name is filled in
     if (english) {
@@ -164,6 +115,8 @@ TEST_CASE("an agent records a whole session from sign-in to the receipt with key
     test::playClip(app.feed, 0, test::clipFrameAt(4.0));
     REQUIRE(waitUntil([&] { return session->presence().agent && session->presence().policyholder; }));
     CHECK(banner->isHidden());
+    CHECK(yes->isEnabled());
+    CHECK(yes->toolTip().isEmpty());
     CHECK(app.find<ui::PreviewWidget>("preview")->faceCount() == 2);
     if (english)
         CHECK(indicator->text().contains(QStringLiteral("both in the picture")));

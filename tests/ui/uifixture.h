@@ -13,12 +13,18 @@
 #include "ui/livefeed.h"
 #include "ui/loginpage.h"
 #include "ui/mainwindow.h"
+#include "ui/previewwidget.h"
+#include "ui/voicebroadcast.h"
 
 #include "tests/support/testclock.h"
 #include "tests/support/uidriver.h"
 
+#include <QComboBox>
 #include <QDir>
+#include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSemaphore>
 #include <QTemporaryDir>
@@ -107,6 +113,9 @@ struct AppFixture {
     std::unique_ptr<storage::Journal> journal;
     ui::LiveFeed feed;
     std::unique_ptr<SettingsStore> settings;
+    /// The voice broadcast the window gets; openWindow() makes the platform's default one
+    /// (speaking into the live capture's recording, if any) unless the test set one.
+    std::unique_ptr<ui::VoiceBroadcast> voice;
     std::unique_ptr<ui::MainWindow> window;
 
     /// A live run: the real capture pipeline (file source, YuNet guard, recorder) into the window.
@@ -138,6 +147,7 @@ struct AppFixture {
     {
         // The window may still finalize a recording from the capture: it goes first.
         window.reset();
+        voice.reset(); // it speaks into the capture's mixer
         captureFeed.reset();
         capture.reset();
     }
@@ -167,8 +177,12 @@ struct AppFixture {
         recording.encoder.framesPerSecond = 15;
         recording.encoder.softwarePreset = QStringLiteral("ultrafast");
         recording.encoder.hardware = media::HardwareEncoding::Off;
+        if (!voice)
+            voice = std::make_unique<ui::VoiceBroadcast>(*activeClock, capture ? &capture->promptMixer() : nullptr,
+                                                         ui::VoiceBroadcast::defaultEngine());
         window = std::make_unique<ui::MainWindow>(
-            ui::UiServices{library, *journal, *activeClock, *settings, withFeed ? &feed : nullptr, capture.get(), recording},
+            ui::UiServices{library, *journal, *activeClock, *settings, withFeed ? &feed : nullptr, capture.get(), recording,
+                           voice.get()},
             ui::ShellInfo{QStringLiteral("demo"), directory.path(), language});
         window->resize(1280, 820);
         window->show();
@@ -281,6 +295,60 @@ inline void signIn(AppFixture &app, const QString &login, const QString &passwor
     typeText(name, password);
     pressKey(name, Qt::Key_Return);
     app.awaitSignIn();
+}
+
+/// The pre-flight page: before the feed has shown a picture and sound, the recording is refused
+/// with the reason; once the clip's two faces and a microphone level arrive every check passes
+/// (the temporary folder has room, the clock is plausible, no battery); Ctrl+Enter goes on.
+inline void passPreflight(AppFixture &app, const QString &screenshot = {})
+{
+    REQUIRE(app.window->currentPage()->objectName() == QLatin1String("preflightPage"));
+    auto *go = app.find<QPushButton>("preflightContinue");
+    CHECK_FALSE(go->isEnabled());
+    CHECK_FALSE(app.find<QLabel>("preflightReason")->text().isEmpty());
+    playClip(app.feed, 0, 8);
+    Q_EMIT app.feed.audioLevel(-18.0);
+    REQUIRE(waitUntil([&] { return go->isEnabled(); }));
+    CHECK(app.find<QLabel>("preflightReason")->text().isEmpty());
+    // Source, disk, clock, power, light, framing (two faces) and microphone all pass.
+    CHECK(app.find<QLabel>("preflightList")->text().count(QStringLiteral("✔")) == 7);
+    CHECK(app.find<QProgressBar>("preflightMicrophoneMeter")->value() > 50);
+    CHECK(app.window->findChild<ui::PreviewWidget *>(QStringLiteral("preflightPreview"))->faceCount() == 2);
+    if (!screenshot.isEmpty())
+        app.screenshot(screenshot);
+    pressKey(go, Qt::Key_Return, Qt::ControlModifier);
+    REQUIRE(app.window->currentPage()->objectName() == QLatin1String("newSessionPage"));
+}
+
+/// Fills the new-session form with the keyboard only: Tab from field to field.
+inline void fillSaleForm(AppFixture &app, const QString &applicationNo, const QString &idNumber)
+{
+    auto *application = app.find<QLineEdit>("applicationNo");
+    REQUIRE(application->hasFocus());
+    typeText(application, applicationNo);
+    pressKey(application, Qt::Key_Tab);
+    typeText(application, QStringLiteral("王秀兰"));
+    pressKey(application, Qt::Key_Tab);
+    typeText(application, idNumber);
+    pressKey(application, Qt::Key_Tab); // insured: the policyholder herself
+    pressKey(application, Qt::Key_Tab);
+    REQUIRE(app.find<QComboBox>("channel")->hasFocus());
+    pressKey(application, Qt::Key_Down); // agency
+    pressKey(application, Qt::Key_Tab);
+    pressKey(application, Qt::Key_Tab); // where: national rules only
+    auto *products = app.find<QListWidget>("products");
+    REQUIRE(products->hasFocus());
+    int traditional = -1;
+    for (int row = 0; row < products->count(); ++row) {
+        if (products->item(row)->data(Qt::UserRole).toString() == QLatin1String("traditional-life"))
+            traditional = row;
+    }
+    REQUIRE(traditional >= 0);
+    pressKey(products, Qt::Key_Home);
+    for (int row = 0; row < traditional; ++row)
+        pressKey(products, Qt::Key_Down);
+    pressKey(products, Qt::Key_Space);
+    REQUIRE(products->item(traditional)->checkState() == Qt::Checked);
 }
 
 } // namespace dualrec::test

@@ -1,0 +1,174 @@
+#include "core/seal/devicekeys.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QUuid>
+
+#include <openssl/evp.h>
+
+#include <memory>
+
+namespace dualrec::seal {
+
+namespace {
+
+constexpr int kMarkerFormat = 1;
+
+QByteArray keyIdOf(const SecretKey &key)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(QByteArrayView("dualrec device key id\n"));
+    hash.addData(key.bytes());
+    return hash.result().left(DeviceKeys::kKeyIdSize);
+}
+
+QString keyNameOf(const QString &folderId)
+{
+    return QStringLiteral("device-") + folderId;
+}
+
+/// Something recorded lives here already (a folder used before markers existed, or whose
+/// marker was deleted): it is not new.
+bool hasEvidence(const QDir &folder)
+{
+    if (folder.exists(QStringLiteral("journal.sqlite")))
+        return true;
+    const QDir recordings(folder.filePath(QStringLiteral("recordings")));
+    return recordings.exists() && !recordings.entryList(QDir::Files | QDir::NoDotAndDotDot).isEmpty();
+}
+
+struct CipherContextDeleter {
+    void operator()(EVP_CIPHER_CTX *context) const { EVP_CIPHER_CTX_free(context); }
+};
+
+/// AES-256 key wrap (RFC 3394) in either direction.
+Result<QByteArray> keyWrap(const SecretKey &kek, const QByteArray &input, bool encrypt)
+{
+    std::unique_ptr<EVP_CIPHER_CTX, CipherContextDeleter> context(EVP_CIPHER_CTX_new());
+    if (!context)
+        return fail(ErrorCode::OutOfMemory, QStringLiteral("no cipher context for the key wrap"));
+    EVP_CIPHER_CTX_set_flags(context.get(), EVP_CIPHER_CTX_FLAG_WRAP_ALLOW);
+    const auto *key = reinterpret_cast<const unsigned char *>(kek.bytes().constData());
+    if (EVP_CipherInit_ex(context.get(), EVP_aes_256_wrap(), nullptr, key, nullptr, encrypt ? 1 : 0) != 1)
+        return fail(ErrorCode::InternalError, QStringLiteral("the key wrap cannot start"));
+    QByteArray output(input.size() + 16, '\0');
+    int written = 0;
+    int finalWritten = 0;
+    auto *out = reinterpret_cast<unsigned char *>(output.data());
+    if (EVP_CipherUpdate(context.get(), out, &written, reinterpret_cast<const unsigned char *>(input.constData()),
+                         int(input.size()))
+            != 1
+        || EVP_CipherFinal_ex(context.get(), out + written, &finalWritten) != 1)
+        return fail(ErrorCode::DataCorrupt, encrypt ? QStringLiteral("wrapping a data key failed")
+                                                    : QStringLiteral("a wrapped data key does not open with this device key "
+                                                                     "(another device's file, or altered)"));
+    output.truncate(written + finalWritten);
+    return output;
+}
+
+} // namespace
+
+DeviceKeys::DeviceKeys(SecretKey key, QByteArray keyId, QString folderId, QString backend)
+    : m_key(std::move(key)), m_keyId(std::move(keyId)), m_folderId(std::move(folderId)), m_backend(std::move(backend))
+{
+}
+
+Result<DeviceKeys> DeviceKeys::open(const QString &dataFolder, KeyStore &store)
+{
+    const QDir folder(dataFolder);
+    const QString markerPath = folder.filePath(markerName());
+    QFile markerFile(markerPath);
+    if (!markerFile.exists()) {
+        if (hasEvidence(folder))
+            return fail(ErrorCode::DataCorrupt,
+                        QStringLiteral("%1 holds recordings or a journal but no folder marker (%2): its keys cannot be "
+                                       "found; nothing was changed")
+                            .arg(dataFolder, markerName()));
+        // A new folder: its device key first, then the marker that says the folder is in use.
+        auto key = SecretKey::generate();
+        if (!key)
+            return std::unexpected(key.error());
+        const QString folderId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        if (auto stored = store.write(keyNameOf(folderId), key->bytes()); !stored)
+            return std::unexpected(stored.error());
+        const auto id = keyIdOf(*key);
+        QJsonObject marker{{QStringLiteral("format"), kMarkerFormat},
+                           {QStringLiteral("folder_id"), folderId},
+                           {QStringLiteral("device_key_id"), QString::fromLatin1(id.toHex())},
+                           {QStringLiteral("key_store"), store.backendName()},
+                           {QStringLiteral("created"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
+        if (!QDir().mkpath(dataFolder))
+            return fail(ErrorCode::IoError, QStringLiteral("cannot create the data folder %1").arg(dataFolder));
+        QSaveFile out(markerPath);
+        if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(marker).toJson()) < 0 || !out.commit())
+            return fail(ErrorCode::IoError, QStringLiteral("cannot write the folder marker %1: %2").arg(markerPath, out.errorString()));
+        return DeviceKeys(std::move(*key), id, folderId, store.backendName());
+    }
+
+    if (!markerFile.open(QIODevice::ReadOnly))
+        return fail(ErrorCode::IoError, QStringLiteral("cannot read the folder marker %1: %2").arg(markerPath, markerFile.errorString()));
+    const auto marker = QJsonDocument::fromJson(markerFile.read(64 * 1024)).object();
+    const auto folderId = marker.value(QStringLiteral("folder_id")).toString();
+    const auto expectedId = QByteArray::fromHex(marker.value(QStringLiteral("device_key_id")).toString().toLatin1());
+    if (marker.value(QStringLiteral("format")).toInt() != kMarkerFormat || QUuid::fromString(folderId).isNull()
+        || expectedId.size() != kKeyIdSize)
+        return fail(ErrorCode::DataCorrupt,
+                    QStringLiteral("the folder marker %1 is damaged (expected format %2 with folder_id and device_key_id); "
+                                   "nothing was changed")
+                        .arg(markerPath)
+                        .arg(kMarkerFormat));
+    auto stored = store.read(keyNameOf(folderId));
+    if (!stored)
+        return std::unexpected(stored.error());
+    if (!stored->has_value())
+        return fail(ErrorCode::NotFound,
+                    QStringLiteral("the device key of %1 (id %2) is missing from the key store (%3); the folder's "
+                                   "encrypted files cannot be opened; nothing was changed")
+                        .arg(dataFolder, QString::fromLatin1(expectedId.toHex()), store.backendName()));
+    auto key = SecretKey::fromBytes(**stored);
+    if (!key)
+        return fail(ErrorCode::DataCorrupt, QStringLiteral("the device key of %1 in the key store (%2) is damaged: %3")
+                                                .arg(dataFolder, store.backendName(), key.error().detail));
+    const auto id = keyIdOf(*key);
+    if (id != expectedId)
+        return fail(ErrorCode::DataCorrupt,
+                    QStringLiteral("the key store (%1) holds another key for %2 (id %3, the folder marker names %4); nothing "
+                                   "was changed")
+                        .arg(store.backendName(), dataFolder, QString::fromLatin1(id.toHex()),
+                             QString::fromLatin1(expectedId.toHex())));
+    return DeviceKeys(std::move(*key), id, folderId, store.backendName());
+}
+
+Result<QByteArray> DeviceKeys::wrap(const SecretKey &dataKey) const
+{
+    return keyWrap(m_key, dataKey.bytes(), true);
+}
+
+Result<SecretKey> DeviceKeys::unwrap(const QByteArray &wrapped) const
+{
+    if (wrapped.size() != kWrappedSize)
+        return fail(ErrorCode::DataCorrupt, QStringLiteral("a wrapped data key has %1 bytes; found %2").arg(kWrappedSize).arg(wrapped.size()));
+    auto plain = keyWrap(m_key, wrapped, false);
+    if (!plain)
+        return std::unexpected(plain.error());
+    return SecretKey::fromBytes(*plain);
+}
+
+Result<std::pair<SecretKey, QByteArray>> DeviceKeys::newDataKey() const
+{
+    auto key = SecretKey::generate();
+    if (!key)
+        return std::unexpected(key.error());
+    auto wrapped = wrap(*key);
+    if (!wrapped)
+        return std::unexpected(wrapped.error());
+    return std::pair{std::move(*key), std::move(*wrapped)};
+}
+
+} // namespace dualrec::seal

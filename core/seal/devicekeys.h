@@ -1,0 +1,56 @@
+#pragma once
+
+#include "core/seal/keystore.h"
+#include "core/seal/secretkey.h"
+
+#include <utility>
+
+namespace dualrec::seal {
+
+/// The key hierarchy of one data folder (docs/security.md):
+///
+///     OS key store (or owner-only file)
+///       └─ device key (AES-256, one per data folder, never leaves the store)
+///            ├─ wraps each file's data key (AES-256 key wrap, RFC 3394); the wrapped key
+///            │  travels in the file's own header (EncryptedWriter), so a journal restored
+///            │  from a backup never loses a key
+///            └─ (to come) the journal's personal-data key, the signing key, the audit key
+///
+/// Whether a data folder is new is decided by the folder marker (`dualrec-folder.json`, no
+/// secret in it) written at first use, never by a key being absent: a used folder whose key is
+/// missing or different is an error that changes nothing, not a reason to make a new key.
+///
+/// Thread contract: open() from one thread; the object is then immutable and thread-safe.
+class DeviceKeys final
+{
+public:
+    static constexpr qsizetype kKeyIdSize = 8;
+    static constexpr qsizetype kWrappedSize = SecretKey::kSize + 8;
+    /// The folder marker's file name.
+    static QString markerName() { return QStringLiteral("dualrec-folder.json"); }
+
+    /// A new folder (no marker, nothing recorded in it): makes the device key in `store` and
+    /// writes the marker. A used folder: reads the key the marker names.
+    [[nodiscard]] static Result<DeviceKeys> open(const QString &dataFolder, KeyStore &store);
+
+    /// Identifies the device key (not secret): in every encrypted file's header.
+    [[nodiscard]] const QByteArray &keyId() const { return m_keyId; }
+    [[nodiscard]] const QString &folderId() const { return m_folderId; }
+    [[nodiscard]] const QString &backendName() const { return m_backend; }
+
+    /// The data key wrapped with the device key (kWrappedSize bytes).
+    [[nodiscard]] Result<QByteArray> wrap(const SecretKey &dataKey) const;
+    /// Unwraps a data key; DataCorrupt when it was not wrapped with this device key or was altered.
+    [[nodiscard]] Result<SecretKey> unwrap(const QByteArray &wrapped) const;
+    /// A fresh random data key and its wrapped form.
+    [[nodiscard]] Result<std::pair<SecretKey, QByteArray>> newDataKey() const;
+
+private:
+    DeviceKeys(SecretKey key, QByteArray keyId, QString folderId, QString backend);
+    SecretKey m_key;
+    QByteArray m_keyId;
+    QString m_folderId;
+    QString m_backend;
+};
+
+} // namespace dualrec::seal

@@ -5,6 +5,7 @@ if(CPACK_GENERATOR STREQUAL "DEB")
     # watermark font and the GStreamer decoders Qt Multimedia needs to play H.264 recordings back.
     set(CPACK_DEBIAN_PACKAGE_DEPENDS
         "libqt6sql6-sqlite, qt6-translations-l10n, fonts-wqy-microhei, gstreamer1.0-plugins-good, gstreamer1.0-libav")
-    # The Haar cascade is the fallback when the shipped face model cannot be read.
-    set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "opencv-data")
+    # The Haar cascade (the fallback when the shipped face model cannot be read) and a Qt
+    # TextToSpeech engine (the voice broadcast uses espeak-ng first, which Depends carries).
+    set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "opencv-data, qt6-speech-speechd-plugin")
 endif()

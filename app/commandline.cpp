@@ -13,7 +13,7 @@ namespace dualrec::app {
 
 namespace {
 
-const char *const kSubcommands[] = {"script", "qc", "record", "user"};
+const char *const kSubcommands[] = {"script", "qc", "record", "user", "self-test"};
 
 /// Why `path` is not a font file the watermark may use (empty: it is one): a regular file below
 /// 50 MiB that starts like a TrueType/OpenType font or collection.
@@ -106,7 +106,12 @@ CommandLine parseCommandLine(const QStringList &arguments)
                   "  user add LOGIN --role agent|supervisor|it [--name NAME]\n"
                   "                         create a local account (branch IT); the password is read from the\n"
                   "                         first line of standard input\n"
-                  "  user list              list the local accounts"));
+                  "  user list              list the local accounts")
+        + QStringLiteral("\n")
+        + QCoreApplication::translate("CommandLine",
+                  "  self-test              check this installation (face model, scripts, encoders, SQLite,\n"
+                  "                         OpenSSL, data folder, translations): one line per check; exit 0 when\n"
+                  "                         every check passed, else 1"));
     const auto helpOption = parser.addHelpOption();
     const auto versionOption = parser.addVersionOption();
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
@@ -339,6 +344,11 @@ CommandLine parseCommandLine(const QStringList &arguments)
             result.error = QCoreApplication::translate("CommandLine", "record: --watermark-position must be top-left, top-right, bottom-left or bottom-right");
         else
             result.mode = CommandLine::Mode::Record;
+    } else if (positional.first() == QLatin1String("self-test")) {
+        if (positional.size() != 1)
+            result.error = QCoreApplication::translate("CommandLine", "self-test: expected no further arguments");
+        else
+            result.mode = CommandLine::Mode::SelfTest;
     } else if (positional.first() == QLatin1String("user")) {
         if (positional.size() == 2 && positional.at(1) == QLatin1String("list")) {
             result.mode = CommandLine::Mode::UserList;

@@ -34,7 +34,7 @@ struct RecordOptions final {
 
 /// What the command line asked for. Parsed before any window exists.
 struct CommandLine final {
-    enum class Mode : quint8 { Invalid = 0, Window, Help, Version, ScriptCheck, Qc, Record, UserAdd, UserList };
+    enum class Mode : quint8 { Invalid = 0, Window, Help, Version, ScriptCheck, Qc, Record, UserAdd, UserList, SelfTest };
 
     Mode mode = Mode::Window;
     QString dataDirectory;   ///< empty: the platform default

@@ -1,5 +1,7 @@
 #include "app/facemodelsetting.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
 #include "core/util/settingsstore.h"
 
@@ -21,12 +23,21 @@ Result<FaceModelChoice> chooseFaceModel(const QString &commandLinePath)
             return FaceModelChoice{configured, {}};
         return FaceModelChoice{{}, QStringLiteral("the configured face model \"%1\" does not exist").arg(configured)};
     }
-    const QString builtIn = QStringLiteral(DUALREC_DEFAULT_FACE_MODEL);
-    if (builtIn.isEmpty())
-        return FaceModelChoice{{}, QStringLiteral("no face model configured")};
-    if (!QFileInfo(builtIn).isFile())
-        return FaceModelChoice{{}, QStringLiteral("the default face model \"%1\" does not exist").arg(builtIn)};
-    return FaceModelChoice{QFileInfo(builtIn).canonicalFilePath(), {}};
+    const auto candidates = bundledFaceModelCandidates();
+    for (const auto &candidate : candidates) {
+        if (QFileInfo(candidate).isFile())
+            return FaceModelChoice{QFileInfo(candidate).canonicalFilePath(), {}};
+    }
+    return FaceModelChoice{{}, QStringLiteral("the face model that ships with DualRec is missing (looked for %1)")
+                                   .arg(candidates.join(QStringLiteral(" and ")))};
+}
+
+QStringList bundledFaceModelCandidates()
+{
+    const QDir executableDirectory(QCoreApplication::applicationDirPath());
+    const QString name = QLatin1String(kBundledFaceModelName);
+    return {QDir::cleanPath(executableDirectory.filePath(QStringLiteral("../share/dualrec/models/") + name)),
+            QDir::cleanPath(executableDirectory.filePath(QStringLiteral("../Resources/models/") + name))};
 }
 
 } // namespace dualrec::app

@@ -3,6 +3,7 @@
 #include "app/qccommand.h"
 #include "app/recordcommand.h"
 #include "app/scriptcheckcommand.h"
+#include "app/selftestcommand.h"
 #include "core/live/interruptedsessions.h"
 #include "core/live/journalbridge.h"
 #include "core/util/clock.h"
@@ -120,6 +121,8 @@ int main(int argc, char *argv[])
         QTextStream in(stdin);
         return runUserCommand(commandLine, in, out, err);
     }
+    case CommandLine::Mode::SelfTest:
+        return runSelfTest(commandLine, out);
     case CommandLine::Mode::Window:
         break;
     case CommandLine::Mode::Invalid:

@@ -45,6 +45,10 @@ SettingsStore::SettingsStore(QString userFile, QString policyFile)
 QString SettingsStore::systemPolicyPath()
 {
 #if defined(Q_OS_WIN)
+    // The MSI property POLICYFILE (packaging/windows/dualrec.wxs) or Group Policy may name another file.
+    const QSettings machine(QLatin1String(kPolicyRegistryKey), QSettings::NativeFormat);
+    if (const auto named = machine.value(QStringLiteral("PolicyFile")).toString().trimmed(); !named.isEmpty())
+        return named;
     return qEnvironmentVariable("ProgramData", QStringLiteral("C:/ProgramData")) + QStringLiteral("/DualRec/policy.ini");
 #elif defined(Q_OS_MACOS)
     return QStringLiteral("/Library/Application Support/DualRec/policy.ini");
@@ -110,20 +114,36 @@ bool SettingsStore::isValid(SettingKey key, const QVariant &value)
     return false;
 }
 
+std::optional<QVariant> SettingsStore::policyValue(SettingKey key) const
+{
+    const QLatin1String name(settingKeyName(key));
+    if (!m_policyFile.isEmpty() && QFileInfo::exists(m_policyFile)) {
+        const QSettings policy(m_policyFile, QSettings::IniFormat);
+        if (policy.contains(name) && isValid(key, policy.value(name)))
+            return policy.value(name);
+    }
+#if defined(Q_OS_WIN)
+    // Windows: the machine policy the MSI's properties (DATAFOLDER) or Group Policy write to the
+    // registry, same keys as the file; the file wins. Only for the system policy, never a test file.
+    if (!m_policyFile.isEmpty() && m_policyFile == systemPolicyPath()) {
+        const QSettings machine(QLatin1String(kPolicyRegistryKey), QSettings::NativeFormat);
+        if (machine.contains(name) && isValid(key, machine.value(name)))
+            return machine.value(name);
+    }
+#endif
+    return std::nullopt;
+}
+
 bool SettingsStore::isLocked(SettingKey key) const
 {
-    if (m_policyFile.isEmpty() || !QFileInfo::exists(m_policyFile))
-        return false;
-    const QSettings policy(m_policyFile, QSettings::IniFormat);
-    return policy.contains(QLatin1String(settingKeyName(key)))
-           && isValid(key, policy.value(QLatin1String(settingKeyName(key))));
+    return policyValue(key).has_value();
 }
 
 QVariant SettingsStore::value(SettingKey key) const
 {
     const QLatin1String name(settingKeyName(key));
-    if (isLocked(key))
-        return QSettings(m_policyFile, QSettings::IniFormat).value(name);
+    if (auto policy = policyValue(key))
+        return *policy;
     const auto user = open(m_userFile);
     if (user->contains(name) && isValid(key, user->value(name)))
         return user->value(name);

@@ -6,6 +6,7 @@
 #include <QVariant>
 
 #include <array>
+#include <optional>
 
 namespace dualrec {
 
@@ -48,8 +49,12 @@ public:
 
     /// Where IT deploys the policy on this platform: /etc/dualrec/policy.ini on Linux,
     /// %ProgramData%\DualRec\policy.ini on Windows, /Library/Application Support/DualRec/policy.ini
-    /// on macOS.
+    /// on macOS. On Windows the registry value `PolicyFile` under kPolicyRegistryKey (the MSI
+    /// property POLICYFILE) names another file.
     [[nodiscard]] static QString systemPolicyPath();
+    /// Windows: machine policy in the registry, same keys as the policy file (`storage\folder`
+    /// ...), below the file in rank; written by the MSI's properties or by Group Policy.
+    static constexpr const char *kPolicyRegistryKey = "HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\DualRec";
 
     [[nodiscard]] const QString &policyFile() const { return m_policyFile; }
     [[nodiscard]] QVariant value(SettingKey key) const;
@@ -62,6 +67,9 @@ public:
     [[nodiscard]] static bool isValid(SettingKey key, const QVariant &value);
 
 private:
+    /// The policy's value of `key` when it is set there and valid (file, then Windows registry).
+    [[nodiscard]] std::optional<QVariant> policyValue(SettingKey key) const;
+
     QString m_userFile;
     QString m_policyFile;
 };

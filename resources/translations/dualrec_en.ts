@@ -206,6 +206,16 @@ Commands (without a command the window opens):
         <source>--name and --role belong to the user add command</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>  self-test              check this installation (face model, scripts, encoders, SQLite,
+                         OpenSSL, data folder, translations): one line per check; exit 0 when
+                         every check passed, else 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>self-test: expected no further arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HistoryText</name>
@@ -567,6 +577,151 @@ Commands (without a command the window opens):
     <name>ScriptCheck</name>
     <message>
         <source>%1 file(s) checked: %2 template(s), %3 rule set(s), %4 problem(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SelfTest</name>
+    <message>
+        <source>Translations: missing or empty: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Translations: the Chinese and English texts of DualRec and Qt&apos;s Chinese texts are present.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Scripts and rules: %n problem(s); the first: %1</source>
+        <translation>
+            <numerusform>Scripts and rules: %n problem; the first: %1</numerusform>
+            <numerusform>Scripts and rules: %n problems; the first: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scripts and rules: no script template or no scope rule set was found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scripts and rules: %1 script templates and %2 scope rule sets load without problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encryption (OpenSSL): no key could be generated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encryption (OpenSSL): AES-256-GCM encryption failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encryption (OpenSSL): AES-256-GCM did not give back the original text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encryption (OpenSSL): AES-256-GCM accepted data that was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encryption (OpenSSL): password hashing (PBKDF2) does not work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encryption (OpenSSL): AES-256-GCM and password hashing (PBKDF2) work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data folder: %1 cannot be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data folder: %1 is not writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data folder: %1 is writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Journal (SQLite): a test journal cannot be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording (FFmpeg): 3 seconds from the demo source could not be recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Journal (SQLite): a test journal records the session and its recording with the right SHA-256.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Journal (SQLite): the test recording is missing from the test journal or its SHA-256 differs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording (FFmpeg): the test recording cannot be read back: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording (FFmpeg): the test recording holds only %1 frames (%2 s); 3 s were recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording (FFmpeg): 3 seconds from the demo source were recorded and read back (%1 frames, %2x%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face detection: only the weaker fallback detector (Haar) is available: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face detection: the YuNet model %1 loads, but no frame reached it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face detection: the YuNet model %1 loads and checked %2 recorded frames.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DualRec %1 self-test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[OK] %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[FAILED] %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n checks passed.</source>
+        <translation>
+            <numerusform>The %n check passed.</numerusform>
+            <numerusform>All %n checks passed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 checks failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face detection: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face detection: the face model cannot be loaded, so presence cannot be checked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording (FFmpeg): not checked, because the test journal could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Journal (SQLite): not checked, because nothing could be recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face detection: the YuNet model %1 loads and checked a test picture.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

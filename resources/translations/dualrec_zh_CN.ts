@@ -224,6 +224,18 @@ Commands (without a command the window opens):
         <source>--name and --role belong to the user add command</source>
         <translation>--name 和 --role 只用于 user add 命令</translation>
     </message>
+    <message>
+        <source>  self-test              check this installation (face model, scripts, encoders, SQLite,
+                         OpenSSL, data folder, translations): one line per check; exit 0 when
+                         every check passed, else 1</source>
+        <translation>  self-test              检查本机安装是否完整（人脸模型、话术、编码器、SQLite、
+                         OpenSSL、数据文件夹、翻译）：每项检查一行；全部通过时
+                         退出码为 0，否则为 1</translation>
+    </message>
+    <message>
+        <source>self-test: expected no further arguments</source>
+        <translation>self-test：不接受其他参数</translation>
+    </message>
 </context>
 <context>
     <name>HistoryText</name>
@@ -583,6 +595,149 @@ Commands (without a command the window opens):
     <message>
         <source>%1 file(s) checked: %2 template(s), %3 rule set(s), %4 problem(s)</source>
         <translation>已检查 %1 个文件：%2 个模板，%3 个规则集，%4 个问题</translation>
+    </message>
+</context>
+<context>
+    <name>SelfTest</name>
+    <message>
+        <source>Translations: missing or empty: %1.</source>
+        <translation>翻译：以下文件缺失或为空：%1。</translation>
+    </message>
+    <message>
+        <source>Translations: the Chinese and English texts of DualRec and Qt&apos;s Chinese texts are present.</source>
+        <translation>翻译：双录的中文和英文文字以及 Qt 的中文文字齐全。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scripts and rules: %n problem(s); the first: %1</source>
+        <translation>
+            <numerusform>话术和规则：发现 %n 个问题，第一个是：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scripts and rules: no script template or no scope rule set was found.</source>
+        <translation>话术和规则：没有找到话术模板或规则集。</translation>
+    </message>
+    <message>
+        <source>Scripts and rules: %1 script templates and %2 scope rule sets load without problems.</source>
+        <translation>话术和规则：%1 个话术模板和 %2 个规则集均能正常加载。</translation>
+    </message>
+    <message>
+        <source>Encryption (OpenSSL): no key could be generated: %1</source>
+        <translation>加密（OpenSSL）：无法生成密钥：%1</translation>
+    </message>
+    <message>
+        <source>Encryption (OpenSSL): AES-256-GCM encryption failed: %1</source>
+        <translation>加密（OpenSSL）：AES-256-GCM 加密失败：%1</translation>
+    </message>
+    <message>
+        <source>Encryption (OpenSSL): AES-256-GCM did not give back the original text.</source>
+        <translation>加密（OpenSSL）：AES-256-GCM 解密后未能还原原文。</translation>
+    </message>
+    <message>
+        <source>Encryption (OpenSSL): AES-256-GCM accepted data that was changed.</source>
+        <translation>加密（OpenSSL）：AES-256-GCM 接受了被篡改的数据。</translation>
+    </message>
+    <message>
+        <source>Encryption (OpenSSL): password hashing (PBKDF2) does not work.</source>
+        <translation>加密（OpenSSL）：密码散列（PBKDF2）工作不正常。</translation>
+    </message>
+    <message>
+        <source>Encryption (OpenSSL): AES-256-GCM and password hashing (PBKDF2) work.</source>
+        <translation>加密（OpenSSL）：AES-256-GCM 加密和密码散列（PBKDF2）工作正常。</translation>
+    </message>
+    <message>
+        <source>Data folder: %1 cannot be created.</source>
+        <translation>数据文件夹：无法创建 %1。</translation>
+    </message>
+    <message>
+        <source>Data folder: %1 is not writable.</source>
+        <translation>数据文件夹：%1 无法写入。</translation>
+    </message>
+    <message>
+        <source>Data folder: %1 is writable.</source>
+        <translation>数据文件夹：%1 可以写入。</translation>
+    </message>
+    <message>
+        <source>Journal (SQLite): a test journal cannot be opened: %1</source>
+        <translation>日志数据库（SQLite）：无法打开测试日志：%1</translation>
+    </message>
+    <message>
+        <source>Recording (FFmpeg): 3 seconds from the demo source could not be recorded: %1</source>
+        <translation>录制（FFmpeg）：无法用演示信号源录制 3 秒：%1</translation>
+    </message>
+    <message>
+        <source>Journal (SQLite): a test journal records the session and its recording with the right SHA-256.</source>
+        <translation>日志数据库（SQLite）：测试日志记录了测试会话及其录像，SHA-256 校验值正确。</translation>
+    </message>
+    <message>
+        <source>Journal (SQLite): the test recording is missing from the test journal or its SHA-256 differs: %1</source>
+        <translation>日志数据库（SQLite）：测试日志中没有测试录像，或其 SHA-256 校验值不符：%1</translation>
+    </message>
+    <message>
+        <source>Recording (FFmpeg): the test recording cannot be read back: %1</source>
+        <translation>录制（FFmpeg）：无法读回测试录像：%1</translation>
+    </message>
+    <message>
+        <source>Recording (FFmpeg): the test recording holds only %1 frames (%2 s); 3 s were recorded.</source>
+        <translation>录制（FFmpeg）：录制了 3 秒，但测试录像只有 %1 帧（%2 秒）。</translation>
+    </message>
+    <message>
+        <source>Recording (FFmpeg): 3 seconds from the demo source were recorded and read back (%1 frames, %2x%3).</source>
+        <translation>录制（FFmpeg）：已用演示信号源录制 3 秒并成功读回（%1 帧，%2×%3）。</translation>
+    </message>
+    <message>
+        <source>Face detection: only the weaker fallback detector (Haar) is available: %1</source>
+        <translation>人脸检测：只能使用较弱的备用检测器（Haar）：%1</translation>
+    </message>
+    <message>
+        <source>Face detection: the YuNet model %1 loads, but no frame reached it.</source>
+        <translation>人脸检测：YuNet 模型 %1 已加载，但没有收到任何画面。</translation>
+    </message>
+    <message>
+        <source>Face detection: the YuNet model %1 loads and checked %2 recorded frames.</source>
+        <translation>人脸检测：YuNet 模型 %1 已加载，并检查了 %2 帧录制画面。</translation>
+    </message>
+    <message>
+        <source>DualRec %1 self-test</source>
+        <translation>双录 %1 自检</translation>
+    </message>
+    <message>
+        <source>[OK] %1</source>
+        <translation>【正常】%1</translation>
+    </message>
+    <message>
+        <source>[FAILED] %1</source>
+        <translation>【失败】%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n checks passed.</source>
+        <translation>
+            <numerusform>全部 %n 项检查通过。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 checks failed.</source>
+        <translation>%2 项检查中有 %1 项未通过。</translation>
+    </message>
+    <message>
+        <source>Face detection: %1</source>
+        <translation>人脸检测：%1</translation>
+    </message>
+    <message>
+        <source>Face detection: the face model cannot be loaded, so presence cannot be checked: %1</source>
+        <translation>人脸检测：人脸模型无法加载，因此无法检查人员是否在画面中：%1</translation>
+    </message>
+    <message>
+        <source>Recording (FFmpeg): not checked, because the test journal could not be opened.</source>
+        <translation>录制（FFmpeg）：未检查，因为无法打开测试日志。</translation>
+    </message>
+    <message>
+        <source>Journal (SQLite): not checked, because nothing could be recorded.</source>
+        <translation>日志数据库（SQLite）：未检查，因为无法录制。</translation>
+    </message>
+    <message>
+        <source>Face detection: the YuNet model %1 loads and checked a test picture.</source>
+        <translation>人脸检测：YuNet 模型 %1 已加载，并检查了一张测试图片。</translation>
     </message>
 </context>
 <context>

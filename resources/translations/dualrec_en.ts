@@ -140,10 +140,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>record: --size must be WxH with even numbers; --fps, --duration and bit rates positive numbers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>record: --answers accepts only &quot;auto&quot;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -214,6 +210,66 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>self-test: expected no further arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a readable regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is larger than 50 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a TrueType or OpenType font</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: %1 contains an invisible or control character (%2); it would go into the watermark and the journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: %1 is longer than 64 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: --size: expected WIDTHxHEIGHT with even numbers from 160x120 to 3840x2160, got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: --fps: expected a whole number from 1 to 60, got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: --video-bitrate: expected bits per second from 100000 to 20000000, got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: --audio-bitrate: expected bits per second from 16000 to 320000, got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: --duration: expected whole seconds from 1 to 86400, got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: --x264-preset: expected one of %1, got &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: --pace: expected realtime or fast, got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: --watermark-font: &quot;%1&quot; %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -743,6 +799,10 @@ Commands (without a command the window opens):
         <source>Created the %1 account &quot;%2&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>user list: there is no DualRec journal in %1 (check --data-dir)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>WorkflowText</name>
@@ -1229,6 +1289,39 @@ Commands (without a command the window opens):
         <comment>a step&apos;s title and its product</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A field contains an invisible or control character (for example a line break). Type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The journal on this computer was damaged. It was restored from the backup of %1, and %n session(s) recorded since then were added back from their recording files. What was saved after %1 (sign-ins, steps and account changes) may be missing. The damaged journal was kept as %2.</source>
+        <translation>
+            <numerusform>The journal on this computer was damaged. It was restored from the backup of %1, and %n session recorded since then was added back from its recording files. What was saved after %1 (sign-ins, steps and account changes) may be missing. The damaged journal was kept as %2.</numerusform>
+            <numerusform>The journal on this computer was damaged. It was restored from the backup of %1, and %n sessions recorded since then were added back from their recording files. What was saved after %1 (sign-ins, steps and account changes) may be missing. The damaged journal was kept as %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The journal on this computer was damaged and there was no usable backup. A new journal was started and %n session(s) were added back from their recording files; the accounts and the earlier history are missing. The damaged journal was kept as %1.</source>
+        <translation>
+            <numerusform>The journal on this computer was damaged and there was no usable backup. A new journal was started and %n session was added back from its recording files; the accounts and the earlier history are missing. The damaged journal was kept as %1.</numerusform>
+            <numerusform>The journal on this computer was damaged and there was no usable backup. A new journal was started and %n sessions were added back from their recording files; the accounts and the earlier history are missing. The damaged journal was kept as %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recording description file(s) could not be read; their sessions are missing.</source>
+        <translation>
+            <numerusform>%n recording description file could not be read; its session is missing.</numerusform>
+            <numerusform>%n recording description files could not be read; their sessions are missing.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This computer had user accounts, but the journal has none. Ask branch IT to restore the journal or to create the accounts again; no first account can be created here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell your supervisor or branch IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dualrec::app::Application</name>
@@ -1257,10 +1350,6 @@ Commands (without a command the window opens):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>dualrec: the journal was damaged and has been rebuilt; the damaged copy is %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>dualrec: the presence guard cannot start: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1286,6 +1375,14 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>dualrec: DUALREC_VOICE must be builtin, system or system:ENGINE; &quot;%1&quot; is none of these, the default is used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dualrec: the journal could not be backed up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dualrec: WARNING: the journal was damaged.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1837,19 +1934,49 @@ Scope: %5</source>
         <source>The two passwords are not the same.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>The password needs at least %n character(s).</source>
-        <translation>
-            <numerusform>The password needs at least %n character.</numerusform>
-            <numerusform>The password needs at least %n characters.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The account was not created: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The account was created. Please sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer had user accounts, but none can be found now. Ask branch IT to restore them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The login must be one word of letters, digits or symbols, without spaces or invisible characters, at most %n character(s).</source>
+        <translation>
+            <numerusform>The login must be one word of letters, digits or symbols, without spaces or invisible characters, at most %n character.</numerusform>
+            <numerusform>The login must be one word of letters, digits or symbols, without spaces or invisible characters, at most %n characters.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The password needs at least %n character(s), not counting spaces at either end.</source>
+        <translation>
+            <numerusform>The password needs at least %n character, not counting spaces at either end.</numerusform>
+            <numerusform>The password needs at least %n characters, not counting spaces at either end.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The password may have at most %n character(s).</source>
+        <translation>
+            <numerusform>The password may have at most %n character.</numerusform>
+            <numerusform>The password may have at most %n characters.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The password contains an invisible or control character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password needs at least one letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password needs at least one digit, space or symbol besides the letters.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2056,6 +2183,14 @@ Scope: %5</source>
     </message>
     <message>
         <source>No snapshot: a close-up counts only while everyone this step needs is in the picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session for application %1 was missing from the journal. It was added back from its recording files (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice about the journal</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

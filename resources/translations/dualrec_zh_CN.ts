@@ -140,10 +140,6 @@
         <translation>record：必须指定 --template、--application-no、--agent 和 --out</translation>
     </message>
     <message>
-        <source>record: --size must be WxH with even numbers; --fps, --duration and bit rates positive numbers</source>
-        <translation>record：--size 须为 宽x高 且为偶数；--fps、--duration 和码率须为正数</translation>
-    </message>
-    <message>
         <source>record: --answers accepts only &quot;auto&quot;</source>
         <translation>record：--answers 只接受 “auto”</translation>
     </message>
@@ -235,6 +231,66 @@ Commands (without a command the window opens):
     <message>
         <source>self-test: expected no further arguments</source>
         <translation>self-test：不接受其他参数</translation>
+    </message>
+    <message>
+        <source>does not exist</source>
+        <translation>不存在</translation>
+    </message>
+    <message>
+        <source>is not a readable regular file</source>
+        <translation>不是可读的普通文件</translation>
+    </message>
+    <message>
+        <source>is larger than 50 MiB</source>
+        <translation>大于 50 MiB</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>is not a TrueType or OpenType font</source>
+        <translation>不是 TrueType 或 OpenType 字体</translation>
+    </message>
+    <message>
+        <source>record: %1 contains an invisible or control character (%2); it would go into the watermark and the journal</source>
+        <translation>record：%1 包含不可见字符或控制字符（%2），它会进入水印和日志库</translation>
+    </message>
+    <message>
+        <source>record: %1 is longer than 64 characters</source>
+        <translation>record：%1 超过 64 个字符</translation>
+    </message>
+    <message>
+        <source>record: --size: expected WIDTHxHEIGHT with even numbers from 160x120 to 3840x2160, got &quot;%1&quot;</source>
+        <translation>record：--size 应为 WIDTHxHEIGHT，取 160x120 至 3840x2160 之间的偶数，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>record: --fps: expected a whole number from 1 to 60, got &quot;%1&quot;</source>
+        <translation>record：--fps 应为 1 至 60 之间的整数，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>record: --video-bitrate: expected bits per second from 100000 to 20000000, got &quot;%1&quot;</source>
+        <translation>record：--video-bitrate 应为每秒 100000 至 20000000 比特，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>record: --audio-bitrate: expected bits per second from 16000 to 320000, got &quot;%1&quot;</source>
+        <translation>record：--audio-bitrate 应为每秒 16000 至 320000 比特，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>record: --duration: expected whole seconds from 1 to 86400, got &quot;%1&quot;</source>
+        <translation>record：--duration 应为 1 至 86400 之间的整秒数，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>record: --x264-preset: expected one of %1, got &quot;%2&quot;</source>
+        <translation>record：--x264-preset 应为 %1 之一，实际为“%2”</translation>
+    </message>
+    <message>
+        <source>record: --pace: expected realtime or fast, got &quot;%1&quot;</source>
+        <translation>record：--pace 应为 realtime 或 fast，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>record: --watermark-font: &quot;%1&quot; %2</source>
+        <translation>record：--watermark-font：“%1”%2</translation>
     </message>
 </context>
 <context>
@@ -758,6 +814,10 @@ Commands (without a command the window opens):
         <source>Created the %1 account &quot;%2&quot;.</source>
         <translation>已创建 %1 账号“%2”。</translation>
     </message>
+    <message>
+        <source>user list: there is no DualRec journal in %1 (check --data-dir)</source>
+        <translation>user list：%1 中没有 DualRec 日志库（请检查 --data-dir）</translation>
+    </message>
 </context>
 <context>
     <name>WorkflowText</name>
@@ -1241,6 +1301,36 @@ Commands (without a command the window opens):
         <comment>a step&apos;s title and its product</comment>
         <translation>%1（%2）</translation>
     </message>
+    <message>
+        <source>A field contains an invisible or control character (for example a line break). Type it again.</source>
+        <translation>某个字段包含不可见字符或控制字符（例如换行），请重新输入。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The journal on this computer was damaged. It was restored from the backup of %1, and %n session(s) recorded since then were added back from their recording files. What was saved after %1 (sign-ins, steps and account changes) may be missing. The damaged journal was kept as %2.</source>
+        <translation>
+            <numerusform>本机的日志库已损坏，已从 %1 的备份中恢复，此后录制的 %n 个会话已根据录像文件补回。%1 之后保存的内容（登录、环节和账号变更）可能缺失。损坏的日志库已保留为 %2。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The journal on this computer was damaged and there was no usable backup. A new journal was started and %n session(s) were added back from their recording files; the accounts and the earlier history are missing. The damaged journal was kept as %1.</source>
+        <translation>
+            <numerusform>本机的日志库已损坏，且没有可用的备份。已新建日志库，并根据录像文件补回 %n 个会话；账号和此前的历史记录已缺失。损坏的日志库已保留为 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recording description file(s) could not be read; their sessions are missing.</source>
+        <translation>
+            <numerusform>%n 个录像说明文件无法读取，相应的会话缺失。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This computer had user accounts, but the journal has none. Ask branch IT to restore the journal or to create the accounts again; no first account can be created here.</source>
+        <translation>本机曾有用户账号，但日志库中已没有任何账号。请分支机构IT恢复日志库或重新创建账号；此处不能创建首个账号。</translation>
+    </message>
+    <message>
+        <source>Tell your supervisor or branch IT.</source>
+        <translation>请告知您的主管或分支机构IT。</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::app::Application</name>
@@ -1269,10 +1359,6 @@ Commands (without a command the window opens):
         <translation>dualrec：无法打开“%1”中的日志库：%2</translation>
     </message>
     <message>
-        <source>dualrec: the journal was damaged and has been rebuilt; the damaged copy is %1</source>
-        <translation>dualrec：日志库已损坏并已重建；损坏的副本保存在 %1</translation>
-    </message>
-    <message>
         <source>dualrec: the presence guard cannot start: %1</source>
         <translation>dualrec：人脸在场检测无法启动：%1</translation>
     </message>
@@ -1299,6 +1385,14 @@ Commands (without a command the window opens):
     <message>
         <source>dualrec: DUALREC_VOICE must be builtin, system or system:ENGINE; &quot;%1&quot; is none of these, the default is used</source>
         <translation>dualrec：DUALREC_VOICE 应为 builtin、system 或 system:引擎名；“%1”都不是，已改用默认的语音。</translation>
+    </message>
+    <message>
+        <source>dualrec: the journal could not be backed up: %1</source>
+        <translation>dualrec：日志库无法备份：%1</translation>
+    </message>
+    <message>
+        <source>dualrec: WARNING: the journal was damaged.</source>
+        <translation>dualrec：警告：日志库已损坏。</translation>
     </message>
 </context>
 <context>
@@ -1853,12 +1947,6 @@ Scope: %5</source>
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
-    <message numerus="yes">
-        <source>The password needs at least %n character(s).</source>
-        <translation>
-            <numerusform>密码至少需要 %n 个字符。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The account was not created: %1</source>
         <translation>账号未创建：%1</translation>
@@ -1866,6 +1954,40 @@ Scope: %5</source>
     <message>
         <source>The account was created. Please sign in.</source>
         <translation>账号已创建，请登录。</translation>
+    </message>
+    <message>
+        <source>This computer had user accounts, but none can be found now. Ask branch IT to restore them.</source>
+        <translation>本机曾有用户账号，但现在找不到任何账号。请分支机构IT恢复账号。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The login must be one word of letters, digits or symbols, without spaces or invisible characters, at most %n character(s).</source>
+        <translation>
+            <numerusform>登录名须由字母、数字或符号组成，不含空格或不可见字符，最多 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The password needs at least %n character(s), not counting spaces at either end.</source>
+        <translation>
+            <numerusform>密码至少需要 %n 个字符（首尾的空格不计）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The password may have at most %n character(s).</source>
+        <translation>
+            <numerusform>密码最多 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The password contains an invisible or control character.</source>
+        <translation>密码包含不可见字符或控制字符。</translation>
+    </message>
+    <message>
+        <source>The password needs at least one letter.</source>
+        <translation>密码至少需要包含一个字母。</translation>
+    </message>
+    <message>
+        <source>The password needs at least one digit, space or symbol besides the letters.</source>
+        <translation>密码除字母外，至少还需要包含一个数字、空格或符号。</translation>
     </message>
 </context>
 <context>
@@ -2071,6 +2193,14 @@ Scope: %5</source>
     <message>
         <source>No snapshot: a close-up counts only while everyone this step needs is in the picture.</source>
         <translation>未拍摄特写：只有本步骤要求的人员都在画面中时，特写才算数。</translation>
+    </message>
+    <message>
+        <source>The session for application %1 was missing from the journal. It was added back from its recording files (%2).</source>
+        <translation>投保单号 %1 的会话在日志库中缺失，已根据其录像文件补回（%2）。</translation>
+    </message>
+    <message>
+        <source>Notice about the journal</source>
+        <translation>日志库提示</translation>
     </message>
 </context>
 <context>

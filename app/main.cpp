@@ -112,7 +112,12 @@ int main(int argc, char *argv[])
         return runRecord(commandLine, bridge, everyonePresent, out, err);
     }
     case CommandLine::Mode::UserAdd:
-    case CommandLine::Mode::UserList: {
+    case CommandLine::Mode::UserList:
+    case CommandLine::Mode::UserReset:
+    case CommandLine::Mode::UserUnlock:
+    case CommandLine::Mode::UserDisable:
+    case CommandLine::Mode::UserEnable:
+    case CommandLine::Mode::UserSet: {
         QTextStream in(stdin);
         return runUserCommand(commandLine, in, out, err);
     }

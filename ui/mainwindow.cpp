@@ -7,6 +7,7 @@
 #include "core/util/filedigest.h"
 #include "core/vision/presencemonitor.h"
 #include "core/workflow/workflowsession.h"
+#include "ui/accountspage.h"
 #include "ui/capturefeed.h"
 #include "ui/endpage.h"
 #include "ui/historypage.h"
@@ -41,7 +42,8 @@ namespace dualrec::ui {
 using namespace dualrec::workflow;
 
 MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
-    : QMainWindow(parent), m_services(services), m_info(std::move(info))
+    : QMainWindow(parent), m_services(services), m_info(std::move(info)),
+      m_accounts(m_services.journal.users(), m_services.journal.audit())
 {
     setObjectName(QStringLiteral("mainWindow"));
     resize(1280, 800);
@@ -85,11 +87,12 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
     m_scriptPage = new ScriptBrowserPage(m_services.library, m_pages);
     m_historyPage = new HistoryPage(m_services.journal.sessions(), m_services.journal.audit(), m_services.library, m_pages);
     m_settingsPage = new SettingsPage(m_services.settings, m_services.journal.audit(), m_pages);
+    m_accountsPage = new AccountsPage(m_accounts, m_services.clock, m_pages);
     for (QWidget *page : {static_cast<QWidget *>(m_loginPage), static_cast<QWidget *>(m_preflightPage),
                           static_cast<QWidget *>(m_newSessionPage),
                           static_cast<QWidget *>(m_recordingPage), static_cast<QWidget *>(m_endPage),
                           static_cast<QWidget *>(m_scriptPage), static_cast<QWidget *>(m_historyPage),
-                          static_cast<QWidget *>(m_settingsPage)})
+                          static_cast<QWidget *>(m_settingsPage), static_cast<QWidget *>(m_accountsPage)})
         m_pages->addWidget(page);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
@@ -165,9 +168,11 @@ void MainWindow::buildNavigation()
     m_navHistory->setObjectName(QStringLiteral("navHistory"));
     m_navSettings = new QPushButton(m_navigation);
     m_navSettings->setObjectName(QStringLiteral("navSettings"));
+    m_navAccounts = new QPushButton(m_navigation);
+    m_navAccounts->setObjectName(QStringLiteral("navAccounts"));
     m_navLogout = new QPushButton(m_navigation);
     m_navLogout->setObjectName(QStringLiteral("navLogout"));
-    for (auto *button : {m_navNewSession, m_navScripts, m_navHistory, m_navSettings, m_navLogout})
+    for (auto *button : {m_navNewSession, m_navScripts, m_navHistory, m_navSettings, m_navAccounts, m_navLogout})
         row->addWidget(button);
 
     connect(m_navNewSession, &QPushButton::clicked, this, [this] {
@@ -189,6 +194,12 @@ void MainWindow::buildNavigation()
             return;
         m_settingsPage->open(m_user->login);
         showPage(m_settingsPage);
+    });
+    connect(m_navAccounts, &QPushButton::clicked, this, [this] {
+        if (busy() || !m_user || !storage::canSupervise(m_user->role))
+            return;
+        m_accountsPage->open(m_user->login);
+        showPage(m_accountsPage);
     });
     connect(m_navLogout, &QPushButton::clicked, this, &MainWindow::onLogout);
 }
@@ -320,6 +331,8 @@ void MainWindow::retranslateUi()
     m_navHistory->setAccessibleName(tr("History"));
     m_navSettings->setText(tr("Se&ttings"));
     m_navSettings->setAccessibleName(tr("Settings"));
+    m_navAccounts->setText(tr("&Accounts"));
+    m_navAccounts->setAccessibleName(tr("Accounts"));
     m_navLogout->setText(tr("Sign &out"));
     m_navNewSession->setAccessibleName(tr("New recording"));
     m_navScripts->setAccessibleName(tr("Scripts"));
@@ -355,13 +368,14 @@ void MainWindow::updateNavigation()
     m_navigation->setVisible(m_user.has_value());
     const bool locked = busy();
     const QString reason = locked ? tr("Not while a recording runs: finish or abort it first.") : QString();
-    for (auto *button : {m_navNewSession, m_navScripts, m_navHistory, m_navSettings, m_navLogout}) {
+    for (auto *button : {m_navNewSession, m_navScripts, m_navHistory, m_navSettings, m_navAccounts, m_navLogout}) {
         button->setEnabled(!locked);
         button->setToolTip(reason);
     }
     // Only supervisors and IT see the history (and later the settings): agents get no button.
     m_navHistory->setVisible(m_user && storage::canSupervise(m_user->role));
     m_navSettings->setVisible(m_user && storage::canSupervise(m_user->role));
+    m_navAccounts->setVisible(m_user && storage::canSupervise(m_user->role));
 }
 
 void MainWindow::onLoggedIn(const storage::User &user)

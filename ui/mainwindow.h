@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/live/interruptedsessions.h"
+#include "core/storage/accountadministration.h"
 #include "core/storage/userrepository.h"
 #include "core/workflow/saleform.h"
 #include "ui/uiservices.h"
@@ -33,6 +34,7 @@ class WorkflowSession;
 
 namespace dualrec::ui {
 
+class AccountsPage;
 class EndPage;
 class HistoryPage;
 class LoginPage;
@@ -110,6 +112,7 @@ private:
     UiServices m_services;
     ShellInfo m_info;
     std::optional<storage::User> m_user;
+    storage::AccountAdministration m_accounts; ///< what the accounts page changes, audited
     std::unique_ptr<workflow::WorkflowSession> m_session;
     std::unique_ptr<vision::PresenceMonitor> m_monitor;
     QList<live::RecoveredSession> m_recovered;
@@ -132,6 +135,7 @@ private:
     ScriptBrowserPage *m_scriptPage = nullptr;
     HistoryPage *m_historyPage = nullptr;
     SettingsPage *m_settingsPage = nullptr;
+    AccountsPage *m_accountsPage = nullptr;
 
     QLabel *m_banner = nullptr;
     QWidget *m_navigation = nullptr;
@@ -140,6 +144,7 @@ private:
     QPushButton *m_navScripts = nullptr;
     QPushButton *m_navHistory = nullptr;
     QPushButton *m_navSettings = nullptr;
+    QPushButton *m_navAccounts = nullptr;
     QPushButton *m_navLogout = nullptr;
 
     QLabel *m_sourceLabel = nullptr;

@@ -205,6 +205,30 @@ QString WorkflowText::userRole(storage::UserRole role)
     return {};
 }
 
+QString WorkflowText::accountProblem(storage::AccountProblem problem, int minimumPasswordLength)
+{
+    switch (problem) {
+    case storage::AccountProblem::MissingLogin: return tr("Enter a login.");
+    case storage::AccountProblem::LoginHasSpaces: return tr("The login must not contain spaces.");
+    case storage::AccountProblem::LoginTooLong:
+        return tr("The login is too long: at most %1 characters.").arg(storage::kMaximumLoginLength);
+    case storage::AccountProblem::LoginTaken: return tr("This login is already taken. Choose another one.");
+    case storage::AccountProblem::MissingDisplayName: return tr("Enter the person's name.");
+    case storage::AccountProblem::BadLicenceNo:
+        return tr("The licence number may contain only digits, letters and hyphens (at most 40).");
+    case storage::AccountProblem::MissingRole: return tr("Choose a role.");
+    case storage::AccountProblem::PasswordTooShort:
+        return tr("The password needs at least %n character(s).", nullptr, minimumPasswordLength);
+    case storage::AccountProblem::PasswordsDiffer: return tr("The two passwords are not the same.");
+    case storage::AccountProblem::UnknownAccount: return tr("This account no longer exists.");
+    case storage::AccountProblem::LastSupervisor:
+        return tr("This is the last supervisor or IT account that can manage accounts. Create another one first.");
+    case storage::AccountProblem::OwnAccount: return tr("You cannot disable your own account.");
+    case storage::AccountProblem::Invalid: break;
+    }
+    return {};
+}
+
 QString WorkflowText::answer(Answer answer)
 {
     switch (answer) {

@@ -37,6 +37,8 @@ public:
     [[nodiscard]] static QString residentIdError(workflow::ResidentIdError error);
     /// Why the new-session form cannot start a recording yet.
     [[nodiscard]] static QString saleProblem(workflow::SaleFormProblem problem, const workflow::SaleFormCheck &check);
+    /// Why an account form cannot be saved, as a sentence naming the field.
+    [[nodiscard]] static QString accountProblem(storage::AccountProblem problem, int minimumPasswordLength);
     [[nodiscard]] static QString userRole(storage::UserRole role);
     [[nodiscard]] static QString answer(workflow::Answer answer);
     [[nodiscard]] static QString eventType(workflow::SessionEventType type);

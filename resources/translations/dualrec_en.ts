@@ -160,6 +160,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>user add: --role must be agent, supervisor or it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>DualRec records insurance sales (双录): camera and microphone, the regulated steps, sealed and queued for the insurer.
 
 Commands (without a command the window opens):
@@ -180,30 +184,44 @@ Commands (without a command the window opens):
                          recording is finalized as evidence of that. Prints where the
                          recording and its sidecar JSON are. Exit 0: recorded; 3: the
                          recording failed (disk full, device missing, write error)
-  user add LOGIN --role agent|supervisor|it [--name NAME]
+  user add LOGIN --role agent|supervisor|it [--name NAME] [--licence NUMBER]
                          create a local account (branch IT); the password is read from the
                          first line of standard input
-  user list              list the local accounts</source>
+  user reset LOGIN       set a new password (first line of standard input) and unlock
+  user unlock LOGIN      end the lock after too many wrong passwords
+  user disable LOGIN     the account can no longer sign in (user enable LOGIN undoes it)
+  user set LOGIN [--name NAME] [--licence NUMBER] [--role ROLE]
+                         change an account&apos;s name, licence number (执业证号) or role
+  user list              list the local accounts: login, role, name, licence number, state
+                         (every user command except list is written to the audit log)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>user add: the person&apos;s name as shown in the window.</source>
+        <source>user add/set: the person&apos;s name as shown in the window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>user add: agent, supervisor or it.</source>
+        <source>user add/set: agent, supervisor or it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>user add: --role must be agent, supervisor or it</source>
+        <source>user add/set: the agent&apos;s licence number (执业证号), read out in the recording.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>user: expected &quot;user add LOGIN --role ROLE&quot; or &quot;user list&quot;</source>
+        <source>user set: --role must be agent, supervisor or it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--name and --role belong to the user add command</source>
+        <source>user set: give at least one of --name, --licence and --role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user: expected &quot;user add LOGIN --role ROLE&quot;, &quot;user reset|unlock|disable|enable LOGIN&quot;, &quot;user set LOGIN [--name NAME] [--licence NUMBER] [--role ROLE]&quot; or &quot;user list&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--name, --licence and --role belong to the user add and user set commands</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -278,15 +296,59 @@ Commands (without a command the window opens):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>user add: give the password on the first line of standard input</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>user add: the account was not created: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Created the %1 account &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: give the password on the first line of standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user add: the account %1 was not created: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user reset: the password of %1 was not changed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password of &quot;%1&quot; is changed and the account is unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user unlock: %1 was not unlocked: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; is unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user disable: %1 was not disabled: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; is disabled: it can no longer sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user enable: %1 was not enabled: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; can sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user set: %1 was not changed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; is changed: %2, %3, licence number %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -753,6 +815,57 @@ Commands (without a command the window opens):
         <source>Microphone: working (loudest %1 dB).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Enter a login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login must not contain spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login is too long: at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This login is already taken. Choose another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the person&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The licence number may contain only digits, letters and hyphens (at most 40).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The password needs at least %n character(s).</source>
+        <translation>
+            <numerusform>The password needs at least %n character.</numerusform>
+            <numerusform>The password needs at least %n characters.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the last supervisor or IT account that can manage accounts. Create another one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dualrec::app::Application</name>
@@ -806,6 +919,205 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>dualrec: session %1 (application %2) was left behind last time; recording: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dualrec: the data folder &quot;%1&quot; cannot be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dualrec: DualRec is already open for the data folder &quot;%1&quot;. That window was brought to the front; this start ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dualrec: DualRec was started again for this data folder; this window came to the front instead of a second one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::AccountsPage</name>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents sign in with their own account. The name and the licence number are read out in every recording: an agent without a licence number cannot start a recording. Every change here is written to the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat new password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing: cannot record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the account of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create an account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an account in the list to set a new password, unlock or disable it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account is not locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting the password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change was not made: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account of %1 is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account of %1 is created. They can sign in with the login &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a new password and can sign in with it now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is unlocked and can sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 can sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is disabled and can no longer sign in. Their recordings stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne&amp;w password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;t new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&amp;icence number (执业证号):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New account</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1219,22 +1531,15 @@ Scope: %7</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The two passwords are not the same.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>The password needs at least %n character(s).</source>
-        <translation>
-            <numerusform>The password needs at least %n character.</numerusform>
-            <numerusform>The password needs at least %n characters.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>The account was not created: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The account was created. Please sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account is disabled. Ask your supervisor or branch IT to enable it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1437,6 +1742,18 @@ Scope: %7</source>
     </message>
     <message>
         <source>The session for application %1 was left open, but it could not be closed (%2). DualRec tries again at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DualRec was started again for this data folder: this window stays the only one, so two windows cannot record into the same journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -262,6 +262,18 @@ void MainWindow::showRecoveredSessions(const QList<live::RecoveredSession> &sess
     updateRecoveryNotice();
 }
 
+void MainWindow::bringToFront()
+{
+    if (isMinimized())
+        showNormal();
+    show();
+    raise();
+    activateWindow();
+    statusBar()->showMessage(tr("DualRec was started again for this data folder: this window stays the only one, so "
+                                "two windows cannot record into the same journal."),
+                             15000);
+}
+
 void MainWindow::updateRecoveryNotice()
 {
     QStringList lines;

@@ -77,6 +77,9 @@ public:
     /// last stopped unexpectedly and what became of their recordings (found at start-up by
     /// live::recoverInterruptedSessions). Nothing is shown for an empty list.
     void showRecoveredSessions(const QList<live::RecoveredSession> &sessions);
+    /// Another start of DualRec on this data folder asked for this window: it comes to the
+    /// front and says in the status bar why no second window opened.
+    void bringToFront();
 
 Q_SIGNALS:
     /// The user picked another UI language ("zh_CN" or "en").

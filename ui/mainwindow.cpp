@@ -113,6 +113,7 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
     connect(m_settingsPage, &SettingsPage::languageChanged, this, &MainWindow::languageRequested);
     connect(m_endPage, &EndPage::newSessionRequested, this, &MainWindow::startNewSession);
     connect(m_preflightPage, &PreflightPage::passed, this, [this] {
+        m_newSessionPage->setParties(saleParties());
         m_newSessionPage->reset();
         showPage(m_newSessionPage);
     });
@@ -137,6 +138,18 @@ QString MainWindow::recordingsDirectory() const
 QWidget *MainWindow::currentPage() const
 {
     return m_pages->currentWidget();
+}
+
+SaleParties MainWindow::saleParties() const
+{
+    SaleParties parties;
+    if (m_user) {
+        parties.agentName = m_user->displayName;
+        parties.agentLicenceNo = m_user->licenceNo;
+    }
+    parties.institutionName = m_services.settings.text(SettingKey::InstitutionName);
+    parties.institutionShortName = m_services.settings.text(SettingKey::InstitutionShortName);
+    return parties;
 }
 
 bool MainWindow::busy() const
@@ -487,7 +500,7 @@ void MainWindow::onStartRequested(const SaleForm &form, const SaleFormCheck &che
     }
     if (!startRecording(form))
         return;
-    m_recordingPage->attach(m_session.get(), saleContextOf(form, m_user->displayName, m_user->login),
+    m_recordingPage->attach(m_session.get(), saleContextOf(form, saleParties()),
                             m_services.feed != nullptr);
     showPage(m_recordingPage);
     if (auto started = m_session->start(); !started)

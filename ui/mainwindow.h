@@ -109,6 +109,8 @@ private:
     void onSnapshotRequested();
     void endSessionWiring();
     [[nodiscard]] bool recording() const;
+    /// The signed-in agent and the institution (settings, IT policy): the script's values no form gives.
+    [[nodiscard]] workflow::SaleParties saleParties() const;
     /// Recording, or still saving the recording of the session that just ended.
     [[nodiscard]] bool busy() const;
 

@@ -189,9 +189,68 @@ QString WorkflowText::saleProblem(SaleFormProblem problem, const SaleFormCheck &
     case SaleFormProblem::NoProduct: return tr("Choose at least one product.");
     case SaleFormProblem::PlanUnusable: return tr("These products cannot be recorded together: %1").arg(check.planError);
     case SaleFormProblem::ScopeUndecidable: return tr("The recording rules cannot be applied: %1").arg(check.scopeError);
+    case SaleFormProblem::BadPremium: {
+        QStringList products;
+        for (const int index : check.badPremiums) {
+            if (check.plan && index < check.plan->products().size())
+                products.append(tr("《%1》").arg(check.plan->products().at(index).name));
+        }
+        return tr("The premium of %1 is not an amount: enter yuan, for example 12000 or 12000.50.")
+            .arg(products.join(tr(", ")));
+    }
+    case SaleFormProblem::MissingScriptValues: {
+        QStringList values;
+        for (const auto &value : check.missingValues)
+            values.append(missingValue(value, check));
+        return tr("The script needs these values before the recording can start: %1.").arg(values.join(tr("; ")));
+    }
     case SaleFormProblem::Invalid: break;
     }
     return {};
+}
+
+QString WorkflowText::paymentMethod(workflow::PaymentMethod method)
+{
+    switch (method) {
+    case workflow::PaymentMethod::Annual: return tr("Annual");
+    case workflow::PaymentMethod::Single: return tr("Single payment");
+    case workflow::PaymentMethod::SemiAnnual: return tr("Half-yearly");
+    case workflow::PaymentMethod::Quarterly: return tr("Quarterly");
+    case workflow::PaymentMethod::Monthly: return tr("Monthly");
+    case workflow::PaymentMethod::Invalid: break;
+    }
+    return {};
+}
+
+QString WorkflowText::missingValue(const workflow::MissingValue &value, const workflow::SaleFormCheck &check)
+{
+    const QString product = check.plan && value.productIndex >= 0 && value.productIndex < check.plan->products().size()
+                                ? tr("《%1》").arg(check.plan->products().at(value.productIndex).name)
+                                : tr("the products");
+    const auto &name = value.placeholder;
+    if (name == QLatin1String("agent_name"))
+        return tr("your name in your account (a supervisor sets it on the accounts page)");
+    if (name == QLatin1String("agent_id"))
+        return tr("your licence number in your account (a supervisor adds it on the accounts page)");
+    if (name == QLatin1String("institution_name"))
+        return tr("the institution's full name (set by branch IT in the policy file, or by a supervisor in the settings)");
+    if (name == QLatin1String("institution_short_name"))
+        return tr("the institution's standard short name (set by branch IT in the policy file, or by a supervisor in "
+                  "the settings)");
+    if (name == QLatin1String("customer_name"))
+        return tr("the policyholder's name");
+    if (name == QLatin1String("insured_name"))
+        return tr("the insured person's name");
+    if (name == QLatin1String("application_no"))
+        return tr("the application number");
+    if (name == QLatin1String("premium"))
+        return tr("the premium of %1").arg(product);
+    if (name == QLatin1String("payment_method"))
+        return tr("the payment method of %1").arg(product);
+    if (name == QLatin1String("payment_period"))
+        return tr("the payment period of %1").arg(product);
+    // A product fact the template should give: its file needs fixing (dualrec script check).
+    return tr("a value the script template does not give (%1): ask branch IT to check the template").arg(name);
 }
 
 QString WorkflowText::userRole(storage::UserRole role)

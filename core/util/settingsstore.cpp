@@ -30,6 +30,8 @@ const char *settingKeyName(SettingKey key)
     case SettingKey::FaceModel: return "vision/faceModel";
     case SettingKey::GraceSeconds: return "presence/graceSeconds";
     case SettingKey::Language: return "ui/language";
+    case SettingKey::InstitutionName: return "institution/name";
+    case SettingKey::InstitutionShortName: return "institution/shortName";
     case SettingKey::Invalid: break;
     }
     return "invalid";
@@ -59,6 +61,8 @@ QVariant SettingsStore::defaultValue(SettingKey key)
     case SettingKey::Camera:
     case SettingKey::Microphone:
     case SettingKey::FaceModel:
+    case SettingKey::InstitutionName:      // unset: no recording starts until it is (scripts read it out)
+    case SettingKey::InstitutionShortName:
         return QString();
     case SettingKey::Resolution:
         return QStringLiteral("1280x720");
@@ -92,6 +96,9 @@ bool SettingsStore::isValid(SettingKey key, const QVariant &value)
     }
     case SettingKey::Language:
         return value.toString() == QLatin1String("zh_CN") || value.toString() == QLatin1String("en");
+    case SettingKey::InstitutionName:
+    case SettingKey::InstitutionShortName:
+        return value.toString().trimmed().size() <= 100;
     case SettingKey::Invalid:
         break;
     }

@@ -866,6 +866,90 @@ Commands (without a command the window opens):
         <source>You cannot disable your own account.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>《%1》</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The premium of %1 is not an amount: enter yuan, for example 12000 or 12000.50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script needs these values before the recording can start: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Single payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Half-yearly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarterly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your name in your account (a supervisor sets it on the accounts page)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your licence number in your account (a supervisor adds it on the accounts page)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the institution&apos;s full name (set by branch IT in the policy file, or by a supervisor in the settings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the institution&apos;s standard short name (set by branch IT in the policy file, or by a supervisor in the settings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the policyholder&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the insured person&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the application number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the premium of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the payment method of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the payment period of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a value the script template does not give (%1): ask branch IT to check the template</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dualrec::app::Application</name>
@@ -1878,6 +1962,81 @@ Scope: %7</source>
         <source>, </source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Import the application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Premium per payment of %1, in yuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yuan, e.g. 12000.00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment method of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment period of %1, in years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Premium per payment (yuan):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment method:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The application file %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported: the application file has %n problem(s):</source>
+        <translation>
+            <numerusform>Nothing was imported: the application file has %n problem:</numerusform>
+            <numerusform>Nothing was imported: the application file has %n problems:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported application %1 from %2. Check the values before you start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Premium and payment, as on the application:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I&amp;mport from the application system…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import from the application system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads the application number, the customer and the premiums from the file the insurer&apos;s application system exports (docs/application-import.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import result</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::PlaybackWidget</name>
@@ -2390,6 +2549,14 @@ Scope: %7</source>
     </message>
     <message>
         <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Institution (full name):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Institution&apos;s standard s&amp;hort name:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

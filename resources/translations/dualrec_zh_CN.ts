@@ -884,6 +884,90 @@ Commands (without a command the window opens):
         <source>You cannot disable your own account.</source>
         <translation>不能停用自己的账号。</translation>
     </message>
+    <message>
+        <source>《%1》</source>
+        <translation>《%1》</translation>
+    </message>
+    <message>
+        <source>The premium of %1 is not an amount: enter yuan, for example 12000 or 12000.50.</source>
+        <translation>%1的保费不是有效金额：请以元为单位填写，例如 12000 或 12000.50。</translation>
+    </message>
+    <message>
+        <source>The script needs these values before the recording can start: %1.</source>
+        <translation>话术中还缺少以下内容，补齐后才能开始录制：%1。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Annual</source>
+        <translation>年交</translation>
+    </message>
+    <message>
+        <source>Single payment</source>
+        <translation>趸交</translation>
+    </message>
+    <message>
+        <source>Half-yearly</source>
+        <translation>半年交</translation>
+    </message>
+    <message>
+        <source>Quarterly</source>
+        <translation>季交</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>月交</translation>
+    </message>
+    <message>
+        <source>the products</source>
+        <translation>各产品</translation>
+    </message>
+    <message>
+        <source>your name in your account (a supervisor sets it on the accounts page)</source>
+        <translation>您账号中的姓名（由主管在账号管理页面设置）</translation>
+    </message>
+    <message>
+        <source>your licence number in your account (a supervisor adds it on the accounts page)</source>
+        <translation>您账号中的执业证号（由主管在账号管理页面添加）</translation>
+    </message>
+    <message>
+        <source>the institution&apos;s full name (set by branch IT in the policy file, or by a supervisor in the settings)</source>
+        <translation>机构全称（由分支机构IT在策略文件中设置，或由主管在设置页面填写）</translation>
+    </message>
+    <message>
+        <source>the institution&apos;s standard short name (set by branch IT in the policy file, or by a supervisor in the settings)</source>
+        <translation>机构规范简称（由分支机构IT在策略文件中设置，或由主管在设置页面填写）</translation>
+    </message>
+    <message>
+        <source>the policyholder&apos;s name</source>
+        <translation>投保人姓名</translation>
+    </message>
+    <message>
+        <source>the insured person&apos;s name</source>
+        <translation>被保险人姓名</translation>
+    </message>
+    <message>
+        <source>the application number</source>
+        <translation>投保单号</translation>
+    </message>
+    <message>
+        <source>the premium of %1</source>
+        <translation>%1的保费</translation>
+    </message>
+    <message>
+        <source>the payment method of %1</source>
+        <translation>%1的交费方式</translation>
+    </message>
+    <message>
+        <source>the payment period of %1</source>
+        <translation>%1的交费期间</translation>
+    </message>
+    <message>
+        <source>a value the script template does not give (%1): ask branch IT to check the template</source>
+        <translation>话术模板没有提供的一项内容（%1）：请分支机构IT检查模板</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::app::Application</name>
@@ -1895,6 +1979,80 @@ Scope: %7</source>
         <source>, </source>
         <translation>；</translation>
     </message>
+    <message>
+        <source>Import the application</source>
+        <translation>导入投保单</translation>
+    </message>
+    <message>
+        <source>Application files (*.json)</source>
+        <translation>投保单文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Premium per payment of %1, in yuan</source>
+        <translation>%1的每期保费（元）</translation>
+    </message>
+    <message>
+        <source>yuan, e.g. 12000.00</source>
+        <translation>单位为元，例如 12000.00</translation>
+    </message>
+    <message>
+        <source>Payment method of %1</source>
+        <translation>%1的交费方式</translation>
+    </message>
+    <message>
+        <source>Payment period of %1, in years</source>
+        <translation>%1的交费期间（年）</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>Premium per payment (yuan):</source>
+        <translation>每期保费（元）：</translation>
+    </message>
+    <message>
+        <source>Payment method:</source>
+        <translation>交费方式：</translation>
+    </message>
+    <message>
+        <source>Payment period:</source>
+        <translation>交费期间：</translation>
+    </message>
+    <message>
+        <source>The application file %1 cannot be read: %2</source>
+        <translation>无法读取投保单文件 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported: the application file has %n problem(s):</source>
+        <translation>
+            <numerusform>未导入任何内容：投保单文件有 %n 处问题：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported application %1 from %2. Check the values before you start.</source>
+        <translation>已从 %2 导入投保单 %1。开始录制前请核对各项内容。</translation>
+    </message>
+    <message>
+        <source>Premium and payment, as on the application:</source>
+        <translation>保费与交费（与投保单一致）：</translation>
+    </message>
+    <message>
+        <source>I&amp;mport from the application system…</source>
+        <translation>从投保系统导入(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Import from the application system</source>
+        <translation>从投保系统导入</translation>
+    </message>
+    <message>
+        <source>Reads the application number, the customer and the premiums from the file the insurer&apos;s application system exports (docs/application-import.md).</source>
+        <translation>从保险公司投保系统导出的文件中读取投保单号、客户信息和保费。</translation>
+    </message>
+    <message>
+        <source>Import result</source>
+        <translation>导入结果</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::PlaybackWidget</name>
@@ -2403,6 +2561,14 @@ Scope: %7</source>
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>&amp;Institution (full name):</source>
+        <translation>机构全称(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Institution&apos;s standard s&amp;hort name:</source>
+        <translation>机构规范简称(&amp;H)：</translation>
     </message>
 </context>
 </TS>

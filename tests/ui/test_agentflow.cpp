@@ -94,6 +94,7 @@ void fillSaleForm(test::AppFixture &app, const QString &applicationNo, const QSt
         pressKey(products, Qt::Key_Down);
     pressKey(products, Qt::Key_Space);
     REQUIRE(products->item(traditional)->checkState() == Qt::Checked);
+    test::fillPayment(app);
 }
 
 } // namespace

@@ -42,7 +42,8 @@ TEST_CASE("a supervisor creates, unlocks, resets and disables accounts in the wi
     const test::Language catalogue(language);
     test::AppFixture app(language);
     app.addUser(QStringLiteral("boss"), QStringLiteral("王主管"), storage::UserRole::Supervisor, QStringLiteral("boss-password"));
-    app.addUser(QStringLiteral("lixiao"), QStringLiteral("李晓"), storage::UserRole::Agent, QStringLiteral("agent-password"));
+    app.addUser(QStringLiteral("lixiao"), QStringLiteral("李晓"), storage::UserRole::Agent, QStringLiteral("agent-password"),
+                QString()); // no licence number yet
     app.openWindow();
     app.clickSignIn(QStringLiteral("boss"), QStringLiteral("boss-password"));
     auto *nav = app.find<QPushButton>("navAccounts");

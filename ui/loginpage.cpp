@@ -270,8 +270,8 @@ void LoginPage::createFirstAccount()
                     true);
         return;
     }
-    if (const auto problem = storage::checkPassword(m_password->text(), m_users.policy().minimumPasswordLength)) {
-        showMessage(passwordProblemText(*problem), true);
+    if (const auto weak = storage::checkPassword(m_password->text(), m_users.policy().minimumPasswordLength)) {
+        showMessage(passwordProblemText(*weak), true);
         return;
     }
     const QString login = m_login->text();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/seal/passwordhash.h"
+#include "core/storage/accountrules.h"
 #include "core/storage/database.h"
 #include "core/util/clock.h"
 
@@ -66,7 +67,6 @@ enum class AccountProblem : quint8 {
 
 [[nodiscard]] const char *accountProblemName(AccountProblem problem);
 
-inline constexpr int kMaximumLoginLength = 64;
 
 /// The fields of a new account as a form or the command line gives them.
 struct NewAccount final {

@@ -182,10 +182,10 @@ TEST_CASE("a line break or a right-to-left override in a text field is refused: 
                             QStringLiteral("P\t1")}) {
         auto form = completeForm(QDate(1980, 1, 1));
         form.applicationNo = bad;
-        const auto check = checkSaleForm(library, form);
+        const auto check = checkSaleForm(library, form, kParties);
         CHECK(check.problems.contains(SaleFormProblem::UnprintableText));
     }
     auto fine = completeForm(QDate(1980, 1, 1));
     fine.applicationNo = QStringLiteral("投保单 P-1 (2026)");
-    CHECK_FALSE(checkSaleForm(library, fine).problems.contains(SaleFormProblem::UnprintableText));
+    CHECK_FALSE(checkSaleForm(library, fine, kParties).problems.contains(SaleFormProblem::UnprintableText));
 }

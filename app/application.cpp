@@ -36,6 +36,8 @@ Application::~Application()
     m_window.reset();
     m_captureFeed.reset();
     m_capture.reset();
+    m_journal.reset();
+    m_instance.reset(); // the data folder is free for the next window only now
 }
 
 QStringList Application::templateDirectories(const QStringList &extra)
@@ -113,6 +115,23 @@ std::optional<int> Application::startWindow()
         return 2;
     }
 
+    // One window per data folder: a second start brings the first window to the front and ends.
+    m_instance = std::make_unique<SingleInstance>();
+    const auto claim = m_instance->claim(dataDirectory);
+    if (!claim) {
+        err << tr("dualrec: the data folder \"%1\" cannot be opened: %2")
+                   .arg(QDir::toNativeSeparators(dataDirectory), claim.error().detail)
+            << Qt::endl;
+        return 2;
+    }
+    if (*claim == SingleInstance::Claim::OtherActivated) {
+        err << tr("dualrec: DualRec is already open for the data folder \"%1\". That window was brought to the "
+                  "front; this start ends.")
+                   .arg(QDir::toNativeSeparators(dataDirectory))
+            << Qt::endl;
+        return 0;
+    }
+
     for (const auto &diagnostic : m_library.diagnostics())
         err << "dualrec: " << diagnostic.toString() << Qt::endl;
 
@@ -139,6 +158,12 @@ std::optional<int> Application::startWindow()
         ui::UiServices{m_library, *m_journal, m_clock, m_settings, m_feed.get(), m_capture.get(), recording, m_voice.get()},
         info);
     connect(m_window.get(), &ui::MainWindow::languageRequested, this, &Application::onLanguageRequested);
+    connect(m_instance.get(), &SingleInstance::activationRequested, m_window.get(), [this] {
+        QTextStream(stderr) << tr("dualrec: DualRec was started again for this data folder; this window came to the front "
+                                  "instead of a second one.")
+                            << Qt::endl;
+        m_window->bringToFront();
+    });
     m_window->show();
     startRecovery();
     return std::nullopt;

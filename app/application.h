@@ -2,6 +2,7 @@
 
 #include "app/capturesetup.h"
 #include "app/commandline.h"
+#include "app/singleinstance.h"
 #include "core/storage/journal.h"
 #include "core/util/clock.h"
 #include "core/util/settingsstore.h"
@@ -88,6 +89,8 @@ private:
     workflow::TemplateLibrary m_library;
     SystemClock m_clock;
     SettingsStore m_settings{QString(), SettingsStore::systemPolicyPath()};
+    /// This window is the only one on its data folder (taken before the journal is opened).
+    std::unique_ptr<SingleInstance> m_instance;
     std::unique_ptr<storage::Journal> m_journal;
     SourceFormat m_format;
     std::unique_ptr<ui::LiveFeed> m_feed;

@@ -103,10 +103,16 @@ CommandLine parseCommandLine(const QStringList &arguments)
                   "                         recording is finalized as evidence of that. Prints where the\n"
                   "                         recording and its sidecar JSON are. Exit 0: recorded; 3: the\n"
                   "                         recording failed (disk full, device missing, write error)\n"
-                  "  user add LOGIN --role agent|supervisor|it [--name NAME]\n"
+                  "  user add LOGIN --role agent|supervisor|it [--name NAME] [--licence NUMBER]\n"
                   "                         create a local account (branch IT); the password is read from the\n"
                   "                         first line of standard input\n"
-                  "  user list              list the local accounts")
+                  "  user reset LOGIN       set a new password (first line of standard input) and unlock\n"
+                  "  user unlock LOGIN      end the lock after too many wrong passwords\n"
+                  "  user disable LOGIN     the account can no longer sign in (user enable LOGIN undoes it)\n"
+                  "  user set LOGIN [--name NAME] [--licence NUMBER] [--role ROLE]\n"
+                  "                         change an account's name, licence number (执业证号) or role\n"
+                  "  user list              list the local accounts: login, role, name, licence number, state\n"
+                  "                         (every user command except list is written to the audit log)")
         + QStringLiteral("\n")
         + QCoreApplication::translate("CommandLine",
                   "  self-test              check this installation (face model, scripts, encoders, SQLite,\n"
@@ -137,10 +143,12 @@ CommandLine parseCommandLine(const QStringList &arguments)
                                      QCoreApplication::translate("CommandLine", "qc: seconds a party may be out of frame (or a third face in it) "
                                                                                 "before it counts (default 1.5)."),
                                      QStringLiteral("S"));
-    const QCommandLineOption userName(QStringLiteral("name"), QCoreApplication::translate("CommandLine", "user add: the person's name as shown in the window."),
+    const QCommandLineOption userName(QStringLiteral("name"), QCoreApplication::translate("CommandLine", "user add/set: the person's name as shown in the window."),
                                       QStringLiteral("NAME"));
-    const QCommandLineOption userRole(QStringLiteral("role"), QCoreApplication::translate("CommandLine", "user add: agent, supervisor or it."),
+    const QCommandLineOption userRole(QStringLiteral("role"), QCoreApplication::translate("CommandLine", "user add/set: agent, supervisor or it."),
                                       QStringLiteral("ROLE"));
+    const QCommandLineOption userLicence(QStringLiteral("licence"), QCoreApplication::translate("CommandLine", "user add/set: the agent's licence number (执业证号), read out in the recording."),
+                                         QStringLiteral("NUMBER"));
     const QCommandLineOption templateId(QStringLiteral("template"), QCoreApplication::translate("CommandLine", "record: script template (or bundle) ID."), QStringLiteral("ID"));
     const QCommandLineOption applicationNo(QStringLiteral("application-no"), QCoreApplication::translate("CommandLine", "record: application number."), QStringLiteral("N"));
     const QCommandLineOption agent(QStringLiteral("agent"), QCoreApplication::translate("CommandLine", "record: agent ID."), QStringLiteral("ID"));
@@ -157,7 +165,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption noHardware(QStringLiteral("no-hardware-encoder"), QCoreApplication::translate("CommandLine", "record: use libx264 only."));
     const QCommandLineOption font(QStringLiteral("watermark-font"), QCoreApplication::translate("CommandLine", "record: font file of the watermark."), QStringLiteral("FILE"));
     const QCommandLineOption position(QStringLiteral("watermark-position"), QCoreApplication::translate("CommandLine", "record: top-left, top-right, bottom-left or bottom-right."), QStringLiteral("POS"), QStringLiteral("top-left"));
-    parser.addOptions({dataDir, source, language, templates, faceModel, qcScript, qcJson, qcGrace, userName, userRole, templateId, applicationNo, agent, outDir, durationOption, answers, presenceMode,
+    parser.addOptions({dataDir, source, language, templates, faceModel, qcScript, qcJson, qcGrace, userName, userRole, userLicence, templateId, applicationNo, agent, outDir, durationOption, answers, presenceMode,
                        pace, size, fps, videoBitrate, audioBitrate, preset, noHardware, font, position});
     parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("CommandLine", "Optional command, see above."),
                                  QStringLiteral("[command]"));
@@ -350,24 +358,50 @@ CommandLine parseCommandLine(const QStringList &arguments)
         else
             result.mode = CommandLine::Mode::SelfTest;
     } else if (positional.first() == QLatin1String("user")) {
-        if (positional.size() == 2 && positional.at(1) == QLatin1String("list")) {
+        const QString action = positional.value(1);
+        const std::pair<const char *, CommandLine::Mode> actions[] = {
+            {"add", CommandLine::Mode::UserAdd},         {"reset", CommandLine::Mode::UserReset},
+            {"unlock", CommandLine::Mode::UserUnlock},   {"disable", CommandLine::Mode::UserDisable},
+            {"enable", CommandLine::Mode::UserEnable},   {"set", CommandLine::Mode::UserSet},
+        };
+        auto mode = CommandLine::Mode::Invalid;
+        for (const auto &[name, value] : actions) {
+            if (action == QLatin1String(name))
+                mode = value;
+        }
+        if (positional.size() == 2 && action == QLatin1String("list")) {
             result.mode = CommandLine::Mode::UserList;
-        } else if (positional.size() == 3 && positional.at(1) == QLatin1String("add")) {
-            result.mode = CommandLine::Mode::UserAdd;
+        } else if (positional.size() == 3 && mode != CommandLine::Mode::Invalid) {
+            result.mode = mode;
             result.userLogin = positional.at(2);
-            result.userName = parser.isSet(userName) ? parser.value(userName) : result.userLogin;
-            result.userRole = parser.value(userRole);
-            if (result.userRole != QLatin1String("agent") && result.userRole != QLatin1String("supervisor")
-                && result.userRole != QLatin1String("it"))
+            if (parser.isSet(userName))
+                result.userName = parser.value(userName);
+            if (parser.isSet(userRole))
+                result.userRole = parser.value(userRole);
+            if (parser.isSet(userLicence))
+                result.userLicence = parser.value(userLicence);
+            if (mode == CommandLine::Mode::UserAdd && !result.userName)
+                result.userName = result.userLogin;
+            const bool roleKnown = result.userRole
+                                   && (*result.userRole == QLatin1String("agent") || *result.userRole == QLatin1String("supervisor")
+                                       || *result.userRole == QLatin1String("it"));
+            if (mode == CommandLine::Mode::UserAdd && !roleKnown)
                 result.error = QCoreApplication::translate("CommandLine", "user add: --role must be agent, supervisor or it");
+            else if (mode == CommandLine::Mode::UserSet && result.userRole && !roleKnown)
+                result.error = QCoreApplication::translate("CommandLine", "user set: --role must be agent, supervisor or it");
+            else if (mode == CommandLine::Mode::UserSet && !result.userName && !result.userRole && !result.userLicence)
+                result.error = QCoreApplication::translate("CommandLine", "user set: give at least one of --name, --licence and --role");
         } else {
-            result.error = QCoreApplication::translate("CommandLine", "user: expected \"user add LOGIN --role ROLE\" or \"user list\"");
+            result.error = QCoreApplication::translate(
+                "CommandLine", "user: expected \"user add LOGIN --role ROLE\", \"user reset|unlock|disable|enable LOGIN\", "
+                               "\"user set LOGIN [--name NAME] [--licence NUMBER] [--role ROLE]\" or \"user list\"");
         }
     } else {
         result.error = QCoreApplication::translate("CommandLine", "unknown command \"%1\"; see --help").arg(positional.first());
     }
-    if (result.mode != CommandLine::Mode::UserAdd && (parser.isSet(userName) || parser.isSet(userRole)))
-        result.error = QCoreApplication::translate("CommandLine", "--name and --role belong to the user add command");
+    if (result.mode != CommandLine::Mode::UserAdd && result.mode != CommandLine::Mode::UserSet
+        && (parser.isSet(userName) || parser.isSet(userRole) || parser.isSet(userLicence)))
+        result.error = QCoreApplication::translate("CommandLine", "--name, --licence and --role belong to the user add and user set commands");
     if (result.mode != CommandLine::Mode::Qc && (parser.isSet(qcScript) || parser.isSet(qcJson) || parser.isSet(qcGrace)))
         result.error = QCoreApplication::translate("CommandLine", "--script, --json and --grace belong to the qc command");
     return result;

@@ -34,7 +34,8 @@ struct RecordOptions final {
 
 /// What the command line asked for. Parsed before any window exists.
 struct CommandLine final {
-    enum class Mode : quint8 { Invalid = 0, Window, Help, Version, ScriptCheck, Qc, Record, UserAdd, UserList, SelfTest };
+    enum class Mode : quint8 { Invalid = 0, Window, Help, Version, ScriptCheck, Qc, Record, UserAdd, UserList,
+                             UserReset, UserUnlock, UserDisable, UserEnable, UserSet, SelfTest };
 
     Mode mode = Mode::Window;
     QString dataDirectory;   ///< empty: the platform default
@@ -48,9 +49,10 @@ struct CommandLine final {
     bool qcJson = false;     ///< Qc --json: machine-readable report
     std::optional<double> qcGraceSeconds; ///< Qc --grace
     RecordOptions record;    ///< Record only
-    QString userLogin;       ///< UserAdd: the new account's login
-    QString userName;        ///< UserAdd --name: display name (default: the login)
-    QString userRole;        ///< UserAdd --role: agent, supervisor or it
+    QString userLogin;       ///< User*: the account's login
+    std::optional<QString> userName;    ///< UserAdd/UserSet --name: display name (UserAdd default: the login)
+    std::optional<QString> userRole;    ///< UserAdd/UserSet --role: agent, supervisor or it
+    std::optional<QString> userLicence; ///< UserAdd/UserSet --licence: licence number (执业证号)
     QString helpText;
     QString error;           ///< set when the command line is wrong
 };

@@ -117,7 +117,12 @@ int main(int argc, char *argv[])
         return (recorded == 0 && damaged) ? Application::kExitJournalDamaged : recorded;
     }
     case CommandLine::Mode::UserAdd:
-    case CommandLine::Mode::UserList: {
+    case CommandLine::Mode::UserList:
+    case CommandLine::Mode::UserReset:
+    case CommandLine::Mode::UserUnlock:
+    case CommandLine::Mode::UserDisable:
+    case CommandLine::Mode::UserEnable:
+    case CommandLine::Mode::UserSet: {
         QTextStream in(stdin);
         return runUserCommand(commandLine, in, out, err);
     }

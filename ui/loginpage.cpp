@@ -2,6 +2,7 @@
 
 #include "core/seal/passwordhash.h"
 #include "ui/pagestyle.h"
+#include "ui/workflowtext.h"
 
 #include <QEvent>
 #include <QFormLayout>
@@ -230,6 +231,10 @@ void LoginPage::finishSignIn(const storage::LoginAttempt &attempt, bool password
                         .arg(QLocale().toString(outcome->lockedUntil.toLocalTime().time(), QLocale::ShortFormat)),
                     true);
         return;
+    case storage::LoginResult::Disabled:
+        (void)m_audit.append(login, storage::AuditAction::Login, login, QStringLiteral("disabled"));
+        showMessage(tr("This account is disabled. Ask your supervisor or branch IT to enable it."), true);
+        return;
     case storage::LoginResult::Invalid:
         break;
     }
@@ -237,8 +242,25 @@ void LoginPage::finishSignIn(const storage::LoginAttempt &attempt, bool password
 
 void LoginPage::createFirstAccount()
 {
-    if (m_password->text() != m_repeat->text()) {
-        showMessage(tr("The two passwords are not the same."), true);
+    // The fields are judged in the order they are asked for: the first problem is shown and its
+    // field gets the focus.
+    const storage::NewAccount account{m_login->text(), m_displayName->text(), QString(), storage::UserRole::Supervisor,
+                                      m_password->text(), m_repeat->text()};
+    const auto problem = m_users.checkNewAccount(account);
+    if (!problem) {
+        showMessage(tr("The account was not created: %1").arg(problem.error().detail), true);
+        return;
+    }
+    if (*problem) {
+        showMessage(WorkflowText::accountProblem(**problem, m_users.policy().minimumPasswordLength), true);
+        QLineEdit *field = m_login;
+        switch (**problem) {
+        case storage::AccountProblem::MissingDisplayName: field = m_displayName; break;
+        case storage::AccountProblem::PasswordTooShort: field = m_password; break;
+        case storage::AccountProblem::PasswordsDiffer: field = m_repeat; break;
+        default: break;
+        }
+        field->setFocus();
         return;
     }
     if (const auto login = storage::normalizedLogin(m_login->text()); !login) {
@@ -248,8 +270,8 @@ void LoginPage::createFirstAccount()
                     true);
         return;
     }
-    if (const auto problem = storage::checkPassword(m_password->text(), m_users.policy().minimumPasswordLength)) {
-        showMessage(passwordProblemText(*problem), true);
+    if (const auto weak = storage::checkPassword(m_password->text(), m_users.policy().minimumPasswordLength)) {
+        showMessage(passwordProblemText(*weak), true);
         return;
     }
     const QString login = m_login->text();

@@ -10,6 +10,7 @@
 #include "core/workflow/receipt.h"
 #include "core/workflow/sessiontimeline.h"
 #include "core/workflow/workflowsession.h"
+#include "ui/accountspage.h"
 #include "ui/capturefeed.h"
 #include "ui/endpage.h"
 #include "ui/historypage.h"
@@ -44,7 +45,8 @@ namespace dualrec::ui {
 using namespace dualrec::workflow;
 
 MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
-    : QMainWindow(parent), m_services(services), m_info(std::move(info))
+    : QMainWindow(parent), m_services(services), m_info(std::move(info)),
+      m_accounts(m_services.journal.users(), m_services.journal.audit())
 {
     setObjectName(QStringLiteral("mainWindow"));
     resize(1280, 800);
@@ -100,11 +102,12 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
                                     m_services.library, m_pages);
     m_settingsPage = new SettingsPage(m_services.settings, m_services.journal.audit(), m_pages);
     m_settingsPage->setStorageInUse(m_info.dataDirectory);
+    m_accountsPage = new AccountsPage(m_accounts, m_services.clock, m_pages);
     for (QWidget *page : {static_cast<QWidget *>(m_loginPage), static_cast<QWidget *>(m_preflightPage),
                           static_cast<QWidget *>(m_newSessionPage),
                           static_cast<QWidget *>(m_recordingPage), static_cast<QWidget *>(m_endPage),
                           static_cast<QWidget *>(m_scriptPage), static_cast<QWidget *>(m_historyPage),
-                          static_cast<QWidget *>(m_settingsPage)})
+                          static_cast<QWidget *>(m_settingsPage), static_cast<QWidget *>(m_accountsPage)})
         m_pages->addWidget(page);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
@@ -125,6 +128,7 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
     connect(m_settingsPage, &SettingsPage::languageChanged, this, &MainWindow::languageRequested);
     connect(m_endPage, &EndPage::newSessionRequested, this, &MainWindow::startNewSession);
     connect(m_preflightPage, &PreflightPage::passed, this, [this] {
+        m_newSessionPage->setParties(saleParties());
         m_newSessionPage->reset();
         showPage(m_newSessionPage);
     });
@@ -149,6 +153,18 @@ QString MainWindow::recordingsDirectory() const
 QWidget *MainWindow::currentPage() const
 {
     return m_pages->currentWidget();
+}
+
+SaleParties MainWindow::saleParties() const
+{
+    SaleParties parties;
+    if (m_user) {
+        parties.agentName = m_user->displayName;
+        parties.agentLicenceNo = m_user->licenceNo;
+    }
+    parties.institutionName = m_services.settings.text(SettingKey::InstitutionName);
+    parties.institutionShortName = m_services.settings.text(SettingKey::InstitutionShortName);
+    return parties;
 }
 
 bool MainWindow::busy() const
@@ -180,9 +196,11 @@ void MainWindow::buildNavigation()
     m_navHistory->setObjectName(QStringLiteral("navHistory"));
     m_navSettings = new QPushButton(m_navigation);
     m_navSettings->setObjectName(QStringLiteral("navSettings"));
+    m_navAccounts = new QPushButton(m_navigation);
+    m_navAccounts->setObjectName(QStringLiteral("navAccounts"));
     m_navLogout = new QPushButton(m_navigation);
     m_navLogout->setObjectName(QStringLiteral("navLogout"));
-    for (auto *button : {m_navNewSession, m_navScripts, m_navHistory, m_navSettings, m_navLogout})
+    for (auto *button : {m_navNewSession, m_navScripts, m_navHistory, m_navSettings, m_navAccounts, m_navLogout})
         row->addWidget(button);
 
     connect(m_navNewSession, &QPushButton::clicked, this, [this] {
@@ -204,6 +222,12 @@ void MainWindow::buildNavigation()
             return;
         m_settingsPage->open(m_user->login);
         showPage(m_settingsPage);
+    });
+    connect(m_navAccounts, &QPushButton::clicked, this, [this] {
+        if (busy() || !m_user || !storage::canSupervise(m_user->role))
+            return;
+        m_accountsPage->open(m_user->login);
+        showPage(m_accountsPage);
     });
     connect(m_navLogout, &QPushButton::clicked, this, &MainWindow::onLogout);
 }
@@ -264,6 +288,18 @@ void MainWindow::showRecoveredSessions(const QList<live::RecoveredSession> &sess
 {
     m_recovered.append(sessions);
     updateRecoveryNotice();
+}
+
+void MainWindow::bringToFront()
+{
+    if (isMinimized())
+        showNormal();
+    show();
+    raise();
+    activateWindow();
+    statusBar()->showMessage(tr("DualRec was started again for this data folder: this window stays the only one, so "
+                                "two windows cannot record into the same journal."),
+                             15000);
 }
 
 void MainWindow::updateRecoveryNotice()
@@ -344,6 +380,8 @@ void MainWindow::retranslateUi()
     m_navHistory->setAccessibleName(tr("History"));
     m_navSettings->setText(tr("Se&ttings"));
     m_navSettings->setAccessibleName(tr("Settings"));
+    m_navAccounts->setText(tr("&Accounts"));
+    m_navAccounts->setAccessibleName(tr("Accounts"));
     m_navLogout->setText(tr("Sign &out"));
     m_navNewSession->setAccessibleName(tr("New recording"));
     m_navScripts->setAccessibleName(tr("Scripts"));
@@ -379,13 +417,14 @@ void MainWindow::updateNavigation()
     m_navigation->setVisible(m_user.has_value());
     const bool locked = busy();
     const QString reason = locked ? tr("Not while a recording runs: finish or abort it first.") : QString();
-    for (auto *button : {m_navNewSession, m_navScripts, m_navHistory, m_navSettings, m_navLogout}) {
+    for (auto *button : {m_navNewSession, m_navScripts, m_navHistory, m_navSettings, m_navAccounts, m_navLogout}) {
         button->setEnabled(!locked);
         button->setToolTip(reason);
     }
     // Only supervisors and IT see the history (and later the settings): agents get no button.
     m_navHistory->setVisible(m_user && storage::canSupervise(m_user->role));
     m_navSettings->setVisible(m_user && storage::canSupervise(m_user->role));
+    m_navAccounts->setVisible(m_user && storage::canSupervise(m_user->role));
 }
 
 void MainWindow::onLoggedIn(const storage::User &user)
@@ -485,7 +524,7 @@ void MainWindow::onStartRequested(const SaleForm &form, const SaleFormCheck &che
     }
     if (!startRecording(form))
         return;
-    m_recordingPage->attach(m_session.get(), saleContextOf(form, m_user->displayName, m_user->login),
+    m_recordingPage->attach(m_session.get(), saleContextOf(form, saleParties()),
                             m_services.feed != nullptr);
     showPage(m_recordingPage);
     if (auto started = m_session->start(); !started)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/live/interruptedsessions.h"
+#include "core/storage/accountadministration.h"
 #include "core/storage/userrepository.h"
 #include "core/workflow/saleform.h"
 #include "ui/uiservices.h"
@@ -33,6 +34,7 @@ class WorkflowSession;
 
 namespace dualrec::ui {
 
+class AccountsPage;
 class EndPage;
 class HistoryPage;
 class LoginPage;
@@ -75,6 +77,9 @@ public:
     /// last stopped unexpectedly and what became of their recordings (found at start-up by
     /// live::recoverInterruptedSessions). Nothing is shown for an empty list.
     void showRecoveredSessions(const QList<live::RecoveredSession> &sessions);
+    /// Another start of DualRec on this data folder asked for this window: it comes to the
+    /// front and says in the status bar why no second window opened.
+    void bringToFront();
 
 Q_SIGNALS:
     /// The user picked another UI language ("zh_CN" or "en").
@@ -104,12 +109,15 @@ private:
     void onSnapshotRequested();
     void endSessionWiring();
     [[nodiscard]] bool recording() const;
+    /// The signed-in agent and the institution (settings, IT policy): the script's values no form gives.
+    [[nodiscard]] workflow::SaleParties saleParties() const;
     /// Recording, or still saving the recording of the session that just ended.
     [[nodiscard]] bool busy() const;
 
     UiServices m_services;
     ShellInfo m_info;
     std::optional<storage::User> m_user;
+    storage::AccountAdministration m_accounts; ///< what the accounts page changes, audited
     std::unique_ptr<workflow::WorkflowSession> m_session;
     std::unique_ptr<vision::PresenceMonitor> m_monitor;
     QList<live::RecoveredSession> m_recovered;
@@ -133,6 +141,7 @@ private:
     ScriptBrowserPage *m_scriptPage = nullptr;
     HistoryPage *m_historyPage = nullptr;
     SettingsPage *m_settingsPage = nullptr;
+    AccountsPage *m_accountsPage = nullptr;
 
     QLabel *m_banner = nullptr;
     QWidget *m_navigation = nullptr;
@@ -141,6 +150,7 @@ private:
     QPushButton *m_navScripts = nullptr;
     QPushButton *m_navHistory = nullptr;
     QPushButton *m_navSettings = nullptr;
+    QPushButton *m_navAccounts = nullptr;
     QPushButton *m_navLogout = nullptr;
 
     QLabel *m_sourceLabel = nullptr;

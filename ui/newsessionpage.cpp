@@ -1,16 +1,21 @@
 #include "ui/newsessionpage.h"
 
+#include "core/workflow/applicationimport.h"
 #include "ui/pagestyle.h"
 #include "ui/workflowtext.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QEvent>
+#include <QFile>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace dualrec::ui {
@@ -22,9 +27,22 @@ NewSessionPage::NewSessionPage(const TemplateLibrary &library, const Clock &cloc
 {
     setObjectName(QStringLiteral("newSessionPage"));
     auto *layout = new QVBoxLayout(this);
+    auto *header = new QHBoxLayout;
     m_title = new QLabel(this);
     pageStyle::makeHeading(m_title, 1.6);
-    layout->addWidget(m_title);
+    header->addWidget(m_title, 1);
+    m_import = new QPushButton(this);
+    m_import->setObjectName(QStringLiteral("importApplication"));
+    pageStyle::enlarge(m_import, 1.1);
+    header->addWidget(m_import);
+    layout->addLayout(header);
+    m_importMessage = new QLabel(this);
+    m_importMessage->setObjectName(QStringLiteral("importMessage"));
+    m_importMessage->setWordWrap(true);
+    m_importMessage->setTextFormat(Qt::PlainText);
+    m_importMessage->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_importMessage->hide();
+    layout->addWidget(m_importMessage);
 
     auto *columns = new QHBoxLayout;
     auto *form = new QFormLayout;
@@ -70,6 +88,14 @@ NewSessionPage::NewSessionPage(const TemplateLibrary &library, const Clock &cloc
     m_productsLabel->setBuddy(m_products);
     right->addWidget(m_productsLabel);
     right->addWidget(m_products, 1);
+    m_paymentsTitle = new QLabel(this);
+    pageStyle::enlarge(m_paymentsTitle, 1.15, true);
+    right->addWidget(m_paymentsTitle);
+    m_paymentsBox = new QWidget(this);
+    m_paymentsBox->setObjectName(QStringLiteral("payments"));
+    m_paymentsForm = new QFormLayout(m_paymentsBox);
+    m_paymentsForm->setContentsMargins(0, 0, 0, 0);
+    right->addWidget(m_paymentsBox);
     columns->addLayout(right, 2);
     layout->addLayout(columns, 1);
 
@@ -111,7 +137,16 @@ NewSessionPage::NewSessionPage(const TemplateLibrary &library, const Clock &cloc
         connect(edit, &QLineEdit::textChanged, this, &NewSessionPage::refresh);
     connect(m_channel, &QComboBox::currentIndexChanged, this, &NewSessionPage::refresh);
     connect(m_province, &QComboBox::currentIndexChanged, this, &NewSessionPage::refresh);
-    connect(m_products, &QListWidget::itemChanged, this, &NewSessionPage::refresh);
+    connect(m_products, &QListWidget::itemChanged, this, [this] {
+        rebuildPayments();
+        refresh();
+    });
+    connect(m_import, &QPushButton::clicked, this, [this] {
+        const auto path = QFileDialog::getOpenFileName(this, tr("Import the application"), QString(),
+                                                       tr("Application files (*.json)"));
+        if (!path.isEmpty())
+            (void)importApplication(path);
+    });
     connect(m_start, &QPushButton::clicked, this, [this] {
         refresh();
         if (m_check.canStart())
@@ -127,10 +162,146 @@ void NewSessionPage::reset()
         edit->clear();
     m_channel->setCurrentIndex(0);
     m_province->setCurrentIndex(0);
-    for (int row = 0; row < m_products->count(); ++row)
-        m_products->item(row)->setCheckState(Qt::Unchecked);
+    {
+        const QSignalBlocker blocker(m_products);
+        for (int row = 0; row < m_products->count(); ++row)
+            m_products->item(row)->setCheckState(Qt::Unchecked);
+    }
+    m_payments.clear();
+    m_importMessage->clear();
+    m_importMessage->hide();
+    rebuildPayments();
     refresh();
     m_applicationNo->setFocus();
+}
+
+void NewSessionPage::setParties(const SaleParties &parties)
+{
+    m_parties = parties;
+    refresh();
+}
+
+QStringList NewSessionPage::checkedProducts() const
+{
+    QStringList ids;
+    for (int row = 0; row < m_products->count(); ++row) {
+        if (m_products->item(row)->checkState() == Qt::Checked)
+            ids.append(m_products->item(row)->data(Qt::UserRole).toString());
+    }
+    return ids;
+}
+
+void NewSessionPage::rebuildPayments()
+{
+    const auto products = checkedProducts();
+    if (products == m_paymentProducts && m_paymentsForm->rowCount() > 0)
+        return;
+    m_paymentProducts = products;
+    while (m_paymentsForm->rowCount() > 0)
+        m_paymentsForm->removeRow(0);
+    QWidget *previous = m_products;
+    for (const auto &id : products) {
+        const auto *script = m_library.findTemplate(id);
+        const QString name = script && script->product ? script->product->name : id;
+        const auto payment = m_payments.value(id);
+        auto *heading = new QLabel(QStringLiteral("《%1》").arg(name), m_paymentsBox);
+        pageStyle::enlarge(heading, 1.05, true);
+        m_paymentsForm->addRow(heading);
+
+        auto *premium = new QLineEdit(payment.premium, m_paymentsBox);
+        premium->setObjectName(QStringLiteral("premium-") + id);
+        premium->setAccessibleName(tr("Premium per payment of %1, in yuan").arg(name));
+        premium->setPlaceholderText(tr("yuan, e.g. 12000.00"));
+        auto *method = new QComboBox(m_paymentsBox);
+        method->setObjectName(QStringLiteral("paymentMethod-") + id);
+        method->setAccessibleName(tr("Payment method of %1").arg(name));
+        method->addItem(tr("— choose —"), int(PaymentMethod::Invalid));
+        for (const auto &entry : kPaymentMethodNames)
+            method->addItem(WorkflowText::paymentMethod(entry.value), int(entry.value));
+        method->setCurrentIndex(std::max(0, method->findData(int(payment.method))));
+        auto *years = new QSpinBox(m_paymentsBox);
+        years->setObjectName(QStringLiteral("paymentYears-") + id);
+        years->setAccessibleName(tr("Payment period of %1, in years").arg(name));
+        years->setRange(0, 100);
+        years->setSpecialValueText(tr("— choose —"));
+        years->setSuffix(tr(" years"));
+        years->setValue(payment.years);
+        years->setEnabled(payment.method != PaymentMethod::Single);
+        for (QWidget *field : {static_cast<QWidget *>(premium), static_cast<QWidget *>(method), static_cast<QWidget *>(years)})
+            pageStyle::enlarge(field, 1.15);
+        m_paymentsForm->addRow(tr("Premium per payment (yuan):"), premium);
+        m_paymentsForm->addRow(tr("Payment method:"), method);
+        m_paymentsForm->addRow(tr("Payment period:"), years);
+        for (QWidget *field : {static_cast<QWidget *>(premium), static_cast<QWidget *>(method), static_cast<QWidget *>(years)}) {
+            setTabOrder(previous, field);
+            previous = field;
+        }
+
+        connect(premium, &QLineEdit::textChanged, this, [this, id](const QString &text) {
+            m_payments[id].premium = text;
+            refresh();
+        });
+        connect(method, &QComboBox::currentIndexChanged, this, [this, id, method, years] {
+            m_payments[id].method = PaymentMethod(method->currentData().toInt());
+            years->setEnabled(m_payments[id].method != PaymentMethod::Single);
+            refresh();
+        });
+        connect(years, &QSpinBox::valueChanged, this, [this, id](int value) {
+            m_payments[id].years = value;
+            refresh();
+        });
+    }
+    setTabOrder(previous, m_start);
+    m_paymentsTitle->setVisible(!products.isEmpty());
+}
+
+bool NewSessionPage::importApplication(const QString &path)
+{
+    auto showProblems = [this](const QString &text) {
+        m_importMessage->setText(text);
+        m_importMessage->setStyleSheet(QStringLiteral("color: #a61b1b;"));
+        m_importMessage->show();
+    };
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        showProblems(tr("The application file %1 cannot be read: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return false;
+    }
+    const auto parsed = parseApplicationImport(file.readAll(), QDir::toNativeSeparators(path), m_library);
+    if (!parsed.form) {
+        QStringList lines;
+        for (const auto &diagnostic : parsed.diagnostics)
+            lines.append(diagnostic.toString());
+        showProblems(tr("Nothing was imported: the application file has %n problem(s):", nullptr, int(lines.size()))
+                     + u'\n' + lines.join(u'\n'));
+        return false;
+    }
+    const auto &form = *parsed.form;
+    m_applicationNo->setText(form.applicationNo);
+    m_policyholderName->setText(form.policyholderName);
+    m_policyholderId->setText(form.policyholderIdNumber);
+    m_insuredName->setText(form.insuredName);
+    if (form.channel != Channel::Invalid)
+        m_channel->setCurrentIndex(std::max(0, m_channel->findData(int(form.channel))));
+    if (!form.provinceCode.isEmpty())
+        m_province->setCurrentIndex(std::max(0, m_province->findData(form.provinceCode)));
+    for (int p = 0; p < form.productTemplateIds.size(); ++p)
+        m_payments.insert(form.productTemplateIds.at(p), form.payments.value(p));
+    {
+        const QSignalBlocker blocker(m_products);
+        for (int row = 0; row < m_products->count(); ++row) {
+            const auto id = m_products->item(row)->data(Qt::UserRole).toString();
+            m_products->item(row)->setCheckState(form.productTemplateIds.contains(id) ? Qt::Checked : Qt::Unchecked);
+        }
+    }
+    m_paymentProducts.clear();
+    rebuildPayments();
+    refresh();
+    m_importMessage->setText(tr("Imported application %1 from %2. Check the values before you start.")
+                                 .arg(form.applicationNo, QDir::toNativeSeparators(path)));
+    m_importMessage->setStyleSheet(QStringLiteral("color: #1b6e2e;"));
+    m_importMessage->show();
+    return true;
 }
 
 SaleForm NewSessionPage::form() const
@@ -142,10 +313,9 @@ SaleForm NewSessionPage::form() const
     form.insuredName = m_insuredName->text().trimmed();
     form.channel = Channel(m_channel->currentData().toInt());
     form.provinceCode = m_province->currentData().toString();
-    for (int row = 0; row < m_products->count(); ++row) {
-        if (m_products->item(row)->checkState() == Qt::Checked)
-            form.productTemplateIds.append(m_products->item(row)->data(Qt::UserRole).toString());
-    }
+    form.productTemplateIds = checkedProducts();
+    for (const auto &id : std::as_const(form.productTemplateIds))
+        form.payments.append(m_payments.value(id));
     form.saleDate = m_clock.wallNow().toLocalTime().date();
     return form;
 }
@@ -167,6 +337,12 @@ void NewSessionPage::retranslateUi()
     m_channelLabel->setText(tr("Sales &channel:"));
     m_provinceLabel->setText(tr("&Where the sale happens:"));
     m_productsLabel->setText(tr("&Products sold on this application:"));
+    m_paymentsTitle->setText(tr("Premium and payment, as on the application:"));
+    m_import->setText(tr("I&mport from the application system…"));
+    m_import->setAccessibleName(tr("Import from the application system"));
+    m_import->setToolTip(tr("Reads the application number, the customer and the premiums from the file the insurer's "
+                            "application system exports (docs/application-import.md)."));
+    m_importMessage->setAccessibleName(tr("Import result"));
     m_scopeTitle->setText(tr("Must this sale be recorded?"));
     m_start->setText(tr("&Start recording"));
     m_applicationNo->setAccessibleName(tr("Application number"));
@@ -182,6 +358,8 @@ void NewSessionPage::retranslateUi()
     m_policyholderId->setPlaceholderText(tr("18 characters, as on the ID card"));
     m_insuredName->setPlaceholderText(tr("empty: the policyholder is insured"));
     fillChoices();
+    m_paymentProducts.clear();
+    rebuildPayments();
     refresh();
 }
 
@@ -227,7 +405,7 @@ void NewSessionPage::fillChoices()
 
 void NewSessionPage::refresh()
 {
-    m_check = checkSaleForm(m_library, form());
+    m_check = checkSaleForm(m_library, form(), m_parties);
     m_age->setText(m_check.policyholderAge ? tr("Age: %n year(s)", nullptr, *m_check.policyholderAge) : QString());
     m_scope->setToolTip(QString());
     if (!m_check.scope) {

@@ -4,20 +4,26 @@
 #include "core/workflow/saleform.h"
 #include "core/workflow/templatelibrary.h"
 
+#include <QHash>
 #include <QWidget>
 
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QFormLayout;
 class QListWidget;
 class QPushButton;
+class QSpinBox;
 
 namespace dualrec::ui {
 
 /// The sale to record: application number, policyholder (ID number -> age), insured, channel,
-/// where the sale happens and the products. Shows the scope decision with its reasons and, while
-/// the form is incomplete, why the recording cannot start. The checks are core's
-/// (workflow::checkSaleForm); the page only binds. GUI thread only.
+/// where the sale happens, the products and per product the premium, payment method and payment
+/// period. The facts can be imported from the insurer's application file
+/// (docs/application-import.md). Shows the scope decision with its reasons and, while the form
+/// is incomplete or a value of the script is missing (the agent's licence number, the
+/// institution's short name, a premium, ...), why the recording cannot start. The checks are
+/// core's (workflow::checkSaleForm); the page only binds. GUI thread only.
 class NewSessionPage final : public QWidget
 {
     Q_OBJECT
@@ -28,6 +34,11 @@ public:
 
     /// Empties the form for the next sale.
     void reset();
+    /// Who sells for which institution: the values of the script no form field gives.
+    void setParties(const workflow::SaleParties &parties);
+    /// Fills the form from an application file; false (and the page lists the problems) when
+    /// the file cannot be read or has problems, and then nothing is changed.
+    bool importApplication(const QString &path);
     [[nodiscard]] workflow::SaleForm form() const;
     [[nodiscard]] const workflow::SaleFormCheck &check() const { return m_check; }
 
@@ -42,10 +53,16 @@ private:
     void retranslateUi();
     void fillChoices();
     void refresh();
+    /// One premium / method / period row per checked product, values kept per product.
+    void rebuildPayments();
+    [[nodiscard]] QStringList checkedProducts() const;
 
     const workflow::TemplateLibrary &m_library;
     const Clock &m_clock;
     workflow::SaleFormCheck m_check;
+    workflow::SaleParties m_parties;
+    QHash<QString, workflow::ProductPayment> m_payments; ///< by template id, kept while unchecked
+    QStringList m_paymentProducts;                       ///< the products the rows are for
 
     QLabel *m_title = nullptr;
     QLabel *m_applicationLabel = nullptr;
@@ -63,6 +80,11 @@ private:
     QComboBox *m_province = nullptr;
     QLabel *m_productsLabel = nullptr;
     QListWidget *m_products = nullptr;
+    QLabel *m_paymentsTitle = nullptr;
+    QWidget *m_paymentsBox = nullptr;
+    QFormLayout *m_paymentsForm = nullptr;
+    QPushButton *m_import = nullptr;
+    QLabel *m_importMessage = nullptr;
     QLabel *m_scopeTitle = nullptr;
     QLabel *m_scope = nullptr;
     QLabel *m_reason = nullptr;

@@ -53,6 +53,10 @@ SettingsPage::SettingsPage(SettingsStore &settings, storage::AuditLog &audit, QW
     m_language->setObjectName(QStringLiteral("settingsLanguage"));
     m_language->addItem(QStringLiteral("中文(简体)"), QStringLiteral("zh_CN"));
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_institutionName = new QLineEdit(this);
+    m_institutionName->setObjectName(QStringLiteral("settingsInstitutionName"));
+    m_institutionShortName = new QLineEdit(this);
+    m_institutionShortName->setObjectName(QStringLiteral("settingsInstitutionShortName"));
 
     auto *grid = new QGridLayout;
     int row = 0;
@@ -82,6 +86,8 @@ SettingsPage::SettingsPage(SettingsStore &settings, storage::AuditLog &audit, QW
     addRow(SettingKey::FaceModel, m_faceModel);
     addRow(SettingKey::GraceSeconds, m_grace);
     addRow(SettingKey::Language, m_language);
+    addRow(SettingKey::InstitutionName, m_institutionName);
+    addRow(SettingKey::InstitutionShortName, m_institutionShortName);
     grid->setColumnStretch(1, 1);
     layout->addLayout(grid);
 
@@ -134,6 +140,8 @@ void SettingsPage::retranslateUi()
         {SettingKey::FaceModel, tr("&Face model file:")},
         {SettingKey::GraceSeconds, tr("&Grace period (seconds out of frame before it counts):")},
         {SettingKey::Language, tr("&Language:")},
+        {SettingKey::InstitutionName, tr("&Institution (full name):")},
+        {SettingKey::InstitutionShortName, tr("Institution's standard s&hort name:")},
     };
     for (auto it = labels.cbegin(); it != labels.cend(); ++it) {
         m_labels.value(it.key())->setText(it.value());
@@ -189,6 +197,8 @@ void SettingsPage::load()
     m_faceModel->setText(m_settings.text(SettingKey::FaceModel));
     m_grace->setValue(m_settings.value(SettingKey::GraceSeconds).toDouble());
     select(m_language, WorkflowText::languageInUse());
+    m_institutionName->setText(m_settings.text(SettingKey::InstitutionName));
+    m_institutionShortName->setText(m_settings.text(SettingKey::InstitutionShortName));
     for (const auto key : kSettingKeys) {
         const bool locked = m_settings.isLocked(key);
         m_fields.value(key)->setEnabled(!locked);
@@ -208,6 +218,8 @@ QVariant SettingsPage::editedValue(SettingKey key) const
     case SettingKey::FaceModel: return m_faceModel->text().trimmed();
     case SettingKey::GraceSeconds: return m_grace->value();
     case SettingKey::Language: return m_language->currentData();
+    case SettingKey::InstitutionName: return m_institutionName->text().trimmed();
+    case SettingKey::InstitutionShortName: return m_institutionShortName->text().trimmed();
     case SettingKey::ReceiptVerificationUrl: // policy file only
     case SettingKey::Invalid: break;
     }

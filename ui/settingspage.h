@@ -65,6 +65,8 @@ private:
     QLineEdit *m_faceModel = nullptr;
     QDoubleSpinBox *m_grace = nullptr;
     QComboBox *m_language = nullptr;
+    QLineEdit *m_institutionName = nullptr;
+    QLineEdit *m_institutionShortName = nullptr;
     QPushButton *m_save = nullptr;
     QLabel *m_message = nullptr;
 };

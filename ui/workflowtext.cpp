@@ -192,9 +192,68 @@ QString WorkflowText::saleProblem(SaleFormProblem problem, const SaleFormCheck &
     case SaleFormProblem::NoProduct: return tr("Choose at least one product.");
     case SaleFormProblem::PlanUnusable: return tr("These products cannot be recorded together: %1").arg(check.planError);
     case SaleFormProblem::ScopeUndecidable: return tr("The recording rules cannot be applied: %1").arg(check.scopeError);
+    case SaleFormProblem::BadPremium: {
+        QStringList products;
+        for (const int index : check.badPremiums) {
+            if (check.plan && index < check.plan->products().size())
+                products.append(tr("《%1》").arg(check.plan->products().at(index).name));
+        }
+        return tr("The premium of %1 is not an amount: enter yuan, for example 12000 or 12000.50.")
+            .arg(products.join(tr(", ")));
+    }
+    case SaleFormProblem::MissingScriptValues: {
+        QStringList values;
+        for (const auto &value : check.missingValues)
+            values.append(missingValue(value, check));
+        return tr("The script needs these values before the recording can start: %1.").arg(values.join(tr("; ")));
+    }
     case SaleFormProblem::Invalid: break;
     }
     return {};
+}
+
+QString WorkflowText::paymentMethod(workflow::PaymentMethod method)
+{
+    switch (method) {
+    case workflow::PaymentMethod::Annual: return tr("Annual");
+    case workflow::PaymentMethod::Single: return tr("Single payment");
+    case workflow::PaymentMethod::SemiAnnual: return tr("Half-yearly");
+    case workflow::PaymentMethod::Quarterly: return tr("Quarterly");
+    case workflow::PaymentMethod::Monthly: return tr("Monthly");
+    case workflow::PaymentMethod::Invalid: break;
+    }
+    return {};
+}
+
+QString WorkflowText::missingValue(const workflow::MissingValue &value, const workflow::SaleFormCheck &check)
+{
+    const QString product = check.plan && value.productIndex >= 0 && value.productIndex < check.plan->products().size()
+                                ? tr("《%1》").arg(check.plan->products().at(value.productIndex).name)
+                                : tr("the products");
+    const auto &name = value.placeholder;
+    if (name == QLatin1String("agent_name"))
+        return tr("your name in your account (a supervisor sets it on the accounts page)");
+    if (name == QLatin1String("agent_id"))
+        return tr("your licence number in your account (a supervisor adds it on the accounts page)");
+    if (name == QLatin1String("institution_name"))
+        return tr("the institution's full name (set by branch IT in the policy file, or by a supervisor in the settings)");
+    if (name == QLatin1String("institution_short_name"))
+        return tr("the institution's standard short name (set by branch IT in the policy file, or by a supervisor in "
+                  "the settings)");
+    if (name == QLatin1String("customer_name"))
+        return tr("the policyholder's name");
+    if (name == QLatin1String("insured_name"))
+        return tr("the insured person's name");
+    if (name == QLatin1String("application_no"))
+        return tr("the application number");
+    if (name == QLatin1String("premium"))
+        return tr("the premium of %1").arg(product);
+    if (name == QLatin1String("payment_method"))
+        return tr("the payment method of %1").arg(product);
+    if (name == QLatin1String("payment_period"))
+        return tr("the payment period of %1").arg(product);
+    // A product fact the template should give: its file needs fixing (dualrec script check).
+    return tr("a value the script template does not give (%1): ask branch IT to check the template").arg(name);
 }
 
 QString WorkflowText::userRole(storage::UserRole role)
@@ -204,6 +263,30 @@ QString WorkflowText::userRole(storage::UserRole role)
     case storage::UserRole::Supervisor: return tr("Supervisor");
     case storage::UserRole::It: return tr("Branch IT");
     case storage::UserRole::Invalid: break;
+    }
+    return {};
+}
+
+QString WorkflowText::accountProblem(storage::AccountProblem problem, int minimumPasswordLength)
+{
+    switch (problem) {
+    case storage::AccountProblem::MissingLogin: return tr("Enter a login.");
+    case storage::AccountProblem::LoginHasSpaces: return tr("The login must not contain spaces.");
+    case storage::AccountProblem::LoginTooLong:
+        return tr("The login is too long: at most %1 characters.").arg(storage::kMaximumLoginLength);
+    case storage::AccountProblem::LoginTaken: return tr("This login is already taken. Choose another one.");
+    case storage::AccountProblem::MissingDisplayName: return tr("Enter the person's name.");
+    case storage::AccountProblem::BadLicenceNo:
+        return tr("The licence number may contain only digits, letters and hyphens (at most 40).");
+    case storage::AccountProblem::MissingRole: return tr("Choose a role.");
+    case storage::AccountProblem::PasswordTooShort:
+        return tr("The password needs at least %n character(s).", nullptr, minimumPasswordLength);
+    case storage::AccountProblem::PasswordsDiffer: return tr("The two passwords are not the same.");
+    case storage::AccountProblem::UnknownAccount: return tr("This account no longer exists.");
+    case storage::AccountProblem::LastSupervisor:
+        return tr("This is the last supervisor or IT account that can manage accounts. Create another one first.");
+    case storage::AccountProblem::OwnAccount: return tr("You cannot disable your own account.");
+    case storage::AccountProblem::Invalid: break;
     }
     return {};
 }

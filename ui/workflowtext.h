@@ -38,6 +38,13 @@ public:
     [[nodiscard]] static QString residentIdError(workflow::ResidentIdError error);
     /// Why the new-session form cannot start a recording yet.
     [[nodiscard]] static QString saleProblem(workflow::SaleFormProblem problem, const workflow::SaleFormCheck &check);
+    /// Why an account form cannot be saved, as a sentence naming the field.
+    [[nodiscard]] static QString accountProblem(storage::AccountProblem problem, int minimumPasswordLength);
+    /// A payment method as the form shows it (the script reads workflow::paymentMethodScriptText).
+    [[nodiscard]] static QString paymentMethod(workflow::PaymentMethod method);
+    /// A value the script needs and the sale lacks, and where it is filled in, for the list on
+    /// the new-session page ("your licence number (a supervisor adds it on the accounts page)").
+    [[nodiscard]] static QString missingValue(const workflow::MissingValue &value, const workflow::SaleFormCheck &check);
     [[nodiscard]] static QString userRole(storage::UserRole role);
     [[nodiscard]] static QString answer(workflow::Answer answer);
     [[nodiscard]] static QString eventType(workflow::SessionEventType type);

@@ -24,6 +24,7 @@ const char *auditActionName(AuditAction action)
     case AuditAction::JournalRecovered: return "journal-recovered";
     case AuditAction::PlaybackStarted: return "playback-start";
     case AuditAction::SessionRecovered: return "session-recovered";
+    case AuditAction::AccountChange: return "account-change";
     }
     return "invalid";
 }

@@ -25,6 +25,7 @@ enum class AuditAction : quint8 {
     JournalRecovered,
     PlaybackStarted, ///< a supervisor started playing a session's recording (subject: the session)
     SessionRecovered, ///< an interrupted session was closed and its recording finalized at start-up
+    AccountChange,    ///< an account was created, changed, unlocked, disabled or its password reset (subject: the login)
 };
 
 [[nodiscard]] const char *auditActionName(AuditAction action);

@@ -18,6 +18,7 @@ constexpr MigrationFile kMigrations[] = {
     {2, ":/dualrec/migrations/0002-presence-and-qc.sql"},
     {3, ":/dualrec/migrations/0003-seals-and-uploads.sql"},
     {4, ":/dualrec/migrations/0004-history-indexes.sql"},
+    {5, ":/dualrec/migrations/0005-account-details.sql"},
 };
 static_assert(std::size(kMigrations) == Schema::kLatestVersion);
 

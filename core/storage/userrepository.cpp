@@ -5,17 +5,145 @@
 
 #include <QFileInfo>
 #include <QSaveFile>
+#include <QRegularExpression>
+#include <QSqlQuery>
+
+#include <algorithm>
 
 namespace dualrec::storage {
 
 namespace {
+
+/// The form a login is stored and looked up in (NFKC, case-folded: "ALICE" is "alice").
+QString loginKey(const QString &login)
+{
+    return normalizedLogin(login).value_or(login.trimmed());
+}
+
+/// Printable, normalisable login and display name (issue 15, finding 9).
+Result<void> checkAccountText(const QString &login, const QString &displayName)
+{
+    if (auto normal = normalizedLogin(login); !normal)
+        return std::unexpected(normal.error());
+    if (const auto at = firstUnprintable(displayName))
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("the display name contains an invisible or control character (%1)")
+                                                    .arg(describeUnprintable(displayName, *at)));
+    return {};
+}
 
 QString utc(const QDateTime &time)
 {
     return time.toUTC().toString(Qt::ISODateWithMs);
 }
 
+const QString kUserColumns = QStringLiteral("id, login, display_name, role, licence_no, disabled, locked_until_utc");
+
+/// A row read with kUserColumns, from column `first` on.
+User userFrom(const QSqlQuery &query, int first = 0)
+{
+    User user;
+    user.id = query.value(first).toLongLong();
+    user.login = query.value(first + 1).toString();
+    user.displayName = query.value(first + 2).toString();
+    user.role = userRoleFromName(query.value(first + 3).toString());
+    user.licenceNo = query.value(first + 4).toString();
+    user.disabled = query.value(first + 5).toInt() != 0;
+    if (const auto text = query.value(first + 6).toString(); !text.isEmpty())
+        user.lockedUntil = QDateTime::fromString(text, Qt::ISODateWithMs);
+    return user;
+}
+
+bool validLicenceNo(const QString &licenceNo)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[0-9A-Za-z-]{1,40}$"));
+    return pattern.match(licenceNo).hasMatch();
+}
+
 } // namespace
+
+const char *accountProblemName(AccountProblem problem)
+{
+    switch (problem) {
+    case AccountProblem::MissingLogin:
+        return "missing_login";
+    case AccountProblem::LoginHasSpaces:
+        return "login_has_spaces";
+    case AccountProblem::LoginTooLong:
+        return "login_too_long";
+    case AccountProblem::LoginTaken:
+        return "login_taken";
+    case AccountProblem::MissingDisplayName:
+        return "missing_display_name";
+    case AccountProblem::BadLicenceNo:
+        return "bad_licence_no";
+    case AccountProblem::MissingRole:
+        return "missing_role";
+    case AccountProblem::PasswordTooShort:
+        return "password_too_short";
+    case AccountProblem::PasswordsDiffer:
+        return "passwords_differ";
+    case AccountProblem::UnknownAccount:
+        return "unknown_account";
+    case AccountProblem::LastSupervisor:
+        return "last_supervisor";
+    case AccountProblem::OwnAccount:
+        return "own_account";
+    case AccountProblem::Invalid:
+        return "invalid";
+    }
+    return "invalid";
+}
+
+Error UserRepository::errorOf(AccountProblem problem, const QString &login) const
+{
+    QString detail;
+    auto code = ErrorCode::InvalidArgument;
+    switch (problem) {
+    case AccountProblem::MissingLogin:
+        detail = QStringLiteral("an account needs a login");
+        break;
+    case AccountProblem::LoginHasSpaces:
+        detail = QStringLiteral("the login must not contain spaces");
+        break;
+    case AccountProblem::LoginTooLong:
+        detail = QStringLiteral("the login is longer than %1 characters").arg(kMaximumLoginLength);
+        break;
+    case AccountProblem::LoginTaken:
+        detail = QStringLiteral("the login %1 is taken").arg(login);
+        break;
+    case AccountProblem::MissingDisplayName:
+        detail = QStringLiteral("an account needs a display name");
+        break;
+    case AccountProblem::BadLicenceNo:
+        detail = QStringLiteral("the licence number must be 1 to 40 letters, digits or hyphens");
+        break;
+    case AccountProblem::MissingRole:
+        detail = QStringLiteral("an account needs a role");
+        break;
+    case AccountProblem::PasswordTooShort:
+        detail = QStringLiteral("the password is shorter than %1 characters").arg(m_policy.minimumPasswordLength);
+        break;
+    case AccountProblem::PasswordsDiffer:
+        detail = QStringLiteral("the two passwords differ");
+        break;
+    case AccountProblem::UnknownAccount:
+        code = ErrorCode::NotFound;
+        detail = QStringLiteral("no account %1").arg(login);
+        break;
+    case AccountProblem::LastSupervisor:
+        code = ErrorCode::InvalidState;
+        detail = QStringLiteral("%1 is the last enabled supervisor or IT account; create another one first").arg(login);
+        break;
+    case AccountProblem::OwnAccount:
+        code = ErrorCode::InvalidState;
+        detail = QStringLiteral("%1 cannot disable the account they are signed in with").arg(login);
+        break;
+    case AccountProblem::Invalid:
+        detail = QStringLiteral("invalid account");
+        break;
+    }
+    return Error{code, detail};
+}
 
 const char *userRoleName(UserRole role)
 {
@@ -57,49 +185,188 @@ Result<qint64> UserRepository::count()
 
 Result<QList<User>> UserRepository::list()
 {
-    auto query = m_database->run(QStringLiteral("SELECT id, login, display_name, role FROM users ORDER BY login"));
+    auto query = m_database->run(QStringLiteral("SELECT ") + kUserColumns + QStringLiteral(" FROM users ORDER BY login"));
     if (!query)
         return std::unexpected(query.error());
     QList<User> users;
-    while (query->next()) {
-        users.append({query->value(0).toLongLong(), query->value(1).toString(), query->value(2).toString(),
-                      userRoleFromName(query->value(3).toString())});
-    }
+    while (query->next())
+        users.append(userFrom(*query));
     return users;
 }
 
-Result<void> UserRepository::checkAccount(const QString &login, const QString &displayName, UserRole role)
+Result<User> UserRepository::find(const QString &login)
 {
-    if (login.trimmed().isEmpty() || displayName.trimmed().isEmpty())
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("an account needs a login and a display name"));
-    if (auto normal = normalizedLogin(login); !normal)
-        return std::unexpected(normal.error());
-    if (const auto at = firstUnprintable(displayName))
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("the display name contains an invisible or control character (%1)")
-                                                    .arg(describeUnprintable(displayName, *at)));
+    auto query = m_database->run(QStringLiteral("SELECT ") + kUserColumns + QStringLiteral(" FROM users WHERE login = ?"),
+                                 {loginKey(login)});
+    if (!query)
+        return std::unexpected(query.error());
+    if (!query->next())
+        return std::unexpected(errorOf(AccountProblem::UnknownAccount, login.trimmed()));
+    return userFrom(*query);
+}
+
+std::optional<AccountProblem> UserRepository::checkFields(const QString &login, const QString &displayName,
+                                                          const QString &licenceNo, UserRole role)
+{
+    const auto trimmed = login.trimmed();
+    if (trimmed.isEmpty())
+        return AccountProblem::MissingLogin;
+    if (std::any_of(trimmed.cbegin(), trimmed.cend(), [](QChar c) { return c.isSpace(); }))
+        return AccountProblem::LoginHasSpaces;
+    if (trimmed.size() > kMaximumLoginLength)
+        return AccountProblem::LoginTooLong;
+    if (displayName.trimmed().isEmpty())
+        return AccountProblem::MissingDisplayName;
+    if (!licenceNo.trimmed().isEmpty() && !validLicenceNo(licenceNo.trimmed()))
+        return AccountProblem::BadLicenceNo;
     if (role == UserRole::Invalid)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("an account needs a role"));
+        return AccountProblem::MissingRole;
+    return std::nullopt;
+}
+
+std::optional<AccountProblem> UserRepository::checkPassword(const QString &password, const QString &repeated) const
+{
+    if (password.size() < m_policy.minimumPasswordLength)
+        return AccountProblem::PasswordTooShort;
+    if (password != repeated)
+        return AccountProblem::PasswordsDiffer;
+    return std::nullopt;
+}
+
+Result<std::optional<AccountProblem>> UserRepository::checkNewAccount(const NewAccount &account)
+{
+    // Field order: the login (and whether it is taken) before the name, the password last.
+    const auto fields = checkFields(account.login, account.displayName, account.licenceNo, account.role);
+    const bool loginProblem = fields && (*fields == AccountProblem::MissingLogin || *fields == AccountProblem::LoginHasSpaces
+                                         || *fields == AccountProblem::LoginTooLong);
+    if (loginProblem)
+        return fields;
+    auto existing = m_database->run(QStringLiteral("SELECT 1 FROM users WHERE login = ?"), {loginKey(account.login)});
+    if (!existing)
+        return std::unexpected(existing.error());
+    if (existing->next())
+        return std::optional<AccountProblem>(AccountProblem::LoginTaken);
+    if (fields)
+        return fields;
+    return checkPassword(account.password, account.repeatedPassword);
+}
+
+Result<bool> UserRepository::anotherManagerThan(const QString &login)
+{
+    auto query = m_database->run(QStringLiteral("SELECT COUNT(*) FROM users WHERE login <> ? AND disabled = 0 "
+                                                "AND role IN ('supervisor', 'it')"),
+                                 {loginKey(login)});
+    if (!query)
+        return std::unexpected(query.error());
+    return query->next() && query->value(0).toLongLong() > 0;
+}
+
+Result<void> UserRepository::changeOne(const QString &login, const QString &sql, const QVariantList &values)
+{
+    auto updated = m_database->run(sql, values + QVariantList{loginKey(login)});
+    if (!updated)
+        return std::unexpected(updated.error());
+    if (updated->numRowsAffected() != 1)
+        return std::unexpected(errorOf(AccountProblem::UnknownAccount, login.trimmed()));
     return {};
 }
 
+Result<User> UserRepository::update(const QString &login, const AccountChanges &changes)
+{
+    auto transaction = Transaction::begin(*m_database);
+    if (!transaction)
+        return std::unexpected(transaction.error());
+    auto user = find(login);
+    if (!user)
+        return std::unexpected(user.error());
+    if (changes.displayName)
+        user->displayName = changes.displayName->trimmed();
+    if (changes.licenceNo)
+        user->licenceNo = changes.licenceNo->trimmed();
+    const bool wasManager = canSupervise(user->role);
+    if (changes.role)
+        user->role = *changes.role;
+    if (const auto problem = checkFields(user->login, user->displayName, user->licenceNo, user->role))
+        return std::unexpected(errorOf(*problem, user->login));
+    if (wasManager && !canSupervise(user->role) && !user->disabled) {
+        const auto another = anotherManagerThan(user->login);
+        if (!another)
+            return std::unexpected(another.error());
+        if (!*another)
+            return std::unexpected(errorOf(AccountProblem::LastSupervisor, user->login));
+    }
+    if (auto changed = changeOne(user->login,
+                                 QStringLiteral("UPDATE users SET display_name = ?, licence_no = ?, role = ? WHERE login = ?"),
+                                 {user->displayName, user->licenceNo, QLatin1String(userRoleName(user->role))});
+        !changed)
+        return std::unexpected(changed.error());
+    if (auto committed = transaction->commit(); !committed)
+        return std::unexpected(committed.error());
+    return *user;
+}
+
+Result<void> UserRepository::setPasswordHash(const QString &login, const QString &passwordHash)
+{
+    if (passwordHash.isEmpty())
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("an account needs a password hash"));
+    return changeOne(login,
+                     QStringLiteral("UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until_utc = NULL "
+                                    "WHERE login = ?"),
+                     {passwordHash});
+}
+
+Result<void> UserRepository::unlock(const QString &login)
+{
+    return changeOne(login, QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until_utc = NULL WHERE login = ?"), {});
+}
+
+Result<void> UserRepository::disable(const QString &login)
+{
+    auto transaction = Transaction::begin(*m_database);
+    if (!transaction)
+        return std::unexpected(transaction.error());
+    const auto user = find(login);
+    if (!user)
+        return std::unexpected(user.error());
+    if (canSupervise(user->role) && !user->disabled) {
+        const auto another = anotherManagerThan(user->login);
+        if (!another)
+            return std::unexpected(another.error());
+        if (!*another)
+            return std::unexpected(errorOf(AccountProblem::LastSupervisor, user->login));
+    }
+    if (auto changed = changeOne(login, QStringLiteral("UPDATE users SET disabled = 1 WHERE login = ?"), {}); !changed)
+        return changed;
+    return transaction->commit();
+}
+
+Result<void> UserRepository::enable(const QString &login)
+{
+    return changeOne(login, QStringLiteral("UPDATE users SET disabled = 0 WHERE login = ?"), {});
+}
+
 Result<User> UserRepository::add(const QString &login, const QString &displayName, UserRole role,
-                                  const QString &password)
+                                  const QString &password, const QString &licenceNo)
 {
     // Checked before the (slow) hashing, so a bad form fails at once.
-    if (auto valid = checkAccount(login, displayName, role); !valid)
+    if (const auto problem = checkFields(login, displayName, licenceNo, role))
+        return std::unexpected(errorOf(*problem, login.trimmed()));
+    if (auto valid = checkAccountText(login, displayName); !valid)
         return std::unexpected(valid.error());
     if (auto good = requireGoodPassword(password, m_policy.minimumPasswordLength); !good)
         return std::unexpected(good.error());
     auto hash = seal::hashPassword(password, m_policy.hashIterations);
     if (!hash)
         return std::unexpected(hash.error());
-    return addHashed(login, displayName, role, *hash);
+    return addHashed(login, displayName, role, *hash, licenceNo);
 }
 
 Result<User> UserRepository::addHashed(const QString &login, const QString &displayName, UserRole role,
-                                       const QString &passwordHash)
+                                       const QString &passwordHash, const QString &licenceNo)
 {
-    if (auto valid = checkAccount(login, displayName, role); !valid)
+    if (const auto problem = checkFields(login, displayName, licenceNo, role))
+        return std::unexpected(errorOf(*problem, login.trimmed()));
+    if (auto valid = checkAccountText(login, displayName); !valid)
         return std::unexpected(valid.error());
     // Stored normalised (NFKC, case-folded): "ALICE" and "alice" are one login.
     const auto trimmedLogin = normalizedLogin(login).value_or(QString());
@@ -122,9 +389,10 @@ Result<User> UserRepository::addHashed(const QString &login, const QString &disp
     qint64 id = 0;
     {
         auto inserted = m_database->run(
-            QStringLiteral("INSERT INTO users (login, display_name, role, password_hash, failed_attempts, created_at_utc) "
-                           "VALUES (?,?,?,?,0,?)"),
-            {trimmedLogin, displayName.trimmed(), QLatin1String(userRoleName(role)), passwordHash, utc(m_clock->wallNow())});
+            QStringLiteral("INSERT INTO users (login, display_name, role, password_hash, failed_attempts, created_at_utc, "
+                           "licence_no) VALUES (?,?,?,?,0,?,?)"),
+            {trimmedLogin, displayName.trimmed(), QLatin1String(userRoleName(role)), passwordHash, utc(m_clock->wallNow()),
+             licenceNo.trimmed()});
         if (!inserted)
             return std::unexpected(inserted.error());
         id = inserted->lastInsertId().toLongLong();
@@ -133,7 +401,13 @@ Result<User> UserRepository::addHashed(const QString &login, const QString &disp
         return std::unexpected(committed.error());
     if (auto marked = markAccountsExist(); !marked)
         return std::unexpected(marked.error());
-    return User{id, trimmedLogin, displayName.trimmed(), role};
+    User user;
+    user.id = id;
+    user.login = trimmedLogin;
+    user.displayName = displayName.trimmed();
+    user.role = role;
+    user.licenceNo = licenceNo.trimmed();
+    return user;
 }
 
 bool UserRepository::hadAccounts() const
@@ -161,14 +435,7 @@ Result<void> UserRepository::setPassword(const QString &login, const QString &pa
     auto hash = seal::hashPassword(password, m_policy.hashIterations);
     if (!hash)
         return std::unexpected(hash.error());
-    auto updated = m_database->run(
-        QStringLiteral("UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until_utc = NULL WHERE login = ?"),
-        {*hash, normalizedLogin(login).value_or(login.trimmed())});
-    if (!updated)
-        return std::unexpected(updated.error());
-    if (updated->numRowsAffected() != 1)
-        return fail(ErrorCode::NotFound, QStringLiteral("no account %1").arg(login.trimmed()));
-    return {};
+    return setPasswordHash(login, *hash);
 }
 
 bool LoginAttempt::verifyPassword(const QString &password) const
@@ -222,21 +489,18 @@ Result<LoginOutcome> UserRepository::finishLogin(const LoginAttempt &attempt, bo
     QDateTime lockedUntil;
     {
         auto query = m_database->run(
-            QStringLiteral("SELECT id, login, display_name, role, password_hash, failed_attempts, locked_until_utc "
-                           "FROM users WHERE id = ?"),
+            QStringLiteral("SELECT ") + kUserColumns + QStringLiteral(", password_hash, failed_attempts FROM users WHERE id = ?"),
             {attempt.userId});
         if (!query)
             return std::unexpected(query.error());
         if (!query->next()) // removed while the password was checked
             return LoginOutcome{LoginResult::Rejected, std::nullopt, {}, 0};
-        user = {query->value(0).toLongLong(), query->value(1).toString(), query->value(2).toString(),
-                userRoleFromName(query->value(3).toString())};
+        user = userFrom(*query);
         // A password reset while the old hash was checked: the old password is wrong now.
-        if (query->value(4).toString() != attempt.storedHash)
+        if (query->value(7).toString() != attempt.storedHash)
             passwordMatches = false;
-        failures = query->value(5).toInt();
-        if (const auto text = query->value(6).toString(); !text.isEmpty())
-            lockedUntil = QDateTime::fromString(text, Qt::ISODateWithMs);
+        failures = query->value(8).toInt();
+        lockedUntil = user.lockedUntil;
     }
     const auto now = m_clock->wallNow().toUTC();
     // Another attempt locked the account while this one was being checked.
@@ -252,6 +516,9 @@ Result<LoginOutcome> UserRepository::finishLogin(const LoginAttempt &attempt, bo
         }
         if (auto committed = transaction->commit(); !committed)
             return std::unexpected(committed.error());
+        if (user.disabled)
+            return LoginOutcome{LoginResult::Disabled, std::nullopt, {}, 0};
+        user.lockedUntil = {};
         return LoginOutcome{LoginResult::Accepted, user, {}, m_policy.maxFailures};
     }
     // A lock that has run out starts a fresh count.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/seal/passwordhash.h"
+#include "core/storage/accountrules.h"
 #include "core/storage/database.h"
 #include "core/util/clock.h"
 
@@ -39,6 +40,49 @@ struct User final {
     QString login;
     QString displayName;
     UserRole role = UserRole::Invalid;
+    QString licenceNo;     ///< 执业证号, stated on camera by agents; may be empty (then no recording can start)
+    bool disabled = false; ///< a disabled account cannot sign in; its sessions stay
+    QDateTime lockedUntil; ///< UTC; invalid or in the past: not locked
+
+    [[nodiscard]] bool lockedAt(const QDateTime &now) const { return lockedUntil.isValid() && now.toUTC() < lockedUntil; }
+};
+
+/// Why an account's fields are not acceptable, in the order the fields are asked for (login,
+/// name, licence number, role, password, repetition); forms show the first one.
+enum class AccountProblem : quint8 {
+    Invalid = 0,
+    MissingLogin,
+    LoginHasSpaces,
+    LoginTooLong,   ///< more than kMaximumLoginLength characters
+    LoginTaken,
+    MissingDisplayName,
+    BadLicenceNo,   ///< not 1 to 40 letters, digits or hyphens
+    MissingRole,
+    PasswordTooShort,
+    PasswordsDiffer,
+    UnknownAccount,
+    LastSupervisor, ///< the change would leave no enabled supervisor or IT account to manage the others
+    OwnAccount,     ///< a supervisor cannot disable the account they are signed in with
+};
+
+[[nodiscard]] const char *accountProblemName(AccountProblem problem);
+
+
+/// The fields of a new account as a form or the command line gives them.
+struct NewAccount final {
+    QString login;
+    QString displayName;
+    QString licenceNo; ///< may be empty
+    UserRole role = UserRole::Invalid;
+    QString password;
+    QString repeatedPassword; ///< checked against `password`
+};
+
+/// What `user set` / the accounts page change; unset members stay as they are.
+struct AccountChanges final {
+    std::optional<QString> displayName;
+    std::optional<QString> licenceNo;
+    std::optional<UserRole> role;
 };
 
 enum class LoginResult : quint8 {
@@ -46,6 +90,7 @@ enum class LoginResult : quint8 {
     Accepted,
     Rejected,  ///< unknown login or wrong password (not told apart, on purpose)
     LockedOut, ///< too many failures: the account is locked until `lockedUntil`
+    Disabled,  ///< the right password, but the account is disabled (told only after a correct password)
 };
 
 struct LoginOutcome final {
@@ -92,14 +137,33 @@ public:
 
     [[nodiscard]] Result<qint64> count();
     [[nodiscard]] Result<QList<User>> list();
+    /// The account `login`; NotFound when there is none.
+    [[nodiscard]] Result<User> find(const QString &login);
+    /// The first problem of `account`'s fields in field order (see AccountProblem), nullopt when
+    /// it can be created. Reads whether the login is taken; no hashing.
+    [[nodiscard]] Result<std::optional<AccountProblem>> checkNewAccount(const NewAccount &account);
+    /// The problem of a password and its repetition against the policy, if any.
+    [[nodiscard]] std::optional<AccountProblem> checkPassword(const QString &password, const QString &repeated) const;
+    /// Changes name, licence number or role. Refuses (InvalidState, LastSupervisor) to take the
+    /// last enabled supervisor or IT account's right to manage accounts.
+    [[nodiscard]] Result<User> update(const QString &login, const AccountChanges &changes);
+    /// Replaces the password hash (made by seal::hashPassword, maybe in a worker) and unlocks.
+    [[nodiscard]] Result<void> setPasswordHash(const QString &login, const QString &passwordHash);
+    /// Ends a lockout and clears the failure count.
+    [[nodiscard]] Result<void> unlock(const QString &login);
+    /// A disabled account cannot sign in. Refuses to disable the last enabled supervisor or IT account.
+    [[nodiscard]] Result<void> disable(const QString &login);
+    [[nodiscard]] Result<void> enable(const QString &login);
+    /// The error a problem is reported with (InvalidArgument; LastSupervisor: InvalidState).
+    [[nodiscard]] Error errorOf(AccountProblem problem, const QString &login = {}) const;
     /// Creates an account. Fails with InvalidArgument for an empty or taken login, an empty
     /// display name, an invalid role or a password shorter than the policy's minimum.
     [[nodiscard]] Result<User> add(const QString &login, const QString &displayName, UserRole role,
-                                   const QString &password);
+                                   const QString &password, const QString &licenceNo = {});
     /// add() with the password already hashed by seal::hashPassword() (which may run in a worker:
     /// it is the slow part). The caller has checked the password against the policy.
     [[nodiscard]] Result<User> addHashed(const QString &login, const QString &displayName, UserRole role,
-                                         const QString &passwordHash);
+                                         const QString &passwordHash, const QString &licenceNo = {});
     /// Sets a new password and unlocks the account (branch IT's reset).
     [[nodiscard]] Result<void> setPassword(const QString &login, const QString &password);
     /// Checks a login and password and keeps the failure count. An unknown login costs the same
@@ -123,8 +187,12 @@ public:
     [[nodiscard]] Result<void> markAccountsExist() const;
 
 private:
-    /// The fields every account needs (login, display name, role); stable English errors.
-    [[nodiscard]] static Result<void> checkAccount(const QString &login, const QString &displayName, UserRole role);
+    /// The fields every account needs (login, display name, licence number, role) in field order.
+    [[nodiscard]] static std::optional<AccountProblem> checkFields(const QString &login, const QString &displayName,
+                                                                   const QString &licenceNo, UserRole role);
+    /// True when another enabled supervisor or IT account than `login` exists.
+    [[nodiscard]] Result<bool> anotherManagerThan(const QString &login);
+    [[nodiscard]] Result<void> changeOne(const QString &login, const QString &sql, const QVariantList &values);
     std::shared_ptr<Database> m_database;
     const Clock *m_clock;
     AccountPolicy m_policy;

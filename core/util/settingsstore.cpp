@@ -32,6 +32,8 @@ const char *settingKeyName(SettingKey key)
     case SettingKey::GraceSeconds: return "presence/graceSeconds";
     case SettingKey::Language: return "ui/language";
     case SettingKey::ReceiptVerificationUrl: return "receipt/verificationUrl";
+    case SettingKey::InstitutionName: return "institution/name";
+    case SettingKey::InstitutionShortName: return "institution/shortName";
     case SettingKey::Invalid: break;
     }
     return "invalid";
@@ -66,6 +68,8 @@ QVariant SettingsStore::defaultValue(SettingKey key)
     case SettingKey::Microphone:
     case SettingKey::FaceModel:
     case SettingKey::ReceiptVerificationUrl:
+    case SettingKey::InstitutionName:      // unset: no recording starts until it is (scripts read it out)
+    case SettingKey::InstitutionShortName:
         return QString();
     case SettingKey::Resolution:
         return QStringLiteral("1280x720");
@@ -108,6 +112,9 @@ bool SettingsStore::isValid(SettingKey key, const QVariant &value)
                || (url.isValid() && !url.host().isEmpty()
                    && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http")));
     }
+    case SettingKey::InstitutionName:
+    case SettingKey::InstitutionShortName:
+        return value.toString().trimmed().size() <= 100;
     case SettingKey::Invalid:
         break;
     }

@@ -23,12 +23,15 @@ enum class SettingKey : quint8 {
     /// "receipt/verificationUrl": the insurer's page that checks a receipt (http/https); empty =
     /// the receipt QR holds readable text. Set by IT in the policy file; not on the settings page.
     ReceiptVerificationUrl,
+    InstitutionName,      ///< "institution/name": the insurer's or agency's full name, read out in scripts
+    InstitutionShortName, ///< "institution/shortName": its standard short name (规范简称), read out by the agent
 };
 
-inline constexpr std::array<SettingKey, 7> kSettingKeys{SettingKey::StorageFolder, SettingKey::Camera,
-                                                        SettingKey::Microphone,    SettingKey::Resolution,
-                                                        SettingKey::FaceModel,     SettingKey::GraceSeconds,
-                                                        SettingKey::Language};
+inline constexpr std::array<SettingKey, 9> kSettingKeys{SettingKey::StorageFolder,   SettingKey::Camera,
+                                                        SettingKey::Microphone,      SettingKey::Resolution,
+                                                        SettingKey::FaceModel,       SettingKey::GraceSeconds,
+                                                        SettingKey::Language,        SettingKey::InstitutionName,
+                                                        SettingKey::InstitutionShortName};
 
 [[nodiscard]] const char *settingKeyName(SettingKey key);
 
@@ -37,7 +40,7 @@ inline constexpr std::array<SettingKey, 7> kSettingKeys{SettingKey::StorageFolde
 /// shows it greyed out and refuses to change it. The policy file is only read.
 ///
 /// Values are checked when set (a grace period between 0 and 10 s, a known language, a
-/// resolution like 1280x720); invalid values in either file are ignored in favour of the next
+/// resolution like 1280x720, an institution name of at most 100 characters); invalid values in either file are ignored in favour of the next
 /// source (policy -> user -> default).
 ///
 /// Thread contract: GUI thread (or any one thread); not thread-safe.

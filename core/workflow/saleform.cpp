@@ -1,6 +1,7 @@
 #include "core/workflow/saleform.h"
 
 #include "core/util/text.h"
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -27,13 +28,63 @@ const char *saleFormProblemName(SaleFormProblem problem)
         return "plan_unusable";
     case SaleFormProblem::ScopeUndecidable:
         return "scope_undecidable";
+    case SaleFormProblem::BadPremium:
+        return "bad_premium";
+    case SaleFormProblem::MissingScriptValues:
+        return "missing_script_values";
     case SaleFormProblem::Invalid:
         return "invalid";
     }
     return "invalid";
 }
 
-SaleFormCheck checkSaleForm(const TemplateLibrary &library, const SaleForm &form)
+QString paymentMethodScriptText(PaymentMethod method)
+{
+    switch (method) {
+    case PaymentMethod::Annual:
+        return QStringLiteral("年交");
+    case PaymentMethod::Single:
+        return QStringLiteral("趸交");
+    case PaymentMethod::SemiAnnual:
+        return QStringLiteral("半年交");
+    case PaymentMethod::Quarterly:
+        return QStringLiteral("季交");
+    case PaymentMethod::Monthly:
+        return QStringLiteral("月交");
+    case PaymentMethod::Invalid:
+        break;
+    }
+    return {};
+}
+
+std::optional<qint64> parseAmountFen(const QString &text)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("^(?:(\\d{1,3}(?:,\\d{3})+)|(\\d+))(?:\\.(\\d{1,2}))?\\s*(?:元)?$"));
+    const auto match = pattern.match(text.trimmed());
+    if (!match.hasMatch())
+        return std::nullopt;
+    QString whole = match.captured(1).isEmpty() ? match.captured(2) : match.captured(1);
+    whole.remove(u',');
+    if (whole.size() > 12)
+        return std::nullopt;
+    QString decimals = match.captured(3);
+    while (decimals.size() < 2)
+        decimals.append(u'0');
+    const qint64 fen = whole.toLongLong() * 100 + decimals.toLongLong();
+    if (fen <= 0)
+        return std::nullopt;
+    return fen;
+}
+
+QString amountScriptText(qint64 fen)
+{
+    if (fen % 100 == 0)
+        return QString::number(fen / 100);
+    return QStringLiteral("%1.%2").arg(fen / 100).arg(fen % 100, 2, 10, QChar(u'0'));
+}
+
+SaleFormCheck checkSaleForm(const TemplateLibrary &library, const SaleForm &form, const SaleParties &parties)
 {
     SaleFormCheck check;
     if (form.applicationNo.trimmed().isEmpty())
@@ -76,6 +127,20 @@ SaleFormCheck checkSaleForm(const TemplateLibrary &library, const SaleForm &form
         return check;
     }
     check.plan = std::move(*plan);
+    for (int p = 0; p < form.payments.size() && p < form.productTemplateIds.size(); ++p) {
+        const auto &premium = form.payments.at(p).premium;
+        if (!premium.trimmed().isEmpty() && !parseAmountFen(premium))
+            check.badPremiums.append(p);
+    }
+    if (!check.badPremiums.isEmpty())
+        check.problems.append(SaleFormProblem::BadPremium);
+    check.missingValues = check.plan->missingValues(saleContextOf(form, parties));
+    // A premium that is not an amount is said as such, not also as missing.
+    check.missingValues.removeIf([&](const MissingValue &value) {
+        return value.placeholder == QLatin1String("premium") && check.badPremiums.contains(value.productIndex);
+    });
+    if (!check.missingValues.isEmpty())
+        check.problems.append(SaleFormProblem::MissingScriptValues);
     if (form.channel == Channel::Invalid || !form.saleDate.isValid())
         return check;
 
@@ -118,16 +183,30 @@ SaleFormCheck checkSaleForm(const TemplateLibrary &library, const SaleForm &form
     return check;
 }
 
-SaleContext saleContextOf(const SaleForm &form, const QString &agentName, const QString &agentId)
+SaleContext saleContextOf(const SaleForm &form, const SaleParties &parties)
 {
     SaleContext context;
-    context.values.insert(QStringLiteral("agent_name"), agentName);
-    context.values.insert(QStringLiteral("agent_id"), agentId);
+    context.values.insert(QStringLiteral("agent_name"), parties.agentName.trimmed());
+    context.values.insert(QStringLiteral("agent_id"), parties.agentLicenceNo.trimmed());
+    context.values.insert(QStringLiteral("institution_name"), parties.institutionName.trimmed());
+    context.values.insert(QStringLiteral("institution_short_name"), parties.institutionShortName.trimmed());
     context.values.insert(QStringLiteral("customer_name"), form.policyholderName.trimmed());
     context.values.insert(QStringLiteral("insured_name"), form.insuredName.trimmed().isEmpty()
                                                               ? form.policyholderName.trimmed()
                                                               : form.insuredName.trimmed());
     context.values.insert(QStringLiteral("application_no"), form.applicationNo.trimmed());
+    for (int p = 0; p < form.productTemplateIds.size(); ++p) {
+        QHash<QString, QString> values;
+        const auto payment = form.payments.value(p);
+        if (const auto fen = parseAmountFen(payment.premium))
+            values.insert(QStringLiteral("premium"), amountScriptText(*fen));
+        values.insert(QStringLiteral("payment_method"), paymentMethodScriptText(payment.method));
+        if (payment.method == PaymentMethod::Single)
+            values.insert(QStringLiteral("payment_period"), QStringLiteral("一次交清"));
+        else if (payment.method != PaymentMethod::Invalid && payment.years > 0)
+            values.insert(QStringLiteral("payment_period"), QStringLiteral("%1年").arg(payment.years));
+        context.productValues.append(values);
+    }
     return context;
 }
 

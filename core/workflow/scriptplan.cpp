@@ -87,12 +87,9 @@ Result<ScriptPlan> ScriptPlan::compose(const QList<ScriptTemplate> &templates, c
     return plan;
 }
 
-QString ScriptPlan::renderedText(qsizetype index, const SaleContext &context) const
+QHash<QString, QString> ScriptPlan::valuesFor(qsizetype index, const SaleContext &context) const
 {
     const auto &step = m_steps.at(index);
-    if (step.definition.requirements.lockedText)
-        return step.definition.text;
-
     QHash<QString, QString> values = context.values;
     auto addProduct = [&](int p) {
         const auto &product = m_products.at(p);
@@ -122,6 +119,15 @@ QString ScriptPlan::renderedText(qsizetype index, const SaleContext &context) co
         values.insert(QStringLiteral("product_name"), names.join(u'、'));
         values.insert(QStringLiteral("insurer"), insurers.join(u'、'));
     }
+    return values;
+}
+
+QString ScriptPlan::renderedText(qsizetype index, const SaleContext &context) const
+{
+    const auto &step = m_steps.at(index);
+    if (step.definition.requirements.lockedText)
+        return step.definition.text;
+    const auto values = valuesFor(index, context);
 
     static const QRegularExpression pattern(QStringLiteral("\\{\\{\\s*([^{}]*?)\\s*\\}\\}"));
     QString result;
@@ -131,12 +137,37 @@ QString ScriptPlan::renderedText(qsizetype index, const SaleContext &context) co
         const auto match = it.next();
         result += step.definition.text.mid(last, match.capturedStart() - last);
         const auto name = match.captured(1);
-        const auto value = values.value(name);
+        const auto value = values.value(name).trimmed();
         result += value.isEmpty() ? u'【' + name + u'】' : value;
         last = match.capturedEnd();
     }
     result += step.definition.text.mid(last);
     return result;
+}
+
+QList<MissingValue> ScriptPlan::missingValues(const SaleContext &context) const
+{
+    QList<MissingValue> missing;
+    for (qsizetype index = 0; index < m_steps.size(); ++index) {
+        const auto &step = m_steps.at(index);
+        if (step.definition.requirements.lockedText)
+            continue;
+        const auto names = placeholdersIn(step.definition.text);
+        if (names.isEmpty())
+            continue;
+        const auto values = valuesFor(index, context);
+        for (const auto &name : names) {
+            if (!values.value(name).trimmed().isEmpty())
+                continue;
+            const auto definition = placeholderDefinition(name);
+            MissingValue value{name, definition ? definition->source : PlaceholderSource::Invalid, -1};
+            if (definition && definition->perProduct)
+                value.productIndex = step.productIndex >= 0 ? step.productIndex : (m_products.size() == 1 ? 0 : -1);
+            if (!missing.contains(value))
+                missing.append(value);
+        }
+    }
+    return missing;
 }
 
 } // namespace dualrec::workflow

@@ -38,10 +38,17 @@ public:
     [[nodiscard]] const QStringList &sources() const { return m_sources; }
 
     /// The teleprompter text of step `index` with its placeholders filled in; a value that is
-    /// not known yet is shown as 【name】 so the agent sees the gap.
+    /// not known yet is shown as 【name】 so the agent sees the gap. A session cannot start while
+    /// missingValues() is not empty, so a recording never shows one.
     [[nodiscard]] QString renderedText(qsizetype index, const SaleContext &context) const;
+    /// Every placeholder of every step (locked texts have none) that has no value in
+    /// `context`, once each (per product for per-product values), in step order.
+    [[nodiscard]] QList<MissingValue> missingValues(const SaleContext &context) const;
 
 private:
+    /// The values step `index` is rendered with: the context's plus the product's.
+    [[nodiscard]] QHash<QString, QString> valuesFor(qsizetype index, const SaleContext &context) const;
+
     QString m_id;
     QString m_version;
     QList<Product> m_products;

@@ -190,8 +190,10 @@ void checkRegulation(const ScriptTemplate &script, JsonReport &report)
                 report.add(path + QStringLiteral(".text"),
                            QStringLiteral("locked text must not contain placeholders; found {{%1}}").arg(name));
             else if (!knownPlaceholders().contains(name))
-                report.add(path + QStringLiteral(".text"), QStringLiteral("unknown placeholder {{%1}}; expected one of %2")
-                                                               .arg(name, knownPlaceholders().join(QStringLiteral(", "))));
+                report.add(path + QStringLiteral(".text"),
+                           QStringLiteral("unknown placeholder {{%1}}: no source provides it (not the agent's account, "
+                                          "the IT policy, the new-session form nor the product); expected one of %2")
+                               .arg(name, knownPlaceholders().join(QStringLiteral(", "))));
         }
 
         auto expect = [&](bool ok, const QString &key, const QString &what) {
@@ -304,13 +306,12 @@ void checkRegulation(const ScriptTemplate &script, JsonReport &report)
 
 const QStringList &knownPlaceholders()
 {
-    static const QStringList names{
-        QStringLiteral("agent_name"),     QStringLiteral("agent_id"),       QStringLiteral("institution_short_name"),
-        QStringLiteral("customer_name"),  QStringLiteral("insured_name"),   QStringLiteral("application_no"),
-        QStringLiteral("product_name"),   QStringLiteral("insurer"),        QStringLiteral("premium"),
-        QStringLiteral("payment_method"), QStringLiteral("payment_period"), QStringLiteral("term"),
-        QStringLiteral("cooling_off_days"),
-    };
+    static const QStringList names = [] {
+        QStringList list;
+        for (const auto &definition : placeholderDefinitions())
+            list.append(QLatin1String(definition.name));
+        return list;
+    }();
     return names;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/workflow/diagnostic.h"
+#include "core/workflow/placeholders.h"
 #include "core/workflow/product.h"
 #include "core/workflow/step.h"
 
@@ -44,7 +45,8 @@ struct ScriptTemplateParse final {
 /// Reads and parses a file; a missing or unreadable file is a diagnostic too.
 [[nodiscard]] ScriptTemplateParse loadScriptTemplate(const QString &filePath);
 
-/// The `{{name}}` placeholders a template text may use.
+/// The `{{name}}` placeholders a template text may use: those a source provides
+/// (core/workflow/placeholders.h).
 [[nodiscard]] const QStringList &knownPlaceholders();
 
 /// The placeholder names used in `text`, in order of appearance.

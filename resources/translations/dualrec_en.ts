@@ -156,50 +156,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>DualRec records insurance sales (双录): camera and microphone, the regulated steps, sealed and queued for the insurer.
-
-Commands (without a command the window opens):
-  script check FILE...   check script templates and scope rule files
-  qc FILE                check a recording for presence defects (a party out of frame,
-                         a third face, a covered camera); exit code 0 clean, 1 defects,
-                         2 error. Options: --json, --face-model, --grace, --script.
-                         Both parties must be in frame all the time, unless --script
-                         names the template and the recording has chapter marks per step.
-  record --template ID --application-no N --agent ID --out DIR [--source camera|demo|FILE]
-         [--duration S] [--answers auto]
-                         record a session without a window: the same pipeline and workflow
-                         as the app. With --answers auto, everyone counts as present, every
-                         question is answered yes, close-ups are taken automatically and each
-                         step completes as soon as its requirements (minimum durations in real
-                         time) are met. --duration S stops after S seconds: an unfinished
-                         session then ends as aborted with reason &quot;duration limit&quot; and the
-                         recording is finalized as evidence of that. Prints where the
-                         recording and its sidecar JSON are. Exit 0: recorded; 3: the
-                         recording failed (disk full, device missing, write error)
-  user add LOGIN --role agent|supervisor|it [--name NAME]
-                         create a local account (branch IT); the password is read from the
-                         first line of standard input
-  user list              list the local accounts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>user add: the person&apos;s name as shown in the window.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>user add: agent, supervisor or it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>user add: --role must be agent, supervisor or it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>user: expected &quot;user add LOGIN --role ROLE&quot; or &quot;user list&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--name and --role belong to the user add command</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -270,6 +227,67 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>record: --watermark-font: &quot;%1&quot; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DualRec records insurance sales (双录): camera and microphone, the regulated steps, sealed and queued for the insurer.
+
+Commands (without a command the window opens):
+  script check FILE...   check script templates and scope rule files
+  qc FILE                check a recording for presence defects (a party out of frame,
+                         a third face, a covered camera); exit code 0 clean, 1 defects,
+                         2 error. Options: --json, --face-model, --grace, --script.
+                         Both parties must be in frame all the time, unless --script
+                         names the template and the recording has chapter marks per step.
+  record --template ID --application-no N --agent ID --out DIR [--source camera|demo|FILE]
+         [--duration S] [--answers auto]
+                         record a session without a window: the same pipeline and workflow
+                         as the app. With --answers auto, everyone counts as present, every
+                         question is answered yes, close-ups are taken automatically and each
+                         step completes as soon as its requirements (minimum durations in real
+                         time) are met. --duration S stops after S seconds: an unfinished
+                         session then ends as aborted with reason &quot;duration limit&quot; and the
+                         recording is finalized as evidence of that. Prints where the
+                         recording and its sidecar JSON are. Exit 0: recorded; 3: the
+                         recording failed (disk full, device missing, write error)
+  user add LOGIN --role agent|supervisor|it [--name NAME] [--licence NUMBER]
+                         create a local account (branch IT); the password is read from the
+                         first line of standard input
+  user reset LOGIN       set a new password (first line of standard input) and unlock
+  user unlock LOGIN      end the lock after too many wrong passwords
+  user disable LOGIN     the account can no longer sign in (user enable LOGIN undoes it)
+  user set LOGIN [--name NAME] [--licence NUMBER] [--role ROLE]
+                         change an account&apos;s name, licence number (执业证号) or role
+  user list              list the local accounts: login, role, name, licence number, state
+                         (every user command except list is written to the audit log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user add/set: the person&apos;s name as shown in the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user add/set: agent, supervisor or it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user add/set: the agent&apos;s licence number (执业证号), read out in the recording.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user set: --role must be agent, supervisor or it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user set: give at least one of --name, --licence and --role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user: expected &quot;user add LOGIN --role ROLE&quot;, &quot;user reset|unlock|disable|enable LOGIN&quot;, &quot;user set LOGIN [--name NAME] [--licence NUMBER] [--role ROLE]&quot; or &quot;user list&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--name, --licence and --role belong to the user add and user set commands</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -788,19 +806,63 @@ Commands (without a command the window opens):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>user add: give the password on the first line of standard input</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>user add: the account was not created: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Created the %1 account &quot;%2&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>user list: there is no DualRec journal in %1 (check --data-dir)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: give the password on the first line of standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user add: the account %1 was not created: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user reset: the password of %1 was not changed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password of &quot;%1&quot; is changed and the account is unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user unlock: %1 was not unlocked: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; is unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user disable: %1 was not disabled: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; is disabled: it can no longer sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user enable: %1 was not enabled: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; can sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user set: %1 was not changed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; is changed: %2, %3, licence number %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1322,6 +1384,141 @@ Commands (without a command the window opens):
         <source>Tell your supervisor or branch IT.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>《%1》</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The premium of %1 is not an amount: enter yuan, for example 12000 or 12000.50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script needs these values before the recording can start: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Single payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Half-yearly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarterly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your name in your account (a supervisor sets it on the accounts page)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your licence number in your account (a supervisor adds it on the accounts page)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the institution&apos;s full name (set by branch IT in the policy file, or by a supervisor in the settings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the institution&apos;s standard short name (set by branch IT in the policy file, or by a supervisor in the settings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the policyholder&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the insured person&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the application number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the premium of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the payment method of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the payment period of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a value the script template does not give (%1): ask branch IT to check the template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login must not contain spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login is too long: at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This login is already taken. Choose another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the person&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The licence number may contain only digits, letters and hyphens (at most 40).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The password needs at least %n character(s).</source>
+        <translation>
+            <numerusform>The password needs at least %n character.</numerusform>
+            <numerusform>The password needs at least %n characters.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the last supervisor or IT account that can manage accounts. Create another one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dualrec::app::Application</name>
@@ -1383,6 +1580,205 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>dualrec: WARNING: the journal was damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dualrec: the data folder &quot;%1&quot; cannot be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dualrec: DualRec is already open for the data folder &quot;%1&quot;. That window was brought to the front; this start ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dualrec: DualRec was started again for this data folder; this window came to the front instead of a second one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::AccountsPage</name>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents sign in with their own account. The name and the licence number are read out in every recording: an agent without a licence number cannot start a recording. Every change here is written to the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne&amp;w password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat new password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;t new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&amp;icence number (执业证号):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing: cannot record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the account of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create an account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an account in the list to set a new password, unlock or disable it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account is not locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting the password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change was not made: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account of %1 is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account of %1 is created. They can sign in with the login &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a new password and can sign in with it now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is unlocked and can sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 can sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is disabled and can no longer sign in. Their recordings stay.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1931,10 +2327,6 @@ Scope: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The two passwords are not the same.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The account was not created: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1977,6 +2369,10 @@ Scope: %5</source>
     </message>
     <message>
         <source>The password needs at least one digit, space or symbol besides the letters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account is disabled. Ask your supervisor or branch IT to enable it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2193,6 +2589,18 @@ Scope: %5</source>
         <source>Notice about the journal</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>DualRec was started again for this data folder: this window stays the only one, so two windows cannot record into the same journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::NewSessionPage</name>
@@ -2317,6 +2725,81 @@ Scope: %5</source>
     </message>
     <message>
         <source>“%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Premium per payment of %1, in yuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yuan, e.g. 12000.00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment method of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment period of %1, in years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Premium per payment (yuan):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment method:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The application file %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported: the application file has %n problem(s):</source>
+        <translation>
+            <numerusform>Nothing was imported: the application file has %n problem:</numerusform>
+            <numerusform>Nothing was imported: the application file has %n problems:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported application %1 from %2. Check the values before you start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Premium and payment, as on the application:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I&amp;mport from the application system…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import from the application system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads the application number, the customer and the premiums from the file the insurer&apos;s application system exports (docs/application-import.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import result</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2847,6 +3330,14 @@ Scope: %5</source>
     </message>
     <message>
         <source>In use now: %1. From the next start: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Institution (full name):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Institution&apos;s standard s&amp;hort name:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -156,69 +156,8 @@
         <translation>record：--presence 只接受 &quot;auto&quot; 或 &quot;guard&quot;</translation>
     </message>
     <message>
-        <source>DualRec records insurance sales (双录): camera and microphone, the regulated steps, sealed and queued for the insurer.
-
-Commands (without a command the window opens):
-  script check FILE...   check script templates and scope rule files
-  qc FILE                check a recording for presence defects (a party out of frame,
-                         a third face, a covered camera); exit code 0 clean, 1 defects,
-                         2 error. Options: --json, --face-model, --grace, --script.
-                         Both parties must be in frame all the time, unless --script
-                         names the template and the recording has chapter marks per step.
-  record --template ID --application-no N --agent ID --out DIR [--source camera|demo|FILE]
-         [--duration S] [--answers auto]
-                         record a session without a window: the same pipeline and workflow
-                         as the app. With --answers auto, everyone counts as present, every
-                         question is answered yes, close-ups are taken automatically and each
-                         step completes as soon as its requirements (minimum durations in real
-                         time) are met. --duration S stops after S seconds: an unfinished
-                         session then ends as aborted with reason &quot;duration limit&quot; and the
-                         recording is finalized as evidence of that. Prints where the
-                         recording and its sidecar JSON are. Exit 0: recorded; 3: the
-                         recording failed (disk full, device missing, write error)
-  user add LOGIN --role agent|supervisor|it [--name NAME]
-                         create a local account (branch IT); the password is read from the
-                         first line of standard input
-  user list              list the local accounts</source>
-        <translation>DualRec 双录：通过摄像头和麦克风录制保险销售过程，逐项完成监管要求的环节，录制结果封存后排队提交保险公司。
-
-命令（不带命令时打开主窗口）：
-  script check FILE...   检查话术模板和双录范围规则文件
-  qc FILE                检查录像的同框缺陷（有人离开画面、出现第三人、摄像头被遮挡）；
-                         退出码 0 无缺陷，1 有缺陷，2 出错。选项：--json、--face-model、
-                         --grace、--script。默认要求双方全程同框；仅当 --script 指定了话术
-                         模板且录像中有按环节划分的章节标记时，才按各环节的要求检查。
-  record --template ID --application-no N --agent ID --out DIR [--source camera|demo|FILE]
-         [--duration S] [--answers auto]
-                         无窗口录制一个会话：与应用相同的录制管线和流程。使用 --answers auto
-                         时视为所有人在场，所有问题回答“是”，自动拍摄特写，每个环节一旦满足
-                         要求（最短时长按实际时间计算）即完成。--duration S 在 S 秒后停止：
-                         未完成的会话以“duration limit”原因中止，录像仍会定稿，作为该会话的
-                         证据。输出录像及其 sidecar JSON 的位置。退出码 0：已录制；3：录制
-                         失败（磁盘已满、设备缺失、写入错误）
-  user add LOGIN --role agent|supervisor|it [--name NAME]
-                         创建本机账号（分支机构IT使用）；密码从标准输入的第一行读取
-  user list              列出本机账号</translation>
-    </message>
-    <message>
-        <source>user add: the person&apos;s name as shown in the window.</source>
-        <translation>user add：窗口中显示的姓名。</translation>
-    </message>
-    <message>
-        <source>user add: agent, supervisor or it.</source>
-        <translation>user add：agent（业务员）、supervisor（主管）或 it（分支机构IT）。</translation>
-    </message>
-    <message>
         <source>user add: --role must be agent, supervisor or it</source>
         <translation>user add：--role 只能是 agent、supervisor 或 it</translation>
-    </message>
-    <message>
-        <source>user: expected &quot;user add LOGIN --role ROLE&quot; or &quot;user list&quot;</source>
-        <translation>user：应为 &quot;user add 登录名 --role 角色&quot; 或 &quot;user list&quot;</translation>
-    </message>
-    <message>
-        <source>--name and --role belong to the user add command</source>
-        <translation>--name 和 --role 只用于 user add 命令</translation>
     </message>
     <message>
         <source>  self-test              check this installation (face model, scripts, encoders, SQLite,
@@ -291,6 +230,91 @@ Commands (without a command the window opens):
     <message>
         <source>record: --watermark-font: &quot;%1&quot; %2</source>
         <translation>record：--watermark-font：“%1”%2</translation>
+    </message>
+    <message>
+        <source>DualRec records insurance sales (双录): camera and microphone, the regulated steps, sealed and queued for the insurer.
+
+Commands (without a command the window opens):
+  script check FILE...   check script templates and scope rule files
+  qc FILE                check a recording for presence defects (a party out of frame,
+                         a third face, a covered camera); exit code 0 clean, 1 defects,
+                         2 error. Options: --json, --face-model, --grace, --script.
+                         Both parties must be in frame all the time, unless --script
+                         names the template and the recording has chapter marks per step.
+  record --template ID --application-no N --agent ID --out DIR [--source camera|demo|FILE]
+         [--duration S] [--answers auto]
+                         record a session without a window: the same pipeline and workflow
+                         as the app. With --answers auto, everyone counts as present, every
+                         question is answered yes, close-ups are taken automatically and each
+                         step completes as soon as its requirements (minimum durations in real
+                         time) are met. --duration S stops after S seconds: an unfinished
+                         session then ends as aborted with reason &quot;duration limit&quot; and the
+                         recording is finalized as evidence of that. Prints where the
+                         recording and its sidecar JSON are. Exit 0: recorded; 3: the
+                         recording failed (disk full, device missing, write error)
+  user add LOGIN --role agent|supervisor|it [--name NAME] [--licence NUMBER]
+                         create a local account (branch IT); the password is read from the
+                         first line of standard input
+  user reset LOGIN       set a new password (first line of standard input) and unlock
+  user unlock LOGIN      end the lock after too many wrong passwords
+  user disable LOGIN     the account can no longer sign in (user enable LOGIN undoes it)
+  user set LOGIN [--name NAME] [--licence NUMBER] [--role ROLE]
+                         change an account&apos;s name, licence number (执业证号) or role
+  user list              list the local accounts: login, role, name, licence number, state
+                         (every user command except list is written to the audit log)</source>
+        <translation>DualRec 双录：通过摄像头和麦克风录制保险销售过程，逐项完成监管要求的环节，录制结果封存后排队提交保险公司。
+
+命令（不带命令时打开主窗口）：
+  script check FILE...   检查话术模板和双录范围规则文件
+  qc FILE                检查录像的同框缺陷（有人离开画面、出现第三人、摄像头被遮挡）；
+                         退出码 0 无缺陷，1 有缺陷，2 出错。选项：--json、--face-model、
+                         --grace、--script。默认要求双方全程同框；仅当 --script 指定了话术
+                         模板且录像中有按环节划分的章节标记时，才按各环节的要求检查。
+  record --template ID --application-no N --agent ID --out DIR [--source camera|demo|FILE]
+         [--duration S] [--answers auto]
+                         无窗口录制一个会话：与应用相同的录制管线和流程。使用 --answers auto
+                         时视为所有人在场，所有问题回答“是”，自动拍摄特写，每个环节一旦满足
+                         要求（最短时长按实际时间计算）即完成。--duration S 在 S 秒后停止：
+                         未完成的会话以“duration limit”原因中止，录像仍会定稿，作为该会话的
+                         证据。输出录像及其 sidecar JSON 的位置。退出码 0：已录制；3：录制
+                         失败（磁盘已满、设备缺失、写入错误）
+  user add LOGIN --role agent|supervisor|it [--name NAME] [--licence NUMBER]
+                         创建本机账号（分支机构IT使用）；密码从标准输入的第一行读取
+  user reset LOGIN       设置新密码（从标准输入的第一行读取）并解除锁定
+  user unlock LOGIN      解除因多次输错密码造成的锁定
+  user disable LOGIN     停用账号，停用后不能再登录（user enable LOGIN 可重新启用）
+  user set LOGIN [--name NAME] [--licence NUMBER] [--role ROLE]
+                         修改账号的姓名、执业证号或角色
+  user list              列出本机账号：登录名、角色、姓名、执业证号、状态
+                         （除 list 以外的每条 user 命令都会写入审计日志）</translation>
+    </message>
+    <message>
+        <source>user add/set: the person&apos;s name as shown in the window.</source>
+        <translation>user add/set：窗口中显示的姓名。</translation>
+    </message>
+    <message>
+        <source>user add/set: agent, supervisor or it.</source>
+        <translation>user add/set：agent（业务员）、supervisor（主管）或 it（分支机构IT）。</translation>
+    </message>
+    <message>
+        <source>user add/set: the agent&apos;s licence number (执业证号), read out in the recording.</source>
+        <translation>user add/set：业务员的执业证号，录制时需要宣读。</translation>
+    </message>
+    <message>
+        <source>user set: --role must be agent, supervisor or it</source>
+        <translation>user set：--role 只能是 agent、supervisor 或 it</translation>
+    </message>
+    <message>
+        <source>user set: give at least one of --name, --licence and --role</source>
+        <translation>user set：请至少指定 --name、--licence、--role 中的一项</translation>
+    </message>
+    <message>
+        <source>user: expected &quot;user add LOGIN --role ROLE&quot;, &quot;user reset|unlock|disable|enable LOGIN&quot;, &quot;user set LOGIN [--name NAME] [--licence NUMBER] [--role ROLE]&quot; or &quot;user list&quot;</source>
+        <translation>user：应为 &quot;user add 登录名 --role 角色&quot;、&quot;user reset|unlock|disable|enable 登录名&quot;、&quot;user set 登录名 [--name 姓名] [--licence 执业证号] [--role 角色]&quot; 或 &quot;user list&quot;</translation>
+    </message>
+    <message>
+        <source>--name, --licence and --role belong to the user add and user set commands</source>
+        <translation>--name、--licence 和 --role 只用于 user add 和 user set 命令</translation>
     </message>
 </context>
 <context>
@@ -803,20 +827,64 @@ Commands (without a command the window opens):
         <translation>无法打开 %1 中的日志库：%2</translation>
     </message>
     <message>
-        <source>user add: give the password on the first line of standard input</source>
-        <translation>user add：请在标准输入的第一行提供密码</translation>
-    </message>
-    <message>
-        <source>user add: the account was not created: %1</source>
-        <translation>user add：账号未创建：%1</translation>
-    </message>
-    <message>
         <source>Created the %1 account &quot;%2&quot;.</source>
         <translation>已创建 %1 账号“%2”。</translation>
     </message>
     <message>
         <source>user list: there is no DualRec journal in %1 (check --data-dir)</source>
         <translation>user list：%1 中没有 DualRec 日志库（请检查 --data-dir）</translation>
+    </message>
+    <message>
+        <source>%1: give the password on the first line of standard input</source>
+        <translation>%1：请在标准输入的第一行给出密码</translation>
+    </message>
+    <message>
+        <source>user add: the account %1 was not created: %2</source>
+        <translation>user add：未创建账号 %1：%2</translation>
+    </message>
+    <message>
+        <source>user reset: the password of %1 was not changed: %2</source>
+        <translation>user reset：未修改 %1 的密码：%2</translation>
+    </message>
+    <message>
+        <source>The password of &quot;%1&quot; is changed and the account is unlocked.</source>
+        <translation>“%1”的密码已修改，账号已解除锁定。</translation>
+    </message>
+    <message>
+        <source>user unlock: %1 was not unlocked: %2</source>
+        <translation>user unlock：未能解除 %1 的锁定：%2</translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; is unlocked.</source>
+        <translation>账号“%1”已解除锁定。</translation>
+    </message>
+    <message>
+        <source>user disable: %1 was not disabled: %2</source>
+        <translation>user disable：未能停用 %1：%2</translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; is disabled: it can no longer sign in.</source>
+        <translation>账号“%1”已停用，不能再登录。</translation>
+    </message>
+    <message>
+        <source>user enable: %1 was not enabled: %2</source>
+        <translation>user enable：未能启用 %1：%2</translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; can sign in again.</source>
+        <translation>账号“%1”可以重新登录。</translation>
+    </message>
+    <message>
+        <source>user set: %1 was not changed: %2</source>
+        <translation>user set：未能修改 %1：%2</translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; is changed: %2, %3, licence number %4.</source>
+        <translation>账号“%1”已修改：%2，%3，执业证号 %4。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
     </message>
 </context>
 <context>
@@ -1331,6 +1399,140 @@ Commands (without a command the window opens):
         <source>Tell your supervisor or branch IT.</source>
         <translation>请告知您的主管或分支机构IT。</translation>
     </message>
+    <message>
+        <source>《%1》</source>
+        <translation>《%1》</translation>
+    </message>
+    <message>
+        <source>The premium of %1 is not an amount: enter yuan, for example 12000 or 12000.50.</source>
+        <translation>%1的保费不是有效金额：请以元为单位填写，例如 12000 或 12000.50。</translation>
+    </message>
+    <message>
+        <source>The script needs these values before the recording can start: %1.</source>
+        <translation>话术中还缺少以下内容，补齐后才能开始录制：%1。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Annual</source>
+        <translation>年交</translation>
+    </message>
+    <message>
+        <source>Single payment</source>
+        <translation>趸交</translation>
+    </message>
+    <message>
+        <source>Half-yearly</source>
+        <translation>半年交</translation>
+    </message>
+    <message>
+        <source>Quarterly</source>
+        <translation>季交</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>月交</translation>
+    </message>
+    <message>
+        <source>the products</source>
+        <translation>各产品</translation>
+    </message>
+    <message>
+        <source>your name in your account (a supervisor sets it on the accounts page)</source>
+        <translation>您账号中的姓名（由主管在账号管理页面设置）</translation>
+    </message>
+    <message>
+        <source>your licence number in your account (a supervisor adds it on the accounts page)</source>
+        <translation>您账号中的执业证号（由主管在账号管理页面添加）</translation>
+    </message>
+    <message>
+        <source>the institution&apos;s full name (set by branch IT in the policy file, or by a supervisor in the settings)</source>
+        <translation>机构全称（由分支机构IT在策略文件中设置，或由主管在设置页面填写）</translation>
+    </message>
+    <message>
+        <source>the institution&apos;s standard short name (set by branch IT in the policy file, or by a supervisor in the settings)</source>
+        <translation>机构规范简称（由分支机构IT在策略文件中设置，或由主管在设置页面填写）</translation>
+    </message>
+    <message>
+        <source>the policyholder&apos;s name</source>
+        <translation>投保人姓名</translation>
+    </message>
+    <message>
+        <source>the insured person&apos;s name</source>
+        <translation>被保险人姓名</translation>
+    </message>
+    <message>
+        <source>the application number</source>
+        <translation>投保单号</translation>
+    </message>
+    <message>
+        <source>the premium of %1</source>
+        <translation>%1的保费</translation>
+    </message>
+    <message>
+        <source>the payment method of %1</source>
+        <translation>%1的交费方式</translation>
+    </message>
+    <message>
+        <source>the payment period of %1</source>
+        <translation>%1的交费期间</translation>
+    </message>
+    <message>
+        <source>a value the script template does not give (%1): ask branch IT to check the template</source>
+        <translation>话术模板没有提供的一项内容（%1）：请分支机构IT检查模板</translation>
+    </message>
+    <message>
+        <source>Enter a login.</source>
+        <translation>请输入登录名。</translation>
+    </message>
+    <message>
+        <source>The login must not contain spaces.</source>
+        <translation>登录名中不能有空格。</translation>
+    </message>
+    <message>
+        <source>The login is too long: at most %1 characters.</source>
+        <translation>登录名太长：最多%1个字符。</translation>
+    </message>
+    <message>
+        <source>This login is already taken. Choose another one.</source>
+        <translation>这个登录名已被使用，请换一个。</translation>
+    </message>
+    <message>
+        <source>Enter the person&apos;s name.</source>
+        <translation>请输入姓名。</translation>
+    </message>
+    <message>
+        <source>The licence number may contain only digits, letters and hyphens (at most 40).</source>
+        <translation>执业证号只能包含数字、字母和连字符（最多40个字符）。</translation>
+    </message>
+    <message>
+        <source>Choose a role.</source>
+        <translation>请选择角色。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The password needs at least %n character(s).</source>
+        <translation>
+            <numerusform>密码至少需要%n个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>This account no longer exists.</source>
+        <translation>此账号已不存在。</translation>
+    </message>
+    <message>
+        <source>This is the last supervisor or IT account that can manage accounts. Create another one first.</source>
+        <translation>这是最后一个可以管理账号的主管或IT账号，请先另外创建一个。</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account.</source>
+        <translation>不能停用自己的账号。</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::app::Application</name>
@@ -1393,6 +1595,205 @@ Commands (without a command the window opens):
     <message>
         <source>dualrec: WARNING: the journal was damaged.</source>
         <translation>dualrec：警告：日志库已损坏。</translation>
+    </message>
+    <message>
+        <source>dualrec: the data folder &quot;%1&quot; cannot be opened: %2</source>
+        <translation>dualrec：无法打开数据文件夹“%1”：%2</translation>
+    </message>
+    <message>
+        <source>dualrec: DualRec is already open for the data folder &quot;%1&quot;. That window was brought to the front; this start ends.</source>
+        <translation>dualrec：数据文件夹“%1”已经在一个双录系统窗口中打开。已把该窗口切换到最前面，本次启动结束。</translation>
+    </message>
+    <message>
+        <source>dualrec: DualRec was started again for this data folder; this window came to the front instead of a second one.</source>
+        <translation>dualrec：同一数据文件夹又被启动了一次；没有打开第二个窗口，而是把本窗口切换到最前面。</translation>
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::AccountsPage</name>
+    <message>
+        <source>Accounts</source>
+        <translation>账号管理</translation>
+    </message>
+    <message>
+        <source>Agents sign in with their own account. The name and the licence number are read out in every recording: an agent without a licence number cannot start a recording. Every change here is written to the audit log.</source>
+        <translation>业务员使用本人的账号登录。每次录制都会宣读姓名和执业证号：没有执业证号的业务员不能开始录制。此页面上的每项修改都会写入审计日志。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Licence number</source>
+        <translation>执业证号</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w password:</source>
+        <translation>新密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Repeat new password:</source>
+        <translation>再次输入新密码：</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat new password</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>Se&amp;t new password</source>
+        <translation>设置新密码(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解除锁定(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>登录名(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>L&amp;icence number (执业证号):</source>
+        <translation>执业证号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>角色(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>再次输入密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>新建账号</translation>
+    </message>
+    <message>
+        <source>Accounts message</source>
+        <translation>账号管理提示</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Locked until %1</source>
+        <translation>锁定至 %1</translation>
+    </message>
+    <message>
+        <source>missing: cannot record</source>
+        <translation>缺少：不能录制</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Change the account of %1</source>
+        <translation>修改%1的账号</translation>
+    </message>
+    <message>
+        <source>Create an account</source>
+        <translation>新建账号</translation>
+    </message>
+    <message>
+        <source>Creating the account…</source>
+        <translation>正在创建账号…</translation>
+    </message>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation>保存修改(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Create account</source>
+        <translation>创建账号(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Selected: %1 (%2)</source>
+        <translation>已选择：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Select an account in the list to set a new password, unlock or disable it.</source>
+        <translation>在列表中选择一个账号，可以为其设置新密码、解除锁定或停用。</translation>
+    </message>
+    <message>
+        <source>This account is not locked.</source>
+        <translation>此账号未被锁定。</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Setting the password…</source>
+        <translation>正在设置密码…</translation>
+    </message>
+    <message>
+        <source>The change was not made: %1</source>
+        <translation>未能修改：%1</translation>
+    </message>
+    <message>
+        <source>The account of %1 is saved.</source>
+        <translation>%1的账号已保存。</translation>
+    </message>
+    <message>
+        <source>The account of %1 is created. They can sign in with the login &quot;%2&quot;.</source>
+        <translation>已为%1创建账号，登录名为“%2”。</translation>
+    </message>
+    <message>
+        <source>%1 has a new password and can sign in with it now.</source>
+        <translation>%1的新密码已设置，现在可以用新密码登录。</translation>
+    </message>
+    <message>
+        <source>%1 is unlocked and can sign in again.</source>
+        <translation>%1已解除锁定，可以重新登录。</translation>
+    </message>
+    <message>
+        <source>%1 can sign in again.</source>
+        <translation>%1可以重新登录。</translation>
+    </message>
+    <message>
+        <source>%1 is disabled and can no longer sign in. Their recordings stay.</source>
+        <translation>%1的账号已停用，不能再登录。其录像仍然保留。</translation>
     </message>
 </context>
 <context>
@@ -1944,10 +2345,6 @@ Scope: %5</source>
         <translation>密码输错次数过多，账号已锁定。请在 %1 之后再试，或请分支机构IT重置密码。</translation>
     </message>
     <message>
-        <source>The two passwords are not the same.</source>
-        <translation>两次输入的密码不一致。</translation>
-    </message>
-    <message>
         <source>The account was not created: %1</source>
         <translation>账号未创建：%1</translation>
     </message>
@@ -1988,6 +2385,10 @@ Scope: %5</source>
     <message>
         <source>The password needs at least one digit, space or symbol besides the letters.</source>
         <translation>密码除字母外，至少还需要包含一个数字、空格或符号。</translation>
+    </message>
+    <message>
+        <source>This account is disabled. Ask your supervisor or branch IT to enable it.</source>
+        <translation>此账号已停用。请联系主管或分支机构IT重新启用。</translation>
     </message>
 </context>
 <context>
@@ -2202,6 +2603,18 @@ Scope: %5</source>
         <source>Notice about the journal</source>
         <translation>日志库提示</translation>
     </message>
+    <message>
+        <source>DualRec was started again for this data folder: this window stays the only one, so two windows cannot record into the same journal.</source>
+        <translation>双录系统又被启动了一次：同一数据文件夹只保留本窗口，以免两个窗口同时写入同一份日志。</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation>账号管理(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账号管理</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::NewSessionPage</name>
@@ -2326,6 +2739,80 @@ Scope: %5</source>
     <message>
         <source>“%1”</source>
         <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>Import the application</source>
+        <translation>导入投保单</translation>
+    </message>
+    <message>
+        <source>Application files (*.json)</source>
+        <translation>投保单文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Premium per payment of %1, in yuan</source>
+        <translation>%1的每期保费（元）</translation>
+    </message>
+    <message>
+        <source>yuan, e.g. 12000.00</source>
+        <translation>单位为元，例如 12000.00</translation>
+    </message>
+    <message>
+        <source>Payment method of %1</source>
+        <translation>%1的交费方式</translation>
+    </message>
+    <message>
+        <source>Payment period of %1, in years</source>
+        <translation>%1的交费期间（年）</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>Premium per payment (yuan):</source>
+        <translation>每期保费（元）：</translation>
+    </message>
+    <message>
+        <source>Payment method:</source>
+        <translation>交费方式：</translation>
+    </message>
+    <message>
+        <source>Payment period:</source>
+        <translation>交费期间：</translation>
+    </message>
+    <message>
+        <source>The application file %1 cannot be read: %2</source>
+        <translation>无法读取投保单文件 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported: the application file has %n problem(s):</source>
+        <translation>
+            <numerusform>未导入任何内容：投保单文件有 %n 处问题：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported application %1 from %2. Check the values before you start.</source>
+        <translation>已从 %2 导入投保单 %1。开始录制前请核对各项内容。</translation>
+    </message>
+    <message>
+        <source>Premium and payment, as on the application:</source>
+        <translation>保费与交费（与投保单一致）：</translation>
+    </message>
+    <message>
+        <source>I&amp;mport from the application system…</source>
+        <translation>从投保系统导入(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Import from the application system</source>
+        <translation>从投保系统导入</translation>
+    </message>
+    <message>
+        <source>Reads the application number, the customer and the premiums from the file the insurer&apos;s application system exports (docs/application-import.md).</source>
+        <translation>从保险公司投保系统导出的文件中读取投保单号、客户信息和保费。</translation>
+    </message>
+    <message>
+        <source>Import result</source>
+        <translation>导入结果</translation>
     </message>
 </context>
 <context>
@@ -2851,6 +3338,14 @@ Scope: %5</source>
     <message>
         <source>In use now: %1. From the next start: %2.</source>
         <translation>当前使用：%1。下次启动起使用：%2。</translation>
+    </message>
+    <message>
+        <source>&amp;Institution (full name):</source>
+        <translation>机构全称(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Institution&apos;s standard s&amp;hort name:</source>
+        <translation>机构规范简称(&amp;H)：</translation>
     </message>
 </context>
 <context>

@@ -33,16 +33,21 @@ SaleForm completeForm(QDate birth)
     form.policyholderIdNumber = idBornOn(birth);
     form.channel = Channel::Agency;
     form.productTemplateIds = {QStringLiteral("traditional-life")};
+    form.payments = {{QStringLiteral("12000"), PaymentMethod::Annual, 10}, {QStringLiteral("3600"), PaymentMethod::Single, 0}};
     form.saleDate = QDate(2026, 11, 22);
     return form;
 }
+
+/// The agent and the institution, as the account and the IT policy give them.
+const SaleParties kParties{QStringLiteral("李晓"), QStringLiteral("02000132010080020190012345"),
+                           QStringLiteral("华安示范人寿保险股份有限公司"), QStringLiteral("华安人寿")};
 
 } // namespace
 
 TEST_CASE("an empty sale form lists every missing fact in order")
 {
     const auto library = shipped();
-    const auto check = checkSaleForm(library, SaleForm{});
+    const auto check = checkSaleForm(library, SaleForm{}, kParties);
     CHECK(check.problems
           == QList<SaleFormProblem>{SaleFormProblem::MissingApplicationNo, SaleFormProblem::MissingPolicyholderName,
                                     SaleFormProblem::MissingPolicyholderId, SaleFormProblem::MissingChannel,
@@ -54,7 +59,7 @@ TEST_CASE("an empty sale form lists every missing fact in order")
 TEST_CASE("the policyholder's age comes from the ID number and decides the over-60 rule")
 {
     const auto library = shipped();
-    auto older = checkSaleForm(library, completeForm(QDate(1960, 11, 22)));
+    auto older = checkSaleForm(library, completeForm(QDate(1960, 11, 22)), kParties);
     CHECK(older.canStart());
     CHECK(older.policyholderAge == 66);
     REQUIRE(older.scope.has_value());
@@ -64,7 +69,7 @@ TEST_CASE("the policyholder's age comes from the ID number and decides the over-
     REQUIRE(older.plan.has_value());
 
     // Born one day later: 59 on the sale date, no national rule for agency traditional life.
-    auto younger = checkSaleForm(library, completeForm(QDate(1966, 11, 23)));
+    auto younger = checkSaleForm(library, completeForm(QDate(1966, 11, 23)), kParties);
     CHECK(younger.policyholderAge == 59);
     REQUIRE(younger.scope.has_value());
     CHECK_FALSE(younger.scope->required);
@@ -73,7 +78,7 @@ TEST_CASE("the policyholder's age comes from the ID number and decides the over-
     // In Jiangsu every life policy over a year is recorded, whatever the age.
     auto jiangsu = completeForm(QDate(1990, 1, 1));
     jiangsu.provinceCode = QStringLiteral("32");
-    CHECK(checkSaleForm(library, jiangsu).scope->required);
+    CHECK(checkSaleForm(library, jiangsu, kParties).scope->required);
 }
 
 TEST_CASE("a mistyped ID number is refused with the reason and no age")
@@ -81,7 +86,7 @@ TEST_CASE("a mistyped ID number is refused with the reason and no age")
     const auto library = shipped();
     auto form = completeForm(QDate(1960, 1, 1));
     form.policyholderIdNumber[5] = form.policyholderIdNumber[5] == u'9' ? u'8' : u'9';
-    const auto check = checkSaleForm(library, form);
+    const auto check = checkSaleForm(library, form, kParties);
     CHECK(check.problems == QList<SaleFormProblem>{SaleFormProblem::BadPolicyholderId});
     CHECK(check.idError == ResidentIdError::BadChecksum);
     CHECK_FALSE(check.policyholderAge.has_value());
@@ -92,7 +97,7 @@ TEST_CASE("several products: the sale is recorded when any product must be")
     const auto library = shipped();
     auto form = completeForm(QDate(1990, 1, 1));
     form.productTemplateIds = {QStringLiteral("traditional-life"), QStringLiteral("investment-linked")};
-    const auto check = checkSaleForm(library, form);
+    const auto check = checkSaleForm(library, form, kParties);
     CHECK(check.canStart());
     REQUIRE(check.scope.has_value());
     CHECK(check.scope->required); // investment-linked is always recorded
@@ -100,7 +105,7 @@ TEST_CASE("several products: the sale is recorded when any product must be")
     CHECK(check.plan->products().size() == 2);
 
     form.productTemplateIds = {QStringLiteral("traditional-life"), QStringLiteral("traditional-life")};
-    CHECK(checkSaleForm(library, form).problems == QList<SaleFormProblem>{SaleFormProblem::PlanUnusable});
+    CHECK(checkSaleForm(library, form, kParties).problems == QList<SaleFormProblem>{SaleFormProblem::PlanUnusable});
 }
 
 TEST_CASE("the estimated time left shrinks as steps complete and is zero at the end")
@@ -177,10 +182,10 @@ TEST_CASE("a line break or a right-to-left override in a text field is refused: 
                             QStringLiteral("P\t1")}) {
         auto form = completeForm(QDate(1980, 1, 1));
         form.applicationNo = bad;
-        const auto check = checkSaleForm(library, form);
+        const auto check = checkSaleForm(library, form, kParties);
         CHECK(check.problems.contains(SaleFormProblem::UnprintableText));
     }
     auto fine = completeForm(QDate(1980, 1, 1));
     fine.applicationNo = QStringLiteral("投保单 P-1 (2026)");
-    CHECK_FALSE(checkSaleForm(library, fine).problems.contains(SaleFormProblem::UnprintableText));
+    CHECK_FALSE(checkSaleForm(library, fine, kParties).problems.contains(SaleFormProblem::UnprintableText));
 }

@@ -1,5 +1,6 @@
 // Local accounts: salted PBKDF2 hashes, lockout after repeated failures, the journaler.
 #include "core/seal/passwordhash.h"
+#include "core/storage/accountadministration.h"
 #include "core/storage/accountrules.h"
 #include "core/storage/journal.h"
 #include "core/storage/sessionjournaler.h"
@@ -278,4 +279,115 @@ TEST_CASE("logins are normalised, unique regardless of case and printable; passw
     }
     CHECK_FALSE(storage::checkPassword(QStringLiteral("correct horse"), 8).has_value());
     CHECK(users.add(QStringLiteral("bob"), QStringLiteral("Bob"), storage::UserRole::Agent, QStringLiteral("correct horse")).has_value());
+}
+
+TEST_CASE("supervisors and IT manage accounts: licence number, reset, unlock, disable, and every change is audited")
+{
+    QTemporaryDir dir;
+    test::ManualClock clock;
+    auto journal = openJournal(dir, clock);
+    auto &users = journal->users();
+    storage::AccountAdministration admin(users, journal->audit());
+
+    // Field order: the login is judged before the name, the name before the password.
+    storage::NewAccount account{QStringLiteral(" "), QString(), QStringLiteral("bad licence!"), storage::UserRole::Invalid,
+                                QStringLiteral("short"), QStringLiteral("other")};
+    auto problemOf = [&] { return users.checkNewAccount(account).value(); };
+    CHECK(problemOf() == storage::AccountProblem::MissingLogin);
+    account.login = QStringLiteral("li xiao");
+    CHECK(problemOf() == storage::AccountProblem::LoginHasSpaces);
+    account.login = QString(storage::kMaximumLoginLength + 1, u'x');
+    CHECK(problemOf() == storage::AccountProblem::LoginTooLong);
+    account.login = QStringLiteral("lixiao");
+    CHECK(problemOf() == storage::AccountProblem::MissingDisplayName);
+    account.displayName = QStringLiteral("李晓");
+    CHECK(problemOf() == storage::AccountProblem::BadLicenceNo);
+    account.licenceNo = QStringLiteral("02000132010080020190012345");
+    CHECK(problemOf() == storage::AccountProblem::MissingRole);
+    account.role = storage::UserRole::Agent;
+    CHECK(problemOf() == storage::AccountProblem::PasswordTooShort);
+    account.password = QStringLiteral("agent-password");
+    CHECK(problemOf() == storage::AccountProblem::PasswordsDiffer);
+    account.repeatedPassword = account.password;
+    CHECK_FALSE(problemOf().has_value());
+
+    const auto boss = admin.createWithPassword(QStringLiteral("cli"),
+                                               {QStringLiteral("boss"), QStringLiteral("王主管"), QString(),
+                                                storage::UserRole::Supervisor, QStringLiteral("boss-password"),
+                                                QStringLiteral("boss-password")});
+    REQUIRE(boss.has_value());
+    const auto agent = admin.createWithPassword(QStringLiteral("boss"), account);
+    REQUIRE(agent.has_value());
+    CHECK(agent->licenceNo == QLatin1String("02000132010080020190012345"));
+    CHECK(users.find(QStringLiteral("lixiao"))->licenceNo == agent->licenceNo);
+    CHECK(users.checkNewAccount(account).value() == storage::AccountProblem::LoginTaken);
+
+    // Locked by wrong passwords, unlocked by the supervisor.
+    for (int i = 0; i < 3; ++i)
+        (void)users.authenticate(QStringLiteral("lixiao"), QStringLiteral("wrong-password"));
+    CHECK(users.authenticate(QStringLiteral("lixiao"), QStringLiteral("agent-password"))->result
+          == storage::LoginResult::LockedOut);
+    CHECK(users.find(QStringLiteral("lixiao"))->lockedAt(clock.wallNow()));
+    REQUIRE(admin.unlock(QStringLiteral("boss"), QStringLiteral("lixiao")).has_value());
+    CHECK_FALSE(users.find(QStringLiteral("lixiao"))->lockedAt(clock.wallNow()));
+    CHECK(users.authenticate(QStringLiteral("lixiao"), QStringLiteral("agent-password"))->result
+          == storage::LoginResult::Accepted);
+
+    // A reset password replaces the old one.
+    REQUIRE(admin.resetPassword(QStringLiteral("boss"), QStringLiteral("lixiao"), QStringLiteral("new-password")).has_value());
+    CHECK(users.authenticate(QStringLiteral("lixiao"), QStringLiteral("agent-password"))->result
+          == storage::LoginResult::Rejected);
+    CHECK(users.authenticate(QStringLiteral("lixiao"), QStringLiteral("new-password"))->result
+          == storage::LoginResult::Accepted);
+    CHECK(admin.resetPassword(QStringLiteral("boss"), QStringLiteral("nobody"), QStringLiteral("new-password")).error().code
+          == ErrorCode::NotFound);
+    CHECK(admin.resetPassword(QStringLiteral("boss"), QStringLiteral("lixiao"), QStringLiteral("short")).error().code
+          == ErrorCode::InvalidArgument);
+
+    // Disabled: the right password says so, a wrong one is just wrong; enabled again, it signs in.
+    REQUIRE(admin.disable(QStringLiteral("boss"), QStringLiteral("lixiao")).has_value());
+    CHECK(users.authenticate(QStringLiteral("lixiao"), QStringLiteral("new-password"))->result
+          == storage::LoginResult::Disabled);
+    CHECK(users.authenticate(QStringLiteral("lixiao"), QStringLiteral("wrong-password"))->result
+          == storage::LoginResult::Rejected);
+    REQUIRE(admin.enable(QStringLiteral("boss"), QStringLiteral("lixiao")).has_value());
+    CHECK(users.authenticate(QStringLiteral("lixiao"), QStringLiteral("new-password"))->result
+          == storage::LoginResult::Accepted);
+
+    // Name, licence number and role change; the last supervisor keeps the right to manage.
+    storage::AccountChanges changes;
+    changes.licenceNo = QStringLiteral("A-1");
+    changes.displayName = QStringLiteral("李晓明");
+    const auto changed = admin.change(QStringLiteral("boss"), QStringLiteral("lixiao"), changes);
+    REQUIRE(changed.has_value());
+    CHECK(changed->displayName == QStringLiteral("李晓明"));
+    CHECK(admin.disable(QStringLiteral("boss"), QStringLiteral("boss")).error().code == ErrorCode::InvalidState);
+    CHECK(admin.disable(QStringLiteral("cli"), QStringLiteral("boss")).error()
+          == users.errorOf(storage::AccountProblem::LastSupervisor, QStringLiteral("boss")));
+    storage::AccountChanges demote;
+    demote.role = storage::UserRole::Agent;
+    CHECK(admin.change(QStringLiteral("boss"), QStringLiteral("boss"), demote).error().code == ErrorCode::InvalidState);
+    CHECK(users.find(QStringLiteral("boss"))->role == storage::UserRole::Supervisor);
+    storage::AccountChanges badLicence;
+    badLicence.licenceNo = QStringLiteral("执业 证");
+    CHECK(admin.change(QStringLiteral("boss"), QStringLiteral("lixiao"), badLicence).error().code
+          == ErrorCode::InvalidArgument);
+
+    const auto audit = journal->audit().entries();
+    REQUIRE(audit.has_value());
+    QStringList changes_;
+    for (const auto &entry : *audit) {
+        if (entry.action == QLatin1String("account-change"))
+            changes_.append(entry.actor + u' ' + entry.subject + u' ' + entry.detail);
+    }
+    CHECK(changes_ == QStringList{
+                          QStringLiteral("cli boss created with role supervisor"),
+                          QStringLiteral("boss lixiao created with role agent, licence number 02000132010080020190012345"),
+                          QStringLiteral("boss lixiao unlocked"),
+                          QStringLiteral("boss lixiao password reset (account unlocked)"),
+                          QStringLiteral("boss lixiao disabled"),
+                          QStringLiteral("boss lixiao enabled"),
+                          QStringLiteral("boss lixiao display name changed; licence number 02000132010080020190012345 -> A-1"),
+                      });
+    CHECK(journal->audit().verify()->intact);
 }

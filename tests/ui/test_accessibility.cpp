@@ -132,6 +132,7 @@ void fillSaleForm(test::AppFixture &app, const QString &applicationNo)
     pressKey(products, Qt::Key_Home);
     pressKey(products, Qt::Key_Space);
     REQUIRE(products->item(0)->checkState() == Qt::Checked);
+    test::fillPayment(app);
 }
 
 } // namespace

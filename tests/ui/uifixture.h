@@ -141,6 +141,9 @@ struct AppFixture {
         journal = std::move(*opened);
         settings = std::make_unique<SettingsStore>(directory.filePath(QStringLiteral("user.ini")),
                                                    directory.filePath(QStringLiteral("policy.ini")));
+        // The institution the scripts name (branch IT sets it in the policy file).
+        REQUIRE(settings->set(SettingKey::InstitutionName, QStringLiteral("华安示范人寿保险股份有限公司")).has_value());
+        REQUIRE(settings->set(SettingKey::InstitutionShortName, QStringLiteral("华安人寿")).has_value());
     }
 
     ~AppFixture()
@@ -217,10 +220,14 @@ struct AppFixture {
         awaitSignIn();
     }
 
-    void addUser(const QString &login, const QString &name, storage::UserRole role, const QString &password)
+    /// Agents get a licence number (the scripts read it out) unless `licenceNo` says otherwise.
+    void addUser(const QString &login, const QString &name, storage::UserRole role, const QString &password,
+                 std::optional<QString> licenceNo = std::nullopt)
     {
-        REQUIRE(journal->users().add(login, name, role, password).has_value());
+        const QString licence = licenceNo.value_or(role == storage::UserRole::Agent ? kLicenceNo : QString());
+        REQUIRE(journal->users().add(login, name, role, password, licence).has_value());
     }
+    static inline const QString kLicenceNo = QStringLiteral("02000132010080020190012345");
 
     /// Saves a picture of the window under the build tree's test artefacts.
     void screenshot(const QString &name) const
@@ -280,6 +287,25 @@ inline void playClip(ui::LiveFeed &feed, std::size_t from, std::size_t to)
 inline std::size_t clipFrameAt(double seconds)
 {
     return std::size_t(seconds * 15);
+}
+
+/// From the products list (the one checked product's row had the focus): Tab into its premium,
+/// payment method and payment period and fill them as on the application (12000 yuan a year for
+/// 10 years). Ends in the payment period field; Tab goes on to Start.
+inline void fillPayment(AppFixture &app)
+{
+    auto *window = app.window.get();
+    pressKey(window, Qt::Key_Tab);
+    auto *premium = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+    REQUIRE(premium);
+    REQUIRE(premium->objectName().startsWith(QLatin1String("premium-")));
+    typeText(window, QStringLiteral("12000"));
+    pressKey(window, Qt::Key_Tab);
+    REQUIRE(QApplication::focusWidget()->objectName().startsWith(QLatin1String("paymentMethod-")));
+    pressKey(window, Qt::Key_Down); // annual
+    pressKey(window, Qt::Key_Tab);
+    REQUIRE(QApplication::focusWidget()->objectName().startsWith(QLatin1String("paymentYears-")));
+    typeText(window, QStringLiteral("10"));
 }
 
 /// Signs in with the keyboard: login, Tab, password, Enter; waits for the password check.
@@ -349,6 +375,7 @@ inline void fillSaleForm(AppFixture &app, const QString &applicationNo, const QS
         pressKey(products, Qt::Key_Down);
     pressKey(products, Qt::Key_Space);
     REQUIRE(products->item(traditional)->checkState() == Qt::Checked);
+    fillPayment(app);
 }
 
 } // namespace dualrec::test

@@ -381,16 +381,7 @@ TEST_CASE("the window records the clip through the real pipeline and warns while
     test::AppFixture app(QStringLiteral("zh_CN"), true, test::AppFixture::Time::System);
     app.addUser(QStringLiteral("agent07"), QStringLiteral("Agent Seven"), storage::UserRole::Agent, kAgentPassword);
     // The shared clip has no sound; a camera has a microphone: add a quiet tone (video copied).
-    const auto clip = app.directory.filePath(QStringLiteral("camera.mp4"));
-    QProcess ffmpeg;
-    ffmpeg.start(QStringLiteral("ffmpeg"),
-                 {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"),
-                  QStringLiteral(DUALREC_SHARED_DIR "/assets/clips/two_party_gap_640x360_15fps.mp4"), QStringLiteral("-f"),
-                  QStringLiteral("lavfi"), QStringLiteral("-i"), QStringLiteral("sine=frequency=300:sample_rate=48000"),
-                  QStringLiteral("-filter:a"), QStringLiteral("volume=0.3"), QStringLiteral("-shortest"), QStringLiteral("-c:v"),
-                  QStringLiteral("copy"), QStringLiteral("-c:a"), QStringLiteral("aac"), clip});
-    REQUIRE(ffmpeg.waitForFinished(60000));
-    REQUIRE(ffmpeg.exitCode() == 0);
+    const auto clip = app.cameraClipWithTone(0.3);
     app.startLiveCapture(clip);
     app.openWindow();
     signIn(app, QStringLiteral("agent07"), kAgentPassword);

@@ -142,16 +142,7 @@ TEST_CASE("the prompt read aloud is in the recording: its sound rises while the 
     test::AppFixture app(QStringLiteral("zh_CN"), true, test::AppFixture::Time::System);
     app.addUser(QStringLiteral("agent07"), QStringLiteral("Agent Seven"), storage::UserRole::Agent, kAgentPassword);
     // The camera: the two-party clip with a quiet microphone (a faint tone).
-    const auto clip = app.directory.filePath(QStringLiteral("camera.mp4"));
-    QProcess ffmpeg;
-    ffmpeg.start(QStringLiteral("ffmpeg"),
-                 {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"),
-                  QStringLiteral(DUALREC_SHARED_DIR "/assets/clips/two_party_gap_640x360_15fps.mp4"), QStringLiteral("-f"),
-                  QStringLiteral("lavfi"), QStringLiteral("-i"), QStringLiteral("sine=frequency=300:sample_rate=48000"),
-                  QStringLiteral("-filter:a"), QStringLiteral("volume=0.02"), QStringLiteral("-shortest"), QStringLiteral("-c:v"),
-                  QStringLiteral("copy"), QStringLiteral("-c:a"), QStringLiteral("aac"), clip});
-    REQUIRE(ffmpeg.waitForFinished(60000));
-    REQUIRE(ffmpeg.exitCode() == 0);
+    const auto clip = app.cameraClipWithTone(0.02);
     app.startLiveCapture(clip);
     app.openWindow(); // the default voice: built in, speaking into the capture's recording
     REQUIRE(app.voice->mixesIntoRecording());

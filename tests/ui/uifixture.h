@@ -24,6 +24,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSemaphore>
@@ -155,6 +156,23 @@ struct AppFixture {
         capture.reset();
     }
     Q_DISABLE_COPY_MOVE(AppFixture)
+
+    /// The shared two-party clip with a microphone: a 300 Hz tone at `volume` (the clip has no
+    /// sound of its own), video copied. Written into the fixture's folder; returns its path.
+    QString cameraClipWithTone(double volume) const
+    {
+        const auto clip = directory.filePath(QStringLiteral("camera.mp4"));
+        QProcess ffmpeg;
+        ffmpeg.start(QStringLiteral("ffmpeg"),
+                     {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"),
+                      QStringLiteral(DUALREC_SHARED_DIR "/assets/clips/two_party_gap_640x360_15fps.mp4"), QStringLiteral("-f"),
+                      QStringLiteral("lavfi"), QStringLiteral("-i"), QStringLiteral("sine=frequency=300:sample_rate=48000"),
+                      QStringLiteral("-filter:a"), QStringLiteral("volume=%1").arg(volume), QStringLiteral("-shortest"),
+                      QStringLiteral("-c:v"), QStringLiteral("copy"), QStringLiteral("-c:a"), QStringLiteral("aac"), clip});
+        REQUIRE(ffmpeg.waitForFinished(60000));
+        REQUIRE(ffmpeg.exitCode() == 0);
+        return clip;
+    }
 
     /// Plays `clip` in real time, looping, through the guard into the feed and (while a session
     /// records) the recorder, as the app does with `--source FILE`. Call before openWindow().

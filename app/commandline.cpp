@@ -94,6 +94,9 @@ CommandLine parseCommandLine(const QStringList &arguments)
                   "                         names the template and the recording has chapter marks per step.\n"
                   "  record --template ID --application-no N --agent ID --out DIR [--source camera|demo|FILE]\n"
                   "         [--duration S] [--answers auto]\n"
+                  "  record --application FILE --agent ID --out DIR ...\n"
+                  "                         the sale (parties, channel, province, products) from an application\n"
+                  "                         file, checked as the new-session page checks it.\n"
                   "                         record a session without a window: the same pipeline and workflow\n"
                   "                         as the app. With --answers auto, everyone counts as present, every\n"
                   "                         question is answered yes, close-ups are taken automatically and each\n"
@@ -150,6 +153,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption userLicence(QStringLiteral("licence"), QCoreApplication::translate("CommandLine", "user add/set: the agent's licence number (执业证号), read out in the recording."),
                                          QStringLiteral("NUMBER"));
     const QCommandLineOption templateId(QStringLiteral("template"), QCoreApplication::translate("CommandLine", "record: script template (or bundle) ID."), QStringLiteral("ID"));
+    const QCommandLineOption applicationFile(QStringLiteral("application"), QCoreApplication::translate("CommandLine", "record: the sale from an application file (docs/application-import.md) instead of --template and --application-no."), QStringLiteral("FILE"));
     const QCommandLineOption applicationNo(QStringLiteral("application-no"), QCoreApplication::translate("CommandLine", "record: application number."), QStringLiteral("N"));
     const QCommandLineOption agent(QStringLiteral("agent"), QCoreApplication::translate("CommandLine", "record: agent ID."), QStringLiteral("ID"));
     const QCommandLineOption outDir(QStringLiteral("out"), QCoreApplication::translate("CommandLine", "record: output folder."), QStringLiteral("DIR"));
@@ -165,7 +169,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption noHardware(QStringLiteral("no-hardware-encoder"), QCoreApplication::translate("CommandLine", "record: use libx264 only."));
     const QCommandLineOption font(QStringLiteral("watermark-font"), QCoreApplication::translate("CommandLine", "record: font file of the watermark."), QStringLiteral("FILE"));
     const QCommandLineOption position(QStringLiteral("watermark-position"), QCoreApplication::translate("CommandLine", "record: top-left, top-right, bottom-left or bottom-right."), QStringLiteral("POS"), QStringLiteral("top-left"));
-    parser.addOptions({dataDir, source, language, templates, faceModel, qcScript, qcJson, qcGrace, userName, userRole, userLicence, templateId, applicationNo, agent, outDir, durationOption, answers, presenceMode,
+    parser.addOptions({dataDir, source, language, templates, faceModel, qcScript, qcJson, qcGrace, userName, userRole, userLicence, templateId, applicationFile, applicationNo, agent, outDir, durationOption, answers, presenceMode,
                        pace, size, fps, videoBitrate, audioBitrate, preset, noHardware, font, position});
     parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("CommandLine", "Optional command, see above."),
                                  QStringLiteral("[command]"));
@@ -248,6 +252,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
         auto &r = result.record;
         r.templateId = parser.value(templateId);
         r.applicationNumber = parser.value(applicationNo);
+        r.applicationFile = parser.value(applicationFile);
         r.agentId = parser.value(agent);
         r.outputDirectory = parser.value(outDir);
         r.autoAnswers = parser.value(answers) == QLatin1String("auto");
@@ -278,12 +283,18 @@ CommandLine parseCommandLine(const QStringList &arguments)
             }
             return true;
         };
-        if (r.templateId.isEmpty() || r.applicationNumber.isEmpty() || r.agentId.isEmpty() || r.outputDirectory.isEmpty()) {
-            result.error = QCoreApplication::translate("CommandLine", "record: --template, --application-no, --agent and --out are required");
+        if (!r.applicationFile.isEmpty() && (!r.templateId.isEmpty() || !r.applicationNumber.isEmpty())) {
+            result.error = QCoreApplication::translate("CommandLine", "record: --application names the template and the application number: leave out --template and --application-no");
             return result;
         }
-        if (!printable(QStringLiteral("--application-no"), r.applicationNumber) || !printable(QStringLiteral("--agent"), r.agentId)
-            || !printable(QStringLiteral("--template"), r.templateId))
+        if ((r.applicationFile.isEmpty() && (r.templateId.isEmpty() || r.applicationNumber.isEmpty())) || r.agentId.isEmpty()
+            || r.outputDirectory.isEmpty()) {
+            result.error = QCoreApplication::translate("CommandLine", "record: --template and --application-no (or --application), --agent and --out are required");
+            return result;
+        }
+        if (!printable(QStringLiteral("--agent"), r.agentId)
+            || (r.applicationFile.isEmpty()
+                && (!printable(QStringLiteral("--application-no"), r.applicationNumber) || !printable(QStringLiteral("--template"), r.templateId))))
             return result;
         const auto sizeParts = parser.value(size).split(QLatin1Char('x'));
         bool okWidth = false;

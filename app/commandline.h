@@ -15,6 +15,7 @@ enum class SourceKind : quint8 { Invalid = 0, Camera, Demo, File };
 struct RecordOptions final {
     QString templateId;
     QString applicationNumber;
+    QString applicationFile; ///< --application: the sale from an application file (then no template / number)
     QString agentId;
     QString outputDirectory;
     std::optional<int> durationSeconds;

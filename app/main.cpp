@@ -5,7 +5,7 @@
 #include "app/scriptcheckcommand.h"
 #include "app/selftestcommand.h"
 #include "core/live/interruptedsessions.h"
-#include "core/live/journalbridge.h"
+#include "core/live/interruptedsessions.h"
 #include "core/util/clock.h"
 #include "app/usercommand.h"
 
@@ -112,8 +112,7 @@ int main(int argc, char *argv[])
             for (const auto &session : *recovered)
                 err << "dualrec record: " << describeRecovered(session) << Qt::endl;
         }
-        dualrec::live::JournalBridge bridge(**journal, dataDirectory);
-        const int recorded = runRecord(commandLine, bridge, everyonePresent, out, err);
+        const int recorded = runRecord(commandLine, **journal, clock, everyonePresent, out, err);
         return (recorded == 0 && damaged) ? Application::kExitJournalDamaged : recorded;
     }
     case CommandLine::Mode::UserAdd:

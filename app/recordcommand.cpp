@@ -2,8 +2,10 @@
 
 #include "app/application.h"
 #include "app/capturesetup.h"
-#include "core/live/recordingrun.h"
+#include "core/live/sessioncontroller.h"
 #include "core/vision/presencemonitor.h"
+#include "core/util/settingsstore.h"
+#include "core/workflow/applicationimport.h"
 #include "core/workflow/eventdetail.h"
 #include "core/workflow/templatelibrary.h"
 
@@ -47,15 +49,64 @@ workflow::PresenceFacts everyonePresent()
     return workflow::PresenceFacts{true, true, true};
 }
 
-int runRecord(const CommandLine &commandLine, media::RecordingJournal &journal, const PresenceFeed &presence,
+int runRecord(const CommandLine &commandLine, storage::Journal &journal, const Clock &clock, const PresenceFeed &presence,
               QTextStream &out, QTextStream &err)
 {
     const auto &options = commandLine.record;
     const auto library = workflow::TemplateLibrary::loadDirectories(Application::templateDirectories(commandLine.templateDirectories));
-    auto plan = library.plan(options.templateId);
-    if (!plan) {
-        err << "dualrec record: " << plan.error().toString() << Qt::endl;
-        return 2;
+    // The sale: from an application file, checked as the new-session page checks it, or just a
+    // template and an application number.
+    workflow::SaleForm form;
+    std::optional<workflow::ScopeDecision> scope;
+    std::optional<workflow::ScriptPlan> plan;
+    if (!options.applicationFile.isEmpty()) {
+        QFile file(options.applicationFile);
+        if (!file.open(QIODevice::ReadOnly)) {
+            err << "dualrec record: cannot read " << QDir::toNativeSeparators(options.applicationFile) << ": "
+                << file.errorString() << Qt::endl;
+            return 2;
+        }
+        const auto imported = workflow::parseApplicationImport(file.readAll(), options.applicationFile, library);
+        if (!imported.form) {
+            for (const auto &diagnostic : imported.diagnostics)
+                err << "dualrec record: " << diagnostic.toString() << Qt::endl;
+            return 2;
+        }
+        form = *imported.form;
+        form.saleDate = clock.wallNow().date();
+        workflow::SaleParties parties;
+        if (const auto user = journal.users().find(options.agentId)) {
+            parties.agentName = user->displayName;
+            parties.agentLicenceNo = user->licenceNo;
+        }
+        const SettingsStore settings(QString(), SettingsStore::systemPolicyPath());
+        parties.institutionName = settings.text(SettingKey::InstitutionName);
+        parties.institutionShortName = settings.text(SettingKey::InstitutionShortName);
+        const auto check = workflow::checkSaleForm(library, form, parties);
+        // Without a window nobody reads the teleprompter: values it would lack do not stop a recording.
+        auto problems = check.problems;
+        problems.removeAll(workflow::SaleFormProblem::MissingScriptValues);
+        if (!problems.isEmpty() || !check.plan) {
+            for (const auto problem : std::as_const(problems))
+                err << "dualrec record: " << QDir::toNativeSeparators(options.applicationFile) << ": "
+                    << workflow::saleFormProblemName(problem)
+                    << (problem == workflow::SaleFormProblem::PlanUnusable    ? QStringLiteral(": ") + check.planError
+                        : problem == workflow::SaleFormProblem::ScopeUndecidable ? QStringLiteral(": ") + check.scopeError
+                                                                                 : QString())
+                    << Qt::endl;
+            return 2;
+        }
+        plan = check.plan;
+        scope = check.scope;
+    } else {
+        auto templatePlan = library.plan(options.templateId);
+        if (!templatePlan) {
+            err << "dualrec record: " << templatePlan.error().toString() << Qt::endl;
+            return 2;
+        }
+        plan = std::move(*templatePlan);
+        form.applicationNo = options.applicationNumber;
+        form.productTemplateIds = {options.templateId};
     }
     const QDir directory(options.outputDirectory);
     if (!QDir().mkpath(directory.absolutePath()) || !QFileInfo(directory.absolutePath()).isWritable()) {
@@ -63,8 +114,8 @@ int runRecord(const CommandLine &commandLine, media::RecordingJournal &journal, 
         return 2;
     }
 
-    live::RecordingRequest request;
-    auto &settings = request.settings;
+    live::SessionSetup setup;
+    auto &settings = setup.recording;
     settings.encoder.width = options.width;
     settings.encoder.height = options.height;
     settings.encoder.framesPerSecond = options.framesPerSecond;
@@ -75,28 +126,22 @@ int runRecord(const CommandLine &commandLine, media::RecordingJournal &journal, 
     settings.watermark.position = parsePosition(options.watermarkPosition);
     if (!options.watermarkFont.isEmpty())
         settings.watermark.fontPath = options.watermarkFont;
-    request.folder = directory.absolutePath();
-    request.templateId = options.templateId;
-    request.templateVersion = plan->version();
-    request.applicationNumber = options.applicationNumber;
-    request.agentId = options.agentId;
-    for (const auto &product : plan->products())
-        request.products.append({product.code, product.name});
-    // Free space for the planned length: the script's minimum durations, or the duration limit.
-    milliseconds scriptLength{0};
-    for (const auto &step : plan->steps())
-        scriptLength += step.definition.requirements.minDuration;
-    request.plannedDuration = options.durationSeconds ? seconds(*options.durationSeconds)
-                                                      : duration_cast<seconds>(scriptLength) + seconds(60);
+    setup.form = form;
+    setup.scope = scope;
+    setup.plan = *plan;
+    setup.agentId = options.agentId;
+    setup.recordingFolder = directory.absolutePath();
+    if (options.durationSeconds)
+        setup.plannedDuration = seconds(*options.durationSeconds);
 
-    SystemClock clock;
-    const auto sessionId = workflow::SessionId::generate();
-    auto created = workflow::WorkflowSession::create(sessionId, *plan, clock);
+    auto created = live::SessionController::create(std::move(setup), journal, clock);
     if (!created) {
         err << "dualrec record: " << created.error().toString() << Qt::endl;
         return 2;
     }
-    auto &session = **created;
+    auto &controller = **created;
+    auto &session = controller.session();
+    const auto sessionId = session.id();
     // The session's monotonic timestamps count from its creation: that instant is the
     // recording's timeline zero too, so step events are chapter times as they are.
     const auto origin = session.createdMonotonic();
@@ -109,9 +154,14 @@ int runRecord(const CommandLine &commandLine, media::RecordingJournal &journal, 
     format.origin = origin;
     if (options.fastSource && options.durationSeconds)
         format.demoDuration = seconds(*options.durationSeconds);
+    const auto notRecorded = [&](const QString &why) {
+        (void)session.fail(workflow::sessionReasonText(workflow::SessionReason::RecordingCouldNotStart, why));
+    };
     auto source = makeSource(commandLine.source, commandLine.sourceFile, format, clock);
-    if (!source)
+    if (!source) {
+        notRecorded(QStringLiteral("the video source could not be opened"));
         return 2;
+    }
 
     // --presence guard: the face detector watches a copy of the frames and decides who is in
     // frame; otherwise everyone counts as present (the caller's feed).
@@ -121,6 +171,7 @@ int runRecord(const CommandLine &commandLine, media::RecordingJournal &journal, 
         auto createdGuard = makeGuard(commandLine.faceModel, model);
         if (!createdGuard) {
             err << "dualrec record: " << createdGuard.error().detail << Qt::endl;
+            notRecorded(createdGuard.error().detail);
             return 2;
         }
         guard = std::move(*createdGuard);
@@ -129,33 +180,32 @@ int runRecord(const CommandLine &commandLine, media::RecordingJournal &journal, 
     liveOptions.previewsPerSecond = 0; // no window
     live::LiveCapture capture(std::move(source), std::move(guard), liveOptions);
 
-    auto opened = live::RecordingRun::open(session, origin, request, capture, journal, clock);
-    if (!opened) {
+    if (auto opened = controller.openRecording(capture); !opened) {
         if (opened.error().code == ErrorCode::DiskFull)
             err << "dualrec record: " << opened.error().detail << Qt::endl;
         else
             err << "dualrec record: cannot start the recording: " << opened.error().toString() << Qt::endl;
         return 3;
     }
-    auto &run = **opened;
-
-    std::unique_ptr<vision::PresenceMonitor> monitor;
+    auto &run = *controller.recording();
+    auto &monitor = controller.presence();
     if (capture.guard()) {
-        monitor = std::make_unique<vision::PresenceMonitor>(session);
-        QObject::connect(capture.guard(), &vision::PresenceGuard::checked, monitor.get(), &vision::PresenceMonitor::addCheck);
-        QObject::connect(monitor.get(), &vision::PresenceMonitor::problemChanged, monitor.get(), [&err](vision::PresenceProblem problem) {
+        QObject::connect(capture.guard(), &vision::PresenceGuard::checked, &monitor, &vision::PresenceMonitor::addCheck);
+        QObject::connect(&monitor, &vision::PresenceMonitor::problemChanged, &monitor, [&err](vision::PresenceProblem problem) {
             err << "dualrec record: presence: " << vision::presenceProblemName(problem) << Qt::endl;
         });
         out << "dualrec: presence guard on ("
             << (model.yunetModelPath.isEmpty() ? QStringLiteral("haar: ") + model.fallbackReason : QStringLiteral("yunet"))
             << ")" << Qt::endl;
     }
-    const auto currentPresence = [&] { return monitor ? monitor->policy().facts() : presence(); };
+    const auto currentPresence = [&] { return capture.guard() ? monitor.policy().facts() : presence(); };
+    std::optional<Error> journalProblem;
+    QObject::connect(&controller, &live::SessionController::journalFailed, &controller, [&](const Error &error) {
+        if (!journalProblem)
+            err << "dualrec record: the journal could not be written (the recording goes on): " << error.toString() << Qt::endl;
+        journalProblem = error;
+    });
 
-    if (auto started = run.start(); !started) {
-        err << "dualrec record: " << started.error().toString() << Qt::endl;
-        return 3;
-    }
     out << "dualrec: recording session " << sessionId.toString() << " (" << run.recorder().description().videoEncoder
         << ", " << capture.description() << ") to " << QDir::toNativeSeparators(run.fragmentedPath()) << Qt::endl;
     QObject::connect(&run, &live::RecordingRun::deviceLost, &run, [&err] {
@@ -175,6 +225,7 @@ int runRecord(const CommandLine &commandLine, media::RecordingJournal &journal, 
         timer.stop();
         loop.quit();
     };
+    const auto fragmentedPath = run.fragmentedPath();
     QObject::connect(&timer, &QTimer::timeout, &loop, [&] {
         run.watch();
         if (run.failure())
@@ -215,21 +266,34 @@ int runRecord(const CommandLine &commandLine, media::RecordingJournal &journal, 
     std::signal(SIGTERM, SIG_DFL);
 
     capture.stop();
-    const auto outcome = run.finish(stopReason, monitor ? &monitor->policy().timeline() : nullptr);
+    // The same ending as the window's: closed, finalized in a worker thread, stored.
+    std::optional<live::RecordingOutcome> finished;
+    QEventLoop finishing;
+    QObject::connect(&controller, &live::SessionController::finished, &finishing,
+                     [&](const std::optional<live::RecordingOutcome> &outcome) {
+                         finished = outcome;
+                         finishing.quit();
+                     });
+    controller.finish(stopReason);
+    if (!controller.done())
+        finishing.exec();
+    const auto outcome = finished.value_or(live::RecordingOutcome{});
     if (outcome.finalizeError)
         err << "dualrec record: the recording could not be finalized (the fragmented file is kept and plays): "
             << outcome.finalizeError->toString() << Qt::endl;
     if (outcome.failure)
         err << "dualrec record: the recording stopped: " << outcome.failure->toString()
             << (outcome.failure->code == ErrorCode::DiskFull ? " -- free some disk space" : "")
-            << "; everything recorded so far is in " << QDir::toNativeSeparators(run.fragmentedPath()) << " and plays"
+            << "; everything recorded so far is in " << QDir::toNativeSeparators(fragmentedPath) << " and plays"
             << Qt::endl;
 
     out << "recording: " << QDir::toNativeSeparators(outcome.recordingPath) << '\n'
         << "sidecar: " << QDir::toNativeSeparators(outcome.sidecarPath) << '\n'
         << "session: " << sessionId.toString() << ' ' << workflow::sessionStateName(session.state()) << " ("
         << stopReason << ")\n"
-        << "journal: " << journal.summary() << Qt::endl;
+        << "evidence: " << storage::evidenceStateName(controller.evidence()) << '\n'
+        << "journal: " << QDir::toNativeSeparators(storage::Journal::databasePath(journal.dataDirectory()))
+        << (journalProblem ? QStringLiteral(" (incomplete: ") + journalProblem->toString() + u')' : QString()) << Qt::endl;
     return outcome.failure ? 3 : 0;
 }
 

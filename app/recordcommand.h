@@ -7,8 +7,11 @@
 
 #include <functional>
 
-namespace dualrec::media {
-class RecordingJournal;
+namespace dualrec {
+class Clock;
+}
+namespace dualrec::storage {
+class Journal;
 }
 
 namespace dualrec::app {
@@ -18,11 +21,12 @@ namespace dualrec::app {
 using PresenceFeed = std::function<workflow::PresenceFacts()>;
 [[nodiscard]] workflow::PresenceFacts everyonePresent();
 
-/// `dualrec record ...`: runs the recording pipeline and the workflow without a window and
-/// writes the recording, its sidecar and (through `journal`) the journal rows. Runs its own
+/// `dualrec record ...`: runs one session through live::SessionController, as the window does,
+/// without a window: the recording, its sidecar, the journal rows, the audit entries and the
+/// evidence lifecycle are the window's. Runs its own
 /// event loop; needs a Q(Gui)Application (Gui for the camera). Returns the exit code:
 /// 0 recorded (finished, or aborted by the duration limit), 2 wrong input, 3 the recording failed.
-int runRecord(const CommandLine &commandLine, media::RecordingJournal &journal, const PresenceFeed &presence,
+int runRecord(const CommandLine &commandLine, storage::Journal &journal, const Clock &clock, const PresenceFeed &presence,
               QTextStream &out, QTextStream &err);
 
 } // namespace dualrec::app

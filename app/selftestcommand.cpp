@@ -3,7 +3,7 @@
 #include "app/application.h"
 #include "app/facemodelsetting.h"
 #include "app/recordcommand.h"
-#include "core/live/journalbridge.h"
+#include "core/live/interruptedsessions.h"
 #include "core/seal/passwordhash.h"
 #include "core/seal/secretkey.h"
 #include "core/storage/journal.h"
@@ -132,10 +132,7 @@ QList<SelfTestCheck> checkRecording(const CommandLine &commandLine, const workfl
     QTextStream recordOutStream(&recordOut);
     QTextStream recordErrStream(&recordErr);
     int recorded = 0;
-    {
-        live::JournalBridge bridge(**journal, folder.path());
-        recorded = runRecord(record, bridge, everyonePresent, recordOutStream, recordErrStream);
-    }
+    recorded = runRecord(record, **journal, clock, everyonePresent, recordOutStream, recordErrStream);
     const auto files = QDir(record.record.outputDirectory).entryInfoList({QStringLiteral("*.mp4")}, QDir::Files);
     for (const auto &file : files) {
         if (!file.fileName().endsWith(QLatin1String(".recording.mp4")))

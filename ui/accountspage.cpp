@@ -1,4 +1,5 @@
 #include "ui/accountspage.h"
+#include "ui/errortext.h"
 
 #include "core/seal/passwordhash.h"
 #include "ui/pagestyle.h"
@@ -331,7 +332,6 @@ void AccountsPage::showMessage(const QString &text, bool problem)
 void AccountsPage::showError(const Error &error)
 {
     // The known refusals in the reader's language; anything else with core's detail.
-    const QString detail = error.detail;
     for (int value = int(storage::AccountProblem::MissingLogin); value <= int(storage::AccountProblem::OwnAccount);
          ++value) {
         const auto problem = storage::AccountProblem(value);
@@ -342,7 +342,7 @@ void AccountsPage::showError(const Error &error)
             return;
         }
     }
-    showMessage(tr("The change was not made: %1").arg(detail), true);
+    showMessage(ErrorText::describe(tr("The change was not made."), error), true);
 }
 
 void AccountsPage::hashThen(const QString &password, std::function<void(const Result<QString> &)> then)

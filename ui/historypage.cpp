@@ -1,4 +1,5 @@
 #include "ui/historypage.h"
+#include "ui/errortext.h"
 
 #include "core/workflow/sessiontimeline.h"
 #include "ui/historytext.h"
@@ -179,7 +180,7 @@ HistoryPage::HistoryPage(storage::SessionRepository &sessions, storage::AuditLog
             return;
         if (auto audited = m_audit.append(m_actor, storage::AuditAction::PlaybackStarted, m_shownSession.toString(), path);
             !audited)
-            m_problem->setText(tr("The audit log cannot be written: %1").arg(audited.error().detail));
+            m_problem->setText(ErrorText::describe(tr("The audit log cannot be written."), audited.error()));
     });
     retranslateUi();
 }
@@ -300,12 +301,12 @@ void HistoryPage::reload()
         for (const auto &user : *users)
             m_names.insert(user.login, user.displayName);
     } else {
-        m_problem->setText(tr("The accounts cannot be read, so logins are shown instead of names: %1")
-                               .arg(users.error().detail));
+        m_problem->setText(ErrorText::describe(tr("The accounts cannot be read, so logins are shown instead of names."),
+                                               users.error()));
     }
     const auto page = m_sessions.history(filter(), m_page * kPageSize, kPageSize);
     if (!page) {
-        m_problem->setText(tr("The history cannot be read: %1").arg(page.error().detail));
+        m_problem->setText(ErrorText::describe(tr("The history cannot be read."), page.error()));
         return;
     }
     m_rows = page->rows;
@@ -359,8 +360,10 @@ void HistoryPage::showDetail(int row)
     const auto record = m_sessions.find(id);
     const auto events = m_sessions.events(id);
     if (!record || !events || !record->has_value()) {
-        m_problem->setText(tr("This session cannot be read: %1")
-                               .arg(!record ? record.error().detail : !events ? events.error().detail : id.toString()));
+        m_problem->setText(ErrorText::describe(tr("This session cannot be read."),
+                                               !record   ? record.error()
+                                               : !events ? events.error()
+                                                         : Error{ErrorCode::NotFound, QStringLiteral("session %1 is not in the journal").arg(id.toString())}));
         m_shownSession = {};
         m_playback->clear();
         return;
@@ -368,7 +371,7 @@ void HistoryPage::showDetail(int row)
     // Every look at a session is audited: who, which session, from where.
     if (auto audited = m_audit.append(m_actor, storage::AuditAction::View, id.toString(), QStringLiteral("history detail"));
         !audited)
-        m_problem->setText(tr("The audit log cannot be written: %1").arg(audited.error().detail));
+        m_problem->setText(ErrorText::describe(tr("The audit log cannot be written."), audited.error()));
 
     const auto &session = **record;
     const auto timeline = buildSessionTimeline(*events);
@@ -445,7 +448,7 @@ void HistoryPage::showRecording(const SessionId &id, const SessionTimeline &time
     m_shownSession = id;
     const auto files = m_sessions.mediaFiles(id);
     if (!files) {
-        m_playback->showProblem(tr("The files of this session cannot be read from the journal: %1").arg(files.error().detail));
+        m_playback->showProblem(ErrorText::describe(tr("The files of this session cannot be read from the journal."), files.error()));
         return;
     }
     // The finalized MP4 if there is one; otherwise the fragmented file a recording that was

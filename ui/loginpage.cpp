@@ -1,4 +1,5 @@
 #include "ui/loginpage.h"
+#include "ui/errortext.h"
 
 #include "core/seal/passwordhash.h"
 #include "ui/pagestyle.h"
@@ -108,12 +109,18 @@ void LoginPage::reset()
     m_messageSource.clear();
     m_message->clear();
     if (!accounts)
-        showMessage(tr("The account list cannot be read: %1").arg(accounts.error().detail), true);
+        showMessage(ErrorText::describe(tr("The account list cannot be read."), accounts.error()), true);
     else if (accountsLost)
         showMessage(tr("This computer had user accounts, but none can be found now. Ask branch IT to restore them."),
                     true);
     retranslateUi();
     m_login->setFocus();
+}
+
+void LoginPage::audit(const Result<qint64> &appended)
+{
+    if (!appended)
+        Q_EMIT auditFailed(appended.error());
 }
 
 void LoginPage::changeEvent(QEvent *event)
@@ -182,7 +189,7 @@ void LoginPage::signIn()
     const QString password = m_password->text();
     m_password->clear();
     if (!attempt) {
-        showMessage(tr("Signing in failed: %1").arg(attempt.error().detail), true);
+        showMessage(ErrorText::describe(tr("Signing in failed."), attempt.error()), true);
         return;
     }
     if (attempt->decided) { // locked: no password can change that, nothing to check
@@ -210,29 +217,29 @@ void LoginPage::finishSignIn(const storage::LoginAttempt &attempt, bool password
     const auto &login = attempt.login;
     const auto outcome = m_users.finishLogin(attempt, passwordMatches);
     if (!outcome) {
-        showMessage(tr("Signing in failed: %1").arg(outcome.error().detail), true);
+        showMessage(ErrorText::describe(tr("Signing in failed."), outcome.error()), true);
         return;
     }
     switch (outcome->result) {
     case storage::LoginResult::Accepted:
-        (void)m_audit.append(login, storage::AuditAction::Login, login, QStringLiteral("accepted"));
+        audit(m_audit.append(login, storage::AuditAction::Login, login, QStringLiteral("accepted")));
         m_message->clear();
         Q_EMIT loggedIn(*outcome->user);
         return;
     case storage::LoginResult::Rejected:
-        (void)m_audit.append(login, storage::AuditAction::Login, login, QStringLiteral("rejected"));
+        audit(m_audit.append(login, storage::AuditAction::Login, login, QStringLiteral("rejected")));
         showMessage(tr("Login or password is wrong. Please try again."), true);
         m_password->setFocus();
         return;
     case storage::LoginResult::LockedOut:
-        (void)m_audit.append(login, storage::AuditAction::Login, login, QStringLiteral("locked"));
+        audit(m_audit.append(login, storage::AuditAction::Login, login, QStringLiteral("locked")));
         showMessage(tr("This account is locked after too many wrong passwords. Try again after %1, or ask "
                        "branch IT to reset the password.")
                         .arg(QLocale().toString(outcome->lockedUntil.toLocalTime().time(), QLocale::ShortFormat)),
                     true);
         return;
     case storage::LoginResult::Disabled:
-        (void)m_audit.append(login, storage::AuditAction::Login, login, QStringLiteral("disabled"));
+        audit(m_audit.append(login, storage::AuditAction::Login, login, QStringLiteral("disabled")));
         showMessage(tr("This account is disabled. Ask your supervisor or branch IT to enable it."), true);
         return;
     case storage::LoginResult::Invalid:
@@ -248,7 +255,7 @@ void LoginPage::createFirstAccount()
                                       m_password->text(), m_repeat->text()};
     const auto problem = m_users.checkNewAccount(account);
     if (!problem) {
-        showMessage(tr("The account was not created: %1").arg(problem.error().detail), true);
+        showMessage(ErrorText::describe(tr("The account was not created."), problem.error()), true);
         return;
     }
     if (*problem) {
@@ -317,11 +324,11 @@ void LoginPage::finishFirstAccount(const QString &login, const QString &displayN
     const auto user = hash ? m_users.addHashed(login, displayName, storage::UserRole::Supervisor, *hash)
                            : Result<storage::User>(std::unexpected(hash.error()));
     if (!user) {
-        showMessage(tr("The account was not created: %1").arg(user.error().detail), true);
+        showMessage(ErrorText::describe(tr("The account was not created."), user.error()), true);
         return;
     }
-    (void)m_audit.append(user->login, storage::AuditAction::SettingsChange, QStringLiteral("users"),
-                         QStringLiteral("first supervisor account created"));
+    audit(m_audit.append(user->login, storage::AuditAction::SettingsChange, QStringLiteral("users"),
+                         QStringLiteral("first supervisor account created")));
     const auto created = user->login;
     reset();
     m_login->setText(created);

@@ -36,6 +36,8 @@ public:
 
 Q_SIGNALS:
     void loggedIn(const dualrec::storage::User &user);
+    /// An audit entry could not be written (the window says so).
+    void auditFailed(const dualrec::Error &error);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -43,6 +45,7 @@ protected:
 private:
     [[nodiscard]] QString passwordProblemText(storage::PasswordProblem problem) const;
     void retranslateUi();
+    void audit(const Result<qint64> &appended);
     void onSubmit();
     void signIn();
     void finishSignIn(const storage::LoginAttempt &attempt, bool passwordMatches);

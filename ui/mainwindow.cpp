@@ -1,11 +1,6 @@
 #include "ui/mainwindow.h"
 
-#include "core/live/journalbridge.h"
-#include "core/live/recordingrun.h"
-#include "core/storage/sessionclaim.h"
-#include "core/storage/sessionjournaler.h"
-#include "core/util/filedigest.h"
-#include "core/vision/presencemonitor.h"
+#include "core/live/sessioncontroller.h"
 #include "core/workflow/eventdetail.h"
 #include "core/workflow/receipt.h"
 #include "core/workflow/sessiontimeline.h"
@@ -13,6 +8,7 @@
 #include "ui/accountspage.h"
 #include "ui/capturefeed.h"
 #include "ui/endpage.h"
+#include "ui/errortext.h"
 #include "ui/historypage.h"
 #include "ui/livefeed.h"
 #include "ui/loginpage.h"
@@ -25,6 +21,7 @@
 #include "ui/workflowtext.h"
 
 #include <QActionGroup>
+#include <QBuffer>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -123,6 +120,10 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
 
     connect(m_loginPage, &LoginPage::loggedIn, this, &MainWindow::onLoggedIn);
     connect(m_newSessionPage, &NewSessionPage::startRequested, this, &MainWindow::onStartRequested);
+    connect(m_loginPage, &LoginPage::auditFailed, this,
+            [this](const Error &error) { showAuditProblem(Result<qint64>(std::unexpected(error))); });
+    connect(m_settingsPage, &SettingsPage::auditFailed, this,
+            [this](const Error &error) { showAuditProblem(Result<qint64>(std::unexpected(error))); });
     connect(m_recordingPage, &RecordingPage::sessionEnded, this, &MainWindow::onSessionEnded);
     connect(m_recordingPage, &RecordingPage::snapshotRequested, this, &MainWindow::onSnapshotRequested);
     connect(m_settingsPage, &SettingsPage::languageChanged, this, &MainWindow::languageRequested);
@@ -140,8 +141,8 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
 MainWindow::~MainWindow()
 {
     // An unfinished recording is closed and finalized, so the file is complete.
-    m_run.reset();
     endSessionWiring();
+    m_controller.reset();
     m_recordingPage->detach();
 }
 
@@ -169,12 +170,27 @@ SaleParties MainWindow::saleParties() const
 
 bool MainWindow::busy() const
 {
-    return recording() || m_run != nullptr;
+    return recording() || (m_controller && m_controller->finishing());
 }
 
 bool MainWindow::recording() const
 {
-    return m_session && !isEndState(m_session->state());
+    return m_controller && !isEndState(m_controller->session().state());
+}
+
+workflow::WorkflowSession *MainWindow::session() const
+{
+    return m_controller ? &m_controller->session() : nullptr;
+}
+
+vision::PresenceMonitor *MainWindow::presenceMonitor() const
+{
+    return m_controller ? &m_controller->presence() : nullptr;
+}
+
+live::RecordingRun *MainWindow::recordingRun() const
+{
+    return m_controller ? m_controller->recording() : nullptr;
 }
 
 void MainWindow::buildNavigation()
@@ -276,12 +292,21 @@ void MainWindow::closeEvent(QCloseEvent *event)
             event->ignore();
             return;
         }
-        (void)m_session->abort(workflow::sessionReasonText(workflow::SessionReason::WindowClosed));
+        (void)m_controller->session().abort(workflow::sessionReasonText(workflow::SessionReason::WindowClosed));
     }
     if (m_user)
-        (void)m_services.journal.audit().append(m_user->login, storage::AuditAction::Logout, m_user->login,
-                                                QStringLiteral("window closed"));
+        showAuditProblem(m_services.journal.audit().append(m_user->login, storage::AuditAction::Logout, m_user->login,
+                                                           QStringLiteral("window closed")));
     event->accept();
+}
+
+void MainWindow::showAuditProblem(const Result<qint64> &appended)
+{
+    if (appended)
+        return;
+    // Stays until the next message: the audit trail has a gap, and IT must hear of it.
+    statusBar()->showMessage(
+        ErrorText::describe(tr("An action could not be written to the audit log; tell branch IT."), appended.error()));
 }
 
 void MainWindow::showRecoveredSessions(const QList<live::RecoveredSession> &sessions)
@@ -451,7 +476,7 @@ void MainWindow::onLogout()
     if (busy())
         return;
     if (m_user)
-        (void)m_services.journal.audit().append(m_user->login, storage::AuditAction::Logout, m_user->login);
+        showAuditProblem(m_services.journal.audit().append(m_user->login, storage::AuditAction::Logout, m_user->login));
     m_user.reset();
     retranslateUi();
     m_loginPage->reset();
@@ -460,140 +485,82 @@ void MainWindow::onLogout()
 
 void MainWindow::onStartRequested(const SaleForm &form, const SaleFormCheck &check)
 {
-    if (!m_user || !check.canStart() || !check.plan || recording() || m_run)
+    if (!m_user || !check.canStart() || !check.plan || busy())
         return;
     endSessionWiring();
     m_recordingPage->detach();
-    m_session.reset();
+    m_controller.reset();
 
-    auto created = WorkflowSession::create(SessionId::generate(), *check.plan, m_services.clock);
-    if (!created) {
-        QMessageBox::warning(this, tr("Cannot start"), tr("The recording cannot start: %1").arg(created.error().detail));
-        return;
-    }
-    m_session = std::move(*created);
-
-    storage::SessionRecord record;
-    record.id = m_session->id();
-    record.applicationNo = form.applicationNo;
-    record.agentId = m_user->login;
-    record.customer = storage::CustomerData{form.policyholderName, form.policyholderIdNumber, QString()};
-    record.templateId = check.plan->id();
-    record.templateVersion = check.plan->sources().join(u',');
-    for (const auto &product : check.plan->products())
-        record.products.append({product.code, product.name});
-    record.scopeRequired = check.scope ? check.scope->required : true;
-    record.scopeReason = check.scope ? check.scope->summary() : QString();
-    record.createdAt = m_services.clock.wallNow();
-    // The session is this window's from before its first row: a DualRec starting meanwhile on
-    // the same data folder must not close it as interrupted.
-    auto claim = storage::SessionClaim::take(m_services.journal.dataDirectory(), m_session->id());
-    if (!claim) {
-        QMessageBox::warning(this, tr("Cannot start"),
-                             tr("The session cannot be saved in the journal, so it does not start: %1")
-                                 .arg(claim.error().detail));
-        m_session.reset();
-        return;
-    }
-    m_claim = std::move(*claim);
-    m_journaler = std::make_unique<storage::SessionJournaler>(m_services.journal.sessions(), m_services.journal.audit(),
-                                                              *m_session, m_user->login);
-    if (auto begun = m_journaler->begin(record); !begun) {
-        QMessageBox::warning(this, tr("Cannot start"),
-                             tr("The session cannot be saved in the journal, so it does not start: %1")
-                                 .arg(begun.error().detail));
-        m_journaler.reset();
-        m_claim.reset();
-        m_session.reset();
-        return;
-    }
-    connect(m_journaler.get(), &storage::SessionJournaler::journalFailed, m_recordingPage,
-            &RecordingPage::setJournalProblem);
-
-    vision::PolicyConfig presenceConfig;
-    presenceConfig.grace = std::chrono::milliseconds(
+    live::SessionSetup setup;
+    setup.form = form;
+    setup.plan = *check.plan;
+    setup.scope = check.scope;
+    setup.agentId = m_user->login;
+    setup.recording = m_services.recording;
+    setup.recordingFolder = recordingsDirectory();
+    setup.presence.grace = std::chrono::milliseconds(
         qint64(m_services.settings.value(SettingKey::GraceSeconds).toDouble() * 1000));
-    m_monitor = std::make_unique<vision::PresenceMonitor>(*m_session, presenceConfig);
-    connect(m_monitor.get(), &vision::PresenceMonitor::problemChanged, m_recordingPage,
+    auto started = live::SessionController::create(std::move(setup), m_services.journal, m_services.clock);
+    if (started && m_services.capture) {
+        if (auto opened = (*started)->openRecording(*m_services.capture); !opened)
+            started = std::unexpected(opened.error());
+    }
+    if (!started) {
+        QMessageBox::warning(this, tr("Cannot start"),
+                             ErrorText::describe(tr("The recording cannot start."), started.error()));
+        startNewSession();
+        return;
+    }
+    m_controller = std::move(*started);
+    auto *controller = m_controller.get();
+    connect(controller, &live::SessionController::journalFailed, m_recordingPage, &RecordingPage::setJournalProblem);
+    connect(controller, &live::SessionController::presenceProblemChanged, m_recordingPage,
             &RecordingPage::setPresenceProblem);
     if (m_services.feed) {
-        m_feedConnections.append(connect(m_services.feed, &LiveFeed::checked, m_monitor.get(),
-                                         &vision::PresenceMonitor::addCheck));
+        m_feedConnections.append(connect(m_services.feed, &LiveFeed::checked, controller,
+                                         &live::SessionController::addPresenceCheck));
         m_feedConnections.append(
             connect(m_services.feed, &LiveFeed::frameReady, m_recordingPage, &RecordingPage::showFrame));
     }
-    if (!startRecording(form))
-        return;
-    m_recordingPage->attach(m_session.get(), saleContextOf(form, saleParties()),
-                            m_services.feed != nullptr);
-    showPage(m_recordingPage);
-    if (auto started = m_session->start(); !started)
-        QMessageBox::warning(this, tr("Cannot start"), tr("The recording cannot start: %1").arg(started.error().detail));
-    updateNavigation();
-}
-
-bool MainWindow::startRecording(const SaleForm &form)
-{
-    m_snapshots = 0;
-    if (!m_services.capture)
-        return true;
-    // The session's event times count from its creation: that is the recording's timeline zero,
-    // so step events are chapter times as they are.
-    const auto origin = m_session->createdMonotonic();
-    live::RecordingRequest request;
-    request.settings = m_services.recording;
-    request.folder = recordingsDirectory();
-    request.templateId = m_session->plan().id();
-    request.templateVersion = m_session->plan().version();
-    request.applicationNumber = form.applicationNo;
-    request.agentId = m_user->login;
-    for (const auto &product : m_session->plan().products())
-        request.products.append({product.code, product.name});
-    std::chrono::milliseconds scriptLength{0};
-    for (const auto &step : m_session->plan().steps())
-        scriptLength += step.definition.requirements.minDuration;
-    request.plannedDuration = std::chrono::duration_cast<std::chrono::seconds>(scriptLength) + std::chrono::minutes(5);
-
-    m_bridge = std::make_unique<live::JournalBridge>(m_services.journal, QDir::fromNativeSeparators(m_info.dataDirectory),
-                                                     live::JournalBridge::SessionRows::WrittenElsewhere);
-    auto opened = live::RecordingRun::open(*m_session, origin, request, *m_services.capture, *m_bridge, m_services.clock);
-    Result<void> started = opened ? (*opened)->start() : Result<void>(std::unexpected(opened.error()));
-    if (!started) {
-        const QString reason = started.error().code == ErrorCode::DiskFull
-                                   ? tr("there is not enough free disk space (%1)").arg(started.error().detail)
-                                   : started.error().detail;
-        (void)m_session->fail(workflow::sessionReasonText(workflow::SessionReason::RecordingCouldNotStart, started.error().detail));
-        QMessageBox::warning(this, tr("Cannot start"), tr("The recording cannot start: %1").arg(reason));
-        endSessionWiring();
-        m_journaler.reset();
-        m_bridge.reset();
-        m_claim.reset();
-        startNewSession();
-        return false;
-    }
-    m_run = std::move(*opened);
-    connect(m_run.get(), &live::RecordingRun::failed, m_recordingPage, [this](const Error &error) {
+    connect(controller, &live::SessionController::recordingFailed, m_recordingPage, [this](const Error &error) {
+        const auto kept = QDir::toNativeSeparators(m_controller && m_controller->recording()
+                                                       ? m_controller->recording()->fragmentedPath()
+                                                       : recordingsDirectory());
         m_recordingPage->setRecordingProblem(
             error.code == ErrorCode::DiskFull
-                ? tr("The recording stopped: the disk is full. Everything recorded until now is kept in %1.")
-                      .arg(QDir::toNativeSeparators(m_run->fragmentedPath()))
-                : tr("The recording stopped (%1). Everything recorded until now is kept in %2.")
-                      .arg(error.detail, QDir::toNativeSeparators(m_run->fragmentedPath())));
+                ? tr("The recording stopped: the disk is full. Everything recorded until now is kept in %1.").arg(kept)
+                : ErrorText::describe(tr("The recording stopped. Everything recorded until now is kept in %1.").arg(kept), error));
     });
-    connect(m_run.get(), &live::RecordingRun::deviceLost, m_recordingPage, [this] {
+    connect(controller, &live::SessionController::deviceLost, m_recordingPage, [this] {
         m_recordingPage->setRecordingProblem(
             tr("The camera or microphone is gone: the session is paused until it is back. The recording so far is kept."));
     });
-    connect(m_run.get(), &live::RecordingRun::deviceRestored, m_recordingPage,
+    connect(controller, &live::SessionController::deviceRestored, m_recordingPage,
             [this] { m_recordingPage->setRecordingProblem(QString()); });
-    return true;
+    connect(controller, &live::SessionController::finished, this,
+            [this](const std::optional<live::RecordingOutcome> &outcome) {
+                m_recordingPage->setRecordingProblem(QString());
+                if (outcome && outcome->finalizeError)
+                    QMessageBox::warning(
+                        this, tr("Recording not finalized"),
+                        ErrorText::describe(tr("The recording could not be finalized, but the file %1 is complete and plays.")
+                                                           .arg(QDir::toNativeSeparators(outcome->recordingPath)),
+                                                       *outcome->finalizeError));
+                showEndPage();
+            });
+    m_recordingPage->attach(&controller->session(), saleContextOf(form, saleParties()), m_services.feed != nullptr);
+    showPage(m_recordingPage);
+    if (auto begun = controller->session().start(); !begun)
+        QMessageBox::warning(this, tr("Cannot start"),
+                             ErrorText::describe(tr("The recording cannot start."), begun.error()));
+    updateNavigation();
 }
 
 void MainWindow::onSnapshotRequested()
 {
     if (!recording())
         return;
-    if (!m_session->presenceMet()) { // it would not count: the session refuses it
+    if (!m_controller->session().presenceMet()) { // it would not count: the session refuses it
         m_recordingPage->setRecordingProblem(
             tr("No snapshot: a close-up counts only while everyone this step needs is in the picture."));
         return;
@@ -608,18 +575,15 @@ void MainWindow::onSnapshotRequested()
         m_recordingPage->setRecordingProblem(tr("No snapshot: there is no camera picture to save."));
         return;
     }
-    const QDir folder(recordingsDirectory());
-    const QString name = QStringLiteral("%1.snapshot-%2.jpg").arg(m_session->id().toString()).arg(++m_snapshots);
-    const QString path = folder.absoluteFilePath(name);
-    if (!QDir().mkpath(folder.absolutePath()) || !picture.save(path, "JPG", 90)) {
-        m_recordingPage->setRecordingProblem(
-            tr("The snapshot could not be saved to %1.").arg(QDir::toNativeSeparators(path)));
+    QByteArray jpeg;
+    QBuffer buffer(&jpeg);
+    if (!buffer.open(QIODevice::WriteOnly) || !picture.save(&buffer, "JPG", 90)) {
+        m_recordingPage->setRecordingProblem(tr("No snapshot: the picture could not be encoded."));
         return;
     }
-    (void)m_services.journal.sessions().addMediaFile(
-        m_session->id(), {QStringLiteral("snapshot"), QDir::cleanPath(path), QFileInfo(path).size(),
-                          sha256OfFile(path).value_or(QString()), m_services.clock.wallNow().toUTC()});
-    (void)m_session->recordSnapshot(name);
+    if (auto saved = m_controller->addSnapshot(jpeg); !saved)
+        m_recordingPage->setRecordingProblem(
+            ErrorText::describe(tr("The snapshot could not be saved."), saved.error()));
 }
 
 void MainWindow::endSessionWiring()
@@ -627,43 +591,28 @@ void MainWindow::endSessionWiring()
     for (const auto &connection : std::as_const(m_feedConnections))
         disconnect(connection);
     m_feedConnections.clear();
-    m_monitor.reset();
 }
 
 void MainWindow::onSessionEnded()
 {
-    if (!m_session)
+    if (!m_controller || m_controller->finishing() || m_controller->done())
         return;
-    if (m_run) {
-        if (m_run->finalizing())
-            return;
-        // Finalizing copies the file once (seconds for a long session) in the background; the
-        // page says so meanwhile and the navigation stays locked.
+    endSessionWiring();
+    // Finalizing copies the file once (seconds for a long session) in the background; the
+    // page says so meanwhile and the navigation stays locked.
+    if (m_controller->recording())
         m_recordingPage->setRecordingProblem(tr("Saving the recording…"));
-        connect(m_run.get(), &live::RecordingRun::done, this, [this](const live::RecordingOutcome &outcome) {
-            // The run reports from inside itself: delete it once the report is done.
-            m_run.release()->deleteLater();
-            m_recordingPage->setRecordingProblem(QString());
-            if (outcome.finalizeError)
-                QMessageBox::warning(this, tr("Recording not finalized"),
-                                     tr("The recording could not be finalized (%1). The file %2 is complete and plays.")
-                                         .arg(outcome.finalizeError->detail, QDir::toNativeSeparators(outcome.recordingPath)));
-            showEndPage();
-        });
-        m_run->finishInBackground(QLatin1String(sessionStateName(m_session->state())),
-                                  m_monitor ? &m_monitor->policy().timeline() : nullptr);
-        updateNavigation();
-        return;
-    }
-    showEndPage();
+    m_controller->finish(QLatin1String(sessionStateName(m_controller->session().state())));
+    updateNavigation();
 }
 
 void MainWindow::showEndPage()
 {
     endSessionWiring();
     m_recordingPage->detach();
+    const auto &session = m_controller->session(); // the ended session
     std::optional<storage::MediaFile> recordingFile;
-    if (const auto files = m_services.journal.sessions().mediaFiles(m_session->id())) {
+    if (const auto files = m_services.journal.sessions().mediaFiles(session.id())) {
         for (const auto &file : *files) {
             if (file.role == QLatin1String("recording"))
                 recordingFile = file;
@@ -672,18 +621,18 @@ void MainWindow::showEndPage()
     // The customer's receipt: the application as journaled, the session's length, the
     // recording's check code; the insurer's verification address if IT set one.
     QString applicationNo;
-    QDateTime startedAt = m_session->events().isEmpty() ? QDateTime() : m_session->events().first().wallTime;
-    if (const auto record = m_services.journal.sessions().find(m_session->id()); record && *record) {
+    QDateTime startedAt = session.events().isEmpty() ? QDateTime() : session.events().first().wallTime;
+    if (const auto record = m_services.journal.sessions().find(session.id()); record && *record) {
         applicationNo = (*record)->applicationNo;
         startedAt = (*record)->createdAt;
     }
-    const auto length = std::chrono::duration_cast<std::chrono::milliseconds>(buildSessionTimeline(m_session->events()).duration());
-    m_endPage->showSession(*m_session, recordingFile,
-                           makeReceipt(m_session->plan(), applicationNo, startedAt, length,
+    const auto length = std::chrono::duration_cast<std::chrono::milliseconds>(buildSessionTimeline(session.events()).duration());
+    m_endPage->showSession(session, recordingFile,
+                           makeReceipt(session.plan(), applicationNo, startedAt, length,
                                        recordingFile ? recordingFile->sha256 : QString()),
                            m_services.settings.text(SettingKey::ReceiptVerificationUrl));
-    m_claim.reset();
     showPage(m_endPage);
+    updateNavigation();
 }
 
 } // namespace dualrec::ui

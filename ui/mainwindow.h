@@ -18,12 +18,8 @@ class QPushButton;
 class QStackedWidget;
 
 namespace dualrec::live {
-class JournalBridge;
 class RecordingRun;
-}
-namespace dualrec::storage {
-class SessionClaim;
-class SessionJournaler;
+class SessionController;
 }
 namespace dualrec::vision {
 class PresenceMonitor;
@@ -66,11 +62,11 @@ public:
 
     [[nodiscard]] QWidget *currentPage() const;
     /// The running (or last ended) session; null before the first.
-    [[nodiscard]] workflow::WorkflowSession *session() const { return m_session.get(); }
-    [[nodiscard]] vision::PresenceMonitor *presenceMonitor() const { return m_monitor.get(); }
+    [[nodiscard]] workflow::WorkflowSession *session() const;
+    [[nodiscard]] vision::PresenceMonitor *presenceMonitor() const;
     [[nodiscard]] const std::optional<storage::User> &user() const { return m_user; }
     /// The running session's recording; null without a capture or after the session ended.
-    [[nodiscard]] live::RecordingRun *recordingRun() const { return m_run.get(); }
+    [[nodiscard]] live::RecordingRun *recordingRun() const;
     /// Where recordings and snapshots are written: <data folder>/recordings.
     [[nodiscard]] QString recordingsDirectory() const;
     /// Says, in a notice above the pages until dismissed, which sessions were open when DualRec
@@ -98,14 +94,14 @@ private:
     void updateNavigation();
     void onLoggedIn(const storage::User &user);
     void onLogout();
+    /// An audit entry that could not be written is said in the status bar (and logged).
+    void showAuditProblem(const Result<qint64> &appended);
     /// The pre-flight checks, then (when they pass) the new-session page.
     void startNewSession();
     void onStartRequested(const workflow::SaleForm &form, const workflow::SaleFormCheck &check);
     void onSessionEnded();
     /// After the session (and its recording, if any) is done: the end page.
     void showEndPage();
-    /// Opens the recording of the new session; false (and the agent is told) when it cannot start.
-    [[nodiscard]] bool startRecording(const workflow::SaleForm &form);
     void onSnapshotRequested();
     void endSessionWiring();
     [[nodiscard]] bool recording() const;
@@ -118,18 +114,13 @@ private:
     ShellInfo m_info;
     std::optional<storage::User> m_user;
     storage::AccountAdministration m_accounts; ///< what the accounts page changes, audited
-    std::unique_ptr<workflow::WorkflowSession> m_session;
-    std::unique_ptr<vision::PresenceMonitor> m_monitor;
+    /// The running (or last ended) session, its journal rows, presence and recording.
+    std::unique_ptr<live::SessionController> m_controller;
     QList<live::RecoveredSession> m_recovered;
     QWidget *m_recoveryNotice = nullptr;
     QLabel *m_journalNotice = nullptr; ///< the journal was damaged or the accounts are gone
     QLabel *m_recoveryText = nullptr;
     QPushButton *m_recoveryDismiss = nullptr;
-    std::unique_ptr<storage::SessionClaim> m_claim; ///< the running session is this window's (released at its end page)
-    std::unique_ptr<storage::SessionJournaler> m_journaler;
-    std::unique_ptr<live::JournalBridge> m_bridge; ///< declared before m_run: outlives it
-    std::unique_ptr<live::RecordingRun> m_run;
-    int m_snapshots = 0;
     QList<QMetaObject::Connection> m_feedConnections;
 
     QStackedWidget *m_pages = nullptr;

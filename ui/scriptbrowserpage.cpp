@@ -1,4 +1,5 @@
 #include "ui/scriptbrowserpage.h"
+#include "ui/errortext.h"
 
 #include "ui/pagestyle.h"
 #include "ui/workflowtext.h"
@@ -125,7 +126,7 @@ void ScriptBrowserPage::showTemplate(int row)
     const auto id = m_templates->item(row)->data(Qt::UserRole).toString();
     auto plan = m_library.plan(id);
     if (!plan) {
-        m_productDetails->setText(tr("This script cannot be used: %1").arg(plan.error().detail));
+        m_productDetails->setText(ErrorText::describe(tr("This script cannot be used."), plan.error()));
         return;
     }
     m_plan = std::move(*plan);

@@ -1,4 +1,5 @@
 #include "ui/settingspage.h"
+#include "ui/errortext.h"
 
 #include "ui/pagestyle.h"
 #include "ui/workflowtext.h"
@@ -239,15 +240,17 @@ void SettingsPage::save()
         if (value.toString() == m_shown.value(key))
             continue;
         if (auto saved = m_settings.set(key, value); !saved)
-            problems.append(saved.error().detail);
+            problems.append(ErrorText::describe(tr("A setting was not saved."), saved.error()));
         else
             changed.append(QString::fromLatin1(settingKeyName(key)));
     }
     if (!changed.isEmpty())
-        (void)m_audit.append(m_actor, storage::AuditAction::SettingsChange, QStringLiteral("settings"),
-                             QStringLiteral("changed: ") + changed.join(u','));
+        if (auto audited = m_audit.append(m_actor, storage::AuditAction::SettingsChange, QStringLiteral("settings"),
+                                          QStringLiteral("changed: ") + changed.join(u','));
+            !audited)
+            Q_EMIT auditFailed(audited.error());
     if (!problems.isEmpty())
-        m_message->setText(tr("Not saved: %1").arg(problems.join(QStringLiteral("; "))));
+        m_message->setText(problems.join(QString()));
     else if (changed.isEmpty())
         m_message->setText(tr("Nothing changed."));
     else

@@ -36,6 +36,8 @@ public:
 Q_SIGNALS:
     /// The language setting changed ("zh_CN" or "en").
     void languageChanged(const QString &language);
+    /// An audit entry could not be written (the window says so).
+    void auditFailed(const dualrec::Error &error);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -1,6 +1,6 @@
 #include "core/capture/filesource.h"
 
-#include "core/media/avhandles.h"
+#include "core/ffmpeg/avhandles.h"
 
 extern "C" {
 #include <libavutil/channel_layout.h>

@@ -154,6 +154,35 @@ Closing closeRecording(storage::Journal &journal, const Clock &clock, const QLis
     return Closing::Done;
 }
 
+/// The evidence lifecycle of a session the closing above dealt with: resumed from the state the
+/// stopped DualRec left it in (recording or recorded) to stored, or to missing when there was no
+/// recording to store.
+void advanceRecoveredEvidence(storage::SessionRepository &sessions, const Clock &clock, RecoveredSession &recovered)
+{
+    auto state = sessions.evidenceState(recovered.id);
+    if (!state) {
+        if (!recovered.problem)
+            recovered.problem = state.error();
+        return;
+    }
+    const auto now = clock.wallNow();
+    const auto step = [&](storage::EvidenceStep next, const QString &detail) {
+        if (!nextEvidenceState(*state, next))
+            return;
+        state = sessions.advanceEvidence(recovered.id, next, now, detail);
+        if (!state && !recovered.problem)
+            recovered.problem = state.error();
+    };
+    const bool missing = recovered.problem && recovered.problem->code == ErrorCode::NotFound && !recovered.finalized;
+    if (missing) {
+        step(storage::EvidenceStep::RecordingMissing, recovered.problem->detail);
+        return;
+    }
+    step(storage::EvidenceStep::RecordingClosed, QStringLiteral("closed at the next start"));
+    if (state && recovered.finalized)
+        step(storage::EvidenceStep::RecordingStored, QDir::toNativeSeparators(recovered.recordingPath));
+}
+
 /// When the session was last alive: its last event, or the last time its recording grew.
 QDateTime lastSignOfLife(const QList<workflow::SessionEvent> &events, const QString &recordingPath, const Clock &clock)
 {
@@ -209,6 +238,8 @@ bool recoverOne(storage::Journal &journal, const Clock &clock, std::stop_token s
     case Closing::Invalid:
         return false;
     }
+
+    advanceRecoveredEvidence(sessions, clock, recovered);
 
     if (open) {
         workflow::SessionEvent failed;
@@ -303,6 +334,15 @@ void adoptOrphans(storage::Journal &journal, const Clock &clock, std::stop_token
         (void)journal.audit().append(QStringLiteral("system"), storage::AuditAction::JournalRecovered, id.toString(),
                                      QStringLiteral("session missing from the journal, re-indexed from its sidecar %1")
                                          .arg(QDir::toNativeSeparators(sidecarPath)));
+        QList<storage::MediaFile> adopted = sidecar->media;
+        if (!finished)
+            adopted.erase(std::remove_if(adopted.begin(), adopted.end(),
+                                         [](const storage::MediaFile &file) { return file.role == QLatin1String("recording"); }),
+                          adopted.end());
+        if (auto evidence = sessions.adoptEvidence(id, storage::SessionRepository::evidenceOfFiles(adopted), clock.wallNow(),
+                                                   QStringLiteral("re-indexed from its sidecar %1").arg(QDir::toNativeSeparators(sidecarPath)));
+            !evidence && !recovered.problem)
+            recovered.problem = evidence.error();
         if (sidecar->ended)
             result.append(recovered);
     }

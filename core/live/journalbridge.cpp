@@ -13,10 +13,11 @@ JournalBridge::JournalBridge(storage::Journal &journal, QString dataDirectory, S
 {
 }
 
-void JournalBridge::keep(const Result<void> &result)
+Result<void> JournalBridge::keep(const Result<void> &result)
 {
     if (!result && !m_firstError)
         m_firstError = result.error();
+    return result;
 }
 
 Result<void> JournalBridge::claimSession(const QString &sessionId)
@@ -30,12 +31,11 @@ Result<void> JournalBridge::claimSession(const QString &sessionId)
     return {};
 }
 
-void JournalBridge::sessionStarted(const SessionStart &start)
+Result<void> JournalBridge::sessionStarted(const SessionStart &start)
 {
     if (m_rows == SessionRows::WrittenElsewhere) {
         m_started = true;
-        keep(storage::Journal::rememberRecordingFolder(m_dataDirectory, start.recordingFolder));
-        return;
+        return keep(storage::Journal::rememberRecordingFolder(m_dataDirectory, start.recordingFolder));
     }
     storage::SessionRecord record;
     record.id = workflow::SessionId::fromString(start.sessionId);
@@ -47,27 +47,29 @@ void JournalBridge::sessionStarted(const SessionStart &start)
         record.products.append({code, name});
     record.scopeReason = QStringLiteral("recorded with dualrec record (no scope decision)");
     record.createdAt = start.events.isEmpty() ? QDateTime::currentDateTimeUtc() : start.events.first().wallTime;
-    auto created = m_journal.sessions().create(record);
-    keep(created);
+    auto created = keep(m_journal.sessions().create(record));
     m_started = created.has_value();
+    Result<void> result = created;
     if (m_started) {
-        keep(m_journal.sessions().appendEvents(record.id, m_nextSeq, start.events));
+        result = keep(m_journal.sessions().appendEvents(record.id, m_nextSeq, start.events));
         m_nextSeq += start.events.size();
     }
-    keep(storage::Journal::rememberRecordingFolder(m_dataDirectory, start.recordingFolder));
+    auto remembered = keep(storage::Journal::rememberRecordingFolder(m_dataDirectory, start.recordingFolder));
+    return result ? remembered : result;
 }
 
-void JournalBridge::sessionEvent(const QString &sessionId, const workflow::SessionEvent &event)
+Result<void> JournalBridge::sessionEvent(const QString &sessionId, const workflow::SessionEvent &event)
 {
     if (!m_started || m_rows == SessionRows::WrittenElsewhere)
-        return;
-    keep(m_journal.sessions().appendEvents(workflow::SessionId::fromString(sessionId), m_nextSeq++, {event}));
+        return {};
+    return keep(m_journal.sessions().appendEvents(workflow::SessionId::fromString(sessionId), m_nextSeq++, {event}));
 }
 
-void JournalBridge::mediaFile(const QString &sessionId, FileKind kind, const QString &path, qint64 bytes)
+Result<void> JournalBridge::mediaFile(const QString &sessionId, FileKind kind, const QString &path, qint64 bytes,
+                                      const QString &sha256)
 {
     if (!m_started)
-        return;
+        return {};
     QString role;
     QString digest;
     switch (kind) {
@@ -76,17 +78,18 @@ void JournalBridge::mediaFile(const QString &sessionId, FileKind kind, const QSt
         break;
     case FileKind::Final:
         role = QStringLiteral("recording");
-        digest = sha256OfFile(path).value_or(QString()); // unreadable: journaled without, the check later says so
+        // unreadable: journaled without, the check later says so
+        digest = sha256.isEmpty() ? sha256OfFile(path).value_or(QString()) : sha256;
         break;
     case FileKind::Sidecar:
         role = QStringLiteral("sidecar");
-        digest = sha256OfFile(path).value_or(QString());
+        digest = sha256.isEmpty() ? sha256OfFile(path).value_or(QString()) : sha256;
         break;
     case FileKind::Invalid:
-        return;
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("a media file of no kind"));
     }
-    keep(m_journal.sessions().addMediaFile(workflow::SessionId::fromString(sessionId),
-                                           {role, QDir::cleanPath(path), bytes, digest, QDateTime::currentDateTimeUtc()}));
+    auto added = keep(m_journal.sessions().addMediaFile(workflow::SessionId::fromString(sessionId),
+                                                        {role, QDir::cleanPath(path), bytes, digest, QDateTime::currentDateTimeUtc()}));
     // The closing sidecar is the session's last word: back the journal up now, so a damaged
     // journal can come back with this session in it. In a thread of its own (a large journal
     // takes a moment to copy and check); the bridge waits for it when it goes.
@@ -99,16 +102,17 @@ void JournalBridge::mediaFile(const QString &sessionId, FileKind kind, const QSt
                          qUtf8Printable(backedUp.error().toString()));
         });
     }
+    return added;
 }
 
-void JournalBridge::presenceTimeline(const QString &sessionId, const QList<PresenceRun> &runs)
+Result<void> JournalBridge::presenceTimeline(const QString &sessionId, const QList<PresenceRun> &runs)
 {
     if (!m_started)
-        return;
+        return {};
     QList<storage::PresenceRun> stored;
     for (const auto &run : runs)
         stored.append({run.start, run.end, run.faces, run.agent, run.customer});
-    keep(m_journal.sessions().savePresenceRuns(workflow::SessionId::fromString(sessionId), stored));
+    return keep(m_journal.sessions().savePresenceRuns(workflow::SessionId::fromString(sessionId), stored));
 }
 
 QString JournalBridge::summary() const

@@ -29,14 +29,16 @@ public:
     JournalBridge(storage::Journal &journal, QString dataDirectory, SessionRows rows = SessionRows::Write);
 
     [[nodiscard]] Result<void> claimSession(const QString &sessionId) override;
-    void sessionStarted(const SessionStart &start) override;
-    void sessionEvent(const QString &sessionId, const workflow::SessionEvent &event) override;
-    void mediaFile(const QString &sessionId, FileKind kind, const QString &path, qint64 bytes) override;
-    void presenceTimeline(const QString &sessionId, const QList<PresenceRun> &runs) override;
+    [[nodiscard]] Result<void> sessionStarted(const SessionStart &start) override;
+    [[nodiscard]] Result<void> sessionEvent(const QString &sessionId, const workflow::SessionEvent &event) override;
+    [[nodiscard]] Result<void> mediaFile(const QString &sessionId, FileKind kind, const QString &path, qint64 bytes,
+                                         const QString &sha256 = {}) override;
+    [[nodiscard]] Result<void> presenceTimeline(const QString &sessionId, const QList<PresenceRun> &runs) override;
     [[nodiscard]] QString summary() const override;
 
 private:
-    void keep(const Result<void> &result);
+    /// Keeps the first error for summary() and passes the result on.
+    Result<void> keep(const Result<void> &result);
 
     storage::Journal &m_journal;
     QString m_dataDirectory;

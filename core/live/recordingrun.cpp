@@ -1,11 +1,13 @@
 #include "core/live/recordingrun.h"
 
 #include "core/media/diskspace.h"
+#include "core/util/filedigest.h"
 #include "core/workflow/eventdetail.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QThread>
 
 namespace dualrec::live {
 
@@ -72,8 +74,8 @@ Result<void> RecordingRun::start()
         return started;
     }
     m_start.events = m_session.events();
-    m_journal.sessionStarted(m_start);
-    m_journal.mediaFile(m_sidecar.sessionId, media::RecordingJournal::FileKind::Fragmented, m_sidecar.fragmentedFile, 0);
+    report(m_journal.sessionStarted(m_start));
+    report(m_journal.mediaFile(m_sidecar.sessionId, media::RecordingJournal::FileKind::Fragmented, m_sidecar.fragmentedFile, 0));
     connect(&m_session, &workflow::WorkflowSession::eventRecorded, this, &RecordingRun::onEvent);
     connect(&m_watch, &QTimer::timeout, this, &RecordingRun::watch);
     m_watch.start(100);
@@ -95,21 +97,27 @@ RecordingRun::~RecordingRun()
         m_finalizer.join();
         if (m_finalizing) {
             m_finalizing = false;
-            complete(m_pendingOutcome, m_finalized);
+            (void)conclude(*m_closing); // nobody is left to tell: the journal and sidecar say it
         }
     }
 }
 
 void RecordingRun::writeSidecar()
 {
-    (void)media::writeSidecar(m_sidecarPath, m_sidecar);
+    report(media::writeSidecar(m_sidecarPath, m_sidecar));
+}
+
+void RecordingRun::report(const Result<void> &written)
+{
+    if (!written)
+        Q_EMIT journalProblem(written.error());
 }
 
 void RecordingRun::onEvent(const workflow::SessionEvent &event)
 {
     if (m_finished)
         return;
-    m_journal.sessionEvent(m_sidecar.sessionId, event);
+    report(m_journal.sessionEvent(m_sidecar.sessionId, event));
     const auto at = duration_cast<milliseconds>(event.monotonic);
     if (event.type == workflow::SessionEventType::StepStarted) {
         const auto &step = m_session.plan().steps().at(event.stepIndex);
@@ -156,50 +164,53 @@ void RecordingRun::watch()
 
 RecordingOutcome RecordingRun::finish(const QString &stopReason, const vision::PresenceTimeline *timeline)
 {
-    auto outcome = stop(stopReason, timeline);
-    if (!m_finalizing)
-        return outcome;
-    m_finalizing = false;
-    complete(outcome, media::finalizeRecording(m_sidecar.fragmentedFile, m_sidecar.finalFile, m_chapters));
-    return outcome;
+    if (m_finished)
+        return finishedOutcome();
+    detach(timeline);
+    m_stopReason = stopReason;
+    auto closing = closeAndFinalize(m_chapters, m_sidecar.fragmentedFile, m_sidecar.finalFile);
+    return conclude(closing);
 }
 
 void RecordingRun::finishInBackground(const QString &stopReason, const vision::PresenceTimeline *timeline)
 {
-    auto outcome = stop(stopReason, timeline);
-    if (!m_finalizing) {
-        QMetaObject::invokeMethod(this, [this, outcome] { Q_EMIT done(outcome); }, Qt::QueuedConnection);
+    if (m_finished) {
+        QMetaObject::invokeMethod(this, [this, outcome = finishedOutcome()] { Q_EMIT done(outcome); }, Qt::QueuedConnection);
         return;
     }
-    // Finalizing copies the whole file once: off the owner's thread, so a window stays
-    // responsive; the journal is written back in the owner's thread.
-    m_pendingOutcome = outcome;
-    m_finalizer = std::jthread([this, fragmented = m_sidecar.fragmentedFile, final = m_sidecar.finalFile,
-                                chapters = m_chapters] {
-        m_finalized = media::finalizeRecording(fragmented, final, chapters);
+    detach(timeline);
+    m_stopReason = stopReason;
+    // Closing the recorder (it drains and joins its encoder), finalizing (a copy of the whole
+    // file) and hashing run in a worker thread, so a window stays responsive; the sidecar and
+    // the journal are written back in the owner's thread.
+    m_finalizing = true;
+    m_finalizer = std::jthread([this, chapters = m_chapters, fragmented = m_sidecar.fragmentedFile,
+                                final = m_sidecar.finalFile] {
+        m_closing = closeAndFinalize(chapters, fragmented, final);
         QMetaObject::invokeMethod(this, [this] {
             if (!m_finalizing)
                 return;
             m_finalizing = false;
-            complete(m_pendingOutcome, m_finalized);
-            Q_EMIT done(m_pendingOutcome);
+            const auto outcome = conclude(*m_closing);
+            Q_EMIT done(outcome);
         }, Qt::QueuedConnection);
     });
 }
 
-RecordingOutcome RecordingRun::stop(const QString &stopReason, const vision::PresenceTimeline *timeline)
+RecordingOutcome RecordingRun::finishedOutcome() const
 {
     RecordingOutcome outcome;
     outcome.sidecarPath = m_sidecarPath;
-    if (m_finished) {
-        outcome.recordingPath = m_sidecar.finalFile.isEmpty() ? m_sidecar.fragmentedFile : m_sidecar.finalFile;
-        outcome.finalized = !m_sidecar.finalFile.isEmpty();
-        return outcome;
-    }
+    outcome.recordingPath = m_sidecar.finalFile.isEmpty() ? m_sidecar.fragmentedFile : m_sidecar.finalFile;
+    outcome.finalized = !m_sidecar.finalFile.isEmpty();
+    return outcome;
+}
+
+void RecordingRun::detach(const vision::PresenceTimeline *timeline)
+{
     m_finished = true;
     m_watch.stop();
     m_capture.setRecorder(nullptr);
-    const auto sessionId = m_sidecar.sessionId;
     if (timeline) {
         // The presence timeline the guard saw, on the recording's timeline, into the journal.
         auto finished = *timeline;
@@ -210,41 +221,67 @@ RecordingOutcome RecordingRun::stop(const QString &stopReason, const vision::Pre
                          duration_cast<milliseconds>(segment.end - m_origin), segment.sample.faces,
                          segment.sample.agent, segment.sample.customer});
         }
-        m_journal.presenceTimeline(sessionId, runs);
+        report(m_journal.presenceTimeline(m_sidecar.sessionId, runs));
     }
+}
+
+RecordingRun::Closing RecordingRun::closeAndFinalize(QList<media::ChapterMark> chapters, const QString &fragmented,
+                                                     const QString &final)
+{
+    Closing closing;
+    closing.workerThread = QThread::currentThread();
     auto closed = m_recorder->close();
-    outcome.failure = m_recorder->failure();
-    if (!closed && !outcome.failure)
-        outcome.failure = closed.error();
+    if (QThread::currentThread() == thread())
+        Q_EMIT recorderClosed();
+    else
+        QMetaObject::invokeMethod(this, [this] { Q_EMIT recorderClosed(); }, Qt::QueuedConnection);
+    closing.failure = m_recorder->failure();
+    if (!closed && !closing.failure)
+        closing.failure = closed.error();
     const auto end = m_recorder->timelineNow();
-    for (auto &chapter : m_chapters) {
+    for (auto &chapter : chapters) {
         if (chapter.end <= chapter.start)
             chapter.end = end;
     }
+    closing.chapters = chapters;
+    if (closing.failure)
+        return closing; // a broken recording is not finalized: the fragmented file is the evidence and plays
+    closing.finalized = media::finalizeRecording(fragmented, final, chapters);
+    if (*closing.finalized) {
+        if (auto digest = sha256OfFile((*closing.finalized)->path))
+            closing.digest = *digest;
+    }
+    return closing;
+}
 
+RecordingOutcome RecordingRun::conclude(const Closing &closing)
+{
+    RecordingOutcome outcome;
+    outcome.sidecarPath = m_sidecarPath;
+    outcome.failure = closing.failure;
+    m_chapters = closing.chapters;
     m_sidecar.chapters = m_chapters;
     m_sidecar.gaps = m_recorder->continuity().gaps();
     m_sidecar.statistics = m_recorder->statistics();
     outcome.statistics = m_sidecar.statistics;
     m_sidecar.state = QLatin1String(workflow::sessionStateName(m_session.state()));
-    m_sidecar.stateDetail = stopReason;
+    m_sidecar.stateDetail = m_stopReason;
     outcome.recordingPath = m_sidecar.fragmentedFile;
-    if (outcome.failure) {
-        // A broken recording is not finalized: the fragmented file is the evidence and plays.
-        complete(outcome, std::nullopt);
-        return outcome;
-    }
-    m_finalizing = true;
+    complete(outcome, closing.finalized, closing.digest);
+    m_lastWorkerThread = closing.workerThread;
+    outcome.closedOn = closing.workerThread;
     return outcome;
 }
 
-void RecordingRun::complete(RecordingOutcome &outcome, const std::optional<Result<media::FinalizedRecording>> &finalized)
+void RecordingRun::complete(RecordingOutcome &outcome, const std::optional<Result<media::FinalizedRecording>> &finalized,
+                            const QString &digest)
 {
     const auto sessionId = m_sidecar.sessionId;
     if (finalized && *finalized) {
         outcome.recordingPath = (*finalized)->path;
         outcome.finalized = true;
-        m_journal.mediaFile(sessionId, media::RecordingJournal::FileKind::Final, (*finalized)->path, (*finalized)->bytes);
+        report(m_journal.mediaFile(sessionId, media::RecordingJournal::FileKind::Final, (*finalized)->path,
+                                   (*finalized)->bytes, digest));
     } else {
         if (finalized)
             outcome.finalizeError = finalized->error();
@@ -257,8 +294,8 @@ void RecordingRun::complete(RecordingOutcome &outcome, const std::optional<Resul
     // next start finalizes and hashes it once there is space again (live::recoverInterruptedSessions).
     if (!finalized && outcome.failure && outcome.failure->code == ErrorCode::DiskFull)
         return;
-    m_journal.mediaFile(sessionId, media::RecordingJournal::FileKind::Sidecar, m_sidecarPath,
-                        QFileInfo(m_sidecarPath).size());
+    report(m_journal.mediaFile(sessionId, media::RecordingJournal::FileKind::Sidecar, m_sidecarPath,
+                               QFileInfo(m_sidecarPath).size()));
 }
 
 } // namespace dualrec::live

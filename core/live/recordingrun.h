@@ -8,6 +8,7 @@
 #include "core/workflow/workflowsession.h"
 
 #include <QObject>
+#include <QThread>
 #include <QTimer>
 
 #include <memory>
@@ -39,6 +40,9 @@ struct RecordingOutcome final {
     std::optional<Error> failure;       ///< the recording broke on the way (disk full, write error)
     std::optional<Error> finalizeError; ///< recorded fine, but finalizing failed (the fragmented file plays)
     media::RecorderStatistics statistics;
+    /// The thread that closed the recorder, finalized and hashed the file: a worker thread after
+    /// finishInBackground() (the thread contract, asserted by tests).
+    QThread *closedOn = nullptr;
 };
 
 /// One session's recording, from the first frame to the finalized file: the recorder attached
@@ -94,12 +98,20 @@ public:
     void finishInBackground(const QString &stopReason, const vision::PresenceTimeline *timeline = nullptr);
     /// Between finishInBackground() and done().
     [[nodiscard]] bool finalizing() const { return m_finalizing; }
+    /// The thread that closed the recorder, finalized and hashed the file (for tests of the
+    /// thread contract: not the owner's after finishInBackground()).
+    [[nodiscard]] QThread *closedOnThread() const { return m_lastWorkerThread; }
 
 Q_SIGNALS:
+    /// The recorder closed the file (it is complete; finalizing follows): in the owner's thread.
+    void recorderClosed();
     /// finishInBackground() has finished: the files are in the journal.
     void done(const dualrec::live::RecordingOutcome &outcome);
     /// The recording broke (disk full, write error): what was recorded so far stays playable.
     void failed(const dualrec::Error &error);
+    /// A write of the sidecar or the journal failed: the recording goes on (the file is the
+    /// evidence), the person is told.
+    void journalProblem(const dualrec::Error &error);
     /// The camera or microphone went away (the session is paused) or came back (resumed).
     void deviceLost();
     void deviceRestored();
@@ -109,11 +121,26 @@ private:
                  media::RecordingJournal &journal, const Clock &clock);
     void onEvent(const workflow::SessionEvent &event);
     void writeSidecar();
-    /// First half of finishing (owner's thread): everything up to the finalizing; sets
-    /// m_finalizing when the file is to be finalized.
-    RecordingOutcome stop(const QString &stopReason, const vision::PresenceTimeline *timeline);
-    /// Last half (owner's thread): journal and sidecar with the finalizing's result (none: not finalized).
-    void complete(RecordingOutcome &outcome, const std::optional<Result<media::FinalizedRecording>> &finalized);
+    void report(const Result<void> &written);
+    /// What the closing (worker or owner thread) found.
+    struct Closing final {
+        std::optional<Error> failure;
+        QList<media::ChapterMark> chapters; ///< with the open last chapter ended
+        std::optional<Result<media::FinalizedRecording>> finalized; ///< none: not finalized (broken recording)
+        QString digest;                     ///< SHA-256 of the finalized file
+        QThread *workerThread = nullptr;    ///< where the close, finalizing and hashing ran
+    };
+    RecordingOutcome finishedOutcome() const;
+    /// First part of finishing (owner's thread): stops the capture feeding the recorder and
+    /// journals the presence timeline.
+    void detach(const vision::PresenceTimeline *timeline);
+    /// Second part (any thread; the worker's in finishInBackground): closes the recorder,
+    /// finalizes the file and hashes it. Touches only the recorder, which nothing else uses now.
+    Closing closeAndFinalize(QList<media::ChapterMark> chapters, const QString &fragmented, const QString &final);
+    /// Last part (owner's thread): sidecar and journal with the closing's result.
+    RecordingOutcome conclude(const Closing &closing);
+    void complete(RecordingOutcome &outcome, const std::optional<Result<media::FinalizedRecording>> &finalized,
+                  const QString &digest);
 
     workflow::WorkflowSession &m_session;
     std::chrono::nanoseconds m_origin;
@@ -130,8 +157,9 @@ private:
     bool m_failureReported = false;
     bool m_finished = false;
     bool m_finalizing = false;
-    RecordingOutcome m_pendingOutcome;                          ///< owner's thread
-    std::optional<Result<media::FinalizedRecording>> m_finalized; ///< written by m_finalizer before it reports
+    QString m_stopReason;
+    QThread *m_lastWorkerThread = nullptr;
+    std::optional<Closing> m_closing; ///< written by m_finalizer before it reports
     std::jthread m_finalizer; ///< last member: joined first on destruction
 };
 

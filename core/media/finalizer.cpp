@@ -1,6 +1,6 @@
 #include "core/media/finalizer.h"
 
-#include "core/media/avhandles.h"
+#include "core/ffmpeg/avhandles.h"
 
 #include <QFile>
 #include <QFileInfo>

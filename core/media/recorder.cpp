@@ -1,6 +1,6 @@
 #include "core/media/recorder.h"
 
-#include "core/media/avhandles.h"
+#include "core/ffmpeg/avhandles.h"
 #include "core/media/recorderpipeline.h"
 #include "core/media/recorderworker.h"
 #include "core/media/videoencoder.h"

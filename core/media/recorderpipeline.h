@@ -3,7 +3,7 @@
 // Internal to core/media: the Recorder's FFmpeg state, shared by Recorder::open() (which sets
 // it up) and the RecorderWorker (which drives it on the encoder thread).
 
-#include "core/media/avhandles.h"
+#include "core/ffmpeg/avhandles.h"
 #include "core/media/recorder.h"
 #include "core/media/videofilter.h"
 

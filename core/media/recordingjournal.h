@@ -12,7 +12,7 @@
 namespace dualrec::media {
 
 /// What a recording reports to the local journal: the session, its events and the media files
-/// it produced (app/journalbridge.h writes them into the SQLite journal). Called from the
+/// it produced (live::JournalBridge, core/live/journalbridge.h, writes them into the SQLite journal). Called from the
 /// owner's thread.
 class RecordingJournal
 {
@@ -36,9 +36,14 @@ public:
     /// journaled, so that a DualRec starting meanwhile does not take it for interrupted. A
     /// recording does not start without it.
     [[nodiscard]] virtual Result<void> claimSession(const QString &sessionId) = 0;
-    virtual void sessionStarted(const SessionStart &start) = 0;
-    virtual void sessionEvent(const QString &sessionId, const workflow::SessionEvent &event) = 0;
-    virtual void mediaFile(const QString &sessionId, FileKind kind, const QString &path, qint64 bytes) = 0;
+    /// Each write says whether it reached the journal; the recording goes on either way (the
+    /// sidecar holds the same facts) and the caller tells the person.
+    [[nodiscard]] virtual Result<void> sessionStarted(const SessionStart &start) = 0;
+    [[nodiscard]] virtual Result<void> sessionEvent(const QString &sessionId, const workflow::SessionEvent &event) = 0;
+    /// `sha256`: the file's digest when the caller computed it (off the owner's thread); empty:
+    /// the journal computes it for the kinds that carry one.
+    [[nodiscard]] virtual Result<void> mediaFile(const QString &sessionId, FileKind kind, const QString &path, qint64 bytes,
+                                                 const QString &sha256 = {}) = 0;
     /// The presence timeline (run-length) the guard saw, on the recording's timeline.
     struct PresenceRun final {
         std::chrono::milliseconds start{0};
@@ -47,7 +52,7 @@ public:
         bool agent = false;
         bool customer = false;
     };
-    virtual void presenceTimeline(const QString &sessionId, const QList<PresenceRun> &runs) = 0;
+    [[nodiscard]] virtual Result<void> presenceTimeline(const QString &sessionId, const QList<PresenceRun> &runs) = 0;
     /// One line for the person at the keyboard: where the journal is, or what went wrong.
     [[nodiscard]] virtual QString summary() const = 0;
 };
@@ -57,10 +62,10 @@ class NullRecordingJournal final : public RecordingJournal
 {
 public:
     [[nodiscard]] Result<void> claimSession(const QString &) override { return {}; }
-    void sessionStarted(const SessionStart &) override {}
-    void sessionEvent(const QString &, const workflow::SessionEvent &) override {}
-    void mediaFile(const QString &, FileKind, const QString &, qint64) override {}
-    void presenceTimeline(const QString &, const QList<PresenceRun> &) override {}
+    [[nodiscard]] Result<void> sessionStarted(const SessionStart &) override { return {}; }
+    [[nodiscard]] Result<void> sessionEvent(const QString &, const workflow::SessionEvent &) override { return {}; }
+    [[nodiscard]] Result<void> mediaFile(const QString &, FileKind, const QString &, qint64, const QString &) override { return {}; }
+    [[nodiscard]] Result<void> presenceTimeline(const QString &, const QList<PresenceRun> &) override { return {}; }
     [[nodiscard]] QString summary() const override { return QStringLiteral("not written"); }
 };
 

@@ -2,7 +2,7 @@
 
 // Internal to core/media: the Recorder's choice of H.264 encoder.
 
-#include "core/media/avhandles.h"
+#include "core/ffmpeg/avhandles.h"
 #include "core/media/recordersettings.h"
 
 namespace dualrec::media {

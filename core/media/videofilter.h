@@ -3,7 +3,7 @@
 // Internal to core/media: the video filter graph of the Recorder's encoder thread.
 
 #include "core/capture/capturesource.h"
-#include "core/media/avhandles.h"
+#include "core/ffmpeg/avhandles.h"
 #include "core/media/recorder.h"
 
 namespace dualrec::media {

@@ -2,7 +2,7 @@
 
 // Internal to core/media: the text burned into every frame and the drawtext filter drawing it.
 
-#include "core/media/avhandles.h"
+#include "core/ffmpeg/avhandles.h"
 #include "core/media/recordersettings.h"
 
 #include <QDateTime>

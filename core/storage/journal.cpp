@@ -222,6 +222,11 @@ void Journal::reindex(JournalStartupReport &report)
         }
         for (const auto &media : std::as_const(session->media))
             (void)sessions().addMediaFile(session->record.id, media);
+        if (auto adopted = sessions().adoptEvidence(session->record.id, SessionRepository::evidenceOfFiles(session->media),
+                                                    QDateTime::currentDateTimeUtc(),
+                                                    QStringLiteral("re-indexed from its sidecar %1").arg(sidecar));
+            !adopted)
+            report.unreadableSidecars.append(sidecar);
         ++report.reindexedSessions;
     }
 }

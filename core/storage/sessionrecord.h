@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/storage/evidencestate.h"
 #include "core/workflow/sessionid.h"
 #include "core/workflow/sessionstate.h"
 
@@ -17,6 +18,7 @@ struct CustomerData final {
     QString name;
     QString idNumber;
     QString phone;
+    QString insuredName; ///< empty: the policyholder is the insured
     friend bool operator==(const CustomerData &, const CustomerData &) = default;
 };
 
@@ -44,6 +46,20 @@ struct SessionRecord final {
     QDateTime updatedAt;
     QDateTime finishedAt;
     QString qcVerdict = QStringLiteral("pending");
+    QString channel;      ///< workflow channel name ("counter", "agent", ...); empty: not given
+    QString provinceCode; ///< where the sale happened; empty: national rules only
+    /// Read from the journal; create() always starts a session at NoRecording (the lifecycle
+    /// moves only through SessionRepository::advanceEvidence).
+    EvidenceState evidence = EvidenceState::NoRecording;
+};
+
+/// One step of a session's evidence lifecycle, as journaled.
+struct EvidenceTransition final {
+    EvidenceStep step = EvidenceStep::Invalid;
+    EvidenceState from = EvidenceState::Invalid;
+    EvidenceState to = EvidenceState::Invalid;
+    QDateTime at;
+    QString detail; ///< stable English, for the log and QC staff
 };
 
 /// A file that belongs to a session: the recording, its sidecar, snapshots, reports.

@@ -65,7 +65,8 @@ Result<void> SessionRepository::create(const SessionRecord &record)
             return fail(ErrorCode::InvalidState, QStringLiteral("no key to encrypt the customer's personal data; not stored"));
         const QJsonObject customer{{QStringLiteral("name"), record.customer->name},
                                    {QStringLiteral("id_number"), record.customer->idNumber},
-                                   {QStringLiteral("phone"), record.customer->phone}};
+                                   {QStringLiteral("phone"), record.customer->phone},
+                                   {QStringLiteral("insured_name"), record.customer->insuredName}};
         auto sealed = seal::encryptAesGcm(*m_piiKey, QJsonDocument(customer).toJson(QJsonDocument::Compact),
                                           record.id.toString().toLatin1());
         if (!sealed)
@@ -79,13 +80,13 @@ Result<void> SessionRepository::create(const SessionRecord &record)
     auto inserted = m_database->run(
         QStringLiteral("INSERT INTO sessions (id, application_no, agent_id, customer_ref, customer_pii, template_id, "
                        "template_version, scope_required, scope_reason, state, previous_session_id, created_at_utc, "
-                       "updated_at_utc, finished_at_utc, qc_verdict) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+                       "updated_at_utc, finished_at_utc, qc_verdict, channel, province_code) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
         {record.id.toString(), record.applicationNo, record.agentId, record.customerRef, pii, record.templateId,
          record.templateVersion, record.scopeRequired ? 1 : 0, record.scopeReason,
          QLatin1String(workflow::sessionStateName(record.state)),
          nullable(record.previousSession.isNull() ? QString() : record.previousSession.toString()), now,
          utc(record.updatedAt.isValid() ? record.updatedAt : QDateTime::fromString(now, Qt::ISODateWithMs)),
-         nullable(utc(record.finishedAt)), record.qcVerdict});
+         nullable(utc(record.finishedAt)), record.qcVerdict, record.channel, record.provinceCode});
     if (!inserted)
         return std::unexpected(inserted.error());
     for (qsizetype i = 0; i < record.products.size(); ++i) {
@@ -184,7 +185,7 @@ Result<std::optional<SessionRecord>> SessionRepository::find(const SessionId &id
     auto query = m_database->run(
         QStringLiteral("SELECT application_no, agent_id, customer_ref, customer_pii, template_id, template_version, "
                        "scope_required, scope_reason, state, previous_session_id, created_at_utc, updated_at_utc, "
-                       "finished_at_utc, qc_verdict FROM sessions WHERE id = ?"),
+                       "finished_at_utc, qc_verdict, channel, province_code, evidence_state FROM sessions WHERE id = ?"),
         {id.toString()});
     if (!query)
         return std::unexpected(query.error());
@@ -204,7 +205,8 @@ Result<std::optional<SessionRecord>> SessionRepository::find(const SessionId &id
         const auto customer = QJsonDocument::fromJson(*plain).object();
         record.customer = CustomerData{customer.value(QStringLiteral("name")).toString(),
                                        customer.value(QStringLiteral("id_number")).toString(),
-                                       customer.value(QStringLiteral("phone")).toString()};
+                                       customer.value(QStringLiteral("phone")).toString(),
+                                       customer.value(QStringLiteral("insured_name")).toString()};
     }
     record.templateId = query->value(4).toString();
     record.templateVersion = query->value(5).toString();
@@ -216,6 +218,9 @@ Result<std::optional<SessionRecord>> SessionRepository::find(const SessionId &id
     record.updatedAt = fromUtc(query->value(11));
     record.finishedAt = fromUtc(query->value(12));
     record.qcVerdict = query->value(13).toString();
+    record.channel = query->value(14).toString();
+    record.provinceCode = query->value(15).toString();
+    record.evidence = workflow::enumFromName(kEvidenceStateNames, query->value(16).toString()).value_or(EvidenceState::Invalid);
 
     auto products = m_database->run(
         QStringLiteral("SELECT product_code, product_name FROM session_products WHERE session_id = ? ORDER BY position"),
@@ -254,6 +259,115 @@ Result<QList<SessionEvent>> SessionRepository::events(const SessionId &id)
     return events;
 }
 
+Result<EvidenceState> SessionRepository::evidenceState(const SessionId &id)
+{
+    auto query = m_database->run(QStringLiteral("SELECT evidence_state FROM sessions WHERE id = ?"), {id.toString()});
+    if (!query)
+        return std::unexpected(query.error());
+    if (!query->next())
+        return fail(ErrorCode::NotFound, QStringLiteral("session %1 is not in the journal").arg(id.toString()));
+    const auto name = query->value(0).toString();
+    const auto state = workflow::enumFromName(kEvidenceStateNames, name);
+    if (!state)
+        return fail(ErrorCode::DataCorrupt,
+                    QStringLiteral("session %1 has an unknown evidence state \"%2\"").arg(id.toString(), name));
+    return *state;
+}
+
+Result<EvidenceState> SessionRepository::advanceEvidence(const SessionId &id, EvidenceStep step, const QDateTime &at,
+                                                         const QString &detail)
+{
+    auto transaction = Transaction::begin(*m_database);
+    if (!transaction)
+        return std::unexpected(transaction.error());
+    const auto from = evidenceState(id);
+    if (!from)
+        return std::unexpected(from.error());
+    const auto to = nextEvidenceState(*from, step);
+    if (!to)
+        return fail(ErrorCode::InvalidState,
+                    QStringLiteral("session %1: the evidence step \"%2\" is not allowed in state \"%3\"")
+                        .arg(id.toString(), evidenceStepName(step), evidenceStateName(*from)));
+    auto updated = m_database->run(QStringLiteral("UPDATE sessions SET evidence_state = ? WHERE id = ?"),
+                                   {evidenceStateName(*to), id.toString()});
+    if (!updated)
+        return std::unexpected(updated.error());
+    auto inserted = m_database->run(
+        QStringLiteral("INSERT INTO evidence_transitions (session_id, seq, step, from_state, to_state, at_utc, detail) "
+                       "VALUES (?, (SELECT COUNT(*) FROM evidence_transitions WHERE session_id = ?), ?, ?, ?, ?, ?)"),
+        {id.toString(), id.toString(), evidenceStepName(step), evidenceStateName(*from), evidenceStateName(*to),
+         utc(at.isValid() ? at : QDateTime::currentDateTimeUtc()), detail});
+    if (!inserted)
+        return std::unexpected(inserted.error());
+    if (auto committed = transaction->commit(); !committed)
+        return std::unexpected(committed.error());
+    return *to;
+}
+
+Result<EvidenceState> SessionRepository::adoptEvidence(const SessionId &id, EvidenceState target, const QDateTime &at,
+                                                       const QString &detail)
+{
+    auto state = evidenceState(id);
+    if (!state)
+        return state;
+    for (const auto step : evidenceStepsBetween(*state, target)) {
+        state = advanceEvidence(id, step, at, detail);
+        if (!state)
+            return state;
+    }
+    return state;
+}
+
+EvidenceState SessionRepository::evidenceOfFiles(const QList<MediaFile> &files)
+{
+    const auto has = [&files](QLatin1String role) {
+        return std::ranges::any_of(files, [role](const MediaFile &file) { return file.role == role; });
+    };
+    if (has(QLatin1String("recording")))
+        return EvidenceState::Stored;
+    if (has(QLatin1String("recording-fragmented")))
+        return EvidenceState::Recording;
+    return EvidenceState::NoRecording;
+}
+
+Result<QList<EvidenceTransition>> SessionRepository::evidenceTransitions(const SessionId &id)
+{
+    auto query = m_database->run(QStringLiteral("SELECT step, from_state, to_state, at_utc, detail FROM evidence_transitions "
+                                                "WHERE session_id = ? ORDER BY seq"),
+                                 {id.toString()});
+    if (!query)
+        return std::unexpected(query.error());
+    QList<EvidenceTransition> transitions;
+    while (query->next()) {
+        transitions.append({workflow::enumFromName(kEvidenceStepNames, query->value(0).toString()).value_or(EvidenceStep::Invalid),
+                            workflow::enumFromName(kEvidenceStateNames, query->value(1).toString()).value_or(EvidenceState::Invalid),
+                            workflow::enumFromName(kEvidenceStateNames, query->value(2).toString()).value_or(EvidenceState::Invalid),
+                            fromUtc(query->value(3)), query->value(4).toString()});
+    }
+    return transitions;
+}
+
+Result<QList<SessionId>> SessionRepository::sessionsWithEvidence(const QList<EvidenceState> &states)
+{
+    if (states.isEmpty())
+        return QList<SessionId>();
+    QVariantList values;
+    QStringList marks;
+    for (const auto state : states) {
+        values.append(evidenceStateName(state));
+        marks.append(QStringLiteral("?"));
+    }
+    auto query = m_database->run(QStringLiteral("SELECT id FROM sessions WHERE evidence_state IN (%1) ORDER BY created_at_utc, id")
+                                     .arg(marks.join(u',')),
+                                 values);
+    if (!query)
+        return std::unexpected(query.error());
+    QList<SessionId> ids;
+    while (query->next())
+        ids.append(SessionId::fromString(query->value(0).toString()));
+    return ids;
+}
+
 Result<QList<SessionId>> SessionRepository::leftBehind()
 {
     constexpr std::array kEndStates{SessionState::Finished, SessionState::Refused, SessionState::Aborted, SessionState::Failed};
@@ -267,7 +381,8 @@ Result<QList<SessionId>> SessionRepository::leftBehind()
                        "WHERE (s.state NOT IN (?,?,?,?) "
                        "       OR (EXISTS (SELECT 1 FROM media_files m WHERE m.session_id = s.id AND m.role = 'recording-fragmented') "
                        "           AND NOT EXISTS (SELECT 1 FROM media_files m WHERE m.session_id = s.id "
-                       "                           AND m.role IN ('recording', 'sidecar')))) "
+                       "                           AND m.role IN ('recording', 'sidecar'))) "
+                       "       OR s.evidence_state IN ('recording', 'recorded')) "
                        "  AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.action = ? AND a.subject = s.id) "
                        "ORDER BY s.created_at_utc, s.id"),
         values);

@@ -38,6 +38,23 @@ public:
     /// process stopped while finalizing). Sessions already closed at a start ("session-recovered"
     /// in the audit log) are not listed again.
     [[nodiscard]] Result<QList<workflow::SessionId>> leftBehind();
+    /// The session's evidence lifecycle state (NotFound for an unknown session).
+    [[nodiscard]] Result<EvidenceState> evidenceState(const workflow::SessionId &id);
+    /// The lifecycle's one way forward: applies `step` (nextEvidenceState) to the stored state and
+    /// journals the transition, in one transaction. InvalidState, changing nothing, when the
+    /// step is not allowed from the stored state (e.g. another process got there first).
+    [[nodiscard]] Result<EvidenceState> advanceEvidence(const workflow::SessionId &id, EvidenceStep step,
+                                                        const QDateTime &at, const QString &detail = {});
+    /// A session put back from its sidecar: moves its evidence along the main path to `target`,
+    /// journaling each step with `detail`.
+    [[nodiscard]] Result<EvidenceState> adoptEvidence(const workflow::SessionId &id, EvidenceState target,
+                                                      const QDateTime &at, const QString &detail);
+    /// Where the evidence of a session with these media files stands, as far as the files say:
+    /// a journaled recording is stored, a fragmented one alone is still recording.
+    [[nodiscard]] static EvidenceState evidenceOfFiles(const QList<MediaFile> &files);
+    [[nodiscard]] Result<QList<EvidenceTransition>> evidenceTransitions(const workflow::SessionId &id);
+    /// Sessions whose evidence is in one of `states`, oldest first.
+    [[nodiscard]] Result<QList<workflow::SessionId>> sessionsWithEvidence(const QList<EvidenceState> &states);
     [[nodiscard]] Result<HistoryPage> history(const HistoryFilter &filter, int offset, int limit);
 
 private:

@@ -19,6 +19,7 @@
 #include <QTemporaryDir>
 
 #include <catch2/catch_test_macros.hpp>
+#include <catch2/generators/catch_generators.hpp>
 
 #include <csignal>
 
@@ -180,7 +181,10 @@ TEST_CASE("record writes the session / its events and its files into the journal
         CHECK(value(QStringLiteral("SELECT COUNT(*) FROM sessions")) == QLatin1String("1"));
         CHECK(value(QStringLiteral("SELECT id || ' ' || application_no || ' ' || state FROM sessions"))
               == sessionId + QStringLiteral(" P2026-0042 aborted"));
-        CHECK(value(QStringLiteral("SELECT template_version FROM sessions")) == QLatin1String("1.0.0"));
+        CHECK(value(QStringLiteral("SELECT template_version FROM sessions")) == QLatin1String("traditional-life@1.0.0"));
+        CHECK(value(QStringLiteral("SELECT evidence_state FROM sessions")) == QLatin1String("stored"));
+        CHECK(value(QStringLiteral("SELECT group_concat(action, ' ') FROM audit_log WHERE subject = '") + sessionId + QStringLiteral("'"))
+              == QLatin1String("session-start session-stop"));
         CHECK(value(QStringLiteral("SELECT COUNT(*) FROM session_products")).toInt() >= 1);
         CHECK(value(QStringLiteral("SELECT COUNT(*) FROM events WHERE type = 'step-started'")).toInt() >= 1);
         CHECK(value(QStringLiteral("SELECT MIN(seq) || '-' || MAX(seq) || '-' || COUNT(*) FROM events")).section(u'-', 2)
@@ -434,4 +438,70 @@ TEST_CASE("record refuses to start without enough free space")
     CHECK(process.exitCode() == 3);
     CHECK(err.contains(QLatin1String("not enough free space")));
     CHECK(QDir(out).entryList(QDir::Files).isEmpty());
+}
+
+
+TEST_CASE("record killed in each evidence state it reaches resumes from that state at the next start")
+{
+    // recording: killed while it records; recorded: killed after the file was closed, while it
+    // is finalized; stored: killed after everything was journaled.
+    const auto state = GENERATE(as<QString>{}, QStringLiteral("recording"), QStringLiteral("recorded"), QStringLiteral("stored"));
+    INFO("killed in " << state.toStdString());
+    QTemporaryDir dir;
+    QTemporaryDir data;
+    QProcess process;
+    auto env = environment();
+    env.insert(QStringLiteral("DUALREC_TEST_HOLD_AT_EVIDENCE"), state);
+    process.setProcessEnvironment(env);
+    process.setProcessChannelMode(QProcess::SeparateChannels);
+    process.start(QStringLiteral(DUALREC_BINARY),
+                  recordArguments(dir.path(), {QStringLiteral("--duration"), QStringLiteral("3"), QStringLiteral("--size"),
+                                               QStringLiteral("640x360"), QStringLiteral("--data-dir"), data.path()}));
+    REQUIRE(process.waitForStarted());
+    QString err;
+    QElapsedTimer waited;
+    waited.start();
+    while (!err.contains(QLatin1String("test hold at evidence state")) && waited.elapsed() < 60000) {
+        process.waitForReadyRead(200);
+        err += QString::fromUtf8(process.readAllStandardError());
+    }
+    INFO(err.toStdString());
+    REQUIRE(err.contains(QStringLiteral("test hold at evidence state %1").arg(state)));
+    if (state == QLatin1String("recording"))
+        QThread::msleep(1500); // something recorded
+    ::kill(pid_t(process.processId()), SIGKILL);
+    REQUIRE(process.waitForFinished(10000));
+    const auto journalPath = QDir(data.path()).filePath(QStringLiteral("journal.sqlite"));
+    const auto id = journalValue(journalPath, QStringLiteral("SELECT id FROM sessions"));
+    REQUIRE_FALSE(id.isEmpty());
+    CHECK(journalValue(journalPath, QStringLiteral("SELECT evidence_state FROM sessions")) == state);
+
+    // The next start (another recording) resumes the killed session first.
+    QTemporaryDir dir2;
+    QProcess next;
+    next.setProcessEnvironment(environment());
+    next.start(QStringLiteral(DUALREC_BINARY),
+               recordArguments(dir2.path(), {QStringLiteral("--duration"), QStringLiteral("1"), QStringLiteral("--pace"),
+                                             QStringLiteral("fast"), QStringLiteral("--size"), QStringLiteral("320x180"),
+                                             QStringLiteral("--data-dir"), data.path()}));
+    REQUIRE(next.waitForFinished(60000));
+    const auto nextErr = QString::fromUtf8(next.readAllStandardError());
+    INFO(nextErr.toStdString());
+    REQUIRE(next.exitCode() == 0);
+    const auto where = QStringLiteral(" WHERE session_id = '%1'").arg(id);
+    CHECK(journalValue(journalPath, QStringLiteral("SELECT evidence_state FROM sessions WHERE id = '%1'").arg(id))
+          == QLatin1String("stored"));
+    // Stored exactly once, with its digest; the steps journaled in order, none twice.
+    CHECK(journalValue(journalPath, QStringLiteral("SELECT COUNT(*) FROM media_files") + where
+                                        + QStringLiteral(" AND role = 'recording' AND length(sha256) = 64"))
+          == QLatin1String("1"));
+    CHECK(journalValue(journalPath, QStringLiteral("SELECT group_concat(step, ' ') FROM (SELECT step FROM evidence_transitions")
+                                        + where + QStringLiteral(" ORDER BY seq)"))
+          == QLatin1String("recording-opened recording-closed recording-stored"));
+    const auto recovered = journalValue(journalPath, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'session-recovered' AND subject = '%1'").arg(id));
+    // A stored session needed nothing: it is not "recovered"; the others are, once.
+    CHECK(recovered == (state == QLatin1String("stored") ? QLatin1String("0") : QLatin1String("1")));
+    const auto recording = journalValue(journalPath, QStringLiteral("SELECT path FROM media_files") + where
+                                                         + QStringLiteral(" AND role = 'recording'"));
+    CHECK(dualrec::test::decodeVideo(recording).videoSeconds > 0.5);
 }

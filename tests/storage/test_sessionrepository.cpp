@@ -43,7 +43,7 @@ TEST_CASE("sessions round-trip and the customer's personal data is stored only e
     auto &sessions = (*journal)->sessions();
 
     auto record = sampleRecord(1, clock.wallNow());
-    record.customer = CustomerData{QStringLiteral("王秀英"), QStringLiteral("11010519491231002X"), QStringLiteral("13800000000")};
+    record.customer = CustomerData{QStringLiteral("王秀英"), QStringLiteral("11010519491231002X"), QStringLiteral("13800000000"), QStringLiteral("张伟")};
     REQUIRE(sessions.create(record).has_value());
     const auto found = sessions.find(record.id);
     REQUIRE(found.has_value());

@@ -1,0 +1,230 @@
+#include "core/live/sessioncontroller.h"
+
+#include "core/live/journalbridge.h"
+#include "core/storage/sessionclaim.h"
+#include "core/storage/sessionjournaler.h"
+#include "core/util/filedigest.h"
+#include "core/vision/presencemonitor.h"
+#include "core/workflow/eventdetail.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include <cstdio>
+#include <thread>
+
+namespace dualrec::live {
+
+using namespace std::chrono;
+
+storage::SessionRecord sessionRecordOf(const SessionSetup &setup, const workflow::SessionId &id, const QDateTime &createdAt)
+{
+    const auto &form = setup.form;
+    storage::SessionRecord record;
+    record.id = id;
+    record.applicationNo = form.applicationNo;
+    record.agentId = setup.agentId;
+    if (!form.policyholderName.isEmpty() || !form.policyholderIdNumber.isEmpty() || !form.insuredName.isEmpty())
+        record.customer = storage::CustomerData{form.policyholderName, form.policyholderIdNumber, QString(), form.insuredName};
+    record.templateId = setup.plan.id();
+    record.templateVersion = setup.plan.sources().join(u',');
+    for (const auto &product : setup.plan.products())
+        record.products.append({product.code, product.name});
+    record.scopeRequired = setup.scope ? setup.scope->required : true;
+    record.scopeReason = setup.scope ? setup.scope->summary() : QStringLiteral("no scope decision (recorded as required)");
+    record.channel = form.channel == workflow::Channel::Invalid ? QString()
+                                                                : workflow::enumToName(workflow::kChannelNames, form.channel);
+    record.provinceCode = form.provinceCode;
+    record.createdAt = createdAt;
+    return record;
+}
+
+namespace {
+
+/// Crash tests only: DUALREC_TEST_HOLD_AT_EVIDENCE=STATE stops this thread for good right after
+/// the session's evidence reached STATE (journaled), so a test can kill the process in exactly
+/// that state. Says so on stderr; unset, it costs one environment lookup per transition.
+void holdIfAsked(storage::EvidenceState state)
+{
+    static const auto hold = qEnvironmentVariable("DUALREC_TEST_HOLD_AT_EVIDENCE");
+    if (hold.isEmpty() || hold != storage::evidenceStateName(state))
+        return;
+    std::fprintf(stderr, "dualrec: test hold at evidence state %s\n", qPrintable(hold));
+    std::fflush(stderr);
+    for (;;)
+        std::this_thread::sleep_for(seconds(1));
+}
+
+} // namespace
+
+SessionController::SessionController(SessionSetup setup, storage::Journal &journal, const Clock &clock)
+    : m_setup(std::move(setup)), m_journal(journal), m_clock(clock)
+{
+}
+
+SessionController::~SessionController()
+{
+    // An unfinished recording is closed (the file stays complete); a finalizing in progress is
+    // waited for by the run itself.
+    m_run.reset();
+    m_bridge.reset();
+}
+
+Result<std::unique_ptr<SessionController>> SessionController::create(SessionSetup setup, storage::Journal &journal,
+                                                                     const Clock &clock)
+{
+    if (setup.agentId.isEmpty() || setup.form.applicationNo.isEmpty())
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("a session needs an agent and an application number"));
+    std::unique_ptr<SessionController> controller(new SessionController(std::move(setup), journal, clock));
+    auto &self = *controller;
+    auto created = workflow::WorkflowSession::create(workflow::SessionId::generate(), self.m_setup.plan, clock);
+    if (!created)
+        return std::unexpected(created.error());
+    self.m_session = std::move(*created);
+    const auto id = self.m_session->id();
+
+    // The session is this process's from before its first row: a DualRec starting meanwhile on
+    // the same data folder must not close it as interrupted.
+    auto claim = storage::SessionClaim::take(journal.dataDirectory(), id);
+    if (!claim)
+        return std::unexpected(claim.error());
+    self.m_claim = std::move(*claim);
+    self.m_journaler = std::make_unique<storage::SessionJournaler>(journal.sessions(), journal.audit(), *self.m_session,
+                                                                   self.m_setup.agentId);
+    if (auto begun = self.m_journaler->begin(sessionRecordOf(self.m_setup, id, clock.wallNow())); !begun)
+        return std::unexpected(begun.error());
+    connect(self.m_journaler.get(), &storage::SessionJournaler::journalFailed, &self, &SessionController::journalFailed);
+    self.m_monitor = std::make_unique<vision::PresenceMonitor>(*self.m_session, self.m_setup.presence);
+    connect(self.m_monitor.get(), &vision::PresenceMonitor::problemChanged, &self, &SessionController::presenceProblemChanged);
+    return controller;
+}
+
+Result<void> SessionController::openRecording(LiveCapture &capture)
+{
+    if (m_run || m_finishing || m_done || m_session->state() != workflow::SessionState::Created)
+        return fail(ErrorCode::InvalidState, QStringLiteral("the recording opens once, before the session starts"));
+    const auto &plan = m_setup.plan;
+    RecordingRequest request;
+    request.settings = m_setup.recording;
+    request.folder = m_setup.recordingFolder.isEmpty()
+                         ? QDir(m_journal.dataDirectory()).absoluteFilePath(QStringLiteral("recordings"))
+                         : m_setup.recordingFolder;
+    request.templateId = plan.id();
+    request.templateVersion = plan.sources().join(u',');
+    request.applicationNumber = m_setup.form.applicationNo;
+    request.agentId = m_setup.agentId;
+    for (const auto &product : plan.products())
+        request.products.append({product.code, product.name});
+    milliseconds scriptLength{0};
+    for (const auto &step : plan.steps())
+        scriptLength += step.definition.requirements.minDuration;
+    request.plannedDuration = m_setup.plannedDuration.value_or(duration_cast<seconds>(scriptLength) + minutes(5));
+
+    // The session's event times count from its creation: the recording's timeline zero, so
+    // step events are chapter times as they are.
+    auto bridge = std::make_unique<JournalBridge>(m_journal, m_journal.dataDirectory(), JournalBridge::SessionRows::WrittenElsewhere);
+    auto opened = RecordingRun::open(*m_session, m_session->createdMonotonic(), request, capture, *bridge, m_clock);
+    Result<void> started = opened ? (*opened)->start() : Result<void>(std::unexpected(opened.error()));
+    if (!started) {
+        if (opened)
+            opened->reset(); // before its bridge
+        (void)m_session->fail(
+            workflow::sessionReasonText(workflow::SessionReason::RecordingCouldNotStart, started.error().detail));
+        m_claim.reset();
+        return std::unexpected(started.error());
+    }
+    m_bridge = std::move(bridge);
+    m_run = std::move(*opened);
+    advance(storage::EvidenceStep::RecordingOpened, QDir::toNativeSeparators(m_run->fragmentedPath()));
+    connect(m_run.get(), &RecordingRun::failed, this, &SessionController::recordingFailed);
+    connect(m_run.get(), &RecordingRun::journalProblem, this, &SessionController::journalFailed);
+    connect(m_run.get(), &RecordingRun::deviceLost, this, &SessionController::deviceLost);
+    connect(m_run.get(), &RecordingRun::deviceRestored, this, &SessionController::deviceRestored);
+    connect(m_run.get(), &RecordingRun::recorderClosed, this,
+            [this] { advance(storage::EvidenceStep::RecordingClosed, m_run->fragmentedPath()); });
+    connect(m_run.get(), &RecordingRun::done, this, &SessionController::onRecordingDone);
+    return {};
+}
+
+void SessionController::advance(storage::EvidenceStep step, const QString &detail)
+{
+    const auto id = m_session->id();
+    auto moved = m_journal.sessions().advanceEvidence(id, step, m_clock.wallNow(), detail);
+    if (!moved) {
+        Q_EMIT journalFailed(moved.error());
+        return;
+    }
+    m_evidence = *moved;
+    Q_EMIT evidenceChanged(id, m_evidence);
+    holdIfAsked(m_evidence);
+}
+
+void SessionController::addPresenceCheck(const vision::PresenceCheck &check)
+{
+    m_monitor->addCheck(check);
+}
+
+Result<QString> SessionController::addSnapshot(const QByteArray &jpeg)
+{
+    if (!m_session->presenceMet())
+        return fail(ErrorCode::RequirementsUnmet, QStringLiteral("a close-up counts only while everyone the step needs is in the picture"));
+    if (jpeg.isEmpty())
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("no picture to save"));
+    const QDir folder(m_setup.recordingFolder.isEmpty()
+                          ? QDir(m_journal.dataDirectory()).absoluteFilePath(QStringLiteral("recordings"))
+                          : m_setup.recordingFolder);
+    const QString name = QStringLiteral("%1.snapshot-%2.jpg").arg(m_session->id().toString()).arg(m_snapshots + 1);
+    const QString path = folder.absoluteFilePath(name);
+    QSaveFile file(path);
+    if (!QDir().mkpath(folder.absolutePath()) || !file.open(QIODevice::WriteOnly) || file.write(jpeg) != jpeg.size()
+        || !file.commit())
+        return fail(ErrorCode::IoError, QStringLiteral("cannot write the snapshot %1: %2")
+                                            .arg(QDir::toNativeSeparators(path), file.errorString()));
+    ++m_snapshots;
+    const auto digest = sha256OfFile(path);
+    if (!digest)
+        return std::unexpected(digest.error());
+    if (auto added = m_journal.sessions().addMediaFile(
+            m_session->id(), {QStringLiteral("snapshot"), QDir::cleanPath(path), jpeg.size(), *digest, m_clock.wallNow().toUTC()});
+        !added)
+        Q_EMIT journalFailed(added.error());
+    if (auto counted = m_session->recordSnapshot(name); !counted)
+        return std::unexpected(counted.error());
+    return path;
+}
+
+void SessionController::finish(const QString &stopReason)
+{
+    if (m_finishing || m_done)
+        return;
+    m_finishing = true;
+    if (!m_run) {
+        m_claim.reset();
+        QMetaObject::invokeMethod(this, [this] {
+            m_finishing = false;
+            m_done = true;
+            Q_EMIT finished(std::nullopt);
+        }, Qt::QueuedConnection);
+        return;
+    }
+    m_run->finishInBackground(stopReason, &m_monitor->policy().timeline());
+}
+
+void SessionController::onRecordingDone(const RecordingOutcome &outcome)
+{
+    // Stored only once finalized and hashed. A recording stopped by a full disk, or one that
+    // could not be finalized, stays "recorded" (the fragmented file plays): the next start
+    // finalizes and hashes one stopped by a full disk once there is room
+    // (live::recoverInterruptedSessions).
+    if (outcome.finalized)
+        advance(storage::EvidenceStep::RecordingStored, QDir::toNativeSeparators(outcome.recordingPath));
+    // The run reports from inside itself: delete it once the report is done.
+    m_run.release()->deleteLater();
+    m_claim.reset();
+    m_finishing = false;
+    m_done = true;
+    Q_EMIT finished(outcome);
+}
+
+} // namespace dualrec::live

@@ -1,0 +1,191 @@
+// live::SessionController: one owner for a session from its journal row to "stored", with the
+// evidence lifecycle, where its slow work runs, and what happens when the recording cannot start.
+#include "core/capture/syntheticsource.h"
+#include "core/live/sessioncontroller.h"
+#include "core/storage/sessionclaim.h"
+#include "core/util/filedigest.h"
+#include "core/vision/presencemonitor.h"
+#include "core/workflow/templatelibrary.h"
+
+#include "tests/support/testclock.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <catch2/catch_test_macros.hpp>
+
+using namespace dualrec;
+using namespace std::chrono_literals;
+
+namespace {
+
+workflow::ScriptPlan shippedPlan()
+{
+    const auto library = workflow::TemplateLibrary::loadDirectories(
+        {QStringLiteral(DUALREC_SOURCE_DIR "/resources/scripts"), QStringLiteral(DUALREC_SOURCE_DIR "/resources/rules")});
+    auto plan = library.plan(QStringLiteral("traditional-life"));
+    REQUIRE(plan.has_value());
+    return *plan;
+}
+
+live::SessionSetup setupFor(const QString &folder)
+{
+    live::SessionSetup setup;
+    setup.plan = shippedPlan();
+    setup.form.applicationNo = QStringLiteral("AP-CTRL-1");
+    setup.form.policyholderName = QStringLiteral("王秀兰");
+    setup.form.policyholderIdNumber = QStringLiteral("320102199005171234");
+    setup.form.insuredName = QStringLiteral("张伟");
+    setup.form.channel = workflow::Channel::Bancassurance;
+    setup.form.provinceCode = QStringLiteral("32");
+    setup.agentId = QStringLiteral("agent07");
+    setup.recordingFolder = folder;
+    setup.recording.encoder.width = 320;
+    setup.recording.encoder.height = 240;
+    setup.recording.encoder.framesPerSecond = 25;
+    setup.recording.encoder.hardware = media::HardwareEncoding::Off;
+    return setup;
+}
+
+std::unique_ptr<capture::SyntheticSource> syntheticSource(const Clock &clock, std::chrono::nanoseconds origin)
+{
+    capture::SyntheticSettings settings;
+    settings.width = 320;
+    settings.height = 240;
+    settings.framesPerSecond = 25;
+    settings.pace = capture::Pace::AsFastAsPossible;
+    settings.duration = 3s;
+    settings.origin = origin;
+    return std::make_unique<capture::SyntheticSource>(settings, clock);
+}
+
+bool waitFor(const std::function<bool()> &done, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done() && timer.elapsed() < timeoutMs) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(5);
+    }
+    return done();
+}
+
+} // namespace
+
+TEST_CASE("the session controller journals the whole sale and moves the evidence to stored off the owner's thread", "[live]")
+{
+    QTemporaryDir data;
+    SystemClock clock;
+    auto journal = storage::Journal::open(data.path(), clock);
+    REQUIRE(journal.has_value());
+    auto created = live::SessionController::create(setupFor(QDir(data.path()).filePath(QStringLiteral("recordings"))),
+                                                   **journal, clock);
+    REQUIRE(created.has_value());
+    auto &controller = **created;
+    const auto id = controller.session().id();
+    // The session is claimed and journaled before anything records.
+    CHECK_FALSE(storage::SessionClaim::take(data.path(), id).has_value());
+    auto record = (*journal)->sessions().find(id);
+    REQUIRE(record.has_value());
+    REQUIRE(record->has_value());
+    CHECK((*record)->customer->insuredName == QLatin1String("张伟"));
+    CHECK((*record)->channel == QLatin1String("bancassurance"));
+    CHECK((*record)->provinceCode == QLatin1String("32"));
+    CHECK((*record)->templateVersion == QLatin1String("traditional-life@") + controller.setup().plan.version());
+    CHECK((*record)->evidence == storage::EvidenceState::NoRecording);
+
+    QList<storage::EvidenceState> seen;
+    QObject::connect(&controller, &live::SessionController::evidenceChanged, &controller,
+                     [&](const workflow::SessionId &changed, storage::EvidenceState state) {
+                         CHECK(changed == id);
+                         seen.append(state);
+                     });
+    live::LiveOptions options;
+    options.previewsPerSecond = 0;
+    live::LiveCapture capture(syntheticSource(clock, controller.session().createdMonotonic()), nullptr, options);
+    REQUIRE(controller.openRecording(capture).has_value());
+    CHECK(controller.evidence() == storage::EvidenceState::Recording);
+    // A second recording of the same session is refused.
+    CHECK(controller.openRecording(capture).error().code == ErrorCode::InvalidState);
+    REQUIRE(controller.session().start().has_value());
+    REQUIRE(waitFor([&] { return controller.recording()->sourceEnded().has_value(); }, 60000));
+    REQUIRE(controller.session().abort(QStringLiteral("test: source ended")).has_value());
+
+    std::optional<live::RecordingOutcome> outcome;
+    bool finished = false;
+    QObject::connect(&controller, &live::SessionController::finished, &controller,
+                     [&](const std::optional<live::RecordingOutcome> &result) {
+                         outcome = result;
+                         finished = true;
+                     });
+    controller.finish(QStringLiteral("test"));
+    CHECK(controller.finishing());
+    REQUIRE(waitFor([&] { return finished; }, 60000));
+    REQUIRE(outcome.has_value());
+    CHECK(outcome->finalized);
+    // The thread contract: the close, the finalizing and the hash ran on a worker thread.
+    CHECK(outcome->closedOn != nullptr);
+    CHECK(outcome->closedOn != QThread::currentThread());
+    CHECK(seen == QList{storage::EvidenceState::Recorded, storage::EvidenceState::Stored});
+    CHECK((*journal)->sessions().evidenceState(id).value() == storage::EvidenceState::Stored);
+    const auto files = (*journal)->sessions().mediaFiles(id);
+    REQUIRE(files.has_value());
+    const auto recording = std::ranges::find_if(*files, [](const storage::MediaFile &file) { return file.role == QLatin1String("recording"); });
+    REQUIRE(recording != files->end());
+    CHECK(recording->sha256 == sha256OfFile(recording->path).value());
+    // The claim is released once the recording is stored.
+    CHECK(storage::SessionClaim::take(data.path(), id).has_value());
+}
+
+TEST_CASE("a recording that cannot start fails the session with the reason and leaves no claim", "[live]")
+{
+    QTemporaryDir data;
+    SystemClock clock;
+    auto journal = storage::Journal::open(data.path(), clock);
+    REQUIRE(journal.has_value());
+    // The recordings folder is a file: nothing can be written there.
+    const auto blocked = QDir(data.path()).filePath(QStringLiteral("blocked"));
+    {
+        QFile file(blocked);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+    }
+    auto created = live::SessionController::create(setupFor(blocked), **journal, clock);
+    REQUIRE(created.has_value());
+    auto &controller = **created;
+    const auto id = controller.session().id();
+    live::LiveOptions options;
+    options.previewsPerSecond = 0;
+    live::LiveCapture capture(syntheticSource(clock, controller.session().createdMonotonic()), nullptr, options);
+    const auto opened = controller.openRecording(capture);
+    REQUIRE_FALSE(opened.has_value());
+    CHECK(opened.error().code == ErrorCode::IoError);
+    CHECK(controller.session().state() == workflow::SessionState::Failed);
+    QCoreApplication::processEvents();
+    const auto record = (*journal)->sessions().find(id);
+    REQUIRE(record.has_value());
+    CHECK((*record)->state == workflow::SessionState::Failed);
+    CHECK((*record)->evidence == storage::EvidenceState::NoRecording);
+    CHECK(storage::SessionClaim::take(data.path(), id).has_value());
+}
+
+TEST_CASE("a close-up is refused while someone the step needs is missing", "[live]")
+{
+    QTemporaryDir data;
+    SystemClock clock;
+    auto journal = storage::Journal::open(data.path(), clock);
+    REQUIRE(journal.has_value());
+    auto created = live::SessionController::create(setupFor(QDir(data.path()).filePath(QStringLiteral("recordings"))),
+                                                   **journal, clock);
+    REQUIRE(created.has_value());
+    auto &controller = **created;
+    REQUIRE(controller.session().start().has_value());
+    controller.session().setPresence(workflow::PresenceFacts{true, false, true});
+    const auto refused = controller.addSnapshot(QByteArray("\xff\xd8\xff\xe0 not really a jpeg", 22));
+    REQUIRE_FALSE(refused.has_value());
+    CHECK(refused.error().code == ErrorCode::RequirementsUnmet);
+    CHECK(QDir(QDir(data.path()).filePath(QStringLiteral("recordings"))).entryList(QDir::Files).isEmpty());
+}

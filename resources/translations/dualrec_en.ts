@@ -136,10 +136,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>record: --template, --application-no, --agent and --out are required</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>record: --answers accepts only &quot;auto&quot;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -230,39 +226,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>DualRec records insurance sales (双录): camera and microphone, the regulated steps, sealed and queued for the insurer.
-
-Commands (without a command the window opens):
-  script check FILE...   check script templates and scope rule files
-  qc FILE                check a recording for presence defects (a party out of frame,
-                         a third face, a covered camera); exit code 0 clean, 1 defects,
-                         2 error. Options: --json, --face-model, --grace, --script.
-                         Both parties must be in frame all the time, unless --script
-                         names the template and the recording has chapter marks per step.
-  record --template ID --application-no N --agent ID --out DIR [--source camera|demo|FILE]
-         [--duration S] [--answers auto]
-                         record a session without a window: the same pipeline and workflow
-                         as the app. With --answers auto, everyone counts as present, every
-                         question is answered yes, close-ups are taken automatically and each
-                         step completes as soon as its requirements (minimum durations in real
-                         time) are met. --duration S stops after S seconds: an unfinished
-                         session then ends as aborted with reason &quot;duration limit&quot; and the
-                         recording is finalized as evidence of that. Prints where the
-                         recording and its sidecar JSON are. Exit 0: recorded; 3: the
-                         recording failed (disk full, device missing, write error)
-  user add LOGIN --role agent|supervisor|it [--name NAME] [--licence NUMBER]
-                         create a local account (branch IT); the password is read from the
-                         first line of standard input
-  user reset LOGIN       set a new password (first line of standard input) and unlock
-  user unlock LOGIN      end the lock after too many wrong passwords
-  user disable LOGIN     the account can no longer sign in (user enable LOGIN undoes it)
-  user set LOGIN [--name NAME] [--licence NUMBER] [--role ROLE]
-                         change an account&apos;s name, licence number (执业证号) or role
-  user list              list the local accounts: login, role, name, licence number, state
-                         (every user command except list is written to the audit log)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>user add/set: the person&apos;s name as shown in the window.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -288,6 +251,54 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>--name, --licence and --role belong to the user add and user set commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: the sale from an application file (docs/application-import.md) instead of --template and --application-no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: --application names the template and the application number: leave out --template and --application-no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: --template and --application-no (or --application), --agent and --out are required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DualRec records insurance sales (双录): camera and microphone, the regulated steps, sealed and queued for the insurer.
+
+Commands (without a command the window opens):
+  script check FILE...   check script templates and scope rule files
+  qc FILE                check a recording for presence defects (a party out of frame,
+                         a third face, a covered camera); exit code 0 clean, 1 defects,
+                         2 error. Options: --json, --face-model, --grace, --script.
+                         Both parties must be in frame all the time, unless --script
+                         names the template and the recording has chapter marks per step.
+  record --template ID --application-no N --agent ID --out DIR [--source camera|demo|FILE]
+         [--duration S] [--answers auto]
+                         record a session without a window: the same pipeline and workflow
+                         as the app. With --answers auto, everyone counts as present, every
+                         question is answered yes, close-ups are taken automatically and each
+                         step completes as soon as its requirements (minimum durations in real
+                         time) are met. --duration S stops after S seconds: an unfinished
+                         session then ends as aborted with reason &quot;duration limit&quot; and the
+                         recording is finalized as evidence of that. Prints where the
+                         recording and its sidecar JSON are. Exit 0: recorded; 3: the
+                         recording failed (disk full, device missing, write error)
+  record --application FILE --agent ID --out DIR ...
+                         the sale (parties, channel, province, products) from an application
+                         file, checked as the new-session page checks it
+  user add LOGIN --role agent|supervisor|it [--name NAME] [--licence NUMBER]
+                         create a local account (branch IT); the password is read from the
+                         first line of standard input
+  user reset LOGIN       set a new password (first line of standard input) and unlock
+  user unlock LOGIN      end the lock after too many wrong passwords
+  user disable LOGIN     the account can no longer sign in (user enable LOGIN undoes it)
+  user set LOGIN [--name NAME] [--licence NUMBER] [--role ROLE]
+                         change an account&apos;s name, licence number (执业证号) or role
+  user list              list the local accounts: login, role, name, licence number, state
+                         (every user command except list is written to the audit log)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1754,10 +1765,6 @@ Commands (without a command the window opens):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The change was not made: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The account of %1 is saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1779,6 +1786,10 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>%1 is disabled and can no longer sign in. Their recordings stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change was not made.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2124,10 +2135,6 @@ SHA-256 of the recording: %2</source>
         <source>Any upload state</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>The history cannot be read: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>Page %1 of %2 (%n session(s))</source>
         <translation>
@@ -2140,18 +2147,6 @@ SHA-256 of the recording: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This session cannot be read: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The audit log cannot be written: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The files of this session cannot be read from the journal: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No recording file is registered for this session.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2161,10 +2156,6 @@ SHA-256 of the recording: %2</source>
     </message>
     <message>
         <source>Recorded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The accounts cannot be read, so logins are shown instead of names: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2223,13 +2214,29 @@ Scope: %5</source>
         <source>Step %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The audit log cannot be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The accounts cannot be read, so logins are shown instead of names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The files of this session cannot be read from the journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::LoginPage</name>
-    <message>
-        <source>The account list cannot be read: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Create the first supervisor account</source>
         <translation type="unfinished"></translation>
@@ -2315,19 +2322,11 @@ Scope: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Signing in failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Login or password is wrong. Please try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This account is locked after too many wrong passwords. Try again after %1, or ask branch IT to reset the password.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The account was not created: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2373,6 +2372,18 @@ Scope: %5</source>
     </message>
     <message>
         <source>This account is disabled. Ask your supervisor or branch IT to enable it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account list cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account was not created.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2494,23 +2505,7 @@ Scope: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The recording cannot start: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The session cannot be saved in the journal, so it does not start: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>there is not enough free disk space (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The recording stopped: the disk is full. Everything recorded until now is kept in %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The recording stopped (%1). Everything recorded until now is kept in %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2522,19 +2517,11 @@ Scope: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The snapshot could not be saved to %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Saving the recording…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Recording not finalized</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The recording could not be finalized (%1). The file %2 is complete and plays.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2599,6 +2586,30 @@ Scope: %5</source>
     </message>
     <message>
         <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An action could not be written to the audit log; tell branch IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording cannot start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording stopped. Everything recorded until now is kept in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording could not be finalized, but the file %1 is complete and plays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No snapshot: the picture could not be encoded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The snapshot could not be saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3242,16 +3253,16 @@ Scope: %5</source>
             <numerusform>%n products on one application</numerusform>
         </translation>
     </message>
-    <message>
-        <source>This script cannot be used: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%1 (%2) — %3, %4, term %5, cooling-off %n day(s)</source>
         <translation>
             <numerusform>%1 (%2) — %3, %4, term %5, cooling-off %n day</numerusform>
             <numerusform>%1 (%2) — %3, %4, term %5, cooling-off %n days</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>This script cannot be used.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3317,10 +3328,6 @@ Scope: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Nothing changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3338,6 +3345,10 @@ Scope: %5</source>
     </message>
     <message>
         <source>Institution&apos;s standard s&amp;hort name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A setting was not saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -136,10 +136,6 @@
         <translation>record：top-left、top-right、bottom-left 或 bottom-right。</translation>
     </message>
     <message>
-        <source>record: --template, --application-no, --agent and --out are required</source>
-        <translation>record：必须指定 --template、--application-no、--agent 和 --out</translation>
-    </message>
-    <message>
         <source>record: --answers accepts only &quot;auto&quot;</source>
         <translation>record：--answers 只接受 “auto”</translation>
     </message>
@@ -232,63 +228,6 @@
         <translation>record：--watermark-font：“%1”%2</translation>
     </message>
     <message>
-        <source>DualRec records insurance sales (双录): camera and microphone, the regulated steps, sealed and queued for the insurer.
-
-Commands (without a command the window opens):
-  script check FILE...   check script templates and scope rule files
-  qc FILE                check a recording for presence defects (a party out of frame,
-                         a third face, a covered camera); exit code 0 clean, 1 defects,
-                         2 error. Options: --json, --face-model, --grace, --script.
-                         Both parties must be in frame all the time, unless --script
-                         names the template and the recording has chapter marks per step.
-  record --template ID --application-no N --agent ID --out DIR [--source camera|demo|FILE]
-         [--duration S] [--answers auto]
-                         record a session without a window: the same pipeline and workflow
-                         as the app. With --answers auto, everyone counts as present, every
-                         question is answered yes, close-ups are taken automatically and each
-                         step completes as soon as its requirements (minimum durations in real
-                         time) are met. --duration S stops after S seconds: an unfinished
-                         session then ends as aborted with reason &quot;duration limit&quot; and the
-                         recording is finalized as evidence of that. Prints where the
-                         recording and its sidecar JSON are. Exit 0: recorded; 3: the
-                         recording failed (disk full, device missing, write error)
-  user add LOGIN --role agent|supervisor|it [--name NAME] [--licence NUMBER]
-                         create a local account (branch IT); the password is read from the
-                         first line of standard input
-  user reset LOGIN       set a new password (first line of standard input) and unlock
-  user unlock LOGIN      end the lock after too many wrong passwords
-  user disable LOGIN     the account can no longer sign in (user enable LOGIN undoes it)
-  user set LOGIN [--name NAME] [--licence NUMBER] [--role ROLE]
-                         change an account&apos;s name, licence number (执业证号) or role
-  user list              list the local accounts: login, role, name, licence number, state
-                         (every user command except list is written to the audit log)</source>
-        <translation>DualRec 双录：通过摄像头和麦克风录制保险销售过程，逐项完成监管要求的环节，录制结果封存后排队提交保险公司。
-
-命令（不带命令时打开主窗口）：
-  script check FILE...   检查话术模板和双录范围规则文件
-  qc FILE                检查录像的同框缺陷（有人离开画面、出现第三人、摄像头被遮挡）；
-                         退出码 0 无缺陷，1 有缺陷，2 出错。选项：--json、--face-model、
-                         --grace、--script。默认要求双方全程同框；仅当 --script 指定了话术
-                         模板且录像中有按环节划分的章节标记时，才按各环节的要求检查。
-  record --template ID --application-no N --agent ID --out DIR [--source camera|demo|FILE]
-         [--duration S] [--answers auto]
-                         无窗口录制一个会话：与应用相同的录制管线和流程。使用 --answers auto
-                         时视为所有人在场，所有问题回答“是”，自动拍摄特写，每个环节一旦满足
-                         要求（最短时长按实际时间计算）即完成。--duration S 在 S 秒后停止：
-                         未完成的会话以“duration limit”原因中止，录像仍会定稿，作为该会话的
-                         证据。输出录像及其 sidecar JSON 的位置。退出码 0：已录制；3：录制
-                         失败（磁盘已满、设备缺失、写入错误）
-  user add LOGIN --role agent|supervisor|it [--name NAME] [--licence NUMBER]
-                         创建本机账号（分支机构IT使用）；密码从标准输入的第一行读取
-  user reset LOGIN       设置新密码（从标准输入的第一行读取）并解除锁定
-  user unlock LOGIN      解除因多次输错密码造成的锁定
-  user disable LOGIN     停用账号，停用后不能再登录（user enable LOGIN 可重新启用）
-  user set LOGIN [--name NAME] [--licence NUMBER] [--role ROLE]
-                         修改账号的姓名、执业证号或角色
-  user list              列出本机账号：登录名、角色、姓名、执业证号、状态
-                         （除 list 以外的每条 user 命令都会写入审计日志）</translation>
-    </message>
-    <message>
         <source>user add/set: the person&apos;s name as shown in the window.</source>
         <translation>user add/set：窗口中显示的姓名。</translation>
     </message>
@@ -315,6 +254,81 @@ Commands (without a command the window opens):
     <message>
         <source>--name, --licence and --role belong to the user add and user set commands</source>
         <translation>--name、--licence 和 --role 只用于 user add 和 user set 命令</translation>
+    </message>
+    <message>
+        <source>record: the sale from an application file (docs/application-import.md) instead of --template and --application-no.</source>
+        <translation>record：从投保单文件（见 docs/application-import.md）读取本次销售，代替 --template 和 --application-no。</translation>
+    </message>
+    <message>
+        <source>record: --application names the template and the application number: leave out --template and --application-no</source>
+        <translation>record：--application 已给出话术模板和投保单号，请不要再指定 --template 和 --application-no</translation>
+    </message>
+    <message>
+        <source>record: --template and --application-no (or --application), --agent and --out are required</source>
+        <translation>record：必须指定 --template 和 --application-no（或 --application）、--agent 以及 --out</translation>
+    </message>
+    <message>
+        <source>DualRec records insurance sales (双录): camera and microphone, the regulated steps, sealed and queued for the insurer.
+
+Commands (without a command the window opens):
+  script check FILE...   check script templates and scope rule files
+  qc FILE                check a recording for presence defects (a party out of frame,
+                         a third face, a covered camera); exit code 0 clean, 1 defects,
+                         2 error. Options: --json, --face-model, --grace, --script.
+                         Both parties must be in frame all the time, unless --script
+                         names the template and the recording has chapter marks per step.
+  record --template ID --application-no N --agent ID --out DIR [--source camera|demo|FILE]
+         [--duration S] [--answers auto]
+                         record a session without a window: the same pipeline and workflow
+                         as the app. With --answers auto, everyone counts as present, every
+                         question is answered yes, close-ups are taken automatically and each
+                         step completes as soon as its requirements (minimum durations in real
+                         time) are met. --duration S stops after S seconds: an unfinished
+                         session then ends as aborted with reason &quot;duration limit&quot; and the
+                         recording is finalized as evidence of that. Prints where the
+                         recording and its sidecar JSON are. Exit 0: recorded; 3: the
+                         recording failed (disk full, device missing, write error)
+  record --application FILE --agent ID --out DIR ...
+                         the sale (parties, channel, province, products) from an application
+                         file, checked as the new-session page checks it
+  user add LOGIN --role agent|supervisor|it [--name NAME] [--licence NUMBER]
+                         create a local account (branch IT); the password is read from the
+                         first line of standard input
+  user reset LOGIN       set a new password (first line of standard input) and unlock
+  user unlock LOGIN      end the lock after too many wrong passwords
+  user disable LOGIN     the account can no longer sign in (user enable LOGIN undoes it)
+  user set LOGIN [--name NAME] [--licence NUMBER] [--role ROLE]
+                         change an account&apos;s name, licence number (执业证号) or role
+  user list              list the local accounts: login, role, name, licence number, state
+                         (every user command except list is written to the audit log)</source>
+        <translation>DualRec 双录：通过摄像头和麦克风录制保险销售过程，逐项完成监管要求的环节，录制结果封存后排队提交保险公司。
+
+命令（不带命令时打开主窗口）：
+  script check FILE...   检查话术模板和双录范围规则文件
+  qc FILE                检查录像的同框缺陷（有人离开画面、出现第三人、摄像头被遮挡）；
+                         退出码 0 无缺陷，1 有缺陷，2 出错。选项：--json、--face-model、
+                         --grace、--script。默认要求双方全程同框；仅当 --script 指定了话术
+                         模板且录像中有按环节划分的章节标记时，才按各环节的要求检查。
+  record --template ID --application-no N --agent ID --out DIR [--source camera|demo|FILE]
+         [--duration S] [--answers auto]
+                         无窗口录制一个会话：与应用相同的录制管线和流程。使用 --answers auto
+                         时视为所有人在场，所有问题回答“是”，自动拍摄特写，每个环节一旦满足
+                         要求（最短时长按实际时间计算）即完成。--duration S 在 S 秒后停止：
+                         未完成的会话以“duration limit”原因中止，录像仍会定稿，作为该会话的
+                         证据。输出录像及其 sidecar JSON 的位置。退出码 0：已录制；3：录制
+                         失败（磁盘已满、设备缺失、写入错误）
+  record --application FILE --agent ID --out DIR ...
+                         从投保单文件读取本次销售（投保人、被保险人、渠道、省份、产品），
+                         按新建录制页面的规则检查
+  user add LOGIN --role agent|supervisor|it [--name NAME] [--licence NUMBER]
+                         创建本机账号（分支机构IT使用）；密码从标准输入的第一行读取
+  user reset LOGIN       设置新密码（从标准输入的第一行读取）并解除锁定
+  user unlock LOGIN      解除因多次输错密码造成的锁定
+  user disable LOGIN     停用账号，停用后不能再登录（user enable LOGIN 可重新启用）
+  user set LOGIN [--name NAME] [--licence NUMBER] [--role ROLE]
+                         修改账号的姓名、执业证号或角色
+  user list              列出本机账号：登录名、角色、姓名、执业证号、状态
+                         （除 list 以外的每条 user 命令都会写入审计日志）</translation>
     </message>
 </context>
 <context>
@@ -1768,10 +1782,6 @@ Commands (without a command the window opens):
         <translation>正在设置密码…</translation>
     </message>
     <message>
-        <source>The change was not made: %1</source>
-        <translation>未能修改：%1</translation>
-    </message>
-    <message>
         <source>The account of %1 is saved.</source>
         <translation>%1的账号已保存。</translation>
     </message>
@@ -1794,6 +1804,10 @@ Commands (without a command the window opens):
     <message>
         <source>%1 is disabled and can no longer sign in. Their recordings stay.</source>
         <translation>%1的账号已停用，不能再登录。其录像仍然保留。</translation>
+    </message>
+    <message>
+        <source>The change was not made.</source>
+        <translation>修改未完成。</translation>
     </message>
 </context>
 <context>
@@ -2139,10 +2153,6 @@ SHA-256 of the recording: %2</source>
         <source>Any upload state</source>
         <translation>全部上传状态</translation>
     </message>
-    <message>
-        <source>The history cannot be read: %1</source>
-        <translation>无法读取录制记录：%1</translation>
-    </message>
     <message numerus="yes">
         <source>Page %1 of %2 (%n session(s))</source>
         <translation>
@@ -2152,18 +2162,6 @@ SHA-256 of the recording: %2</source>
     <message>
         <source>Choose a session in the table to see its steps and events.</source>
         <translation>在表格中选择一条录制，查看其环节和事件。</translation>
-    </message>
-    <message>
-        <source>This session cannot be read: %1</source>
-        <translation>无法读取这条录制：%1</translation>
-    </message>
-    <message>
-        <source>The audit log cannot be written: %1</source>
-        <translation>无法写入审计日志：%1</translation>
-    </message>
-    <message>
-        <source>The files of this session cannot be read from the journal: %1</source>
-        <translation>无法从日志数据库读取这条录制的文件：%1</translation>
     </message>
     <message>
         <source>No recording file is registered for this session.</source>
@@ -2176,10 +2174,6 @@ SHA-256 of the recording: %2</source>
     <message>
         <source>Recorded</source>
         <translation>录制时间</translation>
-    </message>
-    <message>
-        <source>The accounts cannot be read, so logins are shown instead of names: %1</source>
-        <translation>无法读取账户，因此显示登录名而不是姓名：%1</translation>
     </message>
     <message>
         <source>Session %1
@@ -2241,13 +2235,29 @@ Scope: %5</source>
         <source>Step %1</source>
         <translation>第%1步</translation>
     </message>
+    <message>
+        <source>The audit log cannot be written.</source>
+        <translation>无法写入审计日志。</translation>
+    </message>
+    <message>
+        <source>The accounts cannot be read, so logins are shown instead of names.</source>
+        <translation>无法读取账号信息，因此显示登录名而不是姓名。</translation>
+    </message>
+    <message>
+        <source>The history cannot be read.</source>
+        <translation>无法读取录制历史。</translation>
+    </message>
+    <message>
+        <source>This session cannot be read.</source>
+        <translation>无法读取此次录制。</translation>
+    </message>
+    <message>
+        <source>The files of this session cannot be read from the journal.</source>
+        <translation>无法从日志库中读取此次录制的文件。</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::LoginPage</name>
-    <message>
-        <source>The account list cannot be read: %1</source>
-        <translation>无法读取账号列表：%1</translation>
-    </message>
     <message>
         <source>Create the first supervisor account</source>
         <translation>创建第一个主管账号</translation>
@@ -2333,20 +2343,12 @@ Scope: %5</source>
         <translation>请输入登录名和密码。</translation>
     </message>
     <message>
-        <source>Signing in failed: %1</source>
-        <translation>登录失败：%1</translation>
-    </message>
-    <message>
         <source>Login or password is wrong. Please try again.</source>
         <translation>登录名或密码错误，请重试。</translation>
     </message>
     <message>
         <source>This account is locked after too many wrong passwords. Try again after %1, or ask branch IT to reset the password.</source>
         <translation>密码输错次数过多，账号已锁定。请在 %1 之后再试，或请分支机构IT重置密码。</translation>
-    </message>
-    <message>
-        <source>The account was not created: %1</source>
-        <translation>账号未创建：%1</translation>
     </message>
     <message>
         <source>The account was created. Please sign in.</source>
@@ -2389,6 +2391,18 @@ Scope: %5</source>
     <message>
         <source>This account is disabled. Ask your supervisor or branch IT to enable it.</source>
         <translation>此账号已停用。请联系主管或分支机构IT重新启用。</translation>
+    </message>
+    <message>
+        <source>The account list cannot be read.</source>
+        <translation>无法读取账号列表。</translation>
+    </message>
+    <message>
+        <source>Signing in failed.</source>
+        <translation>登录失败。</translation>
+    </message>
+    <message>
+        <source>The account was not created.</source>
+        <translation>账号未创建。</translation>
     </message>
 </context>
 <context>
@@ -2508,24 +2522,8 @@ Scope: %5</source>
         <translation>无法开始</translation>
     </message>
     <message>
-        <source>The recording cannot start: %1</source>
-        <translation>无法开始录制：%1</translation>
-    </message>
-    <message>
-        <source>The session cannot be saved in the journal, so it does not start: %1</source>
-        <translation>无法在日志库中保存本次录制，因此不能开始：%1</translation>
-    </message>
-    <message>
-        <source>there is not enough free disk space (%1)</source>
-        <translation>磁盘剩余空间不足（%1）</translation>
-    </message>
-    <message>
         <source>The recording stopped: the disk is full. Everything recorded until now is kept in %1.</source>
         <translation>录制已停止：磁盘已满。此前录下的内容均已保存在 %1。</translation>
-    </message>
-    <message>
-        <source>The recording stopped (%1). Everything recorded until now is kept in %2.</source>
-        <translation>录制已停止（%1）。此前录下的内容均已保存在 %2。</translation>
     </message>
     <message>
         <source>The camera or microphone is gone: the session is paused until it is back. The recording so far is kept.</source>
@@ -2536,20 +2534,12 @@ Scope: %5</source>
         <translation>未截图：当前没有可保存的摄像头画面。</translation>
     </message>
     <message>
-        <source>The snapshot could not be saved to %1.</source>
-        <translation>截图无法保存到 %1。</translation>
-    </message>
-    <message>
         <source>Saving the recording…</source>
         <translation>正在保存录像……</translation>
     </message>
     <message>
         <source>Recording not finalized</source>
         <translation>录像未完成封装</translation>
-    </message>
-    <message>
-        <source>The recording could not be finalized (%1). The file %2 is complete and plays.</source>
-        <translation>录像无法完成封装（%1）。文件 %2 内容完整，可以播放。</translation>
     </message>
     <message>
         <source>The session for application %1 was being recorded. The recording so far (%2) is saved in %3. The session is marked as failed and must be recorded again.</source>
@@ -2614,6 +2604,30 @@ Scope: %5</source>
     <message>
         <source>Accounts</source>
         <translation>账号管理</translation>
+    </message>
+    <message>
+        <source>An action could not be written to the audit log; tell branch IT.</source>
+        <translation>有一项操作未能写入审计日志，请告知分支机构IT。</translation>
+    </message>
+    <message>
+        <source>The recording cannot start.</source>
+        <translation>无法开始录制。</translation>
+    </message>
+    <message>
+        <source>The recording stopped. Everything recorded until now is kept in %1.</source>
+        <translation>录制已停止。此前录下的内容都保存在 %1 中。</translation>
+    </message>
+    <message>
+        <source>The recording could not be finalized, but the file %1 is complete and plays.</source>
+        <translation>录像未能定稿，但文件 %1 完整且可以播放。</translation>
+    </message>
+    <message>
+        <source>No snapshot: the picture could not be encoded.</source>
+        <translation>未拍摄特写：画面无法编码保存。</translation>
+    </message>
+    <message>
+        <source>The snapshot could not be saved.</source>
+        <translation>特写未能保存。</translation>
     </message>
 </context>
 <context>
@@ -3250,15 +3264,15 @@ Scope: %5</source>
             <numerusform>一张投保单含 %n 个产品</numerusform>
         </translation>
     </message>
-    <message>
-        <source>This script cannot be used: %1</source>
-        <translation>此话术无法使用：%1</translation>
-    </message>
     <message numerus="yes">
         <source>%1 (%2) — %3, %4, term %5, cooling-off %n day(s)</source>
         <translation>
             <numerusform>%1（%2）— %3，%4，保险期间 %5，犹豫期 %n 天</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>This script cannot be used.</source>
+        <translation>此话术无法使用。</translation>
     </message>
 </context>
 <context>
@@ -3324,10 +3338,6 @@ Scope: %5</source>
         <translation>🔒 由IT设定</translation>
     </message>
     <message>
-        <source>Not saved: %1</source>
-        <translation>未保存：%1</translation>
-    </message>
-    <message>
         <source>Nothing changed.</source>
         <translation>没有修改。</translation>
     </message>
@@ -3346,6 +3356,10 @@ Scope: %5</source>
     <message>
         <source>Institution&apos;s standard s&amp;hort name:</source>
         <translation>机构规范简称(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>A setting was not saved.</source>
+        <translation>有一项设置未保存。</translation>
     </message>
 </context>
 <context>

@@ -92,7 +92,7 @@ TEST_CASE("the session controller journals the whole sale and moves the evidence
     auto record = (*journal)->sessions().find(id);
     REQUIRE(record.has_value());
     REQUIRE(record->has_value());
-    CHECK((*record)->customer->insuredName == QLatin1String("张伟"));
+    CHECK((*record)->customer->insuredName == QStringLiteral("张伟"));
     CHECK((*record)->channel == QLatin1String("bancassurance"));
     CHECK((*record)->provinceCode == QLatin1String("32"));
     CHECK((*record)->templateVersion == QLatin1String("traditional-life@") + controller.setup().plan.version());
@@ -130,7 +130,7 @@ TEST_CASE("the session controller journals the whole sale and moves the evidence
     // The thread contract: the close, the finalizing and the hash ran on a worker thread.
     CHECK(outcome->closedOn != nullptr);
     CHECK(outcome->closedOn != QThread::currentThread());
-    CHECK(seen == QList{storage::EvidenceState::Recorded, storage::EvidenceState::Stored});
+    CHECK(seen == QList{storage::EvidenceState::Recording, storage::EvidenceState::Recorded, storage::EvidenceState::Stored});
     CHECK((*journal)->sessions().evidenceState(id).value() == storage::EvidenceState::Stored);
     const auto files = (*journal)->sessions().mediaFiles(id);
     REQUIRE(files.has_value());

@@ -201,11 +201,9 @@ void SessionController::finish(const QString &stopReason)
     m_finishing = true;
     if (!m_run) {
         m_claim.reset();
-        QMetaObject::invokeMethod(this, [this] {
-            m_finishing = false;
-            m_done = true;
-            Q_EMIT finished(std::nullopt);
-        }, Qt::QueuedConnection);
+        m_finishing = false;
+        m_done = true;
+        Q_EMIT finished(std::nullopt);
         return;
     }
     m_run->finishInBackground(stopReason, &m_monitor->policy().timeline());

@@ -95,7 +95,7 @@ public:
 
     /// Ends the recording once the session has ended: the file is closed and finalized in a
     /// worker thread; finished() follows in the owner's thread. Without a recording, finished()
-    /// follows at once. Calling it twice does nothing.
+    /// is emitted before finish() returns. Calling it twice does nothing.
     void finish(const QString &stopReason);
     /// Between finish() and finished().
     [[nodiscard]] bool finishing() const { return m_finishing; }

@@ -199,6 +199,8 @@ void SessionController::finish(const QString &stopReason)
     if (m_finishing || m_done)
         return;
     m_finishing = true;
+    // The session's last events and its audit entry are committed before it counts as ended.
+    m_journaler->flush();
     if (!m_run) {
         m_claim.reset();
         m_finishing = false;

@@ -6,8 +6,57 @@ using workflow::SessionState;
 
 SessionJournaler::SessionJournaler(SessionRepository &sessions, AuditLog &audit, workflow::WorkflowSession &session,
                                    QString actor, QObject *parent)
-    : QObject(parent), m_sessions(sessions), m_audit(audit), m_session(session), m_actor(std::move(actor))
+    : QObject(parent), m_sessions(sessions), m_audit(audit), m_session(session), m_actor(std::move(actor)),
+      m_writer([this](std::stop_token stop) { writeLoop(stop); })
 {
+}
+
+SessionJournaler::~SessionJournaler()
+{
+    flush();
+    m_writer.request_stop();
+    m_wake.notify_all();
+}
+
+void SessionJournaler::post(std::function<Result<void>()> write)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_queue.push_back(std::move(write));
+    }
+    m_wake.notify_one();
+}
+
+void SessionJournaler::flush()
+{
+    std::unique_lock lock(m_mutex);
+    m_idle.wait(lock, [this] { return m_queue.empty() && !m_writing; });
+}
+
+void SessionJournaler::writeLoop(std::stop_token stop)
+{
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_wake.wait(lock, stop, [this] { return !m_queue.empty(); });
+        if (m_queue.empty()) {
+            if (stop.stop_requested())
+                return;
+            continue;
+        }
+        auto write = std::move(m_queue.front());
+        m_queue.pop_front();
+        m_writing = true;
+        lock.unlock();
+        const auto written = write();
+        m_lastWriter = std::this_thread::get_id();
+        if (!written)
+            QMetaObject::invokeMethod(this, [this, error = written.error()] { Q_EMIT journalFailed(error); },
+                                      Qt::QueuedConnection);
+        lock.lock();
+        m_writing = false;
+        if (m_queue.empty())
+            m_idle.notify_all();
+    }
 }
 
 Result<void> SessionJournaler::begin(const SessionRecord &record)
@@ -27,23 +76,22 @@ Result<void> SessionJournaler::begin(const SessionRecord &record)
 
 void SessionJournaler::onEventRecorded(const workflow::SessionEvent &event)
 {
-    if (auto written = m_sessions.appendEvents(m_session.id(), m_nextSeq, {event}); !written) {
-        Q_EMIT journalFailed(written.error());
-        return;
-    }
-    ++m_nextSeq;
+    post([this, id = m_session.id(), seq = m_nextSeq++, event] { return m_sessions.appendEvents(id, seq, {event}); });
 }
 
 void SessionJournaler::onStateChanged(SessionState from, SessionState to)
 {
-    Result<qint64> appended = 0;
+    const auto audit = [this](AuditAction action, QString detail) {
+        post([this, action, subject = m_session.id().toString(), detail = std::move(detail)]() -> Result<void> {
+            if (auto appended = m_audit.append(m_actor, action, subject, detail); !appended)
+                return std::unexpected(appended.error());
+            return {};
+        });
+    };
     if (from == SessionState::Created && to == SessionState::Consent)
-        appended = m_audit.append(m_actor, AuditAction::SessionStart, m_session.id().toString());
+        audit(AuditAction::SessionStart, QString());
     else if (workflow::isEndState(to))
-        appended = m_audit.append(m_actor, AuditAction::SessionStop, m_session.id().toString(),
-                                  QStringLiteral("state=%1").arg(QLatin1String(workflow::sessionStateName(to))));
-    if (!appended)
-        Q_EMIT journalFailed(appended.error());
+        audit(AuditAction::SessionStop, QStringLiteral("state=%1").arg(QLatin1String(workflow::sessionStateName(to))));
 }
 
 } // namespace dualrec::storage

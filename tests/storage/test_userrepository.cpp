@@ -210,6 +210,10 @@ TEST_CASE("the session journaler writes the session and every event in order and
     REQUIRE(engine.completeCurrentStep().has_value());
     REQUIRE(engine.abort(QStringLiteral("equipment_problem")).has_value());
 
+    // The writes ran in the journaler's writer thread, not in this (the session's) thread.
+    journaler.flush();
+    CHECK(journaler.lastWriteThread() != std::thread::id());
+    CHECK(journaler.lastWriteThread() != std::this_thread::get_id());
     const auto events = journal->sessions().events(engine.id());
     REQUIRE(events.has_value());
     REQUIRE(events->size() == engine.events().size());

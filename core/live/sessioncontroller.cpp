@@ -131,6 +131,7 @@ Result<void> SessionController::openRecording(LiveCapture &capture)
             opened->reset(); // before its bridge
         (void)m_session->fail(
             workflow::sessionReasonText(workflow::SessionReason::RecordingCouldNotStart, started.error().detail));
+        m_journaler->flush(); // the journal says why before the caller hears of it
         m_claim.reset();
         return std::unexpected(started.error());
     }

@@ -20,17 +20,12 @@ const QString kInsurerCert = QStringLiteral("insurer-cert");
 const QString kInsurerKey = QStringLiteral("insurer-key");
 const QString kCa = QStringLiteral("ca");
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SealCommand", text);
-}
-
 /// A small file (certificate, key) read whole; empty with `problem` set when it cannot be.
 QByteArray readSmall(const QString &path, QString &problem)
 {
     QFile file(path);
     if (!QFileInfo(path).isFile() || QFileInfo(path).size() > 1024 * 1024 || !file.open(QIODevice::ReadOnly)) {
-        problem = tr("\"%1\" is not a readable file below 1 MiB").arg(QDir::toNativeSeparators(path));
+        problem = QCoreApplication::translate("SealCommand", "\"%1\" is not a readable file below 1 MiB").arg(QDir::toNativeSeparators(path));
         return {};
     }
     return file.readAll();
@@ -40,9 +35,9 @@ QByteArray readSmall(const QString &path, QString &problem)
 QString protectionOf(const QString &backend, const QString &dataDirectory)
 {
     if (backend == QLatin1String("file"))
-        return tr("an owner-only file in %1 (readable by anyone who has this disk)")
+        return QCoreApplication::translate("SealCommand", "an owner-only file in %1 (readable by anyone who has this disk)")
             .arg(QDir::toNativeSeparators(QDir(dataDirectory).filePath(QStringLiteral("keys"))));
-    return tr("the operating system's key store (%1)").arg(backend);
+    return QCoreApplication::translate("SealCommand", "the operating system's key store (%1)").arg(backend);
 }
 
 int runSeal(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
@@ -51,7 +46,7 @@ int runSeal(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
     const auto id = workflow::SessionId::fromString(options.sessionId);
     const QString dataDirectory = Application::dataDirectory(commandLine);
     if (!QFileInfo::exists(storage::Journal::databasePath(dataDirectory))) {
-        err << "dualrec seal: " << tr("there is no DualRec journal in %1 (check --data-dir)").arg(QDir::toNativeSeparators(dataDirectory)) << Qt::endl;
+        err << "dualrec seal: " << QCoreApplication::translate("SealCommand", "there is no DualRec journal in %1 (check --data-dir)").arg(QDir::toNativeSeparators(dataDirectory)) << Qt::endl;
         return 2;
     }
     QStringList certificatePaths = options.insurerCertificates;
@@ -64,7 +59,7 @@ int runSeal(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
         QString problem;
         const QByteArray pem = readSmall(path.trimmed(), problem);
         if (!problem.isEmpty()) {
-            err << "dualrec seal: " << tr("insurer certificate: %1").arg(problem) << Qt::endl;
+            err << "dualrec seal: " << QCoreApplication::translate("SealCommand", "insurer certificate: %1").arg(problem) << Qt::endl;
             return 2;
         }
         certificates.append(pem);
@@ -72,19 +67,19 @@ int runSeal(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
     const SystemClock clock;
     auto journal = storage::Journal::open(dataDirectory, clock);
     if (!journal) {
-        err << "dualrec seal: " << tr("cannot open the journal in %1: %2").arg(QDir::toNativeSeparators(dataDirectory), journal.error().detail) << Qt::endl;
+        err << "dualrec seal: " << QCoreApplication::translate("SealCommand", "cannot open the journal in %1: %2").arg(QDir::toNativeSeparators(dataDirectory), journal.error().detail) << Qt::endl;
         return 2;
     }
     auto session = (*journal)->sessions().find(id);
     if (!session || !session->has_value()) {
-        err << "dualrec seal: " << tr("there is no session %1 in the journal of %2").arg(options.sessionId, QDir::toNativeSeparators(dataDirectory))
+        err << "dualrec seal: " << QCoreApplication::translate("SealCommand", "there is no session %1 in the journal of %2").arg(options.sessionId, QDir::toNativeSeparators(dataDirectory))
             << Qt::endl;
         return 2;
     }
     const auto existing = seal::packagePath(dataDirectory, id);
     if (certificates.isEmpty() && !QFileInfo::exists(existing)) {
         err << "dualrec seal: "
-            << tr("session %1 is not sealed: no insurer certificate is configured. Give --insurer-cert FILE.pem, or have IT set "
+            << QCoreApplication::translate("SealCommand", "session %1 is not sealed: no insurer certificate is configured. Give --insurer-cert FILE.pem, or have IT set "
                   "seal/insurerCertificates in the policy file.")
                    .arg(options.sessionId)
             << Qt::endl;
@@ -95,7 +90,7 @@ int runSeal(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
     request.insurerCertificatesPem = certificates;
     auto sealed = seal::sealSession(**journal, dataDirectory, id, *store, clock, request);
     if (!sealed) {
-        err << "dualrec seal: " << tr("session %1 was not sealed: %2").arg(options.sessionId, sealed.error().detail) << Qt::endl;
+        err << "dualrec seal: " << QCoreApplication::translate("SealCommand", "session %1 was not sealed: %2").arg(options.sessionId, sealed.error().detail) << Qt::endl;
         return sealed.error().code == ErrorCode::InvalidArgument ? 2 : 1;
     }
     out << QDir::toNativeSeparators(*sealed) << Qt::endl;
@@ -108,7 +103,7 @@ int runVerify(const CommandLine &commandLine, QTextStream &out, QTextStream &err
     seal::VerifyOptions verify;
     QString problem;
     if (!QFileInfo(options.package).isFile()) {
-        err << "dualrec verify: " << tr("\"%1\" is not a file").arg(QDir::toNativeSeparators(options.package)) << Qt::endl;
+        err << "dualrec verify: " << QCoreApplication::translate("SealCommand", "\"%1\" is not a file").arg(QDir::toNativeSeparators(options.package)) << Qt::endl;
         return 2;
     }
     if (!options.insurerKey.isEmpty())
@@ -127,10 +122,10 @@ int runVerify(const CommandLine &commandLine, QTextStream &out, QTextStream &err
     for (const auto &check : report.checks)
         out << (check.ok ? "ok     " : "FAILED ") << check.part << ": " << check.detail << Qt::endl;
     if (!report.ok()) {
-        err << "dualrec verify: " << tr("the package does not verify: %1").arg(report.firstFailure()) << Qt::endl;
+        err << "dualrec verify: " << QCoreApplication::translate("SealCommand", "the package does not verify: %1").arg(report.firstFailure()) << Qt::endl;
         return 1;
     }
-    out << tr("the package verifies") << Qt::endl;
+    out << QCoreApplication::translate("SealCommand", "the package verifies") << Qt::endl;
     return 0;
 }
 
@@ -139,7 +134,7 @@ int runOpen(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
     const auto &options = commandLine.seal;
     QString problem;
     if (!QFileInfo(options.package).isFile()) {
-        err << "dualrec open: " << tr("\"%1\" is not a file").arg(QDir::toNativeSeparators(options.package)) << Qt::endl;
+        err << "dualrec open: " << QCoreApplication::translate("SealCommand", "\"%1\" is not a file").arg(QDir::toNativeSeparators(options.package)) << Qt::endl;
         return 2;
     }
     const QByteArray key = readSmall(options.insurerKey, problem);
@@ -149,7 +144,7 @@ int runOpen(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
     }
     auto written = seal::openPackage(options.package, key, options.outputFolder);
     if (!written) {
-        err << "dualrec open: " << tr("nothing unauthenticated was written: %1").arg(written.error().detail) << Qt::endl;
+        err << "dualrec open: " << QCoreApplication::translate("SealCommand", "nothing unauthenticated was written: %1").arg(written.error().detail) << Qt::endl;
         return written.error().code == ErrorCode::FormatError ? 2 : 1;
     }
     for (const auto &path : *written)
@@ -163,7 +158,7 @@ int runDeviceCsr(const CommandLine &commandLine, QTextStream &out, QTextStream &
     auto store = seal::dataFolderKeyStore(dataDirectory);
     auto identity = seal::SigningIdentity::open(dataDirectory, *store);
     if (!identity) {
-        err << "dualrec device csr: " << tr("this device's signing key cannot be opened: %1").arg(identity.error().detail) << Qt::endl;
+        err << "dualrec device csr: " << QCoreApplication::translate("SealCommand", "this device's signing key cannot be opened: %1").arg(identity.error().detail) << Qt::endl;
         return 1;
     }
     auto request = identity->certificateRequestPem();
@@ -173,7 +168,7 @@ int runDeviceCsr(const CommandLine &commandLine, QTextStream &out, QTextStream &
     }
     out << QString::fromLatin1(*request);
     out.flush();
-    err << "dualrec device csr: " << tr("certificate SHA-256 %1; the private key is kept in %2")
+    err << "dualrec device csr: " << QCoreApplication::translate("SealCommand", "certificate SHA-256 %1; the private key is kept in %2")
                                          .arg(identity->certificateSha256(), protectionOf(identity->backendName(), dataDirectory))
         << Qt::endl;
     return 0;
@@ -183,14 +178,14 @@ int runDeviceCsr(const CommandLine &commandLine, QTextStream &out, QTextStream &
 
 QList<QCommandLineOption> sealCommandOptions()
 {
-    return {QCommandLineOption(kInsurerCert, tr("seal: the insurer's certificate (PEM) to encrypt to (repeatable)."), QStringLiteral("PEM")),
-            QCommandLineOption(kInsurerKey, tr("verify, open: the insurer's private key (PEM)."), QStringLiteral("KEY.pem")),
-            QCommandLineOption(kCa, tr("verify: certificates (PEM) the device's certificate must be enrolled with."), QStringLiteral("CERT.pem"))};
+    return {QCommandLineOption(kInsurerCert, QCoreApplication::translate("SealCommand", "seal: the insurer's certificate (PEM) to encrypt to (repeatable)."), QStringLiteral("PEM")),
+            QCommandLineOption(kInsurerKey, QCoreApplication::translate("SealCommand", "verify, open: the insurer's private key (PEM)."), QStringLiteral("KEY.pem")),
+            QCommandLineOption(kCa, QCoreApplication::translate("SealCommand", "verify: certificates (PEM) the device's certificate must be enrolled with."), QStringLiteral("CERT.pem"))};
 }
 
 QString sealCommandsHelp()
 {
-    return tr("  seal SESSION_ID [--insurer-cert PEM]...\n"
+    return QCoreApplication::translate("SealCommand", "  seal SESSION_ID [--insurer-cert PEM]...\n"
               "                         seal an ended session into one package for the insurer (signed by\n"
               "                         this device, encrypted to the insurer's certificates); prints the\n"
               "                         package's path on its last line. Exit 0 sealed, 1 not sealed, 2 error\n"
@@ -219,23 +214,23 @@ void parseSealCommand(const QCommandLineParser &parser, const QStringList &posit
     options.outputFolder = outFolder;
     if (command == QLatin1String("seal")) {
         if (positional.size() != 2) {
-            result.error = tr("seal: expected \"seal SESSION_ID\" with exactly one session id");
+            result.error = QCoreApplication::translate("SealCommand", "seal: expected \"seal SESSION_ID\" with exactly one session id");
         } else if (workflow::SessionId::fromString(positional.at(1)).isNull()) {
-            result.error = tr("seal: \"%1\" is not a session id (expected a UUID such as 1df3086b-e6f7-4463-891d-95999a1913be)").arg(positional.at(1));
+            result.error = QCoreApplication::translate("SealCommand", "seal: \"%1\" is not a session id (expected a UUID such as 1df3086b-e6f7-4463-891d-95999a1913be)").arg(positional.at(1));
         } else {
             options.sessionId = positional.at(1);
             result.mode = CommandLine::Mode::Seal;
         }
     } else if (command == QLatin1String("verify")) {
         if (positional.size() != 2) {
-            result.error = tr("verify: expected \"verify PACKAGE\" with exactly one package");
+            result.error = QCoreApplication::translate("SealCommand", "verify: expected \"verify PACKAGE\" with exactly one package");
         } else {
             options.package = positional.at(1);
             result.mode = CommandLine::Mode::Verify;
         }
     } else if (command == QLatin1String("open")) {
         if (positional.size() != 2 || options.insurerKey.isEmpty() || options.outputFolder.isEmpty()) {
-            result.error = tr("open: expected \"open PACKAGE --insurer-key KEY.pem --out DIR\"");
+            result.error = QCoreApplication::translate("SealCommand", "open: expected \"open PACKAGE --insurer-key KEY.pem --out DIR\"");
         } else {
             options.package = positional.at(1);
             result.mode = CommandLine::Mode::Open;
@@ -243,18 +238,18 @@ void parseSealCommand(const QCommandLineParser &parser, const QStringList &posit
     } else if (positional.size() == 2 && positional.at(1) == QLatin1String("csr")) {
         result.mode = CommandLine::Mode::DeviceCsr;
     } else {
-        result.error = tr("device: expected \"device csr\"");
+        result.error = QCoreApplication::translate("SealCommand", "device: expected \"device csr\"");
     }
 }
 
 QString misplacedSealOption(const QCommandLineParser &parser, CommandLine::Mode mode)
 {
     if (parser.isSet(kInsurerCert) && mode != CommandLine::Mode::Seal)
-        return tr("--insurer-cert belongs to the seal command");
+        return QCoreApplication::translate("SealCommand", "--insurer-cert belongs to the seal command");
     if (parser.isSet(kInsurerKey) && mode != CommandLine::Mode::Verify && mode != CommandLine::Mode::Open)
-        return tr("--insurer-key belongs to the verify and open commands");
+        return QCoreApplication::translate("SealCommand", "--insurer-key belongs to the verify and open commands");
     if (parser.isSet(kCa) && mode != CommandLine::Mode::Verify)
-        return tr("--ca belongs to the verify command");
+        return QCoreApplication::translate("SealCommand", "--ca belongs to the verify command");
     return {};
 }
 
@@ -280,9 +275,9 @@ QString signingKeyProtection(const CommandLine &commandLine)
     const QString dataDirectory = Application::dataDirectory(commandLine);
     const QString recorded = seal::SigningIdentity::recordedBackend(dataDirectory);
     if (!recorded.isEmpty())
-        return tr("device signing key: %1").arg(protectionOf(recorded, dataDirectory));
+        return QCoreApplication::translate("SealCommand", "device signing key: %1").arg(protectionOf(recorded, dataDirectory));
     const auto store = seal::dataFolderKeyStore(dataDirectory);
-    return tr("device signing key: not made yet; it will be kept in %1").arg(protectionOf(store->backendName(), dataDirectory));
+    return QCoreApplication::translate("SealCommand", "device signing key: not made yet; it will be kept in %1").arg(protectionOf(store->backendName(), dataDirectory));
 }
 
 } // namespace dualrec::app

@@ -87,7 +87,7 @@ TEST_CASE("seal, verify and open a recorded session; the insurer's commands from
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
         return env;
     }();
-    auto none = runDualrec({QStringLiteral("seal"), session.sessionId, QStringLiteral("--data-dir"), data}, {}, 60000, noPolicy);
+    auto none = runDualrec({QStringLiteral("seal"), session.sessionId, QStringLiteral("--data-dir"), data, QStringLiteral("--lang"), QStringLiteral("en")}, {}, 60000, noPolicy);
     CHECK(none.exitCode == 1);
     CHECK(none.err.contains(QLatin1String("no insurer certificate is configured")));
     CHECK(!QFileInfo::exists(QDir(data).filePath(QStringLiteral("packages"))));
@@ -216,7 +216,7 @@ TEST_CASE("device csr prints a request openssl accepts, and --version says what 
     const QString data = dir.filePath(QStringLiteral("data"));
     QProcessEnvironment env;
     env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=") + dir.filePath(QStringLiteral("no-bus")));
-    auto before = runDualrec({QStringLiteral("--version"), QStringLiteral("--data-dir"), data}, {}, 60000, env);
+    auto before = runDualrec({QStringLiteral("--version"), QStringLiteral("--data-dir"), data, QStringLiteral("--lang"), QStringLiteral("en")}, {}, 60000, env);
     CHECK(before.exitCode == 0);
     CHECK(before.out.contains(QLatin1String("not made yet")));
     auto csr = runDualrec({QStringLiteral("device"), QStringLiteral("csr"), QStringLiteral("--data-dir"), data}, {}, 60000, env);
@@ -227,7 +227,9 @@ TEST_CASE("device csr prints a request openssl accepts, and --version says what 
     const auto checked = dualrec::test::runTool(QStringLiteral("openssl"), {QStringLiteral("req"), QStringLiteral("-in"), dir.filePath(QStringLiteral("device.csr")),
                                                                            QStringLiteral("-verify"), QStringLiteral("-noout")});
     CHECK(checked.contains(QLatin1String("verify OK")));
-    auto after = runDualrec({QStringLiteral("--version"), QStringLiteral("--data-dir"), data}, {}, 60000, env);
+    auto after = runDualrec({QStringLiteral("--version"), QStringLiteral("--data-dir"), data, QStringLiteral("--lang"), QStringLiteral("en")}, {}, 60000, env);
+    auto chinese = runDualrec({QStringLiteral("--version"), QStringLiteral("--data-dir"), data, QStringLiteral("--lang"), QStringLiteral("zh_CN")}, {}, 60000, env);
+    CHECK(chinese.out.contains(QStringLiteral("设备签名密钥")));
     CHECK(after.out.contains(QLatin1String("owner-only file")));
     // The same key the next time.
     auto second = runDualrec({QStringLiteral("device"), QStringLiteral("csr"), QStringLiteral("--data-dir"), data}, {}, 60000, env);

@@ -5,6 +5,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -237,4 +238,27 @@ TEST_CASE("device csr prints a request openssl accepts, and --version says what 
     CHECK(runDualrec({QStringLiteral("device")}).exitCode == 2);
     CHECK(runDualrec({QStringLiteral("seal"), QStringLiteral("not-a-session")}).exitCode == 2);
     CHECK(runDualrec({QStringLiteral("verify"), QStringLiteral("x"), QStringLiteral("--insurer-cert"), QStringLiteral("y")}).exitCode == 2);
+}
+
+TEST_CASE("with a Secret Service the signing key lives there, not in a file", "[.secretservice]")
+{
+    QTemporaryDir dir;
+    const QString data = dir.filePath(QStringLiteral("data"));
+    auto csr = runDualrec({QStringLiteral("device"), QStringLiteral("csr"), QStringLiteral("--data-dir"), data, QStringLiteral("--lang"), QStringLiteral("en")});
+    INFO(csr.err.toStdString());
+    REQUIRE(csr.exitCode == 0);
+    CHECK(csr.err.contains(QLatin1String("the operating system's key store (Secret Service)")));
+    CHECK(!QFileInfo::exists(QDir(data).filePath(QStringLiteral("keys"))));
+    const auto marker = QJsonDocument::fromJson(readAll(QDir(data).filePath(QStringLiteral("device-signing.json")))).object();
+    CHECK(marker.value(QStringLiteral("key_store")).toString() == QLatin1String("Secret Service"));
+    auto version = runDualrec({QStringLiteral("--version"), QStringLiteral("--data-dir"), data, QStringLiteral("--lang"), QStringLiteral("en")});
+    CHECK(version.out.contains(QLatin1String("device signing key: the operating system's key store (Secret Service)")));
+    auto again = runDualrec({QStringLiteral("device"), QStringLiteral("csr"), QStringLiteral("--data-dir"), data, QStringLiteral("--lang"), QStringLiteral("en")});
+    CHECK(again.err.section(QLatin1String("SHA-256 "), 1).left(64) == csr.err.section(QLatin1String("SHA-256 "), 1).left(64));
+    // No private key anywhere in the data folder.
+    QDirIterator files(data, QDir::Files, QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        const QString path = files.next();
+        CHECK(!readAll(path).contains("PRIVATE KEY"));
+    }
 }

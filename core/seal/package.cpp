@@ -40,6 +40,23 @@ QString hex(const QByteArray &bytes)
     return QString::fromLatin1(bytes.toHex());
 }
 
+/// The package being written: hashes every byte on its way to the disk.
+class HashedFile final : public QFile
+{
+public:
+    using QFile::QFile;
+    QCryptographicHash hash{QCryptographicHash::Sha256};
+
+protected:
+    qint64 writeData(const char *data, qint64 size) override
+    {
+        const qint64 written = QFile::writeData(data, size);
+        if (written > 0)
+            hash.addData(QByteArrayView(data, written));
+        return written;
+    }
+};
+
 // ---------------------------------------------------------------------------------------------
 // BIOs over Qt files: a sink that counts what it writes, and a source limited to a byte range.
 
@@ -560,7 +577,7 @@ Result<WrittenPackage> writePackage(const QString &path, const QList<PackageInpu
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
         return fail(ErrorCode::IoError, QStringLiteral("cannot create the folder of %1").arg(path));
     QFile::remove(partPath);
-    QFile out(partPath);
+    HashedFile out(partPath);
     if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly))
         return fail(ErrorCode::IoError, QStringLiteral("cannot create %1: %2").arg(partPath, out.errorString()));
     const auto abandon = [&out, &partPath] {
@@ -631,13 +648,7 @@ Result<WrittenPackage> writePackage(const QString &path, const QList<PackageInpu
         QFile::remove(partPath);
         return fail(ErrorCode::IoError, QStringLiteral("cannot move %1 into place").arg(path));
     }
-    auto digest = [&path]() -> QString {
-        QFile file(path);
-        QCryptographicHash hash(QCryptographicHash::Sha256);
-        if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file))
-            return {};
-        return hex(hash.result());
-    }();
+    const QString digest = hex(out.hash.result());
     WrittenPackage written;
     written.path = path;
     written.size = size;
@@ -645,6 +656,7 @@ Result<WrittenPackage> writePackage(const QString &path, const QList<PackageInpu
     written.manifestSha256 = hex(QCryptographicHash::hash(manifestBytes, QCryptographicHash::Sha256));
     written.signature = *signature;
     written.certificateSha256 = identity.certificateSha256();
+    written.recipients = recipientList;
     return written;
 }
 

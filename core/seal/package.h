@@ -8,6 +8,7 @@
 #include "core/seal/signingidentity.h"
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -53,6 +54,7 @@ struct WrittenPackage final {
     QString manifestSha256;  ///< of manifest.json as stored
     QByteArray signature;    ///< manifest.json.p7s (DER)
     QString certificateSha256;
+    QJsonArray recipients;   ///< as in the manifest
 };
 
 /// Writes the package to `path` atomically: into `path + ".part"`, synced, then renamed, so a

@@ -272,29 +272,38 @@ Result<QString> sealSession(storage::Journal &journal, const QString &dataDirect
     options.progress = request.progress;
     options.keepGoing = request.keepGoing;
     options.sealedAtEpochSeconds = QDateTime::fromString(sealedAt.toString(Qt::ISODate), Qt::ISODate).toSecsSinceEpoch();
+    storage::SealRecord seal;
+    seal.sessionId = id;
+    seal.certificateSha256 = identity->certificateSha256();
+    seal.packagePath = path;
+    QJsonArray recipients;
     if (!QFileInfo::exists(path)) {
         auto written = writePackage(path, inputs, manifest, *identity, options);
         if (!written)
             return std::unexpected(written.error());
+        seal.sealedAt = sealedAt;
+        seal.packageSize = written->size;
+        seal.packageSha256 = written->sha256;
+        seal.manifestSha256 = written->manifestSha256;
+        seal.signature = written->signature;
+        recipients = written->recipients;
+    } else {
+        // The package a crash left after its rename (it verified above): journal what is on disk.
+        const auto report = verifyPackage(path, {});
+        if (!report.ok())
+            return fail(ErrorCode::DataCorrupt, QStringLiteral("the package %1 does not verify: %2").arg(path, report.firstFailure()));
+        QFile package(path);
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        if (!package.open(QIODevice::ReadOnly) || !hash.addData(&package))
+            return fail(ErrorCode::IoError, QStringLiteral("cannot read %1").arg(path));
+        seal.sealedAt = QDateTime::fromString(report.manifest.value(QStringLiteral("sealed_at")).toString(), Qt::ISODate);
+        seal.packageSize = package.size();
+        seal.packageSha256 = QString::fromLatin1(hash.result().toHex());
+        seal.manifestSha256 = report.manifestSha256;
+        seal.signature = report.signature;
+        recipients = report.manifest.value(QStringLiteral("recipients")).toArray();
     }
-    // Journal what is on disk (the package just written, or the one a crash left that holds).
-    const auto report = verifyPackage(path, {});
-    if (!report.ok())
-        return fail(ErrorCode::DataCorrupt, QStringLiteral("the package just written does not verify: %1").arg(report.firstFailure()));
-    QFile package(path);
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (!package.open(QIODevice::ReadOnly) || !hash.addData(&package))
-        return fail(ErrorCode::IoError, QStringLiteral("cannot read %1").arg(path));
-    storage::SealRecord seal;
-    seal.sessionId = id;
-    seal.sealedAt = QDateTime::fromString(report.manifest.value(QStringLiteral("sealed_at")).toString(), Qt::ISODate);
-    seal.certificateSha256 = identity->certificateSha256();
-    seal.packagePath = path;
-    seal.packageSize = package.size();
-    seal.packageSha256 = QString::fromLatin1(hash.result().toHex());
-    seal.manifestSha256 = report.manifestSha256;
-    seal.signature = report.signature;
-    for (const auto &recipient : report.manifest.value(QStringLiteral("recipients")).toArray())
+    for (const auto &recipient : std::as_const(recipients))
         seal.recipients.append(recipient.toObject().value(QStringLiteral("certificate_sha256")).toString());
     if (auto recorded = seals.record(seal); !recorded)
         return std::unexpected(recorded.error());

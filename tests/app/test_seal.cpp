@@ -12,9 +12,16 @@
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <catch2/catch_test_macros.hpp>
+
+#include <csignal>
+
+#include <unistd.h>
 
 using dualrec::test::readAll;
 using dualrec::test::runDualrec;
@@ -261,4 +268,99 @@ TEST_CASE("with a Secret Service the signing key lives there, not in a file", "[
         const QString path = files.next();
         CHECK(!readAll(path).contains("PRIVATE KEY"));
     }
+}
+
+namespace {
+
+void copyFolder(const QString &from, const QString &to)
+{
+    QDir().mkpath(to);
+    QDirIterator it(from, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QString target = to + path.mid(from.size());
+        if (path.mid(from.size()).startsWith(QLatin1String("/recordings")))
+            continue; // the journal names the files in the pristine folder; they are only read
+        if (QFileInfo(path).isDir())
+            QDir().mkpath(target);
+        else
+            REQUIRE(QFile::copy(path, target));
+    }
+}
+
+} // namespace
+
+TEST_CASE("sealing killed with SIGKILL at 20 random moments: never a package that does not verify, one valid package after the next run")
+{
+    QTemporaryDir dir;
+    const QString pristine = dir.filePath(QStringLiteral("pristine"));
+    const auto session = record(pristine);
+    const auto ec = dualrec::test::makeRecipient(dir.path(), QStringLiteral("insurer"), QStringLiteral("ec"));
+    // A 24 MB close-up file journaled with the session, so that sealing takes long enough to be
+    // interrupted at many points.
+    const QString big = QDir(pristine).filePath(QStringLiteral("recordings/%1-closeup.jpg").arg(session.sessionId));
+    {
+        QFile file(big);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        QRandomGenerator random(5);
+        QByteArray block(1024 * 1024, '\0');
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        for (int i = 0; i < 24; ++i) {
+            for (auto &byte : block)
+                byte = char(random.bounded(256));
+            file.write(block);
+            hash.addData(block);
+        }
+        file.close();
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("seal-crash"));
+        db.setDatabaseName(QDir(pristine).filePath(QStringLiteral("journal.sqlite")));
+        REQUIRE(db.open());
+        QSqlQuery insert(db);
+        insert.prepare(QStringLiteral("INSERT INTO media_files (session_id, role, path, size_bytes, sha256, created_at_utc) VALUES (?, 'snapshot', ?, ?, ?, ?)"));
+        insert.addBindValue(session.sessionId);
+        insert.addBindValue(big);
+        insert.addBindValue(qint64(24) * 1024 * 1024);
+        insert.addBindValue(QString::fromLatin1(hash.result().toHex()));
+        insert.addBindValue(QStringLiteral("2026-12-03T00:00:00.000Z"));
+        REQUIRE(insert.exec());
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("seal-crash"));
+
+    QRandomGenerator random(1234);
+    int killedWhileWriting = 0;
+    for (int run = 0; run < 20; ++run) {
+        const QString data = dir.filePath(QStringLiteral("run-%1").arg(run));
+        copyFolder(pristine, data);
+        // The paths in the journal point into the pristine copy: sealing reads them from there.
+        const QString package = QDir(data).filePath(QStringLiteral("packages/%1.dualrec").arg(session.sessionId));
+        QProcess sealing;
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        sealing.setProcessEnvironment(env);
+        sealing.start(QStringLiteral(DUALREC_BINARY), {QStringLiteral("seal"), session.sessionId, QStringLiteral("--data-dir"), data,
+                                                       QStringLiteral("--insurer-cert"), ec.certificate});
+        REQUIRE(sealing.waitForStarted(10000));
+        QThread::msleep(random.bounded(10, 250));
+        ::kill(pid_t(sealing.processId()), SIGKILL);
+        sealing.waitForFinished(10000);
+        if (QFileInfo::exists(package + QStringLiteral(".part")))
+            ++killedWhileWriting;
+        // Whatever is under the real name verifies.
+        if (QFileInfo::exists(package)) {
+            const auto check = runDualrec({QStringLiteral("verify"), package, QStringLiteral("--lang"), QStringLiteral("en")});
+            INFO("run " << run << ": " << check.out.toStdString());
+            CHECK(check.exitCode == 0);
+        }
+        // The next run ends with one valid package.
+        auto next = runDualrec({QStringLiteral("seal"), session.sessionId, QStringLiteral("--data-dir"), data, QStringLiteral("--insurer-cert"), ec.certificate});
+        INFO("run " << run << ": " << next.out.toStdString() << next.err.toStdString());
+        REQUIRE(next.exitCode == 0);
+        CHECK(lastLine(next.out) == package);
+        CHECK(runDualrec({QStringLiteral("verify"), package, QStringLiteral("--insurer-key"), ec.key}).exitCode == 0);
+        CHECK(!QFileInfo::exists(package + QStringLiteral(".part")));
+        QDir(data).removeRecursively();
+    }
+    INFO(killedWhileWriting << " of 20 runs were killed while the package was being written");
+    CHECK(killedWhileWriting >= 5);
 }

@@ -45,7 +45,7 @@ class HashedFile final : public QFile
 {
 public:
     using QFile::QFile;
-    QCryptographicHash hash{QCryptographicHash::Sha256};
+    ossl::Sha256 hash;
 
 protected:
     qint64 writeData(const char *data, qint64 size) override
@@ -134,7 +134,7 @@ ossl::BioPtr ioBio(IoState &state)
 
 /// A sink BIO that only hashes (and counts) what it is given: decrypting in memory.
 struct HashSink {
-    QCryptographicHash hash{QCryptographicHash::Sha256};
+    ossl::Sha256 hash;
     qint64 size = 0;
     QFile *file = nullptr; ///< also written here when set
     bool failed = false;
@@ -484,7 +484,7 @@ Result<SealedMember> sealOne(QFile &out, const QString &member, const PackageInp
         cipher = nullptr;
     };
 
-    QCryptographicHash plainHash(QCryptographicHash::Sha256);
+    ossl::Sha256 plainHash;
     for (qint64 offset = 0; offset < size;) {
         if (options.keepGoing && !options.keepGoing()) {
             freeTop();
@@ -993,7 +993,7 @@ VerifyReport verifyPackage(const QString &path, const VerifyOptions &options)
             add(part, false, QStringLiteral("%1 does not match its SHA-256 in the manifest (altered or from another package)").arg(cms.name));
             continue;
         }
-        QCryptographicHash hash(QCryptographicHash::Sha256);
+        ossl::Sha256 hash;
         file.seek(bin.offset);
         qint64 left = bin.size;
         bool readOk = true;

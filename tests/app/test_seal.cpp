@@ -6,6 +6,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -327,6 +328,18 @@ TEST_CASE("sealing killed with SIGKILL at 20 random moments: never a package tha
     }
     QSqlDatabase::removeDatabase(QStringLiteral("seal-crash"));
 
+    // How long a whole seal takes here (process start included): the kills fall inside it.
+    qint64 wholeMs = 0;
+    {
+        const QString data = dir.filePath(QStringLiteral("calibration"));
+        copyFolder(pristine, data);
+        QElapsedTimer timer;
+        timer.start();
+        const auto whole = runDualrec({QStringLiteral("seal"), session.sessionId, QStringLiteral("--data-dir"), data, QStringLiteral("--insurer-cert"), ec.certificate});
+        wholeMs = timer.elapsed();
+        REQUIRE(whole.exitCode == 0);
+        QDir(data).removeRecursively();
+    }
     QRandomGenerator random(1234);
     int killedWhileWriting = 0;
     for (int run = 0; run < 20; ++run) {
@@ -341,7 +354,7 @@ TEST_CASE("sealing killed with SIGKILL at 20 random moments: never a package tha
         sealing.start(QStringLiteral(DUALREC_BINARY), {QStringLiteral("seal"), session.sessionId, QStringLiteral("--data-dir"), data,
                                                        QStringLiteral("--insurer-cert"), ec.certificate});
         REQUIRE(sealing.waitForStarted(10000));
-        QThread::msleep(random.bounded(10, 250));
+        QThread::msleep(random.bounded(wholeMs + 1));
         ::kill(pid_t(sealing.processId()), SIGKILL);
         sealing.waitForFinished(10000);
         if (QFileInfo::exists(package + QStringLiteral(".part")))
@@ -362,5 +375,5 @@ TEST_CASE("sealing killed with SIGKILL at 20 random moments: never a package tha
         QDir(data).removeRecursively();
     }
     INFO(killedWhileWriting << " of 20 runs were killed while the package was being written");
-    CHECK(killedWhileWriting >= 5);
+    CHECK(killedWhileWriting >= 3);
 }

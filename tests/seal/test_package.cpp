@@ -31,6 +31,35 @@ QByteArray randomBytes(qsizetype size, quint32 seed)
     return bytes;
 }
 
+QByteArray box(const char *type, const QByteArray &payload)
+{
+    QByteArray out(4, '\0');
+    const quint32 size = quint32(8 + payload.size());
+    out[0] = char(size >> 24);
+    out[1] = char(size >> 16);
+    out[2] = char(size >> 8);
+    out[3] = char(size);
+    return out + QByteArray(type, 4) + payload;
+}
+
+/// A fragmented MP4's box structure (ftyp, moov, then moof(mfhd)+mdat pairs) with random
+/// payloads, about `size` bytes; `repeatSequence` >= 0 gives that fragment the previous number.
+QByteArray makeMp4(qsizetype size, quint32 seed, int repeatSequence = -1)
+{
+    QByteArray mp4 = box("ftyp", QByteArray("isom\0\0\0\1isomiso6", 16)) + box("moov", randomBytes(200, seed));
+    for (int fragment = 0; mp4.size() < size; ++fragment) {
+        const quint32 sequence = quint32(fragment == repeatSequence ? fragment : fragment + 1);
+        QByteArray mfhd(8, '\0');
+        mfhd[4] = char(sequence >> 24);
+        mfhd[5] = char(sequence >> 16);
+        mfhd[6] = char(sequence >> 8);
+        mfhd[7] = char(sequence);
+        mp4 += box("moof", box("mfhd", mfhd) + box("traf", randomBytes(40, seed + quint32(fragment))));
+        mp4 += box("mdat", randomBytes(16 * 1024, seed * 31 + quint32(fragment)));
+    }
+    return mp4;
+}
+
 QString sha256(const QByteArray &bytes)
 {
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
@@ -48,7 +77,7 @@ Sealed sealSample(const QString &folder, const SigningIdentity &identity, const 
                   const QString &name, qsizetype recordingSize = 300 * 1024)
 {
     Sealed sealed;
-    sealed.recording = randomBytes(recordingSize, 7);
+    sealed.recording = makeMp4(recordingSize, 7);
     sealed.snapshot = randomBytes(70 * 1024 + 5, 8);
     const QString recordingPath = QDir(folder).filePath(name + QStringLiteral("-recording.mp4"));
     writeAll(recordingPath, sealed.recording);
@@ -219,6 +248,46 @@ TEST_CASE("a package sealed to an EC and an RSA insurer opens with either key an
     CHECK(QDir(nothing.path()).entryList(QDir::Files | QDir::NoDotAndDotDot).isEmpty());
 }
 
+TEST_CASE("verify with the insurer key checks the recording's MP4 boxes and fragment sequence")
+{
+    auto &w = world();
+    const auto good = sealSample(w.dir.path(), *w.identity, *w.keys, {readAll(w.ec.certificate)}, QStringLiteral("mp4-good"), 100 * 1024);
+    const auto report = verifyPackage(good.path, {readAll(w.ec.key), {}});
+    REQUIRE(report.ok());
+    for (const auto &check : report.checks)
+        UNSCOPED_INFO(check.part.toStdString() << ": " << check.detail.toStdString());
+    CHECK(std::any_of(report.checks.begin(), report.checks.end(),
+                      [](const VerifyCheck &check) { return check.detail.contains(QLatin1String("MP4 boxes whole, 7 fragments in sequence")); }));
+
+    // Sealed as it was (the journal's digest matches), but its fragments repeat a number, or
+    // its last box is cut: verify names it.
+    for (const auto &[broken, expected] : {std::pair{makeMp4(100 * 1024, 7, 3), QStringLiteral("fragment sequence number 3 follows 3")},
+                                           std::pair{makeMp4(100 * 1024, 7).left(100 * 1024 - 100), QStringLiteral("runs past the end")}}) {
+        const QString path = w.dir.filePath(QStringLiteral("broken.mp4"));
+        writeAll(path, broken);
+        PackageWriteOptions options;
+        options.recipientCertificatesPem = {readAll(w.ec.certificate)};
+        options.sealedAtEpochSeconds = 1796000000;
+        const QString target = w.dir.filePath(QStringLiteral("broken.dualrec"));
+        QFile::remove(target);
+        const QJsonObject manifest{
+            {QStringLiteral("sealed_at"), QDateTime::fromSecsSinceEpoch(1796000000, QTimeZone::utc()).toString(Qt::ISODate)},
+            {QStringLiteral("session"), QJsonObject{{QStringLiteral("id"), QStringLiteral("x")}, {QStringLiteral("application_no"), QStringLiteral("x")},
+                                                    {QStringLiteral("agent_id"), QStringLiteral("x")}, {QStringLiteral("template_id"), QStringLiteral("x")},
+                                                    {QStringLiteral("state"), QStringLiteral("aborted")}}},
+            {QStringLiteral("steps"), QJsonArray{}},
+            {QStringLiteral("events"), QJsonArray{}},
+            {QStringLiteral("device"), QJsonObject{{QStringLiteral("app_version"), QStringLiteral("test")}}},
+            {QStringLiteral("retention"), QJsonObject{}}};
+        REQUIRE(writePackage(target, {{QStringLiteral("recording"), QStringLiteral("r.mp4"), path, {}, sha256(broken)}}, manifest, *w.identity, options));
+        CHECK(verifyPackage(target, {}).ok()); // without the key nothing is decrypted
+        const auto checked = verifyPackage(target, {readAll(w.ec.key), {}});
+        CHECK(!checked.ok());
+        CHECK(checked.firstFailure().startsWith(QLatin1String("files/01 (recording): decrypted and authenticated, but MP4: ")));
+        CHECK(checked.firstFailure().contains(expected));
+    }
+}
+
 TEST_CASE("sealing refuses a file that is not what the journal recorded, and leaves no part file")
 {
     auto &w = world();
@@ -375,31 +444,42 @@ TEST_CASE("structured tampering: swapped members, another package's file, edited
     report = verifyPackage(swapped, {});
     CHECK(report.firstFailure().startsWith(QLatin1String("signature: the signature does not match the manifest")));
 
-    // The signature replaced by package b's (same size, same signer, other manifest).
-    QByteArray resigned = bytesA;
-    const qint64 sigA = bytesA.size() - 1024 - 512 * ((readAll(da + QStringLiteral("/manifest.json.p7s")).size() + 511) / 512);
+    // The signature replaced by a valid signature of this device over package b's manifest
+    // (signatures vary in length: signed again until it fits the member).
     const qint64 sigSizeA = readAll(da + QStringLiteral("/manifest.json.p7s")).size();
-    const qint64 sigSizeB = readAll(db + QStringLiteral("/manifest.json.p7s")).size();
-    if (sigSizeA == sigSizeB) {
-        resigned.replace(sigA, sigSizeA, readAll(db + QStringLiteral("/manifest.json.p7s")));
-        writeAll(swapped, resigned);
-        report = verifyPackage(swapped, {});
-        CHECK(report.firstFailure().startsWith(QLatin1String("signature:")));
-    }
+    const qint64 sigA = bytesA.size() - 1024 - 512 * ((sigSizeA + 511) / 512);
+    const auto fitting = [&](const SigningIdentity &signer, const QByteArray &content) -> QByteArray {
+        for (int attempt = 0; attempt < 100; ++attempt) {
+            auto signature = signer.signDetached(content);
+            REQUIRE(signature);
+            if (signature->size() == sigSizeA)
+                return *signature;
+        }
+        return {};
+    };
+    QByteArray resigned = bytesA;
+    const QByteArray ownOverB = fitting(*w.identity, readAll(db + QStringLiteral("/manifest.json")));
+    REQUIRE(ownOverB.size() == sigSizeA);
+    resigned.replace(sigA, sigSizeA, ownOverB);
+    writeAll(swapped, resigned);
+    report = verifyPackage(swapped, {});
+    CHECK(report.firstFailure().startsWith(QLatin1String("signature: the signature does not match the manifest")));
 
     // Re-signed with another device's key: the signature holds, but not for this device.
-    QTemporaryDir elsewhere;
-    FileKeyStore otherStore(elsewhere.filePath(QStringLiteral("keys")));
-    auto otherIdentity = SigningIdentity::open(elsewhere.filePath(QStringLiteral("data")), otherStore);
-    REQUIRE(otherIdentity);
-    auto foreignSignature = otherIdentity->signDetached(readAll(da + QStringLiteral("/manifest.json")));
-    REQUIRE(foreignSignature);
-    if (foreignSignature->size() == sigSizeA) {
-        QByteArray other = bytesA;
-        other.replace(sigA, sigSizeA, *foreignSignature);
-        writeAll(swapped, other);
-        report = verifyPackage(swapped, {});
-        CHECK(report.firstFailure().startsWith(QLatin1String("certificate: signed by certificate")));
-        CHECK(!verifyPackage(swapped, {{}, w.identity->certificatePem()}).ok());
+    // (another device's certificate may differ in length: devices are made until one fits)
+    QByteArray foreignSignature;
+    for (int device = 0; device < 20 && foreignSignature.isEmpty(); ++device) {
+        QTemporaryDir elsewhere;
+        FileKeyStore otherStore(elsewhere.filePath(QStringLiteral("keys")));
+        auto otherIdentity = SigningIdentity::open(elsewhere.filePath(QStringLiteral("data")), otherStore);
+        REQUIRE(otherIdentity);
+        foreignSignature = fitting(*otherIdentity, readAll(da + QStringLiteral("/manifest.json")));
     }
+    REQUIRE(foreignSignature.size() == sigSizeA);
+    QByteArray other = bytesA;
+    other.replace(sigA, sigSizeA, foreignSignature);
+    writeAll(swapped, other);
+    report = verifyPackage(swapped, {});
+    CHECK(report.firstFailure().startsWith(QLatin1String("certificate: signed by certificate")));
+    CHECK(!verifyPackage(swapped, {{}, w.identity->certificatePem()}).ok());
 }

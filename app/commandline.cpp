@@ -1,5 +1,6 @@
 #include "app/commandline.h"
 
+#include "app/sealcommand.h"
 #include "core/util/text.h"
 
 #include <QCommandLineParser>
@@ -13,7 +14,7 @@ namespace dualrec::app {
 
 namespace {
 
-const char *const kSubcommands[] = {"script", "qc", "record", "user", "self-test"};
+const char *const kSubcommands[] = {"script", "qc", "record", "user", "self-test", "seal", "verify", "open", "device"};
 
 /// Why `path` is not a font file the watermark may use (empty: it is one): a regular file below
 /// 50 MiB that starts like a TrueType/OpenType font or collection.
@@ -120,7 +121,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
         + QCoreApplication::translate("CommandLine",
                   "  self-test              check this installation (face model, scripts, encoders, SQLite,\n"
                   "                         OpenSSL, data folder, translations): one line per check; exit 0 when\n"
-                  "                         every check passed, else 1"));
+                  "                         every check passed, else 1")
+        + QStringLiteral("\n") + sealCommandsHelp());
     const auto helpOption = parser.addHelpOption();
     const auto versionOption = parser.addVersionOption();
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
@@ -156,7 +158,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption applicationFile(QStringLiteral("application"), QCoreApplication::translate("CommandLine", "record: the sale from an application file (docs/application-import.md) instead of --template and --application-no."), QStringLiteral("FILE"));
     const QCommandLineOption applicationNo(QStringLiteral("application-no"), QCoreApplication::translate("CommandLine", "record: application number."), QStringLiteral("N"));
     const QCommandLineOption agent(QStringLiteral("agent"), QCoreApplication::translate("CommandLine", "record: agent ID."), QStringLiteral("ID"));
-    const QCommandLineOption outDir(QStringLiteral("out"), QCoreApplication::translate("CommandLine", "record: output folder."), QStringLiteral("DIR"));
+    const QCommandLineOption outDir(QStringLiteral("out"), QCoreApplication::translate("CommandLine", "record, open: output folder."), QStringLiteral("DIR"));
     const QCommandLineOption durationOption(QStringLiteral("duration"), QCoreApplication::translate("CommandLine", "record: stop after S seconds."), QStringLiteral("S"));
     const QCommandLineOption answers(QStringLiteral("answers"), QCoreApplication::translate("CommandLine", "record: \"auto\" answers and advances every step by itself."), QStringLiteral("auto"));
     const QCommandLineOption presenceMode(QStringLiteral("presence"), QCoreApplication::translate("CommandLine", "record: \"auto\" (everyone counts as present, the default) or \"guard\" (the face detector watches the frames; --face-model)."), QStringLiteral("auto|guard"), QStringLiteral("auto"));
@@ -169,6 +171,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption noHardware(QStringLiteral("no-hardware-encoder"), QCoreApplication::translate("CommandLine", "record: use libx264 only."));
     const QCommandLineOption font(QStringLiteral("watermark-font"), QCoreApplication::translate("CommandLine", "record: font file of the watermark."), QStringLiteral("FILE"));
     const QCommandLineOption position(QStringLiteral("watermark-position"), QCoreApplication::translate("CommandLine", "record: top-left, top-right, bottom-left or bottom-right."), QStringLiteral("POS"), QStringLiteral("top-left"));
+    const auto sealOptions = sealCommandOptions();
+    parser.addOptions(sealOptions);
     parser.addOptions({dataDir, source, language, templates, faceModel, qcScript, qcJson, qcGrace, userName, userRole, userLicence, templateId, applicationFile, applicationNo, agent, outDir, durationOption, answers, presenceMode,
                        pace, size, fps, videoBitrate, audioBitrate, preset, noHardware, font, position});
     parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("CommandLine", "Optional command, see above."),
@@ -184,6 +188,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
         return result;
     }
     if (parser.isSet(versionOption)) {
+        result.dataDirectory = parser.value(dataDir);
         result.mode = CommandLine::Mode::Version;
         return result;
     }
@@ -363,6 +368,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
             result.error = QCoreApplication::translate("CommandLine", "record: --watermark-position must be top-left, top-right, bottom-left or bottom-right");
         else
             result.mode = CommandLine::Mode::Record;
+    } else if (isSealCommand(positional.first())) {
+        parseSealCommand(parser, positional, parser.value(outDir), result);
     } else if (positional.first() == QLatin1String("self-test")) {
         if (positional.size() != 1)
             result.error = QCoreApplication::translate("CommandLine", "self-test: expected no further arguments");
@@ -413,6 +420,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
     if (result.mode != CommandLine::Mode::UserAdd && result.mode != CommandLine::Mode::UserSet
         && (parser.isSet(userName) || parser.isSet(userRole) || parser.isSet(userLicence)))
         result.error = QCoreApplication::translate("CommandLine", "--name, --licence and --role belong to the user add and user set commands");
+    if (const auto misplaced = misplacedSealOption(parser, result.mode); !misplaced.isEmpty())
+        result.error = misplaced;
     if (result.mode != CommandLine::Mode::Qc && (parser.isSet(qcScript) || parser.isSet(qcJson) || parser.isSet(qcGrace)))
         result.error = QCoreApplication::translate("CommandLine", "--script, --json and --grace belong to the qc command");
     return result;

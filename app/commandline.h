@@ -33,10 +33,21 @@ struct RecordOptions final {
     QString watermarkPosition = QStringLiteral("top-left");
 };
 
+/// `dualrec seal|verify|open|device csr` (app/sealcommand.cpp).
+struct SealCommandOptions final {
+    QString sessionId;                ///< seal
+    QStringList insurerCertificates;  ///< seal --insurer-cert (repeatable); empty: the setting
+    QString package;                  ///< verify, open
+    QString insurerKey;               ///< verify, open --insurer-key
+    QString ca;                       ///< verify --ca
+    QString outputFolder;             ///< open --out
+};
+
 /// What the command line asked for. Parsed before any window exists.
 struct CommandLine final {
     enum class Mode : quint8 { Invalid = 0, Window, Help, Version, ScriptCheck, Qc, Record, UserAdd, UserList,
-                             UserReset, UserUnlock, UserDisable, UserEnable, UserSet, SelfTest };
+                             UserReset, UserUnlock, UserDisable, UserEnable, UserSet, SelfTest,
+                             Seal, Verify, Open, DeviceCsr };
 
     Mode mode = Mode::Window;
     QString dataDirectory;   ///< empty: the platform default
@@ -50,6 +61,7 @@ struct CommandLine final {
     bool qcJson = false;     ///< Qc --json: machine-readable report
     std::optional<double> qcGraceSeconds; ///< Qc --grace
     RecordOptions record;    ///< Record only
+    SealCommandOptions seal; ///< Seal, Verify, Open, DeviceCsr
     QString userLogin;       ///< User*: the account's login
     std::optional<QString> userName;    ///< UserAdd/UserSet --name: display name (UserAdd default: the login)
     std::optional<QString> userRole;    ///< UserAdd/UserSet --role: agent, supervisor or it

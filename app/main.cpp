@@ -3,6 +3,7 @@
 #include "app/qccommand.h"
 #include "app/recordcommand.h"
 #include "app/scriptcheckcommand.h"
+#include "app/sealcommand.h"
 #include "app/selftestcommand.h"
 #include "core/live/interruptedsessions.h"
 #include "core/live/interruptedsessions.h"
@@ -89,6 +90,7 @@ int main(int argc, char *argv[])
         return 0;
     case CommandLine::Mode::Version:
         out << "dualrec " << QCoreApplication::applicationVersion() << Qt::endl;
+        out << signingKeyProtection(commandLine) << Qt::endl;
         return 0;
     case CommandLine::Mode::ScriptCheck:
         return runScriptCheck(commandLine.files, out, err);
@@ -127,6 +129,11 @@ int main(int argc, char *argv[])
     }
     case CommandLine::Mode::SelfTest:
         return runSelfTest(commandLine, out);
+    case CommandLine::Mode::Seal:
+    case CommandLine::Mode::Verify:
+    case CommandLine::Mode::Open:
+    case CommandLine::Mode::DeviceCsr:
+        return runSealCommand(commandLine, out, err);
     case CommandLine::Mode::Window:
         break;
     case CommandLine::Mode::Invalid:

@@ -222,6 +222,7 @@ QVariant SettingsPage::editedValue(SettingKey key) const
     case SettingKey::InstitutionName: return m_institutionName->text().trimmed();
     case SettingKey::InstitutionShortName: return m_institutionShortName->text().trimmed();
     case SettingKey::ReceiptVerificationUrl: // policy file only
+    case SettingKey::InsurerCertificates:
     case SettingKey::Invalid: break;
     }
     return {};

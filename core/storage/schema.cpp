@@ -20,6 +20,7 @@ constexpr MigrationFile kMigrations[] = {
     {4, ":/dualrec/migrations/0004-history-indexes.sql"},
     {5, ":/dualrec/migrations/0005-account-details.sql"},
     {6, ":/dualrec/migrations/0006-evidence-lifecycle.sql"},
+    {7, ":/dualrec/migrations/0007-seal-packages.sql"},
 };
 static_assert(std::size(kMigrations) == Schema::kLatestVersion);
 

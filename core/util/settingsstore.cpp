@@ -34,6 +34,7 @@ const char *settingKeyName(SettingKey key)
     case SettingKey::ReceiptVerificationUrl: return "receipt/verificationUrl";
     case SettingKey::InstitutionName: return "institution/name";
     case SettingKey::InstitutionShortName: return "institution/shortName";
+    case SettingKey::InsurerCertificates: return "seal/insurerCertificates";
     case SettingKey::Invalid: break;
     }
     return "invalid";
@@ -70,6 +71,7 @@ QVariant SettingsStore::defaultValue(SettingKey key)
     case SettingKey::ReceiptVerificationUrl:
     case SettingKey::InstitutionName:      // unset: no recording starts until it is (scripts read it out)
     case SettingKey::InstitutionShortName:
+    case SettingKey::InsurerCertificates:
         return QString();
     case SettingKey::Resolution:
         return QStringLiteral("1280x720");
@@ -103,6 +105,8 @@ bool SettingsStore::isValid(SettingKey key, const QVariant &value)
     }
     case SettingKey::Language:
         return value.toString() == QLatin1String("zh_CN") || value.toString() == QLatin1String("en");
+    case SettingKey::InsurerCertificates:
+        return value.toString().size() <= 4096;
     case SettingKey::ReceiptVerificationUrl: {
         // An absolute http(s) address with a host, or empty (no address). Checked here rather
         // than through workflow/receipt.h: util does not depend on workflow.

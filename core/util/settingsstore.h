@@ -25,6 +25,9 @@ enum class SettingKey : quint8 {
     ReceiptVerificationUrl,
     InstitutionName,      ///< "institution/name": the insurer's or agency's full name, read out in scripts
     InstitutionShortName, ///< "institution/shortName": its standard short name (规范简称), read out by the agent
+    /// "seal/insurerCertificates": PEM files of the certificates sealed packages are encrypted
+    /// to (insurer, regional archive), separated by ';'. Set by IT; empty = sessions wait unsealed.
+    InsurerCertificates,
 };
 
 inline constexpr std::array<SettingKey, 9> kSettingKeys{SettingKey::StorageFolder,   SettingKey::Camera,

@@ -88,10 +88,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>record: output folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>record: stop after S seconds.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -299,6 +295,10 @@ Commands (without a command the window opens):
                          change an account&apos;s name, licence number (执业证号) or role
   user list              list the local accounts: login, role, name, licence number, state
                          (every user command except list is written to the audit log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record, open: output folder.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -662,6 +662,135 @@ Commands (without a command the window opens):
     <name>ScriptCheck</name>
     <message>
         <source>%1 file(s) checked: %2 template(s), %3 rule set(s), %4 problem(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SealCommand</name>
+    <message>
+        <source>&quot;%1&quot; is not a readable file below 1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an owner-only file in %1 (readable by anyone who has this disk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the operating system&apos;s key store (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no DualRec journal in %1 (check --data-dir)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>insurer certificate: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open the journal in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no session %1 in the journal of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session %1 is not sealed: no insurer certificate is configured. Give --insurer-cert FILE.pem, or have IT set seal/insurerCertificates in the policy file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session %1 was not sealed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the package does not verify: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the package verifies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing unauthenticated was written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this device&apos;s signing key cannot be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certificate SHA-256 %1; the private key is kept in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seal: the insurer&apos;s certificate (PEM) to encrypt to (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verify, open: the insurer&apos;s private key (PEM).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verify: certificates (PEM) the device&apos;s certificate must be enrolled with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  seal SESSION_ID [--insurer-cert PEM]...
+                         seal an ended session into one package for the insurer (signed by
+                         this device, encrypted to the insurer&apos;s certificates); prints the
+                         package&apos;s path on its last line. Exit 0 sealed, 1 not sealed, 2 error
+  verify PACKAGE [--insurer-key KEY.pem] [--ca CERT.pem]
+                         check a sealed package, one line per check; exit 0 when everything
+                         holds, 1 when something fails, 2 for a wrong command line
+  open PACKAGE --insurer-key KEY.pem --out DIR
+                         the insurer&apos;s side: decrypt the files of a package that verifies;
+                         a file is written only once it is authenticated
+  device csr             print a certificate signing request for this device&apos;s signing key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seal: expected &quot;seal SESSION_ID&quot; with exactly one session id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seal: &quot;%1&quot; is not a session id (expected a UUID such as 1df3086b-e6f7-4463-891d-95999a1913be)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verify: expected &quot;verify PACKAGE&quot; with exactly one package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open: expected &quot;open PACKAGE --insurer-key KEY.pem --out DIR&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>device: expected &quot;device csr&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--insurer-cert belongs to the seal command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--insurer-key belongs to the verify and open commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--ca belongs to the verify command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>device signing key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>device signing key: not made yet; it will be kept in %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

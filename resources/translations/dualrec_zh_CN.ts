@@ -88,10 +88,6 @@
         <translation>record：代理人 ID。</translation>
     </message>
     <message>
-        <source>record: output folder.</source>
-        <translation>record：输出目录。</translation>
-    </message>
-    <message>
         <source>record: stop after S seconds.</source>
         <translation>record：S 秒后停止。</translation>
     </message>
@@ -329,6 +325,10 @@ Commands (without a command the window opens):
                          修改账号的姓名、执业证号或角色
   user list              列出本机账号：登录名、角色、姓名、执业证号、状态
                          （除 list 以外的每条 user 命令都会写入审计日志）</translation>
+    </message>
+    <message>
+        <source>record, open: output folder.</source>
+        <translation>录制、打开：输出文件夹。</translation>
     </message>
 </context>
 <context>
@@ -689,6 +689,145 @@ Commands (without a command the window opens):
     <message>
         <source>%1 file(s) checked: %2 template(s), %3 rule set(s), %4 problem(s)</source>
         <translation>已检查 %1 个文件：%2 个模板，%3 个规则集，%4 个问题</translation>
+    </message>
+</context>
+<context>
+    <name>SealCommand</name>
+    <message>
+        <source>&quot;%1&quot; is not a readable file below 1 MiB</source>
+        <translation>“%1”不是可读取且小于 1 MiB 的文件</translation>
+    </message>
+    <message>
+        <source>an owner-only file in %1 (readable by anyone who has this disk)</source>
+        <translation>%1 中仅本人可读的文件（拿到这块硬盘的人都能读取）</translation>
+    </message>
+    <message>
+        <source>the operating system&apos;s key store (%1)</source>
+        <translation>操作系统的密钥库（%1）</translation>
+    </message>
+    <message>
+        <source>there is no DualRec journal in %1 (check --data-dir)</source>
+        <translation>%1 中没有 DualRec 日志（请检查 --data-dir）</translation>
+    </message>
+    <message>
+        <source>insurer certificate: %1</source>
+        <translation>保险公司证书：%1</translation>
+    </message>
+    <message>
+        <source>cannot open the journal in %1: %2</source>
+        <translation>无法打开 %1 中的日志：%2</translation>
+    </message>
+    <message>
+        <source>there is no session %1 in the journal of %2</source>
+        <translation>%2 的日志中没有会话 %1</translation>
+    </message>
+    <message>
+        <source>session %1 is not sealed: no insurer certificate is configured. Give --insurer-cert FILE.pem, or have IT set seal/insurerCertificates in the policy file.</source>
+        <translation>会话 %1 未封存：尚未配置保险公司证书。请用 --insurer-cert 文件.pem 指定，或请 IT 在策略文件中设置 seal/insurerCertificates。</translation>
+    </message>
+    <message>
+        <source>session %1 was not sealed: %2</source>
+        <translation>会话 %1 未封存：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a file</source>
+        <translation>“%1”不是文件</translation>
+    </message>
+    <message>
+        <source>the package does not verify: %1</source>
+        <translation>证据包未通过校验：%1</translation>
+    </message>
+    <message>
+        <source>the package verifies</source>
+        <translation>证据包校验通过</translation>
+    </message>
+    <message>
+        <source>nothing unauthenticated was written: %1</source>
+        <translation>未写出任何未经认证的内容：%1</translation>
+    </message>
+    <message>
+        <source>this device&apos;s signing key cannot be opened: %1</source>
+        <translation>无法打开本设备的签名密钥：%1</translation>
+    </message>
+    <message>
+        <source>certificate SHA-256 %1; the private key is kept in %2</source>
+        <translation>证书 SHA-256 %1；私钥保存在：%2</translation>
+    </message>
+    <message>
+        <source>seal: the insurer&apos;s certificate (PEM) to encrypt to (repeatable).</source>
+        <translation>seal：加密所用的保险公司证书（PEM），可多次指定。</translation>
+    </message>
+    <message>
+        <source>verify, open: the insurer&apos;s private key (PEM).</source>
+        <translation>verify、open：保险公司的私钥（PEM）。</translation>
+    </message>
+    <message>
+        <source>verify: certificates (PEM) the device&apos;s certificate must be enrolled with.</source>
+        <translation>verify：设备证书必须登记在其下的证书（PEM）。</translation>
+    </message>
+    <message>
+        <source>  seal SESSION_ID [--insurer-cert PEM]...
+                         seal an ended session into one package for the insurer (signed by
+                         this device, encrypted to the insurer&apos;s certificates); prints the
+                         package&apos;s path on its last line. Exit 0 sealed, 1 not sealed, 2 error
+  verify PACKAGE [--insurer-key KEY.pem] [--ca CERT.pem]
+                         check a sealed package, one line per check; exit 0 when everything
+                         holds, 1 when something fails, 2 for a wrong command line
+  open PACKAGE --insurer-key KEY.pem --out DIR
+                         the insurer&apos;s side: decrypt the files of a package that verifies;
+                         a file is written only once it is authenticated
+  device csr             print a certificate signing request for this device&apos;s signing key</source>
+        <translation>  seal SESSION_ID [--insurer-cert PEM]...
+                         将已结束的会话封存为交给保险公司的证据包（由本设备签名，
+                         按保险公司证书加密）；最后一行输出证据包路径。退出码 0 已封存，
+                         1 未封存，2 出错
+  verify PACKAGE [--insurer-key KEY.pem] [--ca CERT.pem]
+                         校验封存的证据包，每项检查一行；全部通过时退出码为 0，
+                         有检查未通过为 1，命令行有误为 2
+  open PACKAGE --insurer-key KEY.pem --out DIR
+                         保险公司一方：解密校验通过的证据包中的文件；
+                         每个文件只有通过认证后才会写出
+  device csr             输出本设备签名密钥的证书签名请求（CSR）</translation>
+    </message>
+    <message>
+        <source>seal: expected &quot;seal SESSION_ID&quot; with exactly one session id</source>
+        <translation>seal：应为“seal 会话编号”，且只能有一个会话编号</translation>
+    </message>
+    <message>
+        <source>seal: &quot;%1&quot; is not a session id (expected a UUID such as 1df3086b-e6f7-4463-891d-95999a1913be)</source>
+        <translation>seal：“%1”不是会话编号（应为 UUID，例如 1df3086b-e6f7-4463-891d-95999a1913be）</translation>
+    </message>
+    <message>
+        <source>verify: expected &quot;verify PACKAGE&quot; with exactly one package</source>
+        <translation>verify：应为“verify 证据包”，且只能有一个证据包</translation>
+    </message>
+    <message>
+        <source>open: expected &quot;open PACKAGE --insurer-key KEY.pem --out DIR&quot;</source>
+        <translation>open：应为“open 证据包 --insurer-key 密钥.pem --out 文件夹”</translation>
+    </message>
+    <message>
+        <source>device: expected &quot;device csr&quot;</source>
+        <translation>device：应为“device csr”</translation>
+    </message>
+    <message>
+        <source>--insurer-cert belongs to the seal command</source>
+        <translation>--insurer-cert 只用于 seal 命令</translation>
+    </message>
+    <message>
+        <source>--insurer-key belongs to the verify and open commands</source>
+        <translation>--insurer-key 只用于 verify 和 open 命令</translation>
+    </message>
+    <message>
+        <source>--ca belongs to the verify command</source>
+        <translation>--ca 只用于 verify 命令</translation>
+    </message>
+    <message>
+        <source>device signing key: %1</source>
+        <translation>设备签名密钥：%1</translation>
+    </message>
+    <message>
+        <source>device signing key: not made yet; it will be kept in %1</source>
+        <translation>设备签名密钥：尚未生成；生成后将保存在：%1</translation>
     </message>
 </context>
 <context>

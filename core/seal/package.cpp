@@ -1,0 +1,1230 @@
+#include "core/seal/package.h"
+
+#include "core/seal/encryptedfile.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+#include <openssl/pem.h>
+
+#ifndef Q_OS_WIN
+#include <unistd.h>
+#endif
+
+#include <array>
+#include <cstring>
+#include <memory>
+#include <cmath>
+#include <optional>
+#include <vector>
+
+namespace dualrec::seal {
+
+namespace {
+
+constexpr qint64 kBlock = 512;
+constexpr qint64 kIoBlock = 1024 * 1024;
+constexpr qint64 kMaxManifestSize = 16 * 1024 * 1024;
+constexpr qint64 kMaxHeaderMemberSize = 1024 * 1024;
+const QString kManifestName = QStringLiteral("manifest.json");
+const QString kSignatureName = QStringLiteral("manifest.json.p7s");
+
+QString hex(const QByteArray &bytes)
+{
+    return QString::fromLatin1(bytes.toHex());
+}
+
+/// The package being written: hashes every byte on its way to the disk.
+class HashedFile final : public QFile
+{
+public:
+    using QFile::QFile;
+    ossl::Sha256 hash;
+
+protected:
+    qint64 writeData(const char *data, qint64 size) override
+    {
+        const qint64 written = QFile::writeData(data, size);
+        if (written > 0)
+            hash.addData(QByteArrayView(data, written));
+        return written;
+    }
+};
+
+// ---------------------------------------------------------------------------------------------
+// BIOs over Qt files: a sink that counts what it writes, and a source limited to a byte range.
+
+struct IoState {
+    QIODevice *device = nullptr;
+    qint64 remaining = -1; ///< source: bytes left in the range; -1 for a sink
+    qint64 written = 0;
+    std::function<bool()> keepGoing;
+};
+
+int ioWrite(BIO *bio, const char *data, int size)
+{
+    auto *state = static_cast<IoState *>(BIO_get_data(bio));
+    if (state->keepGoing && !state->keepGoing())
+        return -1;
+    const qint64 done = state->device->write(data, size);
+    if (done != size)
+        return -1;
+    state->written += done;
+    return int(done);
+}
+
+int ioRead(BIO *bio, char *data, int size)
+{
+    auto *state = static_cast<IoState *>(BIO_get_data(bio));
+    if (state->remaining <= 0)
+        return 0;
+    const qint64 done = state->device->read(data, std::min<qint64>(size, state->remaining));
+    if (done <= 0)
+        return -1;
+    state->remaining -= done;
+    return int(done);
+}
+
+long ioCtrl(BIO *bio, int command, long, void *)
+{
+    auto *state = static_cast<IoState *>(BIO_get_data(bio));
+    switch (command) {
+    case BIO_CTRL_FLUSH:
+        return 1;
+    case BIO_CTRL_EOF:
+        return state->remaining <= 0 ? 1 : 0;
+    default:
+        return 0;
+    }
+}
+
+int ioCreate(BIO *bio)
+{
+    BIO_set_init(bio, 1);
+    return 1;
+}
+
+const BIO_METHOD *ioMethod()
+{
+    static BIO_METHOD *method = [] {
+        BIO_METHOD *m = BIO_meth_new(BIO_get_new_index() | BIO_TYPE_SOURCE_SINK, "dualrec qiodevice");
+        BIO_meth_set_write(m, ioWrite);
+        BIO_meth_set_read(m, ioRead);
+        BIO_meth_set_ctrl(m, ioCtrl);
+        BIO_meth_set_create(m, ioCreate);
+        return m;
+    }();
+    return method;
+}
+
+/// `state` must outlive the BIO.
+ossl::BioPtr ioBio(IoState &state)
+{
+    ossl::BioPtr bio(BIO_new(ioMethod()));
+    if (bio)
+        BIO_set_data(bio.get(), &state);
+    return bio;
+}
+
+/// Walks the top-level boxes of an MP4 as its bytes stream past: every box whole and inside
+/// the file, `ftyp` first, a `moov`, and in a fragmented file each `moof`'s sequence number
+/// (its `mfhd`) greater than the one before, each followed by its `mdat`.
+class Mp4Walker final
+{
+public:
+    void feed(const char *data, qint64 size)
+    {
+        qint64 at = 0;
+        while (at < size && m_problem.isEmpty()) {
+            if (m_skip > 0) {
+                const qint64 step = std::min(m_skip, size - at);
+                m_skip -= step;
+                at += step;
+                continue;
+            }
+            const qint64 step = std::min<qint64>(m_want - m_header.size(), size - at);
+            m_header.append(data + at, step);
+            at += step;
+            if (m_header.size() == m_want)
+                parsed();
+        }
+        m_offset += size;
+    }
+    /// Empty when the file was a well-formed MP4 to its end.
+    [[nodiscard]] QString finish()
+    {
+        if (!m_problem.isEmpty())
+            return m_problem;
+        if (m_skip > 0 || !m_header.isEmpty())
+            return QStringLiteral("MP4: the last box runs past the end of the file");
+        if (!m_sawFtyp || !m_sawMoov)
+            return QStringLiteral("MP4: no ftyp or no moov box");
+        if (m_expectMdat)
+            return QStringLiteral("MP4: fragment %1 has no mdat").arg(m_lastSequence);
+        return {};
+    }
+    [[nodiscard]] int fragments() const { return m_fragments; }
+
+private:
+    static quint32 be32(const char *p)
+    {
+        const auto *u = reinterpret_cast<const unsigned char *>(p);
+        return quint32(u[0]) << 24 | quint32(u[1]) << 16 | quint32(u[2]) << 8 | quint32(u[3]);
+    }
+    void parsed()
+    {
+        if (!m_inMoof) {
+            qint64 size = be32(m_header.constData());
+            const QByteArray type = m_header.mid(4, 4);
+            if (size == 1 && m_want == 8) {
+                m_want = 16; // a 64-bit size follows
+                return;
+            }
+            qint64 headerSize = m_want;
+            if (size == 1)
+                size = qint64(quint64(be32(m_header.constData() + 8)) << 32 | be32(m_header.constData() + 12));
+            if (size == 0) {
+                m_problem = QStringLiteral("MP4: a box of open-ended size (not written by DualRec)");
+                return;
+            }
+            if (size < headerSize) {
+                m_problem = QStringLiteral("MP4: box \"%1\" has an impossible size %2").arg(QString::fromLatin1(type.toHex())).arg(size);
+                return;
+            }
+            if (!m_sawFtyp && type != "ftyp") {
+                m_problem = QStringLiteral("MP4: it does not start with an ftyp box");
+                return;
+            }
+            m_sawFtyp = true;
+            if (type == "moov")
+                m_sawMoov = true;
+            if (type == "mdat")
+                m_expectMdat = false;
+            m_header.clear();
+            if (type == "moof") {
+                if (m_expectMdat) {
+                    m_problem = QStringLiteral("MP4: fragment %1 has no mdat before the next fragment").arg(m_lastSequence);
+                    return;
+                }
+                m_moofLeft = size - headerSize;
+                m_want = 16; // mfhd: size, type, version/flags, sequence number
+                m_inMoof = true;
+                return;
+            }
+            m_skip = size - headerSize;
+            m_want = 8;
+            return;
+        }
+        // The first child of a moof.
+        if (m_inMoof) {
+            m_inMoof = false;
+            if (m_header.mid(4, 4) != "mfhd") {
+                m_problem = QStringLiteral("MP4: a fragment without its mfhd header");
+                return;
+            }
+            const quint32 sequence = be32(m_header.constData() + 12);
+            if (m_fragments > 0 && sequence <= m_lastSequence) {
+                m_problem = QStringLiteral("MP4: fragment sequence number %1 follows %2 (fragments missing, repeated or reordered)")
+                                .arg(sequence)
+                                .arg(m_lastSequence);
+                return;
+            }
+            m_lastSequence = sequence;
+            ++m_fragments;
+            m_expectMdat = true;
+            m_skip = m_moofLeft - 16;
+            m_header.clear();
+            m_want = 8;
+            if (m_skip < 0)
+                m_problem = QStringLiteral("MP4: a fragment smaller than its mfhd");
+        }
+    }
+
+    QByteArray m_header;
+    qint64 m_want = 8;
+    qint64 m_skip = 0;
+    qint64 m_offset = 0;
+    qint64 m_moofLeft = 0;
+    bool m_inMoof = false;
+    bool m_sawFtyp = false;
+    bool m_sawMoov = false;
+    bool m_expectMdat = false;
+    quint32 m_lastSequence = 0;
+    int m_fragments = 0;
+    QString m_problem;
+};
+
+/// A sink BIO that only hashes (and counts) what it is given: decrypting in memory.
+struct HashSink {
+    Mp4Walker *mp4 = nullptr; ///< also walked as an MP4 when set
+    ossl::Sha256 hash;
+    qint64 size = 0;
+    QFile *file = nullptr; ///< also written here when set
+    bool failed = false;
+};
+
+int hashWrite(BIO *bio, const char *data, int size)
+{
+    auto *sink = static_cast<HashSink *>(BIO_get_data(bio));
+    sink->hash.addData(QByteArrayView(data, size));
+    sink->size += size;
+    if (sink->mp4)
+        sink->mp4->feed(data, size);
+    if (sink->file && sink->file->write(data, size) != size) {
+        sink->failed = true;
+        return -1;
+    }
+    return size;
+}
+
+long hashCtrl(BIO *, int command, long, void *)
+{
+    return command == BIO_CTRL_FLUSH ? 1 : 0;
+}
+
+const BIO_METHOD *hashMethod()
+{
+    static BIO_METHOD *method = [] {
+        BIO_METHOD *m = BIO_meth_new(BIO_get_new_index() | BIO_TYPE_SOURCE_SINK, "dualrec hash sink");
+        BIO_meth_set_write(m, hashWrite);
+        BIO_meth_set_ctrl(m, hashCtrl);
+        BIO_meth_set_create(m, ioCreate);
+        return m;
+    }();
+    return method;
+}
+
+// ---------------------------------------------------------------------------------------------
+// POSIX tar (ustar): every header is generated from the name, size and time alone, so the
+// reader can require each one byte for byte.
+
+void putOctal(char *field, int width, qint64 value)
+{
+    // width-1 octal digits, zero-padded, then NUL.
+    const QByteArray digits = QByteArray::number(value, 8).rightJustified(width - 1, '0');
+    std::memcpy(field, digits.constData(), size_t(width - 1));
+    field[width - 1] = '\0';
+}
+
+QByteArray tarHeader(const QString &name, qint64 size, qint64 mtime)
+{
+    QByteArray header(kBlock, '\0');
+    char *h = header.data();
+    const QByteArray utf8 = name.toUtf8();
+    std::memcpy(h, utf8.constData(), size_t(std::min<qsizetype>(utf8.size(), 100)));
+    putOctal(h + 100, 8, 0644);
+    putOctal(h + 108, 8, 0);
+    putOctal(h + 116, 8, 0);
+    putOctal(h + 124, 12, size);
+    putOctal(h + 136, 12, mtime);
+    std::memset(h + 148, ' ', 8);
+    h[156] = '0';
+    std::memcpy(h + 257, "ustar\0" "00", 8);
+    unsigned sum = 0;
+    for (int i = 0; i < kBlock; ++i)
+        sum += static_cast<unsigned char>(h[i]);
+    const QByteArray checksum = QByteArray::number(sum, 8).rightJustified(6, '0');
+    std::memcpy(h + 148, checksum.constData(), 6);
+    h[154] = '\0';
+    h[155] = ' ';
+    return header;
+}
+
+qint64 padding(qint64 size)
+{
+    return (kBlock - size % kBlock) % kBlock;
+}
+
+struct Member {
+    QString name;
+    qint64 offset = 0; ///< of its content
+    qint64 size = 0;
+};
+
+/// Reads the tar strictly: every header must be exactly the one the writer makes, padding and
+/// the end-of-archive blocks zero, nothing after them.
+Result<QList<Member>> readMembers(QFile &file, qint64 &mtime)
+{
+    const qint64 total = file.size();
+    if (total % kBlock != 0)
+        return fail(ErrorCode::DataCorrupt, QStringLiteral("the file is %1 bytes, not a whole number of 512-byte tar blocks "
+                                                           "(cut short or bytes added)")
+                                                .arg(total));
+    QList<Member> members;
+    qint64 position = 0;
+    std::optional<qint64> commonTime;
+    while (true) {
+        if (position + 2 * kBlock > total)
+            return fail(ErrorCode::DataCorrupt, QStringLiteral("the tar archive ends at byte %1 without its two end blocks "
+                                                               "(cut short)")
+                                                    .arg(position));
+        if (!file.seek(position))
+            return fail(ErrorCode::IoError, QStringLiteral("cannot seek to byte %1").arg(position));
+        const QByteArray header = file.read(kBlock);
+        if (header.size() != kBlock)
+            return fail(ErrorCode::IoError, QStringLiteral("cannot read the tar header at byte %1").arg(position));
+        if (header.count('\0') == kBlock) {
+            const QByteArray end = file.read(kBlock);
+            if (end.count('\0') != kBlock)
+                return fail(ErrorCode::DataCorrupt, QStringLiteral("tar: the second end block at byte %1 is not zero").arg(position + kBlock));
+            if (position + 2 * kBlock != total)
+                return fail(ErrorCode::DataCorrupt, QStringLiteral("tar: %1 bytes follow the end of the archive at byte %2")
+                                                        .arg(total - position - 2 * kBlock)
+                                                        .arg(position + 2 * kBlock));
+            break;
+        }
+        const QByteArray nameBytes = header.left(100);
+        const QString name = QString::fromUtf8(nameBytes.left(nameBytes.indexOf('\0') < 0 ? 100 : nameBytes.indexOf('\0')));
+        bool okSize = false;
+        bool okTime = false;
+        const qint64 size = QByteArray(header.constData() + 124, 11).toLongLong(&okSize, 8);
+        const qint64 time = QByteArray(header.constData() + 136, 11).toLongLong(&okTime, 8);
+        if (!okSize || !okTime || size < 0 || time < 0 || header != tarHeader(name, size, time))
+            return fail(ErrorCode::DataCorrupt, QStringLiteral("tar: the header at byte %1 (\"%2\") is not as a DualRec package "
+                                                               "writes it (altered)")
+                                                    .arg(position)
+                                                    .arg(name.left(100)));
+        if (commonTime && *commonTime != time)
+            return fail(ErrorCode::DataCorrupt, QStringLiteral("tar: member \"%1\" has another time than the others").arg(name));
+        commonTime = time;
+        const qint64 content = position + kBlock;
+        if (content + size + padding(size) > total)
+            return fail(ErrorCode::DataCorrupt, QStringLiteral("tar: member \"%1\" (%2 bytes at byte %3) runs past the end of the file "
+                                                               "(cut short)")
+                                                    .arg(name)
+                                                    .arg(size)
+                                                    .arg(content));
+        if (const qint64 pad = padding(size); pad > 0) {
+            file.seek(content + size);
+            if (file.read(pad).count('\0') != pad)
+                return fail(ErrorCode::DataCorrupt, QStringLiteral("tar: the padding after member \"%1\" is not zero").arg(name));
+        }
+        for (const auto &seen : std::as_const(members)) {
+            if (seen.name == name)
+                return fail(ErrorCode::DataCorrupt, QStringLiteral("tar: member \"%1\" appears twice").arg(name));
+        }
+        members.append({name, content, size});
+        position = content + size + padding(size);
+    }
+    mtime = commonTime.value_or(-1);
+    return members;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plaintext sources: a plain file, an at-rest encrypted file, or bytes in memory.
+
+class PlainSource
+{
+public:
+    virtual ~PlainSource() = default;
+    [[nodiscard]] virtual qint64 size() const = 0;
+    [[nodiscard]] virtual Result<QByteArray> read(qint64 offset, qint64 maxSize) = 0;
+};
+
+class FileSource final : public PlainSource
+{
+public:
+    explicit FileSource(const QString &path) : m_file(path) {}
+    Result<void> open()
+    {
+        if (!m_file.open(QIODevice::ReadOnly))
+            return fail(m_file.exists() ? ErrorCode::IoError : ErrorCode::NotFound,
+                        QStringLiteral("cannot read %1: %2").arg(m_file.fileName(), m_file.errorString()));
+        m_size = m_file.size();
+        return {};
+    }
+    [[nodiscard]] qint64 size() const override { return m_size; }
+    Result<QByteArray> read(qint64 offset, qint64 maxSize) override
+    {
+        if (!m_file.seek(offset))
+            return fail(ErrorCode::IoError, QStringLiteral("cannot seek in %1").arg(m_file.fileName()));
+        QByteArray data = m_file.read(std::min(maxSize, m_size - offset));
+        if (data.size() != std::min(maxSize, m_size - offset))
+            return fail(ErrorCode::IoError, QStringLiteral("%1 changed or could not be read while it was sealed").arg(m_file.fileName()));
+        return data;
+    }
+
+private:
+    QFile m_file;
+    qint64 m_size = 0;
+};
+
+class EncryptedSource final : public PlainSource
+{
+public:
+    explicit EncryptedSource(std::unique_ptr<EncryptedReader> reader) : m_reader(std::move(reader)) {}
+    [[nodiscard]] qint64 size() const override { return m_reader->size(); }
+    Result<QByteArray> read(qint64 offset, qint64 maxSize) override { return m_reader->read(offset, maxSize); }
+
+private:
+    std::unique_ptr<EncryptedReader> m_reader;
+};
+
+class MemorySource final : public PlainSource
+{
+public:
+    explicit MemorySource(QByteArray data) : m_data(std::move(data)) {}
+    [[nodiscard]] qint64 size() const override { return m_data.size(); }
+    Result<QByteArray> read(qint64 offset, qint64 maxSize) override { return m_data.mid(offset, maxSize); }
+
+private:
+    QByteArray m_data;
+};
+
+Result<std::unique_ptr<PlainSource>> openSource(const PackageInput &input, const PackageWriteOptions &options)
+{
+    if (input.path.isEmpty())
+        return std::make_unique<MemorySource>(input.data);
+    if (looksEncrypted(input.path)) {
+        if (!options.deviceKeys)
+            return fail(ErrorCode::InvalidState, QStringLiteral("%1 is encrypted at rest, and no device keys were given").arg(input.path));
+        auto keys = options.deviceKeys();
+        if (!keys)
+            return std::unexpected(keys.error());
+        auto reader = EncryptedReader::open(input.path, **keys);
+        if (!reader)
+            return fail(reader.error().code, QStringLiteral("%1: %2").arg(input.path, reader.error().detail));
+        if (!(*reader)->complete())
+            return fail(ErrorCode::DataCorrupt, QStringLiteral("%1 is encrypted at rest but was never finished (no final chunk; "
+                                                               "%2 bytes torn): finalize it before sealing")
+                                                    .arg(input.path)
+                                                    .arg((*reader)->tornBytes()));
+        return std::make_unique<EncryptedSource>(std::move(*reader));
+    }
+    auto source = std::make_unique<FileSource>(input.path);
+    if (auto opened = source->open(); !opened)
+        return std::unexpected(opened.error());
+    return source;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recipients.
+
+Result<std::vector<ossl::X509Ptr>> loadCertificates(const QList<QByteArray> &pems, const QString &what)
+{
+    std::vector<ossl::X509Ptr> certificates;
+    for (qsizetype i = 0; i < pems.size(); ++i) {
+        ossl::BioPtr bio = ossl::memoryBio(pems[i]);
+        int inThisFile = 0;
+        while (X509 *certificate = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)) {
+            certificates.emplace_back(certificate);
+            ++inThisFile;
+        }
+        ERR_clear_error();
+        if (inThisFile == 0)
+            return fail(ErrorCode::FormatError, QStringLiteral("%1 %2 holds no PEM certificate").arg(what).arg(i + 1));
+    }
+    return certificates;
+}
+
+Result<void> addRecipient(CMS_ContentInfo *cms, X509 *certificate)
+{
+    CMS_RecipientInfo *recipient = CMS_add1_recipient_cert(cms, certificate, CMS_KEY_PARAM);
+    if (!recipient)
+        return fail(ErrorCode::FormatError, QStringLiteral("certificate \"%1\" cannot be a recipient: %2")
+                                                .arg(QString::fromUtf8(X509_NAME_oneline(X509_get_subject_name(certificate), nullptr, 0)),
+                                                     ossl::lastError()));
+    EVP_PKEY_CTX *context = CMS_RecipientInfo_get0_pkey_ctx(recipient);
+    EVP_PKEY *key = X509_get0_pubkey(certificate);
+    if (context && key && EVP_PKEY_is_a(key, "EC")) {
+        // ECDH with the X9.63 KDF over SHA-256, not the SHA-1 default.
+        if (EVP_PKEY_CTX_set_ecdh_kdf_md(context, EVP_sha256()) <= 0)
+            return fail(ErrorCode::InternalError, QStringLiteral("cannot set the ECDH KDF digest: %1").arg(ossl::lastError()));
+    } else if (context && key && EVP_PKEY_is_a(key, "RSA")) {
+        if (EVP_PKEY_CTX_set_rsa_padding(context, RSA_PKCS1_OAEP_PADDING) <= 0
+            || EVP_PKEY_CTX_set_rsa_oaep_md(context, EVP_sha256()) <= 0)
+            return fail(ErrorCode::InternalError, QStringLiteral("cannot set RSA-OAEP: %1").arg(ossl::lastError()));
+    } else {
+        return fail(ErrorCode::FormatError, QStringLiteral("recipient certificates must hold an EC or RSA key"));
+    }
+    return {};
+}
+
+struct SealedMember {
+    QString sha256;          ///< plaintext
+    QString encryptedSha256; ///< the .bin member
+    QString headerSha256;    ///< the .cms member
+    qint64 size = 0;
+};
+
+Result<void> writeAll(QFile &out, const QByteArray &bytes)
+{
+    if (out.write(bytes) != bytes.size())
+        return fail(out.error() == QFileDevice::ResourceError ? ErrorCode::DiskFull : ErrorCode::IoError,
+                    QStringLiteral("cannot write %1: %2").arg(out.fileName(), out.errorString()));
+    return {};
+}
+
+Result<void> writeMember(QFile &out, const QString &name, const QByteArray &content, qint64 mtime)
+{
+    if (auto w = writeAll(out, tarHeader(name, content.size(), mtime)); !w)
+        return w;
+    if (auto w = writeAll(out, content); !w)
+        return w;
+    return writeAll(out, QByteArray(padding(content.size()), '\0'));
+}
+
+/// Encrypts one input as the members NAME.bin (ciphertext) and NAME.cms (the CMS header with
+/// the recipients and the GCM tag), in one pass that also hashes the plaintext and the ciphertext.
+Result<SealedMember> sealOne(QFile &out, const QString &member, const PackageInput &input, const std::vector<ossl::X509Ptr> &recipients,
+                             const PackageWriteOptions &options, qint64 &done, qint64 total)
+{
+    auto source = openSource(input, options);
+    if (!source)
+        return std::unexpected(source.error());
+    const qint64 size = (*source)->size();
+    if (size > kMaxMemberSize)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("%1 is larger than a package member may be (8 GiB)").arg(input.name));
+
+    ossl::CertStackPtr none(sk_X509_new_null());
+    ossl::CmsPtr cms(CMS_encrypt(none.get(), nullptr, EVP_aes_256_gcm(), CMS_DETACHED | CMS_STREAM | CMS_BINARY | CMS_PARTIAL));
+    if (!cms)
+        return fail(ErrorCode::InternalError, QStringLiteral("cannot start CMS AuthEnvelopedData: %1").arg(ossl::lastError()));
+    for (const auto &certificate : recipients) {
+        if (auto added = addRecipient(cms.get(), certificate.get()); !added)
+            return std::unexpected(added.error());
+    }
+
+    if (auto w = writeAll(out, tarHeader(member + QStringLiteral(".bin"), size, options.sealedAtEpochSeconds)); !w)
+        return std::unexpected(w.error());
+    IoState sinkState{&out, -1, 0, options.keepGoing};
+    ossl::BioPtr sink = ioBio(sinkState);
+    BIO *digestBio = BIO_new(BIO_f_md());
+    if (!sink || !digestBio || BIO_set_md(digestBio, EVP_sha256()) != 1) {
+        BIO_free(digestBio);
+        return fail(ErrorCode::OutOfMemory, QStringLiteral("no BIO for the ciphertext"));
+    }
+    BIO *chainBottom = BIO_push(digestBio, sink.release()); // digestBio -> sink, owned by chainBottom
+    ossl::BioPtr bottom(chainBottom);
+    BIO *cipher = CMS_dataInit(cms.get(), bottom.get());
+    if (!cipher)
+        return fail(ErrorCode::InternalError, QStringLiteral("cannot start encrypting %1: %2").arg(input.name, ossl::lastError()));
+    // Frees the BIOs CMS_dataInit pushed on top of ours, whatever happens below.
+    const auto freeTop = [&cipher, &bottom] {
+        while (cipher && cipher != bottom.get()) {
+            BIO *next = BIO_pop(cipher);
+            BIO_free(cipher);
+            cipher = next;
+        }
+        cipher = nullptr;
+    };
+
+    ossl::Sha256 plainHash;
+    for (qint64 offset = 0; offset < size;) {
+        if (options.keepGoing && !options.keepGoing()) {
+            freeTop();
+            return fail(ErrorCode::Cancelled, QStringLiteral("sealing was stopped"));
+        }
+        auto block = (*source)->read(offset, kIoBlock);
+        if (!block) {
+            freeTop();
+            return std::unexpected(block.error());
+        }
+        if (block->isEmpty()) {
+            freeTop();
+            return fail(ErrorCode::IoError, QStringLiteral("%1 ended at byte %2 of %3 while it was sealed").arg(input.name).arg(offset).arg(size));
+        }
+        plainHash.addData(*block);
+        if (BIO_write(cipher, block->constData(), int(block->size())) != block->size()) {
+            freeTop();
+            if (options.keepGoing && !options.keepGoing())
+                return fail(ErrorCode::Cancelled, QStringLiteral("sealing was stopped"));
+            return fail(out.error() == QFileDevice::ResourceError ? ErrorCode::DiskFull : ErrorCode::IoError,
+                        QStringLiteral("cannot write the package %1: %2").arg(out.fileName(), out.errorString()));
+        }
+        offset += block->size();
+        done += block->size();
+        if (options.progress)
+            options.progress(done, total);
+    }
+    const bool flushed = BIO_flush(cipher) == 1;
+    const bool finished = flushed && CMS_dataFinal(cms.get(), cipher) == 1;
+    freeTop();
+    if (!finished)
+        return fail(ErrorCode::InternalError, QStringLiteral("cannot finish encrypting %1: %2").arg(input.name, ossl::lastError()));
+    if (sinkState.written != size)
+        return fail(ErrorCode::InternalError, QStringLiteral("encrypting %1 gave %2 bytes for %3").arg(input.name).arg(sinkState.written).arg(size));
+    unsigned char cipherDigest[EVP_MAX_MD_SIZE];
+    const int digestSize = BIO_gets(bottom.get(), reinterpret_cast<char *>(cipherDigest), sizeof cipherDigest);
+    if (digestSize != 32)
+        return fail(ErrorCode::InternalError, QStringLiteral("no ciphertext digest"));
+    if (auto w = writeAll(out, QByteArray(padding(size), '\0')); !w)
+        return std::unexpected(w.error());
+
+    ossl::BioPtr headerBio(BIO_new(BIO_s_mem()));
+    if (!headerBio || i2d_CMS_bio(headerBio.get(), cms.get()) != 1)
+        return fail(ErrorCode::InternalError, QStringLiteral("cannot encode the CMS header of %1: %2").arg(input.name, ossl::lastError()));
+    const QByteArray header = ossl::bioBytes(headerBio.get());
+    if (auto w = writeMember(out, member + QStringLiteral(".cms"), header, options.sealedAtEpochSeconds); !w)
+        return std::unexpected(w.error());
+
+    SealedMember sealed;
+    sealed.size = size;
+    sealed.sha256 = hex(plainHash.result());
+    sealed.encryptedSha256 = hex(QByteArray(reinterpret_cast<const char *>(cipherDigest), 32));
+    sealed.headerSha256 = hex(QCryptographicHash::hash(header, QCryptographicHash::Sha256));
+    if (!input.expectedSha256.isEmpty() && input.expectedSha256 != sealed.sha256)
+        return fail(ErrorCode::DataCorrupt, QStringLiteral("%1 is not the file the journal recorded: its SHA-256 is %2, the journal "
+                                                           "says %3; it was not sealed")
+                                                .arg(input.path.isEmpty() ? input.name : input.path, sealed.sha256, input.expectedSha256));
+    return sealed;
+}
+
+bool validMemberFileName(const QString &name)
+{
+    static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$"));
+    return valid.match(name).hasMatch();
+}
+
+QString memberBase(qsizetype index)
+{
+    return QStringLiteral("files/%1").arg(index + 1, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+Result<WrittenPackage> writePackage(const QString &path, const QList<PackageInput> &inputs, QJsonObject manifest,
+                                    const SigningIdentity &identity, const PackageWriteOptions &options)
+{
+    if (options.recipientCertificatesPem.isEmpty())
+        return fail(ErrorCode::InvalidState, QStringLiteral("no insurer certificate is configured: a package can only be sealed for "
+                                                            "a recipient"));
+    auto recipients = loadCertificates(options.recipientCertificatesPem, QStringLiteral("insurer certificate"));
+    if (!recipients)
+        return std::unexpected(recipients.error());
+    for (const auto &input : inputs) {
+        if (!validMemberFileName(input.name) || input.role.isEmpty())
+            return fail(ErrorCode::InvalidArgument, QStringLiteral("\"%1\" (%2) cannot go into a package: names are letters, digits, "
+                                                                   "'.', '_', '-'")
+                                                        .arg(input.name, input.role));
+    }
+    const QString partPath = path + QStringLiteral(".part");
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+        return fail(ErrorCode::IoError, QStringLiteral("cannot create the folder of %1").arg(path));
+    QFile::remove(partPath);
+    HashedFile out(partPath);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+        return fail(ErrorCode::IoError, QStringLiteral("cannot create %1: %2").arg(partPath, out.errorString()));
+    const auto abandon = [&out, &partPath] {
+        out.close();
+        QFile::remove(partPath);
+    };
+
+    qint64 total = 0;
+    for (const auto &input : inputs)
+        total += input.path.isEmpty() ? input.data.size() : QFileInfo(input.path).size();
+    qint64 done = 0;
+    QJsonArray files;
+    for (qsizetype i = 0; i < inputs.size(); ++i) {
+        const auto &input = inputs[i];
+        auto sealed = sealOne(out, memberBase(i), input, *recipients, options, done, total);
+        if (!sealed) {
+            abandon();
+            return std::unexpected(sealed.error());
+        }
+        files.append(QJsonObject{{QStringLiteral("member"), memberBase(i)},
+                                 {QStringLiteral("name"), input.name},
+                                 {QStringLiteral("role"), input.role},
+                                 {QStringLiteral("size"), sealed->size},
+                                 {QStringLiteral("sha256"), sealed->sha256},
+                                 {QStringLiteral("encrypted_sha256"), sealed->encryptedSha256},
+                                 {QStringLiteral("header_sha256"), sealed->headerSha256}});
+    }
+    QJsonArray recipientList;
+    for (const auto &certificate : *recipients) {
+        recipientList.append(QJsonObject{
+            {QStringLiteral("certificate_sha256"), certificateSha256(certificate.get())},
+            {QStringLiteral("subject"), QString::fromUtf8(X509_NAME_oneline(X509_get_subject_name(certificate.get()), nullptr, 0))}});
+    }
+    manifest.insert(QStringLiteral("format"), QLatin1String(kPackageFormat));
+    manifest.insert(QStringLiteral("files"), files);
+    manifest.insert(QStringLiteral("recipients"), recipientList);
+    auto device = manifest.value(QStringLiteral("device")).toObject();
+    device.insert(QStringLiteral("certificate_sha256"), identity.certificateSha256());
+    manifest.insert(QStringLiteral("device"), device);
+    const QByteArray manifestBytes = QJsonDocument(manifest).toJson(QJsonDocument::Indented);
+    auto signature = identity.signDetached(manifestBytes);
+    if (!signature) {
+        abandon();
+        return std::unexpected(signature.error());
+    }
+    for (const auto &written : {writeMember(out, kManifestName, manifestBytes, options.sealedAtEpochSeconds),
+                                writeMember(out, kSignatureName, *signature, options.sealedAtEpochSeconds),
+                                writeAll(out, QByteArray(2 * kBlock, '\0'))}) {
+        if (!written) {
+            abandon();
+            return std::unexpected(written.error());
+        }
+    }
+    if (!out.flush()) {
+        abandon();
+        return fail(ErrorCode::IoError, QStringLiteral("cannot write %1: %2").arg(partPath, out.errorString()));
+    }
+#ifndef Q_OS_WIN
+    if (::fsync(out.handle()) != 0) {
+        abandon();
+        return fail(ErrorCode::IoError, QStringLiteral("cannot sync %1 to the disk").arg(partPath));
+    }
+#endif
+    const qint64 size = out.size();
+    out.close();
+    QFile::remove(path);
+    if (!QFile::rename(partPath, path)) {
+        QFile::remove(partPath);
+        return fail(ErrorCode::IoError, QStringLiteral("cannot move %1 into place").arg(path));
+    }
+    const QString digest = hex(out.hash.result());
+    WrittenPackage written;
+    written.path = path;
+    written.size = size;
+    written.sha256 = digest;
+    written.manifestSha256 = hex(QCryptographicHash::hash(manifestBytes, QCryptographicHash::Sha256));
+    written.signature = *signature;
+    written.certificateSha256 = identity.certificateSha256();
+    written.recipients = recipientList;
+    return written;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Verifying.
+
+bool VerifyReport::ok() const
+{
+    if (checks.isEmpty())
+        return false;
+    for (const auto &check : checks) {
+        if (!check.ok)
+            return false;
+    }
+    return true;
+}
+
+QString VerifyReport::firstFailure() const
+{
+    for (const auto &check : checks) {
+        if (!check.ok)
+            return check.part + QStringLiteral(": ") + check.detail;
+    }
+    return {};
+}
+
+namespace {
+
+QByteArray readRange(QFile &file, const Member &member)
+{
+    if (!file.seek(member.offset))
+        return {};
+    return file.read(member.size);
+}
+
+/// Strict checks of the manifest against the schema (docs/manifest.schema.json); empty: valid.
+QString manifestProblem(const QJsonObject &manifest)
+{
+    const auto needString = [&](const QJsonObject &object, const QString &key, const QString &where) -> QString {
+        if (!object.value(key).isString() || object.value(key).toString().isEmpty())
+            return QStringLiteral("%1.%2: expected a non-empty string").arg(where, key);
+        return {};
+    };
+    static const QRegularExpression sha(QStringLiteral("^[0-9a-f]{64}$"));
+    if (manifest.value(QStringLiteral("format")).toString() != QLatin1String(kPackageFormat))
+        return QStringLiteral("$.format: expected \"%1\"; found %2")
+            .arg(QLatin1String(kPackageFormat), QString::fromUtf8(QJsonDocument(QJsonArray{manifest.value(QStringLiteral("format"))}).toJson(QJsonDocument::Compact)));
+    for (const auto &key : {QStringLiteral("session"), QStringLiteral("device"), QStringLiteral("retention")}) {
+        if (!manifest.value(key).isObject())
+            return QStringLiteral("$.%1: expected an object").arg(key);
+    }
+    for (const auto &key : {QStringLiteral("steps"), QStringLiteral("events"), QStringLiteral("files"), QStringLiteral("recipients")}) {
+        if (!manifest.value(key).isArray())
+            return QStringLiteral("$.%1: expected an array").arg(key);
+    }
+    if (auto p = needString(manifest, QStringLiteral("sealed_at"), QStringLiteral("$")); !p.isEmpty())
+        return p;
+    const auto session = manifest.value(QStringLiteral("session")).toObject();
+    for (const auto &key : {QStringLiteral("id"), QStringLiteral("application_no"), QStringLiteral("agent_id"), QStringLiteral("template_id"),
+                            QStringLiteral("state")}) {
+        if (auto p = needString(session, key, QStringLiteral("$.session")); !p.isEmpty())
+            return p;
+    }
+    const auto device = manifest.value(QStringLiteral("device")).toObject();
+    if (!sha.match(device.value(QStringLiteral("certificate_sha256")).toString()).hasMatch())
+        return QStringLiteral("$.device.certificate_sha256: expected 64 lower-case hex digits");
+    if (auto p = needString(device, QStringLiteral("app_version"), QStringLiteral("$.device")); !p.isEmpty())
+        return p;
+    const auto files = manifest.value(QStringLiteral("files")).toArray();
+    if (files.isEmpty())
+        return QStringLiteral("$.files: expected at least one file");
+    QStringList names;
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const QString where = QStringLiteral("$.files[%1]").arg(i);
+        if (!files[i].isObject())
+            return where + QStringLiteral(": expected an object");
+        const auto file = files[i].toObject();
+        if (file.value(QStringLiteral("member")).toString() != memberBase(i))
+            return QStringLiteral("%1.member: expected \"%2\"").arg(where, memberBase(i));
+        if (!validMemberFileName(file.value(QStringLiteral("name")).toString()))
+            return where + QStringLiteral(".name: expected a plain file name (letters, digits, '.', '_', '-')");
+        if (names.contains(file.value(QStringLiteral("name")).toString()))
+            return where + QStringLiteral(".name: appears twice");
+        names.append(file.value(QStringLiteral("name")).toString());
+        if (auto p = needString(file, QStringLiteral("role"), where); !p.isEmpty())
+            return p;
+        const double size = file.value(QStringLiteral("size")).toDouble(-1);
+        if (!file.value(QStringLiteral("size")).isDouble() || size < 0 || size > double(kMaxMemberSize) || size != std::floor(size))
+            return where + QStringLiteral(".size: expected a whole number of bytes");
+        for (const auto &key : {QStringLiteral("sha256"), QStringLiteral("encrypted_sha256"), QStringLiteral("header_sha256")}) {
+            if (!sha.match(file.value(key).toString()).hasMatch())
+                return QStringLiteral("%1.%2: expected 64 lower-case hex digits").arg(where, key);
+        }
+    }
+    const auto recipients = manifest.value(QStringLiteral("recipients")).toArray();
+    if (recipients.isEmpty())
+        return QStringLiteral("$.recipients: expected at least one recipient");
+    return {};
+}
+
+struct SignatureResult {
+    bool ok = false;
+    QString detail;
+    QString signerSha256;
+};
+
+SignatureResult checkSignature(const QByteArray &signature, const QByteArray &manifest, const QByteArray &caPem)
+{
+    SignatureResult result;
+    const auto *p = reinterpret_cast<const unsigned char *>(signature.constData());
+    ossl::CmsPtr cms(d2i_CMS_ContentInfo(nullptr, &p, long(signature.size())));
+    if (!cms || p != reinterpret_cast<const unsigned char *>(signature.constData()) + signature.size()) {
+        result.detail = QStringLiteral("manifest.json.p7s is not one DER CMS structure (%1)").arg(ossl::lastError());
+        return result;
+    }
+    // Strict: the bytes are exactly the DER encoding of what was parsed.
+    unsigned char *der = nullptr;
+    const int derSize = i2d_CMS_ContentInfo(cms.get(), &der);
+    const bool canonical = derSize == signature.size() && std::memcmp(der, signature.constData(), size_t(derSize)) == 0;
+    OPENSSL_free(der);
+    if (!canonical) {
+        result.detail = QStringLiteral("manifest.json.p7s is not in canonical DER (altered)");
+        return result;
+    }
+    if (OBJ_obj2nid(CMS_get0_type(cms.get())) != NID_pkcs7_signed || !CMS_is_detached(cms.get())) {
+        result.detail = QStringLiteral("manifest.json.p7s is not a detached CMS SignedData");
+        return result;
+    }
+    STACK_OF(CMS_SignerInfo) *signers = CMS_get0_SignerInfos(cms.get());
+    ossl::CertStackPtr certificates(CMS_get1_certs(cms.get()));
+    if (sk_CMS_SignerInfo_num(signers) != 1 || !certificates || sk_X509_num(certificates.get()) != 1) {
+        result.detail = QStringLiteral("expected exactly one signer and one certificate");
+        return result;
+    }
+    CMS_SignerInfo *signer = sk_CMS_SignerInfo_value(signers, 0);
+    if (CMS_unsigned_get_attr_count(signer) > 0) {
+        result.detail = QStringLiteral("the signature carries unsigned attributes (added after signing)");
+        return result;
+    }
+    X509_ALGOR *digestAlgorithm = nullptr;
+    X509_ALGOR *signatureAlgorithm = nullptr;
+    CMS_SignerInfo_get0_algs(signer, nullptr, nullptr, &digestAlgorithm, &signatureAlgorithm);
+    const ASN1_OBJECT *digestObject = nullptr;
+    X509_ALGOR_get0(&digestObject, nullptr, nullptr, digestAlgorithm);
+    X509 *certificate = sk_X509_value(certificates.get(), 0);
+    EVP_PKEY *key = X509_get0_pubkey(certificate);
+    if (OBJ_obj2nid(digestObject) != NID_sha256 || !key || !EVP_PKEY_is_a(key, "EC") || EVP_PKEY_get_bits(key) != 256) {
+        result.detail = QStringLiteral("expected ECDSA P-256 with SHA-256");
+        return result;
+    }
+    result.signerSha256 = certificateSha256(certificate);
+    ossl::BioPtr content = ossl::memoryBio(manifest);
+    ossl::X509StorePtr store(X509_STORE_new());
+    unsigned flags = CMS_BINARY;
+    if (caPem.isEmpty()) {
+        flags |= CMS_NO_SIGNER_CERT_VERIFY;
+    } else {
+        ossl::BioPtr caBio = ossl::memoryBio(caPem);
+        int loaded = 0;
+        while (X509 *ca = PEM_read_bio_X509(caBio.get(), nullptr, nullptr, nullptr)) {
+            X509_STORE_add_cert(store.get(), ca);
+            X509_free(ca);
+            ++loaded;
+        }
+        ERR_clear_error();
+        if (loaded == 0) {
+            result.detail = QStringLiteral("the --ca file holds no PEM certificate");
+            return result;
+        }
+        X509_STORE_set_purpose(store.get(), X509_PURPOSE_ANY);
+    }
+    if (CMS_verify(cms.get(), nullptr, store.get(), content.get(), nullptr, flags) != 1) {
+        result.detail = caPem.isEmpty() ? QStringLiteral("the signature does not match the manifest (%1)").arg(ossl::lastError())
+                                        : QStringLiteral("the signature does not verify, or its certificate is not enrolled with "
+                                                         "the given CA (%1)")
+                                              .arg(ossl::lastError());
+        return result;
+    }
+    result.ok = true;
+    return result;
+}
+
+struct DecryptResult {
+    bool ok = false;
+    QString detail;
+};
+
+/// Decrypts one file (detached ciphertext from the package) with `key`, into `sink`.
+DecryptResult decryptMember(QFile &package, const Member &header, const Member &content, EVP_PKEY *key, HashSink &sink)
+{
+    const QByteArray headerBytes = readRange(package, header);
+    const auto *p = reinterpret_cast<const unsigned char *>(headerBytes.constData());
+    ossl::CmsPtr cms(d2i_CMS_ContentInfo(nullptr, &p, long(headerBytes.size())));
+    if (!cms || OBJ_obj2nid(CMS_get0_type(cms.get())) != NID_id_smime_ct_authEnvelopedData)
+        return {false, QStringLiteral("%1 is not a CMS AuthEnvelopedData").arg(header.name)};
+    if (!package.seek(content.offset))
+        return {false, QStringLiteral("cannot seek to %1").arg(content.name)};
+    IoState sourceState{&package, content.size, 0, {}};
+    ossl::BioPtr source = ioBio(sourceState);
+    ossl::BioPtr out(BIO_new(hashMethod()));
+    BIO_set_data(out.get(), &sink);
+    if (CMS_decrypt(cms.get(), key, nullptr, source.get(), out.get(), CMS_BINARY) != 1 || sink.failed)
+        return {false, QStringLiteral("does not decrypt with this key, or its GCM tag fails (%1)").arg(ossl::lastError())};
+    return {true, {}};
+}
+
+Result<ossl::PkeyPtr> loadKey(const QByteArray &pem)
+{
+    ossl::BioPtr bio = ossl::memoryBio(pem);
+    ossl::PkeyPtr key(PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr));
+    if (!key)
+        return fail(ErrorCode::FormatError, QStringLiteral("the insurer key is not a PEM private key (an encrypted key needs its "
+                                                           "password removed first): %1")
+                                                .arg(ossl::lastError()));
+    return key;
+}
+
+struct Layout {
+    QList<Member> members;
+    qint64 mtime = -1;
+};
+
+} // namespace
+
+VerifyReport verifyPackage(const QString &path, const VerifyOptions &options)
+{
+    VerifyReport report;
+    const auto add = [&report](const QString &part, bool ok, const QString &detail) { report.checks.append({part, ok, detail}); };
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        add(QStringLiteral("package"), false, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+        return report;
+    }
+    qint64 mtime = -1;
+    auto members = readMembers(file, mtime);
+    if (!members) {
+        add(QStringLiteral("package"), false, members.error().detail);
+        return report;
+    }
+    const qsizetype count = members->size();
+    if (count < 4 || (*members)[count - 2].name != kManifestName || (*members)[count - 1].name != kSignatureName) {
+        add(QStringLiteral("package"), false, QStringLiteral("expected the members files/NN.bin, files/NN.cms, ..., manifest.json, "
+                                                             "manifest.json.p7s in this order"));
+        return report;
+    }
+    const Member manifestMember = (*members)[count - 2];
+    const Member signatureMember = (*members)[count - 1];
+    if (manifestMember.size > kMaxManifestSize || signatureMember.size > kMaxHeaderMemberSize) {
+        add(QStringLiteral("package"), false, QStringLiteral("manifest.json or its signature is implausibly large"));
+        return report;
+    }
+    add(QStringLiteral("package"), true, QStringLiteral("%1 members in a strict POSIX tar").arg(count));
+
+    const QByteArray manifestBytes = readRange(file, manifestMember);
+    const QByteArray signatureBytes = readRange(file, signatureMember);
+    report.manifestSha256 = hex(QCryptographicHash::hash(manifestBytes, QCryptographicHash::Sha256));
+    report.signature = signatureBytes;
+    const auto signature = checkSignature(signatureBytes, manifestBytes, options.caPem);
+    add(QStringLiteral("signature"), signature.ok,
+        signature.ok ? QStringLiteral("manifest.json signed by certificate %1 (ECDSA P-256, SHA-256)").arg(signature.signerSha256)
+                     : signature.detail);
+
+    QJsonParseError parseError;
+    const auto document = QJsonDocument::fromJson(manifestBytes, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        add(QStringLiteral("manifest"), false, QStringLiteral("manifest.json is not a JSON object (%1 at byte %2)")
+                                                   .arg(parseError.errorString())
+                                                   .arg(parseError.offset));
+        return report;
+    }
+    const auto manifest = document.object();
+    if (const auto problem = manifestProblem(manifest); !problem.isEmpty()) {
+        add(QStringLiteral("manifest"), false, problem);
+        return report;
+    }
+    report.manifest = manifest;
+    const auto files = manifest.value(QStringLiteral("files")).toArray();
+    add(QStringLiteral("manifest"), true, QStringLiteral("format %1, session %2, %3 files")
+                                              .arg(QLatin1String(kPackageFormat),
+                                                   manifest.value(QStringLiteral("session")).toObject().value(QStringLiteral("id")).toString())
+                                              .arg(files.size()));
+
+    const QString deviceCertificate = manifest.value(QStringLiteral("device")).toObject().value(QStringLiteral("certificate_sha256")).toString();
+    if (signature.ok)
+        add(QStringLiteral("certificate"), signature.signerSha256 == deviceCertificate,
+            signature.signerSha256 == deviceCertificate
+                ? (options.caPem.isEmpty() ? QStringLiteral("the manifest names the signer's certificate (self-signed; give --ca to check enrolment)")
+                                           : QStringLiteral("the signer's certificate is enrolled with the given CA"))
+                : QStringLiteral("signed by certificate %1, but the manifest names the device certificate %2 (re-signed with "
+                                 "another key)")
+                      .arg(signature.signerSha256, deviceCertificate));
+
+    // Members: exactly files/NN.bin and files/NN.cms per file, in order, then the manifest.
+    const QDateTime sealedAt = QDateTime::fromString(manifest.value(QStringLiteral("sealed_at")).toString(), Qt::ISODate);
+    if (!sealedAt.isValid() || sealedAt.toSecsSinceEpoch() != mtime) {
+        add(QStringLiteral("package"), false, QStringLiteral("the tar members' time is not the manifest's sealed_at (altered)"));
+    }
+    if (count != 2 * files.size() + 2) {
+        add(QStringLiteral("files"), false, QStringLiteral("the manifest lists %1 files; the package holds %2 file members")
+                                                .arg(files.size())
+                                                .arg(count - 2));
+        return report;
+    }
+    ossl::PkeyPtr key;
+    if (!options.insurerKeyPem.isEmpty()) {
+        auto loaded = loadKey(options.insurerKeyPem);
+        if (!loaded) {
+            add(QStringLiteral("insurer key"), false, loaded.error().detail);
+            return report;
+        }
+        key = std::move(*loaded);
+    }
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const auto entry = files[i].toObject();
+        const QString base = entry.value(QStringLiteral("member")).toString();
+        const QString part = QStringLiteral("%1 (%2)").arg(base, entry.value(QStringLiteral("role")).toString());
+        const Member &bin = (*members)[2 * i];
+        const Member &cms = (*members)[2 * i + 1];
+        if (bin.name != base + QStringLiteral(".bin") || cms.name != base + QStringLiteral(".cms")) {
+            add(part, false, QStringLiteral("expected members %1.bin and %1.cms here; found %2 and %3").arg(base, bin.name, cms.name));
+            continue;
+        }
+        const qint64 size = qint64(entry.value(QStringLiteral("size")).toDouble());
+        if (bin.size != size) {
+            add(part, false, QStringLiteral("%1 has %2 bytes; the manifest says %3").arg(bin.name).arg(bin.size).arg(size));
+            continue;
+        }
+        if (cms.size > kMaxHeaderMemberSize) {
+            add(part, false, QStringLiteral("%1 is implausibly large").arg(cms.name));
+            continue;
+        }
+        const QString headerDigest = hex(QCryptographicHash::hash(readRange(file, cms), QCryptographicHash::Sha256));
+        if (headerDigest != entry.value(QStringLiteral("header_sha256")).toString()) {
+            add(part, false, QStringLiteral("%1 does not match its SHA-256 in the manifest (altered or from another package)").arg(cms.name));
+            continue;
+        }
+        ossl::Sha256 hash;
+        file.seek(bin.offset);
+        qint64 left = bin.size;
+        bool readOk = true;
+        while (left > 0) {
+            const QByteArray block = file.read(std::min(left, kIoBlock));
+            if (block.isEmpty()) {
+                readOk = false;
+                break;
+            }
+            hash.addData(block);
+            left -= block.size();
+        }
+        if (!readOk || hex(hash.result()) != entry.value(QStringLiteral("encrypted_sha256")).toString()) {
+            add(part, false, QStringLiteral("%1 does not match its SHA-256 in the manifest (altered or from another package)").arg(bin.name));
+            continue;
+        }
+        if (!key) {
+            add(part, true, QStringLiteral("encrypted bytes and header match the manifest (%1 bytes)").arg(size));
+            continue;
+        }
+        HashSink sink;
+        Mp4Walker mp4;
+        const bool isMp4 = entry.value(QStringLiteral("role")).toString() == QLatin1String("recording")
+                           && entry.value(QStringLiteral("name")).toString().endsWith(QLatin1String(".mp4"));
+        if (isMp4)
+            sink.mp4 = &mp4;
+        const auto decrypted = decryptMember(file, cms, bin, key.get(), sink);
+        if (!decrypted.ok) {
+            add(part, false, decrypted.detail);
+            continue;
+        }
+        const bool plainOk = sink.size == size && hex(sink.hash.result()) == entry.value(QStringLiteral("sha256")).toString();
+        const QString mp4Problem = isMp4 ? mp4.finish() : QString();
+        if (!plainOk)
+            add(part, false, QStringLiteral("the decrypted file does not match the manifest's size and SHA-256"));
+        else if (!mp4Problem.isEmpty())
+            add(part, false, QStringLiteral("decrypted and authenticated, but %1").arg(mp4Problem));
+        else
+            add(part, true, QStringLiteral("decrypted and authenticated; %1 bytes, SHA-256 %2%3")
+                                .arg(size)
+                                .arg(entry.value(QStringLiteral("sha256")).toString(),
+                                     isMp4 ? QStringLiteral("; MP4 boxes whole, %1 fragments in sequence").arg(mp4.fragments()) : QString()));
+    }
+    add(QStringLiteral("timestamp"), true,
+        QFileInfo::exists(path + QStringLiteral(".tsr")) ? QStringLiteral("a timestamp token lies beside the package; this version does not check it")
+                                                          : QStringLiteral("none (no timestamp authority configured)"));
+    return report;
+}
+
+Result<QStringList> openPackage(const QString &path, const QByteArray &insurerKeyPem, const QString &outputFolder)
+{
+    VerifyOptions options;
+    const auto report = verifyPackage(path, options);
+    if (!report.ok())
+        return fail(ErrorCode::DataCorrupt, report.firstFailure());
+    auto key = loadKey(insurerKeyPem);
+    if (!key)
+        return std::unexpected(key.error());
+    if (!QDir().mkpath(outputFolder))
+        return fail(ErrorCode::IoError, QStringLiteral("cannot create %1").arg(outputFolder));
+    QFile package(path);
+    qint64 mtime = 0;
+    if (!package.open(QIODevice::ReadOnly))
+        return fail(ErrorCode::IoError, QStringLiteral("cannot read %1").arg(path));
+    auto members = readMembers(package, mtime);
+    if (!members)
+        return std::unexpected(members.error());
+    QStringList written;
+    const auto files = report.manifest.value(QStringLiteral("files")).toArray();
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const auto entry = files[i].toObject();
+        const QString target = QDir(outputFolder).filePath(entry.value(QStringLiteral("name")).toString());
+        if (QFileInfo::exists(target))
+            return fail(ErrorCode::InvalidState, QStringLiteral("%1 exists already; nothing was overwritten").arg(target));
+        QFile part(target + QStringLiteral(".part"));
+        if (!part.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return fail(ErrorCode::IoError, QStringLiteral("cannot create %1: %2").arg(part.fileName(), part.errorString()));
+        HashSink sink;
+        sink.file = &part;
+        const auto decrypted = decryptMember(package, (*members)[2 * i + 1], (*members)[2 * i], key->get(), sink);
+        part.close();
+        const bool plainOk = decrypted.ok && sink.size == qint64(entry.value(QStringLiteral("size")).toDouble())
+                             && hex(sink.hash.result()) == entry.value(QStringLiteral("sha256")).toString();
+        if (!plainOk) {
+            part.remove();
+            return fail(ErrorCode::DataCorrupt, QStringLiteral("%1 (%2): %3; nothing of it was kept")
+                                                    .arg(entry.value(QStringLiteral("member")).toString(), entry.value(QStringLiteral("name")).toString(),
+                                                         decrypted.ok ? QStringLiteral("the decrypted file does not match the manifest") : decrypted.detail));
+        }
+        if (!part.rename(target))
+            return fail(ErrorCode::IoError, QStringLiteral("cannot move %1 into place").arg(target));
+        written.append(target);
+    }
+    const QString manifestTarget = QDir(outputFolder).filePath(kManifestName);
+    QFile manifestOut(manifestTarget);
+    const QByteArray manifestBytes = readRange(package, (*members)[members->size() - 2]);
+    if (!manifestOut.open(QIODevice::WriteOnly | QIODevice::NewOnly) || manifestOut.write(manifestBytes) != manifestBytes.size())
+        return fail(ErrorCode::IoError, QStringLiteral("cannot write %1").arg(manifestTarget));
+    written.append(manifestTarget);
+    return written;
+}
+
+} // namespace dualrec::seal

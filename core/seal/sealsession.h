@@ -1,0 +1,57 @@
+#pragma once
+
+// Sealing a finished session into its package (docs/package-format.md). Links the journal, so
+// it is its own target (DualRec::sealsession) above core/storage; the format itself is in
+// package.h (DualRec::seal).
+#include "core/seal/keystore.h"
+#include "core/seal/package.h"
+#include "core/storage/journal.h"
+#include "core/util/clock.h"
+#include "core/workflow/sessionid.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace dualrec::seal {
+
+struct SealRequest final {
+    /// The insurer's (and e.g. a regional archive's) certificates, PEM: from the settings or IT
+    /// policy (`seal/insurerCertificates`) or `dualrec seal --insurer-cert`. None: the session
+    /// is not sealed (ErrorCode::InvalidState, "no insurer certificate").
+    QList<QByteArray> insurerCertificatesPem;
+    /// The policy term in years when the caller knows it (retention class: ≤ 1 year keeps 5
+    /// years, longer 10 years after the contract ends); unknown: the longer class.
+    std::optional<int> policyTermYears;
+    std::function<void(qint64 done, qint64 total)> progress;
+    std::function<bool()> keepGoing;
+};
+
+/// Where a session's package lives: `<data>/packages/<SESSION_ID>.dualrec` (what sync uploads;
+/// a later RFC 3161 token goes beside it as `<same>.tsr`).
+[[nodiscard]] QString packagePath(const QString &dataDirectory, const workflow::SessionId &id);
+
+/// Seals an ended session: its recording, sidecar, snapshots and other journaled files, the
+/// customer's name and ID number (an encrypted member, never in the manifest), and the manifest
+/// built from the journal (steps, events with wall and monotonic times, presence, QC, continuity,
+/// encoder settings, device, retention), signed with this data folder's signing identity (made
+/// on first use in `keyStore`) and encrypted to the insurer's certificates. Returns the package
+/// path. Already sealed: returns the existing package's path and changes nothing. A package
+/// left by a crash between writing and journaling is checked and journaled, or made anew when it
+/// does not verify. Files in the at-rest format are read through the device keys.
+///
+/// Thread contract: blocking (reads every evidence file once); call it from a worker thread,
+/// one call per session at a time. The journal is used from the calling thread (its
+/// repositories are thread-safe); `keyStore` is used only from the calling thread (the OS key
+/// store needs a QCoreApplication); `progress` and `keepGoing` are called on the calling thread.
+[[nodiscard]] Result<QString> sealSession(storage::Journal &journal, const QString &dataDirectory, const workflow::SessionId &id,
+                                          KeyStore &keyStore, const Clock &clock, const SealRequest &request);
+
+/// The key store of a data folder: the OS key store where it answers, else owner-only files in
+/// `<data>/keys`. Thread contract: as makeKeyStore().
+[[nodiscard]] std::unique_ptr<KeyStore> dataFolderKeyStore(const QString &dataDirectory);
+
+} // namespace dualrec::seal

@@ -1119,7 +1119,8 @@ VerifyReport verifyPackage(const QString &path, const VerifyOptions &options)
         QStringList subjects;
         bool recipient = false;
         for (const auto &entry : manifest.value(QStringLiteral("recipients")).toArray()) {
-            recipient = recipient || entry.toObject().value(QStringLiteral("public_key_sha256")).toString() == own;
+            const QString listed = entry.toObject().value(QStringLiteral("public_key_sha256")).toString();
+            recipient = recipient || listed == own || listed.isEmpty(); // unlisted: decrypting tells
             subjects.append(entry.toObject().value(QStringLiteral("subject")).toString());
         }
         if (!recipient) {
@@ -1214,7 +1215,8 @@ Result<QStringList> openPackage(const QString &path, const QByteArray &insurerKe
     const QString own = publicKeySha256(key->get());
     const auto recipients = report.manifest.value(QStringLiteral("recipients")).toArray();
     if (std::none_of(recipients.begin(), recipients.end(), [&own](const QJsonValue &entry) {
-            return entry.toObject().value(QStringLiteral("public_key_sha256")).toString() == own;
+            const QString listed = entry.toObject().value(QStringLiteral("public_key_sha256")).toString();
+            return listed == own || listed.isEmpty(); // unlisted: decrypting tells
         }))
         return fail(ErrorCode::InvalidArgument, QStringLiteral("insurer key: this key is not a recipient of the package; nothing was written"));
     if (!QDir().mkpath(outputFolder))

@@ -17,6 +17,7 @@
 #include <unistd.h>
 #endif
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <memory>
@@ -676,6 +677,19 @@ Result<SealedMember> sealOne(QFile &out, const QString &member, const PackageInp
     return sealed;
 }
 
+/// SHA-256 of a key's SubjectPublicKeyInfo (DER), lower-case hex: names a recipient's key.
+QString publicKeySha256(EVP_PKEY *key)
+{
+    unsigned char *der = nullptr;
+    const int size = i2d_PUBKEY(key, &der);
+    if (size <= 0)
+        return {};
+    ossl::Sha256 hash;
+    hash.addData(QByteArrayView(der, size));
+    OPENSSL_free(der);
+    return hex(hash.result());
+}
+
 bool validMemberFileName(const QString &name)
 {
     static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$"));
@@ -740,6 +754,7 @@ Result<WrittenPackage> writePackage(const QString &path, const QList<PackageInpu
     for (const auto &certificate : *recipients) {
         recipientList.append(QJsonObject{
             {QStringLiteral("certificate_sha256"), certificateSha256(certificate.get())},
+            {QStringLiteral("public_key_sha256"), publicKeySha256(X509_get0_pubkey(certificate.get()))},
             {QStringLiteral("subject"), QString::fromUtf8(X509_NAME_oneline(X509_get_subject_name(certificate.get()), nullptr, 0))}});
     }
     manifest.insert(QStringLiteral("format"), QLatin1String(kPackageFormat));
@@ -1099,6 +1114,20 @@ VerifyReport verifyPackage(const QString &path, const VerifyOptions &options)
             return report;
         }
         key = std::move(*loaded);
+        // A key that is none of the recipients' gets that said, not a decryption failure.
+        const QString own = publicKeySha256(key.get());
+        QStringList subjects;
+        bool recipient = false;
+        for (const auto &entry : manifest.value(QStringLiteral("recipients")).toArray()) {
+            const QString listed = entry.toObject().value(QStringLiteral("public_key_sha256")).toString();
+            recipient = recipient || listed == own || listed.isEmpty(); // unlisted: decrypting tells
+            subjects.append(entry.toObject().value(QStringLiteral("subject")).toString());
+        }
+        if (!recipient) {
+            add(QStringLiteral("insurer key"), false, QStringLiteral("this key is not a recipient of the package; it was sealed for: %1")
+                                                         .arg(subjects.join(QStringLiteral("; "))));
+            return report;
+        }
     }
     for (qsizetype i = 0; i < files.size(); ++i) {
         const auto entry = files[i].toObject();
@@ -1183,6 +1212,13 @@ Result<QStringList> openPackage(const QString &path, const QByteArray &insurerKe
     auto key = loadKey(insurerKeyPem);
     if (!key)
         return std::unexpected(key.error());
+    const QString own = publicKeySha256(key->get());
+    const auto recipients = report.manifest.value(QStringLiteral("recipients")).toArray();
+    if (std::none_of(recipients.begin(), recipients.end(), [&own](const QJsonValue &entry) {
+            const QString listed = entry.toObject().value(QStringLiteral("public_key_sha256")).toString();
+            return listed == own || listed.isEmpty(); // unlisted: decrypting tells
+        }))
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("insurer key: this key is not a recipient of the package; nothing was written"));
     if (!QDir().mkpath(outputFolder))
         return fail(ErrorCode::IoError, QStringLiteral("cannot create %1").arg(outputFolder));
     QFile package(path);

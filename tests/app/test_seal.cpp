@@ -110,6 +110,24 @@ TEST_CASE("seal, verify and open a recorded session; the insurer's commands from
     CHECK(package == QDir(data).filePath(QStringLiteral("packages/%1.dualrec").arg(session.sessionId)));
     REQUIRE(QFileInfo::exists(package));
 
+    // The journal's seals row describes the file on disk.
+    {
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("seal-row"));
+        db.setDatabaseName(QDir(data).filePath(QStringLiteral("journal.sqlite")));
+        REQUIRE(db.open());
+        QSqlQuery row(db);
+        REQUIRE(row.exec(QStringLiteral("SELECT package_path, package_size, package_sha256, recipients, length(signature) FROM seals WHERE session_id = '%1'")
+                             .arg(session.sessionId)));
+        REQUIRE(row.next());
+        CHECK(row.value(0).toString() == package);
+        CHECK(row.value(1).toLongLong() == QFileInfo(package).size());
+        CHECK(row.value(2).toString() == QString::fromLatin1(QCryptographicHash::hash(readAll(package), QCryptographicHash::Sha256).toHex()));
+        CHECK(row.value(3).toString().split(u' ').size() == 2);
+        CHECK(row.value(4).toInt() > 500);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("seal-row"));
+
     // Sealed again: the same path, the package unchanged.
     const QByteArray before = readAll(package);
     auto again = runDualrec({QStringLiteral("seal"), session.sessionId, QStringLiteral("--data-dir"), data}, {}, 60000, noPolicy);

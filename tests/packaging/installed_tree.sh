@@ -17,7 +17,8 @@ dualrec_env "$tmp/home"
 bin="$tmp/prefix/bin/dualrec"
 
 out=$(run_out_of_reach "$build" "$shared" "$source" -- "$bin" --version)
-[ "$out" = "dualrec $version" ] || fail "--version printed \"$out\""
+[ "$(printf '%s\n' "$out" | head -n 1)" = "dualrec $version" ] || fail "--version printed \"$out\""
+printf '%s\n' "$out" | sed -n 2p | grep -q -e "设备签名密钥" -e "device signing key" || fail "--version printed \"$out\""
 
 set +e
 out=$(run_out_of_reach "$build" "$shared" "$source" -- "$bin" self-test --lang en 2>&1)

@@ -63,7 +63,8 @@ check_runs() { # PREFIX WHAT
   local prefix=$1 what=$2 out code
   dualrec_env "$tmp/home-$what"
   out=$(run_out_of_reach "$build" "$shared" "$source" -- "$prefix/bin/dualrec" --version)
-  [ "$out" = "dualrec $version" ] || fail "$what: --version printed \"$out\""
+  [ "$(printf '%s\n' "$out" | head -n 1)" = "dualrec $version" ] || fail "$what: --version printed \"$out\""
+  printf '%s\n' "$out" | sed -n 2p | grep -q -e "设备签名密钥" -e "device signing key" || fail "$what: --version printed \"$out\""
   set +e
   out=$(run_out_of_reach "$build" "$shared" "$source" -- "$prefix/bin/dualrec" self-test --lang en 2>&1)
   code=$?

@@ -226,10 +226,11 @@ TEST_CASE("a package sealed to an EC and an RSA insurer opens with either key an
     CHECK(!notEnrolled.ok());
     CHECK(notEnrolled.firstFailure().startsWith(QLatin1String("signature:")));
 
-    // A key that is not a recipient: each file fails, named, after its encrypted digests held.
+    // A key that is not a recipient is named as such.
     const auto wrong = verifyPackage(sealed.path, {readAll(w.stranger.key), {}});
     CHECK(!wrong.ok());
-    CHECK(wrong.firstFailure().startsWith(QLatin1String("files/01 (recording): does not decrypt with this key")));
+    CHECK(wrong.firstFailure().startsWith(QLatin1String("insurer key: this key is not a recipient of the package; it was sealed for: ")));
+    CHECK(wrong.firstFailure().contains(QLatin1String("CN=insurer-ec")));
 
     // open writes every file, byte for byte, and the manifest.
     QTemporaryDir out;
@@ -245,6 +246,7 @@ TEST_CASE("a package sealed to an EC and an RSA insurer opens with either key an
     QTemporaryDir nothing;
     auto refused = openPackage(sealed.path, readAll(w.stranger.key), nothing.path());
     REQUIRE(!refused);
+    CHECK(refused.error().detail.contains(QLatin1String("this key is not a recipient")));
     CHECK(QDir(nothing.path()).entryList(QDir::Files | QDir::NoDotAndDotDot).isEmpty());
 }
 

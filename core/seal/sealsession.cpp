@@ -134,6 +134,11 @@ Result<QString> sealSession(storage::Journal &journal, const QString &dataDirect
         const QString recorded = (*existing)->packagePath.isEmpty() ? path : (*existing)->packagePath;
         if (!QFileInfo::exists(recorded))
             return fail(ErrorCode::NotFound, QStringLiteral("session %1 was sealed, but its package %2 is missing").arg(id.toString(), recorded));
+        // A crash between the seals row and the lifecycle's step: take the step now.
+        if (auto evidence = journal.sessions().evidenceState(id); evidence && *evidence == storage::EvidenceState::Stored) {
+            if (auto moved = journal.sessions().advanceEvidence(id, storage::EvidenceStep::Sealed, clock.wallNow(), recorded); !moved)
+                return std::unexpected(moved.error());
+        }
         return recorded;
     }
     auto session = journal.sessions().find(id);
@@ -145,6 +150,14 @@ Result<QString> sealSession(storage::Journal &journal, const QString &dataDirect
     if (!workflow::isEndState(record.state))
         return fail(ErrorCode::InvalidState, QStringLiteral("session %1 has not ended (it is %2): only an ended session is sealed")
                                                  .arg(id.toString(), QLatin1String(workflow::sessionStateName(record.state))));
+    // Only a stored recording (finalized, hashed, in the journal) is sealed: the evidence lifecycle says.
+    const auto evidence = journal.sessions().evidenceState(id);
+    if (!evidence)
+        return std::unexpected(evidence.error());
+    if (*evidence != storage::EvidenceState::Stored)
+        return fail(ErrorCode::InvalidState,
+                    QStringLiteral("session %1 cannot be sealed: its evidence is \"%2\", only a stored recording is sealed")
+                        .arg(id.toString(), storage::evidenceStateName(*evidence)));
     if (request.insurerCertificatesPem.isEmpty())
         return fail(ErrorCode::InvalidState, QStringLiteral("not sealed: no insurer certificate is configured (setting "
                                                             "seal/insurerCertificates, or --insurer-cert)"));
@@ -307,6 +320,8 @@ Result<QString> sealSession(storage::Journal &journal, const QString &dataDirect
         seal.recipients.append(recipient.toObject().value(QStringLiteral("certificate_sha256")).toString());
     if (auto recorded = seals.record(seal); !recorded)
         return std::unexpected(recorded.error());
+    if (auto moved = journal.sessions().advanceEvidence(id, storage::EvidenceStep::Sealed, clock.wallNow(), path); !moved)
+        return std::unexpected(moved.error());
     return path;
 }
 

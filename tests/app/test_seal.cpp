@@ -124,6 +124,14 @@ TEST_CASE("seal, verify and open a recorded session; the insurer's commands from
         CHECK(row.value(2).toString() == QString::fromLatin1(QCryptographicHash::hash(readAll(package), QCryptographicHash::Sha256).toHex()));
         CHECK(row.value(3).toString().split(u' ').size() == 2);
         CHECK(row.value(4).toInt() > 500);
+        // The evidence lifecycle took its step: stored -> sealed, logged with the package.
+        QSqlQuery lifecycle(db);
+        REQUIRE(lifecycle.exec(QStringLiteral("SELECT s.evidence_state, (SELECT group_concat(step, ' ') FROM evidence_transitions t "
+                                              "WHERE t.session_id = s.id) FROM sessions s WHERE s.id = '%1'")
+                                   .arg(session.sessionId)));
+        REQUIRE(lifecycle.next());
+        CHECK(lifecycle.value(0).toString() == QLatin1String("sealed"));
+        CHECK(lifecycle.value(1).toString() == QLatin1String("recording-opened recording-closed recording-stored sealed"));
         db.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("seal-row"));

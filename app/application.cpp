@@ -10,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QLibraryInfo>
 #include <QCameraDevice>
 #include <QMediaDevices>
@@ -34,6 +35,7 @@ Application::~Application()
     }
     // The window (and a recording it may still finalize) goes before the capture it uses.
     m_window.reset();
+    m_sealing.reset(); // a running seal stops between two blocks; it is made again at the next start
     m_captureFeed.reset();
     m_capture.reset();
     m_journal.reset();
@@ -154,8 +156,10 @@ std::optional<int> Application::startWindow()
     recording.encoder.height = m_format.height;
     recording.encoder.framesPerSecond = m_format.framesPerSecond;
     m_voice = makeVoice(err);
+    m_sealing = std::make_unique<live::SealQueue>(*m_journal, dataDirectory, m_clock, [this] { return insurerCertificates(); });
     m_window = std::make_unique<ui::MainWindow>(
-        ui::UiServices{m_library, *m_journal, m_clock, m_settings, m_feed.get(), m_capture.get(), recording, m_voice.get()},
+        ui::UiServices{m_library, *m_journal, m_clock, m_settings, m_feed.get(), m_capture.get(), recording, m_voice.get(),
+                       m_sealing.get()},
         info);
     connect(m_window.get(), &ui::MainWindow::languageRequested, this, &Application::onLanguageRequested);
     connect(m_instance.get(), &SingleInstance::activationRequested, m_window.get(), [this] {
@@ -216,6 +220,24 @@ void Application::onRecovered(const Result<QList<live::RecoveredSession>> &recov
             << Qt::endl;
     if (m_window)
         m_window->showRecoveredSessions(*recovered);
+    // What is stored and not sealed yet (also what the recovery just stored) is sealed now.
+    if (m_sealing)
+        m_sealing->sealPending();
+}
+
+QList<QByteArray> Application::insurerCertificates() const
+{
+    QList<QByteArray> certificates;
+    for (const auto &path : m_settings.text(SettingKey::InsurerCertificates).split(u';', Qt::SkipEmptyParts)) {
+        QFile file(path.trimmed());
+        if (!file.open(QIODevice::ReadOnly) || file.size() > 1024 * 1024) {
+            qWarning("dualrec: the insurer certificate %s (setting seal/insurerCertificates) cannot be read",
+                     qUtf8Printable(path.trimmed()));
+            continue;
+        }
+        certificates.append(file.readAll());
+    }
+    return certificates;
 }
 
 std::optional<QString> Application::startCapture(QTextStream &err)

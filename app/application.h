@@ -9,6 +9,7 @@
 #include "core/workflow/templatelibrary.h"
 
 #include "core/live/interruptedsessions.h"
+#include "core/live/sealqueue.h"
 #include "ui/voicebroadcast.h"
 
 #include <QObject>
@@ -83,6 +84,8 @@ private:
     void startRecovery();
     [[nodiscard]] std::unique_ptr<ui::VoiceBroadcast> makeVoice(QTextStream &err) const;
     void onRecovered(const Result<QList<live::RecoveredSession>> &recovered);
+    /// The insurer's certificates (PEM) from the settings / IT policy (seal/insurerCertificates).
+    [[nodiscard]] QList<QByteArray> insurerCertificates() const;
 
     CommandLine m_commandLine;
     Translators &m_translators;
@@ -97,6 +100,7 @@ private:
     std::unique_ptr<live::LiveCapture> m_capture;
     std::unique_ptr<ui::CaptureFeed> m_captureFeed;
     std::unique_ptr<ui::VoiceBroadcast> m_voice; ///< before the window, which uses it
+    std::unique_ptr<live::SealQueue> m_sealing;  ///< before the window, which uses it
     std::unique_ptr<ui::MainWindow> m_window;
     /// Closes the sessions the last run left behind (finalizing their recordings) in its own
     /// thread, not the pool that checks passwords; stopped between sessions and joined first

@@ -1,5 +1,7 @@
 #include "ui/endpage.h"
 
+#include "ui/errortext.h"
+
 #include "ui/historytext.h"
 #include "ui/pagestyle.h"
 #include "ui/qrcodewidget.h"
@@ -28,8 +30,13 @@ EndPage::EndPage(QWidget *parent) : QWidget(parent)
     m_outcome->setObjectName(QStringLiteral("endOutcome"));
     m_outcome->setWordWrap(true);
     pageStyle::enlarge(m_outcome, 1.3, true);
+    m_seal = new QLabel(this);
+    m_seal->setObjectName(QStringLiteral("endSeal"));
+    m_seal->setWordWrap(true);
+    m_seal->hide();
     layout->addWidget(m_title);
     layout->addWidget(m_outcome);
+    layout->addWidget(m_seal);
 
     auto *columns = new QHBoxLayout;
     m_summary = new QTableWidget(this);
@@ -103,6 +110,7 @@ void EndPage::showSession(const WorkflowSession &session, std::optional<storage:
                           QString verificationUrl)
 {
     m_session = &session;
+    setSealStatus(SealStatus::Invalid);
     m_recording = std::move(recording);
     m_receipt = std::move(receipt);
     m_verificationUrl = std::move(verificationUrl);
@@ -119,6 +127,7 @@ void EndPage::changeEvent(QEvent *event)
 
 void EndPage::retranslateUi()
 {
+    setSealStatus(m_sealStatus, m_sealPercent, m_sealError);
     m_title->setText(tr("Recording ended"));
     m_receiptTitle->setText(tr("Customer's receipt"));
     m_newSession->setText(tr("&New recording"));
@@ -212,6 +221,38 @@ void EndPage::fill()
                                      "connected, or the recording broke: see the journal). The session's steps and "
                                      "events are kept in the journal."));
     }
+}
+
+void EndPage::setSealStatus(SealStatus status, int percent, const std::optional<Error> &error)
+{
+    m_sealStatus = status;
+    m_sealPercent = percent;
+    m_sealError = error;
+    QString text;
+    switch (status) {
+    case SealStatus::NotStored:
+        text = tr("The recording is not sealed: it could not be saved completely (see above).");
+        break;
+    case SealStatus::Sealing:
+        text = tr("Sealing the recording for the insurer: %1 %").arg(percent);
+        break;
+    case SealStatus::Sealed:
+        text = tr("The recording is sealed for the insurer and waits to be uploaded.");
+        break;
+    case SealStatus::NoCertificate:
+        text = tr("The recording is kept encrypted on this computer but not sealed yet: no insurer certificate is set up. "
+                  "Ask branch IT; it is sealed as soon as one is.");
+        break;
+    case SealStatus::Failed:
+        text = error ? ErrorText::describe(tr("The recording could not be sealed yet; DualRec tries again at the next start."), *error)
+                     : tr("The recording could not be sealed yet; DualRec tries again at the next start.");
+        break;
+    case SealStatus::Invalid:
+        break;
+    }
+    m_seal->setText(text);
+    m_seal->setToolTip(error ? ErrorText::technicalDetail(*error) : QString());
+    m_seal->setVisible(!text.isEmpty());
 }
 
 } // namespace dualrec::ui

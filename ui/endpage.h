@@ -42,6 +42,11 @@ public:
     /// The receipt as lines of text in the UI language.
     [[nodiscard]] static QString receiptText(const workflow::Receipt &receipt);
 
+    /// Where the session's sealing stands (live::SealQueue), shown under the outcome.
+    enum class SealStatus : quint8 { Invalid = 0, NotStored, Sealing, Sealed, NoCertificate, Failed };
+    /// `percent` for Sealing; `error` for Failed (its sentence is shown, the detail in the tooltip).
+    void setSealStatus(SealStatus status, int percent = 0, const std::optional<Error> &error = std::nullopt);
+
 Q_SIGNALS:
     void newSessionRequested();
 
@@ -59,6 +64,10 @@ private:
 
     QLabel *m_title = nullptr;
     QLabel *m_outcome = nullptr;
+    QLabel *m_seal = nullptr;
+    SealStatus m_sealStatus = SealStatus::Invalid;
+    int m_sealPercent = 0;
+    std::optional<Error> m_sealError;
     QTableWidget *m_summary = nullptr;
     QLabel *m_recordingLabel = nullptr;
     QLabel *m_receiptTitle = nullptr;

@@ -1,5 +1,6 @@
 #include "ui/mainwindow.h"
 
+#include "core/live/sealqueue.h"
 #include "core/live/sessioncontroller.h"
 #include "core/workflow/eventdetail.h"
 #include "core/workflow/receipt.h"
@@ -120,6 +121,32 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
 
     connect(m_loginPage, &LoginPage::loggedIn, this, &MainWindow::onLoggedIn);
     connect(m_newSessionPage, &NewSessionPage::startRequested, this, &MainWindow::onStartRequested);
+    if (auto *sealing = m_services.sealing) {
+        // Only the ended session on the end page is shown; the others are sealed in silence.
+        const auto shown = [this](const workflow::SessionId &id) {
+            return m_controller && m_controller->done() && m_controller->session().id() == id;
+        };
+        connect(sealing, &live::SealQueue::started, this, [this, shown](const workflow::SessionId &id) {
+            if (shown(id))
+                m_endPage->setSealStatus(EndPage::SealStatus::Sealing, 0);
+        });
+        connect(sealing, &live::SealQueue::progress, this, [this, shown](const workflow::SessionId &id, qint64 done, qint64 total) {
+            if (shown(id))
+                m_endPage->setSealStatus(EndPage::SealStatus::Sealing, total > 0 ? int(done * 100 / total) : 0);
+        });
+        connect(sealing, &live::SealQueue::sealed, this, [this, shown](const workflow::SessionId &id) {
+            if (shown(id))
+                m_endPage->setSealStatus(EndPage::SealStatus::Sealed);
+        });
+        connect(sealing, &live::SealQueue::needsCertificate, this, [this, shown](const workflow::SessionId &id) {
+            if (shown(id))
+                m_endPage->setSealStatus(EndPage::SealStatus::NoCertificate);
+        });
+        connect(sealing, &live::SealQueue::waiting, this, [this, shown](const workflow::SessionId &id, const Error &reason) {
+            if (shown(id))
+                m_endPage->setSealStatus(EndPage::SealStatus::Failed, 0, reason);
+        });
+    }
     connect(m_loginPage, &LoginPage::auditFailed, this,
             [this](const Error &error) { showAuditProblem(Result<qint64>(std::unexpected(error))); });
     connect(m_settingsPage, &SettingsPage::auditFailed, this,
@@ -631,6 +658,12 @@ void MainWindow::showEndPage()
                            makeReceipt(session.plan(), applicationNo, startedAt, length,
                                        recordingFile ? recordingFile->sha256 : QString()),
                            m_services.settings.text(SettingKey::ReceiptVerificationUrl));
+    // Sealing follows a stored recording in the background; the page says where it stands.
+    const auto evidence = m_controller->evidence();
+    if (evidence == storage::EvidenceState::Stored && m_services.sealing)
+        m_services.sealing->sealPending();
+    else if (evidence == storage::EvidenceState::Recording || evidence == storage::EvidenceState::Recorded)
+        m_endPage->setSealStatus(EndPage::SealStatus::NotStored);
     showPage(m_endPage);
     updateNavigation();
 }

@@ -10,6 +10,10 @@ namespace dualrec::live {
 class LiveCapture;
 }
 
+namespace dualrec::live {
+class SealQueue;
+}
+
 namespace dualrec::ui {
 
 class LiveFeed;
@@ -32,6 +36,9 @@ struct UiServices final {
     media::RecorderSettings recording;
     /// Reads the prompts aloud on the recording page; null: the page has no voice and says so.
     VoiceBroadcast *voice = nullptr;
+    /// Seals stored sessions in the background (the end page shows where it stands); null: the
+    /// window does not seal (tests of the pages alone).
+    live::SealQueue *sealing = nullptr;
 };
 
 } // namespace dualrec::ui

@@ -2073,6 +2073,26 @@ SHA-256 of the recording: %2</source>
         <source>Close-ups</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The recording is not sealed: it could not be saved completely (see above).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sealing the recording for the insurer: %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording is sealed for the insurer and waits to be uploaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording is kept encrypted on this computer but not sealed yet: no insurer certificate is set up. Ask branch IT; it is sealed as soon as one is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording could not be sealed yet; DualRec tries again at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::ErrorText</name>

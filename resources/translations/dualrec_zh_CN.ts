@@ -2101,6 +2101,26 @@ SHA-256 of the recording: %2</source>
         <source>Close-ups</source>
         <translation>特写</translation>
     </message>
+    <message>
+        <source>The recording is not sealed: it could not be saved completely (see above).</source>
+        <translation>录像未封存：录像没能完整保存（见上文）。</translation>
+    </message>
+    <message>
+        <source>Sealing the recording for the insurer: %1 %</source>
+        <translation>正在为保险公司封存录像：%1%</translation>
+    </message>
+    <message>
+        <source>The recording is sealed for the insurer and waits to be uploaded.</source>
+        <translation>录像已为保险公司封存，等待上传。</translation>
+    </message>
+    <message>
+        <source>The recording is kept encrypted on this computer but not sealed yet: no insurer certificate is set up. Ask branch IT; it is sealed as soon as one is.</source>
+        <translation>录像已加密保存在本机，但尚未封存：还没有配置保险公司证书。请联系分支机构IT，配置后会立即封存。</translation>
+    </message>
+    <message>
+        <source>The recording could not be sealed yet; DualRec tries again at the next start.</source>
+        <translation>录像暂时未能封存，DualRec 会在下次启动时重试。</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::ErrorText</name>

@@ -1,6 +1,7 @@
 // live::SessionController: one owner for a session from its journal row to "stored", with the
 // evidence lifecycle, where its slow work runs, and what happens when the recording cannot start.
 #include "core/capture/syntheticsource.h"
+#include "core/live/sealqueue.h"
 #include "core/live/sessioncontroller.h"
 #include "core/storage/sessionclaim.h"
 #include "core/util/filedigest.h"
@@ -13,6 +14,8 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -188,4 +191,71 @@ TEST_CASE("a close-up is refused while someone the step needs is missing", "[liv
     REQUIRE_FALSE(refused.has_value());
     CHECK(refused.error().code == ErrorCode::RequirementsUnmet);
     CHECK(QDir(QDir(data.path()).filePath(QStringLiteral("recordings"))).entryList(QDir::Files).isEmpty());
+}
+
+TEST_CASE("the seal queue seals a stored session in the background, or says it needs an insurer certificate", "[live]")
+{
+    QTemporaryDir data;
+    SystemClock clock;
+    auto journal = storage::Journal::open(data.path(), clock);
+    REQUIRE(journal.has_value());
+    workflow::SessionId id;
+    {
+        auto created = live::SessionController::create(setupFor(QDir(data.path()).filePath(QStringLiteral("recordings"))),
+                                                       **journal, clock);
+        REQUIRE(created.has_value());
+        auto &controller = **created;
+        id = controller.session().id();
+        live::LiveOptions options;
+        options.previewsPerSecond = 0;
+        live::LiveCapture capture(syntheticSource(clock, controller.session().createdMonotonic()), nullptr, options);
+        REQUIRE(controller.openRecording(capture).has_value());
+        REQUIRE(controller.session().start().has_value());
+        REQUIRE(waitFor([&] { return controller.recording()->sourceEnded().has_value(); }, 60000));
+        REQUIRE(controller.session().abort(QStringLiteral("test: source ended")).has_value());
+        bool finished = false;
+        QObject::connect(&controller, &live::SessionController::finished, &controller, [&](const auto &) { finished = true; });
+        controller.finish(QStringLiteral("test"));
+        REQUIRE(waitFor([&] { return finished; }, 60000));
+    }
+    REQUIRE((*journal)->sessions().evidenceState(id).value() == storage::EvidenceState::Stored);
+
+    // No certificate: nothing is sealed, the session is named as waiting for one.
+    QList<QByteArray> certificates;
+    live::SealQueue queue(**journal, data.path(), clock, [&] { return certificates; });
+    QList<workflow::SessionId> needing;
+    QList<workflow::SessionId> sealed;
+    std::optional<Error> failure;
+    QObject::connect(&queue, &live::SealQueue::needsCertificate, &queue, [&](const workflow::SessionId &which) { needing.append(which); });
+    QObject::connect(&queue, &live::SealQueue::sealed, &queue, [&](const workflow::SessionId &which) { sealed.append(which); });
+    QObject::connect(&queue, &live::SealQueue::waiting, &queue, [&](const workflow::SessionId &, const Error &error) { failure = error; });
+    queue.sealPending();
+    CHECK(needing == QList{id});
+    CHECK_FALSE(queue.busy());
+    CHECK((*journal)->sessions().evidenceState(id).value() == storage::EvidenceState::Stored);
+
+    // An insurer certificate made with the openssl CLI: sealed in a worker thread.
+    QTemporaryDir keys;
+    const auto certificate = keys.filePath(QStringLiteral("insurer.pem"));
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+                   QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+                   QStringLiteral("-keyout"), keys.filePath(QStringLiteral("insurer.key")), QStringLiteral("-out"), certificate,
+                   QStringLiteral("-subj"), QStringLiteral("/CN=Test Insurer"), QStringLiteral("-days"), QStringLiteral("2")});
+    REQUIRE(openssl.waitForFinished(30000));
+    REQUIRE(openssl.exitCode() == 0);
+    QFile pem(certificate);
+    REQUIRE(pem.open(QIODevice::ReadOnly));
+    certificates = {pem.readAll()};
+    queue.sealPending();
+    CHECK(queue.busy());
+    REQUIRE(waitFor([&] { return !sealed.isEmpty() || failure.has_value(); }, 120000));
+    INFO((failure ? failure->toString().toStdString() : std::string()));
+    REQUIRE(sealed == QList{id});
+    CHECK((*journal)->sessions().evidenceState(id).value() == storage::EvidenceState::Sealed);
+    CHECK(QFileInfo::exists(QDir(data.path()).filePath(QStringLiteral("packages/%1.dualrec").arg(id.toString()))));
+    // Nothing is left to seal: another round does nothing.
+    queue.sealPending();
+    CHECK_FALSE(queue.busy());
 }

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "core/storage/journal.h"
+#include "core/util/clock.h"
+#include "core/workflow/sessionid.h"
+
+#include <QObject>
+
+#include <atomic>
+#include <functional>
+
+class QThread;
+
+namespace dualrec::live {
+
+/// Seals what is ready, in the background: every session whose evidence is stored
+/// (storage::EvidenceState::Stored) becomes its sealed package (seal::sealSession), oldest first,
+/// one at a time in a worker thread; the lifecycle moves to "sealed". Called at start-up (after
+/// the recovery, so sessions a crash left are sealed too) and whenever a session's recording is
+/// stored. Without an insurer certificate nothing is sealed: each stored session is reported
+/// through waiting() with the reason and sealed as soon as one is configured.
+///
+/// Thread contract: owner's thread (the GUI thread); sealSession() runs in a QThread of its own
+/// (the OS key store needs one). The journal and clock must outlive the queue; destroying it
+/// stops a running seal between two blocks (the package is made again at the next start).
+class SealQueue final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SealQueue)
+
+public:
+    /// `certificates` is asked, in the owner's thread, at every round: the insurer's PEM
+    /// certificates (settings or IT policy); empty: nothing is sealed.
+    SealQueue(storage::Journal &journal, QString dataDirectory, const Clock &clock,
+              std::function<QList<QByteArray>()> certificates, QObject *parent = nullptr);
+    ~SealQueue() override;
+
+    /// Seals every stored session (again after the running round, when one runs).
+    void sealPending();
+    [[nodiscard]] bool busy() const { return m_worker != nullptr; }
+
+Q_SIGNALS:
+    void started(const dualrec::workflow::SessionId &id);
+    void progress(const dualrec::workflow::SessionId &id, qint64 done, qint64 total);
+    void sealed(const dualrec::workflow::SessionId &id, const QString &packagePath);
+    /// Not sealed: no insurer certificate is configured (sealed at the first round after one is).
+    void needsCertificate(const dualrec::workflow::SessionId &id);
+    /// Not sealed now: sealing failed (the session stays stored and is tried again at the next
+    /// start).
+    void waiting(const dualrec::workflow::SessionId &id, const dualrec::Error &reason);
+
+private:
+    void next();
+
+    storage::Journal &m_journal;
+    QString m_dataDirectory;
+    const Clock &m_clock;
+    std::function<QList<QByteArray>()> m_certificates;
+    QList<QByteArray> m_round; ///< the certificates of the running round
+    QList<workflow::SessionId> m_pending;
+    QList<workflow::SessionId> m_failed; ///< not tried again in this round
+    QThread *m_worker = nullptr;
+    bool m_again = false;
+    std::atomic<bool> m_stop{false};
+};
+
+} // namespace dualrec::live

@@ -48,7 +48,7 @@ workflow::PresenceFacts everyonePresent()
 }
 
 int runRecord(const CommandLine &commandLine, media::RecordingJournal &journal, const PresenceFeed &presence,
-              QTextStream &out, QTextStream &err)
+              QTextStream &out, QTextStream &err, std::shared_ptr<const seal::DeviceKeys> keys)
 {
     const auto &options = commandLine.record;
     const auto library = workflow::TemplateLibrary::loadDirectories(Application::templateDirectories(commandLine.templateDirectories));
@@ -65,6 +65,7 @@ int runRecord(const CommandLine &commandLine, media::RecordingJournal &journal, 
 
     live::RecordingRequest request;
     auto &settings = request.settings;
+    settings.keys = std::move(keys);
     settings.encoder.width = options.width;
     settings.encoder.height = options.height;
     settings.encoder.framesPerSecond = options.framesPerSecond;

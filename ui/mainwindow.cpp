@@ -2,6 +2,7 @@
 
 #include "core/live/journalbridge.h"
 #include "core/live/recordingrun.h"
+#include "core/seal/evidencefile.h"
 #include "core/storage/sessionclaim.h"
 #include "core/storage/sessionjournaler.h"
 #include "core/util/filedigest.h"
@@ -27,6 +28,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QEvent>
@@ -611,7 +613,11 @@ void MainWindow::onSnapshotRequested()
     const QDir folder(recordingsDirectory());
     const QString name = QStringLiteral("%1.snapshot-%2.jpg").arg(m_session->id().toString()).arg(++m_snapshots);
     const QString path = folder.absoluteFilePath(name);
-    if (!QDir().mkpath(folder.absolutePath()) || !picture.save(path, "JPG", 90)) {
+    // Encrypted as written, like the recording (docs/security.md): the JPEG exists only in memory.
+    QByteArray jpeg;
+    QBuffer buffer(&jpeg);
+    if (!QDir().mkpath(folder.absolutePath()) || !buffer.open(QIODevice::WriteOnly) || !picture.save(&buffer, "JPG", 90)
+        || !seal::writeEvidenceFile(path, jpeg, m_services.recording.keys.get())) {
         m_recordingPage->setRecordingProblem(
             tr("The snapshot could not be saved to %1.").arg(QDir::toNativeSeparators(path)));
         return;

@@ -102,7 +102,7 @@ RecordingRun::~RecordingRun()
 
 void RecordingRun::writeSidecar()
 {
-    (void)media::writeSidecar(m_sidecarPath, m_sidecar);
+    (void)media::writeSidecar(m_sidecarPath, m_sidecar, m_recorder->settings().keys.get());
 }
 
 void RecordingRun::onEvent(const workflow::SessionEvent &event)
@@ -160,7 +160,7 @@ RecordingOutcome RecordingRun::finish(const QString &stopReason, const vision::P
     if (!m_finalizing)
         return outcome;
     m_finalizing = false;
-    complete(outcome, media::finalizeRecording(m_sidecar.fragmentedFile, m_sidecar.finalFile, m_chapters));
+    complete(outcome, media::finalizeRecording(m_sidecar.fragmentedFile, m_sidecar.finalFile, m_chapters, {}, m_recorder->settings().keys.get()));
     return outcome;
 }
 
@@ -175,8 +175,8 @@ void RecordingRun::finishInBackground(const QString &stopReason, const vision::P
     // responsive; the journal is written back in the owner's thread.
     m_pendingOutcome = outcome;
     m_finalizer = std::jthread([this, fragmented = m_sidecar.fragmentedFile, final = m_sidecar.finalFile,
-                                chapters = m_chapters] {
-        m_finalized = media::finalizeRecording(fragmented, final, chapters);
+                                chapters = m_chapters, keys = m_recorder->settings().keys] {
+        m_finalized = media::finalizeRecording(fragmented, final, chapters, {}, keys.get());
         QMetaObject::invokeMethod(this, [this] {
             if (!m_finalizing)
                 return;
@@ -250,7 +250,7 @@ void RecordingRun::complete(RecordingOutcome &outcome, const std::optional<Resul
             outcome.finalizeError = finalized->error();
         m_sidecar.finalFile.clear();
     }
-    if (auto written = media::writeSidecar(m_sidecarPath, m_sidecar); !written && !outcome.failure)
+    if (auto written = media::writeSidecar(m_sidecarPath, m_sidecar, m_recorder->settings().keys.get()); !written && !outcome.failure)
         outcome.finalizeError = written.error();
     // A recording stopped by a full disk cannot be finalized now (no room for the copy). Its
     // closing sidecar stays out of the journal, which lists the session as left unsaved: the

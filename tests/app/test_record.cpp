@@ -1,6 +1,7 @@
 // `dualrec record`, run as a real process: the headless recording, crash safety under kill -9,
 // recovery of a killed session at the next start, and its refusals.
 #include "tests/support/clirun.h"
+#include "tests/support/evidencetools.h"
 #include "tests/support/mediatools.h"
 
 #include <QDir>
@@ -34,15 +35,46 @@ QStringList recordArguments(const QString &out, const QStringList &extra)
            + extra;
 }
 
+QTemporaryDir &dataHome()
+{
+    static QTemporaryDir home;
+    return home;
+}
+
 QProcessEnvironment environment()
 {
     auto env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
     // The journal goes to the data folder: keep it out of the real one.
-    static QTemporaryDir dataHome;
-    env.insert(QStringLiteral("XDG_DATA_HOME"), dataHome.path());
+    env.insert(QStringLiteral("XDG_DATA_HOME"), dataHome().path());
+    // The device key in owner-only files in the data folder, never in the user's keyring.
+    env.insert(QStringLiteral("DUALREC_KEY_STORE"), QStringLiteral("file"));
     return env;
+}
+
+/// The data folder dualrec uses under environment() without --data-dir.
+QString defaultDataFolder()
+{
+    return QDir(dataHome().path()).filePath(QStringLiteral("DualRec/DualRec"));
+}
+
+/// Recordings and sidecars are encrypted (docs/security.md): ffprobe and the JSON parser get a
+/// decrypted copy in `into`, made with the data folder's device key.
+QString plainCopy(const QString &path, const QString &dataFolder, const QTemporaryDir &into)
+{
+    const auto keys = dualrec::test::openTestKeys(dataFolder, QDir(dataFolder).filePath(QStringLiteral("keys")));
+    CHECK(dualrec::seal::looksEncrypted(path));
+    CHECK_FALSE(dualrec::test::startsLikePlainMedia(path));
+    return dualrec::test::decryptTo(path, *keys, into.filePath(QFileInfo(path).fileName()));
+}
+
+QJsonObject sidecarObject(const QString &path, const QString &dataFolder)
+{
+    QTemporaryDir plain;
+    QFile file(plainCopy(path, dataFolder, plain));
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    return QJsonDocument::fromJson(file.readAll()).object();
 }
 
 QString valueAfter(const QString &text, const QString &key)
@@ -71,14 +103,13 @@ TEST_CASE("record with the demo source writes a finalized recording and its side
     CHECK(!recording.endsWith(QLatin1String(".recording.mp4"))); // finalized
     CHECK(!QFile::exists(QString(recording).replace(QLatin1String(".mp4"), QLatin1String(".recording.mp4"))));
 
-    const auto info = dualrec::test::probe(recording);
+    QTemporaryDir plain;
+    const auto info = dualrec::test::probe(plainCopy(recording, defaultDataFolder(), plain));
     CHECK(info.value(QStringLiteral("format")).toObject().value(QStringLiteral("duration")).toString().toDouble() >= 3.9);
     const auto chapters = info.value(QStringLiteral("chapters")).toArray();
     REQUIRE(chapters.size() >= 1);
 
-    QFile file(sidecarPath);
-    REQUIRE(file.open(QIODevice::ReadOnly));
-    const auto sidecar = QJsonDocument::fromJson(file.readAll()).object();
+    const auto sidecar = sidecarObject(sidecarPath, defaultDataFolder());
     CHECK(sidecar.value(QStringLiteral("application_no")).toString() == QLatin1String("P2026-0042"));
     CHECK(sidecar.value(QStringLiteral("state")).toString() == QLatin1String("aborted"));
     CHECK(sidecar.value(QStringLiteral("state_detail")).toString() == QLatin1String("duration limit"));
@@ -112,12 +143,15 @@ TEST_CASE("kill -9 at 20 random moments leaves a file that plays to within 2 s o
         REQUIRE(process.waitForFinished(10000));
         CHECK(process.exitStatus() == QProcess::CrashExit);
 
-        const auto decoded = dualrec::test::decodeVideo(path);
+        // Encrypted from the first byte: every complete chunk decrypts, a torn last one is left out.
+        QTemporaryDir plain;
+        const auto plainPath = plainCopy(path, defaultDataFolder(), plain);
+        const auto decoded = dualrec::test::decodeVideo(plainPath);
         INFO("run " << run << ": killed after " << killedAt << " s, file plays " << decoded.videoSeconds << " s ("
                     << decoded.frames << " frames); decoder: " << decoded.errors.toStdString());
         CHECK(decoded.videoSeconds >= killedAt - 2.0);
         CHECK(decoded.frames >= qint64((killedAt - 2.0) * 25));
-        const auto audio = dualrec::test::pcm(path, 8000);
+        const auto audio = dualrec::test::pcm(plainPath, 8000);
         CHECK(double(audio.size()) / 8000 >= killedAt - 2.0);
     }
 }
@@ -255,11 +289,13 @@ TEST_CASE("after kill -9 the next start closes the interrupted session and final
     const auto final = QString(fragmented).replace(QLatin1String(".recording.mp4"), QLatin1String(".mp4"));
     CHECK_FALSE(QFile::exists(fragmented));
     REQUIRE(QFile::exists(final));
-    const auto decoded = dualrec::test::decodeVideo(final);
+    QTemporaryDir plain;
+    const auto plainFinal = plainCopy(final, data.path(), plain);
+    const auto decoded = dualrec::test::decodeVideo(plainFinal);
     INFO("final file plays " << decoded.videoSeconds << " s; decoder: " << decoded.errors.toStdString());
     CHECK(decoded.videoSeconds >= 1.0);
     CHECK(decoded.errors.isEmpty());
-    CHECK(dualrec::test::probe(final).value(QStringLiteral("chapters")).toArray().size() >= 1);
+    CHECK(dualrec::test::probe(plainFinal).value(QStringLiteral("chapters")).toArray().size() >= 1);
 
     QFile media(final);
     REQUIRE(media.open(QIODevice::ReadOnly));
@@ -267,9 +303,7 @@ TEST_CASE("after kill -9 the next start closes the interrupted session and final
     REQUIRE(hash.addData(&media));
     const auto digest = QString::fromLatin1(hash.result().toHex());
 
-    QFile sidecarFile(QString(fragmented).replace(QLatin1String(".recording.mp4"), QLatin1String(".json")));
-    REQUIRE(sidecarFile.open(QIODevice::ReadOnly));
-    const auto sidecar = QJsonDocument::fromJson(sidecarFile.readAll()).object();
+    const auto sidecar = sidecarObject(QString(fragmented).replace(QLatin1String(".recording.mp4"), QLatin1String(".json")), data.path());
     CHECK(sidecar.value(QStringLiteral("state")).toString() == QLatin1String("failed"));
     CHECK(sidecar.value(QStringLiteral("state_detail")).toString().startsWith(QLatin1String("interrupted")));
     CHECK(sidecar.value(QStringLiteral("files")).toObject().value(QStringLiteral("final")).toString() == QFileInfo(final).fileName());
@@ -388,8 +422,9 @@ TEST_CASE("disk full mid-recording: the session still ends in the journal, the s
     const auto journalPath = QDir(data).filePath(QStringLiteral("journal.sqlite"));
     const auto state = journalValue(journalPath, QStringLiteral("SELECT state FROM sessions WHERE id = ?"), {started.sessionId});
     CHECK((state == QLatin1String("failed") || state == QLatin1String("aborted")));
-    // The sidecar is whole JSON (written atomically), never truncated.
-    QFile sidecar(QDir(out).filePath(started.sessionId + QStringLiteral(".json")));
+    // The sidecar is whole JSON (written atomically, encrypted and complete), never truncated.
+    QTemporaryDir plain;
+    QFile sidecar(plainCopy(QDir(out).filePath(started.sessionId + QStringLiteral(".json")), data, plain));
     REQUIRE(sidecar.open(QIODevice::ReadOnly));
     const auto sidecarText = sidecar.readAll();
     CHECK(sidecarText.size() > 100);

@@ -189,6 +189,7 @@ void PlaybackWidget::unload()
         m_player->stop();
         m_player->setSource(QUrl());
     }
+    m_device.reset(); // after the player let go of it
     m_path.clear();
     m_problemKind = Problem::None;
     m_problemDetail.clear();
@@ -230,6 +231,21 @@ void PlaybackWidget::load(const QString &path, const QList<PlaybackChapter> &cha
         m_problemKind = Problem::Missing;
     } else if (!info.isFile() || !info.isReadable()) {
         m_problemKind = Problem::Unreadable;
+    } else if (seal::looksEncrypted(m_path)) {
+        // Encrypted at rest: decrypted in memory as the player reads, seeks included.
+        auto device = m_keys ? seal::EncryptedFileDevice::open(m_path, *m_keys)
+                             : Result<std::unique_ptr<seal::EncryptedFileDevice>>(
+                                   fail(ErrorCode::InvalidState, QStringLiteral("no device key is open")));
+        if (!device) {
+            m_problemKind = Problem::Undecryptable;
+            m_problemDetail = device.error().detail;
+            startDigestCheck(expectedSha256); // says whether the file changed since it was journaled
+        } else {
+            m_device = std::move(*device);
+            ensurePlayer();
+            m_player->setSourceDevice(m_device.get(), QUrl::fromLocalFile(m_path));
+            startDigestCheck(expectedSha256);
+        }
     } else {
         ensurePlayer();
         m_player->setSource(QUrl::fromLocalFile(m_path));
@@ -450,7 +466,14 @@ void PlaybackWidget::retranslateUi()
     case Problem::Unplayable:
         m_problem->setText(tr("The recording %1 cannot be played: %2").arg(nativePath, m_problemDetail));
         break;
+    case Problem::Undecryptable:
+        m_problem->setText(tr("The recording %1 cannot be decrypted: it was altered or damaged, or this computer's key is "
+                              "not the one it was recorded with. Nothing was changed.").arg(nativePath));
+        m_problem->setToolTip(m_problemDetail);
+        break;
     }
+    if (m_problemKind != Problem::Undecryptable)
+        m_problem->setToolTip(QString());
     m_problem->setVisible(m_problemKind != Problem::None);
     updatePlayButton();
     updateDigestLabel();

@@ -470,3 +470,60 @@ TEST_CASE("record refuses to start without enough free space")
     CHECK(err.contains(QLatin1String("not enough free space")));
     CHECK(QDir(out).entryList(QDir::Files).isEmpty());
 }
+
+TEST_CASE("a missing or different device key is a clear error for record and qc, and loses no file")
+{
+    QTemporaryDir dir;
+    QTemporaryDir data;
+    const QStringList common{QStringLiteral("--answers"), QStringLiteral("auto"), QStringLiteral("--size"),
+                             QStringLiteral("640x360"), QStringLiteral("--duration"), QStringLiteral("2"),
+                             QStringLiteral("--data-dir"), data.path()};
+    const auto first = dualrec::test::runDualrec(recordArguments(dir.path(), common));
+    INFO(first.err.toStdString());
+    REQUIRE(first.exitCode == 0);
+    const auto recording = valueAfter(first.out, QStringLiteral("recording"));
+    REQUIRE(QFile::exists(recording));
+    const auto before = QDir(dir.path()).entryList(QDir::Files, QDir::Name);
+    const auto journalBefore = QFileInfo(QDir(data.path()).filePath(QStringLiteral("journal.sqlite"))).size();
+
+    // The key goes missing (a restored disk image without the key store).
+    QDir keys(QDir(data.path()).filePath(QStringLiteral("keys")));
+    REQUIRE(keys.exists());
+    const auto keyFiles = keys.entryList({QStringLiteral("device-*")}, QDir::Files);
+    REQUIRE(keyFiles.size() == 1);
+    const auto keyPath = keys.filePath(keyFiles.first());
+    REQUIRE(QFile::rename(keyPath, keyPath + QStringLiteral(".away")));
+
+    const auto refused = dualrec::test::runDualrec(recordArguments(dir.path(), common));
+    INFO(refused.err.toStdString());
+    CHECK(refused.exitCode == 2);
+    CHECK(refused.err.contains(QLatin1String("cannot be opened")));
+    CHECK(refused.err.contains(QDir::toNativeSeparators(data.path())));
+    CHECK(refused.err.contains(QLatin1String("missing from the key store")));
+    const auto qc = dualrec::test::runDualrec({QStringLiteral("qc"), recording, QStringLiteral("--data-dir"), data.path()});
+    CHECK(qc.exitCode == 2);
+    CHECK(qc.err.contains(QLatin1String("missing from the key store")));
+
+    // Another key in its place: refused the same way, and no new key is made.
+    {
+        QFile other(keyPath);
+        REQUIRE(other.open(QIODevice::WriteOnly));
+        other.write(QByteArray(32, 'k'));
+        other.close();
+        other.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    }
+    const auto different = dualrec::test::runDualrec(recordArguments(dir.path(), common));
+    CHECK(different.exitCode == 2);
+    CHECK(different.err.contains(QLatin1String("another key")));
+    // Nothing lost or added: the recordings, the journal, the marker.
+    CHECK(QDir(dir.path()).entryList(QDir::Files, QDir::Name) == before);
+    CHECK(QFileInfo(QDir(data.path()).filePath(QStringLiteral("journal.sqlite"))).size() == journalBefore);
+    CHECK(keys.entryList({QStringLiteral("device-*")}, QDir::Files).size() == 2); // the other and the one put away
+
+    // The key back: everything opens again.
+    REQUIRE(QFile::remove(keyPath));
+    REQUIRE(QFile::rename(keyPath + QStringLiteral(".away"), keyPath));
+    const auto again = dualrec::test::runDualrec(recordArguments(dir.path(), common));
+    INFO(again.err.toStdString());
+    CHECK(again.exitCode == 0);
+}

@@ -190,6 +190,7 @@ void PlaybackWidget::unload()
         m_player->setSource(QUrl());
     }
     m_device.reset(); // after the player let go of it
+    m_memory.reset();
     m_path.clear();
     m_problemKind = Problem::None;
     m_problemDetail.clear();
@@ -232,11 +233,24 @@ void PlaybackWidget::load(const QString &path, const QList<PlaybackChapter> &cha
     } else if (!info.isFile() || !info.isReadable()) {
         m_problemKind = Problem::Unreadable;
     } else if (seal::looksEncrypted(m_path)) {
-        // Encrypted at rest: decrypted in memory as the player reads, seeks included.
-        auto device = m_keys ? seal::EncryptedFileDevice::open(m_path, *m_keys)
-                             : Result<std::unique_ptr<seal::EncryptedFileDevice>>(
-                                   fail(ErrorCode::InvalidState, QStringLiteral("no device key is open")));
-        if (!device) {
+        // Encrypted at rest: decrypted in memory only. Where the platform has anonymous
+        // memory files the player gets a path to one (Qt 6.4's GStreamer backend seeks a device
+        // source unreliably); elsewhere a decrypting device, read as the player goes.
+        auto memory = m_keys ? seal::MemoryFile::open(m_path, *m_keys)
+                             : Result<seal::MemoryFile>(fail(ErrorCode::InvalidState, QStringLiteral("no device key is open")));
+        auto device = memory || memory.error().code != ErrorCode::DeviceUnavailable
+                          ? Result<std::unique_ptr<seal::EncryptedFileDevice>>(std::unique_ptr<seal::EncryptedFileDevice>())
+                          : seal::EncryptedFileDevice::open(m_path, *m_keys);
+        if (!memory && memory.error().code != ErrorCode::DeviceUnavailable) {
+            m_problemKind = Problem::Undecryptable;
+            m_problemDetail = memory.error().detail;
+            startDigestCheck(expectedSha256); // says whether the file changed since it was journaled
+        } else if (memory) {
+            m_memory = std::move(*memory);
+            ensurePlayer();
+            m_player->setSource(QUrl::fromLocalFile(m_memory->path()));
+            startDigestCheck(expectedSha256);
+        } else if (!device) {
             m_problemKind = Problem::Undecryptable;
             m_problemDetail = device.error().detail;
             startDigestCheck(expectedSha256); // says whether the file changed since it was journaled

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/seal/encryptedfiledevice.h"
+#include "core/seal/memoryfile.h"
 
 #include <memory>
 #include <QFutureWatcher>
@@ -130,6 +131,8 @@ private:
     std::shared_ptr<const seal::DeviceKeys> m_keys;
     /// The decrypting source of an encrypted recording; the player reads it until unload().
     std::unique_ptr<seal::EncryptedFileDevice> m_device;
+    /// ... or its plaintext in an anonymous in-memory file (Linux), played by its /proc path.
+    std::optional<seal::MemoryFile> m_memory;
     QList<PlaybackChapter> m_chapterList;
     int m_currentChapter = -1;
     bool m_startReported = false;

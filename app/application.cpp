@@ -1,6 +1,7 @@
 #include "app/application.h"
 
 #include "app/capturesetup.h"
+#include "app/devicekeysetup.h"
 #include "core/live/livecapture.h"
 #include "ui/capturefeed.h"
 #include "ui/livefeed.h"
@@ -11,6 +12,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QMessageBox>
 #include <QLibraryInfo>
 #include <QCameraDevice>
 #include <QMediaDevices>
@@ -137,7 +139,18 @@ std::optional<int> Application::startWindow()
     for (const auto &diagnostic : m_library.diagnostics())
         err << "dualrec: " << diagnostic.toString() << Qt::endl;
 
-    auto journal = storage::Journal::open(dataDirectory, m_clock);
+    // The device keys before the journal (a new folder gets its marker first): every recording,
+    // sidecar and snapshot is encrypted with them. Without them nothing is recorded or changed.
+    auto keys = openDeviceKeys(dataDirectory, KeyOpening::CreateForNewFolder);
+    if (!keys) {
+        const auto problem = deviceKeyProblem(dataDirectory, keys.error());
+        err << "dualrec: " << problem << Qt::endl;
+        QMessageBox::critical(nullptr, tr("DualRec cannot open its data folder"), problem);
+        return 2;
+    }
+    storage::Journal::Options journalOptions;
+    journalOptions.evidenceKeys = *keys;
+    auto journal = storage::Journal::open(dataDirectory, m_clock, journalOptions);
     if (!journal) {
         err << tr("dualrec: the journal in \"%1\" cannot be opened: %2")
                    .arg(QDir::toNativeSeparators(dataDirectory), journal.error().detail)
@@ -152,6 +165,7 @@ std::optional<int> Application::startWindow()
         return 2;
     ui::ShellInfo info{*source, QDir::toNativeSeparators(dataDirectory), chooseLanguage(m_commandLine.language)};
     media::RecorderSettings recording;
+    recording.keys = *keys;
     recording.encoder.width = m_format.width;
     recording.encoder.height = m_format.height;
     recording.encoder.framesPerSecond = m_format.framesPerSecond;

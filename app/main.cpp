@@ -1,5 +1,6 @@
 #include "app/application.h"
 #include "app/commandline.h"
+#include "app/devicekeysetup.h"
 #include "app/qccommand.h"
 #include "app/recordcommand.h"
 #include "app/scriptcheckcommand.h"
@@ -99,7 +100,14 @@ int main(int argc, char *argv[])
     case CommandLine::Mode::Record: {
         const auto dataDirectory = Application::dataDirectory(commandLine);
         dualrec::SystemClock clock;
-        auto journal = dualrec::storage::Journal::open(dataDirectory, clock);
+        auto keys = dualrec::app::openDeviceKeys(dataDirectory, dualrec::app::KeyOpening::CreateForNewFolder);
+        if (!keys) {
+            err << "dualrec record: " << dualrec::app::deviceKeyProblem(dataDirectory, keys.error()) << Qt::endl;
+            return 2;
+        }
+        dualrec::storage::Journal::Options journalOptions;
+        journalOptions.evidenceKeys = *keys;
+        auto journal = dualrec::storage::Journal::open(dataDirectory, clock, journalOptions);
         if (!journal) {
             err << "dualrec record: cannot open the journal in " << dataDirectory << ": " << journal.error().toString()
                 << Qt::endl;
@@ -114,7 +122,7 @@ int main(int argc, char *argv[])
             for (const auto &session : *recovered)
                 err << "dualrec record: " << describeRecovered(session) << Qt::endl;
         }
-        const int recorded = runRecord(commandLine, **journal, clock, everyonePresent, out, err);
+        const int recorded = runRecord(commandLine, **journal, clock, everyonePresent, out, err, *keys);
         return (recorded == 0 && damaged) ? Application::kExitJournalDamaged : recorded;
     }
     case CommandLine::Mode::UserAdd:

@@ -1,7 +1,10 @@
 #include "app/qccommand.h"
 
+#include "app/application.h"
+#include "app/devicekeysetup.h"
 #include "app/facemodelsetting.h"
 #include "core/media/finalizer.h"
+#include "core/seal/evidencefile.h"
 #include "core/vision/qcanalysis.h"
 #include "core/workflow/templatelibrary.h"
 
@@ -30,7 +33,7 @@ struct StepSpans {
 /// The presence requirement of every step, on the recording's timeline. The sidecar beside the
 /// recording (<session>.json) names each chapter's step; without it, the MP4's chapter titles
 /// are matched to the plan's steps in order.
-Result<StepSpans> stepRequirements(const QString &file, const workflow::ScriptPlan &plan)
+Result<StepSpans> stepRequirements(const QString &file, const workflow::ScriptPlan &plan, const seal::DeviceKeys *keys)
 {
     using std::chrono::milliseconds;
     const auto &steps = plan.steps();
@@ -39,8 +42,12 @@ Result<StepSpans> stepRequirements(const QString &file, const workflow::ScriptPl
 
     const QFileInfo info(file);
     QFile sidecar(info.absoluteDir().filePath(info.baseName() + QStringLiteral(".json")));
-    if (sidecar.open(QIODevice::ReadOnly)) {
-        const auto chapters = QJsonDocument::fromJson(sidecar.readAll()).object().value(QStringLiteral("chapters")).toArray();
+    if (sidecar.exists()) {
+        // Encrypted like the recording (or plaintext, written before encryption or by hand).
+        const auto bytes = seal::readEvidenceFile(sidecar.fileName(), keys);
+        if (!bytes)
+            return std::unexpected(bytes.error());
+        const auto chapters = QJsonDocument::fromJson(*bytes).object().value(QStringLiteral("chapters")).toArray();
         for (const auto &value : chapters) {
             const auto chapter = value.toObject();
             const auto id = chapter.value(QStringLiteral("id")).toString();
@@ -57,7 +64,7 @@ Result<StepSpans> stepRequirements(const QString &file, const workflow::ScriptPl
         return result;
     }
 
-    auto chapters = media::readChapters(file);
+    auto chapters = media::readChapters(file, keys);
     if (!chapters)
         return std::unexpected(chapters.error());
     qsizetype next = 0;
@@ -79,6 +86,10 @@ Result<StepSpans> stepRequirements(const QString &file, const workflow::ScriptPl
 int runQc(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
 {
     const QString file = commandLine.files.value(0);
+    // Recordings of this data folder are encrypted with its device keys; a folder without them
+    // (nothing recorded there) reads plaintext files only, and nothing is created for qc.
+    const auto dataDirectory = Application::dataDirectory(commandLine);
+    auto keys = openDeviceKeys(dataDirectory, KeyOpening::ExistingOnly);
     // Every failure says so on stderr; with --json, stdout carries it as a JSON object too, so a
     // script reading stdout never takes a failure for a clean result.
     const auto failed = [&](const Error &error, const QStringList &more = {}) {
@@ -97,6 +108,9 @@ int runQc(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
         }
         return 2;
     };
+
+    if (!keys)
+        return failed(Error{keys.error().code, deviceKeyProblem(dataDirectory, keys.error())});
 
     // With a template, each step's presence requirement applies to its chapter of the recording;
     // without one (or without chapters), both parties must be in frame all the time.
@@ -121,7 +135,7 @@ int runQc(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
         if (!plan) {
             return failed(plan.error());
         }
-        auto spans = stepRequirements(file, *plan);
+        auto spans = stepRequirements(file, *plan, keys->get());
         if (!spans) {
             return failed(spans.error());
         }
@@ -134,6 +148,7 @@ int runQc(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
         return failed(model.error());
     }
     vision::QcOptions options;
+    options.keys = *keys;
     options.analyzer.detector.yunetModelPath = model->yunetModelPath;
     if (commandLine.qcGraceSeconds)
         options.policy.grace = std::chrono::milliseconds(std::llround(*commandLine.qcGraceSeconds * 1000));

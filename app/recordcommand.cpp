@@ -50,7 +50,7 @@ workflow::PresenceFacts everyonePresent()
 }
 
 int runRecord(const CommandLine &commandLine, storage::Journal &journal, const Clock &clock, const PresenceFeed &presence,
-              QTextStream &out, QTextStream &err)
+              QTextStream &out, QTextStream &err, std::shared_ptr<const seal::DeviceKeys> keys)
 {
     const auto &options = commandLine.record;
     const auto library = workflow::TemplateLibrary::loadDirectories(Application::templateDirectories(commandLine.templateDirectories));
@@ -116,6 +116,7 @@ int runRecord(const CommandLine &commandLine, storage::Journal &journal, const C
 
     live::SessionSetup setup;
     auto &settings = setup.recording;
+    settings.keys = std::move(keys);
     settings.encoder.width = options.width;
     settings.encoder.height = options.height;
     settings.encoder.framesPerSecond = options.framesPerSecond;

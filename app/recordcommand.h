@@ -1,11 +1,13 @@
 #pragma once
 
 #include "app/commandline.h"
+#include "core/seal/devicekeys.h"
 #include "core/workflow/workflowsession.h"
 
 #include <QTextStream>
 
 #include <functional>
+#include <memory>
 
 namespace dualrec {
 class Clock;
@@ -26,7 +28,8 @@ using PresenceFeed = std::function<workflow::PresenceFacts()>;
 /// evidence lifecycle are the window's. Runs its own
 /// event loop; needs a Q(Gui)Application (Gui for the camera). Returns the exit code:
 /// 0 recorded (finished, or aborted by the duration limit), 2 wrong input, 3 the recording failed.
+/// `keys`: the data folder's device keys; the recording and its sidecar are encrypted with them.
 int runRecord(const CommandLine &commandLine, storage::Journal &journal, const Clock &clock, const PresenceFeed &presence,
-              QTextStream &out, QTextStream &err);
+              QTextStream &out, QTextStream &err, std::shared_ptr<const seal::DeviceKeys> keys);
 
 } // namespace dualrec::app

@@ -4,6 +4,7 @@
 #include "app/facemodelsetting.h"
 #include "app/recordcommand.h"
 #include "core/live/interruptedsessions.h"
+#include "core/seal/keystore.h"
 #include "core/seal/passwordhash.h"
 #include "core/seal/secretkey.h"
 #include "core/storage/journal.h"
@@ -105,10 +106,20 @@ SelfTestCheck checkDataFolder(const CommandLine &commandLine)
 /// The journal and the recording pipeline, in `folder`: two checks (journal, recording), always.
 /// `recording` receives the finalized test recording when there is one.
 QList<SelfTestCheck> checkRecording(const CommandLine &commandLine, const workflow::TemplateLibrary &library,
-                                    const QTemporaryDir &folder, QString &recording)
+                                    const QTemporaryDir &folder, QString &recording,
+                                    std::shared_ptr<const seal::DeviceKeys> &keys)
 {
     SystemClock clock;
-    auto journal = folder.isValid() ? storage::Journal::open(folder.path(), clock)
+    // The test recording is encrypted like any other: with a throw-away device key kept in
+    // owner-only files inside the temporary folder (the user's key store is left alone).
+    if (folder.isValid()) {
+        seal::FileKeyStore store(QDir(folder.path()).filePath(QStringLiteral("keys")));
+        if (auto opened = seal::DeviceKeys::open(folder.path(), store))
+            keys = std::make_shared<const seal::DeviceKeys>(std::move(*opened));
+    }
+    storage::Journal::Options journalOptions;
+    journalOptions.evidenceKeys = keys;
+    auto journal = folder.isValid() ? storage::Journal::open(folder.path(), clock, journalOptions)
                                     : Result<std::unique_ptr<storage::Journal>>(fail(
                                           ErrorCode::IoError, QStringLiteral("no temporary folder can be created in %1: %2")
                                                                   .arg(QDir::toNativeSeparators(QDir::tempPath()), folder.errorString())));
@@ -132,7 +143,7 @@ QList<SelfTestCheck> checkRecording(const CommandLine &commandLine, const workfl
     QTextStream recordOutStream(&recordOut);
     QTextStream recordErrStream(&recordErr);
     int recorded = 0;
-    recorded = runRecord(record, **journal, clock, everyonePresent, recordOutStream, recordErrStream);
+    recorded = runRecord(record, **journal, clock, everyonePresent, recordOutStream, recordErrStream, keys);
     const auto files = QDir(record.record.outputDirectory).entryInfoList({QStringLiteral("*.mp4")}, QDir::Files);
     for (const auto &file : files) {
         if (!file.fileName().endsWith(QLatin1String(".recording.mp4")))
@@ -162,7 +173,7 @@ QList<SelfTestCheck> checkRecording(const CommandLine &commandLine, const workfl
                              .arg(media ? (digest ? QString() : digest.error().detail) : media.error().detail));
 
     // Read the recording back.
-    const auto info = vision::readVideoFrames(recording, [](const cv::Mat &, std::chrono::nanoseconds) { return true; });
+    const auto info = vision::readVideoFrames(recording, [](const cv::Mat &, std::chrono::nanoseconds) { return true; }, keys.get());
     if (!info)
         checks << failed(QCoreApplication::translate("SelfTest", "Recording (FFmpeg): the test recording cannot be read back: %1").arg(info.error().detail));
     else if (info->frames < 25 || info->end < std::chrono::milliseconds(2500))
@@ -179,7 +190,7 @@ QList<SelfTestCheck> checkRecording(const CommandLine &commandLine, const workfl
 
 /// The face model loads and runs: on the frames of `recording`, or on a grey test picture when
 /// there is no recording.
-SelfTestCheck checkFaceDetection(const CommandLine &commandLine, const QString &recording)
+SelfTestCheck checkFaceDetection(const CommandLine &commandLine, const QString &recording, const seal::DeviceKeys *keys)
 {
     const auto model = chooseFaceModel(commandLine.faceModel);
     if (!model)
@@ -200,7 +211,7 @@ SelfTestCheck checkFaceDetection(const CommandLine &commandLine, const QString &
         (void)detector.detect(bgr);
         ++detected;
         return true;
-    });
+    }, keys);
     if (!info || detected == 0)
         return failed(QCoreApplication::translate("SelfTest", "Face detection: the YuNet model %1 loads, but no frame reached it.").arg(path));
     return passed(QCoreApplication::translate("SelfTest", "Face detection: the YuNet model %1 loads and checked %2 recorded frames.").arg(path).arg(detected));
@@ -223,9 +234,10 @@ int runSelfTest(const CommandLine &commandLine, QTextStream &out)
     {
         const QTemporaryDir folder;
         QString recording;
-        for (const auto &check : checkRecording(commandLine, library, folder, recording))
+        std::shared_ptr<const seal::DeviceKeys> keys;
+        for (const auto &check : checkRecording(commandLine, library, folder, recording, keys))
             print(check);
-        print(checkFaceDetection(commandLine, recording));
+        print(checkFaceDetection(commandLine, recording, keys.get()));
     }
     print(checkDataFolder(commandLine));
 

@@ -1,5 +1,7 @@
 #include "app/usercommand.h"
 
+#include "app/devicekeysetup.h"
+
 #include "app/application.h"
 #include "core/storage/accountadministration.h"
 #include "core/storage/journal.h"
@@ -55,7 +57,16 @@ int runUserCommand(const CommandLine &commandLine, QTextStream &in, QTextStream 
             << Qt::endl;
         return 2;
     }
-    auto journal = storage::Journal::open(dataDirectory, clock);
+    // The device keys first: a new data folder gets its marker before its journal, and a
+    // restored journal re-indexes encrypted sidecars with them.
+    auto keys = openDeviceKeys(dataDirectory, KeyOpening::CreateForNewFolder);
+    if (!keys) {
+        err << "dualrec: " << deviceKeyProblem(dataDirectory, keys.error()) << Qt::endl;
+        return 2;
+    }
+    storage::Journal::Options journalOptions;
+    journalOptions.evidenceKeys = *keys;
+    auto journal = storage::Journal::open(dataDirectory, clock, journalOptions);
     if (!journal) {
         err << "dualrec: " << QCoreApplication::translate("UserCommand", "cannot open the journal in %1: %2").arg(QDir::toNativeSeparators(dataDirectory),
                                                                           journal.error().detail)

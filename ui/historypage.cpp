@@ -185,6 +185,11 @@ HistoryPage::HistoryPage(storage::SessionRepository &sessions, storage::AuditLog
     retranslateUi();
 }
 
+void HistoryPage::setEvidenceKeys(std::shared_ptr<const seal::DeviceKeys> keys)
+{
+    m_playback->setEvidenceKeys(std::move(keys));
+}
+
 void HistoryPage::open(const QString &actor)
 {
     m_actor = actor;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/seal/devicekeys.h"
 #include "core/storage/auditlog.h"
 #include "core/storage/sessionrepository.h"
 #include "core/storage/userrepository.h"
@@ -8,6 +9,7 @@
 
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
 class QCheckBox;
@@ -43,6 +45,8 @@ public:
     HistoryPage(storage::SessionRepository &sessions, storage::AuditLog &audit, storage::UserRepository &users,
                 const workflow::TemplateLibrary &library, QWidget *parent = nullptr);
 
+    /// The data folder's device keys, for playing encrypted recordings (PlaybackWidget).
+    void setEvidenceKeys(std::shared_ptr<const seal::DeviceKeys> keys);
     /// Who is looking (the audit log's actor); reloads the first page.
     void open(const QString &actor);
     [[nodiscard]] storage::HistoryFilter filter() const;

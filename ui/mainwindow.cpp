@@ -25,6 +25,7 @@
 #include <QBuffer>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QEvent>
@@ -98,6 +99,7 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
     m_scriptPage = new ScriptBrowserPage(m_services.library, m_pages);
     m_historyPage = new HistoryPage(m_services.journal.sessions(), m_services.journal.audit(), m_services.journal.users(),
                                     m_services.library, m_pages);
+    m_historyPage->setEvidenceKeys(m_services.journal.evidenceKeys());
     m_settingsPage = new SettingsPage(m_services.settings, m_services.journal.audit(), m_pages);
     m_settingsPage->setStorageInUse(m_info.dataDirectory);
     m_accountsPage = new AccountsPage(m_accounts, m_services.clock, m_pages);

@@ -189,6 +189,8 @@ void PlaybackWidget::unload()
         m_player->stop();
         m_player->setSource(QUrl());
     }
+    m_device.reset(); // after the player let go of it
+    m_memory.reset();
     m_path.clear();
     m_problemKind = Problem::None;
     m_problemDetail.clear();
@@ -230,6 +232,34 @@ void PlaybackWidget::load(const QString &path, const QList<PlaybackChapter> &cha
         m_problemKind = Problem::Missing;
     } else if (!info.isFile() || !info.isReadable()) {
         m_problemKind = Problem::Unreadable;
+    } else if (seal::looksEncrypted(m_path)) {
+        // Encrypted at rest: decrypted in memory only. Where the platform has anonymous
+        // memory files the player gets a path to one (Qt 6.4's GStreamer backend seeks a device
+        // source unreliably); elsewhere a decrypting device, read as the player goes.
+        auto memory = m_keys ? seal::MemoryFile::open(m_path, *m_keys)
+                             : Result<seal::MemoryFile>(fail(ErrorCode::InvalidState, QStringLiteral("no device key is open")));
+        auto device = memory || memory.error().code != ErrorCode::DeviceUnavailable
+                          ? Result<std::unique_ptr<seal::EncryptedFileDevice>>(std::unique_ptr<seal::EncryptedFileDevice>())
+                          : seal::EncryptedFileDevice::open(m_path, *m_keys);
+        if (!memory && memory.error().code != ErrorCode::DeviceUnavailable) {
+            m_problemKind = Problem::Undecryptable;
+            m_problemDetail = memory.error().detail;
+            startDigestCheck(expectedSha256); // says whether the file changed since it was journaled
+        } else if (memory) {
+            m_memory = std::move(*memory);
+            ensurePlayer();
+            m_player->setSource(QUrl::fromLocalFile(m_memory->path()));
+            startDigestCheck(expectedSha256);
+        } else if (!device) {
+            m_problemKind = Problem::Undecryptable;
+            m_problemDetail = device.error().detail;
+            startDigestCheck(expectedSha256); // says whether the file changed since it was journaled
+        } else {
+            m_device = std::move(*device);
+            ensurePlayer();
+            m_player->setSourceDevice(m_device.get(), QUrl::fromLocalFile(m_path));
+            startDigestCheck(expectedSha256);
+        }
     } else {
         ensurePlayer();
         m_player->setSource(QUrl::fromLocalFile(m_path));
@@ -450,7 +480,14 @@ void PlaybackWidget::retranslateUi()
     case Problem::Unplayable:
         m_problem->setText(tr("The recording %1 cannot be played: %2").arg(nativePath, m_problemDetail));
         break;
+    case Problem::Undecryptable:
+        m_problem->setText(tr("The recording %1 cannot be decrypted: it was altered or damaged, or this computer's key is "
+                              "not the one it was recorded with. Nothing was changed.").arg(nativePath));
+        m_problem->setToolTip(m_problemDetail);
+        break;
     }
+    if (m_problemKind != Problem::Undecryptable)
+        m_problem->setToolTip(QString());
     m_problem->setVisible(m_problemKind != Problem::None);
     updatePlayButton();
     updateDigestLabel();

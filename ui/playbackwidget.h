@@ -1,5 +1,9 @@
 #pragma once
 
+#include "core/seal/encryptedfiledevice.h"
+#include "core/seal/memoryfile.h"
+
+#include <memory>
 #include <QFutureWatcher>
 #include <QList>
 #include <QString>
@@ -54,6 +58,9 @@ public:
     explicit PlaybackWidget(QWidget *parent = nullptr);
     ~PlaybackWidget() override;
 
+    /// The data folder's device keys: an encrypted recording is played through a decrypting
+    /// device (seal::EncryptedFileDevice, QMediaPlayer::setSourceDevice), never as a plaintext copy.
+    void setEvidenceKeys(std::shared_ptr<const seal::DeviceKeys> keys) { m_keys = std::move(keys); }
     /// Loads `path` paused at its start. `expectedSha256` (lower-case hex, may be empty) is the
     /// journal's digest of the file. A file that does not exist or cannot be read is reported
     /// in the pane instead.
@@ -117,10 +124,15 @@ private:
     QLabel *m_problem = nullptr;
 
     /// Why nothing plays; kept as a kind so a language change retranslates it.
-    enum class Problem : quint8 { None = 0, Given, Missing, Unreadable, Unplayable };
+    enum class Problem : quint8 { None = 0, Given, Missing, Unreadable, Unplayable, Undecryptable };
     Problem m_problemKind = Problem::None;
     QString m_problemDetail; ///< the text for Given, the player's error for Unplayable
     QString m_path;
+    std::shared_ptr<const seal::DeviceKeys> m_keys;
+    /// The decrypting source of an encrypted recording; the player reads it until unload().
+    std::unique_ptr<seal::EncryptedFileDevice> m_device;
+    /// ... or its plaintext in an anonymous in-memory file (Linux), played by its /proc path.
+    std::optional<seal::MemoryFile> m_memory;
     QList<PlaybackChapter> m_chapterList;
     int m_currentChapter = -1;
     bool m_startReported = false;

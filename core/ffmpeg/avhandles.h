@@ -26,11 +26,12 @@ struct FreeAudioFifo { void operator()(AVAudioFifo *p) const { av_audio_fifo_fre
 struct FreeSwr { void operator()(SwrContext *p) const { swr_free(&p); } };
 struct FreeSws { void operator()(SwsContext *p) const { sws_freeContext(p); } };
 struct CloseInput { void operator()(AVFormatContext *p) const { avformat_close_input(&p); } };
-/// An output context: closes its file (if open) and frees it. Does not write the trailer.
+/// An output context: closes its file (if open, and not a custom AVIOContext, which belongs to
+/// its owner) and frees it. Does not write the trailer.
 struct FreeOutput {
     void operator()(AVFormatContext *p) const
     {
-        if (p->pb && !(p->oformat->flags & AVFMT_NOFILE))
+        if (p->pb && !(p->oformat->flags & AVFMT_NOFILE) && !(p->flags & AVFMT_FLAG_CUSTOM_IO))
             avio_closep(&p->pb);
         avformat_free_context(p);
     }

@@ -24,10 +24,11 @@ constexpr auto kFragmentedSuffix = ".recording.mp4";
 
 /// The recording's chapters: as its sidecar named them, else from the journal's step events
 /// (titled by step id). A chapter still open ends where the next one starts.
-QList<media::ChapterMark> chaptersFor(const QString &sidecarPath, const QList<workflow::SessionEvent> &events)
+QList<media::ChapterMark> chaptersFor(const QString &sidecarPath, const QList<workflow::SessionEvent> &events,
+                                      const seal::DeviceKeys *keys)
 {
     QList<media::ChapterMark> chapters;
-    if (auto fromSidecar = media::readSidecarChapters(sidecarPath); fromSidecar && !fromSidecar->isEmpty()) {
+    if (auto fromSidecar = media::readSidecarChapters(sidecarPath, keys); fromSidecar && !fromSidecar->isEmpty()) {
         chapters = *fromSidecar;
     } else {
         for (const auto &chapter : workflow::buildSessionTimeline(events).chapters) {
@@ -66,11 +67,12 @@ Closing closeRecording(storage::Journal &journal, const Clock &clock, const QLis
                     RecoveredSession &recovered)
 {
     auto &sessions = journal.sessions();
+    const auto *keys = journal.evidenceKeys().get();
     if (const auto final = lastWithRole(files, QLatin1String("recording"))) {
         // Finalized and journaled before the stop: nothing to redo.
         recovered.recordingPath = final->path;
         recovered.finalized = true;
-        if (const auto count = media::countPackets(final->path))
+        if (const auto count = media::countPackets(final->path, keys))
             recovered.recorded = count->duration;
         return Closing::Done;
     }
@@ -85,7 +87,7 @@ Closing closeRecording(storage::Journal &journal, const Clock &clock, const QLis
     const QString finalPath = base + QStringLiteral(".mp4");
     const QString sidecarPath = base + QStringLiteral(".json");
 
-    auto chapters = chaptersFor(sidecarPath, events);
+    auto chapters = chaptersFor(sidecarPath, events, keys);
     Result<media::FinalizedRecording> finalized = fail(ErrorCode::NotFound, QString());
     if (QFileInfo::exists(fragmentedPath)) {
         // finalizeRecording() writes FINAL.tmp and renames it over FINAL only once the copy
@@ -99,7 +101,7 @@ Closing closeRecording(storage::Journal &journal, const Clock &clock, const QLis
             recovered.problem = space.error();
             return Closing::Deferred;
         }
-        finalized = media::finalizeRecording(fragmentedPath, finalPath, chapters, stop);
+        finalized = media::finalizeRecording(fragmentedPath, finalPath, chapters, stop, keys);
         if (!finalized && finalized.error().code == ErrorCode::Cancelled)
             return Closing::Stopped;
         if (!finalized && finalized.error().code == ErrorCode::DiskFull) {
@@ -108,7 +110,7 @@ Closing closeRecording(storage::Journal &journal, const Clock &clock, const QLis
         }
     } else if (QFileInfo::exists(finalPath)) {
         // Finalized just before the stop, but not journaled yet: check it reads, and adopt it.
-        if (auto count = media::countPackets(finalPath); count && count->videoPackets > 0)
+        if (auto count = media::countPackets(finalPath, keys); count && count->videoPackets > 0)
             finalized = media::FinalizedRecording{finalPath, QFileInfo(finalPath).size(), count->duration,
                                                   count->videoPackets, count->audioPackets};
         else
@@ -142,7 +144,7 @@ Closing closeRecording(storage::Journal &journal, const Clock &clock, const QLis
         const auto detail = sessionWasOpen ? QString::fromLatin1(kInterruptedReason)
                                            : QStringLiteral("finalized at the next start: DualRec stopped while saving");
         const auto written =
-            media::updateSidecarEnd(sidecarPath, state, detail, recovered.finalized ? recovered.recordingPath : QString(), chapters);
+            media::updateSidecarEnd(sidecarPath, state, detail, recovered.finalized ? recovered.recordingPath : QString(), chapters, keys);
         if (written) {
             (void)sessions.addMediaFile(recovered.id, {QStringLiteral("sidecar"), QDir::cleanPath(sidecarPath),
                                                        QFileInfo(sidecarPath).size(), sha256OfFile(sidecarPath).value_or(QString()),
@@ -278,13 +280,14 @@ bool recoverOne(storage::Journal &journal, const Clock &clock, std::stop_token s
 void adoptOrphans(storage::Journal &journal, const Clock &clock, std::stop_token stop, QList<RecoveredSession> &result)
 {
     auto &sessions = journal.sessions();
+    const auto *keys = journal.evidenceKeys().get();
     QStringList sidecars;
     for (const auto &folder : storage::Journal::recordingFolders(journal.dataDirectory()))
-        sidecars += storage::findSidecars(folder);
+        sidecars += storage::findSidecars(folder, keys);
     for (const auto &sidecarPath : std::as_const(sidecars)) {
         if (stop.stop_requested())
             return;
-        auto sidecar = storage::readSidecar(sidecarPath);
+        auto sidecar = storage::readSidecar(sidecarPath, keys);
         if (!sidecar)
             continue; // not ours to judge here: a rebuilt journal reports unreadable sidecars
         const auto id = sidecar->record.id;
@@ -328,7 +331,7 @@ void adoptOrphans(storage::Journal &journal, const Clock &clock, std::stop_token
         if (finished) {
             recovered.recordingPath = final->path;
             recovered.finalized = true;
-            if (const auto count = media::countPackets(final->path))
+            if (const auto count = media::countPackets(final->path, keys))
                 recovered.recorded = count->duration;
         }
         (void)journal.audit().append(QStringLiteral("system"), storage::AuditAction::JournalRecovered, id.toString(),

@@ -104,7 +104,7 @@ RecordingRun::~RecordingRun()
 
 void RecordingRun::writeSidecar()
 {
-    report(media::writeSidecar(m_sidecarPath, m_sidecar));
+    report(media::writeSidecar(m_sidecarPath, m_sidecar, m_recorder->settings().keys.get()));
 }
 
 void RecordingRun::report(const Result<void> &written)
@@ -246,7 +246,7 @@ RecordingRun::Closing RecordingRun::closeAndFinalize(QList<media::ChapterMark> c
     closing.chapters = chapters;
     if (closing.failure)
         return closing; // a broken recording is not finalized: the fragmented file is the evidence and plays
-    closing.finalized = media::finalizeRecording(fragmented, final, chapters);
+    closing.finalized = media::finalizeRecording(fragmented, final, chapters, {}, m_recorder->settings().keys.get());
     if (*closing.finalized) {
         if (auto digest = sha256OfFile((*closing.finalized)->path))
             closing.digest = *digest;
@@ -287,7 +287,7 @@ void RecordingRun::complete(RecordingOutcome &outcome, const std::optional<Resul
             outcome.finalizeError = finalized->error();
         m_sidecar.finalFile.clear();
     }
-    if (auto written = media::writeSidecar(m_sidecarPath, m_sidecar); !written && !outcome.failure)
+    if (auto written = media::writeSidecar(m_sidecarPath, m_sidecar, m_recorder->settings().keys.get()); !written && !outcome.failure)
         outcome.finalizeError = written.error();
     // A recording stopped by a full disk cannot be finalized now (no room for the copy). Its
     // closing sidecar stays out of the journal, which lists the session as left unsaved: the

@@ -1,6 +1,7 @@
 #include "core/live/sessioncontroller.h"
 
 #include "core/live/journalbridge.h"
+#include "core/seal/evidencefile.h"
 #include "core/storage/sessionclaim.h"
 #include "core/storage/sessionjournaler.h"
 #include "core/util/filedigest.h"
@@ -9,7 +10,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <cstdio>
 #include <thread>
@@ -177,17 +177,17 @@ Result<QString> SessionController::addSnapshot(const QByteArray &jpeg)
                           : m_setup.recordingFolder);
     const QString name = QStringLiteral("%1.snapshot-%2.jpg").arg(m_session->id().toString()).arg(m_snapshots + 1);
     const QString path = folder.absoluteFilePath(name);
-    QSaveFile file(path);
-    if (!QDir().mkpath(folder.absolutePath()) || !file.open(QIODevice::WriteOnly) || file.write(jpeg) != jpeg.size()
-        || !file.commit())
-        return fail(ErrorCode::IoError, QStringLiteral("cannot write the snapshot %1: %2")
-                                            .arg(QDir::toNativeSeparators(path), file.errorString()));
+    // Encrypted as written, like the recording (docs/security.md): the JPEG exists only in memory.
+    if (!QDir().mkpath(folder.absolutePath()))
+        return fail(ErrorCode::IoError, QStringLiteral("cannot create the folder %1").arg(QDir::toNativeSeparators(folder.absolutePath())));
+    if (auto written = seal::writeEvidenceFile(path, jpeg, m_setup.recording.keys.get()); !written)
+        return std::unexpected(written.error());
     ++m_snapshots;
     const auto digest = sha256OfFile(path);
     if (!digest)
         return std::unexpected(digest.error());
     if (auto added = m_journal.sessions().addMediaFile(
-            m_session->id(), {QStringLiteral("snapshot"), QDir::cleanPath(path), jpeg.size(), *digest, m_clock.wallNow().toUTC()});
+            m_session->id(), {QStringLiteral("snapshot"), QDir::cleanPath(path), QFileInfo(path).size(), *digest, m_clock.wallNow().toUTC()});
         !added)
         Q_EMIT journalFailed(added.error());
     if (auto counted = m_session->recordSnapshot(name); !counted)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/seal/devicekeys.h"
 #include "core/util/result.h"
 
 #include <QList>
@@ -31,8 +32,15 @@ struct FinalizedRecording final {
 /// verified by reading it back (same packet counts); only then is `fragmentedPath` removed. On
 /// any failure the fragmented file stays as it is (it plays) and a partial output is deleted.
 /// A stop requested through `stop` ends the copy early the same way (ErrorCode::Cancelled).
+///
+/// With `keys`, the fragmented file may be encrypted (read through EncryptedInput) and the final
+/// file is written encrypted: the muxer's output goes into memory up to the first packet and
+/// after the last (the MP4 header and the moov), the media data into an encrypted temporary
+/// file; faststart is then done here (the moov placed in front, its chunk offsets shifted) and
+/// the final file written through an EncryptedWriter in one pass. No plaintext reaches the disk.
 [[nodiscard]] Result<FinalizedRecording> finalizeRecording(const QString &fragmentedPath, const QString &finalPath,
-                                                           const QList<ChapterMark> &chapters, std::stop_token stop = {});
+                                                           const QList<ChapterMark> &chapters, std::stop_token stop = {},
+                                                           const seal::DeviceKeys *keys = nullptr);
 
 /// Packets per stream type and duration of a media file, read with libavformat.
 struct MediaCount final {
@@ -40,10 +48,11 @@ struct MediaCount final {
     qint64 audioPackets = 0;
     std::chrono::milliseconds duration{0};
 };
-[[nodiscard]] Result<MediaCount> countPackets(const QString &path);
+/// An encrypted file is read with `keys`.
+[[nodiscard]] Result<MediaCount> countPackets(const QString &path, const seal::DeviceKeys *keys = nullptr);
 
 /// The chapters embedded in a media file, in order (titles only: the MP4 chapter track has no
 /// step ids; the sidecar has them).
-[[nodiscard]] Result<QList<ChapterMark>> readChapters(const QString &path);
+[[nodiscard]] Result<QList<ChapterMark>> readChapters(const QString &path, const seal::DeviceKeys *keys = nullptr);
 
 } // namespace dualrec::media

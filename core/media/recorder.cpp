@@ -98,20 +98,36 @@ Result<std::unique_ptr<Recorder>> Recorder::open(RecorderSettings settings, cons
     p.videoStream->avg_frame_rate = p.video->framerate;
     p.audioStream->time_base = p.audio->time_base;
 
-    if (int rc = avio_open(&p.output->pb, path.constData(), AVIO_FLAG_WRITE); rc < 0)
+    if (s.keys) {
+        // Encrypted as written: the muxer writes into an append-only encrypted file; each
+        // fragment becomes one sealed chunk (RecorderWorker::writePackets). No mfra trailer
+        // (skip_trailer): it is the only part of a fragmented MP4 written with a seek back.
+        auto encrypted = EncryptedOutput::create(s.outputPath, *s.keys);
+        if (!encrypted)
+            return std::unexpected(encrypted.error());
+        p.encrypted = std::move(*encrypted);
+        p.output->pb = p.encrypted->context();
+        p.output->flags |= AVFMT_FLAG_CUSTOM_IO;
+    } else if (int rc = avio_open(&p.output->pb, path.constData(), AVIO_FLAG_WRITE); rc < 0) {
         return std::unexpected(avError(rc, QStringLiteral("create %1").arg(s.outputPath), ErrorCode::IoError));
+    }
     // Crash safety: an empty moov up front, a fragment per keyframe, every packet flushed to
     // the file. The interleaver may hold packets back at most half a second.
     p.output->flags |= AVFMT_FLAG_FLUSH_PACKETS;
     p.output->max_interleave_delta = 500'000;
     AVDictionary *muxerOptions = nullptr;
-    av_dict_set(&muxerOptions, "movflags", "+frag_keyframe+empty_moov+default_base_moof", 0);
+    av_dict_set(&muxerOptions, "movflags",
+                s.keys ? "+frag_keyframe+empty_moov+default_base_moof+skip_trailer" : "+frag_keyframe+empty_moov+default_base_moof", 0);
     av_dict_set(&p.output->metadata, "comment", "DualRec recording", 0);
     const int header = avformat_write_header(p.output.get(), &muxerOptions);
     av_dict_free(&muxerOptions);
     if (header < 0)
         return std::unexpected(avError(header, QStringLiteral("write MP4 header")));
     avio_flush(p.output->pb);
+    if (p.encrypted) {
+        if (auto sealed = p.encrypted->seal(); !sealed)
+            return std::unexpected(sealed.error());
+    }
 
     // The watermark: the capture time comes from each frame's timestamp, so it is the time the
     // frame was taken, not when it was encoded.

@@ -4,6 +4,7 @@
 // it up) and the RecorderWorker (which drives it on the encoder thread).
 
 #include "core/ffmpeg/avhandles.h"
+#include "core/media/evidenceio.h"
 #include "core/media/recorder.h"
 #include "core/media/videofilter.h"
 
@@ -13,6 +14,9 @@ namespace dualrec::media {
 
 /// All FFmpeg state; touched only by the encoder thread after open().
 struct Recorder::Pipeline {
+    /// The encrypted file under `output` (null: plaintext, opened by FFmpeg itself). Declared
+    /// first: the muxer goes before its AVIOContext.
+    std::unique_ptr<EncryptedOutput> encrypted;
     OutputContextPtr output;
     AVStream *videoStream = nullptr;
     AVStream *audioStream = nullptr;

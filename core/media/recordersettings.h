@@ -1,9 +1,12 @@
 #pragma once
 
+#include "core/seal/devicekeys.h"
+
 #include <QDateTime>
 #include <QString>
 
 #include <chrono>
+#include <memory>
 
 namespace dualrec::media {
 
@@ -55,6 +58,10 @@ struct RecorderSettings final {
     WatermarkSettings watermark;
     /// The fragmented MP4 written while recording (crash-safe at every moment).
     QString outputPath;
+    /// The data folder's device keys: the recording, its finalized copy and its sidecar are
+    /// encrypted as written (docs/security.md). Null only in the media layer's own tests
+    /// (plaintext); the application always sets it.
+    std::shared_ptr<const seal::DeviceKeys> keys;
     /// Timeline zero on the monotonic clock the sources stamp with; frames before it are dropped.
     std::chrono::nanoseconds origin{0};
     /// Below this much free space on the output's file system the recording stops cleanly.

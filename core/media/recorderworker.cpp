@@ -36,8 +36,16 @@ Result<void> RecorderWorker::writePackets(AVCodecContext *codec, AVStream *strea
         const int written = av_interleaved_write_frame(p.output.get(), p.packet.get());
         if (written < 0)
             return std::unexpected(avError(written, QStringLiteral("write %1").arg(s.outputPath), ErrorCode::IoError));
-        if (p.output->pb->error < 0)
+        if (p.output->pb->error < 0) {
+            if (p.encrypted && p.encrypted->error())
+                return std::unexpected(*p.encrypted->error());
             return std::unexpected(avError(p.output->pb->error, QStringLiteral("write %1").arg(s.outputPath), ErrorCode::IoError));
+        }
+        // What the muxer wrote (a whole fragment at a keyframe) becomes one sealed chunk.
+        if (p.encrypted) {
+            if (auto sealed = p.encrypted->seal(); !sealed)
+                return sealed;
+        }
     }
 }
 
@@ -261,7 +269,12 @@ Result<void> RecorderWorker::finish()
         result = flushed;
     if (int rc = av_write_trailer(p.output.get()); rc < 0 && result)
         result = std::unexpected(avError(rc, QStringLiteral("finish %1").arg(s.outputPath), ErrorCode::IoError));
-    if (p.output->pb) {
+    if (p.encrypted && p.output->pb) {
+        avio_flush(p.output->pb);
+        if (auto finished = p.encrypted->finish(); !finished && result)
+            result = finished;
+        p.output->pb = nullptr; // owned by p.encrypted
+    } else if (p.output->pb) {
         avio_flush(p.output->pb);
         if (p.output->pb->error < 0 && result)
             result = std::unexpected(avError(p.output->pb->error, QStringLiteral("finish %1").arg(s.outputPath), ErrorCode::IoError));

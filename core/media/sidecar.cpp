@@ -1,5 +1,7 @@
 #include "core/media/sidecar.h"
 
+#include "core/seal/evidencefile.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -25,25 +27,18 @@ QJsonArray chaptersJson(const QList<ChapterMark> &chapters)
     return array;
 }
 
-Result<void> saveJson(const QString &path, const QJsonObject &root)
+Result<void> saveJson(const QString &path, const QJsonObject &root, const seal::DeviceKeys *keys)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(ErrorCode::IoError, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-    file.write(QJsonDocument(root).toJson());
-    if (!file.commit())
-        return fail(file.error() == QFileDevice::ResourceError ? ErrorCode::DiskFull : ErrorCode::IoError,
-                    QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-    return {};
+    return seal::writeEvidenceFile(path, QJsonDocument(root).toJson(), keys);
 }
 
-Result<QJsonObject> loadJson(const QString &path)
+Result<QJsonObject> loadJson(const QString &path, const seal::DeviceKeys *keys)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::NotFound, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+    auto bytes = seal::readEvidenceFile(path, keys);
+    if (!bytes)
+        return std::unexpected(bytes.error());
     QJsonParseError parseError;
-    const auto document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    const auto document = QJsonDocument::fromJson(*bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
         return fail(ErrorCode::FormatError, QStringLiteral("%1 is not JSON: %2").arg(path, parseError.errorString()));
     return document.object();
@@ -64,7 +59,7 @@ QStringList watermarkLines(const WatermarkSettings &watermark, const QDateTime &
             watermark.sessionLabel + QLatin1Char(' ') + watermark.sessionId};
 }
 
-Result<void> writeSidecar(const QString &path, const SidecarData &data)
+Result<void> writeSidecar(const QString &path, const SidecarData &data, const seal::DeviceKeys *keys)
 {
     QJsonArray products;
     for (const auto &[code, name] : data.products)
@@ -123,12 +118,12 @@ Result<void> writeSidecar(const QString &path, const SidecarData &data)
                      {QStringLiteral("video_duration_ms"), qint64(s.videoDuration.count())},
                      {QStringLiteral("bytes_written"), s.bytesWritten}}},
     };
-    return saveJson(path, root);
+    return saveJson(path, root, keys);
 }
 
-Result<QList<ChapterMark>> readSidecarChapters(const QString &path)
+Result<QList<ChapterMark>> readSidecarChapters(const QString &path, const seal::DeviceKeys *keys)
 {
-    auto root = loadJson(path);
+    auto root = loadJson(path, keys);
     if (!root)
         return std::unexpected(root.error());
     if (root->value(QStringLiteral("format")).toString() != QLatin1String(kSidecarFormat))
@@ -144,9 +139,9 @@ Result<QList<ChapterMark>> readSidecarChapters(const QString &path)
 }
 
 Result<void> updateSidecarEnd(const QString &path, const QString &state, const QString &detail, const QString &finalFile,
-                              const QList<ChapterMark> &chapters)
+                              const QList<ChapterMark> &chapters, const seal::DeviceKeys *keys)
 {
-    auto root = loadJson(path);
+    auto root = loadJson(path, keys);
     if (!root)
         return std::unexpected(root.error());
     root->insert(QStringLiteral("state"), state);
@@ -155,7 +150,7 @@ Result<void> updateSidecarEnd(const QString &path, const QString &state, const Q
     files.insert(QStringLiteral("final"), QFileInfo(finalFile).fileName());
     root->insert(QStringLiteral("files"), files);
     root->insert(QStringLiteral("chapters"), chaptersJson(chapters));
-    return saveJson(path, *root);
+    return saveJson(path, *root, keys);
 }
 
 } // namespace dualrec::media

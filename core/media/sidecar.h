@@ -34,17 +34,19 @@ struct SidecarData final {
 /// was burned in; the picture shows the same text).
 [[nodiscard]] QStringList watermarkLines(const WatermarkSettings &watermark, const QDateTime &when);
 
-/// Writes the sidecar atomically (QSaveFile).
-Result<void> writeSidecar(const QString &path, const SidecarData &data);
+/// Writes the sidecar atomically, encrypted with `keys` (seal::writeEvidenceFile; null: plaintext,
+/// media-layer tests only).
+Result<void> writeSidecar(const QString &path, const SidecarData &data, const seal::DeviceKeys *keys = nullptr);
 
 /// The chapter marks a sidecar holds (the recording keeps them current at every step, so a
 /// crashed recording's sidecar names the steps recorded until then).
-[[nodiscard]] Result<QList<ChapterMark>> readSidecarChapters(const QString &path);
+[[nodiscard]] Result<QList<ChapterMark>> readSidecarChapters(const QString &path, const seal::DeviceKeys *keys = nullptr);
 
 /// Rewrites the sidecar of a recording that was interrupted and finalized afterwards: its
 /// state and detail, the final file's name (empty: not finalized) and the chapters as
 /// embedded. Everything else in it stays as the recording wrote it. Atomic (QSaveFile).
 Result<void> updateSidecarEnd(const QString &path, const QString &state, const QString &detail,
-                              const QString &finalFile, const QList<ChapterMark> &chapters);
+                              const QString &finalFile, const QList<ChapterMark> &chapters,
+                              const seal::DeviceKeys *keys = nullptr);
 
 } // namespace dualrec::media

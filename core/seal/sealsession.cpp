@@ -1,4 +1,5 @@
 #include "core/seal/sealsession.h"
+#include <QJsonObject>
 
 #include "core/seal/devicekeys.h"
 #include "core/seal/encryptedfile.h"
@@ -119,7 +120,16 @@ QString packagePath(const QString &dataDirectory, const workflow::SessionId &id)
 
 std::unique_ptr<KeyStore> dataFolderKeyStore(const QString &dataDirectory)
 {
-    return makeKeyStore(QDir(dataDirectory).filePath(QStringLiteral("keys")));
+    // The store the folder marker names (a folder whose keys were kept in files stays with its
+    // files; app/devicekeysetup.cpp decides the same way), DUALREC_KEY_STORE=file, else the OS
+    // key store where one answers.
+    bool forceFile = qEnvironmentVariable("DUALREC_KEY_STORE") == QLatin1String("file");
+    QFile marker(QDir(dataDirectory).filePath(DeviceKeys::markerName()));
+    if (marker.open(QIODevice::ReadOnly)
+        && QJsonDocument::fromJson(marker.read(64 * 1024)).object().value(QStringLiteral("key_store")).toString()
+               == QLatin1String("file"))
+        forceFile = true;
+    return makeKeyStore(QDir(dataDirectory).filePath(QStringLiteral("keys")), forceFile);
 }
 
 Result<QString> sealSession(storage::Journal &journal, const QString &dataDirectory, const workflow::SessionId &id,

@@ -201,9 +201,9 @@ void Journal::reindex(JournalStartupReport &report)
 {
     QStringList sidecars;
     for (const auto &folder : recordingFolders(m_dataDirectory))
-        sidecars += findSidecars(folder);
+        sidecars += findSidecars(folder, m_evidenceKeys.get());
     for (const auto &sidecar : std::as_const(sidecars)) {
-        auto session = readSidecar(sidecar);
+        auto session = readSidecar(sidecar, m_evidenceKeys.get());
         if (!session) {
             report.unreadableSidecars.append(sidecar);
             continue;
@@ -300,6 +300,7 @@ Result<std::unique_ptr<Journal>> Journal::open(const QString &dataDirectory, con
 
     std::unique_ptr<Journal> journal(new Journal(*database, std::move(*key), anchorPath, clock, options.accounts));
     journal->m_dataDirectory = QDir(dataDirectory).absolutePath();
+    journal->m_evidenceKeys = options.evidenceKeys;
     journal->m_backups = std::move(backups);
     journal->m_users.setAccountsMarker(accountsMarkerPath(journal->m_dataDirectory));
     // The space reserve comes back when there is room again; the journal gives it up when the

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/seal/devicekeys.h"
 #include "core/seal/secretkey.h"
 #include "core/storage/auditlog.h"
 #include "core/storage/journalbackup.h"
@@ -63,6 +64,10 @@ public:
         /// Disk space held back in `<data>/space-reserve` and given up when the disk runs low,
         /// so the journal's last writes (a session's end, its files) still succeed. 0: none.
         qint64 spaceReserveBytes = 2 * 1024 * 1024;
+        /// The data folder's device keys (opened by the composition root): sidecars and
+        /// recordings are encrypted with them, and re-indexing reads sidecars with them. Null:
+        /// only plaintext sidecars can be read (tests of the journal alone).
+        std::shared_ptr<const seal::DeviceKeys> evidenceKeys;
     };
 
     [[nodiscard]] static Result<std::unique_ptr<Journal>> open(const QString &dataDirectory, const Clock &clock,
@@ -77,6 +82,8 @@ public:
     [[nodiscard]] AuditLog &audit() { return m_audit; }
     [[nodiscard]] UserRepository &users() { return m_users; }
     [[nodiscard]] Database &database() { return *m_database; }
+    /// The device keys of the data folder (Options::evidenceKeys); may be null. Immutable.
+    [[nodiscard]] const std::shared_ptr<const seal::DeviceKeys> &evidenceKeys() const { return m_evidenceKeys; }
     /// The data folder the journal lives in (absolute).
     [[nodiscard]] QString dataDirectory() const { return m_dataDirectory; }
 
@@ -108,6 +115,7 @@ private:
     UserRepository m_users;
     JournalStartupReport m_startup;
     QString m_dataDirectory;
+    std::shared_ptr<const seal::DeviceKeys> m_evidenceKeys;
     const Clock *m_clock;
     std::unique_ptr<JournalBackups> m_backups;
 };

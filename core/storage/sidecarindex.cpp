@@ -1,5 +1,8 @@
 #include "core/storage/sidecarindex.h"
 
+#include "core/seal/encryptedfile.h"
+#include "core/seal/evidencefile.h"
+
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
@@ -11,13 +14,13 @@ namespace dualrec::storage {
 
 namespace {
 
-std::optional<QJsonObject> readObject(const QString &path)
+std::optional<QJsonObject> readObject(const QString &path, const seal::DeviceKeys *keys)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    const auto bytes = seal::readEvidenceFile(path, keys, 16 * 1024 * 1024);
+    if (!bytes)
         return std::nullopt;
     QJsonParseError error{};
-    const auto document = QJsonDocument::fromJson(file.readAll(), &error);
+    const auto document = QJsonDocument::fromJson(*bytes, &error);
     if (error.error != QJsonParseError::NoError || !document.isObject())
         return std::nullopt;
     return document.object();
@@ -25,14 +28,16 @@ std::optional<QJsonObject> readObject(const QString &path)
 
 } // namespace
 
-QStringList findSidecars(const QString &folder)
+QStringList findSidecars(const QString &folder, const seal::DeviceKeys *keys)
 {
     QStringList files;
     QDirIterator it(folder, {QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const auto path = it.next();
         // A sidecar that does not even parse is still listed: readSidecar() says what is wrong.
-        const auto object = readObject(path);
+        if (QFileInfo(path).fileName() == seal::DeviceKeys::markerName())
+            continue;
+        const auto object = readObject(path, keys);
         if (!object || object->value(QStringLiteral("format")).toString() == QLatin1String(kSidecarFormat))
             files.append(path);
     }
@@ -40,9 +45,11 @@ QStringList findSidecars(const QString &folder)
     return files;
 }
 
-Result<SidecarSession> readSidecar(const QString &path)
+Result<SidecarSession> readSidecar(const QString &path, const seal::DeviceKeys *keys)
 {
-    const auto root = readObject(path);
+    if (seal::looksEncrypted(path) && !keys)
+        return fail(ErrorCode::InvalidState, QStringLiteral("%1 is encrypted and no device key is open to read it").arg(path));
+    const auto root = readObject(path, keys);
     if (!root || root->value(QStringLiteral("format")).toString() != QLatin1String(kSidecarFormat))
         return fail(ErrorCode::FormatError, QStringLiteral("%1 is not a DualRec recording sidecar").arg(path));
     SidecarSession result;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/seal/devicekeys.h"
 #include "core/storage/sessionrecord.h"
 #include "core/util/result.h"
 
@@ -18,8 +19,10 @@ struct SidecarSession final {
 
 inline constexpr auto kSidecarFormat = "dualrec-recording/1";
 
-[[nodiscard]] Result<SidecarSession> readSidecar(const QString &path);
-/// Every recording sidecar under `folder`, recursively, sorted (JSON files of kSidecarFormat).
-[[nodiscard]] QStringList findSidecars(const QString &folder);
+/// An encrypted sidecar is read with `keys` (seal::readEvidenceFile).
+[[nodiscard]] Result<SidecarSession> readSidecar(const QString &path, const seal::DeviceKeys *keys = nullptr);
+/// Every recording sidecar under `folder`, recursively, sorted (JSON files of kSidecarFormat,
+/// encrypted or not; one that cannot be read is listed too, readSidecar() says why).
+[[nodiscard]] QStringList findSidecars(const QString &folder, const seal::DeviceKeys *keys = nullptr);
 
 } // namespace dualrec::storage

@@ -117,7 +117,7 @@ Result<QcReport> analyzeVideoFile(const QString &path, const QcOptions &options)
         }
         report.frames.push_back({timestamp, static_cast<int>(check.faces.size()), check.blocked != BlockedReason::None});
         return true;
-    });
+    }, options.keys.get());
     cv::setNumThreads(previousThreads);
     if (!info)
         return std::unexpected(info.error());

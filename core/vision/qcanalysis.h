@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <chrono>
+#include <memory>
 #include <vector>
 
 namespace dualrec::vision {
@@ -28,6 +29,8 @@ struct QcOptions final {
     double maxChecksPerSecond = 0;
     /// Per-step requirements; times not covered (or an empty list) require both parties.
     std::vector<RequirementSpan> requirements;
+    /// The data folder's device keys, for an encrypted recording (null: plaintext files only).
+    std::shared_ptr<const seal::DeviceKeys> keys;
 };
 
 /// What one check of the file saw (for accuracy tests and the text report).

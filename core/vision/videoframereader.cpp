@@ -1,5 +1,7 @@
 #include "core/vision/videoframereader.h"
 
+#include "core/media/evidenceio.h"
+
 #include <QFile>
 #include <QFileInfo>
 
@@ -20,9 +22,6 @@ using std::chrono::nanoseconds;
 
 namespace {
 
-struct FormatCloser {
-    void operator()(AVFormatContext *context) const { avformat_close_input(&context); }
-};
 struct CodecFreer {
     void operator()(AVCodecContext *context) const { avcodec_free_context(&context); }
 };
@@ -75,7 +74,7 @@ private:
 
 } // namespace
 
-Result<VideoFileInfo> readVideoFrames(const QString &path, const FrameSink &sink)
+Result<VideoFileInfo> readVideoFrames(const QString &path, const FrameSink &sink, const seal::DeviceKeys *keys)
 {
     const QFileInfo file(path);
     if (!file.exists())
@@ -83,13 +82,14 @@ Result<VideoFileInfo> readVideoFrames(const QString &path, const FrameSink &sink
     if (!file.isFile() || !file.isReadable())
         return fail(ErrorCode::IoError, QStringLiteral("\"%1\": not a readable file").arg(path));
 
-    AVFormatContext *rawFormat = nullptr;
-    const QByteArray name = QFile::encodeName(path);
-    if (const int rc = avformat_open_input(&rawFormat, name.constData(), nullptr, nullptr); rc < 0)
-        return fail(ErrorCode::FormatError, QStringLiteral("\"%1\": cannot be opened as video: %2").arg(path, avText(rc)));
-    std::unique_ptr<AVFormatContext, FormatCloser> format(rawFormat);
-    if (const int rc = avformat_find_stream_info(format.get(), nullptr); rc < 0)
-        return fail(ErrorCode::FormatError, QStringLiteral("\"%1\": cannot read its streams: %2").arg(path, avText(rc)));
+    // An encrypted recording (docs/security.md) is read through the device keys, never copied.
+    auto opened = media::openMediaInput(path, keys);
+    if (!opened) {
+        if (opened.error().code == ErrorCode::FormatError)
+            return fail(ErrorCode::FormatError, QStringLiteral("\"%1\": cannot be opened as video: %2").arg(path, opened.error().detail));
+        return fail(opened.error().code, QStringLiteral("\"%1\": %2").arg(path, opened.error().detail));
+    }
+    media::MediaInput format = std::move(*opened);
     const AVCodec *codec = nullptr;
     const int streamIndex = av_find_best_stream(format.get(), AVMEDIA_TYPE_VIDEO, -1, -1, &codec, 0);
     if (streamIndex < 0 || !codec)

@@ -4,6 +4,8 @@
 
 #include <QString>
 
+#include "core/seal/devicekeys.h"
+
 #include <opencv2/core/mat.hpp>
 
 #include <chrono>
@@ -41,7 +43,10 @@ using FrameSink = std::function<bool(const cv::Mat &bgr, std::chrono::nanosecond
 ///
 /// Fails with NotFound (no such file), IoError (not readable) or FormatError (no decodable
 /// video, or no frame at all), naming the file.
+/// An encrypted recording is decrypted on the fly with `keys` (no plaintext copy); without keys
+/// it fails with InvalidState, naming the file.
 /// Thread contract: reentrant (no shared state).
-[[nodiscard]] Result<VideoFileInfo> readVideoFrames(const QString &path, const FrameSink &sink);
+[[nodiscard]] Result<VideoFileInfo> readVideoFrames(const QString &path, const FrameSink &sink,
+                                                    const seal::DeviceKeys *keys = nullptr);
 
 } // namespace dualrec::vision

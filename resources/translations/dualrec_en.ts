@@ -303,6 +303,13 @@ Commands (without a command the window opens):
     </message>
 </context>
 <context>
+    <name>DeviceKeys</name>
+    <message>
+        <source>The key that protects the recordings in the data folder &quot;%1&quot; cannot be opened, so nothing can be recorded or played back there. Nothing was changed and no file was deleted. Ask IT to restore the device key (details: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HistoryText</name>
     <message>
         <source>, </source>
@@ -1734,6 +1741,10 @@ Commands (without a command the window opens):
         <source>dualrec: DualRec was started again for this data folder; this window came to the front instead of a second one.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>DualRec cannot open its data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::AccountsPage</name>
@@ -3059,6 +3070,10 @@ Scope: %5</source>
     </message>
     <message>
         <source>The recording %1 cannot be played: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording %1 cannot be decrypted: it was altered or damaged, or this computer&apos;s key is not the one it was recorded with. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

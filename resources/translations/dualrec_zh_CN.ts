@@ -332,6 +332,13 @@ Commands (without a command the window opens):
     </message>
 </context>
 <context>
+    <name>DeviceKeys</name>
+    <message>
+        <source>The key that protects the recordings in the data folder &quot;%1&quot; cannot be opened, so nothing can be recorded or played back there. Nothing was changed and no file was deleted. Ask IT to restore the device key (details: %2).</source>
+        <translation>保护数据文件夹“%1”中录像的密钥无法打开，因此无法在该文件夹中录制或回放。没有任何改动，也没有删除任何文件。请分支机构IT恢复本机密钥（详情：%2）。</translation>
+    </message>
+</context>
+<context>
     <name>HistoryText</name>
     <message>
         <source>, </source>
@@ -1761,6 +1768,10 @@ Commands (without a command the window opens):
         <source>dualrec: DualRec was started again for this data folder; this window came to the front instead of a second one.</source>
         <translation>dualrec：同一数据文件夹又被启动了一次；没有打开第二个窗口，而是把本窗口切换到最前面。</translation>
     </message>
+    <message>
+        <source>DualRec cannot open its data folder</source>
+        <translation>DualRec 无法打开数据文件夹</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::AccountsPage</name>
@@ -3085,6 +3096,10 @@ Scope: %5</source>
     <message>
         <source>The recording %1 cannot be played: %2</source>
         <translation>无法播放录像 %1：%2</translation>
+    </message>
+    <message>
+        <source>The recording %1 cannot be decrypted: it was altered or damaged, or this computer&apos;s key is not the one it was recorded with. Nothing was changed.</source>
+        <translation>录像 %1 无法解密：文件已被改动或损坏，或者本机的密钥不是录制时使用的密钥。没有任何文件被改动。</translation>
     </message>
 </context>
 <context>

@@ -193,7 +193,15 @@ TEST_CASE("qc --script applies each step's presence requirement to its chapter o
     }
     REQUIRE(QFile::exists(recording));
 
-    const auto plain = parsed(cli({QStringLiteral("qc"), recording, QStringLiteral("--json")}));
+    // The recording and its sidecar are encrypted: qc reads them with the data folder's key, in
+    // memory (no plaintext copy is written anywhere).
+    const QStringList dataFolder{QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("data"))};
+    const auto elsewhere = cli({QStringLiteral("qc"), recording, QStringLiteral("--json"), QStringLiteral("--data-dir"),
+                                dir.filePath(QStringLiteral("other"))});
+    CHECK(elsewhere.exitCode == 2);
+    CHECK(elsewhere.err.contains(QLatin1String("encrypted")));
+    CHECK_FALSE(QFile::exists(dir.filePath(QStringLiteral("other")))); // qc creates no data folder
+    const auto plain = parsed(cli(QStringList{QStringLiteral("qc"), recording, QStringLiteral("--json")} + dataFolder));
     CHECK(plain.value(QStringLiteral("presence_rule")).toString() == QLatin1String("both_all_the_time"));
     int absences = 0;
     for (const auto &defect : plain.value(QStringLiteral("defects")).toArray())
@@ -202,7 +210,8 @@ TEST_CASE("qc --script applies each step's presence requirement to its chapter o
 
     // With the template, the sidecar's chapters say the absence happened while only the agent
     // was required: no defect.
-    const auto perStep = cli({QStringLiteral("qc"), recording, QStringLiteral("--json"), QStringLiteral("--script"), script});
+    const auto perStep = cli(QStringList{QStringLiteral("qc"), recording, QStringLiteral("--json"), QStringLiteral("--script"), script}
+                             + dataFolder);
     const auto report = parsed(perStep);
     CHECK(report.value(QStringLiteral("presence_rule")).toString() == QLatin1String("per_step"));
     CHECK(report.value(QStringLiteral("chapters_from")).toString() == QLatin1String("sidecar"));
@@ -212,7 +221,8 @@ TEST_CASE("qc --script applies each step's presence requirement to its chapter o
     // Without the sidecar, the MP4's own chapter titles are matched to the steps.
     const auto sidecar = QFileInfo(recording).absoluteDir().filePath(QFileInfo(recording).baseName() + QStringLiteral(".json"));
     REQUIRE(QFile::remove(sidecar));
-    const auto fromMp4 = parsed(cli({QStringLiteral("qc"), recording, QStringLiteral("--json"), QStringLiteral("--script"), script}));
+    const auto fromMp4 = parsed(cli(QStringList{QStringLiteral("qc"), recording, QStringLiteral("--json"), QStringLiteral("--script"), script}
+                                    + dataFolder));
     CHECK(fromMp4.value(QStringLiteral("chapters_from")).toString() == QLatin1String("mp4"));
     CHECK(fromMp4.value(QStringLiteral("defects")).toArray().isEmpty());
 }

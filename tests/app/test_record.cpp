@@ -1,6 +1,7 @@
 // `dualrec record`, run as a real process: the headless recording, crash safety under kill -9,
 // recovery of a killed session at the next start, and its refusals.
 #include "tests/support/clirun.h"
+#include "tests/support/evidencetools.h"
 #include "tests/support/mediatools.h"
 
 #include <QDir>
@@ -35,15 +36,46 @@ QStringList recordArguments(const QString &out, const QStringList &extra)
            + extra;
 }
 
+QTemporaryDir &dataHome()
+{
+    static QTemporaryDir home;
+    return home;
+}
+
 QProcessEnvironment environment()
 {
     auto env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
     // The journal goes to the data folder: keep it out of the real one.
-    static QTemporaryDir dataHome;
-    env.insert(QStringLiteral("XDG_DATA_HOME"), dataHome.path());
+    env.insert(QStringLiteral("XDG_DATA_HOME"), dataHome().path());
+    // The device key in owner-only files in the data folder, never in the user's keyring.
+    env.insert(QStringLiteral("DUALREC_KEY_STORE"), QStringLiteral("file"));
     return env;
+}
+
+/// The data folder dualrec uses under environment() without --data-dir.
+QString defaultDataFolder()
+{
+    return QDir(dataHome().path()).filePath(QStringLiteral("DualRec/DualRec"));
+}
+
+/// Recordings and sidecars are encrypted (docs/security.md): ffprobe and the JSON parser get a
+/// decrypted copy in `into`, made with the data folder's device key.
+QString plainCopy(const QString &path, const QString &dataFolder, const QTemporaryDir &into)
+{
+    const auto keys = dualrec::test::openTestKeys(dataFolder, QDir(dataFolder).filePath(QStringLiteral("keys")));
+    CHECK(dualrec::seal::looksEncrypted(path));
+    CHECK_FALSE(dualrec::test::startsLikePlainMedia(path));
+    return dualrec::test::decryptTo(path, *keys, into.filePath(QFileInfo(path).fileName()));
+}
+
+QJsonObject sidecarObject(const QString &path, const QString &dataFolder)
+{
+    QTemporaryDir plain;
+    QFile file(plainCopy(path, dataFolder, plain));
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    return QJsonDocument::fromJson(file.readAll()).object();
 }
 
 QString valueAfter(const QString &text, const QString &key)
@@ -72,14 +104,13 @@ TEST_CASE("record with the demo source writes a finalized recording and its side
     CHECK(!recording.endsWith(QLatin1String(".recording.mp4"))); // finalized
     CHECK(!QFile::exists(QString(recording).replace(QLatin1String(".mp4"), QLatin1String(".recording.mp4"))));
 
-    const auto info = dualrec::test::probe(recording);
+    QTemporaryDir plain;
+    const auto info = dualrec::test::probe(plainCopy(recording, defaultDataFolder(), plain));
     CHECK(info.value(QStringLiteral("format")).toObject().value(QStringLiteral("duration")).toString().toDouble() >= 3.9);
     const auto chapters = info.value(QStringLiteral("chapters")).toArray();
     REQUIRE(chapters.size() >= 1);
 
-    QFile file(sidecarPath);
-    REQUIRE(file.open(QIODevice::ReadOnly));
-    const auto sidecar = QJsonDocument::fromJson(file.readAll()).object();
+    const auto sidecar = sidecarObject(sidecarPath, defaultDataFolder());
     CHECK(sidecar.value(QStringLiteral("application_no")).toString() == QLatin1String("P2026-0042"));
     CHECK(sidecar.value(QStringLiteral("state")).toString() == QLatin1String("aborted"));
     CHECK(sidecar.value(QStringLiteral("state_detail")).toString() == QLatin1String("duration limit"));
@@ -113,12 +144,15 @@ TEST_CASE("kill -9 at 20 random moments leaves a file that plays to within 2 s o
         REQUIRE(process.waitForFinished(10000));
         CHECK(process.exitStatus() == QProcess::CrashExit);
 
-        const auto decoded = dualrec::test::decodeVideo(path);
+        // Encrypted from the first byte: every complete chunk decrypts, a torn last one is left out.
+        QTemporaryDir plain;
+        const auto plainPath = plainCopy(path, defaultDataFolder(), plain);
+        const auto decoded = dualrec::test::decodeVideo(plainPath);
         INFO("run " << run << ": killed after " << killedAt << " s, file plays " << decoded.videoSeconds << " s ("
                     << decoded.frames << " frames); decoder: " << decoded.errors.toStdString());
         CHECK(decoded.videoSeconds >= killedAt - 2.0);
         CHECK(decoded.frames >= qint64((killedAt - 2.0) * 25));
-        const auto audio = dualrec::test::pcm(path, 8000);
+        const auto audio = dualrec::test::pcm(plainPath, 8000);
         CHECK(double(audio.size()) / 8000 >= killedAt - 2.0);
     }
 }
@@ -259,11 +293,13 @@ TEST_CASE("after kill -9 the next start closes the interrupted session and final
     const auto final = QString(fragmented).replace(QLatin1String(".recording.mp4"), QLatin1String(".mp4"));
     CHECK_FALSE(QFile::exists(fragmented));
     REQUIRE(QFile::exists(final));
-    const auto decoded = dualrec::test::decodeVideo(final);
+    QTemporaryDir plain;
+    const auto plainFinal = plainCopy(final, data.path(), plain);
+    const auto decoded = dualrec::test::decodeVideo(plainFinal);
     INFO("final file plays " << decoded.videoSeconds << " s; decoder: " << decoded.errors.toStdString());
     CHECK(decoded.videoSeconds >= 1.0);
     CHECK(decoded.errors.isEmpty());
-    CHECK(dualrec::test::probe(final).value(QStringLiteral("chapters")).toArray().size() >= 1);
+    CHECK(dualrec::test::probe(plainFinal).value(QStringLiteral("chapters")).toArray().size() >= 1);
 
     QFile media(final);
     REQUIRE(media.open(QIODevice::ReadOnly));
@@ -271,9 +307,7 @@ TEST_CASE("after kill -9 the next start closes the interrupted session and final
     REQUIRE(hash.addData(&media));
     const auto digest = QString::fromLatin1(hash.result().toHex());
 
-    QFile sidecarFile(QString(fragmented).replace(QLatin1String(".recording.mp4"), QLatin1String(".json")));
-    REQUIRE(sidecarFile.open(QIODevice::ReadOnly));
-    const auto sidecar = QJsonDocument::fromJson(sidecarFile.readAll()).object();
+    const auto sidecar = sidecarObject(QString(fragmented).replace(QLatin1String(".recording.mp4"), QLatin1String(".json")), data.path());
     CHECK(sidecar.value(QStringLiteral("state")).toString() == QLatin1String("failed"));
     CHECK(sidecar.value(QStringLiteral("state_detail")).toString().startsWith(QLatin1String("interrupted")));
     CHECK(sidecar.value(QStringLiteral("files")).toObject().value(QStringLiteral("final")).toString() == QFileInfo(final).fileName());
@@ -392,8 +426,9 @@ TEST_CASE("disk full mid-recording: the session still ends in the journal, the s
     const auto journalPath = QDir(data).filePath(QStringLiteral("journal.sqlite"));
     const auto state = journalValue(journalPath, QStringLiteral("SELECT state FROM sessions WHERE id = ?"), {started.sessionId});
     CHECK((state == QLatin1String("failed") || state == QLatin1String("aborted")));
-    // The sidecar is whole JSON (written atomically), never truncated.
-    QFile sidecar(QDir(out).filePath(started.sessionId + QStringLiteral(".json")));
+    // The sidecar is whole JSON (written atomically, encrypted and complete), never truncated.
+    QTemporaryDir plain;
+    QFile sidecar(plainCopy(QDir(out).filePath(started.sessionId + QStringLiteral(".json")), data, plain));
     REQUIRE(sidecar.open(QIODevice::ReadOnly));
     const auto sidecarText = sidecar.readAll();
     CHECK(sidecarText.size() > 100);
@@ -503,5 +538,63 @@ TEST_CASE("record killed in each evidence state it reaches resumes from that sta
     CHECK(recovered == (state == QLatin1String("stored") ? QLatin1String("0") : QLatin1String("1")));
     const auto recording = journalValue(journalPath, QStringLiteral("SELECT path FROM media_files") + where
                                                          + QStringLiteral(" AND role = 'recording'"));
-    CHECK(dualrec::test::decodeVideo(recording).videoSeconds > 0.5);
+    QTemporaryDir plain;
+    CHECK(dualrec::test::decodeVideo(plainCopy(recording, data.path(), plain)).videoSeconds > 0.5);
+}
+
+TEST_CASE("a missing or different device key is a clear error for record and qc, and loses no file")
+{
+    QTemporaryDir dir;
+    QTemporaryDir data;
+    const QStringList common{QStringLiteral("--answers"), QStringLiteral("auto"), QStringLiteral("--size"),
+                             QStringLiteral("640x360"), QStringLiteral("--duration"), QStringLiteral("2"),
+                             QStringLiteral("--data-dir"), data.path()};
+    const auto first = dualrec::test::runDualrec(recordArguments(dir.path(), common));
+    INFO(first.err.toStdString());
+    REQUIRE(first.exitCode == 0);
+    const auto recording = valueAfter(first.out, QStringLiteral("recording"));
+    REQUIRE(QFile::exists(recording));
+    const auto before = QDir(dir.path()).entryList(QDir::Files, QDir::Name);
+    const auto journalBefore = QFileInfo(QDir(data.path()).filePath(QStringLiteral("journal.sqlite"))).size();
+
+    // The key goes missing (a restored disk image without the key store).
+    QDir keys(QDir(data.path()).filePath(QStringLiteral("keys")));
+    REQUIRE(keys.exists());
+    const auto keyFiles = keys.entryList({QStringLiteral("device-*")}, QDir::Files);
+    REQUIRE(keyFiles.size() == 1);
+    const auto keyPath = keys.filePath(keyFiles.first());
+    REQUIRE(QFile::rename(keyPath, keyPath + QStringLiteral(".away")));
+
+    const auto refused = dualrec::test::runDualrec(recordArguments(dir.path(), common));
+    INFO(refused.err.toStdString());
+    CHECK(refused.exitCode == 2);
+    CHECK(refused.err.contains(QLatin1String("cannot be opened")));
+    CHECK(refused.err.contains(QDir::toNativeSeparators(data.path())));
+    CHECK(refused.err.contains(QLatin1String("missing from the key store")));
+    const auto qc = dualrec::test::runDualrec({QStringLiteral("qc"), recording, QStringLiteral("--data-dir"), data.path()});
+    CHECK(qc.exitCode == 2);
+    CHECK(qc.err.contains(QLatin1String("missing from the key store")));
+
+    // Another key in its place: refused the same way, and no new key is made.
+    {
+        QFile other(keyPath);
+        REQUIRE(other.open(QIODevice::WriteOnly));
+        other.write(QByteArray(32, 'k'));
+        other.close();
+        other.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    }
+    const auto different = dualrec::test::runDualrec(recordArguments(dir.path(), common));
+    CHECK(different.exitCode == 2);
+    CHECK(different.err.contains(QLatin1String("another key")));
+    // Nothing lost or added: the recordings, the journal, the marker.
+    CHECK(QDir(dir.path()).entryList(QDir::Files, QDir::Name) == before);
+    CHECK(QFileInfo(QDir(data.path()).filePath(QStringLiteral("journal.sqlite"))).size() == journalBefore);
+    CHECK(keys.entryList({QStringLiteral("device-*")}, QDir::Files).size() == 2); // the other and the one put away
+
+    // The key back: everything opens again.
+    REQUIRE(QFile::remove(keyPath));
+    REQUIRE(QFile::rename(keyPath + QStringLiteral(".away"), keyPath));
+    const auto again = dualrec::test::runDualrec(recordArguments(dir.path(), common));
+    INFO(again.err.toStdString());
+    CHECK(again.exitCode == 0);
 }

@@ -3,6 +3,8 @@
 // chunks that survive a crash and give away any change.
 #include "core/seal/devicekeys.h"
 #include "core/seal/encryptedfile.h"
+#include "core/seal/encryptedfiledevice.h"
+#include "core/seal/memoryfile.h"
 
 #include <QDir>
 #include <QFile>
@@ -265,4 +267,49 @@ TEST_CASE("any altered, moved, dropped or foreign chunk and any altered header b
     CHECK(detected(header + other.mid(kEncryptedHeaderSize, record) + stored.mid(kEncryptedHeaderSize + record)));
     // The header of another file (its own data key) in front of this file's chunks.
     CHECK(detected(other.left(kEncryptedHeaderSize) + stored.mid(kEncryptedHeaderSize)));
+}
+
+TEST_CASE("a player reads an encrypted file through a seekable decrypting device or an in-memory file, never altered bytes")
+{
+    Folders folders;
+    FileKeyStore store(folders.keys());
+    auto keys = DeviceKeys::open(folders.data(), store);
+    REQUIRE(keys.has_value());
+    const QByteArray plain = randomBytes(200'000, 7);
+    const auto path = folders.root.filePath(QStringLiteral("recording.enc"));
+    writeEncrypted(path, *keys, plain, 50'000, true, 65'536);
+
+    auto device = EncryptedFileDevice::open(path, *keys);
+    REQUIRE(device.has_value());
+    CHECK_FALSE((*device)->isSequential());
+    CHECK((*device)->size() == plain.size());
+    REQUIRE((*device)->seek(150'000));
+    CHECK((*device)->read(10'000) == plain.mid(150'000, 10'000));
+    REQUIRE((*device)->seek(3));
+    CHECK((*device)->read(70'000) == plain.mid(3, 70'000)); // across a chunk boundary
+    REQUIRE((*device)->seek(plain.size()));
+    CHECK((*device)->atEnd());
+    CHECK((*device)->write("x", 1) == -1);
+
+    auto memory = MemoryFile::open(path, *keys);
+    if (!memory && memory.error().code == ErrorCode::DeviceUnavailable)
+        SKIP("no anonymous memory files on this platform");
+    REQUIRE(memory.has_value());
+    QFile opened(memory->path());
+    REQUIRE(opened.open(QIODevice::ReadOnly));
+    CHECK(opened.readAll() == plain);
+    CHECK_FALSE(memory->path().startsWith(folders.root.path()));
+
+    // One altered byte in the second chunk: the device fails that read instead of handing it
+    // over, and no in-memory copy is made at all.
+    QByteArray stored = fileBytes(path);
+    stored[kEncryptedHeaderSize + 4 + 65'536 + 16 + 4 + 100] = char(stored[kEncryptedHeaderSize + 4 + 65'536 + 16 + 4 + 100] ^ 1);
+    writeBytes(path, stored);
+    auto damaged = EncryptedFileDevice::open(path, *keys);
+    REQUIRE(damaged.has_value());
+    CHECK((*damaged)->read(1000) == plain.left(1000)); // the first chunk is fine
+    REQUIRE((*damaged)->seek(70'000));
+    CHECK((*damaged)->read(1000).isEmpty());
+    CHECK((*damaged)->errorString().contains(QStringLiteral("fails authentication")));
+    CHECK_FALSE(MemoryFile::open(path, *keys).has_value());
 }

@@ -24,6 +24,8 @@ inline CliRun runDualrec(const QStringList &arguments, const QByteArray &input =
     auto env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    // A new data folder's device key in owner-only files, never in the user's keyring.
+    env.insert(QStringLiteral("DUALREC_KEY_STORE"), QStringLiteral("file"));
     env.insert(environment);
     process.setProcessEnvironment(env);
     process.start(QStringLiteral(DUALREC_BINARY), arguments);

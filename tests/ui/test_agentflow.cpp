@@ -462,7 +462,10 @@ TEST_CASE("the window records the clip through the real pipeline and warns while
     CHECK(scanned.contains(QStringLiteral("校验码：") + code));
     CHECK(app.find<QLabel>("recordingLocation")->text().contains(QDir::toNativeSeparators(recording->path)));
     // Its chapters are the session's steps (the consent step at least).
-    const auto chapters = media::readChapters(recording->path);
+    // Encrypted at rest, read in memory with the data folder's key.
+    CHECK(seal::looksEncrypted(recording->path));
+    CHECK(media::readChapters(recording->path).error().code == ErrorCode::InvalidState); // no key: no reading
+    const auto chapters = media::readChapters(recording->path, app.keys.get());
     REQUIRE(chapters.has_value());
     REQUIRE_FALSE(chapters->isEmpty());
     CHECK(chapters->first().title == session->plan().steps().first().definition.title);

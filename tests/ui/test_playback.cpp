@@ -11,6 +11,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QTemporaryDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -195,7 +196,13 @@ TEST_CASE("a supervisor plays a real recording and jumps between its steps")
     REQUIRE(chapters.size() >= 3);
     REQUIRE(chapters.size() == timeline.chapters.size());
     REQUIRE(chapterList->count() == chapters.size());
-    const auto embedded = test::probe(recording).value(QStringLiteral("chapters")).toArray();
+    // Encrypted at rest: the player reads it through a decrypting device; ffprobe gets a copy
+    // decrypted into the test's own folder.
+    CHECK(seal::looksEncrypted(recording));
+    CHECK_FALSE(test::startsLikePlainMedia(recording));
+    const QTemporaryDir decrypted;
+    const auto embedded =
+        test::probe(test::decryptTo(recording, *app.keys, decrypted.filePath(QStringLiteral("plain.mp4")))).value(QStringLiteral("chapters")).toArray();
     REQUIRE(embedded.size() == chapters.size());
     for (qsizetype i = 0; i < chapters.size(); ++i) {
         INFO("chapter " << i);
@@ -290,7 +297,8 @@ TEST_CASE("a supervisor plays a real recording and jumps between its steps")
     CHECK_FALSE(playback->isPlaying());
     CHECK(playbackStarts() == 1);
 
-    // Back in place but altered after the recording: it plays, and the digest says it changed.
+    // Back in place but altered after the recording: the encrypted file's authentication
+    // refuses it (nothing altered is played), the pane names the file, and the digest says it changed.
     REQUIRE(QFile::rename(moved, recording));
     {
         QFile file(recording);
@@ -301,7 +309,8 @@ TEST_CASE("a supervisor plays a real recording and jumps between its steps")
     test::settle();
     table->setCurrentCell(recordedRow, 0);
     test::settle();
-    CHECK(playback->problem().isEmpty());
+    CHECK(playback->problem().contains(QDir::toNativeSeparators(recording)));
+    CHECK_FALSE(playPause->isEnabled());
     CHECK(test::waitUntil([&] { return playback->digestCheck() == ui::DigestCheck::Differs; }, 20000));
 
     // Not a recording any more at all: the player's refusal is shown with the path.

@@ -11,6 +11,7 @@
 
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QTemporaryDir>
 
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/generators/catch_generators.hpp>
@@ -183,6 +184,10 @@ TEST_CASE("the prompt read aloud is in the recording: its sound rises while the 
         if (file.role == QLatin1String("recording"))
             recording = file.path;
     REQUIRE_FALSE(recording.isEmpty());
+    // Encrypted at rest: ffmpeg gets a copy decrypted into the test's own folder.
+    CHECK(seal::looksEncrypted(recording));
+    const QTemporaryDir decrypted;
+    recording = test::decryptTo(recording, *app.keys, decrypted.filePath(QStringLiteral("plain.mp4")));
     QProcess decode;
     decode.start(QStringLiteral("ffmpeg"), {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"), recording,
                                             QStringLiteral("-map"), QStringLiteral("0:a:0"), QStringLiteral("-ac"), QStringLiteral("1"),

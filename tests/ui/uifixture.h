@@ -16,6 +16,7 @@
 #include "ui/previewwidget.h"
 #include "ui/voicebroadcast.h"
 
+#include "tests/support/evidencetools.h"
 #include "tests/support/testclock.h"
 #include "tests/support/uidriver.h"
 
@@ -111,6 +112,9 @@ struct AppFixture {
     SystemClock systemClock;
     const Clock *activeClock = &clock;
     workflow::TemplateLibrary library = shippedLibrary();
+    /// The data folder's device keys (owner-only files in <directory>/keys, as the app keeps
+    /// them without a Secret Service): recordings, sidecars and snapshots are encrypted.
+    std::shared_ptr<const seal::DeviceKeys> keys;
     std::unique_ptr<storage::Journal> journal;
     ui::LiveFeed feed;
     std::unique_ptr<SettingsStore> settings;
@@ -135,7 +139,9 @@ struct AppFixture {
         if (time == Time::System)
             activeClock = &systemClock;
         REQUIRE(directory.isValid());
+        keys = openTestKeys(directory.path(), directory.filePath(QStringLiteral("keys")));
         storage::Journal::Options options;
+        options.evidenceKeys = keys;
         options.accounts.hashIterations = 1000; // fast in tests; the format stores the count
         auto opened = storage::Journal::open(directory.path(), *activeClock, options);
         REQUIRE(opened.has_value());
@@ -198,6 +204,7 @@ struct AppFixture {
         recording.encoder.framesPerSecond = 15;
         recording.encoder.softwarePreset = QStringLiteral("ultrafast");
         recording.encoder.hardware = media::HardwareEncoding::Off;
+        recording.keys = keys;
         if (!voice)
             voice = std::make_unique<ui::VoiceBroadcast>(*activeClock, capture ? &capture->promptMixer() : nullptr,
                                                          ui::VoiceBroadcast::defaultEngine());

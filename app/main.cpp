@@ -4,6 +4,7 @@
 #include "app/recordcommand.h"
 #include "app/scriptcheckcommand.h"
 #include "app/selftestcommand.h"
+#include "app/synccommand.h"
 #include "core/live/interruptedsessions.h"
 #include "core/live/journalbridge.h"
 #include "core/util/clock.h"
@@ -128,6 +129,8 @@ int main(int argc, char *argv[])
     }
     case CommandLine::Mode::SelfTest:
         return runSelfTest(commandLine, out);
+    case CommandLine::Mode::Sync:
+        return runSyncCommand(commandLine, out, err);
     case CommandLine::Mode::Window:
         break;
     case CommandLine::Mode::Invalid:

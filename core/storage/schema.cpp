@@ -19,6 +19,8 @@ constexpr MigrationFile kMigrations[] = {
     {3, ":/dualrec/migrations/0003-seals-and-uploads.sql"},
     {4, ":/dualrec/migrations/0004-history-indexes.sql"},
     {5, ":/dualrec/migrations/0005-account-details.sql"},
+    {6, ":/dualrec/migrations/0006-reserved-on-branch-sync.sql"},
+    {7, ":/dualrec/migrations/0007-upload-details.sql"},
 };
 static_assert(std::size(kMigrations) == Schema::kLatestVersion);
 

@@ -11,7 +11,7 @@ public:
     Schema() = delete;
 
     /// The version this build writes.
-    static constexpr int kLatestVersion = 5;
+    static constexpr int kLatestVersion = 7;
 
     struct Migration final {
         int version;

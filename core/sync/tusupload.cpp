@@ -263,6 +263,10 @@ void TusUpload::handleCreate(QNetworkReply *reply)
     if (location.isEmpty() || !url.isValid() || url.host().isEmpty())
         return finish(fail(ErrorCode::NetworkError, QStringLiteral("creating the upload at %1: the answer has no usable Location (\"%2\")")
                                                         .arg(m_endpoint.creationUrl.toString(), QString::fromLatin1(location.left(200)))));
+    if (m_endpoint.creationUrl.scheme() == QLatin1String("https") && url.scheme() != QLatin1String("https"))
+        return finish(fail(ErrorCode::ServerNotTrusted, QStringLiteral("creating the upload at %1: the server named an upload address without TLS (%2); "
+                                                                       "nothing was sent")
+                                                            .arg(m_endpoint.creationUrl.toString(), url.toString())));
     // The URL goes into the journal before the first byte: a crash from here on resumes.
     if (auto stored = m_queue->startUpload(m_record.sessionId, url); !stored)
         return finish(std::unexpected(stored.error()));

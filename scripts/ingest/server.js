@@ -116,11 +116,14 @@ async function completedSha256(id) {
 }
 
 const datastore = new FileStore({ directory });
+const tls = Boolean(options.cert);
 const tusServer = new Server({
     path: '/files',
     datastore,
     maxSize: options.maxSize > 0 ? options.maxSize : undefined,
     respectForwardedHeaders: false,
+    // @tus/server takes the scheme from the request, which says http behind node's https server.
+    generateUrl: (req, { host, path: base, id }) => `${tls ? 'https' : 'http'}://${host}${base}/${id}`,
     onUploadFinish: async (req, res, upload) => {
         const hex = await completedSha256(upload.id);
         return { res, headers: { 'Upload-Sha256': hex } };
@@ -168,7 +171,6 @@ const listener = (req, res) => {
         res.end();
     });
 };
-const tls = Boolean(options.cert);
 const server = tls ? https.createServer({ cert: fs.readFileSync(options.cert), key: fs.readFileSync(options.key) }, listener)
                    : http.createServer(listener);
 server.on('error', (error) => {

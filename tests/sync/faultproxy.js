@@ -56,7 +56,10 @@ const server = http.createServer((req, res) => {
                 forward.destroy();
                 req.socket.destroy();
             } else {
-                req.pause(); // stall: the client's bytes are no longer read
+                // Stall: the client's bytes are no longer read and no answer ever comes.
+                req.pause();
+                forward.removeAllListeners('error');
+                forward.on('error', () => {});
                 forward.destroy();
             }
         }

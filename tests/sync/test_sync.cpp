@@ -166,10 +166,10 @@ TEST_CASE("the server killed and restarted five times during an upload: it compl
 {
     IngestServer server;
     SealedFolder folder;
-    const auto id = folder.seal(24 * 1024 * 1024);
+    const auto id = folder.seal(32 * 1024 * 1024);
     auto endpoint = endpointFor(server.url());
     endpoint.minChunkBytes = endpoint.maxChunkBytes = 1024 * 1024;
-    endpoint.bandwidthLimit = 8 * 1024 * 1024; // about 3 s of upload
+    endpoint.bandwidthLimit = 4 * 1024 * 1024; // about 8 s of upload
     sync::SyncScheduler scheduler(folder.queue(), endpoint, folder.clock(), fastRetries());
     Outcome outcome;
     watch(scheduler, outcome);
@@ -178,15 +178,15 @@ TEST_CASE("the server killed and restarted five times during an upload: it compl
     QTimer crash;
     QObject::connect(&crash, &QTimer::timeout, &crash, [&] {
         const auto offset = folder.record(id).confirmedOffset;
-        if (restarts >= 5 || offset == lastOffset || offset >= 20 * 1024 * 1024)
+        if (restarts >= 5 || offset == lastOffset || offset >= 30 * 1024 * 1024)
             return; // only while bytes move, so each crash lands mid-upload
         lastOffset = offset;
         server.kill();
-        QThread::msleep(150);
-        server.start();
         ++restarts;
+        // Down for most of a second (the client keeps trying meanwhile), then back on its port.
+        QTimer::singleShot(700, &crash, [&] { server.start(); });
     });
-    crash.start(400);
+    crash.start(1200);
     REQUIRE(runUntil(scheduler, [&] { return outcome.acknowledged == 1; }, 90000));
     crash.stop();
     CHECK(restarts == 5);
@@ -347,7 +347,9 @@ TEST_CASE("HTTPS: a server certificate from another CA is refused with a clear e
         sync::SyncScheduler scheduler(folder.queue(), endpoint, folder.clock(), fastRetries());
         Outcome outcome;
         watch(scheduler, outcome);
-        REQUIRE(runUntil(scheduler, [&] { return outcome.acknowledged == 1; }, 20000));
+        const bool done = runUntil(scheduler, [&] { return outcome.acknowledged == 1; }, 20000);
+        INFO((outcome.failures.isEmpty() ? QString() : outcome.failures.first().detail).toStdString());
+        REQUIRE(done);
         CHECK(server.stored(folder.record(id).uploadUrl) == folder.package(id));
     }
 }
@@ -375,7 +377,12 @@ TEST_CASE("injected faults: 5xx and dropped or stalled connections back off and 
     Outcome outcome;
     watch(scheduler, outcome);
     REQUIRE(runUntil(scheduler, [&] { return outcome.acknowledged == 1; }, 60000));
-    CHECK(outcome.failures.size() == c.times);
+    // Qt resends a request once by itself when a kept-alive connection breaks before the answer,
+    // so a dropped connection may cost no failed attempt; the proxy says the faults happened.
+    CHECK(proxy.log().count(QLatin1String(c.fault)) == c.times);
+    CHECK(outcome.failures.size() <= c.times);
+    if (QLatin1String(c.fault).startsWith(QLatin1String("status")) || QLatin1String(c.fault).startsWith(QLatin1String("stall")))
+        CHECK(outcome.failures.size() == c.times);
     for (int i = 0; i < outcome.failures.size(); ++i) {
         INFO(outcome.failures.at(i).detail.toStdString());
         CHECK(outcome.failures.at(i).code == ErrorCode::NetworkError);

@@ -88,7 +88,7 @@ int runSyncCommand(const CommandLine &commandLine, QTextStream &out, QTextStream
 
     sync::SyncScheduler::Options schedulerOptions;
     schedulerOptions.once = options.once;
-    sync::SyncScheduler scheduler(queue, endpoint, clock, schedulerOptions);
+    sync::SyncScheduler scheduler(queue, endpoint, clock, schedulerOptions, &(*journal)->audit());
     QEventLoop loop;
     const auto print = [&](const workflow::SessionId &id, const QString &text) {
         out << id.toString() << "  " << text << Qt::endl;
@@ -98,10 +98,9 @@ int runSyncCommand(const CommandLine &commandLine, QTextStream &out, QTextStream
     });
     QObject::connect(&scheduler, &sync::SyncScheduler::acknowledged, &loop, [&](const workflow::SessionId &id) {
         print(id, tr("acknowledged"));
-        if (auto audited = (*journal)->audit().append(QStringLiteral("dualrec-sync"), storage::AuditAction::Upload, id.toString(),
-                                                       QStringLiteral("acknowledged by %1").arg(endpoint.creationUrl.toString(QUrl::RemoveUserInfo)));
-            !audited)
-            err << "dualrec sync: " << audited.error().detail << Qt::endl;
+    });
+    QObject::connect(&scheduler, &sync::SyncScheduler::purged, &loop, [&](const workflow::SessionId &id) {
+        print(id, tr("removed from this computer: the retention period after the acknowledgement is over"));
     });
     QObject::connect(&scheduler, &sync::SyncScheduler::attemptFailed, &loop,
                      [&](const workflow::SessionId &id, const Error &error, const QDateTime &retryAt) {

@@ -1,6 +1,7 @@
 #include "core/sync/syncscheduler.h"
 
 #include <QDir>
+#include <QFile>
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
 
@@ -10,8 +11,9 @@ namespace dualrec::sync {
 
 using workflow::SessionId;
 
-SyncScheduler::SyncScheduler(UploadQueue &queue, SyncEndpoint endpoint, const Clock &clock, Options options, QObject *parent)
-    : QObject(parent), m_queue(&queue), m_endpoint(std::move(endpoint)), m_clock(&clock), m_options(options),
+SyncScheduler::SyncScheduler(UploadQueue &queue, SyncEndpoint endpoint, const Clock &clock, Options options, storage::AuditLog *audit,
+                             QObject *parent)
+    : QObject(parent), m_queue(&queue), m_endpoint(std::move(endpoint)), m_clock(&clock), m_options(options), m_audit(audit),
       m_network(new QNetworkAccessManager(this))
 {
     m_options.parallel = std::clamp(m_options.parallel, 1, 2);
@@ -84,6 +86,7 @@ void SyncScheduler::tick()
         return;
     if (auto queued = m_queue->enqueueSealed(); !queued)
         return fail(queued.error());
+    purgeExpired();
     // One pass (`dualrec sync --once`) is a person asking now: it does not wait for backoff.
     auto due = m_queue->due(m_options.once ? m_clock->wallNow().addYears(100) : m_clock->wallNow());
     if (!due)
@@ -140,6 +143,9 @@ void SyncScheduler::onFinished(TusUpload *upload)
     upload->deleteLater();
     const auto &result = upload->result();
     if (result) {
+        audit(storage::AuditAction::Upload, id, QStringLiteral("acknowledged by %1 (%2 bytes, SHA-256 matched)")
+                                                    .arg(m_endpoint.creationUrl.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery))
+                                                    .arg(upload->totalBytes()));
         Q_EMIT acknowledged(id);
     } else {
         const Error &error = result.error();
@@ -171,6 +177,39 @@ void SyncScheduler::onFinished(TusUpload *upload)
         return;
     }
     QTimer::singleShot(0, this, &SyncScheduler::tick);
+}
+
+void SyncScheduler::audit(storage::AuditAction action, const SessionId &id, const QString &detail)
+{
+    if (!m_audit)
+        return;
+    if (auto appended = m_audit->append(QStringLiteral("dualrec-sync"), action, id.toString(), detail); !appended)
+        Q_EMIT attemptFailed(id, appended.error(), {});
+}
+
+void SyncScheduler::purgeExpired()
+{
+    if (!m_options.retention)
+        return;
+    const auto cutoff = m_clock->wallNow().addDays(-qint64(m_options.retention->count()));
+    auto expired = m_queue->acknowledgedBefore(cutoff);
+    if (!expired)
+        return fail(expired.error());
+    for (const auto &record : std::as_const(*expired)) {
+        const QString package = m_queue->packagePath(record.sessionId);
+        for (const QString &path : QStringList{package, package + QStringLiteral(".tsr")}) {
+            if (QFile::exists(path) && !QFile::remove(path)) {
+                Q_EMIT attemptFailed(record.sessionId, Error{ErrorCode::IoError, QStringLiteral("cannot delete %1").arg(path)}, {});
+                return;
+            }
+        }
+        if (auto marked = m_queue->markPurged(record.sessionId); !marked)
+            return fail(marked.error());
+        audit(storage::AuditAction::Purge, record.sessionId,
+              QStringLiteral("package deleted locally %1 days after the insurer acknowledged it on %2")
+                  .arg(m_options.retention->count()).arg(record.acknowledgedAtUtc.toString(Qt::ISODate)));
+        Q_EMIT purged(record.sessionId);
+    }
 }
 
 void SyncScheduler::scheduleWakeUp()

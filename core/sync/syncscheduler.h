@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/storage/auditlog.h"
 #include "core/sync/tusupload.h"
 #include "core/sync/uploadqueue.h"
 #include "core/util/clock.h"
@@ -11,6 +12,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 
 class QNetworkAccessManager;
 
@@ -42,9 +44,15 @@ public:
         std::chrono::milliseconds pollInterval{30'000}; ///< look for newly sealed packages this often
         /// One pass: each package due now gets one attempt; then drained() and nothing more.
         bool once = false;
+        /// An acknowledged package (and its .tsr) is deleted locally this long after the
+        /// acknowledgement, never before; audited. nullopt: kept for ever.
+        std::optional<std::chrono::days> retention = std::chrono::days(30);
     };
 
-    SyncScheduler(UploadQueue &queue, SyncEndpoint endpoint, const Clock &clock, Options options, QObject *parent = nullptr);
+    /// `audit` (may be null: nothing audited) records acknowledgements and purges; it, `queue`
+    /// and `clock` must outlive the scheduler.
+    SyncScheduler(UploadQueue &queue, SyncEndpoint endpoint, const Clock &clock, Options options, storage::AuditLog *audit = nullptr,
+                  QObject *parent = nullptr);
     ~SyncScheduler() override;
 
     /// Starts looking at the queue (queues sealed packages first).
@@ -68,8 +76,7 @@ Q_SIGNALS:
     void uploadStarted(const dualrec::workflow::SessionId &id);
     /// The server holds the whole package with its SHA-256 (lifecycle: → acknowledged).
     void acknowledged(const dualrec::workflow::SessionId &id);
-    /// An acknowledged package was deleted locally (lifecycle: → purged). Not emitted yet: the
-    /// retention rule is not built (docs/ingest.md).
+    /// An acknowledged package was deleted locally after the retention (lifecycle: → purged).
     void purged(const dualrec::workflow::SessionId &id);
     void progress(const dualrec::workflow::SessionId &id, qint64 confirmed, qint64 inFlight, qint64 total);
     /// One attempt failed; `retryAtUtc` invalid: blocked until a person acts.
@@ -85,11 +92,14 @@ private:
     void onFinished(TusUpload *upload);
     void scheduleWakeUp();
     void fail(const Error &error);
+    void purgeExpired();
+    void audit(storage::AuditAction action, const workflow::SessionId &id, const QString &detail);
 
     UploadQueue *m_queue;
     SyncEndpoint m_endpoint;
     const Clock *m_clock;
     Options m_options;
+    storage::AuditLog *m_audit;
     QNetworkAccessManager *m_network;
     QTimer m_timer;
     QHash<workflow::SessionId, TusUpload *> m_uploads;

@@ -217,6 +217,13 @@ Result<int> UploadQueue::retryBlocked()
     return query->numRowsAffected();
 }
 
+Result<QList<UploadRecord>> UploadQueue::acknowledgedBefore(const QDateTime &cutoffUtc)
+{
+    return readRecords(m_database->run(kSelect + QStringLiteral("WHERE u.state = ? AND u.acknowledged_at_utc IS NOT NULL AND u.acknowledged_at_utc < ? "
+                                                                "ORDER BY u.acknowledged_at_utc"),
+                                       {QLatin1String(uploadStateName(UploadState::Acknowledged)), utc(cutoffUtc)}));
+}
+
 Result<void> UploadQueue::markPurged(const SessionId &id)
 {
     return update(id, QStringLiteral("state = ?, purged_at_utc = ?"),

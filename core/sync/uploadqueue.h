@@ -81,6 +81,8 @@ public:
     /// Unblocks every blocked upload (after the credentials were fixed).
     [[nodiscard]] Result<int> retryBlocked();
     [[nodiscard]] Result<void> markPurged(const workflow::SessionId &id);
+    /// Acknowledged uploads whose acknowledgement is older than `cutoffUtc` (retention over).
+    [[nodiscard]] Result<QList<UploadRecord>> acknowledgedBefore(const QDateTime &cutoffUtc);
 
 private:
     [[nodiscard]] Result<void> update(const workflow::SessionId &id, const QString &assignments, QVariantList values);

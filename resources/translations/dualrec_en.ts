@@ -632,6 +632,26 @@ Commands (without a command the window opens):
         <source>see the technical details</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Waiting for upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload stopped: needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received by the insurer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received by the insurer, removed from this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QcCommand</name>
@@ -1623,6 +1643,10 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>no sealed package is waiting for upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed from this computer: the retention period after the acknowledgement is over</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

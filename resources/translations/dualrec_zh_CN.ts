@@ -660,6 +660,26 @@ Commands (without a command the window opens):
         <source>see the technical details</source>
         <translation>详见技术详情（鼠标悬停可查看）</translation>
     </message>
+    <message>
+        <source>Waiting for upload</source>
+        <translation>等待上传</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>正在上传</translation>
+    </message>
+    <message>
+        <source>Upload stopped: needs attention</source>
+        <translation>上传已暂停，需要处理</translation>
+    </message>
+    <message>
+        <source>Received by the insurer</source>
+        <translation>保险公司已收到</translation>
+    </message>
+    <message>
+        <source>Received by the insurer, removed from this computer</source>
+        <translation>保险公司已收到，已从本机删除</translation>
+    </message>
 </context>
 <context>
     <name>QcCommand</name>
@@ -1641,6 +1661,10 @@ Commands (without a command the window opens):
     <message>
         <source>no sealed package is waiting for upload</source>
         <translation>没有等待上传的已封存录制包</translation>
+    </message>
+    <message>
+        <source>removed from this computer: the retention period after the acknowledgement is over</source>
+        <translation>已从本机删除：确认收到后的保留期已满</translation>
     </message>
 </context>
 <context>

@@ -160,6 +160,7 @@ public:
     [[nodiscard]] QString path() const { return m_dir.path(); }
     [[nodiscard]] sync::UploadQueue &queue() { return *m_queue; }
     [[nodiscard]] const Clock &clock() const { return m_clock; }
+    [[nodiscard]] storage::Journal &journal() { return *m_journal; }
 
 private:
     SystemClock m_clock;

@@ -464,3 +464,87 @@ TEST_CASE("a package someone asked for goes first")
     CHECK(order.first() == ids.at(3));
     CHECK(order.mid(1) == ids.mid(0, 3));
 }
+
+TEST_CASE("an acknowledged package is purged after the retention period, never before, and the purge is audited")
+{
+    IngestServer server;
+    SealedFolder folder;
+    const auto old = folder.seal(64 * 1024);
+    const auto recent = folder.seal(64 * 1024);
+    const auto waiting = folder.seal(64 * 1024);
+    {
+        sync::SyncScheduler first(folder.queue(), endpointFor(server.url()), folder.clock(), fastRetries(), &folder.journal().audit());
+        Outcome outcome;
+        watch(first, outcome);
+        REQUIRE(runUntil(first, [&] { return outcome.acknowledged == 3; }, 30000));
+    }
+    // `old` was acknowledged 31 days ago, `recent` 29 days ago; `waiting` is queued again and
+    // dated back 90 days (never acknowledged: never purged, whatever its age).
+    const auto daysAgo = [&](int days) { return folder.clock().wallNow().addDays(-days).toString(Qt::ISODateWithMs); };
+    REQUIRE(folder.journal().database().run(QStringLiteral("UPDATE uploads SET acknowledged_at_utc = ? WHERE session_id = ?"),
+                                             {daysAgo(31), old.toString()}).has_value());
+    REQUIRE(folder.journal().database().run(QStringLiteral("UPDATE uploads SET acknowledged_at_utc = ? WHERE session_id = ?"),
+                                             {daysAgo(29), recent.toString()}).has_value());
+    REQUIRE(folder.journal().database().run(QStringLiteral("UPDATE uploads SET state = 'queued', acknowledged_at_utc = ?, next_attempt_utc = ? "
+                                                           "WHERE session_id = ?"),
+                                             {daysAgo(90), folder.clock().wallNow().addDays(1).toString(Qt::ISODateWithMs), waiting.toString()})
+                .has_value());
+    QFile tsr(folder.queue().packagePath(old) + QStringLiteral(".tsr"));
+    REQUIRE(tsr.open(QIODevice::WriteOnly));
+    tsr.write("timestamp");
+    tsr.close();
+
+    sync::SyncScheduler scheduler(folder.queue(), endpointFor(server.url()), folder.clock(), fastRetries(), &folder.journal().audit());
+    QList<workflow::SessionId> purged;
+    QObject::connect(&scheduler, &sync::SyncScheduler::purged, &scheduler, [&](const workflow::SessionId &id) { purged.append(id); });
+    REQUIRE(runUntil(scheduler, [&] { return !purged.isEmpty(); }, 10000));
+    CHECK(purged == QList<workflow::SessionId>{old});
+    CHECK_FALSE(QFile::exists(folder.queue().packagePath(old)));
+    CHECK_FALSE(QFile::exists(folder.queue().packagePath(old) + QStringLiteral(".tsr")));
+    CHECK(folder.record(old).state == sync::UploadState::Purged);
+    CHECK(folder.record(old).purgedAtUtc.isValid());
+    CHECK(QFile::exists(folder.queue().packagePath(recent)));
+    CHECK(folder.record(recent).state == sync::UploadState::Acknowledged);
+    CHECK(QFile::exists(folder.queue().packagePath(waiting)));
+    const auto entries = folder.journal().audit().entries();
+    REQUIRE(entries.has_value());
+    int uploads = 0;
+    int purges = 0;
+    for (const auto &entry : *entries) {
+        uploads += entry.action == QLatin1String(storage::auditActionName(storage::AuditAction::Upload)) ? 1 : 0;
+        if (entry.action == QLatin1String(storage::auditActionName(storage::AuditAction::Purge))) {
+            ++purges;
+            CHECK(entry.subject == old.toString());
+        }
+    }
+    CHECK(uploads == 3);
+    CHECK(purges == 1);
+    CHECK(folder.journal().audit().verify()->intact);
+}
+
+TEST_CASE("tus termination: DELETE removes an unfinished upload from the server")
+{
+    IngestServer server;
+    SealedFolder folder;
+    const auto id = folder.seal(2 * 1024 * 1024);
+    auto endpoint = endpointFor(server.url());
+    endpoint.minChunkBytes = endpoint.maxChunkBytes = 256 * 1024;
+    REQUIRE(folder.queue().enqueueSealed() == 1);
+    QNetworkAccessManager network;
+    sync::TusUpload upload(network, endpoint, folder.record(id), folder.queue());
+    QEventLoop loop;
+    QObject::connect(&upload, &sync::TusUpload::progress, &loop, [&](qint64 confirmed, qint64, qint64) {
+        if (confirmed >= 256 * 1024)
+            upload.abort();
+    });
+    QObject::connect(&upload, &sync::TusUpload::finished, &loop, &QEventLoop::quit);
+    upload.start();
+    loop.exec();
+    const auto url = folder.record(id).uploadUrl;
+    REQUIRE_FALSE(server.stored(url).isEmpty());
+    REQUIRE(sync::TusUpload::terminate(network, endpoint, url).has_value());
+    CHECK(server.stored(url).isEmpty());
+    CHECK(server.events(QStringLiteral("terminate")).size() == 1);
+    // Asked again, the upload is gone: the server says 404, reported as an error.
+    CHECK_FALSE(sync::TusUpload::terminate(network, endpoint, url).has_value());
+}

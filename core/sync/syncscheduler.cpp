@@ -147,10 +147,13 @@ void SyncScheduler::onFinished(TusUpload *upload)
                                                     .arg(m_endpoint.creationUrl.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery))
                                                     .arg(upload->totalBytes()));
         Q_EMIT acknowledged(id);
+    } else if (result.error().code == ErrorCode::Cancelled) {
+        // stop() (the window closes, the user paused): not a failure, no backoff; the next
+        // start resumes from the stored URL with HEAD.
     } else {
         const Error &error = result.error();
         const bool stopAll = error.code == ErrorCode::AccessDenied || error.code == ErrorCode::ServerNotTrusted;
-        const bool retry = error.code == ErrorCode::NetworkError || error.code == ErrorCode::IoError || error.code == ErrorCode::Cancelled;
+        const bool retry = error.code == ErrorCode::NetworkError || error.code == ErrorCode::IoError;
         QDateTime next;
         if (retry) {
             const int attempts = [&] {

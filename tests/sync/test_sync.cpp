@@ -544,7 +544,43 @@ TEST_CASE("tus termination: DELETE removes an unfinished upload from the server"
     REQUIRE_FALSE(server.stored(url).isEmpty());
     REQUIRE(sync::TusUpload::terminate(network, endpoint, url).has_value());
     CHECK(server.stored(url).isEmpty());
+    // The server logs the termination just after it answered: give it a moment.
+    QElapsedTimer logged;
+    logged.start();
+    while (server.events(QStringLiteral("terminate")).isEmpty() && logged.elapsed() < 5000)
+        QThread::msleep(20);
     CHECK(server.events(QStringLiteral("terminate")).size() == 1);
     // Asked again, the upload is gone: the server says 404, reported as an error.
     CHECK_FALSE(sync::TusUpload::terminate(network, endpoint, url).has_value());
+}
+
+TEST_CASE("stopping the scheduler mid-upload is no failure: no backoff, and the next start resumes")
+{
+    IngestServer server;
+    SealedFolder folder;
+    const auto id = folder.seal(8 * 1024 * 1024);
+    auto endpoint = endpointFor(server.url());
+    endpoint.minChunkBytes = endpoint.maxChunkBytes = 512 * 1024;
+    endpoint.bandwidthLimit = 4 * 1024 * 1024;
+    {
+        sync::SyncScheduler scheduler(folder.queue(), endpoint, folder.clock(), fastRetries());
+        Outcome outcome;
+        watch(scheduler, outcome);
+        REQUIRE(runUntil(scheduler, [&] { return folder.record(id).confirmedOffset >= 1024 * 1024; }, 20000));
+        scheduler.stop();
+        QEventLoop settle; // let the aborted request finish
+        QTimer::singleShot(500, &settle, &QEventLoop::quit);
+        settle.exec();
+        CHECK(scheduler.running() == 0);
+        CHECK(outcome.failures.isEmpty());
+    }
+    const auto stopped = folder.record(id);
+    CHECK(stopped.attempts == 0);
+    CHECK_FALSE(stopped.nextAttemptUtc.isValid());
+    CHECK(stopped.lastErrorCode.isEmpty());
+    sync::SyncScheduler again(folder.queue(), endpointFor(server.url()), folder.clock(), fastRetries());
+    Outcome outcome;
+    watch(again, outcome);
+    REQUIRE(runUntil(again, [&] { return outcome.acknowledged == 1; }, 20000));
+    CHECK(server.events(QStringLiteral("create")).size() == 1);
 }

@@ -120,10 +120,11 @@ CommandLine parseCommandLine(const QStringList &arguments)
                   "                         every check passed, else 1")
         + QStringLiteral("\n")
         + QCoreApplication::translate("CommandLine",
-                  "  sync --endpoint URL [--once] [--ca-file PEM] [--pin sha256/BASE64] [--bandwidth BYTES]\n"
+                  "  sync [--endpoint URL] [--once] [--ca-file PEM] [--pin sha256/BASE64] [--bandwidth BYTES]\n"
                   "                         upload the sealed packages to the insurer (tus); one line per package;\n"
                   "                         with --once exit 0 when every package is acknowledged, else 1. The bearer\n"
-                  "                         token comes from the environment variable DUALREC_SYNC_TOKEN"));
+                  "                         token comes from the environment variable DUALREC_SYNC_TOKEN; endpoint, CA\n"
+                  "                         file and pin default to the IT policy (sync/endpoint, sync/caFile, sync/pin)"));
     const auto helpOption = parser.addHelpOption();
     const auto versionOption = parser.addVersionOption();
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
@@ -380,8 +381,6 @@ CommandLine parseCommandLine(const QStringList &arguments)
             o.bandwidthLimit = parser.value(syncBandwidth).toLongLong(&okNumber);
         if (positional.size() != 1)
             result.error = QCoreApplication::translate("CommandLine", "sync: expected no further arguments");
-        else if (o.endpoint.isEmpty())
-            result.error = QCoreApplication::translate("CommandLine", "sync: --endpoint URL is required (the insurer's upload address)");
         else if (!okNumber || o.bandwidthLimit < 0)
             result.error = QCoreApplication::translate("CommandLine", "sync: --bandwidth: expected bytes per second (0: no limit), got \"%1\"").arg(parser.value(syncBandwidth));
         else

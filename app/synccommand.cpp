@@ -3,6 +3,7 @@
 #include "app/application.h"
 #include "core/storage/journal.h"
 #include "core/sync/syncscheduler.h"
+#include "core/util/settingsstore.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -60,13 +61,21 @@ int runSyncCommand(const CommandLine &commandLine, QTextStream &out, QTextStream
         err << "dualrec sync: " << tr("there is no DualRec journal in %1 (check --data-dir)").arg(QDir::toNativeSeparators(dataDirectory)) << Qt::endl;
         return 2;
     }
+    // The command line wins; otherwise the IT policy (or the user's settings) names them.
+    const SettingsStore settings(QString(), SettingsStore::systemPolicyPath());
+    const QString endpointText = options.endpoint.isEmpty() ? settings.text(SettingKey::SyncEndpoint) : options.endpoint;
+    if (endpointText.isEmpty()) {
+        err << "dualrec sync: " << tr("no upload address: give --endpoint URL or set sync/endpoint in the IT policy") << Qt::endl;
+        return 2;
+    }
+    const QString pinText = options.publicKeyPin.isEmpty() ? settings.text(SettingKey::SyncPublicKeyPin) : options.publicKeyPin;
     sync::SyncEndpoint endpoint;
-    endpoint.creationUrl = QUrl(options.endpoint);
-    endpoint.caFile = options.caFile;
+    endpoint.creationUrl = QUrl(endpointText);
+    endpoint.caFile = options.caFile.isEmpty() ? settings.text(SettingKey::SyncCaFile) : options.caFile;
     endpoint.bandwidthLimit = options.bandwidthLimit;
     endpoint.bearerToken = qEnvironmentVariable("DUALREC_SYNC_TOKEN");
-    if (!options.publicKeyPin.isEmpty()) {
-        auto pin = sync::SyncEndpoint::parsePin(options.publicKeyPin);
+    if (!pinText.isEmpty()) {
+        auto pin = sync::SyncEndpoint::parsePin(pinText);
         if (!pin) {
             err << "dualrec sync: --pin: " << pin.error().detail << Qt::endl;
             return 2;

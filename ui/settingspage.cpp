@@ -221,6 +221,9 @@ QVariant SettingsPage::editedValue(SettingKey key) const
     case SettingKey::InstitutionName: return m_institutionName->text().trimmed();
     case SettingKey::InstitutionShortName: return m_institutionShortName->text().trimmed();
     case SettingKey::ReceiptVerificationUrl: // policy file only
+    case SettingKey::SyncEndpoint:
+    case SettingKey::SyncCaFile:
+    case SettingKey::SyncPublicKeyPin:
     case SettingKey::Invalid: break;
     }
     return {};

@@ -25,6 +25,10 @@ enum class SettingKey : quint8 {
     ReceiptVerificationUrl,
     InstitutionName,      ///< "institution/name": the insurer's or agency's full name, read out in scripts
     InstitutionShortName, ///< "institution/shortName": its standard short name (规范简称), read out by the agent
+    // Upload to the insurer (core/sync, docs/ingest.md); set by IT in the policy, not on the settings page.
+    SyncEndpoint,         ///< "sync/endpoint": the tus creation URL (https, or http for a local test server); empty: none
+    SyncCaFile,           ///< "sync/caFile": PEM file of the only CAs trusted for the endpoint; empty: the system's
+    SyncPublicKeyPin,     ///< "sync/pin": sha256/BASE64 of the server's public key; empty: no pin
 };
 
 inline constexpr std::array<SettingKey, 9> kSettingKeys{SettingKey::StorageFolder,   SettingKey::Camera,

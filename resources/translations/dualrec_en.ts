@@ -291,13 +291,6 @@ Commands (without a command the window opens):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>  sync --endpoint URL [--once] [--ca-file PEM] [--pin sha256/BASE64] [--bandwidth BYTES]
-                         upload the sealed packages to the insurer (tus); one line per package;
-                         with --once exit 0 when every package is acknowledged, else 1. The bearer
-                         token comes from the environment variable DUALREC_SYNC_TOKEN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>sync: one pass, then exit.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -322,15 +315,19 @@ Commands (without a command the window opens):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>sync: --endpoint URL is required (the insurer&apos;s upload address)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>sync: --bandwidth: expected bytes per second (0: no limit), got &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>--once, --endpoint, --ca-file, --pin and --bandwidth belong to the sync command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  sync [--endpoint URL] [--once] [--ca-file PEM] [--pin sha256/BASE64] [--bandwidth BYTES]
+                         upload the sealed packages to the insurer (tus); one line per package;
+                         with --once exit 0 when every package is acknowledged, else 1. The bearer
+                         token comes from the environment variable DUALREC_SYNC_TOKEN; endpoint, CA
+                         file and pin default to the IT policy (sync/endpoint, sync/caFile, sync/pin)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1647,6 +1644,10 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>removed from this computer: the retention period after the acknowledgement is over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no upload address: give --endpoint URL or set sync/endpoint in the IT policy</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

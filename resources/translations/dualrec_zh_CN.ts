@@ -317,16 +317,6 @@ Commands (without a command the window opens):
         <translation>--name、--licence 和 --role 只用于 user add 和 user set 命令</translation>
     </message>
     <message>
-        <source>  sync --endpoint URL [--once] [--ca-file PEM] [--pin sha256/BASE64] [--bandwidth BYTES]
-                         upload the sealed packages to the insurer (tus); one line per package;
-                         with --once exit 0 when every package is acknowledged, else 1. The bearer
-                         token comes from the environment variable DUALREC_SYNC_TOKEN</source>
-        <translation>  sync --endpoint URL [--once] [--ca-file PEM] [--pin sha256/BASE64] [--bandwidth BYTES]
-                         把已封存的录制包上传给保险公司（tus 协议），每个录制包输出一行；
-                         加 --once 时只上传一轮：全部已被确认则退出码为 0，否则为 1。
-                         访问令牌取自环境变量 DUALREC_SYNC_TOKEN</translation>
-    </message>
-    <message>
         <source>sync: one pass, then exit.</source>
         <translation>sync：只上传一轮，然后退出。</translation>
     </message>
@@ -351,16 +341,24 @@ Commands (without a command the window opens):
         <translation>sync：后面不应再有其他参数</translation>
     </message>
     <message>
-        <source>sync: --endpoint URL is required (the insurer&apos;s upload address)</source>
-        <translation>sync：必须用 --endpoint 指定保险公司的上传地址</translation>
-    </message>
-    <message>
         <source>sync: --bandwidth: expected bytes per second (0: no limit), got &quot;%1&quot;</source>
         <translation>sync：--bandwidth 应为每秒字节数（0 表示不限速），实际为“%1”</translation>
     </message>
     <message>
         <source>--once, --endpoint, --ca-file, --pin and --bandwidth belong to the sync command</source>
         <translation>--once、--endpoint、--ca-file、--pin 和 --bandwidth 只用于 sync 命令</translation>
+    </message>
+    <message>
+        <source>  sync [--endpoint URL] [--once] [--ca-file PEM] [--pin sha256/BASE64] [--bandwidth BYTES]
+                         upload the sealed packages to the insurer (tus); one line per package;
+                         with --once exit 0 when every package is acknowledged, else 1. The bearer
+                         token comes from the environment variable DUALREC_SYNC_TOKEN; endpoint, CA
+                         file and pin default to the IT policy (sync/endpoint, sync/caFile, sync/pin)</source>
+        <translation>  sync [--endpoint URL] [--once] [--ca-file PEM] [--pin sha256/BASE64] [--bandwidth BYTES]
+                         把已封存的录制包上传给保险公司（tus 协议），每个录制包输出一行；
+                         加 --once 时只上传一轮：全部已被确认则退出码为 0，否则为 1。
+                         访问令牌取自环境变量 DUALREC_SYNC_TOKEN；上传地址、CA 文件和公钥指纹
+                         默认取自 IT 策略（sync/endpoint、sync/caFile、sync/pin）</translation>
     </message>
 </context>
 <context>
@@ -1665,6 +1663,10 @@ Commands (without a command the window opens):
     <message>
         <source>removed from this computer: the retention period after the acknowledgement is over</source>
         <translation>已从本机删除：确认收到后的保留期已满</translation>
+    </message>
+    <message>
+        <source>no upload address: give --endpoint URL or set sync/endpoint in the IT policy</source>
+        <translation>没有上传地址：请用 --endpoint 指定，或在 IT 策略中设置 sync/endpoint</translation>
     </message>
 </context>
 <context>

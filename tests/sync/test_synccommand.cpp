@@ -148,3 +148,28 @@ TEST_CASE("dualrec sync killed with SIGKILL mid-upload resumes from the stored o
     CHECK(folder.record(id).state == sync::UploadState::Acknowledged);
     CHECK(server.stored(atKill.uploadUrl) == folder.package(id));
 }
+
+TEST_CASE("dualrec sync takes the endpoint from the settings when --endpoint is not given, and says when there is none")
+{
+    IngestServer server;
+    SealedFolder folder;
+    const auto id = folder.seal(100 * 1024);
+    QTemporaryDir config;
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+    const QStringList arguments{QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--data-dir"), folder.path(),
+                                QStringLiteral("--lang"), QStringLiteral("en")};
+    const auto none = runDualrec(arguments, {}, 60000, environment);
+    CHECK(none.exitCode == 2);
+    CHECK(none.err.contains(QStringLiteral("sync/endpoint")));
+
+    QDir().mkpath(config.filePath(QStringLiteral("DualRec")));
+    QFile settings(config.filePath(QStringLiteral("DualRec/DualRec.conf")));
+    REQUIRE(settings.open(QIODevice::WriteOnly));
+    settings.write("[sync]\nendpoint=" + server.url().toString().toUtf8() + "\n");
+    settings.close();
+    const auto configured = runDualrec(arguments, {}, 60000, environment);
+    INFO(configured.err.toStdString());
+    CHECK(configured.exitCode == 0);
+    CHECK(folder.record(id).state == sync::UploadState::Acknowledged);
+}

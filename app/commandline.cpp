@@ -14,7 +14,7 @@ namespace dualrec::app {
 
 namespace {
 
-const char *const kSubcommands[] = {"script", "qc", "record", "user", "self-test", "seal", "verify", "open", "device"};
+const char *const kSubcommands[] = {"script", "qc", "record", "user", "self-test", "seal", "verify", "open", "device", "sync"};
 
 /// Why `path` is not a font file the watermark may use (empty: it is one): a regular file below
 /// 50 MiB that starts like a TrueType/OpenType font or collection.
@@ -122,7 +122,13 @@ CommandLine parseCommandLine(const QStringList &arguments)
                   "  self-test              check this installation (face model, scripts, encoders, SQLite,\n"
                   "                         OpenSSL, data folder, translations): one line per check; exit 0 when\n"
                   "                         every check passed, else 1")
-        + QStringLiteral("\n") + sealCommandsHelp());
+        + QStringLiteral("\n") + sealCommandsHelp() + QStringLiteral("\n")
+        + QCoreApplication::translate("CommandLine",
+                  "  sync [--endpoint URL] [--once] [--ca-file PEM] [--pin sha256/BASE64] [--bandwidth BYTES]\n"
+                  "                         upload the sealed packages to the insurer (tus); one line per package;\n"
+                  "                         with --once exit 0 when every package is acknowledged, else 1. The bearer\n"
+                  "                         token comes from the environment variable DUALREC_SYNC_TOKEN; endpoint, CA\n"
+                  "                         file and pin default to the IT policy (sync/endpoint, sync/caFile, sync/pin)"));
     const auto helpOption = parser.addHelpOption();
     const auto versionOption = parser.addVersionOption();
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
@@ -171,6 +177,12 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption noHardware(QStringLiteral("no-hardware-encoder"), QCoreApplication::translate("CommandLine", "record: use libx264 only."));
     const QCommandLineOption font(QStringLiteral("watermark-font"), QCoreApplication::translate("CommandLine", "record: font file of the watermark."), QStringLiteral("FILE"));
     const QCommandLineOption position(QStringLiteral("watermark-position"), QCoreApplication::translate("CommandLine", "record: top-left, top-right, bottom-left or bottom-right."), QStringLiteral("POS"), QStringLiteral("top-left"));
+    const QCommandLineOption syncOnce(QStringLiteral("once"), QCoreApplication::translate("CommandLine", "sync: one pass, then exit."));
+    const QCommandLineOption syncEndpoint(QStringLiteral("endpoint"), QCoreApplication::translate("CommandLine", "sync: the insurer's upload (tus creation) URL."), QStringLiteral("URL"));
+    const QCommandLineOption syncCa(QStringLiteral("ca-file"), QCoreApplication::translate("CommandLine", "sync: trust only the CA certificates in this PEM file."), QStringLiteral("PEM"));
+    const QCommandLineOption syncPin(QStringLiteral("pin"), QCoreApplication::translate("CommandLine", "sync: the SHA-256 of the server's public key (sha256/BASE64)."), QStringLiteral("PIN"));
+    const QCommandLineOption syncBandwidth(QStringLiteral("bandwidth"), QCoreApplication::translate("CommandLine", "sync: at most this many bytes per second."), QStringLiteral("BYTES"));
+    parser.addOptions({syncOnce, syncEndpoint, syncCa, syncPin, syncBandwidth});
     const auto sealOptions = sealCommandOptions();
     parser.addOptions(sealOptions);
     parser.addOptions({dataDir, source, language, templates, faceModel, qcScript, qcJson, qcGrace, userName, userRole, userLicence, templateId, applicationFile, applicationNo, agent, outDir, durationOption, answers, presenceMode,
@@ -375,6 +387,21 @@ CommandLine parseCommandLine(const QStringList &arguments)
             result.error = QCoreApplication::translate("CommandLine", "self-test: expected no further arguments");
         else
             result.mode = CommandLine::Mode::SelfTest;
+    } else if (positional.first() == QLatin1String("sync")) {
+        auto &o = result.sync;
+        o.once = parser.isSet(syncOnce);
+        o.endpoint = parser.value(syncEndpoint);
+        o.caFile = parser.value(syncCa);
+        o.publicKeyPin = parser.value(syncPin);
+        bool okNumber = true;
+        if (parser.isSet(syncBandwidth))
+            o.bandwidthLimit = parser.value(syncBandwidth).toLongLong(&okNumber);
+        if (positional.size() != 1)
+            result.error = QCoreApplication::translate("CommandLine", "sync: expected no further arguments");
+        else if (!okNumber || o.bandwidthLimit < 0)
+            result.error = QCoreApplication::translate("CommandLine", "sync: --bandwidth: expected bytes per second (0: no limit), got \"%1\"").arg(parser.value(syncBandwidth));
+        else
+            result.mode = CommandLine::Mode::Sync;
     } else if (positional.first() == QLatin1String("user")) {
         const QString action = positional.value(1);
         const std::pair<const char *, CommandLine::Mode> actions[] = {
@@ -422,6 +449,9 @@ CommandLine parseCommandLine(const QStringList &arguments)
         result.error = QCoreApplication::translate("CommandLine", "--name, --licence and --role belong to the user add and user set commands");
     if (const auto misplaced = misplacedSealOption(parser, result.mode); !misplaced.isEmpty())
         result.error = misplaced;
+    else if (result.mode != CommandLine::Mode::Sync
+        && (parser.isSet(syncOnce) || parser.isSet(syncEndpoint) || parser.isSet(syncCa) || parser.isSet(syncPin) || parser.isSet(syncBandwidth)))
+        result.error = QCoreApplication::translate("CommandLine", "--once, --endpoint, --ca-file, --pin and --bandwidth belong to the sync command");
     if (result.mode != CommandLine::Mode::Qc && (parser.isSet(qcScript) || parser.isSet(qcJson) || parser.isSet(qcGrace)))
         result.error = QCoreApplication::translate("CommandLine", "--script, --json and --grace belong to the qc command");
     return result;

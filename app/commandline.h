@@ -43,11 +43,20 @@ struct SealCommandOptions final {
     QString outputFolder;             ///< open --out
 };
 
+/// `dualrec sync ...`: upload the sealed packages (app/synccommand.cpp).
+struct SyncOptions final {
+    bool once = false;         ///< one pass, exit 0 when everything is acknowledged, else 1
+    QString endpoint;          ///< the tus creation URL
+    QString caFile;            ///< trust only the CAs in this PEM file
+    QString publicKeyPin;      ///< sha256/BASE64 of the server's public key
+    qint64 bandwidthLimit = 0; ///< bytes per second, 0: unlimited
+};
+
 /// What the command line asked for. Parsed before any window exists.
 struct CommandLine final {
     enum class Mode : quint8 { Invalid = 0, Window, Help, Version, ScriptCheck, Qc, Record, UserAdd, UserList,
                              UserReset, UserUnlock, UserDisable, UserEnable, UserSet, SelfTest,
-                             Seal, Verify, Open, DeviceCsr };
+                             Seal, Verify, Open, DeviceCsr, Sync };
 
     Mode mode = Mode::Window;
     QString dataDirectory;   ///< empty: the platform default
@@ -66,6 +75,7 @@ struct CommandLine final {
     std::optional<QString> userName;    ///< UserAdd/UserSet --name: display name (UserAdd default: the login)
     std::optional<QString> userRole;    ///< UserAdd/UserSet --role: agent, supervisor or it
     std::optional<QString> userLicence; ///< UserAdd/UserSet --licence: licence number (执业证号)
+    SyncOptions sync;        ///< Sync only
     QString helpText;
     QString error;           ///< set when the command line is wrong
 };

@@ -6,6 +6,7 @@
 #include "app/scriptcheckcommand.h"
 #include "app/sealcommand.h"
 #include "app/selftestcommand.h"
+#include "app/synccommand.h"
 #include "core/live/interruptedsessions.h"
 #include "core/live/interruptedsessions.h"
 #include "core/util/clock.h"
@@ -142,6 +143,8 @@ int main(int argc, char *argv[])
     case CommandLine::Mode::Open:
     case CommandLine::Mode::DeviceCsr:
         return runSealCommand(commandLine, out, err);
+    case CommandLine::Mode::Sync:
+        return runSyncCommand(commandLine, out, err);
     case CommandLine::Mode::Window:
         break;
     case CommandLine::Mode::Invalid:

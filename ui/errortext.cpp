@@ -35,6 +35,12 @@ QString ErrorText::sentence(ErrorCode code)
         return tr("The computer ran out of memory. Close other programs and try again.");
     case ErrorCode::Cancelled:
         return tr("It was stopped before it was done; nothing was changed.");
+    case ErrorCode::NetworkError:
+        return tr("The insurer's server could not be reached. The upload continues by itself when the network is back.");
+    case ErrorCode::AccessDenied:
+        return tr("The insurer's server refused this computer's credentials. Uploads wait until branch IT fixes the upload settings.");
+    case ErrorCode::ServerNotTrusted:
+        return tr("The insurer's server could not prove its identity (its certificate was not accepted). Nothing was sent; tell branch IT.");
     case ErrorCode::Invalid:
         break;
     }

@@ -286,8 +286,11 @@ void HistoryPage::retranslateUi()
     for (const auto *verdict : {"pending", "pass", "fail"})
         verdicts.append({HistoryText::qcVerdict(QLatin1String(verdict)), QLatin1String(verdict)});
     refill(m_qc, verdicts);
-    refill(m_upload, {{tr("Any upload state"), QString()},
-                      {HistoryText::uploadState(QStringLiteral("none")), QStringLiteral("none")}});
+    QList<std::pair<QString, QString>> uploads{{tr("Any upload state"), QString()},
+                                               {HistoryText::uploadState(QStringLiteral("none")), QStringLiteral("none")}};
+    for (const auto *state : {"queued", "uploading", "blocked", "acknowledged", "purged"})
+        uploads.append({HistoryText::uploadState(QLatin1String(state)), QLatin1String(state)});
+    refill(m_upload, uploads);
     if (!m_actor.isEmpty())
         reload();
 }

@@ -208,6 +208,17 @@ QString HistoryText::uploadState(const QString &state)
 {
     if (state.isEmpty() || state == QLatin1String("none"))
         return tr("Not queued for upload");
+    // The names of sync::UploadState (uploads.state).
+    if (state == QLatin1String("queued"))
+        return tr("Waiting for upload");
+    if (state == QLatin1String("uploading"))
+        return tr("Uploading");
+    if (state == QLatin1String("blocked"))
+        return tr("Upload stopped: needs attention");
+    if (state == QLatin1String("acknowledged"))
+        return tr("Received by the insurer");
+    if (state == QLatin1String("purged"))
+        return tr("Received by the insurer, removed from this computer");
     return tr("Unknown (%1)").arg(state);
 }
 

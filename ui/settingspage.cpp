@@ -223,6 +223,9 @@ QVariant SettingsPage::editedValue(SettingKey key) const
     case SettingKey::InstitutionShortName: return m_institutionShortName->text().trimmed();
     case SettingKey::ReceiptVerificationUrl: // policy file only
     case SettingKey::InsurerCertificates:
+    case SettingKey::SyncEndpoint:
+    case SettingKey::SyncCaFile:
+    case SettingKey::SyncPublicKeyPin:
     case SettingKey::Invalid: break;
     }
     return {};

@@ -21,6 +21,7 @@ constexpr MigrationFile kMigrations[] = {
     {5, ":/dualrec/migrations/0005-account-details.sql"},
     {6, ":/dualrec/migrations/0006-evidence-lifecycle.sql"},
     {7, ":/dualrec/migrations/0007-seal-packages.sql"},
+    {8, ":/dualrec/migrations/0008-upload-details.sql"},
 };
 static_assert(std::size(kMigrations) == Schema::kLatestVersion);
 

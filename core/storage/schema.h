@@ -11,7 +11,7 @@ public:
     Schema() = delete;
 
     /// The version this build writes.
-    static constexpr int kLatestVersion = 7;
+    static constexpr int kLatestVersion = 8;
 
     struct Migration final {
         int version;

@@ -18,6 +18,9 @@ const char *errorCodeName(ErrorCode code)
     case ErrorCode::DataCorrupt: return "data-corrupt";
     case ErrorCode::OutOfMemory: return "out-of-memory";
     case ErrorCode::Cancelled: return "cancelled";
+    case ErrorCode::NetworkError: return "network-error";
+    case ErrorCode::AccessDenied: return "access-denied";
+    case ErrorCode::ServerNotTrusted: return "server-not-trusted";
     }
     return "unknown";
 }

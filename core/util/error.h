@@ -24,10 +24,14 @@ enum class ErrorCode : quint16 {
     DataCorrupt,       ///< stored data failed an integrity check
     OutOfMemory,       ///< an allocation failed (FFmpeg handles, buffers)
     Cancelled,         ///< stopped on request before it was done; nothing was changed
+    // The network (core/sync).
+    NetworkError,      ///< the server could not be reached, did not answer or broke off: retry later
+    AccessDenied,      ///< the server refused the credentials (HTTP 401/403): someone must fix them
+    ServerNotTrusted,  ///< the server's TLS certificate or public key failed verification
     // A new code goes above this line and into kLastErrorCode.
 };
 /// The last code: every code is in [Invalid, kLastErrorCode] (tests enumerate them).
-inline constexpr ErrorCode kLastErrorCode = ErrorCode::Cancelled;
+inline constexpr ErrorCode kLastErrorCode = ErrorCode::ServerNotTrusted;
 
 enum class ErrorAction : quint8 { Invalid = 0, FixInput, Retry, Stop };
 
@@ -40,14 +44,17 @@ enum class ErrorAction : quint8 { Invalid = 0, FixInput, Retry, Stop };
     case ErrorCode::NotFound:
     case ErrorCode::FormatError:
     case ErrorCode::DiskFull:
+    case ErrorCode::AccessDenied:
         return ErrorAction::FixInput;
     case ErrorCode::IoError:
     case ErrorCode::DeviceUnavailable:
     case ErrorCode::Cancelled:
+    case ErrorCode::NetworkError:
         return ErrorAction::Retry;
     case ErrorCode::InternalError:
     case ErrorCode::DataCorrupt:
     case ErrorCode::OutOfMemory:
+    case ErrorCode::ServerNotTrusted:
     case ErrorCode::Invalid:
         return ErrorAction::Stop;
     }

@@ -35,6 +35,9 @@ const char *settingKeyName(SettingKey key)
     case SettingKey::InstitutionName: return "institution/name";
     case SettingKey::InstitutionShortName: return "institution/shortName";
     case SettingKey::InsurerCertificates: return "seal/insurerCertificates";
+    case SettingKey::SyncEndpoint: return "sync/endpoint";
+    case SettingKey::SyncCaFile: return "sync/caFile";
+    case SettingKey::SyncPublicKeyPin: return "sync/pin";
     case SettingKey::Invalid: break;
     }
     return "invalid";
@@ -72,6 +75,9 @@ QVariant SettingsStore::defaultValue(SettingKey key)
     case SettingKey::InstitutionName:      // unset: no recording starts until it is (scripts read it out)
     case SettingKey::InstitutionShortName:
     case SettingKey::InsurerCertificates:
+    case SettingKey::SyncEndpoint:
+    case SettingKey::SyncCaFile:
+    case SettingKey::SyncPublicKeyPin:
         return QString();
     case SettingKey::Resolution:
         return QStringLiteral("1280x720");
@@ -107,6 +113,13 @@ bool SettingsStore::isValid(SettingKey key, const QVariant &value)
         return value.toString() == QLatin1String("zh_CN") || value.toString() == QLatin1String("en");
     case SettingKey::InsurerCertificates:
         return value.toString().size() <= 4096;
+    case SettingKey::SyncCaFile:
+        return true; // a missing or unreadable file is reported when the upload starts
+    case SettingKey::SyncPublicKeyPin: {
+        const auto text = value.toString().trimmed();
+        return text.isEmpty() || QRegularExpression(QStringLiteral("^sha256/[A-Za-z0-9+/]{43}=$")).match(text).hasMatch();
+    }
+    case SettingKey::SyncEndpoint:
     case SettingKey::ReceiptVerificationUrl: {
         // An absolute http(s) address with a host, or empty (no address). Checked here rather
         // than through workflow/receipt.h: util does not depend on workflow.

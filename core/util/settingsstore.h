@@ -28,6 +28,10 @@ enum class SettingKey : quint8 {
     /// "seal/insurerCertificates": PEM files of the certificates sealed packages are encrypted
     /// to (insurer, regional archive), separated by ';'. Set by IT; empty = sessions wait unsealed.
     InsurerCertificates,
+    // Upload to the insurer (core/sync, docs/ingest.md); set by IT in the policy, not on the settings page.
+    SyncEndpoint,         ///< "sync/endpoint": the tus creation URL (https, or http for a local test server); empty: none
+    SyncCaFile,           ///< "sync/caFile": PEM file of the only CAs trusted for the endpoint; empty: the system's
+    SyncPublicKeyPin,     ///< "sync/pin": sha256/BASE64 of the server's public key; empty: no pin
 };
 
 inline constexpr std::array<SettingKey, 9> kSettingKeys{SettingKey::StorageFolder,   SettingKey::Camera,

@@ -301,6 +301,46 @@ Commands (without a command the window opens):
         <source>record, open: output folder.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>  sync [--endpoint URL] [--once] [--ca-file PEM] [--pin sha256/BASE64] [--bandwidth BYTES]
+                         upload the sealed packages to the insurer (tus); one line per package;
+                         with --once exit 0 when every package is acknowledged, else 1. The bearer
+                         token comes from the environment variable DUALREC_SYNC_TOKEN; endpoint, CA
+                         file and pin default to the IT policy (sync/endpoint, sync/caFile, sync/pin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync: one pass, then exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync: the insurer&apos;s upload (tus creation) URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync: trust only the CA certificates in this PEM file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync: the SHA-256 of the server&apos;s public key (sha256/BASE64).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync: at most this many bytes per second.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync: expected no further arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync: --bandwidth: expected bytes per second (0: no limit), got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--once, --endpoint, --ca-file, --pin and --bandwidth belong to the sync command</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeviceKeys</name>
@@ -605,6 +645,26 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>see the technical details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload stopped: needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received by the insurer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received by the insurer, removed from this computer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1668,6 +1728,77 @@ Commands (without a command the window opens):
     </message>
 </context>
 <context>
+    <name>dualrec::app</name>
+    <message>
+        <source>acknowledged: the insurer holds all %1 bytes with the same SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledged and removed from this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocked until someone acts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes on the server (%3 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes on the server (%3 %); next try %4; last error: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in an unknown state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no DualRec journal in %1 (check --data-dir)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no upload address: give --endpoint URL or set sync/endpoint in the IT policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open the journal in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upload created on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed from this computer: the retention period after the acknowledgement is over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>next try %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not retried until someone acts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no sealed package is waiting for upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dualrec::app::Application</name>
     <message>
         <source>dualrec: cannot use the data folder &quot;%1&quot;: it cannot be created or is not writable</source>
@@ -2166,6 +2297,18 @@ SHA-256 of the recording: %2</source>
     </message>
     <message>
         <source>Technical detail: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The insurer&apos;s server could not be reached. The upload continues by itself when the network is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The insurer&apos;s server refused this computer&apos;s credentials. Uploads wait until branch IT fixes the upload settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The insurer&apos;s server could not prove its identity (its certificate was not accepted). Nothing was sent; tell branch IT.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

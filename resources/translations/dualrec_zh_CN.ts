@@ -330,6 +330,50 @@ Commands (without a command the window opens):
         <source>record, open: output folder.</source>
         <translation>录制、打开：输出文件夹。</translation>
     </message>
+    <message>
+        <source>  sync [--endpoint URL] [--once] [--ca-file PEM] [--pin sha256/BASE64] [--bandwidth BYTES]
+                         upload the sealed packages to the insurer (tus); one line per package;
+                         with --once exit 0 when every package is acknowledged, else 1. The bearer
+                         token comes from the environment variable DUALREC_SYNC_TOKEN; endpoint, CA
+                         file and pin default to the IT policy (sync/endpoint, sync/caFile, sync/pin)</source>
+        <translation>  sync [--endpoint URL] [--once] [--ca-file PEM] [--pin sha256/BASE64] [--bandwidth BYTES]
+                         把已封存的录制包上传给保险公司（tus 协议），每个录制包输出一行；
+                         加 --once 时只上传一轮：全部已被确认则退出码为 0，否则为 1。
+                         访问令牌取自环境变量 DUALREC_SYNC_TOKEN；上传地址、CA 文件和公钥指纹
+                         默认取自 IT 策略（sync/endpoint、sync/caFile、sync/pin）</translation>
+    </message>
+    <message>
+        <source>sync: one pass, then exit.</source>
+        <translation>sync：只上传一轮，然后退出。</translation>
+    </message>
+    <message>
+        <source>sync: the insurer&apos;s upload (tus creation) URL.</source>
+        <translation>sync：保险公司的上传地址（tus 创建地址）。</translation>
+    </message>
+    <message>
+        <source>sync: trust only the CA certificates in this PEM file.</source>
+        <translation>sync：只信任这个 PEM 文件里的 CA 证书。</translation>
+    </message>
+    <message>
+        <source>sync: the SHA-256 of the server&apos;s public key (sha256/BASE64).</source>
+        <translation>sync：服务器公钥的 SHA-256（sha256/BASE64 格式）。</translation>
+    </message>
+    <message>
+        <source>sync: at most this many bytes per second.</source>
+        <translation>sync：每秒最多上传这么多字节。</translation>
+    </message>
+    <message>
+        <source>sync: expected no further arguments</source>
+        <translation>sync：后面不应再有其他参数</translation>
+    </message>
+    <message>
+        <source>sync: --bandwidth: expected bytes per second (0: no limit), got &quot;%1&quot;</source>
+        <translation>sync：--bandwidth 应为每秒字节数（0 表示不限速），实际为“%1”</translation>
+    </message>
+    <message>
+        <source>--once, --endpoint, --ca-file, --pin and --bandwidth belong to the sync command</source>
+        <translation>--once、--endpoint、--ca-file、--pin 和 --bandwidth 只用于 sync 命令</translation>
+    </message>
 </context>
 <context>
     <name>DeviceKeys</name>
@@ -634,6 +678,26 @@ Commands (without a command the window opens):
     <message>
         <source>see the technical details</source>
         <translation>详见技术详情（鼠标悬停可查看）</translation>
+    </message>
+    <message>
+        <source>Waiting for upload</source>
+        <translation>等待上传</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>正在上传</translation>
+    </message>
+    <message>
+        <source>Upload stopped: needs attention</source>
+        <translation>上传已暂停，需要处理</translation>
+    </message>
+    <message>
+        <source>Received by the insurer</source>
+        <translation>保险公司已收到</translation>
+    </message>
+    <message>
+        <source>Received by the insurer, removed from this computer</source>
+        <translation>保险公司已收到，已从本机删除</translation>
     </message>
 </context>
 <context>
@@ -1695,6 +1759,77 @@ Commands (without a command the window opens):
     </message>
 </context>
 <context>
+    <name>dualrec::app</name>
+    <message>
+        <source>acknowledged: the insurer holds all %1 bytes with the same SHA-256</source>
+        <translation>已确认：保险公司已完整收到全部 %1 字节，SHA-256 一致</translation>
+    </message>
+    <message>
+        <source>acknowledged and removed from this computer</source>
+        <translation>已确认，并已从本机删除</translation>
+    </message>
+    <message>
+        <source>blocked until someone acts: %1</source>
+        <translation>已暂停，需要有人处理：%1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes on the server (%3 %)</source>
+        <translation>服务器已收到 %1 / %2 字节（%3%）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes on the server (%3 %); next try %4; last error: %5</source>
+        <translation>服务器已收到 %1 / %2 字节（%3%）；下次重试：%4；上次错误：%5</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>in an unknown state</source>
+        <translation>状态未知</translation>
+    </message>
+    <message>
+        <source>there is no DualRec journal in %1 (check --data-dir)</source>
+        <translation>%1 中没有 DualRec 日志库（请检查 --data-dir）</translation>
+    </message>
+    <message>
+        <source>no upload address: give --endpoint URL or set sync/endpoint in the IT policy</source>
+        <translation>没有上传地址：请用 --endpoint 指定，或在 IT 策略中设置 sync/endpoint</translation>
+    </message>
+    <message>
+        <source>cannot open the journal in %1: %2</source>
+        <translation>无法打开 %1 中的日志库：%2</translation>
+    </message>
+    <message>
+        <source>upload created on the server</source>
+        <translation>已在服务器上开始上传</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>removed from this computer: the retention period after the acknowledgement is over</source>
+        <translation>已从本机删除：确认收到后的保留期已满</translation>
+    </message>
+    <message>
+        <source>next try %1</source>
+        <translation>下次重试：%1</translation>
+    </message>
+    <message>
+        <source>not retried until someone acts</source>
+        <translation>有人处理之前不再重试</translation>
+    </message>
+    <message>
+        <source>stopped: %1</source>
+        <translation>已停止：%1</translation>
+    </message>
+    <message>
+        <source>no sealed package is waiting for upload</source>
+        <translation>没有等待上传的已封存录制包</translation>
+    </message>
+</context>
+<context>
     <name>dualrec::app::Application</name>
     <message>
         <source>dualrec: cannot use the data folder &quot;%1&quot;: it cannot be created or is not writable</source>
@@ -2195,6 +2330,18 @@ SHA-256 of the recording: %2</source>
     <message>
         <source>Technical detail: %1</source>
         <translation>技术细节：%1</translation>
+    </message>
+    <message>
+        <source>The insurer&apos;s server could not be reached. The upload continues by itself when the network is back.</source>
+        <translation>无法连接保险公司的服务器。网络恢复后会自动继续上传。</translation>
+    </message>
+    <message>
+        <source>The insurer&apos;s server refused this computer&apos;s credentials. Uploads wait until branch IT fixes the upload settings.</source>
+        <translation>保险公司的服务器拒绝了本机的登录凭据。在网点 IT 修正上传设置之前，上传会一直等待。</translation>
+    </message>
+    <message>
+        <source>The insurer&apos;s server could not prove its identity (its certificate was not accepted). Nothing was sent; tell branch IT.</source>
+        <translation>保险公司的服务器无法证明自己的身份（证书未被接受）。没有发送任何内容，请告知网点 IT。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,175 @@
+// `dualrec sync` as a separate process: one line per package, --once exit codes, SIGKILL in
+// the middle of an upload and a restart that resumes, and the per-package lock it shares
+// with the window.
+#include "tests/support/clirun.h"
+#include "tests/sync/syncfixture.h"
+
+#include <QLockFile>
+
+using namespace dualrec;
+using namespace dualrec::test;
+
+namespace {
+
+QStringList syncArguments(const SealedFolder &folder, const QUrl &endpoint, QStringList extra = {})
+{
+    return QStringList{QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--endpoint"), endpoint.toString(),
+                       QStringLiteral("--data-dir"), folder.path(), QStringLiteral("--lang"), QStringLiteral("en")}
+           + extra;
+}
+
+} // namespace
+
+TEST_CASE("dualrec sync --once uploads every sealed package and prints one line per package")
+{
+    IngestServer server;
+    SealedFolder folder;
+    const auto a = folder.seal(700 * 1024, QStringLiteral("APP-1"));
+    const auto b = folder.seal(300 * 1024, QStringLiteral("APP-2"));
+    const auto ran = runDualrec(syncArguments(folder, server.url()));
+    INFO(ran.out.toStdString() << ran.err.toStdString());
+    CHECK(ran.exitCode == 0);
+    for (const auto &id : {a, b}) {
+        const auto line = ran.out.split(QLatin1Char('\n')).filter(id.toString()).filter(QStringLiteral("acknowledged: the insurer holds all"));
+        CHECK(line.size() == 1);
+        CHECK(folder.record(id).state == sync::UploadState::Acknowledged);
+        CHECK(server.stored(folder.record(id).uploadUrl) == folder.package(id));
+    }
+    // Nothing left: a second run uploads nothing and still exits 0.
+    const auto again = runDualrec(syncArguments(folder, server.url()));
+    CHECK(again.exitCode == 0);
+    CHECK(server.events(QStringLiteral("create")).size() == 2);
+}
+
+TEST_CASE("dualrec sync --once exits 1 with the reason when a package is left")
+{
+    IngestServer server({QStringLiteral("--token"), QStringLiteral("secret")});
+    SealedFolder folder;
+    const auto id = folder.seal(100 * 1024);
+    const auto refused = runDualrec(syncArguments(folder, server.url()));
+    CHECK(refused.exitCode == 1);
+    CHECK(refused.err.contains(QStringLiteral("401")));
+    CHECK(refused.out.contains(QStringLiteral("blocked until someone acts")));
+    QProcessEnvironment token;
+    token.insert(QStringLiteral("DUALREC_SYNC_TOKEN"), QStringLiteral("secret"));
+    // Blocked by refused credentials: a person fixed the token; --once tries again only what is
+    // queued, so the blocked package is left until the window's retry (or resume) unblocks it.
+    REQUIRE(folder.queue().retryBlocked() == 1);
+    const auto accepted = runDualrec(syncArguments(folder, server.url()), {}, 60000, token);
+    INFO(accepted.err.toStdString());
+    CHECK(accepted.exitCode == 0);
+    CHECK(folder.record(id).state == sync::UploadState::Acknowledged);
+}
+
+TEST_CASE("dualrec sync refuses a bad endpoint, pin or data folder with a specific message")
+{
+    SealedFolder folder;
+    const auto noScheme = runDualrec(syncArguments(folder, QUrl(QStringLiteral("ftp://example.com/files"))));
+    CHECK(noScheme.exitCode == 2);
+    CHECK(noScheme.err.contains(QStringLiteral("expected an https://")));
+    const auto badPin = runDualrec(syncArguments(folder, QUrl(QStringLiteral("https://127.0.0.1:9/files")), {QStringLiteral("--pin"), QStringLiteral("abc")}));
+    CHECK(badPin.exitCode == 2);
+    CHECK(badPin.err.contains(QStringLiteral("public key pin")));
+    QTemporaryDir empty;
+    const auto noJournal = runDualrec({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--endpoint"), QStringLiteral("http://127.0.0.1:9/files"),
+                                       QStringLiteral("--data-dir"), empty.path(), QStringLiteral("--lang"), QStringLiteral("en")});
+    CHECK(noJournal.exitCode == 2);
+    CHECK(noJournal.err.contains(QStringLiteral("no DualRec journal")));
+    CHECK_FALSE(QFile::exists(empty.filePath(QStringLiteral("journal.sqlite"))));
+}
+
+TEST_CASE("a package locked by another uploader (the window) is left alone")
+{
+    IngestServer server;
+    SealedFolder folder;
+    const auto id = folder.seal(100 * 1024);
+    const QString lockPath = sync::SyncScheduler::lockPath(folder.path(), id);
+    QDir().mkpath(QFileInfo(lockPath).absolutePath());
+    QLockFile lock(lockPath);
+    REQUIRE(lock.tryLock(0));
+    const auto ran = runDualrec(syncArguments(folder, server.url()));
+    CHECK(ran.exitCode == 1);
+    CHECK(server.events(QStringLiteral("create")).isEmpty());
+    lock.unlock();
+    CHECK(runDualrec(syncArguments(folder, server.url())).exitCode == 0);
+}
+
+TEST_CASE("dualrec sync killed with SIGKILL mid-upload resumes from the stored offset after a restart")
+{
+    IngestServer server;
+    SealedFolder folder;
+    const auto id = folder.seal(24 * 1024 * 1024);
+    // 6 MB/s: about four seconds, long enough to kill it in the middle.
+    QProcess client;
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    client.setProcessEnvironment(env);
+    client.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    client.start(QStringLiteral(DUALREC_BINARY), syncArguments(folder, server.url(), {QStringLiteral("--bandwidth"), QStringLiteral("6000000")}));
+    REQUIRE(client.waitForStarted(10000));
+    QElapsedTimer waited;
+    waited.start();
+    qint64 stored = 0;
+    while (waited.elapsed() < 30000) {
+        auto row = folder.queue().find(id);
+        stored = row && *row ? (*row)->confirmedOffset : 0;
+        if (stored >= 6 * 1024 * 1024)
+            break;
+        QThread::msleep(20);
+    }
+    REQUIRE(stored >= 6 * 1024 * 1024);
+    ::kill(pid_t(client.processId()), SIGKILL);
+    REQUIRE(client.waitForFinished(5000));
+    const auto atKill = folder.record(id);
+    REQUIRE(atKill.confirmedOffset < atKill.totalBytes);
+    QThread::msleep(300); // let the server notice the broken connection and log it
+    const auto patchesBefore = server.events(QStringLiteral("patch"));
+    qint64 serverOffset = 0;
+    for (const auto &patch : patchesBefore)
+        serverOffset = std::max<qint64>(serverOffset, patch.value(QStringLiteral("end")).toInteger());
+
+    const auto resumed = runDualrec(syncArguments(folder, server.url()));
+    INFO(resumed.err.toStdString());
+    CHECK(resumed.exitCode == 0);
+    const auto patches = server.events(QStringLiteral("patch"));
+    REQUIRE(patches.size() > patchesBefore.size());
+    const auto firstAfter = patches.at(patchesBefore.size());
+    // From the server's side: the restarted client went on at the server's offset (not at 0),
+    // and that offset was at most one chunk (16 MiB at most) past what the journal had stored.
+    CHECK(firstAfter.value(QStringLiteral("start")).toInteger() == serverOffset);
+    CHECK(serverOffset >= atKill.confirmedOffset);
+    CHECK(serverOffset - atKill.confirmedOffset <= 16 * 1024 * 1024);
+    // Every byte arrived exactly once: the PATCHes' ranges tile the package.
+    qint64 received = 0;
+    for (const auto &patch : patches)
+        received += patch.value(QStringLiteral("end")).toInteger() - patch.value(QStringLiteral("start")).toInteger();
+    CHECK(received == atKill.totalBytes);
+    CHECK(server.events(QStringLiteral("create")).size() == 1);
+    CHECK(folder.record(id).state == sync::UploadState::Acknowledged);
+    CHECK(server.stored(atKill.uploadUrl) == folder.package(id));
+}
+
+TEST_CASE("dualrec sync takes the endpoint from the settings when --endpoint is not given, and says when there is none")
+{
+    IngestServer server;
+    SealedFolder folder;
+    const auto id = folder.seal(100 * 1024);
+    QTemporaryDir config;
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+    const QStringList arguments{QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--data-dir"), folder.path(),
+                                QStringLiteral("--lang"), QStringLiteral("en")};
+    const auto none = runDualrec(arguments, {}, 60000, environment);
+    CHECK(none.exitCode == 2);
+    CHECK(none.err.contains(QStringLiteral("sync/endpoint")));
+
+    QDir().mkpath(config.filePath(QStringLiteral("DualRec")));
+    QFile settings(config.filePath(QStringLiteral("DualRec/DualRec.conf")));
+    REQUIRE(settings.open(QIODevice::WriteOnly));
+    settings.write("[sync]\nendpoint=" + server.url().toString().toUtf8() + "\n");
+    settings.close();
+    const auto configured = runDualrec(arguments, {}, 60000, environment);
+    INFO(configured.err.toStdString());
+    CHECK(configured.exitCode == 0);
+    CHECK(folder.record(id).state == sync::UploadState::Acknowledged);
+}

@@ -284,16 +284,19 @@ TEST_CASE("with a Secret Service the signing key lives there, not in a file", "[
 {
     QTemporaryDir dir;
     const QString data = dir.filePath(QStringLiteral("data"));
-    auto csr = runDualrec({QStringLiteral("device"), QStringLiteral("csr"), QStringLiteral("--data-dir"), data, QStringLiteral("--lang"), QStringLiteral("en")});
+    // The OS key store here, not the owner-only files the other CLI tests choose.
+    QProcessEnvironment osStore;
+    osStore.insert(QStringLiteral("DUALREC_KEY_STORE"), QStringLiteral("os"));
+    auto csr = runDualrec({QStringLiteral("device"), QStringLiteral("csr"), QStringLiteral("--data-dir"), data, QStringLiteral("--lang"), QStringLiteral("en")}, {}, 60000, osStore);
     INFO(csr.err.toStdString());
     REQUIRE(csr.exitCode == 0);
     CHECK(csr.err.contains(QLatin1String("the operating system's key store (Secret Service)")));
     CHECK(!QFileInfo::exists(QDir(data).filePath(QStringLiteral("keys"))));
     const auto marker = QJsonDocument::fromJson(readAll(QDir(data).filePath(QStringLiteral("device-signing.json")))).object();
     CHECK(marker.value(QStringLiteral("key_store")).toString() == QLatin1String("Secret Service"));
-    auto version = runDualrec({QStringLiteral("--version"), QStringLiteral("--data-dir"), data, QStringLiteral("--lang"), QStringLiteral("en")});
+    auto version = runDualrec({QStringLiteral("--version"), QStringLiteral("--data-dir"), data, QStringLiteral("--lang"), QStringLiteral("en")}, {}, 60000, osStore);
     CHECK(version.out.contains(QLatin1String("device signing key: the operating system's key store (Secret Service)")));
-    auto again = runDualrec({QStringLiteral("device"), QStringLiteral("csr"), QStringLiteral("--data-dir"), data, QStringLiteral("--lang"), QStringLiteral("en")});
+    auto again = runDualrec({QStringLiteral("device"), QStringLiteral("csr"), QStringLiteral("--data-dir"), data, QStringLiteral("--lang"), QStringLiteral("en")}, {}, 60000, osStore);
     CHECK(again.err.section(QLatin1String("SHA-256 "), 1).left(64) == csr.err.section(QLatin1String("SHA-256 "), 1).left(64));
     // No private key anywhere in the data folder.
     QDirIterator files(data, QDir::Files, QDirIterator::Subdirectories);

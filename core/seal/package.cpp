@@ -1,6 +1,8 @@
 #include "core/seal/package.h"
 
 #include "core/seal/encryptedfile.h"
+#include "core/seal/mp4walker.h"
+#include "core/seal/packagetar.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -29,7 +31,11 @@ namespace dualrec::seal {
 
 namespace {
 
-constexpr qint64 kBlock = 512;
+using tar::kBlock;
+using tar::Member;
+using tar::padding;
+using tar::readMembers;
+using tar::tarHeader;
 constexpr qint64 kIoBlock = 1024 * 1024;
 constexpr qint64 kMaxManifestSize = 16 * 1024 * 1024;
 constexpr qint64 kMaxHeaderMemberSize = 1024 * 1024;
@@ -133,134 +139,6 @@ ossl::BioPtr ioBio(IoState &state)
     return bio;
 }
 
-/// Walks the top-level boxes of an MP4 as its bytes stream past: every box whole and inside
-/// the file, `ftyp` first, a `moov`, and in a fragmented file each `moof`'s sequence number
-/// (its `mfhd`) greater than the one before, each followed by its `mdat`.
-class Mp4Walker final
-{
-public:
-    void feed(const char *data, qint64 size)
-    {
-        qint64 at = 0;
-        while (at < size && m_problem.isEmpty()) {
-            if (m_skip > 0) {
-                const qint64 step = std::min(m_skip, size - at);
-                m_skip -= step;
-                at += step;
-                continue;
-            }
-            const qint64 step = std::min<qint64>(m_want - m_header.size(), size - at);
-            m_header.append(data + at, step);
-            at += step;
-            if (m_header.size() == m_want)
-                parsed();
-        }
-        m_offset += size;
-    }
-    /// Empty when the file was a well-formed MP4 to its end.
-    [[nodiscard]] QString finish()
-    {
-        if (!m_problem.isEmpty())
-            return m_problem;
-        if (m_skip > 0 || !m_header.isEmpty())
-            return QStringLiteral("MP4: the last box runs past the end of the file");
-        if (!m_sawFtyp || !m_sawMoov)
-            return QStringLiteral("MP4: no ftyp or no moov box");
-        if (m_expectMdat)
-            return QStringLiteral("MP4: fragment %1 has no mdat").arg(m_lastSequence);
-        return {};
-    }
-    [[nodiscard]] int fragments() const { return m_fragments; }
-
-private:
-    static quint32 be32(const char *p)
-    {
-        const auto *u = reinterpret_cast<const unsigned char *>(p);
-        return quint32(u[0]) << 24 | quint32(u[1]) << 16 | quint32(u[2]) << 8 | quint32(u[3]);
-    }
-    void parsed()
-    {
-        if (!m_inMoof) {
-            qint64 size = be32(m_header.constData());
-            const QByteArray type = m_header.mid(4, 4);
-            if (size == 1 && m_want == 8) {
-                m_want = 16; // a 64-bit size follows
-                return;
-            }
-            qint64 headerSize = m_want;
-            if (size == 1)
-                size = qint64(quint64(be32(m_header.constData() + 8)) << 32 | be32(m_header.constData() + 12));
-            if (size == 0) {
-                m_problem = QStringLiteral("MP4: a box of open-ended size (not written by DualRec)");
-                return;
-            }
-            if (size < headerSize) {
-                m_problem = QStringLiteral("MP4: box \"%1\" has an impossible size %2").arg(QString::fromLatin1(type.toHex())).arg(size);
-                return;
-            }
-            if (!m_sawFtyp && type != "ftyp") {
-                m_problem = QStringLiteral("MP4: it does not start with an ftyp box");
-                return;
-            }
-            m_sawFtyp = true;
-            if (type == "moov")
-                m_sawMoov = true;
-            if (type == "mdat")
-                m_expectMdat = false;
-            m_header.clear();
-            if (type == "moof") {
-                if (m_expectMdat) {
-                    m_problem = QStringLiteral("MP4: fragment %1 has no mdat before the next fragment").arg(m_lastSequence);
-                    return;
-                }
-                m_moofLeft = size - headerSize;
-                m_want = 16; // mfhd: size, type, version/flags, sequence number
-                m_inMoof = true;
-                return;
-            }
-            m_skip = size - headerSize;
-            m_want = 8;
-            return;
-        }
-        // The first child of a moof.
-        if (m_inMoof) {
-            m_inMoof = false;
-            if (m_header.mid(4, 4) != "mfhd") {
-                m_problem = QStringLiteral("MP4: a fragment without its mfhd header");
-                return;
-            }
-            const quint32 sequence = be32(m_header.constData() + 12);
-            if (m_fragments > 0 && sequence <= m_lastSequence) {
-                m_problem = QStringLiteral("MP4: fragment sequence number %1 follows %2 (fragments missing, repeated or reordered)")
-                                .arg(sequence)
-                                .arg(m_lastSequence);
-                return;
-            }
-            m_lastSequence = sequence;
-            ++m_fragments;
-            m_expectMdat = true;
-            m_skip = m_moofLeft - 16;
-            m_header.clear();
-            m_want = 8;
-            if (m_skip < 0)
-                m_problem = QStringLiteral("MP4: a fragment smaller than its mfhd");
-        }
-    }
-
-    QByteArray m_header;
-    qint64 m_want = 8;
-    qint64 m_skip = 0;
-    qint64 m_offset = 0;
-    qint64 m_moofLeft = 0;
-    bool m_inMoof = false;
-    bool m_sawFtyp = false;
-    bool m_sawMoov = false;
-    bool m_expectMdat = false;
-    quint32 m_lastSequence = 0;
-    int m_fragments = 0;
-    QString m_problem;
-};
-
 /// A sink BIO that only hashes (and counts) what it is given: decrypting in memory.
 struct HashSink {
     Mp4Walker *mp4 = nullptr; ///< also walked as an MP4 when set
@@ -299,122 +177,6 @@ const BIO_METHOD *hashMethod()
         return m;
     }();
     return method;
-}
-
-// ---------------------------------------------------------------------------------------------
-// POSIX tar (ustar): every header is generated from the name, size and time alone, so the
-// reader can require each one byte for byte.
-
-void putOctal(char *field, int width, qint64 value)
-{
-    // width-1 octal digits, zero-padded, then NUL.
-    const QByteArray digits = QByteArray::number(value, 8).rightJustified(width - 1, '0');
-    std::memcpy(field, digits.constData(), size_t(width - 1));
-    field[width - 1] = '\0';
-}
-
-QByteArray tarHeader(const QString &name, qint64 size, qint64 mtime)
-{
-    QByteArray header(kBlock, '\0');
-    char *h = header.data();
-    const QByteArray utf8 = name.toUtf8();
-    std::memcpy(h, utf8.constData(), size_t(std::min<qsizetype>(utf8.size(), 100)));
-    putOctal(h + 100, 8, 0644);
-    putOctal(h + 108, 8, 0);
-    putOctal(h + 116, 8, 0);
-    putOctal(h + 124, 12, size);
-    putOctal(h + 136, 12, mtime);
-    std::memset(h + 148, ' ', 8);
-    h[156] = '0';
-    std::memcpy(h + 257, "ustar\0" "00", 8);
-    unsigned sum = 0;
-    for (int i = 0; i < kBlock; ++i)
-        sum += static_cast<unsigned char>(h[i]);
-    const QByteArray checksum = QByteArray::number(sum, 8).rightJustified(6, '0');
-    std::memcpy(h + 148, checksum.constData(), 6);
-    h[154] = '\0';
-    h[155] = ' ';
-    return header;
-}
-
-qint64 padding(qint64 size)
-{
-    return (kBlock - size % kBlock) % kBlock;
-}
-
-struct Member {
-    QString name;
-    qint64 offset = 0; ///< of its content
-    qint64 size = 0;
-};
-
-/// Reads the tar strictly: every header must be exactly the one the writer makes, padding and
-/// the end-of-archive blocks zero, nothing after them.
-Result<QList<Member>> readMembers(QFile &file, qint64 &mtime)
-{
-    const qint64 total = file.size();
-    if (total % kBlock != 0)
-        return fail(ErrorCode::DataCorrupt, QStringLiteral("the file is %1 bytes, not a whole number of 512-byte tar blocks "
-                                                           "(cut short or bytes added)")
-                                                .arg(total));
-    QList<Member> members;
-    qint64 position = 0;
-    std::optional<qint64> commonTime;
-    while (true) {
-        if (position + 2 * kBlock > total)
-            return fail(ErrorCode::DataCorrupt, QStringLiteral("the tar archive ends at byte %1 without its two end blocks "
-                                                               "(cut short)")
-                                                    .arg(position));
-        if (!file.seek(position))
-            return fail(ErrorCode::IoError, QStringLiteral("cannot seek to byte %1").arg(position));
-        const QByteArray header = file.read(kBlock);
-        if (header.size() != kBlock)
-            return fail(ErrorCode::IoError, QStringLiteral("cannot read the tar header at byte %1").arg(position));
-        if (header.count('\0') == kBlock) {
-            const QByteArray end = file.read(kBlock);
-            if (end.count('\0') != kBlock)
-                return fail(ErrorCode::DataCorrupt, QStringLiteral("tar: the second end block at byte %1 is not zero").arg(position + kBlock));
-            if (position + 2 * kBlock != total)
-                return fail(ErrorCode::DataCorrupt, QStringLiteral("tar: %1 bytes follow the end of the archive at byte %2")
-                                                        .arg(total - position - 2 * kBlock)
-                                                        .arg(position + 2 * kBlock));
-            break;
-        }
-        const QByteArray nameBytes = header.left(100);
-        const QString name = QString::fromUtf8(nameBytes.left(nameBytes.indexOf('\0') < 0 ? 100 : nameBytes.indexOf('\0')));
-        bool okSize = false;
-        bool okTime = false;
-        const qint64 size = QByteArray(header.constData() + 124, 11).toLongLong(&okSize, 8);
-        const qint64 time = QByteArray(header.constData() + 136, 11).toLongLong(&okTime, 8);
-        if (!okSize || !okTime || size < 0 || time < 0 || header != tarHeader(name, size, time))
-            return fail(ErrorCode::DataCorrupt, QStringLiteral("tar: the header at byte %1 (\"%2\") is not as a DualRec package "
-                                                               "writes it (altered)")
-                                                    .arg(position)
-                                                    .arg(name.left(100)));
-        if (commonTime && *commonTime != time)
-            return fail(ErrorCode::DataCorrupt, QStringLiteral("tar: member \"%1\" has another time than the others").arg(name));
-        commonTime = time;
-        const qint64 content = position + kBlock;
-        if (content + size + padding(size) > total)
-            return fail(ErrorCode::DataCorrupt, QStringLiteral("tar: member \"%1\" (%2 bytes at byte %3) runs past the end of the file "
-                                                               "(cut short)")
-                                                    .arg(name)
-                                                    .arg(size)
-                                                    .arg(content));
-        if (const qint64 pad = padding(size); pad > 0) {
-            file.seek(content + size);
-            if (file.read(pad).count('\0') != pad)
-                return fail(ErrorCode::DataCorrupt, QStringLiteral("tar: the padding after member \"%1\" is not zero").arg(name));
-        }
-        for (const auto &seen : std::as_const(members)) {
-            if (seen.name == name)
-                return fail(ErrorCode::DataCorrupt, QStringLiteral("tar: member \"%1\" appears twice").arg(name));
-        }
-        members.append({name, content, size});
-        position = content + size + padding(size);
-    }
-    mtime = commonTime.value_or(-1);
-    return members;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -76,14 +76,16 @@ QList<DuplicateKey> duplicateKeys(const QByteArray &json)
             // Decode the key as JSON does (escapes included).
             const auto token = json.mid(start, i - start + 1);
             const auto decoded = QJsonDocument::fromJson('[' + token + ']').array().at(0).toString();
-            auto &level = stack.back();
-            level.key = decoded;
-            if (level.keys.contains(decoded)) {
+            stack.back().key = decoded;
+            // Not a reference kept across the push below: it may move the levels (found by the
+            // fuzz target, tests/fuzz/regressions).
+            const bool duplicate = stack.back().keys.contains(decoded);
+            stack.back().keys.insert(decoded);
+            if (duplicate) {
                 stack.push_back({}); // path() leaves out the innermost level
                 found.append({path(), decoded, line});
                 stack.pop_back();
             }
-            level.keys.insert(decoded);
         }
     }
     return found;

@@ -1,5 +1,6 @@
 #include "app/commandline.h"
 
+#include "app/exportcommand.h"
 #include "app/sealcommand.h"
 #include "core/util/text.h"
 
@@ -14,7 +15,7 @@ namespace dualrec::app {
 
 namespace {
 
-const char *const kSubcommands[] = {"script", "qc", "record", "user", "self-test", "seal", "verify", "open", "device", "sync"};
+const char *const kSubcommands[] = {"script", "qc", "record", "user", "self-test", "seal", "verify", "open", "device", "sync", "export"};
 
 /// Why `path` is not a font file the watermark may use (empty: it is one): a regular file below
 /// 50 MiB that starts like a TrueType/OpenType font or collection.
@@ -122,7 +123,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
                   "  self-test              check this installation (face model, scripts, encoders, SQLite,\n"
                   "                         OpenSSL, data folder, translations): one line per check; exit 0 when\n"
                   "                         every check passed, else 1")
-        + QStringLiteral("\n") + sealCommandsHelp() + QStringLiteral("\n")
+        + QStringLiteral("\n") + sealCommandsHelp() + QStringLiteral("\n") + exportCommandHelp() + QStringLiteral("\n")
         + QCoreApplication::translate("CommandLine",
                   "  sync [--endpoint URL] [--once] [--ca-file PEM] [--pin sha256/BASE64] [--bandwidth BYTES]\n"
                   "                         upload the sealed packages to the insurer (tus); one line per package;\n"
@@ -164,7 +165,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption applicationFile(QStringLiteral("application"), QCoreApplication::translate("CommandLine", "record: the sale from an application file (docs/application-import.md) instead of --template and --application-no."), QStringLiteral("FILE"));
     const QCommandLineOption applicationNo(QStringLiteral("application-no"), QCoreApplication::translate("CommandLine", "record: application number."), QStringLiteral("N"));
     const QCommandLineOption agent(QStringLiteral("agent"), QCoreApplication::translate("CommandLine", "record: agent ID."), QStringLiteral("ID"));
-    const QCommandLineOption outDir(QStringLiteral("out"), QCoreApplication::translate("CommandLine", "record, open: output folder."), QStringLiteral("DIR"));
+    const QCommandLineOption outDir(QStringLiteral("out"), QCoreApplication::translate("CommandLine", "record, open, export: output folder."), QStringLiteral("DIR"));
     const QCommandLineOption durationOption(QStringLiteral("duration"), QCoreApplication::translate("CommandLine", "record: stop after S seconds."), QStringLiteral("S"));
     const QCommandLineOption answers(QStringLiteral("answers"), QCoreApplication::translate("CommandLine", "record: \"auto\" answers and advances every step by itself."), QStringLiteral("auto"));
     const QCommandLineOption presenceMode(QStringLiteral("presence"), QCoreApplication::translate("CommandLine", "record: \"auto\" (everyone counts as present, the default) or \"guard\" (the face detector watches the frames; --face-model)."), QStringLiteral("auto|guard"), QStringLiteral("auto"));
@@ -185,6 +186,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
     parser.addOptions({syncOnce, syncEndpoint, syncCa, syncPin, syncBandwidth});
     const auto sealOptions = sealCommandOptions();
     parser.addOptions(sealOptions);
+    parser.addOptions(exportCommandOptions());
     parser.addOptions({dataDir, source, language, templates, faceModel, qcScript, qcJson, qcGrace, userName, userRole, userLicence, templateId, applicationFile, applicationNo, agent, outDir, durationOption, answers, presenceMode,
                        pace, size, fps, videoBitrate, audioBitrate, preset, noHardware, font, position});
     parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("CommandLine", "Optional command, see above."),
@@ -382,6 +384,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
             result.mode = CommandLine::Mode::Record;
     } else if (isSealCommand(positional.first())) {
         parseSealCommand(parser, positional, parser.value(outDir), result);
+    } else if (positional.first() == QLatin1String("export")) {
+        parseExportCommand(parser, positional, parser.value(outDir), result);
     } else if (positional.first() == QLatin1String("self-test")) {
         if (positional.size() != 1)
             result.error = QCoreApplication::translate("CommandLine", "self-test: expected no further arguments");
@@ -449,6 +453,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
         result.error = QCoreApplication::translate("CommandLine", "--name, --licence and --role belong to the user add and user set commands");
     if (const auto misplaced = misplacedSealOption(parser, result.mode); !misplaced.isEmpty())
         result.error = misplaced;
+    else if (const auto misplacedUser = misplacedExportOption(parser, result.mode); !misplacedUser.isEmpty() && result.error.isEmpty())
+        result.error = misplacedUser;
     else if (result.mode != CommandLine::Mode::Sync
         && (parser.isSet(syncOnce) || parser.isSet(syncEndpoint) || parser.isSet(syncCa) || parser.isSet(syncPin) || parser.isSet(syncBandwidth)))
         result.error = QCoreApplication::translate("CommandLine", "--once, --endpoint, --ca-file, --pin and --bandwidth belong to the sync command");

@@ -52,11 +52,18 @@ struct SyncOptions final {
     qint64 bandwidthLimit = 0; ///< bytes per second, 0: unlimited
 };
 
+/// `dualrec export SESSION_ID --out DIR --user LOGIN` (app/exportcommand.cpp).
+struct ExportOptions final {
+    QString sessionId;
+    QString outputFolder;
+    QString login; ///< the supervisor or IT account that exports
+};
+
 /// What the command line asked for. Parsed before any window exists.
 struct CommandLine final {
     enum class Mode : quint8 { Invalid = 0, Window, Help, Version, ScriptCheck, Qc, Record, UserAdd, UserList,
                              UserReset, UserUnlock, UserDisable, UserEnable, UserSet, SelfTest,
-                             Seal, Verify, Open, DeviceCsr, Sync };
+                             Seal, Verify, Open, DeviceCsr, Sync, Export };
 
     Mode mode = Mode::Window;
     QString dataDirectory;   ///< empty: the platform default
@@ -76,6 +83,7 @@ struct CommandLine final {
     std::optional<QString> userRole;    ///< UserAdd/UserSet --role: agent, supervisor or it
     std::optional<QString> userLicence; ///< UserAdd/UserSet --licence: licence number (执业证号)
     SyncOptions sync;        ///< Sync only
+    ExportOptions exportOptions; ///< Export only
     QString helpText;
     QString error;           ///< set when the command line is wrong
 };

@@ -1,5 +1,6 @@
 #include "app/application.h"
 #include "app/commandline.h"
+#include "app/exportcommand.h"
 #include "app/devicekeysetup.h"
 #include "app/qccommand.h"
 #include "app/recordcommand.h"
@@ -143,6 +144,10 @@ int main(int argc, char *argv[])
     case CommandLine::Mode::Open:
     case CommandLine::Mode::DeviceCsr:
         return runSealCommand(commandLine, out, err);
+    case CommandLine::Mode::Export: {
+        QTextStream in(stdin);
+        return runExportCommand(commandLine, in, out, err);
+    }
     case CommandLine::Mode::Sync:
         return runSyncCommand(commandLine, out, err);
     case CommandLine::Mode::Window:

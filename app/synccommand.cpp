@@ -18,10 +18,6 @@ namespace dualrec::app {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SyncCommand", text);
-}
 
 QString percent(qint64 part, qint64 whole)
 {
@@ -33,22 +29,22 @@ QString lineOf(const sync::UploadRecord &r)
     const QString head = r.sessionId.toString() + QStringLiteral("  ") + r.applicationNumber + QStringLiteral("  ");
     switch (r.state) {
     case sync::UploadState::Acknowledged:
-        return head + tr("acknowledged: the insurer holds all %1 bytes with the same SHA-256").arg(r.totalBytes);
+        return head + QCoreApplication::translate("SyncCommand", "acknowledged: the insurer holds all %1 bytes with the same SHA-256").arg(r.totalBytes);
     case sync::UploadState::Purged:
-        return head + tr("acknowledged and removed from this computer");
+        return head + QCoreApplication::translate("SyncCommand", "acknowledged and removed from this computer");
     case sync::UploadState::Blocked:
-        return head + tr("blocked until someone acts: %1").arg(r.lastErrorDetail);
+        return head + QCoreApplication::translate("SyncCommand", "blocked until someone acts: %1").arg(r.lastErrorDetail);
     case sync::UploadState::Uploading:
     case sync::UploadState::Queued:
         if (r.lastErrorDetail.isEmpty())
-            return head + tr("%1 of %2 bytes on the server (%3 %)").arg(r.confirmedOffset).arg(r.totalBytes).arg(percent(r.confirmedOffset, r.totalBytes));
-        return head + tr("%1 of %2 bytes on the server (%3 %); next try %4; last error: %5")
+            return head + QCoreApplication::translate("SyncCommand", "%1 of %2 bytes on the server (%3 %)").arg(r.confirmedOffset).arg(r.totalBytes).arg(percent(r.confirmedOffset, r.totalBytes));
+        return head + QCoreApplication::translate("SyncCommand", "%1 of %2 bytes on the server (%3 %); next try %4; last error: %5")
                           .arg(r.confirmedOffset).arg(r.totalBytes).arg(percent(r.confirmedOffset, r.totalBytes))
-                          .arg(r.nextAttemptUtc.isValid() ? r.nextAttemptUtc.toLocalTime().toString(Qt::ISODate) : tr("now"), r.lastErrorDetail);
+                          .arg(r.nextAttemptUtc.isValid() ? r.nextAttemptUtc.toLocalTime().toString(Qt::ISODate) : QCoreApplication::translate("SyncCommand", "now"), r.lastErrorDetail);
     case sync::UploadState::Invalid:
         break;
     }
-    return head + tr("in an unknown state");
+    return head + QCoreApplication::translate("SyncCommand", "in an unknown state");
 }
 
 } // namespace
@@ -58,14 +54,14 @@ int runSyncCommand(const CommandLine &commandLine, QTextStream &out, QTextStream
     const auto &options = commandLine.sync;
     const auto dataDirectory = Application::dataDirectory(commandLine);
     if (!QFileInfo::exists(storage::Journal::databasePath(dataDirectory))) {
-        err << "dualrec sync: " << tr("there is no DualRec journal in %1 (check --data-dir)").arg(QDir::toNativeSeparators(dataDirectory)) << Qt::endl;
+        err << "dualrec sync: " << QCoreApplication::translate("SyncCommand", "there is no DualRec journal in %1 (check --data-dir)").arg(QDir::toNativeSeparators(dataDirectory)) << Qt::endl;
         return 2;
     }
     // The command line wins; otherwise the IT policy (or the user's settings) names them.
     const SettingsStore settings(QString(), SettingsStore::systemPolicyPath());
     const QString endpointText = options.endpoint.isEmpty() ? settings.text(SettingKey::SyncEndpoint) : options.endpoint;
     if (endpointText.isEmpty()) {
-        err << "dualrec sync: " << tr("no upload address: give --endpoint URL or set sync/endpoint in the IT policy") << Qt::endl;
+        err << "dualrec sync: " << QCoreApplication::translate("SyncCommand", "no upload address: give --endpoint URL or set sync/endpoint in the IT policy") << Qt::endl;
         return 2;
     }
     const QString pinText = options.publicKeyPin.isEmpty() ? settings.text(SettingKey::SyncPublicKeyPin) : options.publicKeyPin;
@@ -89,7 +85,7 @@ int runSyncCommand(const CommandLine &commandLine, QTextStream &out, QTextStream
     const SystemClock clock;
     auto journal = storage::Journal::open(dataDirectory, clock);
     if (!journal) {
-        err << "dualrec sync: " << tr("cannot open the journal in %1: %2").arg(QDir::toNativeSeparators(dataDirectory), journal.error().detail) << Qt::endl;
+        err << "dualrec sync: " << QCoreApplication::translate("SyncCommand", "cannot open the journal in %1: %2").arg(QDir::toNativeSeparators(dataDirectory), journal.error().detail) << Qt::endl;
         return 2;
     }
     Application::tellJournalStartup((*journal)->startup(), err);
@@ -116,27 +112,27 @@ int runSyncCommand(const CommandLine &commandLine, QTextStream &out, QTextStream
     };
     QObject::connect(&scheduler, &sync::SyncScheduler::uploadStarted, &loop, [&](const workflow::SessionId &id) {
         follow(id, storage::EvidenceState::Uploading);
-        print(id, tr("upload created on the server"));
+        print(id, QCoreApplication::translate("SyncCommand", "upload created on the server"));
     });
     QObject::connect(&scheduler, &sync::SyncScheduler::acknowledged, &loop, [&](const workflow::SessionId &id) {
         follow(id, storage::EvidenceState::Acknowledged);
-        print(id, tr("acknowledged"));
+        print(id, QCoreApplication::translate("SyncCommand", "acknowledged"));
     });
     QObject::connect(&scheduler, &sync::SyncScheduler::purged, &loop, [&](const workflow::SessionId &id) {
         follow(id, storage::EvidenceState::Purged);
-        print(id, tr("removed from this computer: the retention period after the acknowledgement is over"));
+        print(id, QCoreApplication::translate("SyncCommand", "removed from this computer: the retention period after the acknowledgement is over"));
     });
     QObject::connect(&scheduler, &sync::SyncScheduler::attemptFailed, &loop,
                      [&](const workflow::SessionId &id, const Error &error, const QDateTime &retryAt) {
-                         const QString when = retryAt.isValid() ? tr("next try %1").arg(retryAt.toLocalTime().toString(Qt::ISODate))
-                                                                : tr("not retried until someone acts");
+                         const QString when = retryAt.isValid() ? QCoreApplication::translate("SyncCommand", "next try %1").arg(retryAt.toLocalTime().toString(Qt::ISODate))
+                                                                : QCoreApplication::translate("SyncCommand", "not retried until someone acts");
                          err << "dualrec sync: " << (id.isNull() ? QString() : id.toString() + QStringLiteral(": ")) << error.detail
                              << " (" << when << ")" << Qt::endl;
                      });
     bool stopped = false;
     QObject::connect(&scheduler, &sync::SyncScheduler::stopped, &loop, [&](const Error &error) {
         stopped = true;
-        err << "dualrec sync: " << tr("stopped: %1").arg(error.detail) << Qt::endl;
+        err << "dualrec sync: " << QCoreApplication::translate("SyncCommand", "stopped: %1").arg(error.detail) << Qt::endl;
         loop.quit();
     });
     QObject::connect(&scheduler, &sync::SyncScheduler::drained, &loop, &QEventLoop::quit);
@@ -177,7 +173,7 @@ int runSyncCommand(const CommandLine &commandLine, QTextStream &out, QTextStream
         left = left || (record.state != sync::UploadState::Acknowledged && record.state != sync::UploadState::Purged);
     }
     if (all->isEmpty())
-        out << tr("no sealed package is waiting for upload") << Qt::endl;
+        out << QCoreApplication::translate("SyncCommand", "no sealed package is waiting for upload") << Qt::endl;
     return (left || stopped) ? 1 : 0;
 }
 

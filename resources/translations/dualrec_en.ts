@@ -298,10 +298,6 @@ Commands (without a command the window opens):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>record, open: output folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>  sync [--endpoint URL] [--once] [--ca-file PEM] [--pin sha256/BASE64] [--bandwidth BYTES]
                          upload the sealed packages to the insurer (tus); one line per package;
                          with --once exit 0 when every package is acknowledged, else 1. The bearer
@@ -341,11 +337,102 @@ Commands (without a command the window opens):
         <source>--once, --endpoint, --ca-file, --pin and --bandwidth belong to the sync command</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>record, open, export: output folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeviceKeys</name>
     <message>
         <source>The key that protects the recordings in the data folder &quot;%1&quot; cannot be opened, so nothing can be recorded or played back there. Nothing was changed and no file was deleted. Ask IT to restore the device key (details: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportCommand</name>
+    <message numerus="yes">
+        <source>%n plain file(s) in %1; keep them as confidentially as the recording itself</source>
+        <translation>
+            <numerusform>%n plain file in %1; keep it as confidentially as the recording itself</numerusform>
+            <numerusform>%n plain files in %1; keep them as confidentially as the recording itself</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>export: the supervisor or IT account that exports (its password on the first line of standard input).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  export SESSION_ID --out DIR --user LOGIN
+                         plain copies of a session&apos;s recording, snapshots and sidecar for legal
+                         or complaint handling, in the new folder DIR/SESSION_ID with export.json;
+                         supervisors and IT only, the password on the first line of standard
+                         input; written to the audit log. Prints &quot;SHA-256  FILE&quot; per copy. Exit
+                         0 exported, 1 refused, 2 wrong input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export: expected &quot;export SESSION_ID --out DIR --user LOGIN&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export: &quot;%1&quot; is not a session id (expected a UUID such as 1df3086b-e6f7-4463-891d-95999a1913be)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--user belongs to the export command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no DualRec journal in %1 (check --data-dir)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--out: &quot;%1&quot; is not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give the password of %1 on the first line of standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open the journal in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing was exported: the journal was damaged and restored; check the data folder first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the refusal could not be written to the audit log: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot check the account %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the account %1 is locked after too many wrong passwords until %2; nothing was exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the account %1 is disabled; nothing was exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the login or the password is wrong; nothing was exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only supervisors and IT may export evidence; %1 is not one of them, nothing was exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this data folder has no device key, so it holds no encrypted evidence to export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session %1 was not exported: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1003,6 +1090,77 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>Face detection: the YuNet model %1 loads and checked a test picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncCommand</name>
+    <message>
+        <source>acknowledged: the insurer holds all %1 bytes with the same SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledged and removed from this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocked until someone acts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes on the server (%3 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes on the server (%3 %); next try %4; last error: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in an unknown state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no DualRec journal in %1 (check --data-dir)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no upload address: give --endpoint URL or set sync/endpoint in the IT policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open the journal in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upload created on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed from this computer: the retention period after the acknowledgement is over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>next try %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not retried until someone acts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no sealed package is waiting for upload</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1724,77 +1882,6 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>You cannot disable your own account.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>dualrec::app</name>
-    <message>
-        <source>acknowledged: the insurer holds all %1 bytes with the same SHA-256</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>acknowledged and removed from this computer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>blocked until someone acts: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2 bytes on the server (%3 %)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2 bytes on the server (%3 %); next try %4; last error: %5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>in an unknown state</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>there is no DualRec journal in %1 (check --data-dir)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no upload address: give --endpoint URL or set sync/endpoint in the IT policy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot open the journal in %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>upload created on the server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>acknowledged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>removed from this computer: the retention period after the acknowledgement is over</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>next try %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not retried until someone acts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>stopped: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no sealed package is waiting for upload</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

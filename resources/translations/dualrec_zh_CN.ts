@@ -327,10 +327,6 @@ Commands (without a command the window opens):
                          （除 list 以外的每条 user 命令都会写入审计日志）</translation>
     </message>
     <message>
-        <source>record, open: output folder.</source>
-        <translation>录制、打开：输出文件夹。</translation>
-    </message>
-    <message>
         <source>  sync [--endpoint URL] [--once] [--ca-file PEM] [--pin sha256/BASE64] [--bandwidth BYTES]
                          upload the sealed packages to the insurer (tus); one line per package;
                          with --once exit 0 when every package is acknowledged, else 1. The bearer
@@ -374,12 +370,107 @@ Commands (without a command the window opens):
         <source>--once, --endpoint, --ca-file, --pin and --bandwidth belong to the sync command</source>
         <translation>--once、--endpoint、--ca-file、--pin 和 --bandwidth 只用于 sync 命令</translation>
     </message>
+    <message>
+        <source>record, open, export: output folder.</source>
+        <translation>record、open、export：输出文件夹。</translation>
+    </message>
 </context>
 <context>
     <name>DeviceKeys</name>
     <message>
         <source>The key that protects the recordings in the data folder &quot;%1&quot; cannot be opened, so nothing can be recorded or played back there. Nothing was changed and no file was deleted. Ask IT to restore the device key (details: %2).</source>
         <translation>保护数据文件夹“%1”中录像的密钥无法打开，因此无法在该文件夹中录制或回放。没有任何改动，也没有删除任何文件。请分支机构IT恢复本机密钥（详情：%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCommand</name>
+    <message numerus="yes">
+        <source>%n plain file(s) in %1; keep them as confidentially as the recording itself</source>
+        <translation>
+            <numerusform>已在 %1 中写入 %n 个明文文件；请像对待录制原件一样严格保密</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>export: the supervisor or IT account that exports (its password on the first line of standard input).</source>
+        <translation>export：执行导出的主管或信息技术人员账号（密码在标准输入的第一行给出）。</translation>
+    </message>
+    <message>
+        <source>  export SESSION_ID --out DIR --user LOGIN
+                         plain copies of a session&apos;s recording, snapshots and sidecar for legal
+                         or complaint handling, in the new folder DIR/SESSION_ID with export.json;
+                         supervisors and IT only, the password on the first line of standard
+                         input; written to the audit log. Prints &quot;SHA-256  FILE&quot; per copy. Exit
+                         0 exported, 1 refused, 2 wrong input</source>
+        <translation>  export SESSION_ID --out DIR --user LOGIN
+                         为法务或投诉处理导出一次录制的明文副本（录像、抓拍和附属说明文件），
+                         写入新建的文件夹 DIR/SESSION_ID，并附 export.json 清单；
+                         仅限主管和信息技术人员，密码在标准输入的第一行给出；
+                         每次导出都记入审计日志。每个副本输出一行“SHA-256  文件”。
+                         退出码：0 已导出，1 被拒绝，2 输入有误</translation>
+    </message>
+    <message>
+        <source>export: expected &quot;export SESSION_ID --out DIR --user LOGIN&quot;</source>
+        <translation>export：用法应为“export SESSION_ID --out DIR --user LOGIN”</translation>
+    </message>
+    <message>
+        <source>export: &quot;%1&quot; is not a session id (expected a UUID such as 1df3086b-e6f7-4463-891d-95999a1913be)</source>
+        <translation>export：“%1”不是录制编号（应为形如 1df3086b-e6f7-4463-891d-95999a1913be 的编号）</translation>
+    </message>
+    <message>
+        <source>--user belongs to the export command</source>
+        <translation>--user 只能用于 export 命令</translation>
+    </message>
+    <message>
+        <source>there is no DualRec journal in %1 (check --data-dir)</source>
+        <translation>%1 中没有 DualRec 日志（请检查 --data-dir）</translation>
+    </message>
+    <message>
+        <source>--out: &quot;%1&quot; is not a folder</source>
+        <translation>--out：“%1”不是文件夹</translation>
+    </message>
+    <message>
+        <source>give the password of %1 on the first line of standard input</source>
+        <translation>请在标准输入的第一行给出 %1 的密码</translation>
+    </message>
+    <message>
+        <source>cannot open the journal in %1: %2</source>
+        <translation>无法打开 %1 中的日志：%2</translation>
+    </message>
+    <message>
+        <source>nothing was exported: the journal was damaged and restored; check the data folder first</source>
+        <translation>未导出任何文件：日志曾损坏并已恢复，请先检查数据文件夹</translation>
+    </message>
+    <message>
+        <source>the refusal could not be written to the audit log: %1</source>
+        <translation>拒绝导出一事未能记入审计日志：%1</translation>
+    </message>
+    <message>
+        <source>cannot check the account %1: %2</source>
+        <translation>无法核验账号 %1：%2</translation>
+    </message>
+    <message>
+        <source>the account %1 is locked after too many wrong passwords until %2; nothing was exported</source>
+        <translation>账号 %1 因密码错误次数过多已被锁定，直到 %2；未导出任何文件</translation>
+    </message>
+    <message>
+        <source>the account %1 is disabled; nothing was exported</source>
+        <translation>账号 %1 已停用；未导出任何文件</translation>
+    </message>
+    <message>
+        <source>the login or the password is wrong; nothing was exported</source>
+        <translation>账号或密码错误；未导出任何文件</translation>
+    </message>
+    <message>
+        <source>only supervisors and IT may export evidence; %1 is not one of them, nothing was exported</source>
+        <translation>只有主管和信息技术人员可以导出录制资料；%1 不在其列，未导出任何文件</translation>
+    </message>
+    <message>
+        <source>this data folder has no device key, so it holds no encrypted evidence to export</source>
+        <translation>此数据文件夹没有设备密钥，因此没有可导出的加密录制资料</translation>
+    </message>
+    <message>
+        <source>session %1 was not exported: %2</source>
+        <translation>录制 %1 未能导出：%2</translation>
     </message>
 </context>
 <context>
@@ -1042,6 +1133,77 @@ Commands (without a command the window opens):
     <message>
         <source>Face detection: the YuNet model %1 loads and checked a test picture.</source>
         <translation>人脸检测：YuNet 模型 %1 已加载，并检查了一张测试图片。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncCommand</name>
+    <message>
+        <source>acknowledged: the insurer holds all %1 bytes with the same SHA-256</source>
+        <translation>已确认：保险公司已完整收到全部 %1 字节，SHA-256 一致</translation>
+    </message>
+    <message>
+        <source>acknowledged and removed from this computer</source>
+        <translation>已确认，并已从本机删除</translation>
+    </message>
+    <message>
+        <source>blocked until someone acts: %1</source>
+        <translation>已暂停，需要有人处理：%1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes on the server (%3 %)</source>
+        <translation>服务器已收到 %1 / %2 字节（%3%）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes on the server (%3 %); next try %4; last error: %5</source>
+        <translation>服务器已收到 %1 / %2 字节（%3%）；下次重试：%4；上次错误：%5</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>in an unknown state</source>
+        <translation>状态未知</translation>
+    </message>
+    <message>
+        <source>there is no DualRec journal in %1 (check --data-dir)</source>
+        <translation>%1 中没有 DualRec 日志（请检查 --data-dir）</translation>
+    </message>
+    <message>
+        <source>no upload address: give --endpoint URL or set sync/endpoint in the IT policy</source>
+        <translation>没有上传地址：请用 --endpoint 指定，或在 IT 策略中设置 sync/endpoint</translation>
+    </message>
+    <message>
+        <source>cannot open the journal in %1: %2</source>
+        <translation>无法打开 %1 中的日志：%2</translation>
+    </message>
+    <message>
+        <source>upload created on the server</source>
+        <translation>已在服务器上开始上传</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>removed from this computer: the retention period after the acknowledgement is over</source>
+        <translation>已从本机删除：确认收到后的保留期已满</translation>
+    </message>
+    <message>
+        <source>next try %1</source>
+        <translation>下次重试：%1</translation>
+    </message>
+    <message>
+        <source>not retried until someone acts</source>
+        <translation>有人处理之前不再重试</translation>
+    </message>
+    <message>
+        <source>stopped: %1</source>
+        <translation>已停止：%1</translation>
+    </message>
+    <message>
+        <source>no sealed package is waiting for upload</source>
+        <translation>没有等待上传的已封存录制包</translation>
     </message>
 </context>
 <context>
@@ -1756,77 +1918,6 @@ Commands (without a command the window opens):
     <message>
         <source>You cannot disable your own account.</source>
         <translation>不能停用自己的账号。</translation>
-    </message>
-</context>
-<context>
-    <name>dualrec::app</name>
-    <message>
-        <source>acknowledged: the insurer holds all %1 bytes with the same SHA-256</source>
-        <translation>已确认：保险公司已完整收到全部 %1 字节，SHA-256 一致</translation>
-    </message>
-    <message>
-        <source>acknowledged and removed from this computer</source>
-        <translation>已确认，并已从本机删除</translation>
-    </message>
-    <message>
-        <source>blocked until someone acts: %1</source>
-        <translation>已暂停，需要有人处理：%1</translation>
-    </message>
-    <message>
-        <source>%1 of %2 bytes on the server (%3 %)</source>
-        <translation>服务器已收到 %1 / %2 字节（%3%）</translation>
-    </message>
-    <message>
-        <source>%1 of %2 bytes on the server (%3 %); next try %4; last error: %5</source>
-        <translation>服务器已收到 %1 / %2 字节（%3%）；下次重试：%4；上次错误：%5</translation>
-    </message>
-    <message>
-        <source>now</source>
-        <translation>现在</translation>
-    </message>
-    <message>
-        <source>in an unknown state</source>
-        <translation>状态未知</translation>
-    </message>
-    <message>
-        <source>there is no DualRec journal in %1 (check --data-dir)</source>
-        <translation>%1 中没有 DualRec 日志库（请检查 --data-dir）</translation>
-    </message>
-    <message>
-        <source>no upload address: give --endpoint URL or set sync/endpoint in the IT policy</source>
-        <translation>没有上传地址：请用 --endpoint 指定，或在 IT 策略中设置 sync/endpoint</translation>
-    </message>
-    <message>
-        <source>cannot open the journal in %1: %2</source>
-        <translation>无法打开 %1 中的日志库：%2</translation>
-    </message>
-    <message>
-        <source>upload created on the server</source>
-        <translation>已在服务器上开始上传</translation>
-    </message>
-    <message>
-        <source>acknowledged</source>
-        <translation>已确认</translation>
-    </message>
-    <message>
-        <source>removed from this computer: the retention period after the acknowledgement is over</source>
-        <translation>已从本机删除：确认收到后的保留期已满</translation>
-    </message>
-    <message>
-        <source>next try %1</source>
-        <translation>下次重试：%1</translation>
-    </message>
-    <message>
-        <source>not retried until someone acts</source>
-        <translation>有人处理之前不再重试</translation>
-    </message>
-    <message>
-        <source>stopped: %1</source>
-        <translation>已停止：%1</translation>
-    </message>
-    <message>
-        <source>no sealed package is waiting for upload</source>
-        <translation>没有等待上传的已封存录制包</translation>
     </message>
 </context>
 <context>

@@ -98,6 +98,14 @@ TEST_CASE("bad command lines are refused with a specific message and exit code 2
          "/nonexistent/clip.mp4"},
         {{QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--data-dir"), QStringLiteral("/proc/dualrec-test")},
          "/proc/dualrec-test"},
+        {{QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("export"), QStringLiteral("1df3086b-e6f7-4463-891d-95999a1913be"),
+          QStringLiteral("--out"), QStringLiteral("/tmp")},
+         "export SESSION_ID --out DIR --user LOGIN"},
+        {{QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("export"), QStringLiteral("not-a-session"), QStringLiteral("--out"),
+          QStringLiteral("/tmp"), QStringLiteral("--user"), QStringLiteral("wang")},
+         "\"not-a-session\" is not a session id"},
+        {{QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--user"), QStringLiteral("wang")},
+         "--user belongs to the export command"},
     };
     for (const auto &row : rows) {
         INFO(row.arguments.join(u' ').toStdString());
@@ -193,4 +201,21 @@ TEST_CASE("script check refuses devices and oversized files at once instead of r
     const QString all = run.out + run.err;
     CHECK(all.count(QLatin1String(": $: ")) == 3); // one line per file
     CHECK(all.contains(QLatin1String("/dev/zero: $: expected a regular file")));
+}
+
+TEST_CASE("sync and export speak Chinese by default: their messages are in the context the translations use")
+{
+    // Their messages were once looked up under a context lupdate never wrote, so they stayed English.
+    QTemporaryDir dir;
+    const auto typo = dir.filePath(QStringLiteral("no-such-folder"));
+    const auto sync = cli({QStringLiteral("--lang"), QStringLiteral("zh_CN"), QStringLiteral("sync"), QStringLiteral("--once"),
+                           QStringLiteral("--data-dir"), typo});
+    CHECK(sync.exitCode == 2);
+    CHECK(sync.err.contains(QStringLiteral("中没有 DualRec 日志")));
+    const auto exported = cli({QStringLiteral("--lang"), QStringLiteral("zh_CN"), QStringLiteral("export"),
+                               QStringLiteral("1df3086b-e6f7-4463-891d-95999a1913be"), QStringLiteral("--out"), dir.path(),
+                               QStringLiteral("--user"), QStringLiteral("wang"), QStringLiteral("--data-dir"), typo});
+    CHECK(exported.exitCode == 2);
+    CHECK(exported.err.contains(QStringLiteral("中没有 DualRec 日志")));
+    CHECK_FALSE(QFileInfo::exists(typo));
 }

@@ -1,0 +1,147 @@
+#include "app/exportcommand.h"
+
+#include "app/application.h"
+#include "app/devicekeysetup.h"
+#include "core/seal/evidenceexport.h"
+#include "core/storage/journal.h"
+#include "core/util/clock.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
+namespace dualrec::app {
+
+namespace {
+
+const QString kUser = QStringLiteral("user");
+
+
+} // namespace
+
+QList<QCommandLineOption> exportCommandOptions()
+{
+    return {QCommandLineOption(kUser, QCoreApplication::translate("ExportCommand", "export: the supervisor or IT account that exports (its password on the first line of standard input)."),
+                               QStringLiteral("LOGIN"))};
+}
+
+QString exportCommandHelp()
+{
+    return QCoreApplication::translate("ExportCommand", "  export SESSION_ID --out DIR --user LOGIN\n"
+              "                         plain copies of a session's recording, snapshots and sidecar for legal\n"
+              "                         or complaint handling, in the new folder DIR/SESSION_ID with export.json;\n"
+              "                         supervisors and IT only, the password on the first line of standard\n"
+              "                         input; written to the audit log. Prints \"SHA-256  FILE\" per copy. Exit\n"
+              "                         0 exported, 1 refused, 2 wrong input");
+}
+
+void parseExportCommand(const QCommandLineParser &parser, const QStringList &positional, const QString &outFolder, CommandLine &result)
+{
+    auto &options = result.exportOptions;
+    options.outputFolder = outFolder;
+    options.login = parser.value(kUser).trimmed();
+    if (positional.size() != 2 || options.outputFolder.isEmpty() || options.login.isEmpty()) {
+        result.error = QCoreApplication::translate("ExportCommand", "export: expected \"export SESSION_ID --out DIR --user LOGIN\"");
+    } else if (workflow::SessionId::fromString(positional.at(1)).isNull()) {
+        result.error = QCoreApplication::translate("ExportCommand", "export: \"%1\" is not a session id (expected a UUID such as 1df3086b-e6f7-4463-891d-95999a1913be)").arg(positional.at(1));
+    } else {
+        options.sessionId = positional.at(1);
+        result.mode = CommandLine::Mode::Export;
+    }
+}
+
+QString misplacedExportOption(const QCommandLineParser &parser, CommandLine::Mode mode)
+{
+    if (parser.isSet(kUser) && mode != CommandLine::Mode::Export)
+        return QCoreApplication::translate("ExportCommand", "--user belongs to the export command");
+    return {};
+}
+
+int runExportCommand(const CommandLine &commandLine, QTextStream &in, QTextStream &out, QTextStream &err)
+{
+    const auto &options = commandLine.exportOptions;
+    const auto id = workflow::SessionId::fromString(options.sessionId);
+    const QString dataDirectory = Application::dataDirectory(commandLine);
+    const auto say = [&](const QString &text) { err << "dualrec export: " << text << Qt::endl; };
+    // Export reads a data folder: a mistyped --data-dir must not quietly create one.
+    if (!QFileInfo::exists(storage::Journal::databasePath(dataDirectory))) {
+        say(QCoreApplication::translate("ExportCommand", "there is no DualRec journal in %1 (check --data-dir)").arg(QDir::toNativeSeparators(dataDirectory)));
+        return 2;
+    }
+    if (!QFileInfo(options.outputFolder).isDir()) {
+        say(QCoreApplication::translate("ExportCommand", "--out: \"%1\" is not a folder").arg(QDir::toNativeSeparators(options.outputFolder)));
+        return 2;
+    }
+    const QString password = in.readLine();
+    if (password.isNull()) {
+        say(QCoreApplication::translate("ExportCommand", "give the password of %1 on the first line of standard input").arg(options.login));
+        return 2;
+    }
+    auto keys = openDeviceKeys(dataDirectory, KeyOpening::ExistingOnly);
+    if (!keys) {
+        say(deviceKeyProblem(dataDirectory, keys.error()));
+        return 2;
+    }
+    const SystemClock clock;
+    storage::Journal::Options journalOptions;
+    journalOptions.evidenceKeys = *keys;
+    auto journal = storage::Journal::open(dataDirectory, clock, journalOptions);
+    if (!journal) {
+        say(QCoreApplication::translate("ExportCommand", "cannot open the journal in %1: %2").arg(QDir::toNativeSeparators(dataDirectory), journal.error().detail));
+        return 2;
+    }
+    if (Application::tellJournalStartup((*journal)->startup(), err)) {
+        say(QCoreApplication::translate("ExportCommand", "nothing was exported: the journal was damaged and restored; check the data folder first"));
+        return Application::kExitJournalDamaged;
+    }
+    auto &audit = (*journal)->audit();
+    const auto refuseAudited = [&](const QString &why) {
+        if (auto audited = audit.append(options.login, storage::AuditAction::Export, options.sessionId, QStringLiteral("refused: ") + why); !audited)
+            say(QCoreApplication::translate("ExportCommand", "the refusal could not be written to the audit log: %1").arg(audited.error().detail));
+    };
+    auto signIn = (*journal)->users().authenticate(options.login, password);
+    if (!signIn) {
+        say(QCoreApplication::translate("ExportCommand", "cannot check the account %1: %2").arg(options.login, signIn.error().detail));
+        return 2;
+    }
+    switch (signIn->result) {
+    case storage::LoginResult::Accepted:
+        break;
+    case storage::LoginResult::LockedOut:
+        refuseAudited(QStringLiteral("account locked"));
+        say(QCoreApplication::translate("ExportCommand", "the account %1 is locked after too many wrong passwords until %2; nothing was exported")
+                .arg(options.login, signIn->lockedUntil.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+        return 1;
+    case storage::LoginResult::Disabled:
+        refuseAudited(QStringLiteral("account disabled"));
+        say(QCoreApplication::translate("ExportCommand", "the account %1 is disabled; nothing was exported").arg(options.login));
+        return 1;
+    case storage::LoginResult::Rejected:
+    case storage::LoginResult::Invalid:
+        refuseAudited(QStringLiteral("sign-in failed"));
+        say(QCoreApplication::translate("ExportCommand", "the login or the password is wrong; nothing was exported"));
+        return 1;
+    }
+    if (!storage::canSupervise(signIn->user->role)) {
+        refuseAudited(QStringLiteral("role %1 may not export").arg(QLatin1String(storage::userRoleName(signIn->user->role))));
+        say(QCoreApplication::translate("ExportCommand", "only supervisors and IT may export evidence; %1 is not one of them, nothing was exported").arg(options.login));
+        return 1;
+    }
+    if (!*keys) {
+        say(QCoreApplication::translate("ExportCommand", "this data folder has no device key, so it holds no encrypted evidence to export"));
+        return 1;
+    }
+    auto exported = seal::exportSessionEvidence(**journal, id, **keys, options.outputFolder, options.login, clock);
+    if (!exported) {
+        say(QCoreApplication::translate("ExportCommand", "session %1 was not exported: %2").arg(options.sessionId, exported.error().detail));
+        return exported.error().code == ErrorCode::InvalidArgument ? 2 : 1;
+    }
+    for (const auto &file : std::as_const(exported->files))
+        out << file.sha256 << "  " << QDir::toNativeSeparators(file.path) << Qt::endl;
+    say(QCoreApplication::translate("ExportCommand", "%n plain file(s) in %1; keep them as confidentially as the recording itself", nullptr,
+                                    int(exported->files.size()))
+            .arg(QDir::toNativeSeparators(exported->folder)));
+    return 0;
+}
+
+} // namespace dualrec::app

@@ -7,6 +7,9 @@
 #include "core/seal/keystore.h"
 #include "core/seal/passwordhash.h"
 #include "core/seal/secretkey.h"
+#include "core/seal/package.h"
+#include "core/seal/sealsession.h"
+#include "core/seal/signingidentity.h"
 #include "core/storage/journal.h"
 #include "core/util/clock.h"
 #include "core/util/filedigest.h"
@@ -217,6 +220,41 @@ SelfTestCheck checkFaceDetection(const CommandLine &commandLine, const QString &
     return passed(QCoreApplication::translate("SelfTest", "Face detection: the YuNet model %1 loads and checked %2 recorded frames.").arg(path).arg(detected));
 }
 
+/// Sealing and verifying: the test recording's session (in `folder`) sealed to a throw-away
+/// insurer key, the package verified and every file decrypted in memory with that key.
+SelfTestCheck checkSealing(const QTemporaryDir &folder, const QString &recording, const std::shared_ptr<const seal::DeviceKeys> &keys)
+{
+    if (recording.isEmpty())
+        return failed(QCoreApplication::translate("SelfTest", "Sealing (OpenSSL): not checked, because nothing could be recorded."));
+    const auto notSealed = [](const QString &why) {
+        return failed(QCoreApplication::translate("SelfTest", "Sealing (OpenSSL): the test recording could not be sealed and verified: %1").arg(why));
+    };
+    const SystemClock clock;
+    storage::Journal::Options journalOptions;
+    journalOptions.evidenceKeys = keys;
+    auto journal = storage::Journal::open(folder.path(), clock, journalOptions);
+    if (!journal)
+        return notSealed(journal.error().detail);
+    auto recipient = seal::makeThrowawayRecipient();
+    if (!recipient)
+        return notSealed(recipient.error().detail);
+    seal::FileKeyStore store(QDir(folder.path()).filePath(QStringLiteral("keys")));
+    seal::SealRequest request;
+    request.insurerCertificatesPem = {recipient->certificatePem};
+    const auto id = workflow::SessionId::fromString(QFileInfo(recording).completeBaseName());
+    auto sealed = seal::sealSession(**journal, folder.path(), id, store, clock, request);
+    if (!sealed)
+        return notSealed(sealed.error().detail);
+    seal::VerifyOptions verify;
+    verify.insurerKeyPem = recipient->privateKeyPem;
+    const auto report = seal::verifyPackage(*sealed, verify);
+    if (!report.ok())
+        return notSealed(report.firstFailure());
+    return passed(QCoreApplication::translate("SelfTest", "Sealing (OpenSSL): the test recording was sealed, signed and encrypted to a test insurer key; "
+                                                          "the package passed all %1 checks and opened with that key.")
+                      .arg(report.checks.size()));
+}
+
 } // namespace
 
 int runSelfTest(const CommandLine &commandLine, QTextStream &out)
@@ -238,6 +276,7 @@ int runSelfTest(const CommandLine &commandLine, QTextStream &out)
         for (const auto &check : checkRecording(commandLine, library, folder, recording, keys))
             print(check);
         print(checkFaceDetection(commandLine, recording, keys.get()));
+        print(checkSealing(folder, recording, keys));
     }
     print(checkDataFolder(commandLine));
 

@@ -1,4 +1,5 @@
 #include "core/media/recorder.h"
+#include "core/media/watermarkfont.h"
 
 #include "core/ffmpeg/avhandles.h"
 #include "core/media/recorderpipeline.h"
@@ -43,6 +44,13 @@ Result<std::unique_ptr<Recorder>> Recorder::open(RecorderSettings settings, cons
     if (encoder.width <= 0 || encoder.height <= 0 || encoder.width % 2 || encoder.height % 2
         || encoder.framesPerSecond <= 0 || encoder.videoBitrate <= 0 || encoder.audioBitrate <= 0 || encoder.sampleRate <= 0)
         return fail(ErrorCode::InvalidArgument, QStringLiteral("encoder settings: size must be even and positive, rates positive"));
+    if (settings.watermark.enabled && settings.watermark.fontPath.isEmpty()) {
+        settings.watermark.fontPath = findWatermarkFont();
+        if (settings.watermark.fontPath.isEmpty())
+            return fail(ErrorCode::NotFound, QStringLiteral("no font with Chinese characters for the watermark on this computer (looked for %1); "
+                                                             "install one or name a font file")
+                                                 .arg(watermarkFontCandidates().join(QStringLiteral(", "))));
+    }
     if (settings.watermark.enabled && !QFileInfo(settings.watermark.fontPath).isReadable())
         return fail(ErrorCode::NotFound, QStringLiteral("watermark font not readable: %1").arg(settings.watermark.fontPath));
 
@@ -137,6 +145,7 @@ Result<std::unique_ptr<Recorder>> Recorder::open(RecorderSettings settings, cons
     if (s.watermark.enabled) {
         recorder->m_description.watermarkTemplate = watermarkTemplate(s.watermark, recorder->m_description.wallOrigin);
         recorder->m_description.watermarkFontSize = watermarkFontSize(s.encoder.height);
+        recorder->m_description.watermarkFont = s.watermark.fontPath;
     }
 
     recorder->m_thread = std::jthread([r = recorder.get()] { r->run(); });

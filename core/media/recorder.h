@@ -32,6 +32,7 @@ struct RecorderDescription final {
     QString videoEncoder;     ///< "libx264", "h264_nvenc", ...
     QString watermarkTemplate; ///< drawtext's text with its %{pts:localtime:...} expansion
     int watermarkFontSize = 0;
+    QString watermarkFont;    ///< the font file drawn with (the platform's default when none was named)
     QDateTime wallOrigin;     ///< wall-clock time of the timeline's zero
 };
 

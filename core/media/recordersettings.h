@@ -36,13 +36,11 @@ enum class WatermarkPosition : quint8 { Invalid = 0, TopLeft, TopRight, BottomLe
 
 [[nodiscard]] const char *watermarkPositionName(WatermarkPosition position);
 
-inline const QString kDefaultWatermarkFont = QStringLiteral("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc");
-
 /// Burned into every frame: capture date-time (local, with UTC offset), agent id, application
 /// number and session id. The labels are part of the evidence, so they are configurable data.
 struct WatermarkSettings final {
     bool enabled = true;
-    QString fontPath = kDefaultWatermarkFont;
+    QString fontPath; ///< empty: the platform's font with Chinese characters (watermarkfont.h)
     WatermarkPosition position = WatermarkPosition::TopLeft;
     QString agentId;
     QString applicationNumber;

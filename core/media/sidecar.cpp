@@ -100,7 +100,7 @@ Result<void> writeSidecar(const QString &path, const SidecarData &data, const se
                      {QStringLiteral("software_preset"), e.softwarePreset}}},
         {QStringLiteral("watermark"),
          QJsonObject{{QStringLiteral("enabled"), w.enabled},
-                     {QStringLiteral("font"), w.fontPath},
+                     {QStringLiteral("font"), data.description.watermarkFont.isEmpty() ? w.fontPath : data.description.watermarkFont},
                      {QStringLiteral("font_size"), data.description.watermarkFontSize},
                      {QStringLiteral("position"), QLatin1String(watermarkPositionName(w.position))},
                      {QStringLiteral("template"), data.description.watermarkTemplate},

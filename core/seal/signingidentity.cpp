@@ -48,7 +48,9 @@ Result<void> addExtension(X509 *certificate, int nid, const char *value)
     return {};
 }
 
-Result<ossl::X509Ptr> makeCertificate(EVP_PKEY *key, const QString &folderTag)
+/// A self-signed certificate for `key`, valid from an hour ago for kValidityDays; `keyUsage`
+/// in OpenSSL's configuration syntax.
+Result<ossl::X509Ptr> makeCertificate(EVP_PKEY *key, const QByteArray &commonName, const char *keyUsage)
 {
     ossl::X509Ptr certificate(X509_new());
     if (!certificate)
@@ -61,7 +63,6 @@ Result<ossl::X509Ptr> makeCertificate(EVP_PKEY *key, const QString &folderTag)
     BIGNUM *serial = BN_bin2bn(serialBytes, sizeof serialBytes, nullptr);
     const bool serialSet = serial && BN_to_ASN1_INTEGER(serial, X509_get_serialNumber(certificate.get()));
     BN_free(serial);
-    const QByteArray commonName = QStringLiteral("DualRec device %1 %2").arg(QSysInfo::machineHostName().left(32), folderTag).toUtf8();
     X509_NAME *name = X509_get_subject_name(certificate.get());
     if (!serialSet || X509_set_version(certificate.get(), 2) != 1
         || X509_NAME_add_entry_by_txt(name, "O", MBSTRING_UTF8, reinterpret_cast<const unsigned char *>("DualRec"), -1, -1, 0) != 1
@@ -71,15 +72,15 @@ Result<ossl::X509Ptr> makeCertificate(EVP_PKEY *key, const QString &folderTag)
         || X509_set_issuer_name(certificate.get(), name) != 1 || !X509_gmtime_adj(X509_getm_notBefore(certificate.get()), -3600)
         || !X509_time_adj_ex(X509_getm_notAfter(certificate.get()), kValidityDays, 0, nullptr)
         || X509_set_pubkey(certificate.get(), key) != 1)
-        return fail(ErrorCode::InternalError, QStringLiteral("cannot fill in the device certificate: %1").arg(ossl::lastError()));
+        return fail(ErrorCode::InternalError, QStringLiteral("cannot fill in the certificate: %1").arg(ossl::lastError()));
     for (const auto &[nid, value] : {std::pair{NID_basic_constraints, "critical,CA:FALSE"},
-                                     std::pair{NID_key_usage, "critical,digitalSignature,nonRepudiation"},
+                                     std::pair{NID_key_usage, keyUsage},
                                      std::pair{NID_subject_key_identifier, "hash"}}) {
         if (auto added = addExtension(certificate.get(), nid, value); !added)
             return std::unexpected(added.error());
     }
     if (X509_sign(certificate.get(), key, EVP_sha256()) <= 0)
-        return fail(ErrorCode::InternalError, QStringLiteral("cannot sign the device certificate: %1").arg(ossl::lastError()));
+        return fail(ErrorCode::InternalError, QStringLiteral("cannot sign the certificate: %1").arg(ossl::lastError()));
     return certificate;
 }
 
@@ -147,7 +148,8 @@ Result<SigningIdentity> SigningIdentity::open(const QString &dataFolder, KeyStor
         if (!key)
             return fail(ErrorCode::InternalError, QStringLiteral("cannot make an ECDSA P-256 key: %1").arg(ossl::lastError()));
         const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        auto certificate = makeCertificate(key.get(), id.left(8));
+        auto certificate = makeCertificate(key.get(), QStringLiteral("DualRec device %1 %2").arg(QSysInfo::machineHostName().left(32), id.left(8)).toUtf8(),
+                                           "critical,digitalSignature,nonRepudiation");
         if (!certificate)
             return std::unexpected(certificate.error());
         const QByteArray keyPem = pemOfKey(key.get());
@@ -258,6 +260,20 @@ Result<QByteArray> SigningIdentity::signDetached(const QByteArray &content) cons
     if (!cms || !out || i2d_CMS_bio(out.get(), cms.get()) != 1)
         return fail(ErrorCode::InternalError, QStringLiteral("cannot sign: %1").arg(ossl::lastError()));
     return ossl::bioBytes(out.get());
+}
+
+Result<ThrowawayRecipient> makeThrowawayRecipient()
+{
+    ossl::PkeyPtr key(EVP_EC_gen("P-256"));
+    if (!key)
+        return fail(ErrorCode::InternalError, QStringLiteral("cannot make an EC P-256 key: %1").arg(ossl::lastError()));
+    auto certificate = makeCertificate(key.get(), QByteArrayLiteral("DualRec self-test insurer (throw-away)"), "critical,keyAgreement");
+    if (!certificate)
+        return std::unexpected(certificate.error());
+    ThrowawayRecipient recipient{pemOfCertificate(certificate->get()), pemOfKey(key.get())};
+    if (recipient.certificatePem.isEmpty() || recipient.privateKeyPem.isEmpty())
+        return fail(ErrorCode::InternalError, QStringLiteral("cannot encode the throw-away key: %1").arg(ossl::lastError()));
+    return recipient;
 }
 
 } // namespace dualrec::seal

@@ -55,6 +55,14 @@ private:
     QString m_backend;
 };
 
+/// An insurer's key pair made up on the spot, for `dualrec self-test` to seal a package and
+/// open it again on a computer that has no real insurer key. Never used to seal evidence.
+struct ThrowawayRecipient final {
+    QByteArray certificatePem; ///< self-signed, EC P-256, key agreement
+    QByteArray privateKeyPem;  ///< unencrypted PKCS#8; lives only in memory
+};
+[[nodiscard]] Result<ThrowawayRecipient> makeThrowawayRecipient();
+
 /// SHA-256 of a certificate's DER encoding, lower-case hex.
 [[nodiscard]] QString certificateSha256(X509 *certificate);
 

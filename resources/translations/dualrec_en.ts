@@ -1092,6 +1092,18 @@ Commands (without a command the window opens):
         <source>Face detection: the YuNet model %1 loads and checked a test picture.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sealing (OpenSSL): not checked, because nothing could be recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sealing (OpenSSL): the test recording could not be sealed and verified: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sealing (OpenSSL): the test recording was sealed, signed and encrypted to a test insurer key; the package passed all %1 checks and opened with that key.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncCommand</name>

@@ -1134,6 +1134,18 @@ Commands (without a command the window opens):
         <source>Face detection: the YuNet model %1 loads and checked a test picture.</source>
         <translation>人脸检测：YuNet 模型 %1 已加载，并检查了一张测试图片。</translation>
     </message>
+    <message>
+        <source>Sealing (OpenSSL): not checked, because nothing could be recorded.</source>
+        <translation>封存（OpenSSL）：由于无法录制，未作检查。</translation>
+    </message>
+    <message>
+        <source>Sealing (OpenSSL): the test recording could not be sealed and verified: %1</source>
+        <translation>封存（OpenSSL）：测试录像无法封存和校验：%1</translation>
+    </message>
+    <message>
+        <source>Sealing (OpenSSL): the test recording was sealed, signed and encrypted to a test insurer key; the package passed all %1 checks and opened with that key.</source>
+        <translation>封存（OpenSSL）：测试录像已封存、签名，并用测试用的保险公司密钥加密；封存包通过全部 %1 项校验，并能用该密钥打开。</translation>
+    </message>
 </context>
 <context>
     <name>SyncCommand</name>

@@ -43,11 +43,11 @@ TEST_CASE("self-test passes on the build: one line per check, YuNet from beside 
     INFO(run.out.toStdString() << run.err.toStdString());
     CHECK(run.exitCode == 0);
     const auto all = lines(run.out);
-    REQUIRE(all.size() == 1 + 7 + 1);
+    REQUIRE(all.size() == 1 + 8 + 1);
     CHECK(all.first() == QStringLiteral("DualRec " DUALREC_VERSION " self-test"));
-    for (const auto &line : all.mid(1, 7))
+    for (const auto &line : all.mid(1, 8))
         CHECK(line.startsWith(QLatin1String("[OK] ")));
-    CHECK(all.last() == QLatin1String("All 7 checks passed."));
+    CHECK(all.last() == QLatin1String("All 8 checks passed."));
     // The model shipped with the app, found relative to the executable: never ../shared.
     const QString model = QDir::cleanPath(QFileInfo(QStringLiteral(DUALREC_BINARY)).absolutePath()
                                           + QStringLiteral("/../share/dualrec/models/face_detection_yunet_2022mar.onnx"));
@@ -55,6 +55,7 @@ TEST_CASE("self-test passes on the build: one line per check, YuNet from beside 
     CHECK_FALSE(run.out.contains(QLatin1String("shared/assets")));
     CHECK(lineStartingWith(run.out, QStringLiteral("[OK] Data folder: ")).contains(data.path()));
     CHECK(lineStartingWith(run.out, QStringLiteral("[OK] Recording (FFmpeg): ")).contains(QLatin1String("1280x720")));
+    CHECK(lineStartingWith(run.out, QStringLiteral("[OK] Sealing (OpenSSL): ")).contains(QLatin1String("opened with that key")));
     // The self-test leaves nothing behind in the data folder.
     CHECK(QDir(data.path() + QStringLiteral("/DualRec/DualRec")).isEmpty());
 }
@@ -67,12 +68,12 @@ TEST_CASE("self-test speaks Chinese by default")
     INFO(run.out.toStdString() << run.err.toStdString());
     CHECK(run.exitCode == 0);
     const auto all = lines(run.out);
-    REQUIRE(all.size() == 9);
-    for (const auto &line : all.mid(1, 7)) {
+    REQUIRE(all.size() == 10);
+    for (const auto &line : all.mid(1, 8)) {
         CHECK(line.startsWith(QStringLiteral("【正常】")));
         CHECK(line.endsWith(QStringLiteral("。")));
     }
-    CHECK(all.last() == QStringLiteral("全部 7 项检查通过。"));
+    CHECK(all.last() == QStringLiteral("全部 8 项检查通过。"));
 }
 
 TEST_CASE("self-test fails and says why: missing face model, bad template, unusable data folder")
@@ -103,7 +104,7 @@ TEST_CASE("self-test fails and says why: missing face model, bad template, unusa
     // The others still run and pass.
     CHECK(run.out.contains(QLatin1String("[OK] Recording (FFmpeg): ")));
     CHECK(run.out.contains(QLatin1String("[OK] Encryption (OpenSSL): ")));
-    CHECK(lines(run.out).last() == QLatin1String("3 of 7 checks failed."));
+    CHECK(lines(run.out).last() == QLatin1String("3 of 8 checks failed."));
 }
 
 TEST_CASE("self-test fails when the face model is damaged and names the file")
@@ -121,7 +122,7 @@ TEST_CASE("self-test fails when the face model is damaged and names the file")
     CHECK(run.exitCode == 1);
     CHECK(lineStartingWith(run.out, QStringLiteral("[FAILED] Face detection: the face model cannot be loaded, so presence cannot be checked: "))
               .contains(model));
-    CHECK(lines(run.out).last() == QLatin1String("1 of 7 checks failed."));
+    CHECK(lines(run.out).last() == QLatin1String("1 of 8 checks failed."));
 }
 
 TEST_CASE("self-test without a usable temporary folder still gives every check a line")
@@ -140,12 +141,13 @@ TEST_CASE("self-test without a usable temporary folder still gives every check a
                                                environment);
     INFO(run.out.toStdString() << run.err.toStdString());
     CHECK(run.exitCode == 1);
-    REQUIRE(lines(run.out).size() == 9);
+    REQUIRE(lines(run.out).size() == 10);
     CHECK(lineStartingWith(run.out, QStringLiteral("[FAILED] Journal (SQLite): a test journal cannot be opened: "))
               .contains(notAFolder.fileName()));
     CHECK(run.out.contains(QLatin1String("[FAILED] Recording (FFmpeg): not checked, because the test journal could not be opened.")));
     CHECK(lineStartingWith(run.out, QStringLiteral("[OK] Face detection: the YuNet model ")).endsWith(QLatin1String("loads and checked a test picture.")));
-    CHECK(lines(run.out).last() == QLatin1String("2 of 7 checks failed."));
+    CHECK(run.out.contains(QLatin1String("[FAILED] Sealing (OpenSSL): not checked, because nothing could be recorded.")));
+    CHECK(lines(run.out).last() == QLatin1String("3 of 8 checks failed."));
 }
 
 TEST_CASE("self-test takes no further arguments")

@@ -18,6 +18,7 @@
 #include "core/capture/filesource.h"
 #include "core/live/livecapture.h"
 #include "core/media/recorder.h"
+#include "core/media/watermarkfont.h"
 #include "core/vision/presenceguard.h"
 #include "tests/bench/benchprocess.h"
 
@@ -281,7 +282,7 @@ int main(int argc, char *argv[])
         QStringLiteral("ffmpeg"), QStringLiteral("-y"), QStringLiteral("-re"), QStringLiteral("-i"), input, QStringLiteral("-vf"),
         QStringLiteral("scale=1280:720:force_original_aspect_ratio=decrease,pad=1280:720:(ow-iw)/2:(oh-ih)/2,"
                        "drawtext=fontfile=%1:textfile=%2:fontsize=30:fontcolor=white:box=1:boxcolor=black@0.55:boxborderw=5:"
-                       "line_spacing=6:x=15:y=15,format=yuv420p").arg(media::kDefaultWatermarkFont, textFile),
+                       "line_spacing=6:x=15:y=15,format=yuv420p").arg(media::findWatermarkFont(), textFile),
         QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("superfast"),
         QStringLiteral("-profile:v"), QStringLiteral("high"), QStringLiteral("-b:v"), QStringLiteral("1100k"),
         QStringLiteral("-maxrate"), QStringLiteral("1375k"), QStringLiteral("-bufsize"), QStringLiteral("1100k"),

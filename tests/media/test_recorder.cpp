@@ -3,6 +3,7 @@
 #include "core/capture/filesource.h"
 #include "core/media/finalizer.h"
 #include "core/media/sidecar.h"
+#include "core/media/watermarkfont.h"
 #include "tests/media/recordingfixture.h"
 #include "tests/support/mediatools.h"
 
@@ -151,7 +152,11 @@ TEST_CASE("the watermark is burned in and the sidecar records what was drawn")
     CHECK(lines[1].toString() == QStringLiteral("代理人 A-007  投保单号 P2026-0001"));
     CHECK(lines[2].toString().endsWith(QLatin1String("5b0c9f5e-0000-4000-8000-000000000001")));
     CHECK(watermark.value(QStringLiteral("template")).toString().contains(QLatin1String("%{pts:localtime:")));
-    CHECK(watermark.value(QStringLiteral("font")).toString().endsWith(QLatin1String(".ttc")));
+    // No font named: the platform's CJK font is found and recorded in the sidecar.
+    CHECK(settings.watermark.fontPath.isEmpty());
+    CHECK(!media::findWatermarkFont().isEmpty());
+    CHECK(watermark.value(QStringLiteral("font")).toString() == media::findWatermarkFont());
+    CHECK(media::watermarkFontCandidates().contains(media::findWatermarkFont()));
 }
 
 TEST_CASE("a missing watermark font is refused before recording starts")

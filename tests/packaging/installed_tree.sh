@@ -27,7 +27,7 @@ set -e
 printf '%s\n' "$out"
 [ $code -eq 0 ] || fail "self-test of the installed tree exited $code"
 expect_contains "$out" "[OK] Face detection: the YuNet model $model loads" "self-test"
-expect_contains "$out" "All 7 checks passed." "self-test"
+expect_contains "$out" "All 8 checks passed." "self-test"
 
 set +e
 out=$(run_out_of_reach "$build" "$shared" "$source" -- "$bin" qc "$tmp/clean.mp4" --json 2>&1)

@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QCryptographicHash>
 #include <QJsonDocument>
+#include <QLockFile>
 #include <QSysInfo>
 
 #include <optional>
@@ -137,6 +138,23 @@ Result<QString> sealSession(storage::Journal &journal, const QString &dataDirect
 {
     storage::SealRepository seals(journal.database());
     const QString path = packagePath(dataDirectory, id);
+    // One sealing of a session at a time across processes (the window's seal queue and `dualrec
+    // seal` on the same data folder): the second is told, and changes nothing. A lock left by a
+    // process that died is taken over (QLockFile checks the process id).
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+        return fail(ErrorCode::IoError, QStringLiteral("cannot create the packages folder %1").arg(QFileInfo(path).absolutePath()));
+    QLockFile lock(path + QStringLiteral(".lock"));
+    lock.setStaleLockTime(0);
+    if (!lock.tryLock(0)) {
+        qint64 pid = 0;
+        QString host;
+        QString application;
+        lock.getLockInfo(&pid, &host, &application);
+        return fail(ErrorCode::InvalidState, QStringLiteral("session %1 is being sealed by another DualRec process (%2, process %3); "
+                                                            "nothing was changed, try again when it is done")
+                                                 .arg(id.toString(), application.isEmpty() ? QStringLiteral("unknown") : application)
+                                                 .arg(pid));
+    }
     auto existing = seals.find(id);
     if (!existing)
         return std::unexpected(existing.error());

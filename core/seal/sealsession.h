@@ -44,7 +44,8 @@ struct SealRequest final {
 /// does not verify. Files in the at-rest format are read through the device keys.
 ///
 /// Thread contract: blocking (reads every evidence file once); call it from a worker thread,
-/// one call per session at a time. The journal is used from the calling thread (its
+/// one call per session at a time: a second one for the same session, from any process on this
+/// data folder, fails at once with InvalidState and changes nothing. The journal is used from the calling thread (its
 /// repositories are thread-safe); `keyStore` is used only from the calling thread (the OS key
 /// store needs a QCoreApplication); `progress` and `keepGoing` are called on the calling thread.
 [[nodiscard]] Result<QString> sealSession(storage::Journal &journal, const QString &dataDirectory, const workflow::SessionId &id,

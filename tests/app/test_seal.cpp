@@ -12,6 +12,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLockFile>
+#include <QCoreApplication>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSqlDatabase>
@@ -411,4 +413,32 @@ TEST_CASE("sealing killed with SIGKILL at 20 random moments: never a package tha
     }
     INFO(killedWhileWriting << " of 20 runs were killed while the package was being written");
     CHECK(killedWhileWriting >= 3);
+}
+
+TEST_CASE("a session being sealed by another process is not sealed twice: the second is told and changes nothing")
+{
+    QTemporaryDir dir;
+    const QString data = dir.filePath(QStringLiteral("data"));
+    const auto session = record(data);
+    const auto ec = dualrec::test::makeRecipient(dir.path(), QStringLiteral("insurer"), QStringLiteral("ec"));
+    const QStringList seal{QStringLiteral("seal"), session.sessionId, QStringLiteral("--data-dir"), data, QStringLiteral("--insurer-cert"),
+                           ec.certificate, QStringLiteral("--lang"), QStringLiteral("en")};
+    const QString package = QDir(data).filePath(QStringLiteral("packages/%1.dualrec").arg(session.sessionId));
+    {
+        // This test process plays the other DualRec: it holds the session's sealing lock.
+        QDir().mkpath(QFileInfo(package).absolutePath());
+        QLockFile other(package + QStringLiteral(".lock"));
+        REQUIRE(other.tryLock(0));
+        const auto busy = runDualrec(seal);
+        INFO(busy.out.toStdString() << busy.err.toStdString());
+        CHECK(busy.exitCode == 1);
+        CHECK(busy.err.contains(QStringLiteral("is being sealed by another DualRec process")));
+        CHECK(busy.err.contains(QString::number(QCoreApplication::applicationPid())));
+        CHECK(!QFileInfo::exists(package));
+    }
+    // Released (as when the other process ends, or dies: QLockFile takes over a dead one's lock).
+    const auto sealed = runDualrec(seal);
+    INFO(sealed.out.toStdString() << sealed.err.toStdString());
+    CHECK(sealed.exitCode == 0);
+    CHECK(QFileInfo::exists(package));
 }

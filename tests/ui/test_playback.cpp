@@ -209,8 +209,9 @@ TEST_CASE("a supervisor plays a real recording and jumps between its steps")
         CHECK(chapters.at(i).start == duration_cast<milliseconds>(timeline.chapters.at(i).start));
         const auto mp4Start = milliseconds(qRound64(embedded.at(i).toObject().value(QStringLiteral("start_time")).toString().toDouble() * 1000));
         // The MP4's first chapter is stretched back to the file's start; the first step itself
-        // starts a few ms after the session is created.
-        CHECK(std::chrono::abs(chapters.at(i).start - mp4Start) <= (i == 0 ? 100ms : 1ms));
+        // starts a few ms after the session is created (over 100 ms on a loaded machine, so the
+        // bound only keeps it well inside the first step, which lasts at least 10 s).
+        CHECK(std::chrono::abs(chapters.at(i).start - mp4Start) <= (i == 0 ? 1000ms : 1ms));
         CHECK(chapterList->item(int(i))->text().startsWith(minutesSeconds(chapters.at(i).start)));
         CHECK(chapterList->item(int(i))->text().contains(embedded.at(i).toObject().value(QStringLiteral("tags")).toObject().value(QStringLiteral("title")).toString()));
     }

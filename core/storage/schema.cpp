@@ -22,6 +22,8 @@ constexpr MigrationFile kMigrations[] = {
     {6, ":/dualrec/migrations/0006-evidence-lifecycle.sql"},
     {7, ":/dualrec/migrations/0007-seal-packages.sql"},
     {8, ":/dualrec/migrations/0008-upload-details.sql"},
+    // Numbered 0011 on branch `speech` (issue 16 item 2); version 9 here until the lead renumbers.
+    {9, ":/dualrec/migrations/0011-speech-ranges.sql"},
 };
 static_assert(std::size(kMigrations) == Schema::kLatestVersion);
 

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <deque>
 
 namespace dualrec::audio {
 
@@ -18,6 +19,9 @@ namespace {
 /// A chunk further than this from where the previous one ended starts a new run.
 constexpr nanoseconds kContinuityTolerance = 50ms;
 constexpr nanoseconds kFrameLength = 10ms;
+constexpr int kWarmUpFrames = 10;      ///< 100 ms
+constexpr int kFramesPerBlock = 10;     ///< 100 ms blocks for the noise floor ...
+constexpr std::size_t kFloorBlocks = 30; ///< ... over the last 3 s
 
 webrtc::VoiceDetection::Likelihood likelihoodOf(VadSensitivity sensitivity)
 {
@@ -76,7 +80,12 @@ struct VoiceActivityDetector::Impl final {
     nanoseconds expectedNext{0};  ///< where the next input chunk should start
     QList<qint16> pending;        ///< 16 kHz samples not yet a whole frame
     qint64 analysedFrames = 0;
-    std::optional<double> noiseFloor; ///< dBFS
+    /// The noise floor: the quietest frame of each 100 ms block over the last 3 s (minimum
+    /// statistics), dBFS. Speech has pauses between words that fall back to it; a steady sound
+    /// becomes the floor within 3 s of starting.
+    std::deque<double> blockMinima;
+    double blockMinimum = 0;
+    int blockFrames = 0;
 
     // The segment being assembled.
     std::optional<nanoseconds> open;  ///< its first voiced frame's start
@@ -136,10 +145,26 @@ struct VoiceActivityDetector::Impl final {
                 return fail(ErrorCode::InternalError, QStringLiteral("voice activity detection failed (webrtc error %1)").arg(rc));
             // The level after the module's high-pass filter: mains hum's fundamental is gone.
             const double level = rmsDbfs(frame.data_, kFrameSamples);
-            // The floor falls with the level at once and rises 1 dB a second (0.01 dB a frame).
-            noiseFloor = noiseFloor ? std::min(level, *noiseFloor + 0.01) : level;
+            // The filter's and detector's first frames of a run are a transient: not voiced, not the floor.
+            if (runSamples < kWarmUpFrames * kFrameSamples) {
+                decide(false, frameTime(runSamples));
+                runSamples += kFrameSamples;
+                ++analysedFrames;
+                used += kFrameSamples;
+                continue;
+            }
+            blockMinimum = blockFrames == 0 ? level : std::min(blockMinimum, level);
+            double floor = blockMinimum;
+            for (const double minimum : blockMinima)
+                floor = std::min(floor, minimum);
+            if (++blockFrames == kFramesPerBlock) {
+                blockMinima.push_back(blockMinimum);
+                if (blockMinima.size() > kFloorBlocks)
+                    blockMinima.pop_front();
+                blockFrames = 0;
+            }
             const bool voice = apm->voice_detection()->stream_has_voice() && level >= settings.minLevelDbfs
-                               && level >= *noiseFloor + settings.aboveNoiseDb;
+                               && level >= floor + settings.aboveNoiseDb;
             decide(voice, frameTime(runSamples));
             runSamples += kFrameSamples;
             ++analysedFrames;
@@ -178,6 +203,8 @@ struct VoiceActivityDetector::Impl final {
         closeSegment();
         pending.clear();
         resampler.reset();
+        blockMinima.clear();
+        blockFrames = 0;
         running = false;
     }
 };

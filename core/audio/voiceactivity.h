@@ -38,9 +38,9 @@ struct VadSettings final {
     /// Frames whose level (RMS) is below this are never voiced, whatever the VAD says: WebRTC's
     /// VAD adapts to the noise floor and otherwise finds "speech" in near-silence.
     double minLevelDbfs = -55.0;
-    /// ... nor frames less than this far above the noise floor (the quietest recent frames; it
-    /// follows a falling level at once and a rising one at 1 dB/s): steady sound such as mains
-    /// hum, a fan or the hall's noise is not speech, however loud.
+    /// ... nor frames less than this far above the noise floor (the quietest frames of the last
+    /// 3 s): steady sound such as mains hum, a fan or the hall's noise is not speech, however
+    /// loud (a steady sound that starts counts for at most its first 3 s).
     double aboveNoiseDb = 9.0;
 };
 

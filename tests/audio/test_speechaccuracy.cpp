@@ -112,7 +112,8 @@ TEST_CASE("accuracy of the voice activity detection on synthesised answers", "[a
             }
             if (background == test::Background::Silence || background == test::Background::RoomNoise || background == test::Background::Hum) {
                 CHECK(withSpeech.falseAlarms == 0);
-                CHECK(withSpeech.falseTime <= 1s); // answers heard a little long in hum, never a segment of their own
+                // Answers may be heard a little long in hum (about 0.1 s each), never a segment of their own.
+                CHECK(withSpeech.falseTime <= 2s);
                 CHECK(withoutSpeech.falseAlarms == 0);
             }
         }

@@ -237,6 +237,7 @@ void SessionController::finishSpeech()
     if (!m_speech)
         return;
     m_capture->setMicrophoneListener(nullptr);
+    m_capture = nullptr; // nothing of the controller touches the capture any more
     m_speech->finish();
     const auto analysis = m_speech->analysis();
     if (!analysis.analysed)

@@ -170,3 +170,30 @@ TEST_CASE("a session without the speech check journals no analysis, so no one re
     REQUIRE(stored.has_value());
     CHECK_FALSE(stored->analysed);
 }
+
+TEST_CASE("the prompt mixer remembers when each prompt played, including ones it cannot mix", "[speech]")
+{
+    voice::PromptMixer mixer;
+    const nanoseconds t0 = 1h;
+    mixer.start(voice::PcmClip{16000, QByteArray(16000 * 2, '\0')}, t0); // 1 s
+    CHECK(mixer.playing(t0 + 500ms));
+    mixer.stop(t0 + 400ms); // stopped early by the agent
+    CHECK_FALSE(mixer.playing(t0 + 500ms));
+    // The system's voice: its end is unknown until it stops.
+    mixer.startUnmixed(t0 + 2s);
+    CHECK(mixer.playing(t0 + 1h));
+    auto log = mixer.playbacks();
+    REQUIRE(log.size() == 2);
+    CHECK(log[0] == voice::PromptMixer::Playback{t0, t0 + 400ms});
+    CHECK(log[1].start == t0 + 2s);
+    CHECK(log[1].end == nanoseconds::max());
+    // A new prompt ends the one before it.
+    mixer.start(voice::PcmClip{16000, QByteArray(16000, '\0')}, t0 + 5s);
+    log = mixer.playbacks();
+    REQUIRE(log.size() == 3);
+    CHECK(log[1].end == t0 + 5s);
+    CHECK(log[2] == voice::PromptMixer::Playback{t0 + 5s, t0 + 5500ms});
+    for (int i = 0; i < 300; ++i)
+        mixer.startUnmixed(t0 + 10s + seconds(i));
+    CHECK(mixer.playbacks().size() == voice::PromptMixer::kPlaybackLog);
+}

@@ -529,6 +529,8 @@ void MainWindow::onStartRequested(const SaleForm &form, const SaleFormCheck &che
     setup.recordingFolder = recordingsDirectory();
     setup.presence.grace = std::chrono::milliseconds(
         qint64(m_services.settings.value(SettingKey::GraceSeconds).toDouble() * 1000));
+    setup.speech.microphone.quietFor = std::chrono::seconds(m_services.settings.value(SettingKey::MicrophoneQuietSeconds).toInt());
+    const auto quietFor = std::chrono::duration_cast<std::chrono::seconds>(setup.speech.microphone.quietFor);
     auto started = live::SessionController::create(std::move(setup), m_services.journal, m_services.clock);
     if (started && m_services.capture) {
         if (auto opened = (*started)->openRecording(*m_services.capture); !opened)
@@ -578,6 +580,14 @@ void MainWindow::onStartRequested(const SaleForm &form, const SaleFormCheck &che
                 showEndPage();
             });
     m_recordingPage->attach(&controller->session(), saleContextOf(form, saleParties()), m_services.feed != nullptr);
+    if (auto *speech = controller->speech()) {
+        connect(speech, &live::SpeechMonitor::answerSpeechChanged, m_recordingPage, &RecordingPage::setAnswerSpeech);
+        connect(speech, &live::SpeechMonitor::microphoneChanged, m_recordingPage,
+                [this, quietFor](const audio::MicrophoneState &state) { m_recordingPage->setMicrophone(state, quietFor); });
+        m_recordingPage->setAnswerSpeech(speech->answerSpeech());
+    } else if (const auto why = controller->speechUnavailable()) {
+        qWarning("dualrec: this session runs without the speech check: %s", qUtf8Printable(why->toString()));
+    }
     showPage(m_recordingPage);
     if (auto begun = controller->session().start(); !begun)
         QMessageBox::warning(this, tr("Cannot start"),

@@ -122,6 +122,15 @@ RecordingPage::RecordingPage(const Clock &clock, VoiceBroadcast *voice, QWidget 
     columns->addLayout(right, 4);
     layout->addLayout(columns, 1);
 
+    // The live microphone check: calm, never red, gone when the sound is fine again.
+    m_microphoneWarning = new QLabel(this);
+    m_microphoneWarning->setObjectName(QStringLiteral("microphoneWarning"));
+    m_microphoneWarning->setWordWrap(true);
+    m_microphoneWarning->setStyleSheet(QStringLiteral("background: #fff4d6; color: #5c4400; padding: 0.3em; border-radius: 4px;"));
+    pageStyle::enlarge(m_microphoneWarning, 1.15);
+    m_microphoneWarning->hide();
+    layout->addWidget(m_microphoneWarning);
+
     auto *actions = new QHBoxLayout;
     m_answerYes = new QPushButton(this);
     m_answerYes->setObjectName(QStringLiteral("answerYes"));
@@ -143,6 +152,15 @@ RecordingPage::RecordingPage(const Clock &clock, VoiceBroadcast *voice, QWidget 
     actions->addStretch(1);
     actions->addWidget(m_next);
     layout->addLayout(actions);
+
+    // No answer heard yet on a step that asks one: a hint, never a lock.
+    m_answerHint = new QLabel(this);
+    m_answerHint->setObjectName(QStringLiteral("answerHint"));
+    m_answerHint->setWordWrap(true);
+    m_answerHint->setStyleSheet(QStringLiteral("color: #1f4e79;"));
+    pageStyle::enlarge(m_answerHint, 1.15);
+    m_answerHint->hide();
+    layout->addWidget(m_answerHint);
 
     m_nextReason = new QLabel(this);
     m_nextReason->setObjectName(QStringLiteral("nextStepReason"));
@@ -249,6 +267,8 @@ void RecordingPage::attach(WorkflowSession *session, SaleContext context, bool v
     m_lastError.clear();
     m_journalProblem.clear();
     m_recordingProblem.clear();
+    m_answerSpeech = live::AnswerSpeech::Invalid;
+    m_microphone = {};
     m_elderMode->setChecked(false);
     showAbortPanel(false);
     m_preview->showMessage(videoConnected ? tr("Waiting for the camera picture…")
@@ -320,6 +340,19 @@ QImage RecordingPage::previewFrame() const
 void RecordingPage::setRecordingProblem(const QString &text)
 {
     m_recordingProblem = text;
+    refresh();
+}
+
+void RecordingPage::setAnswerSpeech(live::AnswerSpeech state)
+{
+    m_answerSpeech = state;
+    refresh();
+}
+
+void RecordingPage::setMicrophone(const audio::MicrophoneState &state, std::chrono::seconds quietFor)
+{
+    m_microphone = state;
+    m_quietFor = quietFor;
     refresh();
 }
 
@@ -491,6 +524,27 @@ void RecordingPage::refresh()
                                         : notInPicture);
     if (answerStep && m_session->stepRun(index).answer != Answer::Invalid)
         m_answerYes->setToolTip(tr("Recorded answer: %1").arg(WorkflowText::answer(m_session->stepRun(index).answer)));
+    // Nothing heard since the question: say so, calmly; the buttons stay as they are.
+    const bool promptPlaying = m_voice && (m_voice->state() == VoiceBroadcast::State::Preparing
+                                           || m_voice->state() == VoiceBroadcast::State::Speaking);
+    const bool notHeard = running && answerStep && !promptPlaying && m_answerSpeech == live::AnswerSpeech::NotHeard;
+    m_answerHint->setText(notHeard ? tr("The customer has not been heard answering yet. Ask them to answer in their own words; "
+                                        "the buttons still work.")
+                                   : QString());
+    m_answerHint->setVisible(notHeard);
+    if (notHeard)
+        m_answerYes->setToolTip(m_answerYes->toolTip().isEmpty() ? m_answerHint->text()
+                                                                 : m_answerYes->toolTip() + u'\n' + m_answerHint->text());
+
+    QStringList microphone;
+    if (m_microphone.tooQuiet)
+        microphone.append(tr("The microphone has picked up almost nothing for %n second(s). Check that it is switched on, "
+                             "not covered and close to the customer.", nullptr, int(m_quietFor.count())));
+    if (m_microphone.clipping)
+        microphone.append(tr("The sound is so loud that it distorts. Move the microphone a little further away or turn its "
+                             "volume down."));
+    m_microphoneWarning->setText(microphone.join(u'\n'));
+    m_microphoneWarning->setVisible(attached && !ended && !microphone.isEmpty());
 
     QStringList reasons;
     if (attached && running) {

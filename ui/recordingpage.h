@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/live/speechmonitor.h"
 #include "core/util/clock.h"
 #include "core/util/error.h"
 #include "core/vision/presencepolicy.h"
@@ -51,6 +52,12 @@ public:
     void setJournalProblem(const Error &error);
     /// Something happened to the recording itself (it broke, the camera went away); empty clears it.
     void setRecordingProblem(const QString &text);
+    /// Whether the customer was heard answering in the current step (live::SpeechMonitor): on a
+    /// step that asks an answer, "not heard" shows a calm hint by the answer buttons; it never
+    /// disables them.
+    void setAnswerSpeech(live::AnswerSpeech state);
+    /// The live microphone check; `quietFor` is how long "too quiet" took (said in the warning).
+    void setMicrophone(const audio::MicrophoneState &state, std::chrono::seconds quietFor);
 
     [[nodiscard]] bool elderMode() const;
     /// The picture the preview shows now (null without one).
@@ -90,6 +97,9 @@ private:
     QString m_lastError;
     QString m_journalProblem;
     QString m_recordingProblem;
+    live::AnswerSpeech m_answerSpeech = live::AnswerSpeech::Invalid;
+    audio::MicrophoneState m_microphone;
+    std::chrono::seconds m_quietFor{0};
 
     QTimer *m_timer = nullptr;
     VoiceBroadcast *m_voice = nullptr;
@@ -114,6 +124,8 @@ private:
     QPushButton *m_snapshot = nullptr;
     QPushButton *m_next = nullptr;
     QLabel *m_nextReason = nullptr;
+    QLabel *m_answerHint = nullptr;
+    QLabel *m_microphoneWarning = nullptr;
     QPushButton *m_pauseResume = nullptr;
     QPushButton *m_abort = nullptr;
     QWidget *m_abortPanel = nullptr;

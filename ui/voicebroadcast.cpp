@@ -142,6 +142,14 @@ void VoiceBroadcast::startSystemEngine()
     }
     m_speech->setLocale(*mandarin);
     connect(m_speech, &QTextToSpeech::stateChanged, this, [this](QTextToSpeech::State state) {
+        // The system's voice is not in the recording, but the speech check must know when a
+        // prompt plays: the microphone hears it from the loudspeaker.
+        if (m_mixer) {
+            if (state == QTextToSpeech::Speaking)
+                m_mixer->startUnmixed(m_clock.monotonicNow());
+            else
+                m_mixer->stop(m_clock.monotonicNow());
+        }
         switch (state) {
         case QTextToSpeech::Speaking:
             setState(State::Speaking);
@@ -275,6 +283,14 @@ void VoiceBroadcast::playFile(const QString &path, bool slow)
         m_player = new QMediaPlayer(this);
         m_audioOutput = new QAudioOutput(this);
         m_player->setAudioOutput(m_audioOutput);
+        connect(m_player, &QMediaPlayer::playbackStateChanged, this, [this](QMediaPlayer::PlaybackState state) {
+            if (!m_mixer) // a recorded prompt file is not mixed in; the speech check still needs its times
+                return;
+            if (state == QMediaPlayer::PlayingState)
+                m_mixer->startUnmixed(m_clock.monotonicNow());
+            else
+                m_mixer->stop(m_clock.monotonicNow());
+        });
         connect(m_player, &QMediaPlayer::errorOccurred, this, [this](QMediaPlayer::Error, const QString &detail) {
             setState(State::Ready, readAloudInstead(tr("The recorded prompt could not be played.")), detail);
         });
@@ -292,7 +308,7 @@ void VoiceBroadcast::stop()
         m_player->stop();
     if (m_speech && m_speech->state() == QTextToSpeech::Speaking)
         m_speech->stop();
-    if (m_sink && m_mixer)
+    if (m_mixer && (m_sink || m_speech || m_player))
         m_mixer->stop(m_clock.monotonicNow());
     releaseSink();
     if (m_state == State::Preparing || m_state == State::Speaking)

@@ -114,7 +114,14 @@ void SyntheticSource::run(const std::stop_token &stop, CaptureSink &sink)
         chunk.channels = 1;
         chunk.samples.resize((samplesDue - samplesSent) * 2);
         auto *pcm = reinterpret_cast<qint16 *>(chunk.samples.data());
-        for (qint64 s = samplesSent; s < samplesDue; ++s) {
+        const qint64 given = m_settings.audio.size() / qint64(sizeof(qint16));
+        for (qint64 s = samplesSent; !m_settings.audio.isEmpty() && s < samplesDue; ++s) {
+            qint16 sample = 0;
+            if (s < given)
+                std::memcpy(&sample, m_settings.audio.constData() + s * qint64(sizeof sample), sizeof sample);
+            pcm[s - samplesSent] = sample;
+        }
+        for (qint64 s = samplesSent; m_settings.audio.isEmpty() && s < samplesDue; ++s) {
             const double t = double(s) / rate;
             const bool beep = syncSamples > 0 && (s % syncSamples) < beepSamples;
             const double value = beep ? 0.8 * std::sin(2 * std::numbers::pi * 1000 * t)

@@ -26,6 +26,10 @@ struct SyntheticSettings final {
     std::chrono::milliseconds beepLength{100};
     /// Adds per-frame noise, which makes the video expensive to encode (stress, disk-full tests).
     bool noise = false;
+    /// The microphone's sound instead of the tone and beeps when not empty: mono signed 16-bit
+    /// samples at sampleRate, from frame 0 on, then silence (tests that need known speech at
+    /// known times on the timeline).
+    QByteArray audio;
     /// Timeline zero of frame 0 on the clock; unset: the moment start() is called.
     std::optional<std::chrono::nanoseconds> origin;
 };

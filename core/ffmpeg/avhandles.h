@@ -1,7 +1,7 @@
 #pragma once
 
-// RAII for FFmpeg's handles (style P10). Only core/media and the file decoder in core/capture
-// include this header; nothing else calls av_*.
+// RAII for FFmpeg's handles (style P10). Only core/media, the file decoder in core/capture and
+// the speech check's resampler in core/audio include this header; nothing else calls av_*.
 extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavfilter/avfilter.h>

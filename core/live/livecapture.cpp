@@ -62,6 +62,12 @@ void LiveCapture::setRecorder(capture::CaptureSink *sink)
     m_recorder = sink;
 }
 
+void LiveCapture::setMicrophoneListener(MicrophoneListener *listener)
+{
+    const std::unique_lock lock(m_recorderMutex);
+    m_microphoneListener = listener;
+}
+
 capture::VideoFrame LiveCapture::latestFrame() const
 {
     const std::lock_guard lock(m_latestMutex);
@@ -154,6 +160,8 @@ void LiveCapture::deliverAudio(capture::AudioChunk chunk)
         m_peak = kSilenceDbfs;
     }
     const std::shared_lock lock(m_recorderMutex);
+    if (m_microphoneListener)
+        m_microphoneListener->microphoneAudio(chunk); // before the prompt is mixed in (a shared copy)
     if (m_recorder) {
         m_promptMixer.mixInto(chunk);
         m_recorder->deliverAudio(std::move(chunk));

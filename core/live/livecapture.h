@@ -22,6 +22,15 @@ struct LiveOptions final {
     int analysisWidth = 320;         ///< width of the guard's copy
 };
 
+/// Hears the microphone alone, before the voice broadcast's prompt is mixed into the recorder's
+/// copy (live::SpeechMonitor). Thread contract: called on the capture thread; must not block.
+class MicrophoneListener
+{
+public:
+    virtual ~MicrophoneListener() = default;
+    virtual void microphoneAudio(const capture::AudioChunk &chunk) = 0;
+};
+
 /// The one capture source of the app, and everything that watches it: from pre-flight to the
 /// end of a recording the camera (or demo source, or file) runs into this hub, which
 ///  - hands every frame and audio chunk to the recorder while one is attached (setRecorder),
@@ -33,7 +42,7 @@ struct LiveOptions final {
 ///
 /// Thread contract: construct, start, stop, destroy in one thread (the owner's, normally the GUI
 /// thread). The signals are emitted from the capture thread: connect with queued (or automatic)
-/// connections. setRecorder() and latestFrame() are thread-safe. Conversions for preview and
+/// connections. setRecorder(), setMicrophoneListener() and latestFrame() are thread-safe. Conversions for preview and
 /// guard run on the capture thread only for the frames they use; nothing here waits on a consumer.
 class LiveCapture final : public QObject, private capture::CaptureSink
 {
@@ -57,6 +66,9 @@ public:
     /// From now on frames and audio also go to `sink` (null: to no recorder). Returns when no
     /// delivery to the previous sink is in progress, so that one may be closed afterwards.
     void setRecorder(capture::CaptureSink *sink);
+    /// From now on every audio chunk also goes, unmixed, to `listener` (null: to none). Returns
+    /// when no delivery to the previous listener is in progress, so it may be destroyed.
+    void setMicrophoneListener(MicrophoneListener *listener);
     /// The newest full-size frame (for a snapshot); invalid before the first.
     [[nodiscard]] capture::VideoFrame latestFrame() const;
     /// Where the voice broadcast says what it plays: the recorder's copy of the sound gets the
@@ -91,6 +103,7 @@ private:
 
     std::shared_mutex m_recorderMutex; ///< shared while delivering, exclusive while swapping
     capture::CaptureSink *m_recorder = nullptr;
+    MicrophoneListener *m_microphoneListener = nullptr;
 
     voice::PromptMixer m_promptMixer;
 

@@ -67,6 +67,9 @@ SessionController::~SessionController()
 {
     // An unfinished recording is closed (the file stays complete); a finalizing in progress is
     // waited for by the run itself.
+    if (m_capture)
+        m_capture->setMicrophoneListener(nullptr);
+    m_speech.reset();
     m_run.reset();
     m_bridge.reset();
 }
@@ -125,8 +128,24 @@ Result<void> SessionController::openRecording(LiveCapture &capture)
     // step events are chapter times as they are.
     auto bridge = std::make_unique<JournalBridge>(m_journal, m_journal.dataDirectory(), JournalBridge::SessionRows::WrittenElsewhere);
     auto opened = RecordingRun::open(*m_session, m_session->createdMonotonic(), request, capture, *bridge, m_clock);
+    // The speech check hears the microphone from the recording's first chunk: attached before
+    // the run starts the capture. A check that cannot start leaves the session without one.
+    if (opened && m_setup.speech.enabled) {
+        auto speech = SpeechMonitor::create(*m_session, &capture.promptMixer(), m_clock, m_setup.speech);
+        if (speech) {
+            m_speech = std::move(*speech);
+            m_capture = &capture;
+            capture.setMicrophoneListener(m_speech.get());
+        } else {
+            m_speechError = speech.error();
+        }
+    }
     Result<void> started = opened ? (*opened)->start() : Result<void>(std::unexpected(opened.error()));
     if (!started) {
+        if (m_capture)
+            m_capture->setMicrophoneListener(nullptr);
+        m_speech.reset();
+        m_capture = nullptr;
         if (opened)
             opened->reset(); // before its bridge
         (void)m_session->fail(
@@ -202,6 +221,7 @@ void SessionController::finish(const QString &stopReason)
     m_finishing = true;
     // The session's last events and its audit entry are committed before it counts as ended.
     m_journaler->flush();
+    finishSpeech();
     if (!m_run) {
         m_claim.reset();
         m_finishing = false;
@@ -210,6 +230,20 @@ void SessionController::finish(const QString &stopReason)
         return;
     }
     m_run->finishInBackground(stopReason, &m_monitor->policy().timeline());
+}
+
+void SessionController::finishSpeech()
+{
+    if (!m_speech)
+        return;
+    m_capture->setMicrophoneListener(nullptr);
+    m_capture = nullptr; // nothing of the controller touches the capture any more
+    m_speech->finish();
+    const auto analysis = m_speech->analysis();
+    if (!analysis.analysed)
+        return; // the detector broke on the way: the journal says nothing rather than "no speech"
+    if (auto saved = m_journal.sessions().saveSpeech(m_session->id(), analysis); !saved)
+        Q_EMIT journalFailed(saved.error());
 }
 
 void SessionController::onRecordingDone(const RecordingOutcome &outcome)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/live/recordingrun.h"
+#include "core/live/speechmonitor.h"
 #include "core/storage/evidencestate.h"
 #include "core/storage/journal.h"
 #include "core/vision/presencecheck.h"
@@ -40,6 +41,8 @@ struct SessionSetup final {
     /// the script's minimum durations plus five minutes.
     std::optional<std::chrono::seconds> plannedDuration;
     vision::PolicyConfig presence;
+    /// The speech check on the microphone (answers, level, clipping) while the session records.
+    SpeechSettings speech;
 };
 
 /// The journal row a setup gives: every fact of the sale form (policyholder and insured
@@ -81,6 +84,10 @@ public:
     [[nodiscard]] vision::PresenceMonitor &presence() { return *m_monitor; }
     /// Null without a capture.
     [[nodiscard]] RecordingRun *recording() { return m_run.get(); }
+    /// The speech check on the capture's microphone; null without a recording, when
+    /// SpeechSettings::enabled is false, or when it could not start (speechUnavailable() says why).
+    [[nodiscard]] SpeechMonitor *speech() { return m_speech.get(); }
+    [[nodiscard]] std::optional<Error> speechUnavailable() const { return m_speechError; }
     [[nodiscard]] const SessionSetup &setup() const { return m_setup; }
     [[nodiscard]] storage::EvidenceState evidence() const { return m_evidence; }
 
@@ -93,8 +100,9 @@ public:
     /// session would not count it: nobody the step needs is missing.
     [[nodiscard]] Result<QString> addSnapshot(const QByteArray &jpeg);
 
-    /// Ends the recording once the session has ended: the file is closed and finalized in a
-    /// worker thread; finished() follows in the owner's thread. Without a recording, finished()
+    /// Ends the recording once the session has ended: the speech check stops and its ranges are
+    /// journaled (SessionRepository::saveSpeech), the file is closed and finalized in a worker
+    /// thread; finished() follows in the owner's thread. Without a recording, finished()
     /// is emitted before finish() returns. Calling it twice does nothing.
     void finish(const QString &stopReason);
     /// Between finish() and finished().
@@ -118,6 +126,8 @@ private:
     SessionController(SessionSetup setup, storage::Journal &journal, const Clock &clock);
     void advance(storage::EvidenceStep step, const QString &detail = {});
     void onRecordingDone(const RecordingOutcome &outcome);
+    /// Stops the speech check and journals what it heard (the session has ended).
+    void finishSpeech();
 
     SessionSetup m_setup;
     storage::Journal &m_journal;
@@ -128,6 +138,9 @@ private:
     std::unique_ptr<vision::PresenceMonitor> m_monitor;
     std::unique_ptr<JournalBridge> m_bridge; ///< declared before m_run: outlives it
     std::unique_ptr<RecordingRun> m_run;
+    LiveCapture *m_capture = nullptr;          ///< the recording's capture (outlives the controller)
+    std::unique_ptr<SpeechMonitor> m_speech;   ///< listens to m_capture's microphone while it records
+    std::optional<Error> m_speechError;
     storage::EvidenceState m_evidence = storage::EvidenceState::NoRecording;
     int m_snapshots = 0;
     bool m_finishing = false;

@@ -83,6 +83,28 @@ struct PresenceRun final {
     friend bool operator==(const PresenceRun &, const PresenceRun &) = default;
 };
 
+/// A stretch of speech heard on the microphone, on the recording's timeline (milliseconds from
+/// the session's creation, like PresenceRun): [start, end). Only speech that counts as an answer
+/// is kept (live::SpeechMonitor): heard inside a step, after that step's prompt finished playing,
+/// and not while any prompt played (nor its echo, 0.5 s after it).
+struct SpeechRange final {
+    std::chrono::milliseconds start{0};
+    std::chrono::milliseconds end{0};
+    friend bool operator==(const SpeechRange &, const SpeechRange &) = default;
+};
+
+/// The speech found in one session (SessionRepository::speech()). `analysed` false: the
+/// session's microphone was never analysed (no recording, an older DualRec, the detector could
+/// not start) — "no speech" cannot be concluded, unlike an analysed session with no ranges.
+struct SpeechAnalysis final {
+    bool analysed = false;
+    QString detector;                          ///< what found them ("webrtc-vad 0.3 low/150/100/300/-55/9")
+    std::chrono::milliseconds analysedAudio{0}; ///< microphone audio the detector heard
+    std::chrono::milliseconds droppedAudio{0};  ///< audio it could not keep up with (not analysed)
+    QList<SpeechRange> ranges;                  ///< ordered by start, not overlapping
+    friend bool operator==(const SpeechAnalysis &, const SpeechAnalysis &) = default;
+};
+
 /// The supervisor's filters; empty fields do not filter.
 struct HistoryFilter final {
     QDate from;          ///< inclusive, UTC date

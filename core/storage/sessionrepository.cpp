@@ -180,6 +180,62 @@ Result<QList<PresenceRun>> SessionRepository::presenceRuns(const SessionId &id)
     return runs;
 }
 
+Result<void> SessionRepository::saveSpeech(const SessionId &id, const SpeechAnalysis &analysis)
+{
+    if (!analysis.analysed)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("speech of session %1: only an analysis is stored").arg(id.toString()));
+    std::chrono::milliseconds previousEnd{0};
+    for (qsizetype i = 0; i < analysis.ranges.size(); ++i) {
+        const auto &range = analysis.ranges.at(i);
+        if (range.start < previousEnd || range.end <= range.start)
+            return fail(ErrorCode::InvalidArgument,
+                        QStringLiteral("speech of session %1: range %2 (%3-%4 ms) is empty, negative or overlaps the one before")
+                            .arg(id.toString()).arg(i + 1).arg(range.start.count()).arg(range.end.count()));
+        previousEnd = range.end;
+    }
+    auto transaction = Transaction::begin(*m_database);
+    if (!transaction)
+        return std::unexpected(transaction.error());
+    if (auto cleared = m_database->run(QStringLiteral("DELETE FROM speech_analyses WHERE session_id = ?"), {id.toString()}); !cleared)
+        return std::unexpected(cleared.error());
+    if (auto inserted = m_database->run(
+            QStringLiteral("INSERT INTO speech_analyses (session_id, detector, analysed_ms, dropped_ms, at_utc) VALUES (?,?,?,?,?)"),
+            {id.toString(), analysis.detector, qint64(analysis.analysedAudio.count()), qint64(analysis.droppedAudio.count()),
+             utc(QDateTime::currentDateTimeUtc())});
+        !inserted)
+        return std::unexpected(inserted.error());
+    for (const auto &range : analysis.ranges) {
+        auto inserted = m_database->run(QStringLiteral("INSERT INTO speech_ranges (session_id, start_ms, end_ms) VALUES (?,?,?)"),
+                                        {id.toString(), qint64(range.start.count()), qint64(range.end.count())});
+        if (!inserted)
+            return std::unexpected(inserted.error());
+    }
+    return transaction->commit();
+}
+
+Result<SpeechAnalysis> SessionRepository::speech(const SessionId &id)
+{
+    auto query = m_database->run(
+        QStringLiteral("SELECT detector, analysed_ms, dropped_ms FROM speech_analyses WHERE session_id = ?"), {id.toString()});
+    if (!query)
+        return std::unexpected(query.error());
+    SpeechAnalysis analysis;
+    if (!query->next())
+        return analysis;
+    analysis.analysed = true;
+    analysis.detector = query->value(0).toString();
+    analysis.analysedAudio = std::chrono::milliseconds(query->value(1).toLongLong());
+    analysis.droppedAudio = std::chrono::milliseconds(query->value(2).toLongLong());
+    auto ranges = m_database->run(QStringLiteral("SELECT start_ms, end_ms FROM speech_ranges WHERE session_id = ? ORDER BY start_ms"),
+                                  {id.toString()});
+    if (!ranges)
+        return std::unexpected(ranges.error());
+    while (ranges->next())
+        analysis.ranges.append({std::chrono::milliseconds(ranges->value(0).toLongLong()),
+                                std::chrono::milliseconds(ranges->value(1).toLongLong())});
+    return analysis;
+}
+
 Result<std::optional<SessionRecord>> SessionRepository::find(const SessionId &id)
 {
     auto query = m_database->run(

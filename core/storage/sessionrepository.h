@@ -28,6 +28,11 @@ public:
     /// Stores the session's presence timeline (run-length), replacing any stored before.
     [[nodiscard]] Result<void> savePresenceRuns(const workflow::SessionId &id, const QList<PresenceRun> &runs);
     [[nodiscard]] Result<QList<PresenceRun>> presenceRuns(const workflow::SessionId &id);
+    /// Stores the session's speech analysis (analysed must be true; ranges ordered, each with
+    /// end > start >= 0), replacing any stored before. InvalidArgument names the bad range.
+    [[nodiscard]] Result<void> saveSpeech(const workflow::SessionId &id, const SpeechAnalysis &analysis);
+    /// The session's speech; analysed is false when none was stored.
+    [[nodiscard]] Result<SpeechAnalysis> speech(const workflow::SessionId &id);
 
     [[nodiscard]] Result<std::optional<SessionRecord>> find(const workflow::SessionId &id);
     [[nodiscard]] Result<QList<workflow::SessionEvent>> events(const workflow::SessionId &id);

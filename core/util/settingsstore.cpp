@@ -38,6 +38,7 @@ const char *settingKeyName(SettingKey key)
     case SettingKey::SyncEndpoint: return "sync/endpoint";
     case SettingKey::SyncCaFile: return "sync/caFile";
     case SettingKey::SyncPublicKeyPin: return "sync/pin";
+    case SettingKey::MicrophoneQuietSeconds: return "capture/microphoneQuietSeconds";
     case SettingKey::Invalid: break;
     }
     return "invalid";
@@ -83,6 +84,8 @@ QVariant SettingsStore::defaultValue(SettingKey key)
         return QStringLiteral("1280x720");
     case SettingKey::GraceSeconds:
         return 1.5;
+    case SettingKey::MicrophoneQuietSeconds:
+        return 10;
     case SettingKey::Language:
         return QStringLiteral("zh_CN");
     case SettingKey::Invalid:
@@ -108,6 +111,11 @@ bool SettingsStore::isValid(SettingKey key, const QVariant &value)
         bool ok = false;
         const double seconds = value.toDouble(&ok);
         return ok && seconds >= 0 && seconds <= 10;
+    }
+    case SettingKey::MicrophoneQuietSeconds: {
+        bool ok = false;
+        const int seconds = value.toInt(&ok);
+        return ok && seconds >= 3 && seconds <= 120;
     }
     case SettingKey::Language:
         return value.toString() == QLatin1String("zh_CN") || value.toString() == QLatin1String("en");

@@ -32,6 +32,9 @@ enum class SettingKey : quint8 {
     SyncEndpoint,         ///< "sync/endpoint": the tus creation URL (https, or http for a local test server); empty: none
     SyncCaFile,           ///< "sync/caFile": PEM file of the only CAs trusted for the endpoint; empty: the system's
     SyncPublicKeyPin,     ///< "sync/pin": sha256/BASE64 of the server's public key; empty: no pin
+    /// "capture/microphoneQuietSeconds": 3..120, how long the microphone may stay almost silent
+    /// during a session before the recording page warns (default 10). Policy or user file only.
+    MicrophoneQuietSeconds,
 };
 
 inline constexpr std::array<SettingKey, 9> kSettingKeys{SettingKey::StorageFolder,   SettingKey::Camera,

@@ -16,18 +16,49 @@ void PromptMixer::start(PcmClip clip, nanoseconds at)
     m_atRate = {};
     m_start = at;
     m_end = at + length;
+    m_unmixed = false;
+    log({at, m_end});
+}
+
+void PromptMixer::startUnmixed(nanoseconds at)
+{
+    const std::lock_guard lock(m_mutex);
+    m_clip = {};
+    m_atRate = {};
+    m_start = at;
+    m_end = nanoseconds::max();
+    m_unmixed = true;
+    log({at, m_end});
+}
+
+void PromptMixer::log(Playback playback)
+{
+    // A new prompt ends the one before it.
+    if (!m_playbacks.isEmpty())
+        m_playbacks.last().end = std::min(m_playbacks.last().end, playback.start);
+    m_playbacks.append(playback);
+    if (m_playbacks.size() > kPlaybackLog)
+        m_playbacks.removeFirst();
+}
+
+QList<PromptMixer::Playback> PromptMixer::playbacks() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_playbacks;
 }
 
 void PromptMixer::stop(nanoseconds at)
 {
     const std::lock_guard lock(m_mutex);
-    m_end = std::min(m_end, at);
+    m_end = std::min(m_end, std::max(at, m_start));
+    if (!m_playbacks.isEmpty())
+        m_playbacks.last().end = std::min(m_playbacks.last().end, std::max(at, m_playbacks.last().start));
 }
 
 bool PromptMixer::playing(nanoseconds at) const
 {
     const std::lock_guard lock(m_mutex);
-    return !m_clip.isEmpty() && at >= m_start && at < m_end;
+    return (!m_clip.isEmpty() || m_unmixed) && at >= m_start && at < m_end;
 }
 
 void PromptMixer::mixInto(capture::AudioChunk &chunk)

@@ -3614,6 +3614,21 @@ Scope: %5</source>
         <source>Take a close-up</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The customer has not been heard answering yet. Ask them to answer in their own words; the buttons still work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The microphone has picked up almost nothing for %n second(s). Check that it is switched on, not covered and close to the customer.</source>
+        <translation>
+            <numerusform>The microphone has picked up almost nothing for %n second. Check that it is switched on, not covered and close to the customer.</numerusform>
+            <numerusform>The microphone has picked up almost nothing for %n seconds. Check that it is switched on, not covered and close to the customer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sound is so loud that it distorts. Move the microphone a little further away or turn its volume down.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::ScriptBrowserPage</name>

@@ -3645,6 +3645,20 @@ Scope: %5</source>
         <source>Take a close-up</source>
         <translation>拍摄特写</translation>
     </message>
+    <message>
+        <source>The customer has not been heard answering yet. Ask them to answer in their own words; the buttons still work.</source>
+        <translation>还没有听到客户的回答。请客户亲口作答；按钮仍可照常使用。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The microphone has picked up almost nothing for %n second(s). Check that it is switched on, not covered and close to the customer.</source>
+        <translation>
+            <numerusform>麦克风已有 %n 秒几乎没有收到声音。请检查麦克风是否已打开、没有被遮挡，并且离客户足够近。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sound is so loud that it distorts. Move the microphone a little further away or turn its volume down.</source>
+        <translation>声音过大，录音已经失真。请把麦克风稍微移远一些，或调低它的音量。</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::ScriptBrowserPage</name>

@@ -214,3 +214,19 @@ TEST_CASE("pre-flight judges the light over a second or two of checks, not one f
     CHECK(result.status == PreflightStatus::Failed);
     CHECK(result.lightPending);
 }
+
+TEST_CASE("the microphone's quiet time before a warning is 10 s unless the policy sets 3..120 s")
+{
+    QTemporaryDir dir;
+    const auto policyFile = dir.filePath(QStringLiteral("policy.ini"));
+    SettingsStore store(dir.filePath(QStringLiteral("user.ini")), policyFile);
+    CHECK(store.value(SettingKey::MicrophoneQuietSeconds).toInt() == 10);
+    CHECK_FALSE(store.set(SettingKey::MicrophoneQuietSeconds, 1).has_value());
+    CHECK_FALSE(store.set(SettingKey::MicrophoneQuietSeconds, 600).has_value());
+    {
+        QSettings policy(policyFile, QSettings::IniFormat);
+        policy.setValue(QStringLiteral("capture/microphoneQuietSeconds"), 20);
+    }
+    CHECK(store.value(SettingKey::MicrophoneQuietSeconds).toInt() == 20);
+    CHECK(store.isLocked(SettingKey::MicrophoneQuietSeconds));
+}

@@ -306,3 +306,46 @@ TEST_CASE("the presence timeline is stored run by run and replaced as a whole")
     CHECK_FALSE(sessions.savePresenceRuns(SessionId::generate(), runs).has_value()); // foreign key
     CHECK(sessions.presenceRuns(record.id)->size() == 1);
 }
+
+TEST_CASE("a session's speech is stored with the analysed flag, replaced as a whole, and bad ranges are refused by name")
+{
+    QTemporaryDir dir;
+    ManualClock clock;
+    auto journal = Journal::open(dir.path(), clock);
+    REQUIRE(journal.has_value());
+    auto &sessions = (*journal)->sessions();
+    const auto record = sampleRecord(1, clock.wallNow());
+    REQUIRE(sessions.create(record).has_value());
+    using std::chrono::milliseconds;
+    // Never analysed: not "no speech".
+    const auto none = sessions.speech(record.id);
+    REQUIRE(none.has_value());
+    CHECK_FALSE(none->analysed);
+    CHECK(none->ranges.isEmpty());
+
+    SpeechAnalysis analysis;
+    analysis.analysed = true;
+    analysis.detector = QStringLiteral("webrtc-vad 0.3 low/150/100/300/-55/9");
+    analysis.analysedAudio = milliseconds(61000);
+    analysis.droppedAudio = milliseconds(40);
+    analysis.ranges = {{milliseconds(12400), milliseconds(13100)}, {milliseconds(30050), milliseconds(31900)}};
+    REQUIRE(sessions.saveSpeech(record.id, analysis).has_value());
+    CHECK(sessions.speech(record.id).value() == analysis);
+
+    // Analysed, nothing heard: an empty list with the flag set.
+    auto silent = analysis;
+    silent.ranges.clear();
+    REQUIRE(sessions.saveSpeech(record.id, silent).has_value());
+    const auto stored = sessions.speech(record.id);
+    CHECK(stored->analysed);
+    CHECK(stored->ranges.isEmpty());
+
+    auto overlapping = analysis;
+    overlapping.ranges.append({milliseconds(31000), milliseconds(32000)});
+    const auto refused = sessions.saveSpeech(record.id, overlapping);
+    REQUIRE_FALSE(refused.has_value());
+    CHECK(refused.error().code == ErrorCode::InvalidArgument);
+    CHECK(refused.error().detail.contains(QLatin1String("range 3 (31000-32000 ms)")));
+    CHECK(sessions.speech(record.id).value() == silent); // nothing changed
+    CHECK_FALSE(sessions.saveSpeech(SessionId::generate(), analysis).has_value()); // foreign key
+}

@@ -140,11 +140,15 @@ TEST_CASE("an agent records a whole session from sign-in to the receipt with key
         REQUIRE(session->currentStep() == index);
         const auto &requirements = steps.at(index).definition.requirements;
         CHECK(yes->isEnabled() == requirements.answerRequired);
-        CHECK(snapshot->isEnabled() == (requirements.closeUp != workflow::CloseUp::None));
+        if (requirements.closeUp == workflow::CloseUp::None)
+            CHECK_FALSE(snapshot->isEnabled()); // enabled on a close-up step while both are in the picture (below)
         if (requirements.answerRequired && session->stepRun(index).answer != workflow::Answer::Yes)
             pressKey(yes, Qt::Key_Y, Qt::AltModifier);
         if (requirements.closeUp != workflow::CloseUp::None) {
             CHECK_FALSE(next->isEnabled());
+            // The close-up counts only while both are in the picture: on a loaded machine the
+            // guard may still be catching up on a check that missed a face.
+            REQUIRE(waitUntil([&] { return snapshot->isEnabled(); }, 15000));
             pressKey(snapshot, Qt::Key_T, Qt::AltModifier);
             CHECK(session->stepRun(index).snapshots == 1);
         }

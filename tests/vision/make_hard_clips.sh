@@ -92,7 +92,7 @@ walk='if(lt(t,3),760,if(lt(t,4),760+300*(t-3),if(lt(t,6.5),1060,if(lt(t,7.5),106
 clip wide_walk_behind 154 480 336 "$customer_photo" 93 "$walk" 397 125 $away 0 "$plain" "" \
   "defect,party_absent,customer,3.8,6.85\nfaces,0,3.7,2,1,1\nfaces,3.9,6.75,1,1,0\nfaces,6.95,10,2,1,1\n"
 
-# Wide shot; a stranger (face about 42 px) walks in from the left behind the desk at 2 s, stands
+# Wide shot; a stranger (face about 45 px) walks in from the left behind the desk at 2 s, stands
 # behind the parties from 4.8 s to 6 s, walks off right behind the cabinet (face hidden at 7 s).
 passer='if(lt(t,2),-2000,if(lt(t,4.84),-110+250*(t-2),if(lt(t,6),600,600+400*(t-6))))'
 clip wide_passerby 154 480 336 "$customer_photo" 93 760 397 125 "$passer" 257 "$plain" "" \

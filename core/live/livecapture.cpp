@@ -134,7 +134,9 @@ void LiveCapture::deliverVideo(capture::VideoFrame frame)
     }
     if (check) {
         cv::Mat small;
-        if (!previewBgr.empty() && previewBgr.cols > m_options.analysisWidth)
+        if (!previewBgr.empty() && previewBgr.cols == m_options.analysisWidth)
+            small = previewBgr; // the preview's own copy: nothing writes into it any more
+        else if (!previewBgr.empty() && previewBgr.cols > m_options.analysisWidth)
             cv::resize(previewBgr, small,
                        cv::Size(m_options.analysisWidth, std::max(2, previewBgr.rows * m_options.analysisWidth / previewBgr.cols)),
                        0, 0, cv::INTER_AREA);

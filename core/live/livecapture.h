@@ -19,7 +19,9 @@ struct LiveOptions final {
     double previewsPerSecond = 10.0; ///< 0: no preview pictures
     int previewWidth = 640;          ///< preview pictures are scaled to this width (aspect kept)
     double levelsPerSecond = 10.0;   ///< microphone level reports
-    int analysisWidth = 320;         ///< width of the guard's copy
+    /// Width of the guard's copy: the guard's second pass runs at 640 px (vision::AnalyzerConfig),
+    /// its first pass scales this copy down itself.
+    int analysisWidth = 640;
 };
 
 /// Hears the microphone alone, before the voice broadcast's prompt is mixed into the recorder's

@@ -41,6 +41,8 @@ struct PresenceCheck final {
     double lumaStdDev = 0; ///< 0..255
     std::chrono::microseconds cpuTime{0}; ///< thread CPU time the check took (detector + checks)
     bool analysisFailed = false; ///< the detector failed on this frame: its faces are unknown, not absent
+    int analysisWidth = 0; ///< width of the picture whose faces these are (the first or the second pass)
+    int passes = 0;        ///< detector runs this check took (0 on a bad frame, 1, or 2)
 };
 
 } // namespace dualrec::vision

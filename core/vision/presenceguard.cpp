@@ -6,19 +6,22 @@
 
 namespace dualrec::vision {
 
-Result<std::unique_ptr<PresenceGuard>> PresenceGuard::create(const AnalyzerConfig &config, double checksPerSecond)
+Result<std::unique_ptr<PresenceGuard>> PresenceGuard::create(const AnalyzerConfig &config, double checksPerSecond, double coreShare)
 {
     if (!(checksPerSecond > 0))
         return fail(ErrorCode::InvalidArgument, QStringLiteral("checks per second must be positive"));
+    if (!(coreShare > 0 && coreShare <= 1))
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("the guard's share of a core is %1; expected more than 0 and at most 1").arg(coreShare));
     auto analyzer = FrameAnalyzer::create(config);
     if (!analyzer)
         return std::unexpected(analyzer.error());
-    return std::unique_ptr<PresenceGuard>(new PresenceGuard(std::move(*analyzer), checksPerSecond));
+    return std::unique_ptr<PresenceGuard>(new PresenceGuard(std::move(*analyzer), checksPerSecond, coreShare));
 }
 
-PresenceGuard::PresenceGuard(std::unique_ptr<FrameAnalyzer> analyzer, double checksPerSecond)
+PresenceGuard::PresenceGuard(std::unique_ptr<FrameAnalyzer> analyzer, double checksPerSecond, double coreShare)
     : m_detectorKind(analyzer->detectorKind())
     , m_slots(checksPerSecond)
+    , m_coreShare(coreShare)
 {
     static const int registered = qRegisterMetaType<dualrec::vision::PresenceCheck>();
     Q_UNUSED(registered);
@@ -40,11 +43,29 @@ PresenceGuard::~PresenceGuard()
     m_thread.wait();
 }
 
+bool PresenceGuard::withinBudget(std::chrono::nanoseconds timestamp) const
+{
+    // A timestamp before the last check (a looping file, a restarted camera) starts afresh.
+    return !m_lastChecked || timestamp < *m_lastChecked || timestamp >= m_budgetFrom;
+}
+
+void PresenceGuard::charge(std::chrono::nanoseconds timestamp, std::chrono::microseconds cpu)
+{
+    QMutexLocker lock(&m_mutex);
+    m_lastChecked = timestamp;
+    m_budgetFrom = timestamp + std::chrono::nanoseconds(static_cast<qint64>(static_cast<double>(cpu.count()) * 1000.0 / m_coreShare));
+}
+
 void PresenceGuard::submitFrame(const cv::Mat &frame, std::chrono::nanoseconds timestamp)
 {
     QMutexLocker lock(&m_mutex);
-    if (!m_slots.take(timestamp))
+    if (!m_slots.due(timestamp))
         return; // rate limit by capture time, so the check rate does not depend on the camera
+    if (!withinBudget(timestamp)) {
+        ++m_deferred; // the last check was costly: this one waits for the budget
+        return;
+    }
+    (void)m_slots.take(timestamp);
     if (!m_pending.empty())
         ++m_dropped;
     m_pending = frame;
@@ -58,13 +79,25 @@ void PresenceGuard::submitFrame(const cv::Mat &frame, std::chrono::nanoseconds t
 bool PresenceGuard::wantsFrame(std::chrono::nanoseconds timestamp) const
 {
     QMutexLocker lock(&m_mutex);
-    return m_slots.due(timestamp);
+    if (!m_slots.due(timestamp))
+        return false;
+    if (!withinBudget(timestamp)) {
+        ++m_deferred;
+        return false;
+    }
+    return true;
 }
 
 qint64 PresenceGuard::droppedFrames() const
 {
     QMutexLocker lock(&m_mutex);
     return m_dropped;
+}
+
+qint64 PresenceGuard::deferredFrames() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_deferred;
 }
 
 bool PresenceGuard::takeFrame(cv::Mat &frame, std::chrono::nanoseconds &timestamp)
@@ -98,8 +131,11 @@ void PresenceGuardWorker::process()
     }
     cv::Mat frame;
     std::chrono::nanoseconds timestamp{0};
-    while (m_guard.takeFrame(frame, timestamp))
-        Q_EMIT checked(m_analyzer->analyze(frame, timestamp));
+    while (m_guard.takeFrame(frame, timestamp)) {
+        auto check = m_analyzer->analyze(frame, timestamp);
+        m_guard.charge(timestamp, check.cpuTime);
+        Q_EMIT checked(check);
+    }
 }
 
 } // namespace dualrec::vision

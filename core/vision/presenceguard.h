@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 
 namespace dualrec::vision {
 
@@ -24,6 +25,12 @@ class PresenceGuardWorker;
 /// wins), so a slow check drops frames instead of queueing them; checksPerSecond frames per
 /// second (by capture timestamp, util/RateSlots: 8 from a 25 fps camera are 8) are taken at all. The worker runs OpenCV with one
 /// thread (cv::setNumThreads(1)) so recording keeps its cores.
+///
+/// A CPU budget caps the guard at `coreShare` of one core whatever a check costs: after a check
+/// that took C of thread CPU time, no frame captured less than C / coreShare after it is taken
+/// (0.25: a 20 ms check allows the next 80 ms later, so 8 a second still fit; a 40 ms check
+/// allows 6.25 a second). With the two-pass analysis (AnalyzerConfig) a check costs 6-30 ms
+/// here, so the limit only bites on a much slower machine; docs/qc.md has the numbers.
 ///
 /// Each result arrives as checked() in the guard's thread; feed it to a PresencePolicy.
 ///
@@ -37,8 +44,10 @@ class PresenceGuard final : public QObject
 
 public:
     /// Loads the detector (in the caller's thread, so a bad model fails here, not later).
+    /// coreShare: the CPU budget (0 < coreShare <= 1; 1 is no budget in practice).
     [[nodiscard]] static Result<std::unique_ptr<PresenceGuard>> create(const AnalyzerConfig &config,
-                                                                       double checksPerSecond = 8.0);
+                                                                       double checksPerSecond = 8.0,
+                                                                       double coreShare = 0.25);
     ~PresenceGuard() override;
 
     [[nodiscard]] DetectorKind detectorKind() const { return m_detectorKind; }
@@ -53,16 +62,23 @@ public:
 
     /// Frames replaced in the mailbox before the worker took them (thread-safe).
     [[nodiscard]] qint64 droppedFrames() const;
+    /// Frames that were due by the rate but refused by the CPU budget, by submitFrame() or
+    /// wantsFrame() (thread-safe).
+    [[nodiscard]] qint64 deferredFrames() const;
 
 Q_SIGNALS:
     void checked(const dualrec::vision::PresenceCheck &check);
 
 private:
     friend class PresenceGuardWorker;
-    PresenceGuard(std::unique_ptr<FrameAnalyzer> analyzer, double checksPerSecond);
+    PresenceGuard(std::unique_ptr<FrameAnalyzer> analyzer, double checksPerSecond, double coreShare);
 
     /// Worker thread: takes the waiting frame, if any.
     bool takeFrame(cv::Mat &frame, std::chrono::nanoseconds &timestamp);
+    /// Worker thread: a check of the frame captured at `timestamp` took `cpu`.
+    void charge(std::chrono::nanoseconds timestamp, std::chrono::microseconds cpu);
+    /// Whether the CPU budget lets a frame captured at `timestamp` in. Caller holds m_mutex.
+    [[nodiscard]] bool withinBudget(std::chrono::nanoseconds timestamp) const;
 
     DetectorKind m_detectorKind = DetectorKind::Invalid;
     QThread m_thread;
@@ -74,6 +90,10 @@ private:
     RateSlots m_slots;                       ///< guarded by m_mutex
     bool m_scheduled = false;                ///< a process() call is queued; guarded by m_mutex
     qint64 m_dropped = 0;                    ///< guarded by m_mutex
+    double m_coreShare = 0.25;
+    std::optional<std::chrono::nanoseconds> m_lastChecked; ///< capture time of the last check; guarded by m_mutex
+    std::chrono::nanoseconds m_budgetFrom{0};  ///< no frame captured before this; guarded by m_mutex
+    mutable qint64 m_deferred = 0;           ///< counted by wantsFrame() too; guarded by m_mutex
 };
 
 /// The part of the guard that lives in the worker thread. Internal to PresenceGuard.

@@ -115,7 +115,8 @@ Result<QcReport> analyzeVideoFile(const QString &path, const QcOptions &options)
             policy.setRequirement(requirementAt(options.requirements, timestamp));
             policy.addCheck(check);
         }
-        report.frames.push_back({timestamp, static_cast<int>(check.faces.size()), check.blocked != BlockedReason::None});
+        report.frames.push_back({timestamp, static_cast<int>(check.faces.size()), check.blocked != BlockedReason::None,
+                                 check.analysisWidth});
         return true;
     }, options.keys.get());
     cv::setNumThreads(previousThreads);

@@ -38,6 +38,7 @@ struct FrameFaces final {
     std::chrono::nanoseconds timestamp{0};
     int faces = 0;
     bool blocked = false;
+    int analysisWidth = 0; ///< the pass whose faces these are (AnalyzerConfig: first or second)
 };
 
 struct QcReport final {

@@ -1,5 +1,6 @@
 // The live hub the window and `dualrec record` share: preview pictures and microphone levels at
 // their rates by capture time, the recorder path, and source events.
+#include "core/capture/filesource.h"
 #include "core/capture/syntheticsource.h"
 #include "core/live/livecapture.h"
 
@@ -120,6 +121,48 @@ TEST_CASE("live capture gives the presence guard frames at the guard's own rate"
     CHECK(ended);
     CHECK(checks + presence->droppedFrames() == 24);
     CHECK(checks >= 1);
+}
+
+TEST_CASE("live capture hands the guard the 640 px preview copy: the faces of a 720p wide shot are found", "[live]")
+{
+    // wide_clean (tests/vision/make_hard_clips.sh): faces 44 and 51 px in 1280x720, 11 px in a
+    // 320 px copy (which YuNet misses), 22 px in the 640 px one the guard's second pass uses.
+    SystemClock clock;
+    vision::AnalyzerConfig config;
+    config.detector.yunetModelPath = QStringLiteral(DUALREC_SHARED_DIR "/assets/models/face_detection_yunet_2022mar.onnx");
+    auto guard = vision::PresenceGuard::create(config, 8.0);
+    REQUIRE(guard.has_value());
+    std::vector<vision::PresenceCheck> checks;
+    QObject::connect(guard->get(), &vision::PresenceGuard::checked, guard->get(),
+                     [&](const vision::PresenceCheck &check) { checks.push_back(check); });
+    auto source = std::make_unique<capture::FileSource>(QStringLiteral(DUALREC_TEST_CLIPS_DIR "/wide_clean.mp4"),
+                                                        capture::Pace::AsFastAsPossible, clock);
+    live::LiveCapture capture(std::move(source), std::move(*guard));
+    std::atomic<int> previews{0};
+    QObject::connect(&capture, &live::LiveCapture::previewReady, &capture, [&] { ++previews; }, Qt::DirectConnection);
+    std::atomic<bool> ended{false};
+    QObject::connect(&capture, &live::LiveCapture::sourceEvent, &capture,
+                     [&](const capture::SourceEvent &) { ended = true; }, Qt::DirectConnection);
+    REQUIRE(capture.start().has_value());
+    QElapsedTimer waited;
+    waited.start();
+    while (!ended && waited.elapsed() < 60000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    capture.stop();
+    // The check still running when the source ended arrives after it.
+    while (waited.elapsed() < 60000 && checks.size() < 3)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    QCoreApplication::processEvents();
+    CHECK(ended);
+    CHECK(previews > 0);
+    REQUIRE(checks.size() >= 3);
+    int both = 0;
+    for (const auto &check : checks) {
+        CHECK(check.analysisWidth == 640);
+        both += check.faces.size() == 2 ? 1 : 0;
+    }
+    INFO(both << " of " << checks.size() << " checks found both faces");
+    CHECK(both * 10 >= static_cast<int>(checks.size()) * 9);
 }
 
 TEST_CASE("live capture without a recorder records nothing and a detached recorder gets nothing more", "[live]")

@@ -1,6 +1,7 @@
 // Detector quality over shared/assets/faces: each photo letterboxed into a 640x360 frame and
-// analysed exactly as a live frame (downscaled to 320x180). The photos carry no face boxes, so
-// faces are counted per photo: found up to the true count are hits, more are false positives.
+// analysed exactly as a live frame (320x180, and the second pass at 640x360 when fewer than two
+// faces are found -- on these one-face photos, nearly always). The photos carry no face boxes,
+// so faces are counted per photo: found up to the true count are hits, more are false positives.
 #include "core/vision/frameanalyzer.h"
 
 #include "tests/vision/visionfixture.h"
@@ -69,7 +70,7 @@ TEST_CASE("detector quality on the face photos: YuNet beats the Haar fallback")
 {
     const auto yunet = measure(dualrec::test::yunetConfig());
     const auto haar = measure(dualrec::test::haarConfig());
-    std::cout << "detector quality at 320x180 (14 faces in 12 photos, 5 negatives)\n"
+    std::cout << "detector quality, live analysis policy (14 faces in 12 photos, 5 negatives)\n"
               << "  yunet (score >= 0.7): recall " << yunet.hits << "/" << yunet.truth << ", false positives "
               << yunet.falsePositives << ", missed: " << yunet.missed.join(QLatin1Char(' ')).toStdString() << "\n"
               << "  haar  (default):      recall " << haar.hits << "/" << haar.truth << ", false positives "

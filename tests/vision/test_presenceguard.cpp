@@ -97,6 +97,41 @@ TEST_CASE("presence guard: the latest frame wins while a check runs / and destru
     guard->reset();
 }
 
+TEST_CASE("presence guard: the CPU budget spaces checks by what the last one cost / and a bad share is refused")
+{
+    // A budget of 2 % of a core: a check that took C of CPU keeps the next out for C / 0.02 of
+    // capture time (a 6 ms check: 300 ms), whatever the rate asks (15 a second here).
+    constexpr double share = 0.02;
+    auto guard = PresenceGuard::create(dualrec::test::yunetConfig(), 15.0, share);
+    REQUIRE(guard.has_value());
+    std::vector<PresenceCheck> checks;
+    QObject receiver;
+    QObject::connect(guard->get(), &PresenceGuard::checked, &receiver, [&](const PresenceCheck &check) { checks.push_back(check); });
+    const auto frames = clipFrames(60); // 4 s at 15 fps
+    for (const auto &[frame, time] : frames) {
+        const auto before = checks.size();
+        const bool wanted = (*guard)->wantsFrame(time);
+        (*guard)->submitFrame(frame, time);
+        if (wanted) // wait for this check, so the next offer sees its cost
+            REQUIRE(waitFor([&] { return checks.size() > before; }));
+    }
+    REQUIRE(checks.size() >= 2);
+    for (std::size_t i = 1; i < checks.size(); ++i) {
+        const auto spacing = std::chrono::duration_cast<std::chrono::microseconds>(checks[i].timestamp - checks[i - 1].timestamp);
+        INFO("check " << i << ": previous took " << checks[i - 1].cpuTime.count() << " us of CPU, spacing " << spacing.count() << " us");
+        CHECK(spacing.count() >= static_cast<qint64>(static_cast<double>(checks[i - 1].cpuTime.count()) / share));
+        // ... and within two frames of when the budget allowed it
+        CHECK(spacing.count() <= static_cast<qint64>(static_cast<double>(checks[i - 1].cpuTime.count()) / share) + 67000 + 67000);
+    }
+    CHECK(static_cast<int>(checks.size()) < 60);
+    CHECK((*guard)->deferredFrames() > 0);
+
+    const auto refused = PresenceGuard::create(dualrec::test::yunetConfig(), 8.0, 0.0);
+    REQUIRE_FALSE(refused.has_value());
+    CHECK(refused.error().code == dualrec::ErrorCode::InvalidArgument);
+    CHECK(PresenceGuard::create(dualrec::test::yunetConfig(), 8.0, 1.5).has_value() == false);
+}
+
 TEST_CASE("guard thread and engine: the customer's absence stops the step clock and blocks completion")
 {
     auto parsed = parseScriptTemplate(dualrec::test::toJson(dualrec::test::validTemplate("sample-life", "traditional")),

@@ -2,6 +2,7 @@
 
 #include "core/vision/frameanalyzer.h"
 #include "core/vision/presencepolicy.h"
+#include "tests/vision/clipscore.h"
 
 #include <QFile>
 #include <QString>
@@ -34,6 +35,14 @@ inline vision::AnalyzerConfig yunetConfig()
     return config;
 }
 
+/// The analysis policy before issue 16: one pass at 320x180, no second pass.
+inline vision::AnalyzerConfig singlePassConfig()
+{
+    auto config = yunetConfig();
+    config.fineWidth = 0;
+    return config;
+}
+
 inline vision::AnalyzerConfig haarConfig()
 {
     return {};
@@ -47,39 +56,6 @@ inline std::chrono::nanoseconds seconds(double value)
 inline double toSeconds(std::chrono::nanoseconds value)
 {
     return std::chrono::duration<double>(value).count();
-}
-
-/// The truth of a generated clip (tests/vision/make_clips.sh writes NAME.labels.csv).
-struct ClipLabels {
-    struct Defect {
-        QString kind;
-        QString who;
-        double start = 0;
-        double end = 0;
-    };
-    struct Faces {
-        double start = 0;
-        double end = 0;
-        int count = 0;
-    };
-    std::vector<Defect> defects;
-    std::vector<Faces> faces;
-};
-
-inline ClipLabels readLabels(const QString &path)
-{
-    ClipLabels labels;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
-        return labels;
-    while (!file.atEnd()) {
-        const auto fields = QString::fromUtf8(file.readLine()).trimmed().split(QLatin1Char(','));
-        if (fields.value(0) == QLatin1String("defect") && fields.size() == 5)
-            labels.defects.push_back({fields[1], fields[2], fields[3].toDouble(), fields[4].toDouble()});
-        else if (fields.value(0) == QLatin1String("faces") && fields.size() == 4)
-            labels.faces.push_back({fields[1].toDouble(), fields[2].toDouble(), fields[3].toInt()});
-    }
-    return labels;
 }
 
 } // namespace dualrec::test

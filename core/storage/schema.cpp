@@ -22,6 +22,7 @@ constexpr MigrationFile kMigrations[] = {
     {6, ":/dualrec/migrations/0006-evidence-lifecycle.sql"},
     {7, ":/dualrec/migrations/0007-seal-packages.sql"},
     {8, ":/dualrec/migrations/0008-upload-details.sql"},
+    {9, ":/dualrec/migrations/0009-keyed-integrity.sql"},
 };
 static_assert(std::size(kMigrations) == Schema::kLatestVersion);
 

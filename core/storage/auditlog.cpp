@@ -297,6 +297,21 @@ Result<AuditVerification> AuditLog::check(qint64 fromSeq, const QString &previou
             return result;
         }
     }
+    if (!legacyAnchor && anchoredSeq > 0 && anchoredSeq < lastSeq && result.intact) {
+        // The anchor lags behind rows whose keyed seals hold: a crash between a commit and the
+        // anchor's rewrite (only DualRec, with the key, can have written those rows). It holds
+        // when the anchored row is still what the anchor says; the anchor is brought forward.
+        auto anchoredRow = m_database->run(QStringLiteral("SELECT a.row_hash, m.mac FROM audit_log a LEFT JOIN audit_mac m ON m.seq = a.seq "
+                                                          "WHERE a.seq = ?"),
+                                           {anchoredSeq});
+        if (!anchoredRow)
+            return std::unexpected(anchoredRow.error());
+        if (anchoredRow->next() && anchoredRow->value(0).toString() == anchoredHash && anchoredRow->value(1).toString() == parts.value(2)) {
+            if (auto anchored = writeAnchor(lastSeq, previous, previousSeal); !anchored)
+                return std::unexpected(anchored.error());
+            return result;
+        }
+    }
     if (anchoredSeq != lastSeq)
         broken(std::min(anchoredSeq, lastSeq) + 1,
                anchoredSeq > lastSeq ? QStringLiteral("rows %1 to %2 were removed from the end").arg(lastSeq + 1).arg(anchoredSeq)

@@ -340,3 +340,38 @@ TEST_CASE("a data folder open to other users is made owner-only, with an audit e
     CHECK((*again)->startup().permissionsTightened.isEmpty());
     CHECK(countActions(**again, "permissions-tightened") == 1);
 }
+
+TEST_CASE("an anchor left one row behind by a crash is no tampering when the later rows carry valid seals; cut rows still are")
+{
+    QTemporaryDir dir;
+    ManualClock clock;
+    auto journal = Journal::open(dir.path(), clock);
+    REQUIRE(journal.has_value());
+    for (int i = 0; i < 4; ++i)
+        REQUIRE((*journal)->audit().append(QStringLiteral("chief"), AuditAction::View, QStringLiteral("s-%1").arg(i)).has_value());
+    const QString anchorPath = Journal::databasePath(dir.path()) + QStringLiteral(".audit-anchor");
+    QFile anchor(anchorPath);
+    REQUIRE(anchor.open(QIODevice::ReadOnly));
+    const auto afterFour = anchor.readAll();
+    anchor.close();
+    REQUIRE((*journal)->audit().append(QStringLiteral("chief"), AuditAction::View, QStringLiteral("s-4")).has_value());
+    // As if killed after row 5's commit, before its anchor was written.
+    REQUIRE(anchor.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    anchor.write(afterFour);
+    anchor.close();
+    const auto lagging = (*journal)->audit().verify();
+    REQUIRE(lagging.has_value());
+    CHECK(lagging->intact);
+    REQUIRE(anchor.open(QIODevice::ReadOnly));
+    CHECK(anchor.readAll().startsWith("5 ")); // brought forward
+    anchor.close();
+
+    // Rows cut off the end with an older anchor kept: the anchor names more rows than there are.
+    RawSql raw(Journal::databasePath(dir.path()));
+    raw.exec(QStringLiteral("DROP TRIGGER audit_log_no_delete"));
+    raw.exec(QStringLiteral("DELETE FROM audit_log WHERE seq = 5"));
+    const auto cut = (*journal)->audit().verify();
+    REQUIRE(cut.has_value());
+    CHECK_FALSE(cut->intact);
+    CHECK(cut->problem.contains(QLatin1String("rows 5 to 5 were removed from the end")));
+}

@@ -99,6 +99,15 @@ bool Application::tellJournalStartup(const storage::JournalStartupReport &report
 {
     if (!report.backupProblem.isEmpty())
         err << tr("dualrec: the journal could not be backed up: %1").arg(report.backupProblem) << Qt::endl;
+    if (!report.permissionsTightened.isEmpty())
+        err << "dualrec: " << report.permissionsTightened << Qt::endl;
+    if (report.integrityBroken()) {
+        err << tr("dualrec: WARNING: the audit log or the accounts were changed outside DualRec (this was written to the "
+                  "audit log; run \"dualrec verify --journal\"):")
+            << Qt::endl;
+        for (const auto &line : report.integrityProblems())
+            err << "dualrec: " << line << Qt::endl;
+    }
     if (!report.needsAttention())
         return false;
     err << tr("dualrec: WARNING: the journal was damaged.") << Qt::endl;

@@ -150,7 +150,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
                                       QCoreApplication::translate("CommandLine", "qc: the script template the recording followed, for per-step presence "
                                                                                  "requirements (needs chapter marks in the recording)."),
                                       QStringLiteral("TEMPLATE"));
-    const QCommandLineOption qcJson(QStringLiteral("json"), QCoreApplication::translate("CommandLine", "qc: print the report as JSON."));
+    const QCommandLineOption qcJson(QStringLiteral("json"), QCoreApplication::translate("CommandLine", "qc, verify --journal: print the report as JSON."));
     const QCommandLineOption qcGrace(QStringLiteral("grace"),
                                      QCoreApplication::translate("CommandLine", "qc: seconds a party may be out of frame (or a third face in it) "
                                                                                 "before it counts (default 1.5)."),
@@ -458,7 +458,10 @@ CommandLine parseCommandLine(const QStringList &arguments)
     else if (result.mode != CommandLine::Mode::Sync
         && (parser.isSet(syncOnce) || parser.isSet(syncEndpoint) || parser.isSet(syncCa) || parser.isSet(syncPin) || parser.isSet(syncBandwidth)))
         result.error = QCoreApplication::translate("CommandLine", "--once, --endpoint, --ca-file, --pin and --bandwidth belong to the sync command");
-    if (result.mode != CommandLine::Mode::Qc && (parser.isSet(qcScript) || parser.isSet(qcJson) || parser.isSet(qcGrace)))
+    if (result.mode == CommandLine::Mode::VerifyJournal)
+        result.seal.json = parser.isSet(qcJson);
+    if (result.mode != CommandLine::Mode::Qc
+        && (parser.isSet(qcScript) || (parser.isSet(qcJson) && result.mode != CommandLine::Mode::VerifyJournal) || parser.isSet(qcGrace)))
         result.error = QCoreApplication::translate("CommandLine", "--script, --json and --grace belong to the qc command");
     return result;
 }

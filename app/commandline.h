@@ -41,6 +41,7 @@ struct SealCommandOptions final {
     QString insurerKey;               ///< verify, open --insurer-key
     QString ca;                       ///< verify --ca
     QString outputFolder;             ///< open --out
+    bool json = false;                ///< verify --journal --json
 };
 
 /// `dualrec sync ...`: upload the sealed packages (app/synccommand.cpp).
@@ -63,7 +64,7 @@ struct ExportOptions final {
 struct CommandLine final {
     enum class Mode : quint8 { Invalid = 0, Window, Help, Version, ScriptCheck, Qc, Record, UserAdd, UserList,
                              UserReset, UserUnlock, UserDisable, UserEnable, UserSet, SelfTest,
-                             Seal, Verify, Open, DeviceCsr, Sync, Export };
+                             Seal, Verify, VerifyJournal, Open, DeviceCsr, Sync, Export };
 
     Mode mode = Mode::Window;
     QString dataDirectory;   ///< empty: the platform default

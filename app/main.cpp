@@ -11,6 +11,7 @@
 #include "core/live/interruptedsessions.h"
 #include "core/live/interruptedsessions.h"
 #include "core/util/clock.h"
+#include "core/util/owneronly.h"
 #include "app/usercommand.h"
 
 #include <QApplication>
@@ -61,6 +62,9 @@ QString describeRecovered(const dualrec::live::RecoveredSession &session)
 int main(int argc, char *argv[])
 {
     using namespace dualrec::app;
+    // Everything DualRec writes (journal, recordings, sidecars, keys, backups, packages) is
+    // readable by this user only (docs/security.md), from the first file on.
+    dualrec::restrictNewFilesToOwner();
     describeApplication();
 
     // Commands and --help/--version run without a window system (for scripts and branch IT).
@@ -141,6 +145,7 @@ int main(int argc, char *argv[])
         return runSelfTest(commandLine, out);
     case CommandLine::Mode::Seal:
     case CommandLine::Mode::Verify:
+    case CommandLine::Mode::VerifyJournal:
     case CommandLine::Mode::Open:
     case CommandLine::Mode::DeviceCsr:
         return runSealCommand(commandLine, out, err);

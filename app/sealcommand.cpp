@@ -1,6 +1,8 @@
 #include "app/sealcommand.h"
 
 #include "app/application.h"
+#include "app/devicekeysetup.h"
+#include "app/verifyjournalcommand.h"
 #include "core/seal/oskeystore.h"
 #include "core/seal/sealsession.h"
 #include "core/seal/signingidentity.h"
@@ -19,6 +21,7 @@ namespace {
 const QString kInsurerCert = QStringLiteral("insurer-cert");
 const QString kInsurerKey = QStringLiteral("insurer-key");
 const QString kCa = QStringLiteral("ca");
+const QString kJournal = QStringLiteral("journal");
 
 /// A small file (certificate, key) read whole; empty with `problem` set when it cannot be.
 QByteArray readSmall(const QString &path, QString &problem)
@@ -65,7 +68,14 @@ int runSeal(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
         certificates.append(pem);
     }
     const SystemClock clock;
-    auto journal = storage::Journal::open(dataDirectory, clock);
+    auto keys = openDeviceKeys(dataDirectory, KeyOpening::ExistingOnly);
+    if (!keys) {
+        err << "dualrec seal: " << deviceKeyProblem(dataDirectory, keys.error()) << Qt::endl;
+        return 2;
+    }
+    storage::Journal::Options journalOptions;
+    journalOptions.evidenceKeys = *keys;
+    auto journal = storage::Journal::open(dataDirectory, clock, journalOptions);
     if (!journal) {
         err << "dualrec seal: " << QCoreApplication::translate("SealCommand", "cannot open the journal in %1: %2").arg(QDir::toNativeSeparators(dataDirectory), journal.error().detail) << Qt::endl;
         return 2;
@@ -180,7 +190,8 @@ QList<QCommandLineOption> sealCommandOptions()
 {
     return {QCommandLineOption(kInsurerCert, QCoreApplication::translate("SealCommand", "seal: the insurer's certificate (PEM) to encrypt to (repeatable)."), QStringLiteral("PEM")),
             QCommandLineOption(kInsurerKey, QCoreApplication::translate("SealCommand", "verify, open: the insurer's private key (PEM)."), QStringLiteral("KEY.pem")),
-            QCommandLineOption(kCa, QCoreApplication::translate("SealCommand", "verify: certificates (PEM) the device's certificate must be enrolled with."), QStringLiteral("CERT.pem"))};
+            QCommandLineOption(kCa, QCoreApplication::translate("SealCommand", "verify: certificates (PEM) the device's certificate must be enrolled with."), QStringLiteral("CERT.pem")),
+            QCommandLineOption(kJournal, QCoreApplication::translate("SealCommand", "verify: check the data folder's journal, audit log, accounts and media files instead of a package."))};
 }
 
 QString sealCommandsHelp()
@@ -192,6 +203,11 @@ QString sealCommandsHelp()
               "  verify PACKAGE [--insurer-key KEY.pem] [--ca CERT.pem]\n"
               "                         check a sealed package, one line per check; exit 0 when everything\n"
               "                         holds, 1 when something fails, 2 for a wrong command line\n"
+              "  verify --journal [--data-dir D] [--json]\n"
+              "                         check the data folder: the journal (SQLite), the keyed audit chain, every\n"
+              "                         account's keyed seal, and every media file of the unsealed sessions\n"
+              "                         re-hashed against the journal; one line per break (row, what differs);\n"
+              "                         exit 0 when everything holds, 1 when something does not, 2 without a journal\n"
               "  open PACKAGE --insurer-key KEY.pem --out DIR\n"
               "                         the insurer's side: decrypt the files of a package that verifies;\n"
               "                         a file is written only once it is authenticated\n"
@@ -221,6 +237,11 @@ void parseSealCommand(const QCommandLineParser &parser, const QStringList &posit
             options.sessionId = positional.at(1);
             result.mode = CommandLine::Mode::Seal;
         }
+    } else if (command == QLatin1String("verify") && parser.isSet(kJournal)) {
+        if (positional.size() != 1 || !options.insurerKey.isEmpty() || !options.ca.isEmpty())
+            result.error = QCoreApplication::translate("SealCommand", "verify --journal: expected no package and no --insurer-key or --ca (the data folder comes from --data-dir)");
+        else
+            result.mode = CommandLine::Mode::VerifyJournal;
     } else if (command == QLatin1String("verify")) {
         if (positional.size() != 2) {
             result.error = QCoreApplication::translate("SealCommand", "verify: expected \"verify PACKAGE\" with exactly one package");
@@ -250,6 +271,8 @@ QString misplacedSealOption(const QCommandLineParser &parser, CommandLine::Mode 
         return QCoreApplication::translate("SealCommand", "--insurer-key belongs to the verify and open commands");
     if (parser.isSet(kCa) && mode != CommandLine::Mode::Verify)
         return QCoreApplication::translate("SealCommand", "--ca belongs to the verify command");
+    if (parser.isSet(kJournal) && mode != CommandLine::Mode::VerifyJournal)
+        return QCoreApplication::translate("SealCommand", "--journal belongs to the verify command");
     return {};
 }
 
@@ -260,6 +283,8 @@ int runSealCommand(const CommandLine &commandLine, QTextStream &out, QTextStream
         return runSeal(commandLine, out, err);
     case CommandLine::Mode::Verify:
         return runVerify(commandLine, out, err);
+    case CommandLine::Mode::VerifyJournal:
+        return runVerifyJournal(commandLine, out, err);
     case CommandLine::Mode::Open:
         return runOpen(commandLine, out, err);
     case CommandLine::Mode::DeviceCsr:

@@ -1,5 +1,7 @@
 #include "app/synccommand.h"
 
+#include "app/devicekeysetup.h"
+
 #include "app/application.h"
 #include "core/storage/journal.h"
 #include "core/sync/syncscheduler.h"
@@ -83,7 +85,15 @@ int runSyncCommand(const CommandLine &commandLine, QTextStream &out, QTextStream
         return 2;
     }
     const SystemClock clock;
-    auto journal = storage::Journal::open(dataDirectory, clock);
+    // The journal's keys come from the folder's device keys (never made here).
+    auto keys = openDeviceKeys(dataDirectory, KeyOpening::ExistingOnly);
+    if (!keys) {
+        err << "dualrec sync: " << deviceKeyProblem(dataDirectory, keys.error()) << Qt::endl;
+        return 2;
+    }
+    storage::Journal::Options journalOptions;
+    journalOptions.evidenceKeys = *keys;
+    auto journal = storage::Journal::open(dataDirectory, clock, journalOptions);
     if (!journal) {
         err << "dualrec sync: " << QCoreApplication::translate("SyncCommand", "cannot open the journal in %1: %2").arg(QDir::toNativeSeparators(dataDirectory), journal.error().detail) << Qt::endl;
         return 2;

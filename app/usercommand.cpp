@@ -37,6 +37,8 @@ int exitCodeOf(const Error &error)
 
 QString stateOf(const storage::User &user, const QDateTime &now)
 {
+    if (!user.confirmed)
+        return QStringLiteral("not-confirmed"); // inserted or changed outside DualRec: cannot sign in
     if (user.disabled)
         return QStringLiteral("disabled");
     return user.lockedAt(now) ? QStringLiteral("locked") : QStringLiteral("active");

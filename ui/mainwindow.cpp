@@ -422,7 +422,13 @@ void MainWindow::retranslateUi()
     m_banner->setText(tr("DualRec · recording of insurance sales, replayable and verifiable"));
     m_banner->setAccessibleName(m_banner->text());
     updateRecoveryNotice();
-    const auto journalText = WorkflowText::journalStartup(m_services.journal.startup());
+    auto journalText = WorkflowText::journalStartup(m_services.journal.startup());
+    // What the start-up integrity check found is for supervisors (the audit log is theirs to read).
+    if (m_user && storage::canSupervise(m_user->role)) {
+        const auto integrity = WorkflowText::journalIntegrity(m_services.journal.startup());
+        if (!integrity.isEmpty())
+            journalText = journalText.isEmpty() ? integrity : journalText + u'\n' + integrity;
+    }
     m_journalNotice->setText(journalText);
     m_journalNotice->setAccessibleName(journalText.isEmpty() ? tr("Notice about the journal") : journalText);
     m_journalNotice->setVisible(!journalText.isEmpty());

@@ -437,4 +437,26 @@ QString WorkflowText::journalStartup(const storage::JournalStartupReport &report
     return lines.join(u'\n');
 }
 
+QString WorkflowText::journalIntegrity(const storage::JournalStartupReport &report)
+{
+    if (!report.integrityBroken())
+        return {};
+    QStringList lines;
+    if (!report.audit.intact && report.audit.firstBadSeq > 0)
+        lines.append(tr("The audit log of this computer was changed outside DualRec: the check at start-up found it "
+                        "broken at entry %1 (%n place(s) in all). Someone may have edited, deleted or reordered entries.",
+                        nullptr, int(report.audit.breaks.size() + report.audit.moreBreaks))
+                         .arg(report.audit.firstBadSeq));
+    else if (!report.audit.intact)
+        lines.append(tr("The audit log of this computer could not be checked at start-up."));
+    if (report.oldChainBroken)
+        lines.append(tr("The audit log was already broken when this version of DualRec took it over, so its older "
+                        "entries are not protected."));
+    for (const auto &account : report.accountProblems)
+        lines.append(tr("The account \"%1\" was created or changed outside DualRec; it cannot sign in.").arg(account.login));
+    lines.append(tr("This has been written to the audit log. Ask branch IT to run \"dualrec verify --journal\" on this "
+                    "computer and to examine the journal."));
+    return lines.join(u'\n');
+}
+
 } // namespace dualrec::ui

@@ -60,6 +60,9 @@ public:
     /// What a damaged journal or lost accounts mean for the person, in sentences (empty when
     /// the journal came up without trouble). The window's notice and the commands' stderr.
     [[nodiscard]] static QString journalStartup(const storage::JournalStartupReport &report);
+    /// For supervisors: the audit log or an account was changed outside DualRec (row numbers,
+    /// logins); empty when the start-up check found nothing.
+    [[nodiscard]] static QString journalIntegrity(const storage::JournalStartupReport &report);
 };
 
 } // namespace dualrec::ui

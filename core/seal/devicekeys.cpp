@@ -11,7 +11,9 @@
 #include <QUuid>
 
 #include <openssl/evp.h>
+#include <openssl/kdf.h>
 
+#include <cstring>
 #include <memory>
 
 namespace dualrec::seal {
@@ -160,6 +162,33 @@ Result<SecretKey> DeviceKeys::unwrap(const QByteArray &wrapped) const
     if (!plain)
         return std::unexpected(plain.error());
     return SecretKey::fromBytes(*plain);
+}
+
+Result<SecretKey> DeviceKeys::derive(DerivedKey purpose) const
+{
+    const char *label = nullptr;
+    switch (purpose) {
+    case DerivedKey::PersonalData: label = "dualrec personal-data key v1"; break;
+    case DerivedKey::Integrity: label = "dualrec integrity key v1"; break;
+    case DerivedKey::Invalid: break;
+    }
+    if (!label)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("no such derived key"));
+    std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> context(EVP_PKEY_CTX_new_id(EVP_PKEY_HKDF, nullptr),
+                                                                        &EVP_PKEY_CTX_free);
+    const QByteArray salt = m_folderId.toLatin1();
+    QByteArray derived(SecretKey::kSize, '\0');
+    std::size_t size = std::size_t(derived.size());
+    if (!context || EVP_PKEY_derive_init(context.get()) <= 0 || EVP_PKEY_CTX_set_hkdf_md(context.get(), EVP_sha256()) <= 0
+        || EVP_PKEY_CTX_set1_hkdf_salt(context.get(), reinterpret_cast<const unsigned char *>(salt.constData()), int(salt.size())) <= 0
+        || EVP_PKEY_CTX_set1_hkdf_key(context.get(), reinterpret_cast<const unsigned char *>(m_key.bytes().constData()),
+                                      int(m_key.bytes().size()))
+               <= 0
+        || EVP_PKEY_CTX_add1_hkdf_info(context.get(), reinterpret_cast<const unsigned char *>(label), int(std::strlen(label))) <= 0
+        || EVP_PKEY_derive(context.get(), reinterpret_cast<unsigned char *>(derived.data()), &size) <= 0
+        || size != std::size_t(SecretKey::kSize))
+        return fail(ErrorCode::InternalError, QStringLiteral("the key derivation (HKDF) failed"));
+    return SecretKey::fromBytes(derived);
 }
 
 Result<std::pair<SecretKey, QByteArray>> DeviceKeys::newDataKey() const

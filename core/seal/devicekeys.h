@@ -7,6 +7,14 @@
 
 namespace dualrec::seal {
 
+/// What a key derived from the device key is for; each purpose has its own HKDF label, so
+/// one derived key says nothing about another.
+enum class DerivedKey : quint8 {
+    Invalid = 0,
+    PersonalData, ///< the journal's customer data (AES-256-GCM)
+    Integrity,    ///< HMAC-SHA256 of the audit chain, the accounts and the verified marks
+};
+
 /// The key hierarchy of one data folder (docs/security.md):
 ///
 ///     OS key store (or owner-only file)
@@ -14,7 +22,10 @@ namespace dualrec::seal {
 ///            ├─ wraps each file's data key (AES-256 key wrap, RFC 3394); the wrapped key
 ///            │  travels in the file's own header (EncryptedWriter), so a journal restored
 ///            │  from a backup never loses a key
-///            └─ (to come) the journal's personal-data key, the signing key, the audit key
+///            ├─ derives (HKDF-SHA256, one label per purpose) the journal's personal-data key
+///            │  and the integrity key that keys the audit chain and the accounts' seals
+///            │  (derived, so nothing beside the data can go missing on its own)
+///            └─ (the signing key is its own secret in the same store: signingidentity.h)
 ///
 /// Whether a data folder is new is decided by the folder marker (`dualrec-folder.json`, no
 /// secret in it) written at first use, never by a key being absent: a used folder whose key is
@@ -42,6 +53,9 @@ public:
     [[nodiscard]] Result<QByteArray> wrap(const SecretKey &dataKey) const;
     /// Unwraps a data key; DataCorrupt when it was not wrapped with this device key or was altered.
     [[nodiscard]] Result<SecretKey> unwrap(const QByteArray &wrapped) const;
+    /// The key for `purpose`, derived from the device key (HKDF-SHA256 with the folder id as
+    /// salt): the same folder and device key always give the same key.
+    [[nodiscard]] Result<SecretKey> derive(DerivedKey purpose) const;
     /// A fresh random data key and its wrapped form.
     [[nodiscard]] Result<std::pair<SecretKey, QByteArray>> newDataKey() const;
 

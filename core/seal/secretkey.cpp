@@ -4,7 +4,9 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 #include <openssl/rand.h>
 
 #include <memory>
@@ -134,6 +136,22 @@ Result<QByteArray> decryptAesGcm(const SecretKey &key, const QByteArray &sealed,
     total += length;
     plain.truncate(total);
     return plain;
+}
+
+QByteArray hmacSha256(const SecretKey &key, QByteArrayView data)
+{
+    QByteArray mac(32, '\0');
+    unsigned int size = 0;
+    const auto *result = HMAC(EVP_sha256(), key.bytes().constData(), int(key.bytes().size()),
+                              reinterpret_cast<const unsigned char *>(data.data()), std::size_t(data.size()), bytesOf(mac), &size);
+    if (!result || size != 32)
+        return {};
+    return mac;
+}
+
+bool sameMac(QByteArrayView a, QByteArrayView b)
+{
+    return a.size() == b.size() && !a.isEmpty() && CRYPTO_memcmp(a.data(), b.data(), std::size_t(a.size())) == 0;
 }
 
 } // namespace dualrec::seal

@@ -36,4 +36,9 @@ private:
 [[nodiscard]] Result<QByteArray> encryptAesGcm(const SecretKey &key, const QByteArray &plain, const QByteArray &associated);
 [[nodiscard]] Result<QByteArray> decryptAesGcm(const SecretKey &key, const QByteArray &sealed, const QByteArray &associated);
 
+/// HMAC-SHA256 of `data` under `key` (32 bytes). Thread-safe.
+[[nodiscard]] QByteArray hmacSha256(const SecretKey &key, QByteArrayView data);
+/// Compares two MACs or digests in constant time (for equal lengths). Thread-safe.
+[[nodiscard]] bool sameMac(QByteArrayView a, QByteArrayView b);
+
 } // namespace dualrec::seal

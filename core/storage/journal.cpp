@@ -2,7 +2,11 @@
 
 #include "core/storage/schema.h"
 #include "core/storage/sidecarindex.h"
+#include "core/seal/keystore.h"
 #include "core/util/freespace.h"
+#include "core/util/owneronly.h"
+
+#include <QCryptographicHash>
 
 #include <QDir>
 #include <QFile>
@@ -14,6 +18,8 @@ namespace dualrec::storage {
 namespace {
 
 constexpr auto kLastFullCheckKey = "last_full_check_utc";
+constexpr auto kPersonalDataKeyIdKey = "personal_data_key_id";
+constexpr auto kReportedIntegrityKey = "integrity_break_reported";
 
 struct CheckOutcome {
     bool damaged = false;
@@ -70,7 +76,117 @@ Result<QString> setAside(const QString &dataDirectory, const QString &databasePa
     return copy;
 }
 
+
+QString personalDataKeyId(const seal::SecretKey &key)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(QByteArrayView("dualrec personal-data key id\n"));
+    hash.addData(key.bytes());
+    return QString::fromLatin1(hash.result().left(8).toHex());
+}
+
+struct PersonalDataKey {
+    seal::SecretKey key;
+    bool moved = false; ///< the raw key file was moved into the hierarchy now
+};
+
+/// The journal's personal-data key: derived from the device key, or (a folder made before) the
+/// old raw key, kept wrapped by the device key. Checked against the id the journal recorded, or
+/// against a stored ciphertext, so a missing or different key is an error, never a new key.
+Result<PersonalDataKey> personalDataKey(const QString &dataDirectory, const seal::DeviceKeys &keys, Database &database)
+{
+    const QString legacyPath = QDir(dataDirectory).filePath(QStringLiteral("keys/customer-data.key"));
+    const QString wrappedPath = Journal::wrappedPersonalDataKeyPath(dataDirectory);
+    std::optional<seal::SecretKey> key;
+    bool moved = false;
+    QString source;
+    if (QFileInfo::exists(wrappedPath)) {
+        QFile file(wrappedPath);
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(ErrorCode::IoError, QStringLiteral("cannot read the wrapped personal-data key %1: %2").arg(wrappedPath, file.errorString()));
+        auto unwrapped = keys.unwrap(file.read(1024));
+        if (!unwrapped)
+            return fail(ErrorCode::DataCorrupt, QStringLiteral("the personal-data key %1 does not open with this folder's device key: %2; "
+                                                               "nothing was changed")
+                                                    .arg(wrappedPath, unwrapped.error().detail));
+        key = std::move(*unwrapped);
+        source = wrappedPath;
+    } else if (QFileInfo::exists(legacyPath)) {
+        // A folder made before the key was derived: its raw key is wrapped by the device key, the
+        // wrapped copy checked, and only then the raw file removed.
+        const QFileInfo info(legacyPath);
+        QFile file(legacyPath);
+        if (!info.isFile() || info.size() != seal::SecretKey::kSize || !file.open(QIODevice::ReadOnly))
+            return fail(ErrorCode::DataCorrupt, QStringLiteral("the old personal-data key %1 is not a readable file of %2 bytes; "
+                                                               "nothing was changed")
+                                                    .arg(legacyPath)
+                                                    .arg(seal::SecretKey::kSize));
+        auto raw = seal::SecretKey::fromBytes(file.readAll());
+        if (!raw)
+            return std::unexpected(raw.error());
+        auto wrapped = keys.wrap(*raw);
+        if (!wrapped)
+            return std::unexpected(wrapped.error());
+        QSaveFile out(wrappedPath);
+        if (!out.open(QIODevice::WriteOnly) || !out.setPermissions(QFile::ReadOwner | QFile::WriteOwner)
+            || out.write(*wrapped) != wrapped->size() || !out.commit())
+            return fail(ErrorCode::IoError, QStringLiteral("cannot write the wrapped personal-data key %1: %2").arg(wrappedPath, out.errorString()));
+        auto back = keys.unwrap(*wrapped);
+        if (!back || back->bytes() != raw->bytes())
+            return fail(ErrorCode::InternalError, QStringLiteral("the wrapped personal-data key %1 does not give the key back").arg(wrappedPath));
+        if (!QFile::remove(legacyPath))
+            return fail(ErrorCode::IoError, QStringLiteral("cannot remove the old raw personal-data key %1 (its wrapped copy is in %2)")
+                                                .arg(legacyPath, wrappedPath));
+        key = std::move(*raw);
+        moved = true;
+        source = wrappedPath;
+    } else {
+        auto derived = keys.derive(seal::DerivedKey::PersonalData);
+        if (!derived)
+            return std::unexpected(derived.error());
+        key = std::move(*derived);
+        source = QStringLiteral("the device key");
+    }
+    const auto id = personalDataKeyId(*key);
+    auto recorded = database.run(QStringLiteral("SELECT value FROM maintenance WHERE key = ?"), {QLatin1String(kPersonalDataKeyIdKey)});
+    if (!recorded)
+        return std::unexpected(recorded.error());
+    const QString recordedId = recorded->next() ? recorded->value(0).toString() : QString();
+    recorded->finish();
+    const auto missing = [&](const QString &expected) {
+        return fail(ErrorCode::NotFound,
+                    QStringLiteral("the personal-data key of the journal in %1 (%2) is missing or different: the key from %3 "
+                                   "does not open the customers' data (the old raw key file keys/customer-data.key or its "
+                                   "wrapped copy %4 was removed, or the device key was replaced). It is never made again; "
+                                   "restore the key file or the device key. Nothing was changed")
+                        .arg(dataDirectory, expected, source, QFileInfo(wrappedPath).fileName()));
+    };
+    if (!recordedId.isEmpty()) {
+        if (recordedId != id)
+            return std::unexpected(missing(QStringLiteral("id %1").arg(recordedId)));
+    } else {
+        // No id yet (a journal from before): the key must open the personal data already stored.
+        auto sample = database.run(QStringLiteral("SELECT id, customer_pii FROM sessions WHERE length(customer_pii) > 0 LIMIT 1"));
+        if (!sample)
+            return std::unexpected(sample.error());
+        if (sample->next()
+            && !seal::decryptAesGcm(*key, sample->value(1).toByteArray(), sample->value(0).toString().toLatin1()))
+            return std::unexpected(missing(QStringLiteral("the key that encrypted session %1").arg(sample->value(0).toString())));
+        sample->finish();
+        auto stored = database.run(QStringLiteral("INSERT OR REPLACE INTO maintenance (key, value) VALUES (?, ?)"),
+                                   {QLatin1String(kPersonalDataKeyIdKey), id});
+        if (!stored)
+            return std::unexpected(stored.error());
+    }
+    return PersonalDataKey{std::move(*key), moved};
+}
+
 } // namespace
+
+QString Journal::wrappedPersonalDataKeyPath(const QString &dataDirectory)
+{
+    return QDir(dataDirectory).filePath(QStringLiteral("keys/customer-data.wrapped"));
+}
 
 QString Journal::databasePath(const QString &dataDirectory)
 {
@@ -192,6 +308,84 @@ Journal::Journal(std::shared_ptr<Database> database, seal::SecretKey key, QStrin
 {
 }
 
+QStringList JournalStartupReport::integrityProblems() const
+{
+    QStringList lines;
+    for (const auto &found : audit.breaks)
+        lines.append(QStringLiteral("audit log: %1").arg(found.problem));
+    if (audit.moreBreaks > 0)
+        lines.append(QStringLiteral("audit log: %1 more break(s)").arg(audit.moreBreaks));
+    for (const auto &account : accountProblems)
+        lines.append(QStringLiteral("accounts: %1").arg(account.problem));
+    if (oldChainBroken && audit.intact)
+        lines.append(QStringLiteral("audit log: %1").arg(integrityUpgrade));
+    return lines;
+}
+
+void Journal::keyAtUpgrade(JournalStartupReport &report)
+{
+    auto keying = m_audit.keyExistingChain();
+    if (!keying) {
+        report.integrityUpgrade = QStringLiteral("the audit chain could not be keyed: %1").arg(keying.error().toString());
+        return;
+    }
+    if (keying->keyed) {
+        report.integrityUpgrade = QStringLiteral("the audit chain of %1 row(s) verified with the old unkeyed scheme and was keyed")
+                                      .arg(keying->rows);
+    } else {
+        report.oldChainBroken = true;
+        report.integrityUpgrade = QStringLiteral("the old audit chain did not verify at the upgrade (row %1: %2); its %3 row(s) "
+                                                 "were not keyed")
+                                      .arg(keying->oldChain.firstBadSeq)
+                                      .arg(keying->oldChain.problem)
+                                      .arg(keying->rows);
+    }
+    auto sealed = m_users.sealAll();
+    const QString accounts = sealed ? QStringLiteral("accounts sealed as found at the upgrade: %1")
+                                          .arg(sealed->isEmpty() ? QStringLiteral("none") : sealed->join(QStringLiteral(", ")))
+                                    : QStringLiteral("the accounts could not be sealed: %1").arg(sealed.error().toString());
+    (void)m_audit.append(QStringLiteral("system"), AuditAction::IntegrityUpgrade, QStringLiteral("audit-log"),
+                         report.integrityUpgrade + QStringLiteral("; ") + accounts);
+}
+
+void Journal::checkChains(JournalStartupReport &report)
+{
+    auto audit = m_audit.verifySinceMark(report.fullCheck);
+    if (audit) {
+        report.audit = *audit;
+    } else {
+        report.audit.intact = false;
+        report.audit.problem = QStringLiteral("the audit log cannot be checked: %1").arg(audit.error().toString());
+        report.audit.breaks.append({0, report.audit.problem});
+    }
+    if (auto seals = m_users.checkSeals())
+        report.accountProblems = *seals;
+    if (!report.integrityBroken())
+        return;
+    // Each finding is audited once (the same break is still told at every start): the digests
+    // of the findings already audited are kept, the newest 200.
+    const auto problems = report.integrityProblems();
+    QStringList reported;
+    if (auto stored = m_database->run(QStringLiteral("SELECT value FROM maintenance WHERE key = ?"), {QLatin1String(kReportedIntegrityKey)});
+        stored && stored->next())
+        reported = stored->value(0).toString().split(u' ', Qt::SkipEmptyParts);
+    QStringList fresh;
+    for (const auto &problem : problems) {
+        const auto digest = QString::fromLatin1(QCryptographicHash::hash(problem.toUtf8(), QCryptographicHash::Sha256).toHex().left(32));
+        if (reported.contains(digest))
+            continue;
+        reported.append(digest);
+        fresh.append(problem);
+    }
+    if (fresh.isEmpty())
+        return;
+    (void)m_audit.append(QStringLiteral("system"), AuditAction::IntegrityAlert,
+                         report.audit.intact ? QStringLiteral("accounts") : QStringLiteral("audit-row-%1").arg(report.audit.firstBadSeq),
+                         fresh.join(QStringLiteral("; ")));
+    (void)m_database->run(QStringLiteral("INSERT OR REPLACE INTO maintenance (key, value) VALUES (?, ?)"),
+                          {QLatin1String(kReportedIntegrityKey), reported.mid(std::max<qsizetype>(0, reported.size() - 200)).join(u' ')});
+}
+
 Result<JournalBackupFile> Journal::backup()
 {
     return m_backups->take(*m_database, m_clock->wallNow());
@@ -235,9 +429,24 @@ Result<std::unique_ptr<Journal>> Journal::open(const QString &dataDirectory, con
 {
     if (!QDir().mkpath(dataDirectory))
         return fail(ErrorCode::IoError, QStringLiteral("cannot create the data folder %1").arg(dataDirectory));
-    auto key = seal::SecretKey::loadOrCreate(QDir(dataDirectory).filePath(QStringLiteral("keys/customer-data.key")));
-    if (!key)
-        return std::unexpected(key.error());
+    // Owner-only: a folder made by an older version (0755, files 0644) is tightened (audited below).
+    // Key files are left to their store, which refuses one that others could read.
+    auto tightened = makeOwnerOnly(dataDirectory, {QStringLiteral("keys")});
+    if (!tightened)
+        return std::unexpected(tightened.error());
+    // The journal's keys come from the device keys: the composition root's, else the device key
+    // kept in owner-only files (tests of the journal alone; see Options::evidenceKeys).
+    std::shared_ptr<const seal::DeviceKeys> deviceKeys = options.evidenceKeys;
+    if (!deviceKeys) {
+        seal::FileKeyStore store(QDir(dataDirectory).filePath(QStringLiteral("keys")));
+        auto opened = seal::DeviceKeys::open(dataDirectory, store);
+        if (!opened)
+            return std::unexpected(opened.error());
+        deviceKeys = std::make_shared<const seal::DeviceKeys>(std::move(*opened));
+    }
+    auto integrityKey = deviceKeys->derive(seal::DerivedKey::Integrity);
+    if (!integrityKey)
+        return std::unexpected(integrityKey.error());
     const auto path = databasePath(dataDirectory);
     const QString anchorPath = path + QStringLiteral(".audit-anchor");
     const auto now = clock.wallNow();
@@ -297,11 +506,26 @@ Result<std::unique_ptr<Journal>> Journal::open(const QString &dataDirectory, con
     if (!found)
         return std::unexpected(found.error());
     report.schemaVersionFound = *found;
+    auto key = personalDataKey(dataDirectory, *deviceKeys, **database);
+    if (!key)
+        return std::unexpected(key.error());
+    report.personalDataKeyMoved = key->moved;
+    if (tightened->changed())
+        report.permissionsTightened =
+            QStringLiteral("the data folder %1 was open to other users%2: %3 folder(s) and %4 file(s) were made readable by "
+                           "their owner only")
+                .arg(QDir::toNativeSeparators(dataDirectory),
+                     tightened->folderModeBefore.isEmpty() ? QString() : QStringLiteral(" (mode %1)").arg(tightened->folderModeBefore))
+                .arg(tightened->folders)
+                .arg(tightened->files);
 
-    std::unique_ptr<Journal> journal(new Journal(*database, std::move(*key), anchorPath, clock, options.accounts));
+    std::unique_ptr<Journal> journal(new Journal(*database, std::move(key->key), anchorPath, clock, options.accounts));
+    journal->m_audit.setIntegrityKey(*integrityKey);
+    journal->m_users.setIntegrityKey(*integrityKey);
     journal->m_dataDirectory = QDir(dataDirectory).absolutePath();
     journal->m_evidenceKeys = options.evidenceKeys;
     journal->m_backups = std::move(backups);
+    journal->m_backups->setAnchorText([audit = &journal->m_audit](const QString &line) { return audit->anchorText(line); });
     journal->m_users.setAccountsMarker(accountsMarkerPath(journal->m_dataDirectory));
     // The space reserve comes back when there is room again; the journal gives it up when the
     // disk runs low, before a write transaction.
@@ -315,8 +539,19 @@ Result<std::unique_ptr<Journal>> Journal::open(const QString &dataDirectory, con
         if (!stored)
             return std::unexpected(stored.error());
     }
+    if (report.schemaVersionFound > 0 && report.schemaVersionFound < 10) // before 0010-keyed-integrity
+        journal->keyAtUpgrade(report);
     if (report.outcome == JournalStartup::Recovered)
         journal->reindex(report);
+    journal->checkChains(report);
+    if (report.personalDataKeyMoved)
+        (void)journal->audit().append(QStringLiteral("system"), AuditAction::IntegrityUpgrade, QStringLiteral("personal-data-key"),
+                                      QStringLiteral("the raw personal-data key file keys/customer-data.key was wrapped by the "
+                                                     "device key into %1 and removed")
+                                          .arg(QFileInfo(wrappedPersonalDataKeyPath(dataDirectory)).fileName()));
+    if (!report.permissionsTightened.isEmpty())
+        (void)journal->audit().append(QStringLiteral("system"), AuditAction::PermissionsTightened, QStringLiteral("data-folder"),
+                                      report.permissionsTightened);
     // Accounts: a folder that has them gets the marker (also for journals older than the marker);
     // a folder that had them and now has none must not look like a first run.
     const auto accounts = journal->m_users.count();

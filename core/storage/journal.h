@@ -40,13 +40,34 @@ struct JournalStartupReport final {
     QString backupProblem;        ///< the start-up backup failed (the journal works; say so)
     bool spaceReserveMissing = false; ///< the disk is too full to hold the space reserve back
 
+    /// The start-up check of the keyed audit chain (incremental: the rows after the last
+    /// verified mark; all rows when the full integrity check runs).
+    AuditVerification audit;
+    /// Accounts whose keyed seal does not hold (e.g. a supervisor inserted straight into SQLite).
+    QList<AccountSealProblem> accountProblems;
+    /// What keying an older journal's chain and accounts did at this start (stable English); empty: nothing.
+    QString integrityUpgrade;
+    bool oldChainBroken = false;      ///< the older journal's chain did not verify: it was not keyed
+    /// The data folder was open to other users and was made owner-only (stable English); empty: it was not.
+    QString permissionsTightened;
+    bool personalDataKeyMoved = false; ///< the old raw personal-data key was moved into the device key hierarchy
+
+    /// True when the audit chain or an account does not hold: a supervisor must be told.
+    [[nodiscard]] bool integrityBroken() const { return !audit.intact || !accountProblems.isEmpty() || oldChainBroken; }
+    /// One line per problem of integrityBroken(), stable English (row numbers, logins).
+    [[nodiscard]] QStringList integrityProblems() const;
+
     /// True when the person must be told loudly: the journal was damaged.
     [[nodiscard]] bool needsAttention() const { return outcome == JournalStartup::Recovered || accountsLost; }
     /// One paragraph of stable English for stderr and logs: what happened and what may be missing.
     [[nodiscard]] QString describe() const;
 };
 
-/// The local journal of a data folder: `journal.sqlite`, its audit anchor and the PII key.
+/// The local journal of a data folder: `journal.sqlite` and its audit anchor. Its keys come from
+/// the folder's device keys (docs/security.md): the personal-data key and the integrity key
+/// (audit chain, accounts) are derived from the device key; an older folder's raw personal-data
+/// key file is moved into the hierarchy (wrapped by the device key) once, with an audit entry.
+/// A missing key is an error, never a reason to make a new one.
 /// Opening it checks it (quick_check every time, the full integrity_check once a week or when
 /// asked) and, when it is damaged, copies it aside, starts a new one and re-indexes the
 /// recordings on disk from their sidecar files so nothing recorded is lost.
@@ -65,8 +86,11 @@ public:
         /// so the journal's last writes (a session's end, its files) still succeed. 0: none.
         qint64 spaceReserveBytes = 2 * 1024 * 1024;
         /// The data folder's device keys (opened by the composition root): sidecars and
-        /// recordings are encrypted with them, and re-indexing reads sidecars with them. Null:
-        /// only plaintext sidecars can be read (tests of the journal alone).
+        /// recordings are encrypted with them, and re-indexing reads sidecars with them; the
+        /// journal's own keys are derived from them. Null: only plaintext sidecars can be read,
+        /// and the journal's keys come from the device key kept in owner-only files in
+        /// `<data>/keys` (made there for a new folder): tests of the journal alone. A folder whose
+        /// marker names another key store then fails with the key store's error.
         std::shared_ptr<const seal::DeviceKeys> evidenceKeys;
     };
 
@@ -99,6 +123,8 @@ public:
     /// losing the journal cannot turn the folder back into a first run).
     [[nodiscard]] static QString accountsMarkerPath(const QString &dataDirectory);
     [[nodiscard]] static QString spaceReservePath(const QString &dataDirectory);
+    /// The personal-data key of a folder made before it was derived, wrapped by the device key.
+    [[nodiscard]] static QString wrappedPersonalDataKeyPath(const QString &dataDirectory);
 
     /// Backs the journal up now (after a session ended); keeps the newest generations.
     [[nodiscard]] Result<JournalBackupFile> backup();
@@ -108,6 +134,10 @@ private:
     Journal(std::shared_ptr<Database> database, seal::SecretKey key, QString anchorPath, const Clock &clock,
             AccountPolicy accounts);
     void reindex(JournalStartupReport &report);
+    /// Keys an older journal's chain and seals its accounts (at the upgrade to schema 9).
+    void keyAtUpgrade(JournalStartupReport &report);
+    /// The start-up check of the audit chain and the accounts; a break is audited once.
+    void checkChains(JournalStartupReport &report);
 
     std::shared_ptr<Database> m_database;
     SessionRepository m_sessions;

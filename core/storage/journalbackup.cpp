@@ -156,7 +156,8 @@ Result<JournalBackupFile> JournalBackups::take(Database &database, const QDateTi
     {
         ReadOnly copy(partial);
         const auto quick = copy.column("PRAGMA quick_check");
-        const auto last = copy.column("SELECT seq, row_hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+        const auto last = copy.column("SELECT a.seq, a.row_hash, coalesce(m.mac, '0000000000000000000000000000000000000000000000000000000000000000') "
+                                      "FROM audit_log a LEFT JOIN audit_mac m ON m.seq = a.seq ORDER BY a.seq DESC LIMIT 1");
         if (!copy.error().isEmpty() || quick != QStringList{QStringLiteral("ok")}) {
             QFile::remove(partial);
             return fail(ErrorCode::DataCorrupt, QStringLiteral("the journal backup %1 does not check out: %2")
@@ -164,6 +165,8 @@ Result<JournalBackupFile> JournalBackups::take(Database &database, const QDateTi
         }
         anchor = last.value(0);
     }
+    if (!anchor.isEmpty() && m_anchorText)
+        anchor = m_anchorText(anchor);
     if (!anchor.isEmpty()) {
         QSaveFile file(path + QStringLiteral(".audit-anchor"));
         if (!file.open(QIODevice::WriteOnly) || file.write((anchor + u'\n').toLatin1()) < 0 || !file.commit()) {

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <mutex>
 
 namespace dualrec::storage {
@@ -42,8 +43,12 @@ public:
     [[nodiscard]] QList<JournalBackupFile> list() const;
     /// Checks `backup` with SQLite's full integrity_check; the first problem found, or empty.
     [[nodiscard]] static QString damageOf(const QString &backupPath);
+    /// Makes a backup's anchor text from "SEQ HASH MAC" of its last audit row (AuditLog::anchorText:
+    /// adds the keyed tag). Set by Journal before the first backup.
+    void setAnchorText(std::function<QString(const QString &)> anchorText) { m_anchorText = std::move(anchorText); }
 
 private:
+    std::function<QString(const QString &)> m_anchorText;
     QString m_dataDirectory;
     int m_keep;
     std::mutex m_mutex;

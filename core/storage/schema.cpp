@@ -23,6 +23,7 @@ constexpr MigrationFile kMigrations[] = {
     {7, ":/dualrec/migrations/0007-seal-packages.sql"},
     {8, ":/dualrec/migrations/0008-upload-details.sql"},
     {9, ":/dualrec/migrations/0009-speech-ranges.sql"},
+    {10, ":/dualrec/migrations/0010-keyed-integrity.sql"},
 };
 static_assert(std::size(kMigrations) == Schema::kLatestVersion);
 

@@ -37,6 +37,10 @@ QString utc(const QDateTime &time)
 }
 
 const QString kUserColumns = QStringLiteral("id, login, display_name, role, licence_no, disabled, locked_until_utc");
+/// What an account's seal covers, then the seal (columns after kUserColumns in list() and find()).
+const QString kSealColumns =
+    QStringLiteral("id, login, display_name, role, password_hash, licence_no, disabled, created_at_utc, seal");
+constexpr int kSealColumnCount = 8;
 
 /// A row read with kUserColumns, from column `first` on.
 User userFrom(const QSqlQuery &query, int first = 0)
@@ -185,24 +189,30 @@ Result<qint64> UserRepository::count()
 
 Result<QList<User>> UserRepository::list()
 {
-    auto query = m_database->run(QStringLiteral("SELECT ") + kUserColumns + QStringLiteral(" FROM users ORDER BY login"));
+    auto query = m_database->run(QStringLiteral("SELECT ") + kUserColumns + u',' + kSealColumns
+                                 + QStringLiteral(" FROM users ORDER BY login"));
     if (!query)
         return std::unexpected(query.error());
     QList<User> users;
-    while (query->next())
+    while (query->next()) {
         users.append(userFrom(*query));
+        users.last().confirmed = seal::sameMac(sealOf(*query, 7).toLatin1(), query->value(7 + kSealColumnCount).toString().toLatin1());
+    }
     return users;
 }
 
 Result<User> UserRepository::find(const QString &login)
 {
-    auto query = m_database->run(QStringLiteral("SELECT ") + kUserColumns + QStringLiteral(" FROM users WHERE login = ?"),
+    auto query = m_database->run(QStringLiteral("SELECT ") + kUserColumns + u',' + kSealColumns
+                                     + QStringLiteral(" FROM users WHERE login = ?"),
                                  {loginKey(login)});
     if (!query)
         return std::unexpected(query.error());
     if (!query->next())
         return std::unexpected(errorOf(AccountProblem::UnknownAccount, login.trimmed()));
-    return userFrom(*query);
+    auto user = userFrom(*query);
+    user.confirmed = seal::sameMac(sealOf(*query, 7).toLatin1(), query->value(7 + kSealColumnCount).toString().toLatin1());
+    return user;
 }
 
 std::optional<AccountProblem> UserRepository::checkFields(const QString &login, const QString &displayName,
@@ -263,12 +273,97 @@ Result<bool> UserRepository::anotherManagerThan(const QString &login)
 
 Result<void> UserRepository::changeOne(const QString &login, const QString &sql, const QVariantList &values)
 {
-    auto updated = m_database->run(sql, values + QVariantList{loginKey(login)});
+    {
+        auto updated = m_database->run(sql, values + QVariantList{loginKey(login)});
+        if (!updated)
+            return std::unexpected(updated.error());
+        if (updated->numRowsAffected() != 1)
+            return std::unexpected(errorOf(AccountProblem::UnknownAccount, login.trimmed()));
+    }
+    return reseal(loginKey(login));
+}
+
+QString UserRepository::sealOf(const QSqlQuery &query, int first) const
+{
+    if (!m_key)
+        return {};
+    QByteArray data("dualrec account v1");
+    for (int i = first; i < first + kSealColumnCount; ++i) {
+        QString field = query.value(i).toString();
+        field.replace(u'\\', QStringLiteral("\\\\")).replace(QChar(0x1f), QStringLiteral("\\x1f"));
+        data += '\x1f';
+        data += field.toUtf8();
+    }
+    return QString::fromLatin1(seal::hmacSha256(*m_key, data).toHex());
+}
+
+Result<void> UserRepository::reseal(const QString &key)
+{
+    if (!m_key)
+        return fail(ErrorCode::InvalidState, QStringLiteral("the accounts have no integrity key"));
+    auto query = m_database->run(QStringLiteral("SELECT ") + kSealColumns + QStringLiteral(" FROM users WHERE login = ?"), {key});
+    if (!query)
+        return std::unexpected(query.error());
+    if (!query->next())
+        return std::unexpected(errorOf(AccountProblem::UnknownAccount, key));
+    const auto id = query->value(0).toLongLong();
+    const auto seal = sealOf(*query, 0);
+    query->finish();
+    auto updated = m_database->run(QStringLiteral("UPDATE users SET seal = ? WHERE id = ?"), {seal, id});
     if (!updated)
         return std::unexpected(updated.error());
-    if (updated->numRowsAffected() != 1)
-        return std::unexpected(errorOf(AccountProblem::UnknownAccount, login.trimmed()));
     return {};
+}
+
+Result<QList<AccountSealProblem>> UserRepository::checkSeals()
+{
+    if (!m_key)
+        return fail(ErrorCode::InvalidState, QStringLiteral("the accounts have no integrity key"));
+    auto query = m_database->run(QStringLiteral("SELECT ") + kSealColumns + QStringLiteral(" FROM users ORDER BY id"));
+    if (!query)
+        return std::unexpected(query.error());
+    QList<AccountSealProblem> problems;
+    while (query->next()) {
+        const auto stored = query->value(kSealColumnCount).toString();
+        if (seal::sameMac(sealOf(*query, 0).toLatin1(), stored.toLatin1()))
+            continue;
+        const auto login = query->value(1).toString();
+        const auto role = query->value(3).toString();
+        problems.append({login, role,
+                         stored.isEmpty()
+                             ? QStringLiteral("account %1 (role %2) has no keyed seal: it was not created by DualRec "
+                                              "(inserted straight into the database)")
+                                   .arg(login, role)
+                             : QStringLiteral("account %1 (role %2) does not match its keyed seal: its login, name, role, "
+                                              "password, licence number or state was changed outside DualRec")
+                                   .arg(login, role)});
+    }
+    return problems;
+}
+
+Result<QStringList> UserRepository::sealAll()
+{
+    auto transaction = Transaction::begin(*m_database);
+    if (!transaction)
+        return std::unexpected(transaction.error());
+    QStringList logins;
+    QStringList described;
+    {
+        auto query = m_database->run(QStringLiteral("SELECT login, role FROM users ORDER BY id"));
+        if (!query)
+            return std::unexpected(query.error());
+        while (query->next()) {
+            logins.append(query->value(0).toString());
+            described.append(QStringLiteral("%1 (%2)").arg(query->value(0).toString(), query->value(1).toString()));
+        }
+    }
+    for (const auto &login : std::as_const(logins)) {
+        if (auto sealed = reseal(login); !sealed)
+            return std::unexpected(sealed.error());
+    }
+    if (auto committed = transaction->commit(); !committed)
+        return std::unexpected(committed.error());
+    return described;
 }
 
 Result<User> UserRepository::update(const QString &login, const AccountChanges &changes)
@@ -309,15 +404,27 @@ Result<void> UserRepository::setPasswordHash(const QString &login, const QString
 {
     if (passwordHash.isEmpty())
         return fail(ErrorCode::InvalidArgument, QStringLiteral("an account needs a password hash"));
-    return changeOne(login,
-                     QStringLiteral("UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until_utc = NULL "
-                                    "WHERE login = ?"),
-                     {passwordHash});
+    auto transaction = Transaction::begin(*m_database);
+    if (!transaction)
+        return std::unexpected(transaction.error());
+    if (auto changed = changeOne(login,
+                                 QStringLiteral("UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until_utc = NULL "
+                                                "WHERE login = ?"),
+                                 {passwordHash});
+        !changed)
+        return changed;
+    return transaction->commit();
 }
 
 Result<void> UserRepository::unlock(const QString &login)
 {
-    return changeOne(login, QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until_utc = NULL WHERE login = ?"), {});
+    auto transaction = Transaction::begin(*m_database);
+    if (!transaction)
+        return std::unexpected(transaction.error());
+    if (auto changed = changeOne(login, QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until_utc = NULL WHERE login = ?"), {});
+        !changed)
+        return changed;
+    return transaction->commit();
 }
 
 Result<void> UserRepository::disable(const QString &login)
@@ -342,7 +449,12 @@ Result<void> UserRepository::disable(const QString &login)
 
 Result<void> UserRepository::enable(const QString &login)
 {
-    return changeOne(login, QStringLiteral("UPDATE users SET disabled = 0 WHERE login = ?"), {});
+    auto transaction = Transaction::begin(*m_database);
+    if (!transaction)
+        return std::unexpected(transaction.error());
+    if (auto changed = changeOne(login, QStringLiteral("UPDATE users SET disabled = 0 WHERE login = ?"), {}); !changed)
+        return changed;
+    return transaction->commit();
 }
 
 Result<User> UserRepository::add(const QString &login, const QString &displayName, UserRole role,
@@ -397,6 +509,8 @@ Result<User> UserRepository::addHashed(const QString &login, const QString &disp
             return std::unexpected(inserted.error());
         id = inserted->lastInsertId().toLongLong();
     }
+    if (auto sealed = reseal(trimmedLogin); !sealed)
+        return std::unexpected(sealed.error());
     if (auto committed = transaction->commit(); !committed)
         return std::unexpected(committed.error());
     if (auto marked = markAccountsExist(); !marked)
@@ -489,7 +603,8 @@ Result<LoginOutcome> UserRepository::finishLogin(const LoginAttempt &attempt, bo
     QDateTime lockedUntil;
     {
         auto query = m_database->run(
-            QStringLiteral("SELECT ") + kUserColumns + QStringLiteral(", password_hash, failed_attempts FROM users WHERE id = ?"),
+            QStringLiteral("SELECT ") + kUserColumns + QStringLiteral(", password_hash, failed_attempts, ") + kSealColumns
+                + QStringLiteral(" FROM users WHERE id = ?"),
             {attempt.userId});
         if (!query)
             return std::unexpected(query.error());
@@ -501,6 +616,11 @@ Result<LoginOutcome> UserRepository::finishLogin(const LoginAttempt &attempt, bo
             passwordMatches = false;
         failures = query->value(8).toInt();
         lockedUntil = user.lockedUntil;
+        // An account DualRec did not make or change (a row inserted straight into the database)
+        // never signs in: told apart from a wrong password nowhere but in the start-up check.
+        user.confirmed = seal::sameMac(sealOf(*query, 9).toLatin1(), query->value(9 + kSealColumnCount).toString().toLatin1());
+        if (!user.confirmed)
+            passwordMatches = false;
     }
     const auto now = m_clock->wallNow().toUTC();
     // Another attempt locked the account while this one was being checked.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/seal/passwordhash.h"
+#include "core/seal/secretkey.h"
 #include "core/storage/accountrules.h"
 #include "core/storage/database.h"
 #include "core/util/clock.h"
@@ -12,6 +13,8 @@
 #include <chrono>
 #include <memory>
 #include <optional>
+
+class QSqlQuery;
 
 namespace dualrec::storage {
 
@@ -43,6 +46,9 @@ struct User final {
     QString licenceNo;     ///< 执业证号, stated on camera by agents; may be empty (then no recording can start)
     bool disabled = false; ///< a disabled account cannot sign in; its sessions stay
     QDateTime lockedUntil; ///< UTC; invalid or in the past: not locked
+    /// The account's keyed seal holds: DualRec made or changed it. False: the row was inserted or
+    /// changed straight in the database (it cannot sign in; the start-up check reports it).
+    bool confirmed = true;
 
     [[nodiscard]] bool lockedAt(const QDateTime &now) const { return lockedUntil.isValid() && now.toUTC() < lockedUntil; }
 };
@@ -114,6 +120,13 @@ struct LoginAttempt final {
     [[nodiscard]] bool verifyPassword(const QString &password) const;
 };
 
+/// An account whose keyed seal does not hold (UserRepository::checkSeals()).
+struct AccountSealProblem final {
+    QString login;
+    QString role;    ///< as stored
+    QString problem; ///< stable English: what differs
+};
+
 /// The lockout rule and the hashing work factor.
 struct AccountPolicy final {
     int maxFailures = 5;                      ///< consecutive failures that lock an account
@@ -178,6 +191,15 @@ public:
     /// count inside one transaction, so attempts finished in any order are each counted once.
     [[nodiscard]] Result<LoginOutcome> finishLogin(const LoginAttempt &attempt, bool passwordMatches);
 
+    /// The key of the accounts' seals: HMAC-SHA256 over what makes an account (id, login, name,
+    /// role, password hash, licence number, disabled, created), not over the failure count.
+    /// Set by Journal before any other thread uses the repository.
+    void setIntegrityKey(seal::SecretKey key) { m_key = std::move(key); }
+    /// Every account whose seal does not hold (inserted or changed outside DualRec).
+    [[nodiscard]] Result<QList<AccountSealProblem>> checkSeals();
+    /// Seals every account as it is now (an older journal at the upgrade); the logins and roles sealed.
+    [[nodiscard]] Result<QStringList> sealAll();
+
     /// The file that says this data folder has had accounts; written (once) after an account is
     /// added. Set by Journal before any other thread uses the repository.
     void setAccountsMarker(const QString &path) { m_accountsMarker = path; }
@@ -193,6 +215,12 @@ private:
     /// True when another enabled supervisor or IT account than `login` exists.
     [[nodiscard]] Result<bool> anotherManagerThan(const QString &login);
     [[nodiscard]] Result<void> changeOne(const QString &login, const QString &sql, const QVariantList &values);
+    /// Rewrites the seal of the account stored under `key` (its login as stored).
+    [[nodiscard]] Result<void> reseal(const QString &key);
+    /// The seal the columns of `query` (id, login, display_name, role, password_hash, licence_no,
+    /// disabled, created_at_utc from `first` on) call for.
+    [[nodiscard]] QString sealOf(const QSqlQuery &query, int first) const;
+    std::optional<seal::SecretKey> m_key;
     std::shared_ptr<Database> m_database;
     const Clock *m_clock;
     AccountPolicy m_policy;

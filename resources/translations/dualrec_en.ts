@@ -52,10 +52,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>qc: print the report as JSON.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>qc: seconds a party may be out of frame (or a third face in it) before it counts (default 1.5).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -339,6 +335,10 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>record, open, export: output folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>qc, verify --journal: print the report as JSON.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -894,20 +894,6 @@ Commands (without a command the window opens):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>  seal SESSION_ID [--insurer-cert PEM]...
-                         seal an ended session into one package for the insurer (signed by
-                         this device, encrypted to the insurer&apos;s certificates); prints the
-                         package&apos;s path on its last line. Exit 0 sealed, 1 not sealed, 2 error
-  verify PACKAGE [--insurer-key KEY.pem] [--ca CERT.pem]
-                         check a sealed package, one line per check; exit 0 when everything
-                         holds, 1 when something fails, 2 for a wrong command line
-  open PACKAGE --insurer-key KEY.pem --out DIR
-                         the insurer&apos;s side: decrypt the files of a package that verifies;
-                         a file is written only once it is authenticated
-  device csr             print a certificate signing request for this device&apos;s signing key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>seal: expected &quot;seal SESSION_ID&quot; with exactly one session id</source>
         <translation type="unfinished"></translation>
     </message>
@@ -945,6 +931,37 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>device signing key: not made yet; it will be kept in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verify: check the data folder&apos;s journal, audit log, accounts and media files instead of a package.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  seal SESSION_ID [--insurer-cert PEM]...
+                         seal an ended session into one package for the insurer (signed by
+                         this device, encrypted to the insurer&apos;s certificates); prints the
+                         package&apos;s path on its last line. Exit 0 sealed, 1 not sealed, 2 error
+  verify PACKAGE [--insurer-key KEY.pem] [--ca CERT.pem]
+                         check a sealed package, one line per check; exit 0 when everything
+                         holds, 1 when something fails, 2 for a wrong command line
+  verify --journal [--data-dir D] [--json]
+                         check the data folder: the journal (SQLite), the keyed audit chain, every
+                         account&apos;s keyed seal, and every media file of the unsealed sessions
+                         re-hashed against the journal; one line per break (row, what differs);
+                         exit 0 when everything holds, 1 when something does not, 2 without a journal
+  open PACKAGE --insurer-key KEY.pem --out DIR
+                         the insurer&apos;s side: decrypt the files of a package that verifies;
+                         a file is written only once it is authenticated
+  device csr             print a certificate signing request for this device&apos;s signing key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verify --journal: expected no package and no --insurer-key or --ca (the data folder comes from --data-dir)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--journal belongs to the verify command</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1240,6 +1257,61 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VerifyJournal</name>
+    <message>
+        <source>there is no DualRec journal in %1 (check --data-dir)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a journal but no folder marker (%2): its keys cannot be found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open the journal in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the media files of the journal: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>audit log: %n row(s) checked</source>
+        <translation>
+            <numerusform>audit log: %n row checked</numerusform>
+            <numerusform>audit log: %n rows checked</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>accounts: every account&apos;s keyed seal checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>media: %n file(s) of unsealed sessions re-hashed</source>
+        <translation>
+            <numerusform>media: %n file of unsealed sessions re-hashed</numerusform>
+            <numerusform>media: %n files of unsealed sessions re-hashed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sealed package(s)</source>
+        <translation>
+            <numerusform>%n sealed package</numerusform>
+            <numerusform>%n sealed packages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the journal of %1 does not verify: %n problem(s); the first: %2</source>
+        <translation>
+            <numerusform>the journal of %1 does not verify: %n problem; the first: %2</numerusform>
+            <numerusform>the journal of %1 does not verify: %n problems; the first: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the journal of %1 verifies</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1896,6 +1968,29 @@ Commands (without a command the window opens):
         <source>You cannot disable your own account.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>The audit log of this computer was changed outside DualRec: the check at start-up found it broken at entry %1 (%n place(s) in all). Someone may have edited, deleted or reordered entries.</source>
+        <translation>
+            <numerusform>The audit log of this computer was changed outside DualRec: the check at start-up found it broken at entry %1 (%n place in all). Someone may have edited, deleted or reordered entries.</numerusform>
+            <numerusform>The audit log of this computer was changed outside DualRec: the check at start-up found it broken at entry %1 (%n places in all). Someone may have edited, deleted or reordered entries.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audit log of this computer could not be checked at start-up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit log was already broken when this version of DualRec took it over, so its older entries are not protected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; was created or changed outside DualRec; it cannot sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This has been written to the audit log. Ask branch IT to run &quot;dualrec verify --journal&quot; on this computer and to examine the journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dualrec::app::Application</name>
@@ -1973,6 +2068,10 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>DualRec cannot open its data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dualrec: WARNING: the audit log or the accounts were changed outside DualRec (this was written to the audit log; run &quot;dualrec verify --journal&quot;):</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -52,10 +52,6 @@
         <translation>qc：录像所依据的话术模板，用于按环节确定同框要求（需要录像中有章节标记）。</translation>
     </message>
     <message>
-        <source>qc: print the report as JSON.</source>
-        <translation>qc：以 JSON 格式输出报告。</translation>
-    </message>
-    <message>
         <source>qc: seconds a party may be out of frame (or a third face in it) before it counts (default 1.5).</source>
         <translation>qc：一方离开画面（或出现第三人）持续多少秒后才计为缺陷（默认 1.5）。</translation>
     </message>
@@ -373,6 +369,10 @@ Commands (without a command the window opens):
     <message>
         <source>record, open, export: output folder.</source>
         <translation>record、open、export：输出文件夹。</translation>
+    </message>
+    <message>
+        <source>qc, verify --journal: print the report as JSON.</source>
+        <translation>qc、verify --journal：以 JSON 格式输出报告。</translation>
     </message>
 </context>
 <context>
@@ -928,30 +928,6 @@ Commands (without a command the window opens):
         <translation>verify：设备证书必须登记在其下的证书（PEM）。</translation>
     </message>
     <message>
-        <source>  seal SESSION_ID [--insurer-cert PEM]...
-                         seal an ended session into one package for the insurer (signed by
-                         this device, encrypted to the insurer&apos;s certificates); prints the
-                         package&apos;s path on its last line. Exit 0 sealed, 1 not sealed, 2 error
-  verify PACKAGE [--insurer-key KEY.pem] [--ca CERT.pem]
-                         check a sealed package, one line per check; exit 0 when everything
-                         holds, 1 when something fails, 2 for a wrong command line
-  open PACKAGE --insurer-key KEY.pem --out DIR
-                         the insurer&apos;s side: decrypt the files of a package that verifies;
-                         a file is written only once it is authenticated
-  device csr             print a certificate signing request for this device&apos;s signing key</source>
-        <translation>  seal SESSION_ID [--insurer-cert PEM]...
-                         将已结束的会话封存为交给保险公司的证据包（由本设备签名，
-                         按保险公司证书加密）；最后一行输出证据包路径。退出码 0 已封存，
-                         1 未封存，2 出错
-  verify PACKAGE [--insurer-key KEY.pem] [--ca CERT.pem]
-                         校验封存的证据包，每项检查一行；全部通过时退出码为 0，
-                         有检查未通过为 1，命令行有误为 2
-  open PACKAGE --insurer-key KEY.pem --out DIR
-                         保险公司一方：解密校验通过的证据包中的文件；
-                         每个文件只有通过认证后才会写出
-  device csr             输出本设备签名密钥的证书签名请求（CSR）</translation>
-    </message>
-    <message>
         <source>seal: expected &quot;seal SESSION_ID&quot; with exactly one session id</source>
         <translation>seal：应为“seal 会话编号”，且只能有一个会话编号</translation>
     </message>
@@ -990,6 +966,51 @@ Commands (without a command the window opens):
     <message>
         <source>device signing key: not made yet; it will be kept in %1</source>
         <translation>设备签名密钥：尚未生成；生成后将保存在：%1</translation>
+    </message>
+    <message>
+        <source>verify: check the data folder&apos;s journal, audit log, accounts and media files instead of a package.</source>
+        <translation>verify：检查数据文件夹的日志库、审计日志、账户和媒体文件，而不是证据包。</translation>
+    </message>
+    <message>
+        <source>  seal SESSION_ID [--insurer-cert PEM]...
+                         seal an ended session into one package for the insurer (signed by
+                         this device, encrypted to the insurer&apos;s certificates); prints the
+                         package&apos;s path on its last line. Exit 0 sealed, 1 not sealed, 2 error
+  verify PACKAGE [--insurer-key KEY.pem] [--ca CERT.pem]
+                         check a sealed package, one line per check; exit 0 when everything
+                         holds, 1 when something fails, 2 for a wrong command line
+  verify --journal [--data-dir D] [--json]
+                         check the data folder: the journal (SQLite), the keyed audit chain, every
+                         account&apos;s keyed seal, and every media file of the unsealed sessions
+                         re-hashed against the journal; one line per break (row, what differs);
+                         exit 0 when everything holds, 1 when something does not, 2 without a journal
+  open PACKAGE --insurer-key KEY.pem --out DIR
+                         the insurer&apos;s side: decrypt the files of a package that verifies;
+                         a file is written only once it is authenticated
+  device csr             print a certificate signing request for this device&apos;s signing key</source>
+        <translation>  seal SESSION_ID [--insurer-cert PEM]...
+                         将已结束的会话封存为交给保险公司的证据包（由本设备签名，
+                         按保险公司证书加密）；最后一行输出证据包路径。退出码 0 已封存，
+                         1 未封存，2 出错
+  verify PACKAGE [--insurer-key KEY.pem] [--ca CERT.pem]
+                         校验封存的证据包，每项检查一行；全部通过时退出码为 0，
+                         有检查未通过为 1，命令行有误为 2
+  verify --journal [--data-dir D] [--json]
+                         检查数据文件夹：日志库（SQLite）、带密钥的审计链、每个账户的密钥封印，
+                         并按日志库重新计算所有未封存会话的媒体文件的 SHA-256；每处问题一行
+                         （行号和不符之处）；全部通过时退出码为 0，有问题为 1，没有日志库为 2
+  open PACKAGE --insurer-key KEY.pem --out DIR
+                         保险公司一方：解密校验通过的证据包中的文件；
+                         每个文件只有通过认证后才会写出
+  device csr             输出本设备签名密钥的证书签名请求（CSR）</translation>
+    </message>
+    <message>
+        <source>verify --journal: expected no package and no --insurer-key or --ca (the data folder comes from --data-dir)</source>
+        <translation>verify --journal：不接受证据包，也不接受 --insurer-key 或 --ca（数据文件夹由 --data-dir 指定）。</translation>
+    </message>
+    <message>
+        <source>--journal belongs to the verify command</source>
+        <translation>--journal 只能用于 verify 命令。</translation>
     </message>
 </context>
 <context>
@@ -1283,6 +1304,57 @@ Commands (without a command the window opens):
     <message>
         <source>none</source>
         <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyJournal</name>
+    <message>
+        <source>there is no DualRec journal in %1 (check --data-dir)</source>
+        <translation>%1 中没有 DualRec 日志库（请检查 --data-dir）。</translation>
+    </message>
+    <message>
+        <source>%1 has a journal but no folder marker (%2): its keys cannot be found</source>
+        <translation>%1 中有日志库，但没有文件夹标记（%2），因此找不到它的密钥。</translation>
+    </message>
+    <message>
+        <source>cannot open the journal in %1: %2</source>
+        <translation>无法打开 %1 中的日志库：%2</translation>
+    </message>
+    <message>
+        <source>cannot read the media files of the journal: %1</source>
+        <translation>无法读取日志库中的媒体文件记录：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>audit log: %n row(s) checked</source>
+        <translation>
+            <numerusform>审计日志：已检查 %n 条记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>accounts: every account&apos;s keyed seal checked</source>
+        <translation>账户：已检查每个账户的密钥封印</translation>
+    </message>
+    <message numerus="yes">
+        <source>media: %n file(s) of unsealed sessions re-hashed</source>
+        <translation>
+            <numerusform>媒体：已重新计算 %n 个未封存会话文件的 SHA-256</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sealed package(s)</source>
+        <translation>
+            <numerusform>%n 个已封存的证据包</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the journal of %1 does not verify: %n problem(s); the first: %2</source>
+        <translation>
+            <numerusform>%1 的日志库校验未通过：共 %n 处问题；第一处：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the journal of %1 verifies</source>
+        <translation>%1 的日志库校验通过。</translation>
     </message>
 </context>
 <context>
@@ -1931,6 +2003,28 @@ Commands (without a command the window opens):
         <source>You cannot disable your own account.</source>
         <translation>不能停用自己的账号。</translation>
     </message>
+    <message numerus="yes">
+        <source>The audit log of this computer was changed outside DualRec: the check at start-up found it broken at entry %1 (%n place(s) in all). Someone may have edited, deleted or reordered entries.</source>
+        <translation>
+            <numerusform>本机的审计日志在 DualRec 之外被改动过：启动检查发现第 %1 条记录处已断开（共 %n 处）。可能有人修改、删除或调换了记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audit log of this computer could not be checked at start-up.</source>
+        <translation>启动时无法检查本机的审计日志。</translation>
+    </message>
+    <message>
+        <source>The audit log was already broken when this version of DualRec took it over, so its older entries are not protected.</source>
+        <translation>本版本 DualRec 接管审计日志时，它已经断开，因此较早的记录没有受到保护。</translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; was created or changed outside DualRec; it cannot sign in.</source>
+        <translation>账户“%1”是在 DualRec 之外创建或修改的，不能登录。</translation>
+    </message>
+    <message>
+        <source>This has been written to the audit log. Ask branch IT to run &quot;dualrec verify --journal&quot; on this computer and to examine the journal.</source>
+        <translation>此情况已写入审计日志。请联系分支机构 IT 在本机运行“dualrec verify --journal”并检查日志库。</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::app::Application</name>
@@ -2009,6 +2103,10 @@ Commands (without a command the window opens):
     <message>
         <source>DualRec cannot open its data folder</source>
         <translation>DualRec 无法打开数据文件夹</translation>
+    </message>
+    <message>
+        <source>dualrec: WARNING: the audit log or the accounts were changed outside DualRec (this was written to the audit log; run &quot;dualrec verify --journal&quot;):</source>
+        <translation>dualrec：警告：审计日志或账户在 DualRec 之外被改动过（已写入审计日志；请运行“dualrec verify --journal”）：</translation>
     </message>
 </context>
 <context>

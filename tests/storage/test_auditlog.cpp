@@ -5,6 +5,8 @@
 
 #include <QTemporaryDir>
 
+#include <algorithm>
+
 using namespace dualrec::storage;
 using dualrec::test::ManualClock;
 using dualrec::test::RawSql;
@@ -107,10 +109,10 @@ TEST_CASE("tampering with the audit log is found with the row number")
     }
 }
 
-TEST_CASE("a re-hashed forgery of the last rows is caught by the anchor")
+TEST_CASE("a re-hashed forgery of the last row is caught by its keyed seal, a removed anchor by the anchor check")
 {
     AuditFixture fixture;
-    // Rewrite row 10 consistently (valid chain), as a careful forger would.
+    // Rewrite row 10 consistently (valid unkeyed chain), as a careful forger would.
     const auto entries = fixture.journal->audit().entries().value();
     const auto &last = entries.last();
     const auto forged = AuditLog::hashOf(last.previousHash, last.seq, last.at.toString(Qt::ISODateWithMs), last.actor,
@@ -120,12 +122,18 @@ TEST_CASE("a re-hashed forgery of the last rows is caught by the anchor")
     REQUIRE(verified.has_value());
     CHECK_FALSE(verified->intact);
     CHECK(verified->firstBadSeq == 10);
-    CHECK(verified->problem.contains(QLatin1String("anchored hash")));
+    CHECK(verified->problem.contains(QLatin1String("row 10 does not match its keyed seal")));
+    // The anchor still holds the old hash: that break is listed too.
+    const auto anchored = std::ranges::any_of(verified->breaks, [](const AuditBreak &found) {
+        return found.problem.contains(QLatin1String("anchored hash"));
+    });
+    CHECK(anchored);
 
     QFile::remove(Journal::databasePath(fixture.dir.path()) + QStringLiteral(".audit-anchor"));
     const auto withoutAnchor = fixture.journal->audit().verify();
     CHECK_FALSE(withoutAnchor->intact);
-    CHECK(withoutAnchor->problem.contains(QLatin1String("anchor")));
+    CHECK(withoutAnchor->breaks.last().problem.contains(QLatin1String("anchor")));
+    CHECK(withoutAnchor->breaks.last().problem.contains(QLatin1String("missing")));
 }
 
 TEST_CASE("starting playback of a recording is a chained audit action of its own")

@@ -61,14 +61,18 @@ void damage(const QString &path, qint64 offset, const QByteArray &bytes)
 
 } // namespace
 
-TEST_CASE("opening a data folder creates the journal and the key file with owner-only access")
+TEST_CASE("opening a data folder creates the journal and the device key file with owner-only access, no raw key")
 {
     QTemporaryDir dir;
     ManualClock clock;
     auto journal = Journal::open(dir.path(), clock);
     REQUIRE(journal.has_value());
     CHECK((*journal)->startup().outcome == JournalStartup::Created);
-    const QFileInfo key(dir.filePath(QStringLiteral("keys/customer-data.key")));
+    // No raw personal-data key beside the data: it is derived from the device key.
+    CHECK_FALSE(QFileInfo::exists(dir.filePath(QStringLiteral("keys/customer-data.key"))));
+    const auto keyFiles = QDir(dir.filePath(QStringLiteral("keys"))).entryInfoList({QStringLiteral("device-*.key")}, QDir::Files);
+    REQUIRE(keyFiles.size() == 1);
+    const QFileInfo key = keyFiles.first();
     CHECK(key.size() == 32);
     CHECK(key.permissions() == (QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser));
     journal->reset();

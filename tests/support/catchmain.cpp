@@ -8,8 +8,16 @@
 #include <QCoreApplication>
 #endif
 
+#ifndef _WIN32
+#include <sys/stat.h>
+#endif
+
 int main(int argc, char *argv[])
 {
+#ifndef _WIN32
+    // As the app does at start (core/util/owneronly.h): files made here are owner-only.
+    ::umask(077);
+#endif
 #ifdef DUALREC_TEST_GUI
     // Widget tests render off screen unless a display is chosen on purpose.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))

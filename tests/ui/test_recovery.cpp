@@ -1,6 +1,7 @@
 // A session interrupted by a crash: the next start closes it, finalizes its recording and the
 // window says so. The crash is real: `dualrec record` killed with SIGKILL mid-recording.
 #include "core/live/interruptedsessions.h"
+#include "tests/storage/storagefixture.h"
 #include "tests/support/clirun.h"
 #include "tests/support/imagechecks.h"
 #include "tests/support/xvfbserver.h"
@@ -184,4 +185,45 @@ TEST_CASE("a damaged journal without its accounts: the window says so in red and
     auto *login = app.window->findChild<ui::LoginPage *>();
     REQUIRE(login != nullptr);
     CHECK_FALSE(login->firstRun());
+}
+
+TEST_CASE("an audit log changed outside DualRec is told to a signed-in supervisor in Chinese with the row, not to an agent")
+{
+    const auto role = GENERATE(storage::UserRole::Supervisor, storage::UserRole::Agent);
+    const test::Language catalogue(QStringLiteral("zh_CN"));
+    test::AppFixture app(QStringLiteral("zh_CN"));
+    REQUIRE(app.journal->users().add(QStringLiteral("chief"), QStringLiteral("主管"), storage::UserRole::Supervisor,
+                                     QStringLiteral("a-long-password")).has_value());
+    REQUIRE(app.journal->users().add(QStringLiteral("agent"), QStringLiteral("代理人"), storage::UserRole::Agent,
+                                     QStringLiteral("a-long-password"), QStringLiteral("0001")).has_value());
+    for (int i = 0; i < 4; ++i)
+        REQUIRE(app.journal->audit().append(QStringLiteral("chief"), storage::AuditAction::View, QStringLiteral("s-%1").arg(i)).has_value());
+    app.journal.reset();
+    {
+        test::RawSql raw(storage::Journal::databasePath(app.directory.path()));
+        raw.exec(QStringLiteral("DROP TRIGGER audit_log_no_update"));
+        raw.exec(QStringLiteral("UPDATE audit_log SET actor = 'nobody' WHERE seq = 3"));
+    }
+    storage::Journal::Options options;
+    options.evidenceKeys = app.keys;
+    options.accounts.hashIterations = 1000;
+    auto reopened = storage::Journal::open(app.directory.path(), app.clock, options);
+    REQUIRE(reopened.has_value());
+    app.journal = std::move(*reopened);
+    REQUIRE(app.journal->startup().audit.firstBadSeq == 3);
+
+    app.openWindow();
+    test::signIn(app, role == storage::UserRole::Supervisor ? QStringLiteral("chief") : QStringLiteral("agent"),
+                 QStringLiteral("a-long-password"));
+    auto *notice = app.find<QLabel>("journalNotice");
+    const auto text = notice->text();
+    INFO(text.toStdString());
+    if (role == storage::UserRole::Supervisor) {
+        CHECK(notice->isVisible());
+        CHECK(text.contains(QStringLiteral("审计日志在 DualRec 之外被改动过")));
+        CHECK(text.contains(QStringLiteral("第 3 条")));
+        CHECK(text.contains(QStringLiteral("dualrec verify --journal")));
+    } else {
+        CHECK_FALSE(text.contains(QStringLiteral("审计日志")));
+    }
 }

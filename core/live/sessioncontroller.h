@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/live/recordingrun.h"
+#include "core/qc/sessionqc.h"
 #include "core/storage/evidencestate.h"
 #include "core/storage/journal.h"
 #include "core/vision/presencecheck.h"
@@ -8,6 +9,7 @@
 #include "core/workflow/saleform.h"
 #include "core/workflow/workflowsession.h"
 
+#include <QHash>
 #include <QObject>
 
 #include <memory>
@@ -97,6 +99,17 @@ public:
     /// worker thread; finished() follows in the owner's thread. Without a recording, finished()
     /// is emitted before finish() returns. Calling it twice does nothing.
     void finish(const QString &stopReason);
+    /// Speech heard from the customer's side (voice activity on the microphone), for the
+    /// verdict's "no audible answer" reason; without a call speech counts as not analysed and
+    /// that reason is never given. Call before finish().
+    void setSpeech(qc::SpeechInput speech) { m_speech = std::move(speech); }
+    /// Where the customer's answer window of a step begins (the prompt's playback ended), on the
+    /// recording's timeline; default: the step's start.
+    void setAnswerWindowStart(const QString &stepId, std::chrono::milliseconds at) { m_answerWindows.insert(stepId, at); }
+    /// The automatic QC verdict, computed and journaled (qc_verdicts, sessions.qc_verdict) just
+    /// before finished(); nullopt before.
+    [[nodiscard]] const std::optional<qc::QcVerdict> &qcVerdict() const { return m_verdict; }
+
     /// Between finish() and finished().
     [[nodiscard]] bool finishing() const { return m_finishing; }
     [[nodiscard]] bool done() const { return m_done; }
@@ -118,6 +131,8 @@ private:
     SessionController(SessionSetup setup, storage::Journal &journal, const Clock &clock);
     void advance(storage::EvidenceStep step, const QString &detail = {});
     void onRecordingDone(const RecordingOutcome &outcome);
+    /// Computes and journals the verdict (owner's thread; the sound was decoded in the worker).
+    void judge(const RecordingOutcome *outcome);
 
     SessionSetup m_setup;
     storage::Journal &m_journal;
@@ -129,6 +144,9 @@ private:
     std::unique_ptr<JournalBridge> m_bridge; ///< declared before m_run: outlives it
     std::unique_ptr<RecordingRun> m_run;
     storage::EvidenceState m_evidence = storage::EvidenceState::NoRecording;
+    qc::SpeechInput m_speech;
+    QHash<QString, std::chrono::milliseconds> m_answerWindows;
+    std::optional<qc::QcVerdict> m_verdict;
     int m_snapshots = 0;
     bool m_finishing = false;
     bool m_done = false;

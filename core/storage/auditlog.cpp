@@ -25,6 +25,7 @@ const char *auditActionName(AuditAction action)
     case AuditAction::PlaybackStarted: return "playback-start";
     case AuditAction::SessionRecovered: return "session-recovered";
     case AuditAction::AccountChange: return "account-change";
+    case AuditAction::QcSpotCheck: return "qc-spot-check";
     }
     return "invalid";
 }

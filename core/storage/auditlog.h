@@ -26,6 +26,7 @@ enum class AuditAction : quint8 {
     PlaybackStarted, ///< a supervisor started playing a session's recording (subject: the session)
     SessionRecovered, ///< an interrupted session was closed and its recording finalized at start-up
     AccountChange,    ///< an account was created, changed, unlocked, disabled or its password reset (subject: the login)
+    QcSpotCheck,      ///< a supervisor recorded a spot-check result (subject: the session)
 };
 
 [[nodiscard]] const char *auditActionName(AuditAction action);

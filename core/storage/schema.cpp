@@ -22,6 +22,8 @@ constexpr MigrationFile kMigrations[] = {
     {6, ":/dualrec/migrations/0006-evidence-lifecycle.sql"},
     {7, ":/dualrec/migrations/0007-seal-packages.sql"},
     {8, ":/dualrec/migrations/0008-upload-details.sql"},
+    // Numbered 0010 on the qcverdict branch; the lead renumbers migrations when merging.
+    {9, ":/dualrec/migrations/0010-qc-reasons-and-spot-checks.sql"},
 };
 static_assert(std::size(kMigrations) == Schema::kLatestVersion);
 

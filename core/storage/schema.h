@@ -11,7 +11,7 @@ public:
     Schema() = delete;
 
     /// The version this build writes.
-    static constexpr int kLatestVersion = 8;
+    static constexpr int kLatestVersion = 9;
 
     struct Migration final {
         int version;

@@ -32,6 +32,9 @@ enum class SettingKey : quint8 {
     SyncEndpoint,         ///< "sync/endpoint": the tus creation URL (https, or http for a local test server); empty: none
     SyncCaFile,           ///< "sync/caFile": PEM file of the only CAs trusted for the endpoint; empty: the system's
     SyncPublicKeyPin,     ///< "sync/pin": sha256/BASE64 of the server's public key; empty: no pin
+    /// "qc/reviewSamplePercent": the share (0 to 100 %) of passed sessions the history's review
+    /// queue samples for a supervisor's spot-check; default 5. Set by IT in the policy or INI file.
+    ReviewSamplePercent,
 };
 
 inline constexpr std::array<SettingKey, 9> kSettingKeys{SettingKey::StorageFolder,   SettingKey::Camera,

@@ -172,7 +172,7 @@ int runQc(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
     }
     const QString rule = perStep ? QStringLiteral("per_step") : QStringLiteral("both_all_the_time");
 
-    // With a template: the session's QC verdict (docs/qc.md) from the presence defects, the
+    // With a template: the session's QC verdict (docs/qc-verdict.md) from the presence defects, the
     // continuity log in the sidecar, the steps' times and the sound track.
     std::optional<qc::QcVerdict> verdict;
     if (scriptPlan) {

@@ -16,7 +16,7 @@ namespace dualrec::app {
 /// "start_s", "end_s", "who": "agent"|"customer"|null}], "timeline": [{"start_s", "end_s",
 /// "faces", "agent", "customer", "blocked"}], ...}, times in seconds from the start of the file.
 ///
-/// With --script the session's QC verdict (docs/qc.md) is added: "qc": {"verdict": "pass" |
+/// With --script the session's QC verdict (docs/qc-verdict.md) is added: "qc": {"verdict": "pass" |
 /// "needs_review" | "fail", "reasons": [{"kind", "severity", "step_id", "start_ms", "end_ms",
 /// "detail"}]} (null without --script), and the exit code follows it.
 ///

@@ -226,6 +226,7 @@ QVariant SettingsPage::editedValue(SettingKey key) const
     case SettingKey::SyncEndpoint:
     case SettingKey::SyncCaFile:
     case SettingKey::SyncPublicKeyPin:
+    case SettingKey::ReviewSamplePercent: // policy or settings file only
     case SettingKey::Invalid: break;
     }
     return {};

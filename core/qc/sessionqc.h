@@ -97,7 +97,7 @@ struct QcInput final {
     std::chrono::milliseconds length{0}; ///< the recording's length
 };
 
-/// Thresholds below which a finding is not a reason (docs/qc.md).
+/// Thresholds below which a finding is not a reason (docs/qc-verdict.md).
 struct QcLimits final {
     /// Dropped frames or filled sound holes shorter than this are not a recording gap (a lost
     /// camera or microphone always is).

@@ -8,7 +8,7 @@
 namespace dualrec::workflow {
 
 /// Why a session's QC verdict is not a plain pass: one kind of problem the insurer's QC rejects
-/// recordings for (docs/script-format.md §1.5, docs/qc.md).
+/// recordings for (docs/script-format.md §1.5, docs/qc-verdict.md).
 enum class QcReasonKind : quint8 {
     Invalid = 0,
     PresenceMissing, ///< someone a step requires was out of the picture

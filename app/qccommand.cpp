@@ -4,6 +4,8 @@
 #include "app/devicekeysetup.h"
 #include "app/facemodelsetting.h"
 #include "core/media/finalizer.h"
+#include "core/qc/audioscan.h"
+#include "core/qc/sessioninputs.h"
 #include "core/seal/evidencefile.h"
 #include "core/vision/qcanalysis.h"
 #include "core/workflow/templatelibrary.h"
@@ -28,6 +30,8 @@ QString seconds(std::chrono::nanoseconds time)
 struct StepSpans {
     std::vector<vision::RequirementSpan> spans;
     QString source; ///< "sidecar" or "mp4"
+    QList<media::ChapterMark> chapters;
+    QJsonObject sidecar; ///< empty without one
 };
 
 /// The presence requirement of every step, on the recording's timeline. The sidecar beside the
@@ -47,7 +51,8 @@ Result<StepSpans> stepRequirements(const QString &file, const workflow::ScriptPl
         const auto bytes = seal::readEvidenceFile(sidecar.fileName(), keys);
         if (!bytes)
             return std::unexpected(bytes.error());
-        const auto chapters = QJsonDocument::fromJson(*bytes).object().value(QStringLiteral("chapters")).toArray();
+        result.sidecar = QJsonDocument::fromJson(*bytes).object();
+        const auto chapters = result.sidecar.value(QStringLiteral("chapters")).toArray();
         for (const auto &value : chapters) {
             const auto chapter = value.toObject();
             const auto id = chapter.value(QStringLiteral("id")).toString();
@@ -59,6 +64,9 @@ Result<StepSpans> stepRequirements(const QString &file, const workflow::ScriptPl
                             QStringLiteral("%1: chapter \"%2\" is not a step of template %3").arg(sidecar.fileName(), id, plan.id()));
             result.spans.push_back({milliseconds(qint64(chapter.value(QStringLiteral("start_ms")).toDouble())),
                                     milliseconds(qint64(chapter.value(QStringLiteral("end_ms")).toDouble())), requirementOf(index)});
+            result.chapters.append({id, chapter.value(QStringLiteral("title")).toString(),
+                                    milliseconds(qint64(chapter.value(QStringLiteral("start_ms")).toDouble())),
+                                    milliseconds(qint64(chapter.value(QStringLiteral("end_ms")).toDouble()))});
         }
         result.source = QStringLiteral("sidecar");
         return result;
@@ -75,6 +83,7 @@ Result<StepSpans> stepRequirements(const QString &file, const workflow::ScriptPl
             return fail(ErrorCode::InvalidArgument, QStringLiteral("%1: chapter \"%2\" matches no step of template %3 (in order)")
                                                         .arg(file, chapter.title, plan.id()));
         result.spans.push_back({chapter.start, chapter.end, requirementOf(next)});
+        result.chapters.append({steps.at(next).id, chapter.title, chapter.start, chapter.end});
         ++next;
     }
     result.source = QStringLiteral("mp4");
@@ -115,6 +124,7 @@ int runQc(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
     // With a template, each step's presence requirement applies to its chapter of the recording;
     // without one (or without chapters), both parties must be in frame all the time.
     std::optional<StepSpans> perStep;
+    std::optional<workflow::ScriptPlan> scriptPlan;
     if (!commandLine.qcScript.isEmpty()) {
         const auto library = workflow::TemplateLibrary::loadFiles({commandLine.qcScript});
         if (!library.diagnostics().isEmpty() || library.templates().isEmpty()) {
@@ -135,6 +145,7 @@ int runQc(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
         if (!plan) {
             return failed(plan.error());
         }
+        scriptPlan = *plan;
         auto spans = stepRequirements(file, *plan, keys->get());
         if (!spans) {
             return failed(spans.error());
@@ -161,6 +172,39 @@ int runQc(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
     }
     const QString rule = perStep ? QStringLiteral("per_step") : QStringLiteral("both_all_the_time");
 
+    // With a template: the session's QC verdict (docs/qc-verdict.md) from the presence defects, the
+    // continuity log in the sidecar, the steps' times and the sound track.
+    std::optional<qc::QcVerdict> verdict;
+    if (scriptPlan) {
+        qc::QcInput input;
+        input.length = std::chrono::duration_cast<std::chrono::milliseconds>(report->duration);
+        if (perStep) {
+            const bool finished = perStep->sidecar.isEmpty()
+                                  || perStep->sidecar.value(QStringLiteral("state")).toString() == QLatin1String("finished");
+            auto steps = qc::stepsFromChapters(perStep->chapters, *scriptPlan, finished);
+            if (!steps)
+                return failed(steps.error());
+            input.steps = std::move(*steps);
+            input.gaps = qc::gapsFromJson(perStep->sidecar);
+        }
+        for (const auto &defect : report->defects) {
+            QString detail;
+            for (const auto &issue : report->decodeIssues) {
+                if (issue.start <= defect.end && issue.end >= defect.start)
+                    detail = issue.detail;
+            }
+            input.presence.push_back({defect.kind, defect.who,
+                                      {std::chrono::duration_cast<std::chrono::milliseconds>(defect.start),
+                                       std::chrono::duration_cast<std::chrono::milliseconds>(defect.end)},
+                                      detail});
+        }
+        auto audio = qc::scanAudio(file, keys->get());
+        if (!audio)
+            return failed(audio.error());
+        input.audio = *audio;
+        verdict = qc::evaluate(input, scriptPlan->qcRules());
+    }
+
     if (commandLine.qcJson) {
         auto json = report->toJson();
         json.insert(QStringLiteral("fallback_reason"), model->fallbackReason.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(model->fallbackReason));
@@ -168,6 +212,7 @@ int runQc(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
         json.insert(QStringLiteral("presence_rule"), rule);
         json.insert(QStringLiteral("script"), commandLine.qcScript.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(commandLine.qcScript));
         json.insert(QStringLiteral("chapters_from"), perStep ? QJsonValue(perStep->source) : QJsonValue(QJsonValue::Null));
+        json.insert(QStringLiteral("qc"), verdict ? QJsonValue(verdict->toJson()) : QJsonValue(QJsonValue::Null));
         out << QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented));
     } else {
         out << QCoreApplication::translate("QcCommand", "File: %1 (%2x%3, %4 s)").arg(file).arg(report->width).arg(report->height).arg(seconds(report->duration)) << '\n';
@@ -217,8 +262,21 @@ int runQc(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
                 out << '\n';
             }
         }
+        if (verdict) {
+            out << QCoreApplication::translate("QcCommand", "Verdict: %1").arg(QLatin1String(qc::qcOutcomeName(verdict->outcome))) << '\n';
+            for (const auto &reason : verdict->reasons) {
+                out << QStringLiteral("  %1 (%2) %3 - %4 s")
+                           .arg(QLatin1String(qc::qcReasonKindName(reason.kind)), QLatin1String(qc::qcSeverityName(reason.severity)),
+                                seconds(reason.range.start), seconds(reason.range.end));
+                if (!reason.stepId.isEmpty())
+                    out << ' ' << QCoreApplication::translate("QcCommand", "step %1").arg(reason.stepId);
+                out << ": " << reason.detail << '\n';
+            }
+        }
         out.flush();
     }
+    if (verdict)
+        return verdict->outcome == qc::QcOutcome::Pass ? 0 : 1;
     return report->defects.empty() ? 0 : 1;
 }
 

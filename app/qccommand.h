@@ -16,7 +16,12 @@ namespace dualrec::app {
 /// "start_s", "end_s", "who": "agent"|"customer"|null}], "timeline": [{"start_s", "end_s",
 /// "faces", "agent", "customer", "blocked"}], ...}, times in seconds from the start of the file.
 ///
-/// Returns 0 when clean, 1 with defects, 2 on error (message on `err`, naming the file).
+/// With --script the session's QC verdict (docs/qc-verdict.md) is added: "qc": {"verdict": "pass" |
+/// "needs_review" | "fail", "reasons": [{"kind", "severity", "step_id", "start_ms", "end_ms",
+/// "detail"}]} (null without --script), and the exit code follows it.
+///
+/// Returns 0 when clean (with --script: the verdict is pass), 1 with defects (with --script: the
+/// verdict is needs_review or fail), 2 on error (message on `err`, naming the file).
 int runQc(const CommandLine &commandLine, QTextStream &out, QTextStream &err);
 
 } // namespace dualrec::app

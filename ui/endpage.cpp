@@ -4,6 +4,7 @@
 
 #include "ui/historytext.h"
 #include "ui/pagestyle.h"
+#include "ui/qctext.h"
 #include "ui/qrcodewidget.h"
 #include "ui/workflowtext.h"
 
@@ -37,6 +38,12 @@ EndPage::EndPage(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_title);
     layout->addWidget(m_outcome);
     layout->addWidget(m_seal);
+    m_qc = new QLabel(this);
+    m_qc->setObjectName(QStringLiteral("endQc"));
+    m_qc->setWordWrap(true);
+    m_qc->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    pageStyle::enlarge(m_qc, 1.1);
+    layout->addWidget(m_qc);
 
     auto *columns = new QHBoxLayout;
     m_summary = new QTableWidget(this);
@@ -110,6 +117,7 @@ void EndPage::showSession(const WorkflowSession &session, std::optional<storage:
                           QString verificationUrl)
 {
     m_session = &session;
+    m_verdict.reset();
     setSealStatus(SealStatus::Invalid);
     m_recording = std::move(recording);
     m_receipt = std::move(receipt);
@@ -135,6 +143,7 @@ void EndPage::retranslateUi()
                                           tr("Time counted"), tr("Out of frame")});
     m_summary->setAccessibleName(tr("Summary of the steps"));
     m_outcome->setAccessibleName(tr("Outcome"));
+    m_qc->setAccessibleName(tr("Quality check"));
     m_qr->setAccessibleName(tr("Receipt QR code"));
     m_receiptText->setAccessibleName(tr("Receipt text"));
     m_receiptHint->setAccessibleName(tr("What the receipt is for"));
@@ -199,6 +208,28 @@ void EndPage::fill()
         }
     }
 
+    // The verdict: a sentence for the outcome, one per reason; the stored details in the tooltip.
+    QStringList qcLines{QcText::verdictSentence(m_verdict ? m_verdict->outcome : qc::QcOutcome::Pending)};
+    QStringList qcDetails;
+    if (m_verdict) {
+        for (const auto &reason : m_verdict->reasons) {
+            qcLines.append(QStringLiteral("• ") + QcText::reason(reason, &session.plan()));
+            qcDetails.append(QStringLiteral("%1 %2 %3 %4-%5 ms %6")
+                                 .arg(QLatin1String(qc::qcReasonKindName(reason.kind)), QLatin1String(qc::qcSeverityName(reason.severity)),
+                                      reason.stepId)
+                                 .arg(reason.range.start.count())
+                                 .arg(reason.range.end.count())
+                                 .arg(reason.detail));
+        }
+    }
+    m_qc->setText(qcLines.join(u'\n'));
+    m_qc->setToolTip(qcDetails.join(u'\n'));
+    const auto outcome = m_verdict ? m_verdict->outcome : qc::QcOutcome::Pending;
+    m_qc->setStyleSheet(outcome == qc::QcOutcome::Fail          ? QStringLiteral("color: #a61b1b;")
+                        : outcome == qc::QcOutcome::NeedsReview ? QStringLiteral("color: #8a4b00;")
+                        : outcome == qc::QcOutcome::Pass        ? QStringLiteral("color: #1b6e2d;")
+                                                                : QString());
+
     const QString sha = m_recording ? m_recording->sha256 : QString();
     const bool online = isVerificationUrl(m_verificationUrl);
     m_qr->setPayload(receiptPayload(m_receipt, m_verificationUrl));
@@ -221,6 +252,12 @@ void EndPage::fill()
                                      "connected, or the recording broke: see the journal). The session's steps and "
                                      "events are kept in the journal."));
     }
+}
+
+void EndPage::setQcVerdict(std::optional<qc::QcVerdict> verdict)
+{
+    m_verdict = std::move(verdict);
+    fill();
 }
 
 void EndPage::setSealStatus(SealStatus status, int percent, const std::optional<Error> &error)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/qc/sessionqc.h"
 #include "core/storage/sessionrecord.h"
 #include "core/workflow/receipt.h"
 #include "core/workflow/workflowsession.h"
@@ -42,6 +43,10 @@ public:
     /// The receipt as lines of text in the UI language.
     [[nodiscard]] static QString receiptText(const workflow::Receipt &receipt);
 
+    /// The automatic QC verdict (live::SessionController::qcVerdict()): one sentence for the
+    /// outcome and one per reason, under the outcome. None: "not done yet".
+    void setQcVerdict(std::optional<qc::QcVerdict> verdict);
+
     /// Where the session's sealing stands (live::SealQueue), shown under the outcome.
     enum class SealStatus : quint8 { Invalid = 0, NotStored, Sealing, Sealed, NoCertificate, Failed };
     /// `percent` for Sealing; `error` for Failed (its sentence is shown, the detail in the tooltip).
@@ -65,6 +70,8 @@ private:
     QLabel *m_title = nullptr;
     QLabel *m_outcome = nullptr;
     QLabel *m_seal = nullptr;
+    QLabel *m_qc = nullptr;
+    std::optional<qc::QcVerdict> m_verdict;
     SealStatus m_sealStatus = SealStatus::Invalid;
     int m_sealPercent = 0;
     std::optional<Error> m_sealError;

@@ -6,6 +6,8 @@
 #include "ui/pagestyle.h"
 #include "ui/playbackwidget.h"
 #include "ui/presencebar.h"
+#include "ui/qctext.h"
+#include "ui/spotcheckdialog.h"
 #include "ui/workflowtext.h"
 
 #include <QCheckBox>
@@ -141,10 +143,19 @@ HistoryPage::HistoryPage(storage::SessionRepository &sessions, storage::AuditLog
     detailLayout->addWidget(m_presenceLegend, 3, 0, 1, 2);
     detailLayout->addWidget(m_steps, 4, 0);
     detailLayout->addWidget(m_events, 4, 1);
-    detailLayout->addWidget(m_problem, 5, 0, 1, 2);
+    m_qcDetail = new QLabel(detail);
+    m_qcDetail->setObjectName(QStringLiteral("historyQcDetail"));
+    m_qcDetail->setWordWrap(true);
+    m_qcDetail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_spotCheck = new QPushButton(detail);
+    m_spotCheck->setObjectName(QStringLiteral("historySpotCheck"));
+    m_spotCheck->setEnabled(false);
+    detailLayout->addWidget(m_qcDetail, 5, 0, 1, 2);
+    detailLayout->addWidget(m_spotCheck, 6, 0, 1, 1, Qt::AlignLeft);
+    detailLayout->addWidget(m_problem, 7, 0, 1, 2);
     m_playback = new PlaybackWidget(detail);
     m_playback->setObjectName(QStringLiteral("historyPlayback"));
-    detailLayout->addWidget(m_playback, 0, 2, 6, 1);
+    detailLayout->addWidget(m_playback, 0, 2, 8, 1);
     detailLayout->setRowStretch(4, 1);
     detailLayout->setColumnStretch(0, 2);
     detailLayout->setColumnStretch(1, 3);
@@ -174,6 +185,7 @@ HistoryPage::HistoryPage(storage::SessionRepository &sessions, storage::AuditLog
         }
     });
     connect(m_table, &QTableWidget::currentCellChanged, this, [this](int row) { showDetail(row); });
+    connect(m_spotCheck, &QPushButton::clicked, this, [this] { spotCheckShown(); });
     // Watching a recording is audited like opening its detail: who, which session, which file.
     connect(m_playback, &PlaybackWidget::playbackStarted, this, [this](const QString &path) {
         if (m_shownSession.isNull())
@@ -188,6 +200,13 @@ HistoryPage::HistoryPage(storage::SessionRepository &sessions, storage::AuditLog
 void HistoryPage::setEvidenceKeys(std::shared_ptr<const seal::DeviceKeys> keys)
 {
     m_playback->setEvidenceKeys(std::move(keys));
+}
+
+void HistoryPage::setQc(storage::QcRepository &qc, const Clock &clock, double samplePercent)
+{
+    m_qcRepository = &qc;
+    m_clock = &clock;
+    m_samplePercent = samplePercent;
 }
 
 void HistoryPage::open(const QString &actor)
@@ -217,6 +236,11 @@ storage::HistoryFilter HistoryPage::filter() const
     filter.productCode = m_product->currentData().toString();
     filter.state = m_state->currentData().toString();
     filter.qcVerdict = m_qc->currentData().toString();
+    if (filter.qcVerdict == QLatin1String("review_queue")) {
+        filter.qcVerdict.clear();
+        filter.reviewQueue = true;
+        filter.samplePercent = m_samplePercent;
+    }
     filter.uploadState = m_upload->currentData().toString();
     return filter;
 }
@@ -241,6 +265,9 @@ void HistoryPage::retranslateUi()
     m_previous->setText(tr("◀ &Previous page"));
     m_next->setText(tr("N&ext page ▶"));
     m_detailTitle->setText(tr("Session detail"));
+    m_spotCheck->setText(tr("Record a spot-chec&k…"));
+    m_spotCheck->setAccessibleName(tr("Record a spot-check"));
+    m_qcDetail->setAccessibleName(tr("Quality check of the session"));
     m_presenceLegend->setText(tr("Presence: green = as required, red = someone required was out of frame, grey = paused; "
                                  "lines mark the start of each step."));
     m_table->setHorizontalHeaderLabels({tr("Recorded"), tr("Application"), tr("Agent"), tr("Products"),
@@ -283,8 +310,10 @@ void HistoryPage::retranslateUi()
         states.append({WorkflowText::sessionState(state), QString::fromLatin1(sessionStateName(state))});
     refill(m_state, states);
     QList<std::pair<QString, QString>> verdicts{{tr("Any QC verdict"), QString()}};
-    for (const auto *verdict : {"pending", "pass", "fail"})
+    for (const auto *verdict : {"pending", "pass", "needs_review", "fail"})
         verdicts.append({HistoryText::qcVerdict(QLatin1String(verdict)), QLatin1String(verdict)});
+    // Sessions to spot-check: those needing review, and a sample of the passed ones.
+    verdicts.append({tr("Review queue (%1 % of passed sessions sampled)").arg(m_samplePercent), QStringLiteral("review_queue")});
     refill(m_qc, verdicts);
     QList<std::pair<QString, QString>> uploads{{tr("Any upload state"), QString()},
                                                {HistoryText::uploadState(QStringLiteral("none")), QStringLiteral("none")}};
@@ -355,6 +384,9 @@ void HistoryPage::clearDetail()
     m_steps->clear();
     m_events->clear();
     m_shownSession = {};
+    m_shownPlan.reset();
+    m_qcDetail->clear();
+    m_spotCheck->setEnabled(false);
     m_playback->clear();
 }
 
@@ -448,7 +480,75 @@ void HistoryPage::showDetail(int row)
                                          m_events);
         item->setToolTip(HistoryText::technical(event));
     }
+    showQc(id, plan);
     showRecording(id, timeline, plan);
+}
+
+void HistoryPage::showQc(const SessionId &id, const std::optional<ScriptPlan> &plan)
+{
+    m_shownPlan = plan;
+    m_qcDetail->clear();
+    m_spotCheck->setEnabled(false);
+    if (!m_qcRepository)
+        return;
+    const auto verdicts = m_qcRepository->verdicts(id);
+    if (!verdicts) {
+        m_qcDetail->setText(ErrorText::describe(tr("The quality check of this session cannot be read."), verdicts.error()));
+        return;
+    }
+    // The automatic verdict (the latest) with its reasons, and beside it every spot-check.
+    const storage::QcVerdictRecord *automatic = nullptr;
+    QStringList checks;
+    for (const auto &verdict : *verdicts) {
+        if (verdict.source == storage::QcSource::Automatic)
+            automatic = &verdict;
+        else if (verdict.source == storage::QcSource::Supervisor)
+            checks.append(QcText::spotCheck(verdict, personName(verdict.reviewer), plan ? &*plan : nullptr));
+    }
+    QStringList lines;
+    QStringList details;
+    if (automatic) {
+        lines.append(tr("Automatic check: %1").arg(QcText::verdictSentence(qc::qcOutcomeFromName(automatic->verdict).value_or(qc::QcOutcome::Invalid))));
+        for (const auto &reason : automatic->reasons) {
+            lines.append(QStringLiteral("• ") + QcText::reason(reason, plan ? &*plan : nullptr));
+            details.append(QcText::technical(reason));
+        }
+    } else {
+        lines.append(tr("Automatic check: not done for this session."));
+    }
+    lines.append(checks.isEmpty() ? tr("Spot-check: none yet.") : tr("Spot-check: %1").arg(checks.join(u'\n')));
+    m_qcDetail->setText(lines.join(u'\n'));
+    m_qcDetail->setToolTip(details.join(QStringLiteral("\n\n")));
+    const auto user = m_users.find(m_actor);
+    m_spotCheck->setEnabled(user && storage::canSupervise(user->role));
+}
+
+void HistoryPage::spotCheckShown(const std::function<void(SpotCheckDialog &)> &answer)
+{
+    if (m_shownSession.isNull() || !m_qcRepository || !m_clock)
+        return;
+    QList<std::pair<QString, QString>> steps;
+    if (m_shownPlan) {
+        for (qsizetype i = 0; i < m_shownPlan->steps().size(); ++i)
+            steps.append({m_shownPlan->steps().at(i).id, HistoryText::step(i, &*m_shownPlan)});
+    }
+    SpotCheckDialog dialog(steps, this);
+    if (answer)
+        answer(dialog);
+    else if (dialog.exec() != QDialog::Accepted)
+        return;
+    const auto user = m_users.find(m_actor);
+    if (!user) {
+        m_problem->setText(ErrorText::describe(tr("The spot-check was not saved: your account cannot be read."), user.error()));
+        return;
+    }
+    const auto id = m_shownSession;
+    if (auto saved = m_qcRepository->recordSpotCheck(id, dialog.result(), *user, m_clock->wallNow()); !saved) {
+        m_problem->setText(ErrorText::describe(tr("The spot-check was not saved."), saved.error()));
+        return;
+    }
+    m_problem->clear();
+    showQc(id, m_shownPlan);
 }
 
 void HistoryPage::showRecording(const SessionId &id, const SessionTimeline &timeline, const std::optional<ScriptPlan> &plan)

@@ -2,6 +2,8 @@
 
 #include "core/seal/devicekeys.h"
 #include "core/storage/auditlog.h"
+#include "core/storage/qcrepository.h"
+#include "core/util/clock.h"
 #include "core/storage/sessionrepository.h"
 #include "core/storage/userrepository.h"
 #include "core/workflow/sessiontimeline.h"
@@ -9,6 +11,7 @@
 
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -47,6 +50,13 @@ public:
 
     /// The data folder's device keys, for playing encrypted recordings (PlaybackWidget).
     void setEvidenceKeys(std::shared_ptr<const seal::DeviceKeys> keys);
+    /// The QC verdicts (shown in the detail, and the supervisor's spot-check is saved there),
+    /// the clock that dates a spot-check and the review queue's sample of passed sessions in %
+    /// (qc/reviewSamplePercent). Without a call the detail shows no verdicts.
+    void setQc(storage::QcRepository &qc, const Clock &clock, double samplePercent);
+    /// Opens the spot-check dialog for the session shown (what the button does). For tests:
+    /// `answer` fills and accepts it instead of asking.
+    void spotCheckShown(const std::function<void(class SpotCheckDialog &)> &answer = {});
     /// Who is looking (the audit log's actor); reloads the first page.
     void open(const QString &actor);
     [[nodiscard]] storage::HistoryFilter filter() const;
@@ -64,6 +74,7 @@ private:
     void clearDetail();
     /// The person behind a login: the account's display name, else the login itself.
     [[nodiscard]] QString personName(const QString &login) const;
+    void showQc(const workflow::SessionId &id, const std::optional<workflow::ScriptPlan> &plan);
     void showRecording(const workflow::SessionId &id, const workflow::SessionTimeline &timeline,
                        const std::optional<workflow::ScriptPlan> &plan);
 
@@ -99,6 +110,12 @@ private:
     QListWidget *m_steps = nullptr;
     QListWidget *m_events = nullptr;
     QLabel *m_problem = nullptr;
+    QLabel *m_qcDetail = nullptr;
+    QPushButton *m_spotCheck = nullptr;
+    storage::QcRepository *m_qcRepository = nullptr;
+    const Clock *m_clock = nullptr;
+    double m_samplePercent = 5.0;
+    std::optional<workflow::ScriptPlan> m_shownPlan;
     PlaybackWidget *m_playback = nullptr;
     workflow::SessionId m_shownSession; ///< whose recording the player has
 };

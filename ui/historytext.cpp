@@ -201,6 +201,8 @@ QString HistoryText::qcVerdict(const QString &verdict)
         return tr("QC passed");
     if (verdict == QLatin1String("fail"))
         return tr("QC failed");
+    if (verdict == QLatin1String("needs_review"))
+        return tr("QC: review needed");
     return tr("Unknown (%1)").arg(verdict);
 }
 

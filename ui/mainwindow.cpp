@@ -100,6 +100,7 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
     m_historyPage = new HistoryPage(m_services.journal.sessions(), m_services.journal.audit(), m_services.journal.users(),
                                     m_services.library, m_pages);
     m_historyPage->setEvidenceKeys(m_services.journal.evidenceKeys());
+    m_historyPage->setQc(m_services.journal.qc(), m_services.clock, m_services.settings.value(SettingKey::ReviewSamplePercent).toDouble());
     m_settingsPage = new SettingsPage(m_services.settings, m_services.journal.audit(), m_pages);
     m_settingsPage->setStorageInUse(m_info.dataDirectory);
     m_accountsPage = new AccountsPage(m_accounts, m_services.clock, m_pages);
@@ -676,6 +677,7 @@ void MainWindow::showEndPage()
                            makeReceipt(session.plan(), applicationNo, startedAt, length,
                                        recordingFile ? recordingFile->sha256 : QString()),
                            m_services.settings.text(SettingKey::ReceiptVerificationUrl));
+    m_endPage->setQcVerdict(m_controller->qcVerdict());
     // Sealing follows a stored recording in the background; the page says where it stands.
     const auto evidence = m_controller->evidence();
     if (evidence == storage::EvidenceState::Stored && m_services.sealing)

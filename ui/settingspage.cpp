@@ -227,6 +227,7 @@ QVariant SettingsPage::editedValue(SettingKey key) const
     case SettingKey::SyncCaFile:
     case SettingKey::SyncPublicKeyPin:
     case SettingKey::MicrophoneQuietSeconds:
+    case SettingKey::ReviewSamplePercent: // policy or settings file only
     case SettingKey::Invalid: break;
     }
     return {};

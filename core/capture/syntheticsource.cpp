@@ -1,5 +1,6 @@
 #include "core/capture/syntheticsource.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <numbers>
@@ -125,8 +126,8 @@ void SyntheticSource::run(const std::stop_token &stop, CaptureSink &sink)
             const double t = double(s) / rate;
             const bool beep = syncSamples > 0 && (s % syncSamples) < beepSamples;
             const double value = beep ? 0.8 * std::sin(2 * std::numbers::pi * 1000 * t)
-                                      : 0.05 * std::sin(2 * std::numbers::pi * 440 * t);
-            pcm[s - samplesSent] = qint16(std::lround(value * 32767));
+                                      : m_settings.toneLevel * std::sin(2 * std::numbers::pi * 440 * t);
+            pcm[s - samplesSent] = qint16(std::lround(std::clamp(value, -1.0, 1.0) * 32767));
         }
         samplesSent = samplesDue;
 

@@ -24,6 +24,9 @@ struct SyntheticSettings final {
     /// the same instant (sample-exact), for measuring A/V sync in the output.
     std::chrono::milliseconds syncInterval{2000};
     std::chrono::milliseconds beepLength{100};
+    /// Peak level of the 440 Hz tone (1.0 = full scale): 0 records digital silence, a level
+    /// above 1 is clipped at full scale (QC tests of missing and clipped sound).
+    double toneLevel = 0.05;
     /// Adds per-frame noise, which makes the video expensive to encode (stress, disk-full tests).
     bool noise = false;
     /// The microphone's sound instead of the tone and beeps when not empty: mono signed 16-bit

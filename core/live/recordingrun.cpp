@@ -1,6 +1,7 @@
 #include "core/live/recordingrun.h"
 
 #include "core/media/diskspace.h"
+#include "core/qc/audioscan.h"
 #include "core/util/filedigest.h"
 #include "core/workflow/eventdetail.h"
 
@@ -244,12 +245,19 @@ RecordingRun::Closing RecordingRun::closeAndFinalize(QList<media::ChapterMark> c
             chapter.end = end;
     }
     closing.chapters = chapters;
-    if (closing.failure)
-        return closing; // a broken recording is not finalized: the fragmented file is the evidence and plays
-    closing.finalized = media::finalizeRecording(fragmented, final, chapters, {}, m_recorder->settings().keys.get());
+    const auto *keys = m_recorder->settings().keys.get();
+    if (closing.failure) {
+        // A broken recording is not finalized: the fragmented file is the evidence and plays.
+        closing.audio = qc::scanAudio(fragmented, keys);
+        return closing;
+    }
+    closing.finalized = media::finalizeRecording(fragmented, final, chapters, {}, keys);
     if (*closing.finalized) {
         if (auto digest = sha256OfFile((*closing.finalized)->path))
             closing.digest = *digest;
+        closing.audio = qc::scanAudio((*closing.finalized)->path, keys);
+    } else {
+        closing.audio = qc::scanAudio(fragmented, keys);
     }
     return closing;
 }
@@ -264,6 +272,8 @@ RecordingOutcome RecordingRun::conclude(const Closing &closing)
     m_sidecar.gaps = m_recorder->continuity().gaps();
     m_sidecar.statistics = m_recorder->statistics();
     outcome.statistics = m_sidecar.statistics;
+    outcome.gaps = m_sidecar.gaps;
+    outcome.audio = closing.audio;
     m_sidecar.state = QLatin1String(workflow::sessionStateName(m_session.state()));
     m_sidecar.stateDetail = m_stopReason;
     outcome.recordingPath = m_sidecar.fragmentedFile;

@@ -4,6 +4,7 @@
 #include "core/media/recorder.h"
 #include "core/media/recordingjournal.h"
 #include "core/media/sidecar.h"
+#include "core/qc/sessionqc.h"
 #include "core/vision/presencetimeline.h"
 #include "core/workflow/workflowsession.h"
 
@@ -40,6 +41,11 @@ struct RecordingOutcome final {
     std::optional<Error> failure;       ///< the recording broke on the way (disk full, write error)
     std::optional<Error> finalizeError; ///< recorded fine, but finalizing failed (the fragmented file plays)
     media::RecorderStatistics statistics;
+    /// The recording's continuity log, as the sidecar has it.
+    QList<media::Gap> gaps;
+    /// The recording's sound track as decoded after finalizing (in the worker thread), for QC;
+    /// none when nothing was written.
+    std::optional<Result<qc::AudioInput>> audio;
     /// The thread that closed the recorder, finalized and hashed the file: a worker thread after
     /// finishInBackground() (the thread contract, asserted by tests).
     QThread *closedOn = nullptr;
@@ -128,6 +134,7 @@ private:
         QList<media::ChapterMark> chapters; ///< with the open last chapter ended
         std::optional<Result<media::FinalizedRecording>> finalized; ///< none: not finalized (broken recording)
         QString digest;                     ///< SHA-256 of the finalized file
+        std::optional<Result<qc::AudioInput>> audio; ///< the sound track of the file kept, for QC
         QThread *workerThread = nullptr;    ///< where the close, finalizing and hashing ran
     };
     RecordingOutcome finishedOutcome() const;

@@ -1,6 +1,7 @@
 #include "core/live/sessioncontroller.h"
 
 #include "core/live/journalbridge.h"
+#include "core/qc/sessioninputs.h"
 #include "core/seal/evidencefile.h"
 #include "core/storage/sessionclaim.h"
 #include "core/storage/sessionjournaler.h"
@@ -223,6 +224,7 @@ void SessionController::finish(const QString &stopReason)
     m_journaler->flush();
     finishSpeech();
     if (!m_run) {
+        judge(nullptr);
         m_claim.reset();
         m_finishing = false;
         m_done = true;
@@ -244,6 +246,13 @@ void SessionController::finishSpeech()
         return; // the detector broke on the way: the journal says nothing rather than "no speech"
     if (auto saved = m_journal.sessions().saveSpeech(m_session->id(), analysis); !saved)
         Q_EMIT journalFailed(saved.error());
+    // The verdict's "no audible answer": only speech the check counted (inside a step, after its
+    // prompt) is in the ranges, so the answer window may start at the step's start.
+    qc::SpeechInput input;
+    input.analysed = true;
+    for (const auto &range : analysis.ranges)
+        input.ranges.push_back({range.start, range.end});
+    m_speechInput = std::move(input);
 }
 
 void SessionController::onRecordingDone(const RecordingOutcome &outcome)
@@ -254,12 +263,51 @@ void SessionController::onRecordingDone(const RecordingOutcome &outcome)
     // (live::recoverInterruptedSessions).
     if (outcome.finalized)
         advance(storage::EvidenceStep::RecordingStored, QDir::toNativeSeparators(outcome.recordingPath));
+    judge(&outcome);
     // The run reports from inside itself: delete it once the report is done.
     m_run.release()->deleteLater();
     m_claim.reset();
     m_finishing = false;
     m_done = true;
     Q_EMIT finished(outcome);
+}
+
+void SessionController::judge(const RecordingOutcome *outcome)
+{
+    qc::QcInput input;
+    input.steps = qc::stepsFromEvents(m_session->events(), m_setup.plan);
+    for (auto &step : input.steps) {
+        if (const auto window = m_answerWindows.constFind(step.id); window != m_answerWindows.constEnd())
+            step.answerWindowStart = *window;
+    }
+    // The guard's defects, open ones closed now, on the recording's timeline.
+    auto policy = m_monitor->policy();
+    const auto origin = m_session->createdMonotonic();
+    policy.finish(m_clock.monotonicNow());
+    input.presence = qc::presenceFindings(policy.defects(), origin);
+    input.speech = m_speechInput;
+    input.length = m_session->events().isEmpty() ? milliseconds(0) : duration_cast<milliseconds>(m_session->events().last().monotonic);
+    QString audioProblem;
+    if (outcome) {
+        input.gaps.assign(outcome->gaps.cbegin(), outcome->gaps.cend());
+        if (outcome->audio && *outcome->audio)
+            input.audio = **outcome->audio;
+        else if (outcome->audio)
+            audioProblem = outcome->audio->error().detail;
+    }
+    auto verdict = qc::evaluate(input, m_setup.plan.qcRules());
+    if (!audioProblem.isEmpty()) {
+        // The sound could not be checked: never a pass on that account.
+        verdict.reasons.push_back({qc::QcReasonKind::AudioMissing, workflow::QcSeverity::Review, {}, {milliseconds(0), input.length},
+                                   QStringLiteral("the sound track could not be checked: ") + audioProblem});
+        if (verdict.outcome == qc::QcOutcome::Pass)
+            verdict.outcome = qc::QcOutcome::NeedsReview;
+    }
+    if (auto stored = m_journal.qc().recordAutomatic(m_session->id(), QLatin1String(qc::qcOutcomeName(verdict.outcome)),
+                                                     qc::reasonRecords(verdict), m_clock.wallNow());
+        !stored)
+        Q_EMIT journalFailed(stored.error());
+    m_verdict = std::move(verdict);
 }
 
 } // namespace dualrec::live

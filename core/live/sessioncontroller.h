@@ -2,6 +2,7 @@
 
 #include "core/live/recordingrun.h"
 #include "core/live/speechmonitor.h"
+#include "core/qc/sessionqc.h"
 #include "core/storage/evidencestate.h"
 #include "core/storage/journal.h"
 #include "core/vision/presencecheck.h"
@@ -9,6 +10,7 @@
 #include "core/workflow/saleform.h"
 #include "core/workflow/workflowsession.h"
 
+#include <QHash>
 #include <QObject>
 
 #include <memory>
@@ -105,6 +107,18 @@ public:
     /// thread; finished() follows in the owner's thread. Without a recording, finished()
     /// is emitted before finish() returns. Calling it twice does nothing.
     void finish(const QString &stopReason);
+    /// Speech heard from the customer's side (voice activity on the microphone), for the
+    /// verdict's "no audible answer" reason. The controller's own speech check sets it when the
+    /// session ends; without either, speech counts as not analysed and that reason is never
+    /// given. Call before finish().
+    void setSpeech(qc::SpeechInput speech) { m_speechInput = std::move(speech); }
+    /// Where the customer's answer window of a step begins (the prompt's playback ended), on the
+    /// recording's timeline; default: the step's start.
+    void setAnswerWindowStart(const QString &stepId, std::chrono::milliseconds at) { m_answerWindows.insert(stepId, at); }
+    /// The automatic QC verdict, computed and journaled (qc_verdicts, sessions.qc_verdict) just
+    /// before finished(); nullopt before.
+    [[nodiscard]] const std::optional<qc::QcVerdict> &qcVerdict() const { return m_verdict; }
+
     /// Between finish() and finished().
     [[nodiscard]] bool finishing() const { return m_finishing; }
     [[nodiscard]] bool done() const { return m_done; }
@@ -128,6 +142,8 @@ private:
     void onRecordingDone(const RecordingOutcome &outcome);
     /// Stops the speech check and journals what it heard (the session has ended).
     void finishSpeech();
+    /// Computes and journals the verdict (owner's thread; the sound was decoded in the worker).
+    void judge(const RecordingOutcome *outcome);
 
     SessionSetup m_setup;
     storage::Journal &m_journal;
@@ -142,6 +158,9 @@ private:
     std::unique_ptr<SpeechMonitor> m_speech;   ///< listens to m_capture's microphone while it records
     std::optional<Error> m_speechError;
     storage::EvidenceState m_evidence = storage::EvidenceState::NoRecording;
+    qc::SpeechInput m_speechInput; ///< from the speech check (finishSpeech) or setSpeech()
+    QHash<QString, std::chrono::milliseconds> m_answerWindows;
+    std::optional<qc::QcVerdict> m_verdict;
     int m_snapshots = 0;
     bool m_finishing = false;
     bool m_done = false;

@@ -207,6 +207,9 @@ Result<QString> sealSession(storage::Journal &journal, const QString &dataDirect
     auto presence = journal.sessions().presenceRuns(id);
     if (!presence)
         return std::unexpected(presence.error());
+    auto verdicts = journal.qc().verdicts(id);
+    if (!verdicts)
+        return std::unexpected(verdicts.error());
 
     std::optional<Result<DeviceKeys>> deviceKeys;
     const std::function<Result<const DeviceKeys *>()> openKeys = [&]() -> Result<const DeviceKeys *> {
@@ -270,6 +273,41 @@ Result<QString> sealSession(storage::Journal &journal, const QString &dataDirect
         if (run.faces > 2)
             defect(QStringLiteral("third_party"), {});
     }
+    // The latest automatic verdict's reasons and every supervisor's spot-check (docs/package-format.md).
+    QJsonArray reasons;
+    QJsonArray spotChecks;
+    QString automaticAt;
+    const auto reasonJson = [](const storage::QcReasonRecord &reason) {
+        QJsonObject object{{QStringLiteral("kind"), reason.kind}, {QStringLiteral("severity"), reason.severity},
+                           {QStringLiteral("step_id"), reason.stepId}, {QStringLiteral("detail"), reason.detail}};
+        if (reason.start)
+            object.insert(QStringLiteral("start_ms"), qint64(reason.start->count()));
+        if (reason.end)
+            object.insert(QStringLiteral("end_ms"), qint64(reason.end->count()));
+        return object;
+    };
+    for (const auto &verdict : *verdicts) {
+        if (verdict.source == storage::QcSource::Automatic) {
+            reasons = {};
+            for (const auto &reason : verdict.reasons)
+                reasons.append(reasonJson(reason));
+            automaticAt = utc(verdict.at);
+        } else if (verdict.source == storage::QcSource::Supervisor) {
+            QJsonArray codes;
+            for (const auto &reason : verdict.reasons)
+                codes.append(reason.kind);
+            spotChecks.append(QJsonObject{{QStringLiteral("verdict"), verdict.verdict},
+                                          {QStringLiteral("step_id"), verdict.stepId},
+                                          {QStringLiteral("reason_codes"), codes},
+                                          {QStringLiteral("notes"), verdict.notes},
+                                          {QStringLiteral("reviewer"), verdict.reviewer},
+                                          {QStringLiteral("at"), utc(verdict.at)}});
+        }
+    }
+    QJsonObject qcObject{{QStringLiteral("verdict"), record.qcVerdict}, {QStringLiteral("defects"), defects},
+                         {QStringLiteral("reasons"), reasons}, {QStringLiteral("spot_checks"), spotChecks}};
+    if (!automaticAt.isEmpty())
+        qcObject.insert(QStringLiteral("computed_at"), automaticAt);
     const bool shortTerm = request.policyTermYears && *request.policyTermYears <= 1;
     QJsonObject sessionObject{{QStringLiteral("id"), id.toString()},
                         {QStringLiteral("application_no"), record.applicationNo},
@@ -292,7 +330,7 @@ Result<QString> sealSession(storage::Journal &journal, const QString &dataDirect
         {QStringLiteral("steps"), stepsOf(*events)},
         {QStringLiteral("events"), eventsOf(*events)},
         {QStringLiteral("presence"), presenceRuns},
-        {QStringLiteral("qc"), QJsonObject{{QStringLiteral("verdict"), record.qcVerdict}, {QStringLiteral("defects"), defects}}},
+        {QStringLiteral("qc"), qcObject},
         {QStringLiteral("continuity"), sidecar.value(QStringLiteral("continuity")).toArray()},
         {QStringLiteral("encoding"), sidecar.value(QStringLiteral("encoding")).toObject()},
         {QStringLiteral("device"), QJsonObject{{QStringLiteral("app_version"), QCoreApplication::applicationVersion().isEmpty()

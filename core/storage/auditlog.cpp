@@ -55,6 +55,7 @@ const char *auditActionName(AuditAction action)
     case AuditAction::IntegrityAlert: return "integrity-alert";
     case AuditAction::IntegrityUpgrade: return "integrity-upgrade";
     case AuditAction::PermissionsTightened: return "permissions-tightened";
+    case AuditAction::QcSpotCheck: return "qc-spot-check";
     }
     return "invalid";
 }

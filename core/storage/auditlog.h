@@ -31,6 +31,7 @@ enum class AuditAction : quint8 {
     IntegrityAlert,   ///< a check found the audit chain, an account or a file changed outside DualRec (subject: what)
     IntegrityUpgrade, ///< the chain and the accounts were keyed at an upgrade, or a key moved into the device key hierarchy
     PermissionsTightened, ///< the data folder or its files were open to other users and were made owner-only
+    QcSpotCheck,      ///< a supervisor recorded a spot-check result (subject: the session)
 };
 
 [[nodiscard]] const char *auditActionName(AuditAction action);

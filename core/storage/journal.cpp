@@ -304,7 +304,7 @@ QString JournalStartupReport::describe() const
 Journal::Journal(std::shared_ptr<Database> database, seal::SecretKey key, QString anchorPath, const Clock &clock,
                  AccountPolicy accounts)
     : m_database(database), m_sessions(database, std::move(key)), m_audit(database, std::move(anchorPath), clock),
-      m_users(database, clock, accounts), m_clock(&clock)
+      m_users(database, clock, accounts), m_qc(database, m_audit), m_clock(&clock)
 {
 }
 

@@ -4,6 +4,7 @@
 #include "core/seal/secretkey.h"
 #include "core/storage/auditlog.h"
 #include "core/storage/journalbackup.h"
+#include "core/storage/qcrepository.h"
 #include "core/storage/sessionrepository.h"
 #include "core/storage/userrepository.h"
 #include "core/util/clock.h"
@@ -105,6 +106,7 @@ public:
     [[nodiscard]] SessionRepository &sessions() { return m_sessions; }
     [[nodiscard]] AuditLog &audit() { return m_audit; }
     [[nodiscard]] UserRepository &users() { return m_users; }
+    [[nodiscard]] QcRepository &qc() { return m_qc; }
     [[nodiscard]] Database &database() { return *m_database; }
     /// The device keys of the data folder (Options::evidenceKeys); may be null. Immutable.
     [[nodiscard]] const std::shared_ptr<const seal::DeviceKeys> &evidenceKeys() const { return m_evidenceKeys; }
@@ -143,6 +145,7 @@ private:
     SessionRepository m_sessions;
     AuditLog m_audit;
     UserRepository m_users;
+    QcRepository m_qc; ///< after m_audit, which it appends to
     JournalStartupReport m_startup;
     QString m_dataDirectory;
     std::shared_ptr<const seal::DeviceKeys> m_evidenceKeys;

@@ -24,6 +24,7 @@ constexpr MigrationFile kMigrations[] = {
     {8, ":/dualrec/migrations/0008-upload-details.sql"},
     {9, ":/dualrec/migrations/0009-speech-ranges.sql"},
     {10, ":/dualrec/migrations/0010-keyed-integrity.sql"},
+    {11, ":/dualrec/migrations/0011-qc-reasons-and-spot-checks.sql"},
 };
 static_assert(std::size(kMigrations) == Schema::kLatestVersion);
 

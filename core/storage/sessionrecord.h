@@ -113,8 +113,13 @@ struct HistoryFilter final {
     QString applicationNo;
     QString productCode;
     QString state;       ///< workflow state name (sessionStateName)
-    QString qcVerdict;   ///< "pending", "pass", "fail"
+    QString qcVerdict;   ///< "pending", "pass", "needs_review", "fail"
     QString uploadState; ///< upload state name, or "none" for sessions never queued
+    /// The review queue: sessions no supervisor has spot-checked yet whose automatic verdict
+    /// needs review, plus a stable random sample of `samplePercent` % of the passed ones
+    /// (QcRepository::sampled).
+    bool reviewQueue = false;
+    double samplePercent = 5.0;
 };
 
 struct HistoryRow final {
@@ -127,6 +132,7 @@ struct HistoryRow final {
     QString qcVerdict;
     QString uploadState;
     QDateTime createdAt;
+    QString qcReview; ///< the supervisors' spot-check result: "", "pass", "fail"
 };
 
 struct HistoryPage final {

@@ -1,6 +1,7 @@
 #include "core/storage/sessionrepository.h"
 
 #include "core/storage/auditlog.h"
+#include "core/storage/qcrepository.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -496,6 +497,10 @@ Result<HistoryPage> SessionRepository::history(const HistoryFilter &filter, int 
         where.append(QStringLiteral("s.qc_verdict = ?"));
         values.append(filter.qcVerdict);
     }
+    if (filter.reviewQueue) {
+        where.append(QStringLiteral("s.qc_review = '' AND (s.qc_verdict = 'needs_review' OR (s.qc_verdict = 'pass' AND %1))")
+                         .arg(QcRepository::sampleCondition(QStringLiteral("s.id"), filter.samplePercent)));
+    }
     if (filter.uploadState == QLatin1String("none")) {
         where.append(QStringLiteral("s.id NOT IN (SELECT session_id FROM uploads)"));
     } else if (!filter.uploadState.isEmpty()) {
@@ -516,7 +521,7 @@ Result<HistoryPage> SessionRepository::history(const HistoryFilter &filter, int 
     auto rows = m_database->run(
         QStringLiteral("SELECT s.id, s.application_no, s.agent_id, s.template_id, "
                        "(SELECT group_concat(product_name, '、') FROM session_products p WHERE p.session_id = s.id), "
-                       "s.state, s.qc_verdict, COALESCE(u.state, 'none'), s.created_at_utc")
+                       "s.state, s.qc_verdict, COALESCE(u.state, 'none'), s.created_at_utc, s.qc_review")
             + QStringLiteral(" FROM sessions s LEFT JOIN uploads u ON u.session_id = s.id") + whereClause
             + QStringLiteral(" ORDER BY s.created_at_utc DESC, s.id DESC LIMIT ? OFFSET ?"),
         pageValues);
@@ -526,7 +531,7 @@ Result<HistoryPage> SessionRepository::history(const HistoryFilter &filter, int 
         page.rows.append({SessionId::fromString(rows->value(0).toString()), rows->value(1).toString(),
                           rows->value(2).toString(), rows->value(3).toString(), rows->value(4).toString(),
                           rows->value(5).toString(), rows->value(6).toString(), rows->value(7).toString(),
-                          fromUtc(rows->value(8))});
+                          fromUtc(rows->value(8)), rows->value(9).toString()});
     }
     return page;
 }

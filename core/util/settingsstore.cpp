@@ -39,6 +39,7 @@ const char *settingKeyName(SettingKey key)
     case SettingKey::SyncCaFile: return "sync/caFile";
     case SettingKey::SyncPublicKeyPin: return "sync/pin";
     case SettingKey::MicrophoneQuietSeconds: return "capture/microphoneQuietSeconds";
+    case SettingKey::ReviewSamplePercent: return "qc/reviewSamplePercent";
     case SettingKey::Invalid: break;
     }
     return "invalid";
@@ -86,6 +87,8 @@ QVariant SettingsStore::defaultValue(SettingKey key)
         return 1.5;
     case SettingKey::MicrophoneQuietSeconds:
         return 10;
+    case SettingKey::ReviewSamplePercent:
+        return 5.0;
     case SettingKey::Language:
         return QStringLiteral("zh_CN");
     case SettingKey::Invalid:
@@ -119,6 +122,11 @@ bool SettingsStore::isValid(SettingKey key, const QVariant &value)
     }
     case SettingKey::Language:
         return value.toString() == QLatin1String("zh_CN") || value.toString() == QLatin1String("en");
+    case SettingKey::ReviewSamplePercent: {
+        bool ok = false;
+        const double percent = value.toDouble(&ok);
+        return ok && percent >= 0 && percent <= 100;
+    }
     case SettingKey::InsurerCertificates:
         return value.toString().size() <= 4096;
     case SettingKey::SyncCaFile:

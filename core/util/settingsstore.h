@@ -35,6 +35,9 @@ enum class SettingKey : quint8 {
     /// "capture/microphoneQuietSeconds": 3..120, how long the microphone may stay almost silent
     /// during a session before the recording page warns (default 10). Policy or user file only.
     MicrophoneQuietSeconds,
+    /// "qc/reviewSamplePercent": the share (0 to 100 %) of passed sessions the history's review
+    /// queue samples for a supervisor's spot-check; default 5. Set by IT in the policy or INI file.
+    ReviewSamplePercent,
 };
 
 inline constexpr std::array<SettingKey, 9> kSettingKeys{SettingKey::StorageFolder,   SettingKey::Camera,

@@ -53,6 +53,9 @@ Result<ScriptPlan> ScriptPlan::compose(const QList<ScriptTemplate> &templates, c
         plan.m_sources.append(script.id + u'@' + script.version);
     }
     const bool multi = templates.size() > 1;
+    plan.m_qcRules = templates.first().qc;
+    for (const auto &script : templates)
+        plan.m_qcRules = plan.m_qcRules.strictest(script.qc);
     plan.m_id = planId.isEmpty() ? templates.first().id : planId;
     plan.m_version = planVersion.isEmpty() ? templates.first().version : planVersion;
 

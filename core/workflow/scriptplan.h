@@ -36,6 +36,11 @@ public:
     [[nodiscard]] const QList<PlannedStep> &steps() const { return m_steps; }
     /// "id@version" of every template the plan was built from, for the session record.
     [[nodiscard]] const QStringList &sources() const { return m_sources; }
+    /// The QC rules: the template's, or for several templates the strictest of theirs, kind by
+    /// kind (docs/script-format.md §1.5).
+    [[nodiscard]] const QcRules &qcRules() const { return m_qcRules; }
+    /// Makes the rules at least as strict as `rules` (a bundle's own "qc" object).
+    void tightenQcRules(const QcRules &rules) { m_qcRules = m_qcRules.strictest(rules); }
 
     /// The teleprompter text of step `index` with its placeholders filled in; a value that is
     /// not known yet is shown as 【name】 so the agent sees the gap. A session cannot start while
@@ -54,6 +59,7 @@ private:
     QList<Product> m_products;
     QList<PlannedStep> m_steps;
     QStringList m_sources;
+    QcRules m_qcRules;
 };
 
 } // namespace dualrec::workflow

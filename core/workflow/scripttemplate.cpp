@@ -151,6 +151,18 @@ std::optional<StepDefinition> readStep(JsonObjectReader &object, const QDir &tem
     return step;
 }
 
+/// The "qc" object (docs/script-format.md §1.5): reason kind -> "fail" / "review" / "ignore".
+QcRules readQcRules(JsonObjectReader &object)
+{
+    QcRules rules;
+    for (const auto &row : kQcReasonNames) {
+        if (const auto severity = object.enumeration(QLatin1String(row.name), Need::Optional, kQcSeverityNames))
+            rules.set(row.value, *severity);
+    }
+    object.finish();
+    return rules;
+}
+
 /// The rules of docs/script-format.md §1.3, on a structurally sound product template.
 void checkRegulation(const ScriptTemplate &script, JsonReport &report)
 {
@@ -397,6 +409,10 @@ ScriptTemplateParse parseScriptTemplate(const QByteArray &json, const QString &f
                     script.steps.append(*step);
             }
         }
+    }
+    if (auto qc = object.object(QStringLiteral("qc"), Need::Optional)) {
+        script.qc = readQcRules(*qc);
+        script.hasQc = true;
     }
     object.finish();
 

@@ -3,6 +3,7 @@
 #include "core/workflow/diagnostic.h"
 #include "core/workflow/placeholders.h"
 #include "core/workflow/product.h"
+#include "core/workflow/qcrules.h"
 #include "core/workflow/step.h"
 
 #include <QByteArray>
@@ -28,6 +29,8 @@ struct ScriptTemplate final {
     std::optional<Product> product; ///< absent in bundles
     QList<StepDefinition> steps;    ///< empty in bundles
     QStringList bundle;             ///< template ids, bundles only
+    QcRules qc;                     ///< the "qc" object, or the defaults without one
+    bool hasQc = false;             ///< the file has a "qc" object
 
     [[nodiscard]] bool isBundle() const { return !bundle.isEmpty(); }
 };

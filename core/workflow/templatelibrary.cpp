@@ -188,7 +188,10 @@ Result<ScriptPlan> TemplateLibrary::plan(const QString &templateId) const
             return fail(ErrorCode::NotFound, QStringLiteral("bundle \"%1\" names unknown template \"%2\"").arg(templateId, id));
         parts.append(*part);
     }
-    return ScriptPlan::compose(parts, script->id, script->version);
+    auto composed = ScriptPlan::compose(parts, script->id, script->version);
+    if (composed && script->hasQc)
+        composed->tightenQcRules(script->qc);
+    return composed;
 }
 
 Result<ScriptPlan> TemplateLibrary::plan(const QStringList &productTemplateIds) const

@@ -754,6 +754,10 @@ Commands (without a command the window opens):
         <source>Received by the insurer, removed from this computer</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>QC: review needed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QcCommand</name>
@@ -809,6 +813,170 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>Note: the recording has no chapter marks, so the steps of %1 are not told apart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QcText</name>
+    <message>
+        <source>Quality check passed: nothing was found that the insurer rejects recordings for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality check: a supervisor should look at this recording for the reasons below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality check failed: the insurer would reject this recording for the reasons below. Record the sale again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quality check has not been done yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>someone the step needs was out of the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a third person was in the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the camera was covered or the picture froze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the recording has a gap (camera or microphone lost, or picture or sound missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the step was completed faster than its minimum time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer from the customer could be heard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no sound in the recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sound is too loud and distorted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unknown problem was found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (fails the check)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (to be reviewed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In %1, from %2 to %3: %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From %1 to %2 of the recording: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the recording: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone was out of the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A third person was present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera covered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gap in the recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step rushed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No audible answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sound distorted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Script not followed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Misleading statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer unclear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 spot-checked the session on %2: passed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 spot-checked the session on %2: failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 spot-checked %2 on %3: passed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 spot-checked %2 on %3: failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasons: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2433,6 +2601,10 @@ SHA-256 of the recording: %2</source>
         <source>The recording could not be sealed yet; DualRec tries again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Quality check</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::ErrorText</name>
@@ -2733,6 +2905,50 @@ Scope: %5</source>
     </message>
     <message>
         <source>The files of this session cannot be read from the journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a spot-chec&amp;k…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a spot-check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality check of the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review queue (%1 % of passed sessions sampled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quality check of this session cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic check: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic check: not done for this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spot-check: none yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spot-check: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spot-check was not saved: your account cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spot-check was not saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3869,6 +4085,57 @@ Scope: %5</source>
     </message>
     <message>
         <source>A setting was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::SpotCheckDialog</name>
+    <message>
+        <source>Spot-check result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Checked:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reasons:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you saw or heard (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick at least one reason why the session failed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

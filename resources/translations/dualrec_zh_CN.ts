@@ -790,6 +790,10 @@ Commands (without a command the window opens):
         <source>Received by the insurer, removed from this computer</source>
         <translation>保险公司已收到，已从本机删除</translation>
     </message>
+    <message>
+        <source>QC: review needed</source>
+        <translation>质检：需复核</translation>
+    </message>
 </context>
 <context>
     <name>QcCommand</name>
@@ -844,6 +848,170 @@ Commands (without a command the window opens):
     <message>
         <source>Note: the recording has no chapter marks, so the steps of %1 are not told apart.</source>
         <translation>注意：录像没有章节标记，无法区分 %1 的各个环节。</translation>
+    </message>
+    <message>
+        <source>Verdict: %1</source>
+        <translation>结论：%1</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>步骤 %1</translation>
+    </message>
+</context>
+<context>
+    <name>QcText</name>
+    <message>
+        <source>Quality check passed: nothing was found that the insurer rejects recordings for.</source>
+        <translation>质检通过：没有发现保险公司会退回录像的问题。</translation>
+    </message>
+    <message>
+        <source>Quality check: a supervisor should look at this recording for the reasons below.</source>
+        <translation>质检：因下列原因，这段录像需要主管复核。</translation>
+    </message>
+    <message>
+        <source>Quality check failed: the insurer would reject this recording for the reasons below. Record the sale again.</source>
+        <translation>质检不通过：保险公司会因下列原因退回这段录像。请重新录制这笔销售。</translation>
+    </message>
+    <message>
+        <source>The quality check has not been done yet.</source>
+        <translation>尚未进行质检。</translation>
+    </message>
+    <message>
+        <source>someone the step needs was out of the picture</source>
+        <translation>本步骤要求在场的人不在画面中</translation>
+    </message>
+    <message>
+        <source>a third person was in the picture</source>
+        <translation>画面中出现了第三人</translation>
+    </message>
+    <message>
+        <source>the camera was covered or the picture froze</source>
+        <translation>摄像头被遮挡或画面静止不动</translation>
+    </message>
+    <message>
+        <source>the recording has a gap (camera or microphone lost, or picture or sound missing)</source>
+        <translation>录像有中断（摄像头或麦克风断开，或画面、声音缺失）</translation>
+    </message>
+    <message>
+        <source>the step was completed faster than its minimum time</source>
+        <translation>这一步完成得比规定的最短时间还快</translation>
+    </message>
+    <message>
+        <source>no answer from the customer could be heard</source>
+        <translation>没有听到客户的回答</translation>
+    </message>
+    <message>
+        <source>there is no sound in the recording</source>
+        <translation>录像中没有声音</translation>
+    </message>
+    <message>
+        <source>the sound is too loud and distorted</source>
+        <translation>声音过大而失真</translation>
+    </message>
+    <message>
+        <source>an unknown problem was found</source>
+        <translation>发现了未知的问题</translation>
+    </message>
+    <message>
+        <source>%1 (fails the check)</source>
+        <translation>%1（不通过）</translation>
+    </message>
+    <message>
+        <source>%1 (to be reviewed)</source>
+        <translation>%1（待复核）</translation>
+    </message>
+    <message>
+        <source>In %1, from %2 to %3: %4.</source>
+        <translation>%1，录像第 %2 至 %3：%4。</translation>
+    </message>
+    <message>
+        <source>From %1 to %2 of the recording: %3.</source>
+        <translation>录像第 %1 至 %2：%3。</translation>
+    </message>
+    <message>
+        <source>In %1: %2.</source>
+        <translation>%1：%2。</translation>
+    </message>
+    <message>
+        <source>In the recording: %1.</source>
+        <translation>录像中：%1。</translation>
+    </message>
+    <message>
+        <source>Someone was out of the picture</source>
+        <translation>有人不在画面中</translation>
+    </message>
+    <message>
+        <source>A third person was present</source>
+        <translation>有第三人在场</translation>
+    </message>
+    <message>
+        <source>Camera covered</source>
+        <translation>摄像头被遮挡</translation>
+    </message>
+    <message>
+        <source>Gap in the recording</source>
+        <translation>录像中断</translation>
+    </message>
+    <message>
+        <source>Step rushed</source>
+        <translation>步骤过快</translation>
+    </message>
+    <message>
+        <source>No audible answer</source>
+        <translation>听不到回答</translation>
+    </message>
+    <message>
+        <source>No sound</source>
+        <translation>没有声音</translation>
+    </message>
+    <message>
+        <source>Sound distorted</source>
+        <translation>声音失真</translation>
+    </message>
+    <message>
+        <source>Script not followed</source>
+        <translation>未按话术讲解</translation>
+    </message>
+    <message>
+        <source>Misleading statement</source>
+        <translation>销售误导</translation>
+    </message>
+    <message>
+        <source>Answer unclear</source>
+        <translation>回答不清楚</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>%1 spot-checked the session on %2: passed.</source>
+        <translation>%1 于 %2 抽检了本场录制：通过。</translation>
+    </message>
+    <message>
+        <source>%1 spot-checked the session on %2: failed.</source>
+        <translation>%1 于 %2 抽检了本场录制：不通过。</translation>
+    </message>
+    <message>
+        <source>%1 spot-checked %2 on %3: passed.</source>
+        <translation>%1 于 %3 抽检了%2：通过。</translation>
+    </message>
+    <message>
+        <source>%1 spot-checked %2 on %3: failed.</source>
+        <translation>%1 于 %3 抽检了%2：不通过。</translation>
+    </message>
+    <message>
+        <source>Reasons: %1.</source>
+        <translation>原因：%1。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>备注：%1</translation>
     </message>
 </context>
 <context>
@@ -2468,6 +2636,10 @@ SHA-256 of the recording: %2</source>
         <source>The recording could not be sealed yet; DualRec tries again at the next start.</source>
         <translation>录像暂时未能封存，DualRec 会在下次启动时重试。</translation>
     </message>
+    <message>
+        <source>Quality check</source>
+        <translation>质检</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::ErrorText</name>
@@ -2772,6 +2944,50 @@ Scope: %5</source>
     <message>
         <source>The files of this session cannot be read from the journal.</source>
         <translation>无法从日志库中读取此次录制的文件。</translation>
+    </message>
+    <message>
+        <source>Record a spot-chec&amp;k…</source>
+        <translation>记录抽检结果(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Record a spot-check</source>
+        <translation>记录抽检结果</translation>
+    </message>
+    <message>
+        <source>Quality check of the session</source>
+        <translation>本场录制的质检</translation>
+    </message>
+    <message>
+        <source>Review queue (%1 % of passed sessions sampled)</source>
+        <translation>待复核队列（另抽查 %1% 已通过的录制）</translation>
+    </message>
+    <message>
+        <source>The quality check of this session cannot be read.</source>
+        <translation>无法读取本场录制的质检结果。</translation>
+    </message>
+    <message>
+        <source>Automatic check: %1</source>
+        <translation>自动%1</translation>
+    </message>
+    <message>
+        <source>Automatic check: not done for this session.</source>
+        <translation>自动质检：本场录制没有做。</translation>
+    </message>
+    <message>
+        <source>Spot-check: none yet.</source>
+        <translation>抽检：尚无。</translation>
+    </message>
+    <message>
+        <source>Spot-check: %1</source>
+        <translation>抽检：%1</translation>
+    </message>
+    <message>
+        <source>The spot-check was not saved: your account cannot be read.</source>
+        <translation>抽检结果没有保存：无法读取您的账户。</translation>
+    </message>
+    <message>
+        <source>The spot-check was not saved.</source>
+        <translation>抽检结果没有保存。</translation>
     </message>
 </context>
 <context>
@@ -3896,6 +4112,57 @@ Scope: %5</source>
     <message>
         <source>A setting was not saved.</source>
         <translation>有一项设置未保存。</translation>
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::SpotCheckDialog</name>
+    <message>
+        <source>Spot-check result</source>
+        <translation>抽检结果</translation>
+    </message>
+    <message>
+        <source>&amp;Passed</source>
+        <translation>通过(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Failed</source>
+        <translation>不通过(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>结果：</translation>
+    </message>
+    <message>
+        <source>The whole session</source>
+        <translation>整场录制</translation>
+    </message>
+    <message>
+        <source>&amp;Checked:</source>
+        <translation>抽检范围(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reasons:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>What you saw or heard (optional)</source>
+        <translation>您看到或听到的情况（可不填）</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save result</source>
+        <translation>保存结果(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Tick at least one reason why the session failed.</source>
+        <translation>请至少勾选一个不通过的原因。</translation>
     </message>
 </context>
 <context>

@@ -216,7 +216,50 @@ TEST_CASE("qc --script applies each step's presence requirement to its chapter o
     CHECK(report.value(QStringLiteral("presence_rule")).toString() == QLatin1String("per_step"));
     CHECK(report.value(QStringLiteral("chapters_from")).toString() == QLatin1String("sidecar"));
     CHECK(report.value(QStringLiteral("defects")).toArray().isEmpty());
-    CHECK(perStep.exitCode == 0);
+    // The session's verdict: no presence reason, but the clip has no sound, which fails it.
+    const auto verdict = report.value(QStringLiteral("qc")).toObject();
+    INFO(QJsonDocument(verdict).toJson().toStdString());
+    CHECK(verdict.value(QStringLiteral("verdict")).toString() == QLatin1String("fail"));
+    QStringList kinds;
+    for (const auto &reason : verdict.value(QStringLiteral("reasons")).toArray())
+        kinds.append(reason.toObject().value(QStringLiteral("kind")).toString());
+    CHECK(kinds.contains(QStringLiteral("audio_missing")));
+    CHECK_FALSE(kinds.contains(QStringLiteral("presence_missing")));
+    CHECK_FALSE(kinds.contains(QStringLiteral("step_too_short")));
+    CHECK(perStep.exitCode == 1);
+    CHECK(plain.value(QStringLiteral("qc")).isNull()); // no template, no verdict
+
+    // Checked against a template that wants consent to take 30 s: the step was rushed.
+    root[QStringLiteral("id")] = QStringLiteral("qc-strict-test");
+    auto strictSteps = root.value(QStringLiteral("steps")).toArray();
+    auto consent = strictSteps.at(0).toObject();
+    auto consentRequires = consent.value(QStringLiteral("requires")).toObject();
+    consentRequires[QStringLiteral("min_duration_s")] = 30;
+    consent[QStringLiteral("requires")] = consentRequires;
+    strictSteps[0] = consent;
+    root[QStringLiteral("steps")] = strictSteps;
+    root[QStringLiteral("qc")] = QJsonObject{{QStringLiteral("audio_missing"), QStringLiteral("ignore")},
+                                             {QStringLiteral("recording_gap"), QStringLiteral("ignore")}};
+    const auto strictScript = QDir(templates).filePath(QStringLiteral("qc-strict-test.json"));
+    QFile strictOut(strictScript);
+    REQUIRE(strictOut.open(QIODevice::WriteOnly));
+    strictOut.write(QJsonDocument(root).toJson());
+    strictOut.close();
+    const auto strictRun = cli(QStringList{QStringLiteral("qc"), recording, QStringLiteral("--json"), QStringLiteral("--script"), strictScript}
+                               + dataFolder);
+    const auto strict = parsed(strictRun).value(QStringLiteral("qc")).toObject();
+    INFO(QJsonDocument(strict).toJson().toStdString());
+    CHECK(strict.value(QStringLiteral("verdict")).toString() == QLatin1String("needs_review"));
+    const auto strictReasons = strict.value(QStringLiteral("reasons")).toArray();
+    REQUIRE(strictReasons.size() == 1); // the sound is ignored by this template's rules
+    CHECK(strictReasons.at(0).toObject().value(QStringLiteral("kind")).toString() == QLatin1String("step_too_short"));
+    CHECK(strictReasons.at(0).toObject().value(QStringLiteral("step_id")).toString() == QLatin1String("consent"));
+    CHECK(strictReasons.at(0).toObject().value(QStringLiteral("severity")).toString() == QLatin1String("review"));
+    CHECK(strictRun.exitCode == 1);
+    // The text report says it too.
+    const auto strictText = cli(QStringList{QStringLiteral("qc"), recording, QStringLiteral("--script"), strictScript} + dataFolder);
+    CHECK(strictText.out.contains(QLatin1String("Verdict: needs_review")));
+    CHECK(strictText.out.contains(QLatin1String("step_too_short (review)")));
 
     // Without the sidecar, the MP4's own chapter titles are matched to the steps.
     const auto sidecar = QFileInfo(recording).absoluteDir().filePath(QFileInfo(recording).baseName() + QStringLiteral(".json"));
@@ -225,6 +268,28 @@ TEST_CASE("qc --script applies each step's presence requirement to its chapter o
                                     + dataFolder));
     CHECK(fromMp4.value(QStringLiteral("chapters_from")).toString() == QLatin1String("mp4"));
     CHECK(fromMp4.value(QStringLiteral("defects")).toArray().isEmpty());
+}
+
+TEST_CASE("script check names a bad qc rule of a template precisely and exits 1")
+{
+    QTemporaryDir dir;
+    QFile shipped(QStringLiteral(DUALREC_SOURCE_DIR "/resources/scripts/traditional-life.json"));
+    REQUIRE(shipped.open(QIODevice::ReadOnly));
+    auto root = QJsonDocument::fromJson(shipped.readAll()).object();
+    root[QStringLiteral("qc")] = QJsonObject{{QStringLiteral("third_party"), QStringLiteral("warn")},
+                                             {QStringLiteral("presense_missing"), QStringLiteral("fail")}};
+    const auto path = dir.filePath(QStringLiteral("traditional-life.json"));
+    QFile out(path);
+    REQUIRE(out.open(QIODevice::WriteOnly));
+    out.write(QJsonDocument(root).toJson());
+    out.close();
+    const auto checked = cli({QStringLiteral("script"), QStringLiteral("check"), path});
+    INFO(checked.out.toStdString() << checked.err.toStdString());
+    CHECK(checked.exitCode == 1);
+    const QString all = checked.out + checked.err;
+    CHECK(all.contains(QLatin1String("$.qc.third_party: expected one of \"ignore\", \"review\", \"fail\"; found \"warn\"")));
+    CHECK(all.contains(QLatin1String("$.qc.presense_missing")));
+    CHECK(all.contains(QLatin1String("unknown key")));
 }
 
 TEST_CASE("record --presence guard watches the frames: the customer's absence stops the step and is journaled")

@@ -182,6 +182,18 @@ TEST_CASE("seal, verify and open a recorded session; the insurer's commands from
     const auto manifest = QJsonDocument::fromJson(readAll(unpacked.filePath(QStringLiteral("manifest.json")))).object();
     CHECK(manifest.value(QStringLiteral("session")).toObject().value(QStringLiteral("application_no")).toString() == QLatin1String("P2026-0042"));
     CHECK(!manifest.value(QStringLiteral("events")).toArray().isEmpty());
+    // The session's QC verdict, computed when it ended, is sealed with its reasons (each with its
+    // kind, severity, step and time range) and the spot-checks (none yet).
+    const auto qc = manifest.value(QStringLiteral("qc")).toObject();
+    INFO(QJsonDocument(qc).toJson().toStdString());
+    CHECK(qc.value(QStringLiteral("verdict")).toString() != QLatin1String("pending"));
+    CHECK(!qc.value(QStringLiteral("computed_at")).toString().isEmpty());
+    CHECK(qc.value(QStringLiteral("reasons")).isArray());
+    CHECK(qc.value(QStringLiteral("spot_checks")).toArray().isEmpty());
+    for (const auto &reason : qc.value(QStringLiteral("reasons")).toArray()) {
+        CHECK(!reason.toObject().value(QStringLiteral("kind")).toString().isEmpty());
+        CHECK(reason.toObject().contains(QStringLiteral("start_ms")));
+    }
 
     // dualrec open: the files, byte for byte.
     const QString opened = dir.filePath(QStringLiteral("opened"));

@@ -1,3 +1,4 @@
+#include "core/workflow/scriptplan.h"
 #include "core/workflow/scripttemplate.h"
 
 #include "tests/core/templatefixture.h"
@@ -97,6 +98,11 @@ TEST_CASE("every kind of template error is reported with file / JSON path and ex
         {"bad term", toJson(mutated(base, {"product", "term_years"}, QStringLiteral("forever"))), "$.product.term_years",
          "\"whole_life\""},
         {"bad language", toJson(mutated(base, {"language"}, QStringLiteral("fr"))), "$.language", "\"zh_CN\" or \"en\""},
+        {"bad qc severity", toJson(mutated(base, {"qc", "third_party"}, QStringLiteral("warn"))), "$.qc.third_party",
+         "expected one of \"ignore\", \"review\", \"fail\"; found \"warn\""},
+        {"unknown qc reason", toJson(mutated(base, {"qc", "presense_missing"}, QStringLiteral("fail"))), "$.qc.presense_missing",
+         "unknown key"},
+        {"qc not an object", toJson(mutated(base, {"qc"}, QStringLiteral("strict"))), "$.qc", "expected an object"},
         {"empty text", toJson(mutated(base, {"steps", "5", "text"}, QStringLiteral("  "))), "$.steps[5].text",
          "non-empty string"},
         {"step not an object", toJson(mutated(base, {"steps", "5"}, 42)), "$.steps[5]", "expected a step object"},
@@ -296,4 +302,31 @@ TEST_CASE("only regular files of reasonable size are read: devices and pipes are
         CHECK((parsed.diagnostics.first().message.contains(QLatin1String("regular file"))
                || parsed.diagnostics.first().message.contains(QLatin1String("at most"))));
     }
+}
+
+TEST_CASE("a template's qc rules: defaults when it says nothing, its severities when it does")
+{
+    using dualrec::workflow::QcReasonKind;
+    using dualrec::workflow::QcSeverity;
+    const auto plain = dualrec::workflow::parseScriptTemplate(toJson(validTemplate()), QStringLiteral("sample-life.json"));
+    REQUIRE(plain.value.has_value());
+    CHECK_FALSE(plain.value->hasQc);
+    CHECK(plain.value->qc.severity(QcReasonKind::PresenceMissing) == QcSeverity::Fail);
+    CHECK(plain.value->qc.severity(QcReasonKind::AudioMissing) == QcSeverity::Fail);
+    CHECK(plain.value->qc.severity(QcReasonKind::NoAudibleAnswer) == QcSeverity::Review);
+    CHECK(plain.value->qc.severity(QcReasonKind::StepTooShort) == QcSeverity::Review);
+
+    auto object = validTemplate();
+    object.insert(QStringLiteral("qc"), QJsonObject{{QStringLiteral("step_too_short"), QStringLiteral("fail")},
+                                                    {QStringLiteral("audio_clipped"), QStringLiteral("ignore")}});
+    const auto strict = dualrec::workflow::parseScriptTemplate(toJson(object), QStringLiteral("sample-life.json"));
+    REQUIRE(strict.value.has_value());
+    CHECK(strict.value->hasQc);
+    CHECK(strict.value->qc.severity(QcReasonKind::StepTooShort) == QcSeverity::Fail);
+    CHECK(strict.value->qc.severity(QcReasonKind::AudioClipped) == QcSeverity::Ignore);
+    CHECK(strict.value->qc.severity(QcReasonKind::ThirdParty) == QcSeverity::Fail); // unchanged default
+    // The plan carries them; two templates: the stricter per kind.
+    auto plan = dualrec::workflow::ScriptPlan::compose({*strict.value});
+    REQUIRE(plan.has_value());
+    CHECK(plan->qcRules() == strict.value->qc);
 }

@@ -209,6 +209,12 @@ TEST_CASE("an agent records a whole session from sign-in to the receipt with key
     CHECK(scanned.contains(english ? QStringLiteral("Check code: none") : QStringLiteral("校验码：无")));
     if (english)
         CHECK(app.find<QLabel>("recordingLocation")->text().contains(QStringLiteral("No finalized recording file")));
+    // The QC verdict is on the page, in the page's language, and in the journal.
+    const auto qcStored = app.journal->sessions().find(session->id());
+    REQUIRE(qcStored.has_value());
+    CHECK((*qcStored)->qcVerdict != QLatin1String("pending"));
+    CHECK_FALSE(app.find<QLabel>("endQc")->text().isEmpty());
+    CHECK(app.find<QLabel>("endQc")->text().contains(english ? QStringLiteral("Quality check") : QStringLiteral("质检")));
     app.screenshot(QStringLiteral("page-end-%1").arg(language));
 
     // Everything is in the journal: the session, every event, and the audit trail.
@@ -478,5 +484,23 @@ TEST_CASE("the window records the clip through the real pipeline and warns while
     REQUIRE(runs.has_value());
     CHECK(std::any_of(runs->cbegin(), runs->cend(), [](const storage::PresenceRun &run) { return run.agent && !run.customer; }));
     CHECK(std::any_of(runs->cbegin(), runs->cend(), [](const storage::PresenceRun &run) { return run.agent && run.customer; }));
+    // The verdict from this real recording: the customer's absence (a step that needs both)
+    // fails it (its tone is sound enough: no sound reason); journaled and said on the page in Chinese.
+    const auto verdicts = app.journal->qc().verdicts(id);
+    REQUIRE(verdicts.has_value());
+    REQUIRE(verdicts->size() == 1);
+    CHECK(verdicts->first().verdict == QLatin1String("fail"));
+    const auto hasReason = [&](const char *kind) {
+        return std::any_of(verdicts->first().reasons.cbegin(), verdicts->first().reasons.cend(),
+                           [&](const storage::QcReasonRecord &found) { return found.kind == QLatin1String(kind); });
+    };
+    CHECK(hasReason("presence_missing"));
+    CHECK_FALSE(hasReason("audio_missing"));
+    CHECK_FALSE(hasReason("audio_clipped"));
+    CHECK(app.journal->sessions().find(id).value()->qcVerdict == QLatin1String("fail"));
+    const auto qcText = app.find<QLabel>("endQc")->text();
+    INFO(qcText.toStdString());
+    CHECK(qcText.contains(QStringLiteral("质检不通过")));
+    CHECK(qcText.contains(QStringLiteral("不在画面中")));
     app.screenshot(QStringLiteral("page-end-live-zh_CN"));
 }

@@ -1,0 +1,92 @@
+#include "core/qc/sessioninputs.h"
+
+namespace dualrec::qc {
+
+using namespace std::chrono;
+
+namespace {
+
+QcStep stepOf(const workflow::PlannedStep &planned, milliseconds start, milliseconds end)
+{
+    QcStep step;
+    step.id = planned.id;
+    step.range = {start, std::max(start, end)};
+    step.presence = planned.definition.requirements.presence;
+    step.minDuration = planned.definition.requirements.minDuration;
+    step.answerRequired = planned.definition.requirements.answerRequired;
+    return step;
+}
+
+} // namespace
+
+std::vector<QcStep> stepsFromEvents(const QList<workflow::SessionEvent> &events, const workflow::ScriptPlan &plan)
+{
+    std::vector<QcStep> steps;
+    qsizetype open = -1; ///< index into steps of the step that is running
+    const milliseconds last = events.isEmpty() ? milliseconds(0) : duration_cast<milliseconds>(events.last().monotonic);
+    for (const auto &event : events) {
+        const auto at = duration_cast<milliseconds>(event.monotonic);
+        if (event.type == workflow::SessionEventType::StepStarted) {
+            if (open >= 0)
+                steps[std::size_t(open)].range.end = at;
+            open = -1;
+            const auto index = event.stepIndex;
+            if (index < 0 || index >= plan.steps().size())
+                continue;
+            steps.push_back(stepOf(plan.steps().at(index), at, last));
+            open = qsizetype(steps.size()) - 1;
+        } else if (event.type == workflow::SessionEventType::StepCompleted && open >= 0 && steps[std::size_t(open)].id == event.stepId) {
+            steps[std::size_t(open)].range.end = at;
+            steps[std::size_t(open)].completed = true;
+            open = -1;
+        }
+    }
+    return steps;
+}
+
+Result<std::vector<QcStep>> stepsFromChapters(const QList<media::ChapterMark> &chapters, const workflow::ScriptPlan &plan, bool finished)
+{
+    std::vector<QcStep> steps;
+    qsizetype next = 0;
+    for (qsizetype c = 0; c < chapters.size(); ++c) {
+        const auto &chapter = chapters.at(c);
+        qsizetype index = -1;
+        if (!chapter.id.isEmpty()) {
+            for (qsizetype i = 0; i < plan.steps().size() && index < 0; ++i)
+                index = plan.steps().at(i).id == chapter.id ? i : -1;
+        } else {
+            while (next < plan.steps().size() && plan.steps().at(next).definition.title != chapter.title)
+                ++next;
+            index = next < plan.steps().size() ? next++ : -1;
+        }
+        if (index < 0)
+            return fail(ErrorCode::InvalidArgument, QStringLiteral("chapter \"%1\" is not a step of template %2")
+                                                        .arg(chapter.id.isEmpty() ? chapter.title : chapter.id, plan.id()));
+        auto step = stepOf(plan.steps().at(index), chapter.start, chapter.end);
+        step.completed = finished || c + 1 < chapters.size();
+        steps.push_back(step);
+    }
+    return steps;
+}
+
+std::vector<PresenceFinding> presenceFindings(const std::vector<vision::PresenceDefect> &defects, nanoseconds origin)
+{
+    std::vector<PresenceFinding> findings;
+    for (const auto &defect : defects) {
+        findings.push_back({defect.kind, defect.who,
+                            {duration_cast<milliseconds>(defect.start - origin), duration_cast<milliseconds>(defect.end - origin)}, {}});
+    }
+    return findings;
+}
+
+QList<storage::QcReasonRecord> reasonRecords(const QcVerdict &verdict)
+{
+    QList<storage::QcReasonRecord> records;
+    for (const auto &reason : verdict.reasons) {
+        records.append({QLatin1String(qcReasonKindName(reason.kind)), QLatin1String(qcSeverityName(reason.severity)), reason.stepId,
+                        reason.range.start, reason.range.end, reason.detail});
+    }
+    return records;
+}
+
+} // namespace dualrec::qc

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "core/media/finalizer.h"
+#include "core/qc/sessionqc.h"
+#include "core/storage/qcrepository.h"
+#include "core/workflow/scriptplan.h"
+#include "core/workflow/sessionevent.h"
+
+#include <QList>
+
+namespace dualrec::qc {
+
+/// The steps of a session from its events (StepStarted opens a step; StepCompleted, the next
+/// StepStarted or the last event ends it), with each step's requirements from the plan. Pure.
+[[nodiscard]] std::vector<QcStep> stepsFromEvents(const QList<workflow::SessionEvent> &events, const workflow::ScriptPlan &plan);
+
+/// The steps of a recording from its chapters (sidecar or MP4), matched to the plan's steps by
+/// id (or, without ids, by title in order). A chapter counts as completed unless it is the
+/// last one of a recording that did not finish. Steps not in the plan are InvalidArgument.
+[[nodiscard]] Result<std::vector<QcStep>> stepsFromChapters(const QList<media::ChapterMark> &chapters,
+                                                             const workflow::ScriptPlan &plan, bool finished);
+
+/// The guard's defects (times of its checks) on the recording's timeline (`origin`: the
+/// recording's zero on the checks' clock).
+[[nodiscard]] std::vector<PresenceFinding> presenceFindings(const std::vector<vision::PresenceDefect> &defects,
+                                                            std::chrono::nanoseconds origin);
+
+/// The verdict's reasons as the journal stores them.
+[[nodiscard]] QList<storage::QcReasonRecord> reasonRecords(const QcVerdict &verdict);
+
+} // namespace dualrec::qc

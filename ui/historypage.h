@@ -21,6 +21,10 @@ class QListWidget;
 class QPushButton;
 class QTableWidget;
 
+namespace dualrec::sync {
+class SyncService;
+}
+
 namespace dualrec::ui {
 
 class PlaybackWidget;
@@ -47,6 +51,9 @@ public:
 
     /// The data folder's device keys, for playing encrypted recordings (PlaybackWidget).
     void setEvidenceKeys(std::shared_ptr<const seal::DeviceKeys> keys);
+    /// The window's uploads: the detail pane then says where the session's upload stands and
+    /// offers to try a failed one again or to upload it first (audited as the viewer).
+    void setSync(sync::SyncService *sync);
     /// Who is looking (the audit log's actor); reloads the first page.
     void open(const QString &actor);
     [[nodiscard]] storage::HistoryFilter filter() const;
@@ -62,6 +69,7 @@ private:
     void retranslateUi();
     void reload();
     void clearDetail();
+    void updateUploadDetail();
     /// The person behind a login: the account's display name, else the login itself.
     [[nodiscard]] QString personName(const QString &login) const;
     void showRecording(const workflow::SessionId &id, const workflow::SessionTimeline &timeline,
@@ -101,6 +109,11 @@ private:
     QLabel *m_problem = nullptr;
     PlaybackWidget *m_playback = nullptr;
     workflow::SessionId m_shownSession; ///< whose recording the player has
+    sync::SyncService *m_sync = nullptr;
+    workflow::SessionId m_detailSession; ///< whose detail is shown (upload buttons act on it)
+    QLabel *m_uploadDetail = nullptr;
+    QPushButton *m_retryUpload = nullptr;
+    QPushButton *m_prioritizeUpload = nullptr;
 };
 
 } // namespace dualrec::ui

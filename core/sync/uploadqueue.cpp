@@ -250,6 +250,11 @@ Result<void> UploadQueue::retry(const SessionId &id)
     const auto state = (*current)->state;
     if (state == UploadState::Acknowledged || state == UploadState::Purged)
         return fail(ErrorCode::InvalidState, QStringLiteral("session %1 is already %2").arg(id.toString(), QLatin1String(uploadStateName(state))));
+    // The server's copy did not match the package: it is not resumed, a new upload starts.
+    if ((*current)->lastErrorCode == QLatin1String(errorCodeName(ErrorCode::DataCorrupt)))
+        return update(id, QStringLiteral("state = ?, upload_url = '', confirmed_offset = 0, next_attempt_utc = NULL, attempts = 0, "
+                                         "last_error_code = '', last_error_detail = ''"),
+                      {QLatin1String(uploadStateName(UploadState::Queued))});
     const auto next = (*current)->uploadUrl.isEmpty() ? UploadState::Queued : UploadState::Uploading;
     return update(id, QStringLiteral("state = ?, next_attempt_utc = NULL, attempts = 0, last_error_code = '', last_error_detail = ''"),
                   {QLatin1String(uploadStateName(next))});

@@ -84,7 +84,8 @@ public:
     /// Unblocks every blocked upload (after the credentials were fixed).
     [[nodiscard]] Result<int> retryBlocked();
     /// A person asked to try this one again now: a blocked upload is queued again, a waiting
-    /// one waits no longer; its failure count starts again. InvalidState when it is done
+    /// one waits no longer; its failure count starts again. One blocked because the server's
+    /// SHA-256 did not match starts a new upload (the server's copy is not resumed). InvalidState when it is done
     /// (acknowledged or purged), NotFound when it is not queued.
     [[nodiscard]] Result<void> retry(const workflow::SessionId &id);
     /// The network came back: every queued or uploading row waiting for its next attempt is due

@@ -309,6 +309,8 @@ void HistoryPage::retranslateUi()
     m_retryUpload->setToolTip(tr("Tries to upload this session's sealed recording again now."));
     m_prioritizeUpload->setText(tr("Upload this &first"));
     m_prioritizeUpload->setToolTip(tr("Moves this session's recording to the front of the upload queue."));
+    m_retryUpload->setAccessibleName(tr("Try the upload again"));
+    m_prioritizeUpload->setAccessibleName(tr("Upload this first"));
     updateUploadDetail();
     m_presenceLegend->setText(tr("Presence: green = as required, red = someone required was out of frame, grey = paused; "
                                  "lines mark the start of each step."));

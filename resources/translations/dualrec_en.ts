@@ -2588,6 +2588,14 @@ Scope: %5</source>
         <source>Moves this session&apos;s recording to the front of the upload queue.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Try the upload again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload this first</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::LoginPage</name>

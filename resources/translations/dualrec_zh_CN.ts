@@ -2625,6 +2625,14 @@ Scope: %5</source>
         <source>Moves this session&apos;s recording to the front of the upload queue.</source>
         <translation>把此会话的录像移到上传队列的最前面。</translation>
     </message>
+    <message>
+        <source>Try the upload again</source>
+        <translation>重新上传</translation>
+    </message>
+    <message>
+        <source>Upload this first</source>
+        <translation>优先上传</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::LoginPage</name>

@@ -2,6 +2,7 @@
 
 #include "app/capturesetup.h"
 #include "app/devicekeysetup.h"
+#include "app/synccommand.h"
 #include "core/live/livecapture.h"
 #include "ui/capturefeed.h"
 #include "ui/livefeed.h"
@@ -38,6 +39,7 @@ Application::~Application()
     // The window (and a recording it may still finalize) goes before the capture it uses.
     m_window.reset();
     m_sealing.reset(); // a running seal stops between two blocks; it is made again at the next start
+    m_sync.reset();    // uploads in flight stop; their offsets are in the journal and they resume at the next start
     m_captureFeed.reset();
     m_capture.reset();
     m_journal.reset();
@@ -180,9 +182,10 @@ std::optional<int> Application::startWindow()
     recording.encoder.framesPerSecond = m_format.framesPerSecond;
     m_voice = makeVoice(err);
     m_sealing = std::make_unique<live::SealQueue>(*m_journal, dataDirectory, m_clock, [this] { return insurerCertificates(); });
+    startSync(dataDirectory, err);
     m_window = std::make_unique<ui::MainWindow>(
         ui::UiServices{m_library, *m_journal, m_clock, m_settings, m_feed.get(), m_capture.get(), recording, m_voice.get(),
-                       m_sealing.get()},
+                       m_sealing.get(), m_sync.get()},
         info);
     connect(m_window.get(), &ui::MainWindow::languageRequested, this, &Application::onLanguageRequested);
     connect(m_instance.get(), &SingleInstance::activationRequested, m_window.get(), [this] {
@@ -261,6 +264,21 @@ QList<QByteArray> Application::insurerCertificates() const
         certificates.append(file.readAll());
     }
     return certificates;
+}
+
+void Application::startSync(const QString &dataDirectory, QTextStream &err)
+{
+    auto endpoint = configuredSyncEndpoint(m_settings, dataDirectory);
+    if (!endpoint) {
+        if (endpoint.error().code != ErrorCode::NotFound) // no address: uploads are not set up, nothing to say
+            err << tr("dualrec: sealed recordings are not uploaded: %1").arg(endpoint.error().detail) << Qt::endl;
+        return;
+    }
+    m_sync = std::make_unique<sync::SyncService>(*m_journal, dataDirectory, *endpoint, m_clock, sync::SyncScheduler::Options{},
+                                                 QStringLiteral("dualrec window"));
+    // A session sealed while the window is open is queued at once.
+    connect(m_sealing.get(), &live::SealQueue::sealed, m_sync.get(), [this] { m_sync->enqueueSealed(); });
+    m_sync->start();
 }
 
 std::optional<QString> Application::startCapture(QTextStream &err)

@@ -10,6 +10,7 @@
 
 #include "core/live/interruptedsessions.h"
 #include "core/live/sealqueue.h"
+#include "core/sync/syncservice.h"
 #include "ui/voicebroadcast.h"
 
 #include <QObject>
@@ -86,6 +87,8 @@ private:
     void onRecovered(const Result<QList<live::RecoveredSession>> &recovered);
     /// The insurer's certificates (PEM) from the settings / IT policy (seal/insurerCertificates).
     [[nodiscard]] QList<QByteArray> insurerCertificates() const;
+    /// Starts the uploads when the settings or the IT policy name an upload address.
+    void startSync(const QString &dataDirectory, QTextStream &err);
 
     CommandLine m_commandLine;
     Translators &m_translators;
@@ -101,6 +104,9 @@ private:
     std::unique_ptr<ui::CaptureFeed> m_captureFeed;
     std::unique_ptr<ui::VoiceBroadcast> m_voice; ///< before the window, which uses it
     std::unique_ptr<live::SealQueue> m_sealing;  ///< before the window, which uses it
+    /// Uploads sealed packages when an upload address is configured (sync/endpoint); null
+    /// otherwise. Before the window, which shows its progress; stopped after it.
+    std::unique_ptr<sync::SyncService> m_sync;
     std::unique_ptr<ui::MainWindow> m_window;
     /// Closes the sessions the last run left behind (finalizing their recordings) in its own
     /// thread, not the pool that checks passwords; stopped between sessions and joined first

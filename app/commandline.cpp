@@ -128,8 +128,11 @@ CommandLine parseCommandLine(const QStringList &arguments)
                   "  sync [--endpoint URL] [--once] [--ca-file PEM] [--pin sha256/BASE64] [--bandwidth BYTES]\n"
                   "                         upload the sealed packages to the insurer (tus); one line per package;\n"
                   "                         with --once exit 0 when every package is acknowledged, else 1. The bearer\n"
-                  "                         token comes from the environment variable DUALREC_SYNC_TOKEN; endpoint, CA\n"
-                  "                         file and pin default to the IT policy (sync/endpoint, sync/caFile, sync/pin)"));
+                  "                         token comes from the key store (or the environment variable\n"
+                  "                         DUALREC_SYNC_TOKEN, which wins); endpoint, CA file and pin default to the\n"
+                  "                         IT policy (sync/endpoint, sync/caFile, sync/pin)\n"
+                  "  sync --set-token       read the upload token from standard input and keep it in the key store\n"
+                  "                         (empty input removes it); the token is never printed"));
     const auto helpOption = parser.addHelpOption();
     const auto versionOption = parser.addVersionOption();
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
@@ -183,7 +186,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption syncCa(QStringLiteral("ca-file"), QCoreApplication::translate("CommandLine", "sync: trust only the CA certificates in this PEM file."), QStringLiteral("PEM"));
     const QCommandLineOption syncPin(QStringLiteral("pin"), QCoreApplication::translate("CommandLine", "sync: the SHA-256 of the server's public key (sha256/BASE64)."), QStringLiteral("PIN"));
     const QCommandLineOption syncBandwidth(QStringLiteral("bandwidth"), QCoreApplication::translate("CommandLine", "sync: at most this many bytes per second."), QStringLiteral("BYTES"));
-    parser.addOptions({syncOnce, syncEndpoint, syncCa, syncPin, syncBandwidth});
+    const QCommandLineOption syncSetToken(QStringLiteral("set-token"), QCoreApplication::translate("CommandLine", "sync: read the upload token from standard input and keep it in the key store."));
+    parser.addOptions({syncOnce, syncEndpoint, syncCa, syncPin, syncBandwidth, syncSetToken});
     const auto sealOptions = sealCommandOptions();
     parser.addOptions(sealOptions);
     parser.addOptions(exportCommandOptions());
@@ -397,11 +401,14 @@ CommandLine parseCommandLine(const QStringList &arguments)
         o.endpoint = parser.value(syncEndpoint);
         o.caFile = parser.value(syncCa);
         o.publicKeyPin = parser.value(syncPin);
+        o.setToken = parser.isSet(syncSetToken);
         bool okNumber = true;
         if (parser.isSet(syncBandwidth))
             o.bandwidthLimit = parser.value(syncBandwidth).toLongLong(&okNumber);
         if (positional.size() != 1)
             result.error = QCoreApplication::translate("CommandLine", "sync: expected no further arguments");
+        else if (o.setToken && (o.once || !o.endpoint.isEmpty() || !o.caFile.isEmpty() || !o.publicKeyPin.isEmpty() || parser.isSet(syncBandwidth)))
+            result.error = QCoreApplication::translate("CommandLine", "sync: --set-token only stores the token; give it without other sync options");
         else if (!okNumber || o.bandwidthLimit < 0)
             result.error = QCoreApplication::translate("CommandLine", "sync: --bandwidth: expected bytes per second (0: no limit), got \"%1\"").arg(parser.value(syncBandwidth));
         else
@@ -456,8 +463,9 @@ CommandLine parseCommandLine(const QStringList &arguments)
     else if (const auto misplacedUser = misplacedExportOption(parser, result.mode); !misplacedUser.isEmpty() && result.error.isEmpty())
         result.error = misplacedUser;
     else if (result.mode != CommandLine::Mode::Sync
-        && (parser.isSet(syncOnce) || parser.isSet(syncEndpoint) || parser.isSet(syncCa) || parser.isSet(syncPin) || parser.isSet(syncBandwidth)))
-        result.error = QCoreApplication::translate("CommandLine", "--once, --endpoint, --ca-file, --pin and --bandwidth belong to the sync command");
+        && (parser.isSet(syncOnce) || parser.isSet(syncEndpoint) || parser.isSet(syncCa) || parser.isSet(syncPin) || parser.isSet(syncBandwidth)
+            || parser.isSet(syncSetToken)))
+        result.error = QCoreApplication::translate("CommandLine", "--once, --endpoint, --ca-file, --pin, --bandwidth and --set-token belong to the sync command");
     if (result.mode == CommandLine::Mode::VerifyJournal)
         result.seal.json = parser.isSet(qcJson);
     if (result.mode != CommandLine::Mode::Qc

@@ -51,6 +51,7 @@ struct SyncOptions final {
     QString caFile;            ///< trust only the CAs in this PEM file
     QString publicKeyPin;      ///< sha256/BASE64 of the server's public key
     qint64 bandwidthLimit = 0; ///< bytes per second, 0: unlimited
+    bool setToken = false;     ///< --set-token: store the bearer token read from stdin in the key store, upload nothing
 };
 
 /// `dualrec export SESSION_ID --out DIR --user LOGIN` (app/exportcommand.cpp).

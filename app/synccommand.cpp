@@ -1,10 +1,12 @@
 #include "app/synccommand.h"
 
-#include "app/devicekeysetup.h"
-
 #include "app/application.h"
+#include "app/devicekeysetup.h"
+#include "core/seal/sealsession.h"
 #include "core/storage/journal.h"
+#include "core/sync/evidencefollow.h"
 #include "core/sync/syncscheduler.h"
+#include "core/sync/synctoken.h"
 #include "core/util/settingsstore.h"
 
 #include <QDir>
@@ -51,39 +53,81 @@ QString lineOf(const sync::UploadRecord &r)
 
 } // namespace
 
-int runSyncCommand(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
+Result<sync::SyncEndpoint> configuredSyncEndpoint(const SettingsStore &settings, const QString &dataDirectory, const SyncOptions &options)
 {
-    const auto &options = commandLine.sync;
-    const auto dataDirectory = Application::dataDirectory(commandLine);
-    if (!QFileInfo::exists(storage::Journal::databasePath(dataDirectory))) {
-        err << "dualrec sync: " << QCoreApplication::translate("SyncCommand", "there is no DualRec journal in %1 (check --data-dir)").arg(QDir::toNativeSeparators(dataDirectory)) << Qt::endl;
-        return 2;
-    }
     // The command line wins; otherwise the IT policy (or the user's settings) names them.
-    const SettingsStore settings(QString(), SettingsStore::systemPolicyPath());
     const QString endpointText = options.endpoint.isEmpty() ? settings.text(SettingKey::SyncEndpoint) : options.endpoint;
-    if (endpointText.isEmpty()) {
-        err << "dualrec sync: " << QCoreApplication::translate("SyncCommand", "no upload address: give --endpoint URL or set sync/endpoint in the IT policy") << Qt::endl;
-        return 2;
-    }
+    if (endpointText.isEmpty())
+        return fail(ErrorCode::NotFound, QStringLiteral("no upload address (sync/endpoint) is configured"));
     const QString pinText = options.publicKeyPin.isEmpty() ? settings.text(SettingKey::SyncPublicKeyPin) : options.publicKeyPin;
     sync::SyncEndpoint endpoint;
     endpoint.creationUrl = QUrl(endpointText);
     endpoint.caFile = options.caFile.isEmpty() ? settings.text(SettingKey::SyncCaFile) : options.caFile;
     endpoint.bandwidthLimit = options.bandwidthLimit;
-    endpoint.bearerToken = qEnvironmentVariable("DUALREC_SYNC_TOKEN");
     if (!pinText.isEmpty()) {
         auto pin = sync::SyncEndpoint::parsePin(pinText);
-        if (!pin) {
-            err << "dualrec sync: --pin: " << pin.error().detail << Qt::endl;
-            return 2;
-        }
+        if (!pin)
+            return fail(pin.error().code, QStringLiteral("--pin / sync/pin: %1").arg(pin.error().detail));
         endpoint.publicKeyPinSha256 = *pin;
     }
-    if (auto valid = endpoint.validate(); !valid) {
-        err << "dualrec sync: " << valid.error().detail << Qt::endl;
+    if (auto valid = endpoint.validate(); !valid)
+        return std::unexpected(valid.error());
+    auto store = seal::dataFolderKeyStore(dataDirectory);
+    auto token = sync::loadSyncToken(*store);
+    if (!token)
+        return fail(token.error().code, QStringLiteral("the upload token cannot be read: %1").arg(token.error().detail));
+    endpoint.bearerToken = token->token;
+    return endpoint;
+}
+
+int runSetSyncToken(const QString &dataDirectory, QIODevice &in, QTextStream &out, QTextStream &err)
+{
+    // One line; the text is never echoed or printed.
+    const QString token = QString::fromUtf8(in.readLine(8193)).trimmed();
+    if (token.size() > 4096 || (!token.isEmpty() && !sync::isValidSyncToken(token))) {
+        err << "dualrec sync --set-token: " << QCoreApplication::translate("SyncCommand", "the text on standard input is not an upload token (1 to 4096 printable ASCII "
+                                                  "characters without spaces); nothing was stored")
+            << Qt::endl;
         return 2;
     }
+    auto store = seal::dataFolderKeyStore(dataDirectory);
+    if (auto stored = sync::storeSyncToken(*store, token); !stored) {
+        err << "dualrec sync --set-token: " << stored.error().detail << Qt::endl;
+        return 2;
+    }
+    if (token.isEmpty())
+        out << QCoreApplication::translate("SyncCommand", "The upload token was removed from the %1 key store.").arg(store->backendName()) << Qt::endl;
+    else
+        out << QCoreApplication::translate("SyncCommand", "The upload token is kept in the %1 key store; uploads use it from now on.").arg(store->backendName()) << Qt::endl;
+    return 0;
+}
+
+int runSyncCommand(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
+{
+    const auto &options = commandLine.sync;
+    const auto dataDirectory = Application::dataDirectory(commandLine);
+    if (options.setToken) {
+        QFile in;
+        if (!in.open(stdin, QIODevice::ReadOnly)) {
+            err << "dualrec sync --set-token: " << QCoreApplication::translate("SyncCommand", "standard input cannot be read") << Qt::endl;
+            return 2;
+        }
+        return runSetSyncToken(dataDirectory, in, out, err);
+    }
+    if (!QFileInfo::exists(storage::Journal::databasePath(dataDirectory))) {
+        err << "dualrec sync: " << QCoreApplication::translate("SyncCommand", "there is no DualRec journal in %1 (check --data-dir)").arg(QDir::toNativeSeparators(dataDirectory)) << Qt::endl;
+        return 2;
+    }
+    const SettingsStore settings(QString(), SettingsStore::systemPolicyPath());
+    auto configured = configuredSyncEndpoint(settings, dataDirectory, options);
+    if (!configured) {
+        err << "dualrec sync: " << (configured.error().code == ErrorCode::NotFound
+                                        ? QCoreApplication::translate("SyncCommand", "no upload address: give --endpoint URL or set sync/endpoint in the IT policy")
+                                        : configured.error().detail)
+            << Qt::endl;
+        return 2;
+    }
+    const sync::SyncEndpoint endpoint = *configured;
     const SystemClock clock;
     // The journal's keys come from the folder's device keys (never made here).
     auto keys = openDeviceKeys(dataDirectory, KeyOpening::ExistingOnly);
@@ -108,28 +152,18 @@ int runSyncCommand(const CommandLine &commandLine, QTextStream &out, QTextStream
     const auto print = [&](const workflow::SessionId &id, const QString &text) {
         out << id.toString() << "  " << text << Qt::endl;
     };
-    // The evidence lifecycle follows the upload: sealed -> uploading -> acknowledged -> purged
-    // (a step a crash skipped is taken on the way; sessions sealed before the lifecycle existed
-    // are left as they are).
-    const auto follow = [&](const workflow::SessionId &id, storage::EvidenceState target) {
-        auto &sessions = (*journal)->sessions();
-        const auto current = sessions.evidenceState(id);
-        if (!current || (*current != storage::EvidenceState::Sealed && *current != storage::EvidenceState::Uploading
-                         && *current != storage::EvidenceState::Acknowledged))
-            return;
-        if (auto moved = sessions.adoptEvidence(id, target, clock.wallNow(), QStringLiteral("dualrec sync")); !moved)
-            err << "dualrec sync: " << id.toString() << ": " << moved.error().toString() << Qt::endl;
-    };
+    // The evidence lifecycle follows the upload (core/sync/evidencefollow.h, as in the window).
+    sync::followEvidence(scheduler, (*journal)->sessions(), clock, QStringLiteral("dualrec sync"),
+                         [&err](const workflow::SessionId &id, const Error &error) {
+                             err << "dualrec sync: " << id.toString() << ": " << error.toString() << Qt::endl;
+                         });
     QObject::connect(&scheduler, &sync::SyncScheduler::uploadStarted, &loop, [&](const workflow::SessionId &id) {
-        follow(id, storage::EvidenceState::Uploading);
         print(id, QCoreApplication::translate("SyncCommand", "upload created on the server"));
     });
     QObject::connect(&scheduler, &sync::SyncScheduler::acknowledged, &loop, [&](const workflow::SessionId &id) {
-        follow(id, storage::EvidenceState::Acknowledged);
         print(id, QCoreApplication::translate("SyncCommand", "acknowledged"));
     });
     QObject::connect(&scheduler, &sync::SyncScheduler::purged, &loop, [&](const workflow::SessionId &id) {
-        follow(id, storage::EvidenceState::Purged);
         print(id, QCoreApplication::translate("SyncCommand", "removed from this computer: the retention period after the acknowledgement is over"));
     });
     QObject::connect(&scheduler, &sync::SyncScheduler::attemptFailed, &loop,

@@ -1,5 +1,7 @@
 #include "ui/endpage.h"
 
+#include "ui/synctext.h"
+
 #include "ui/errortext.h"
 
 #include "ui/historytext.h"
@@ -44,6 +46,11 @@ EndPage::EndPage(QWidget *parent) : QWidget(parent)
     m_qc->setTextInteractionFlags(Qt::TextSelectableByMouse);
     pageStyle::enlarge(m_qc, 1.1);
     layout->addWidget(m_qc);
+    m_upload = new QLabel(this);
+    m_upload->setObjectName(QStringLiteral("endUpload"));
+    m_upload->setWordWrap(true);
+    m_upload->hide();
+    layout->addWidget(m_upload);
 
     auto *columns = new QHBoxLayout;
     m_summary = new QTableWidget(this);
@@ -119,6 +126,7 @@ void EndPage::showSession(const WorkflowSession &session, std::optional<storage:
     m_session = &session;
     m_verdict.reset();
     setSealStatus(SealStatus::Invalid);
+    setUploadStatus(std::nullopt);
     m_recording = std::move(recording);
     m_receipt = std::move(receipt);
     m_verificationUrl = std::move(verificationUrl);
@@ -136,6 +144,7 @@ void EndPage::changeEvent(QEvent *event)
 void EndPage::retranslateUi()
 {
     setSealStatus(m_sealStatus, m_sealPercent, m_sealError);
+    setUploadStatus(m_uploadStatus);
     m_title->setText(tr("Recording ended"));
     m_receiptTitle->setText(tr("Customer's receipt"));
     m_newSession->setText(tr("&New recording"));
@@ -290,6 +299,19 @@ void EndPage::setSealStatus(SealStatus status, int percent, const std::optional<
     m_seal->setText(text);
     m_seal->setToolTip(error ? ErrorText::technicalDetail(*error) : QString());
     m_seal->setVisible(!text.isEmpty());
+}
+
+} // namespace dualrec::ui
+
+namespace dualrec::ui {
+
+void EndPage::setUploadStatus(const std::optional<sync::SessionUpload> &upload)
+{
+    m_uploadStatus = upload;
+    const QString text = upload ? SyncText::upload(*upload) : QString();
+    m_upload->setText(text);
+    m_upload->setToolTip(upload ? SyncText::detail(upload->error) : QString());
+    m_upload->setVisible(!text.isEmpty());
 }
 
 } // namespace dualrec::ui

@@ -2,6 +2,7 @@
 
 #include "core/qc/sessionqc.h"
 #include "core/storage/sessionrecord.h"
+#include "core/sync/syncservice.h"
 #include "core/workflow/receipt.h"
 #include "core/workflow/workflowsession.h"
 
@@ -52,6 +53,10 @@ public:
     /// `percent` for Sealing; `error` for Failed (its sentence is shown, the detail in the tooltip).
     void setSealStatus(SealStatus status, int percent = 0, const std::optional<Error> &error = std::nullopt);
 
+    /// Where the upload of the session's sealed package stands (sync::SyncService), shown next
+    /// to the seal status; nullopt: nothing is said (not queued, or uploads are not set up).
+    void setUploadStatus(const std::optional<sync::SessionUpload> &upload);
+
 Q_SIGNALS:
     void newSessionRequested();
 
@@ -75,6 +80,8 @@ private:
     SealStatus m_sealStatus = SealStatus::Invalid;
     int m_sealPercent = 0;
     std::optional<Error> m_sealError;
+    QLabel *m_upload = nullptr;
+    std::optional<sync::SessionUpload> m_uploadStatus;
     QTableWidget *m_summary = nullptr;
     QLabel *m_recordingLabel = nullptr;
     QLabel *m_receiptTitle = nullptr;

@@ -1,6 +1,7 @@
 #include "ui/historypage.h"
 #include "ui/errortext.h"
 
+#include "core/sync/syncservice.h"
 #include "core/workflow/sessiontimeline.h"
 #include "ui/historytext.h"
 #include "ui/pagestyle.h"
@@ -8,6 +9,7 @@
 #include "ui/presencebar.h"
 #include "ui/qctext.h"
 #include "ui/spotcheckdialog.h"
+#include "ui/synctext.h"
 #include "ui/workflowtext.h"
 
 #include <QCheckBox>
@@ -153,9 +155,25 @@ HistoryPage::HistoryPage(storage::SessionRepository &sessions, storage::AuditLog
     detailLayout->addWidget(m_qcDetail, 5, 0, 1, 2);
     detailLayout->addWidget(m_spotCheck, 6, 0, 1, 1, Qt::AlignLeft);
     detailLayout->addWidget(m_problem, 7, 0, 1, 2);
+    // The session's upload (only when uploads are set up): where it stands, retry, first.
+    auto *uploadRow = new QHBoxLayout;
+    m_uploadDetail = new QLabel(detail);
+    m_uploadDetail->setObjectName(QStringLiteral("historyUploadDetail"));
+    m_uploadDetail->setWordWrap(true);
+    m_retryUpload = new QPushButton(detail);
+    m_retryUpload->setObjectName(QStringLiteral("historyRetryUpload"));
+    m_prioritizeUpload = new QPushButton(detail);
+    m_prioritizeUpload->setObjectName(QStringLiteral("historyPrioritizeUpload"));
+    uploadRow->addWidget(m_uploadDetail, 1);
+    uploadRow->addWidget(m_retryUpload);
+    uploadRow->addWidget(m_prioritizeUpload);
+    for (QWidget *widget : {static_cast<QWidget *>(m_uploadDetail), static_cast<QWidget *>(m_retryUpload),
+                            static_cast<QWidget *>(m_prioritizeUpload)})
+        widget->hide();
+    detailLayout->addLayout(uploadRow, 8, 0, 1, 2);
     m_playback = new PlaybackWidget(detail);
     m_playback->setObjectName(QStringLiteral("historyPlayback"));
-    detailLayout->addWidget(m_playback, 0, 2, 8, 1);
+    detailLayout->addWidget(m_playback, 0, 2, 9, 1);
     detailLayout->setRowStretch(4, 1);
     detailLayout->setColumnStretch(0, 2);
     detailLayout->setColumnStretch(1, 3);
@@ -186,6 +204,14 @@ HistoryPage::HistoryPage(storage::SessionRepository &sessions, storage::AuditLog
     });
     connect(m_table, &QTableWidget::currentCellChanged, this, [this](int row) { showDetail(row); });
     connect(m_spotCheck, &QPushButton::clicked, this, [this] { spotCheckShown(); });
+    connect(m_retryUpload, &QPushButton::clicked, this, [this] {
+        if (m_sync && !m_detailSession.isNull())
+            m_sync->retry(m_detailSession, m_actor);
+    });
+    connect(m_prioritizeUpload, &QPushButton::clicked, this, [this] {
+        if (m_sync && !m_detailSession.isNull())
+            m_sync->prioritize(m_detailSession, m_actor);
+    });
     // Watching a recording is audited like opening its detail: who, which session, which file.
     connect(m_playback, &PlaybackWidget::playbackStarted, this, [this](const QString &path) {
         if (m_shownSession.isNull())
@@ -207,6 +233,44 @@ void HistoryPage::setQc(storage::QcRepository &qc, const Clock &clock, double sa
     m_qcRepository = &qc;
     m_clock = &clock;
     m_samplePercent = samplePercent;
+}
+
+void HistoryPage::setSync(sync::SyncService *sync)
+{
+    m_sync = sync;
+    if (!m_sync)
+        return;
+    connect(m_sync, &sync::SyncService::uploadChanged, this, [this](const sync::SessionUpload &upload) {
+        for (int row = 0; row < m_rows.size(); ++row) {
+            if (m_rows.at(row).id == upload.sessionId) {
+                m_rows[row].uploadState = QLatin1String(sync::uploadStateName(upload.state));
+                if (auto *item = m_table->item(row, 6))
+                    item->setText(HistoryText::uploadState(m_rows.at(row).uploadState));
+            }
+        }
+        if (upload.sessionId == m_detailSession)
+            updateUploadDetail();
+    });
+    connect(m_sync, &sync::SyncService::requestFailed, this, [this](const workflow::SessionId &, const Error &error) {
+        m_problem->setText(ErrorText::describe(tr("The upload could not be changed."), error));
+    });
+}
+
+void HistoryPage::updateUploadDetail()
+{
+    const auto upload = m_sync && !m_detailSession.isNull() ? m_sync->upload(m_detailSession) : std::nullopt;
+    const bool shown = m_sync && !m_detailSession.isNull();
+    m_uploadDetail->setVisible(shown);
+    m_retryUpload->setVisible(shown);
+    m_prioritizeUpload->setVisible(shown);
+    if (!shown)
+        return;
+    m_uploadDetail->setText(upload ? SyncText::upload(*upload) : HistoryText::uploadState(QStringLiteral("none")));
+    m_uploadDetail->setToolTip(upload ? SyncText::detail(upload->error) : QString());
+    const auto state = upload ? upload->state : sync::UploadState::Invalid;
+    const bool active = state == sync::UploadState::Queued || state == sync::UploadState::Uploading;
+    m_retryUpload->setEnabled(state == sync::UploadState::Blocked || (active && (upload->waitingForNetwork || upload->error)));
+    m_prioritizeUpload->setEnabled(active || state == sync::UploadState::Blocked);
 }
 
 void HistoryPage::open(const QString &actor)
@@ -268,6 +332,13 @@ void HistoryPage::retranslateUi()
     m_spotCheck->setText(tr("Record a spot-chec&k…"));
     m_spotCheck->setAccessibleName(tr("Record a spot-check"));
     m_qcDetail->setAccessibleName(tr("Quality check of the session"));
+    m_retryUpload->setText(tr("Try the upload &again"));
+    m_retryUpload->setToolTip(tr("Tries to upload this session's sealed recording again now."));
+    m_prioritizeUpload->setText(tr("Upload this &first"));
+    m_prioritizeUpload->setToolTip(tr("Moves this session's recording to the front of the upload queue."));
+    m_retryUpload->setAccessibleName(tr("Try the upload again"));
+    m_prioritizeUpload->setAccessibleName(tr("Upload this first"));
+    updateUploadDetail();
     m_presenceLegend->setText(tr("Presence: green = as required, red = someone required was out of frame, grey = paused; "
                                  "lines mark the start of each step."));
     m_table->setHorizontalHeaderLabels({tr("Recorded"), tr("Application"), tr("Agent"), tr("Products"),
@@ -388,6 +459,8 @@ void HistoryPage::clearDetail()
     m_qcDetail->clear();
     m_spotCheck->setEnabled(false);
     m_playback->clear();
+    m_detailSession = {};
+    updateUploadDetail();
 }
 
 void HistoryPage::showDetail(int row)
@@ -397,6 +470,8 @@ void HistoryPage::showDetail(int row)
         return;
     }
     const auto id = m_rows.at(row).id;
+    m_detailSession = id;
+    updateUploadDetail();
     const auto record = m_sessions.find(id);
     const auto events = m_sessions.events(id);
     if (!record || !events || !record->has_value()) {

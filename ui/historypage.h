@@ -24,6 +24,10 @@ class QListWidget;
 class QPushButton;
 class QTableWidget;
 
+namespace dualrec::sync {
+class SyncService;
+}
+
 namespace dualrec::ui {
 
 class PlaybackWidget;
@@ -57,6 +61,9 @@ public:
     /// Opens the spot-check dialog for the session shown (what the button does). For tests:
     /// `answer` fills and accepts it instead of asking.
     void spotCheckShown(const std::function<void(class SpotCheckDialog &)> &answer = {});
+    /// The window's uploads: the detail pane then says where the session's upload stands and
+    /// offers to try a failed one again or to upload it first (audited as the viewer).
+    void setSync(sync::SyncService *sync);
     /// Who is looking (the audit log's actor); reloads the first page.
     void open(const QString &actor);
     [[nodiscard]] storage::HistoryFilter filter() const;
@@ -72,6 +79,7 @@ private:
     void retranslateUi();
     void reload();
     void clearDetail();
+    void updateUploadDetail();
     /// The person behind a login: the account's display name, else the login itself.
     [[nodiscard]] QString personName(const QString &login) const;
     void showQc(const workflow::SessionId &id, const std::optional<workflow::ScriptPlan> &plan);
@@ -118,6 +126,11 @@ private:
     std::optional<workflow::ScriptPlan> m_shownPlan;
     PlaybackWidget *m_playback = nullptr;
     workflow::SessionId m_shownSession; ///< whose recording the player has
+    sync::SyncService *m_sync = nullptr;
+    workflow::SessionId m_detailSession; ///< whose detail is shown (upload buttons act on it)
+    QLabel *m_uploadDetail = nullptr;
+    QPushButton *m_retryUpload = nullptr;
+    QPushButton *m_prioritizeUpload = nullptr;
 };
 
 } // namespace dualrec::ui

@@ -2,6 +2,7 @@
 
 #include "core/live/sealqueue.h"
 #include "core/live/sessioncontroller.h"
+#include "core/sync/syncservice.h"
 #include "core/workflow/eventdetail.h"
 #include "core/workflow/receipt.h"
 #include "core/workflow/sessiontimeline.h"
@@ -19,6 +20,7 @@
 #include "ui/recordingpage.h"
 #include "ui/scriptbrowserpage.h"
 #include "ui/settingspage.h"
+#include "ui/synctext.h"
 #include "ui/workflowtext.h"
 
 #include <QActionGroup>
@@ -120,6 +122,10 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
     statusBar()->addWidget(m_sourceLabel);
     statusBar()->addWidget(m_dataLabel, 1);
     statusBar()->addPermanentWidget(m_problemsLabel);
+    m_syncLabel = new QLabel(this);
+    m_syncLabel->setObjectName(QStringLiteral("syncStatus"));
+    m_syncLabel->hide();
+    statusBar()->addPermanentWidget(m_syncLabel);
     buildMenus();
 
     connect(m_loginPage, &LoginPage::loggedIn, this, &MainWindow::onLoggedIn);
@@ -149,6 +155,15 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
             if (shown(id))
                 m_endPage->setSealStatus(EndPage::SealStatus::Failed, 0, reason);
         });
+    }
+    if (auto *uploads = m_services.sync) {
+        connect(uploads, &sync::SyncService::statusChanged, this, &MainWindow::updateSyncStatus);
+        // The end page follows the upload of the session it shows.
+        connect(uploads, &sync::SyncService::uploadChanged, this, [this](const sync::SessionUpload &upload) {
+            if (m_controller && m_controller->done() && m_controller->session().id() == upload.sessionId)
+                m_endPage->setUploadStatus(upload);
+        });
+        m_historyPage->setSync(uploads);
     }
     connect(m_loginPage, &LoginPage::auditFailed, this,
             [this](const Error &error) { showAuditProblem(Result<qint64>(std::unexpected(error))); });
@@ -449,6 +464,7 @@ void MainWindow::retranslateUi()
     m_navLogout->setAccessibleName(tr("Sign out"));
     m_sourceLabel->setText(tr("Video source: %1").arg(m_info.sourceDescription));
     m_dataLabel->setText(tr("Data folder: %1").arg(m_info.dataDirectory));
+    updateSyncStatus();
     const auto problems = m_services.library.diagnostics().size();
     m_problemsLabel->setText(problems == 0 ? QString()
                                            : tr("%n script file problem(s): run \"dualrec script check\"", nullptr,
@@ -632,6 +648,20 @@ void MainWindow::onSnapshotRequested()
             ErrorText::describe(tr("The snapshot could not be saved."), saved.error()));
 }
 
+void MainWindow::updateSyncStatus()
+{
+    if (!m_services.sync)
+        return;
+    const auto &status = m_services.sync->status();
+    const QString text = SyncText::status(status);
+    m_syncLabel->setText(text);
+    m_syncLabel->setToolTip(SyncText::detail(status.error));
+    m_syncLabel->setAccessibleName(text);
+    const bool failed = status.phase == sync::SyncStatus::Phase::Failed;
+    m_syncLabel->setStyleSheet(failed ? QStringLiteral("color: #a61b1b;") : QString());
+    m_syncLabel->setVisible(!text.isEmpty());
+}
+
 void MainWindow::endSessionWiring()
 {
     for (const auto &connection : std::as_const(m_feedConnections))
@@ -682,6 +712,8 @@ void MainWindow::showEndPage()
     const auto evidence = m_controller->evidence();
     if (evidence == storage::EvidenceState::Stored && m_services.sealing)
         m_services.sealing->sealPending();
+    if (m_services.sync)
+        m_endPage->setUploadStatus(m_services.sync->upload(session.id()));
     else if (evidence == storage::EvidenceState::Recording || evidence == storage::EvidenceState::Recorded)
         m_endPage->setSealStatus(EndPage::SealStatus::NotStored);
     showPage(m_endPage);

@@ -109,6 +109,8 @@ private:
     [[nodiscard]] workflow::SaleParties saleParties() const;
     /// Recording, or still saving the recording of the session that just ended.
     [[nodiscard]] bool busy() const;
+    /// The status bar's upload sentence from the sync service's last status.
+    void updateSyncStatus();
 
     UiServices m_services;
     ShellInfo m_info;
@@ -147,6 +149,7 @@ private:
     QLabel *m_sourceLabel = nullptr;
     QLabel *m_dataLabel = nullptr;
     QLabel *m_problemsLabel = nullptr;
+    QLabel *m_syncLabel = nullptr; ///< the upload queue in one sentence; hidden without uploads
     QMenu *m_fileMenu = nullptr;
     QMenu *m_settingsMenu = nullptr;
     QMenu *m_languageMenu = nullptr;

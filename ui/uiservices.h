@@ -13,6 +13,9 @@ class LiveCapture;
 namespace dualrec::live {
 class SealQueue;
 }
+namespace dualrec::sync {
+class SyncService;
+}
 
 namespace dualrec::ui {
 
@@ -39,6 +42,9 @@ struct UiServices final {
     /// Seals stored sessions in the background (the end page shows where it stands); null: the
     /// window does not seal (tests of the pages alone).
     live::SealQueue *sealing = nullptr;
+    /// Uploads sealed packages to the insurer (status bar, end page, history); null: uploads
+    /// are not set up (no sync/endpoint) and the window says nothing about them.
+    sync::SyncService *sync = nullptr;
 };
 
 } // namespace dualrec::ui

@@ -81,4 +81,14 @@ Result<void> FileKeyStore::write(const QString &name, const QByteArray &secret)
     return {};
 }
 
+Result<void> FileKeyStore::remove(const QString &name)
+{
+    auto path = pathOf(name);
+    if (!path)
+        return std::unexpected(path.error());
+    if (QFileInfo::exists(*path) && !QFile::remove(*path))
+        return fail(ErrorCode::IoError, QStringLiteral("cannot delete key file %1").arg(*path));
+    return {};
+}
+
 } // namespace dualrec::seal

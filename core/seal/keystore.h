@@ -24,6 +24,10 @@ public:
     [[nodiscard]] virtual Result<std::optional<QByteArray>> read(const QString &name) = 0;
     /// Stores `secret` as `name`; refuses to replace an existing one.
     [[nodiscard]] virtual Result<void> write(const QString &name, const QByteArray &secret) = 0;
+    /// Deletes the secret called `name` (nothing to do when there is none). Only for secrets
+    /// that are meant to change, such as the upload token (core/sync/synctoken.h); device
+    /// keys are never removed.
+    [[nodiscard]] virtual Result<void> remove(const QString &name) = 0;
 };
 
 /// Secrets as files in one folder (mode 0700; files 0600, written atomically). A file others
@@ -36,6 +40,7 @@ public:
     [[nodiscard]] QString backendName() const override { return QStringLiteral("file"); }
     [[nodiscard]] Result<std::optional<QByteArray>> read(const QString &name) override;
     [[nodiscard]] Result<void> write(const QString &name, const QByteArray &secret) override;
+    [[nodiscard]] Result<void> remove(const QString &name) override;
     [[nodiscard]] const QString &folder() const { return m_folder; }
 
 private:

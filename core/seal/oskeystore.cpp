@@ -121,6 +121,21 @@ Result<void> OsKeyStore::write(const QString &name, const QByteArray &secret)
 #endif
 }
 
+Result<void> OsKeyStore::remove(const QString &name)
+{
+#ifdef DUALREC_HAVE_KEYCHAIN
+    QKeychain::DeletePasswordJob job(kService);
+    job.setKey(name);
+    runJob(job);
+    if (job.error() != QKeychain::NoError && job.error() != QKeychain::EntryNotFound)
+        return std::unexpected(errorOf(job, QStringLiteral("cannot delete key %1 from the %2").arg(name, backendName())));
+    return {};
+#else
+    Q_UNUSED(name)
+    return fail(ErrorCode::DeviceUnavailable, QStringLiteral("this build has no OS key store (qtkeychain)"));
+#endif
+}
+
 std::unique_ptr<KeyStore> makeKeyStore(const QString &fallbackFolder, bool forceFile)
 {
     if (!forceFile && OsKeyStore::built() && OsKeyStore::probe())

@@ -24,6 +24,7 @@ public:
     [[nodiscard]] QString backendName() const override;
     [[nodiscard]] Result<std::optional<QByteArray>> read(const QString &name) override;
     [[nodiscard]] Result<void> write(const QString &name, const QByteArray &secret) override;
+    [[nodiscard]] Result<void> remove(const QString &name) override;
 };
 
 /// The OS key store when it answers, else owner-only files in `fallbackFolder`. `forceFile`:

@@ -71,6 +71,24 @@ Result<void> SyncScheduler::prioritize(const SessionId &id)
     return done;
 }
 
+Result<void> SyncScheduler::retry(const SessionId &id)
+{
+    auto done = m_queue->retry(id);
+    if (done && m_started) {
+        m_stopped = false;
+        QTimer::singleShot(0, this, &SyncScheduler::tick);
+    }
+    return done;
+}
+
+void SyncScheduler::networkAvailable()
+{
+    if (auto waited = m_queue->retryWaitingNow(); !waited)
+        return fail(waited.error());
+    if (m_started && !m_stopped)
+        QTimer::singleShot(0, this, &SyncScheduler::tick);
+}
+
 void SyncScheduler::fail(const Error &error)
 {
     Q_EMIT attemptFailed(SessionId(), error, {});

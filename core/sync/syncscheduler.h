@@ -63,6 +63,11 @@ public:
     void resume();
     /// This package goes first (a blocked one is queued again).
     [[nodiscard]] Result<void> prioritize(const workflow::SessionId &id);
+    /// A person asked to try this package again now (UploadQueue::retry); after stopped() the
+    /// scheduler runs again for it (other blocked packages stay blocked).
+    [[nodiscard]] Result<void> retry(const workflow::SessionId &id);
+    /// The network is back: what waits for its next attempt is tried now.
+    void networkAvailable();
     [[nodiscard]] bool isStopped() const { return m_stopped; }
     [[nodiscard]] int running() const { return int(m_uploads.size()); }
     [[nodiscard]] static QString lockPath(const QString &dataDirectory, const workflow::SessionId &id);

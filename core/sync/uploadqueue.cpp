@@ -65,6 +65,17 @@ Result<QList<UploadRecord>> readRecords(Result<QSqlQuery> query)
 
 } // namespace
 
+std::optional<Error> UploadRecord::lastError() const
+{
+    if (lastErrorCode.isEmpty())
+        return std::nullopt;
+    for (int code = 1; code <= int(kLastErrorCode); ++code) {
+        if (lastErrorCode == QLatin1String(errorCodeName(ErrorCode(code))))
+            return Error{ErrorCode(code), lastErrorDetail};
+    }
+    return Error{ErrorCode::Invalid, lastErrorDetail};
+}
+
 UploadQueue::UploadQueue(storage::Database &database, QString dataDirectory, const Clock &clock)
     : m_database(&database), m_dataDirectory(std::move(dataDirectory)), m_clock(&clock)
 {
@@ -224,6 +235,37 @@ Result<int> UploadQueue::retryBlocked()
                        "WHERE state = ?"),
         {QLatin1String(uploadStateName(UploadState::Queued)), QLatin1String(uploadStateName(UploadState::Uploading)), utc(m_clock->wallNow()),
          QLatin1String(uploadStateName(UploadState::Blocked))});
+    if (!query)
+        return std::unexpected(query.error());
+    return query->numRowsAffected();
+}
+
+Result<void> UploadQueue::retry(const SessionId &id)
+{
+    auto current = find(id);
+    if (!current)
+        return std::unexpected(current.error());
+    if (!*current)
+        return fail(ErrorCode::NotFound, QStringLiteral("session %1 is not in the upload queue").arg(id.toString()));
+    const auto state = (*current)->state;
+    if (state == UploadState::Acknowledged || state == UploadState::Purged)
+        return fail(ErrorCode::InvalidState, QStringLiteral("session %1 is already %2").arg(id.toString(), QLatin1String(uploadStateName(state))));
+    // The server's copy did not match the package: it is not resumed, a new upload starts.
+    if ((*current)->lastErrorCode == QLatin1String(errorCodeName(ErrorCode::DataCorrupt)))
+        return update(id, QStringLiteral("state = ?, upload_url = '', confirmed_offset = 0, next_attempt_utc = NULL, attempts = 0, "
+                                         "last_error_code = '', last_error_detail = ''"),
+                      {QLatin1String(uploadStateName(UploadState::Queued))});
+    const auto next = (*current)->uploadUrl.isEmpty() ? UploadState::Queued : UploadState::Uploading;
+    return update(id, QStringLiteral("state = ?, next_attempt_utc = NULL, attempts = 0, last_error_code = '', last_error_detail = ''"),
+                  {QLatin1String(uploadStateName(next))});
+}
+
+Result<int> UploadQueue::retryWaitingNow()
+{
+    auto query = m_database->run(QStringLiteral("UPDATE uploads SET next_attempt_utc = NULL, updated_at_utc = ? "
+                                                "WHERE state IN (?, ?) AND next_attempt_utc IS NOT NULL"),
+                                 {utc(m_clock->wallNow()), QLatin1String(uploadStateName(UploadState::Queued)),
+                                  QLatin1String(uploadStateName(UploadState::Uploading))});
     if (!query)
         return std::unexpected(query.error());
     return query->numRowsAffected();

@@ -34,6 +34,9 @@ struct UploadRecord final {
     QString applicationNumber;
     QString agentId;
     QString manifestSha256;
+
+    /// The last failure as an Error (nullopt after a success or before the first failure).
+    [[nodiscard]] std::optional<Error> lastError() const;
 };
 
 /// The upload queue in the journal. A sealed session (a `seals` row whose package file
@@ -80,6 +83,14 @@ public:
     [[nodiscard]] Result<void> prioritize(const workflow::SessionId &id);
     /// Unblocks every blocked upload (after the credentials were fixed).
     [[nodiscard]] Result<int> retryBlocked();
+    /// A person asked to try this one again now: a blocked upload is queued again, a waiting
+    /// one waits no longer; its failure count starts again. One blocked because the server's
+    /// SHA-256 did not match starts a new upload (the server's copy is not resumed). InvalidState when it is done
+    /// (acknowledged or purged), NotFound when it is not queued.
+    [[nodiscard]] Result<void> retry(const workflow::SessionId &id);
+    /// The network came back: every queued or uploading row waiting for its next attempt is due
+    /// now (their failure counts stay). Returns how many waited.
+    [[nodiscard]] Result<int> retryWaitingNow();
     [[nodiscard]] Result<void> markPurged(const workflow::SessionId &id);
     /// Acknowledged uploads whose acknowledgement is older than `cutoffUtc` (retention over).
     [[nodiscard]] Result<QList<UploadRecord>> acknowledgedBefore(const QDateTime &cutoffUtc);

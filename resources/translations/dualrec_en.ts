@@ -294,14 +294,6 @@ Commands (without a command the window opens):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>  sync [--endpoint URL] [--once] [--ca-file PEM] [--pin sha256/BASE64] [--bandwidth BYTES]
-                         upload the sealed packages to the insurer (tus); one line per package;
-                         with --once exit 0 when every package is acknowledged, else 1. The bearer
-                         token comes from the environment variable DUALREC_SYNC_TOKEN; endpoint, CA
-                         file and pin default to the IT policy (sync/endpoint, sync/caFile, sync/pin)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>sync: one pass, then exit.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -330,15 +322,34 @@ Commands (without a command the window opens):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--once, --endpoint, --ca-file, --pin and --bandwidth belong to the sync command</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>record, open, export: output folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>qc, verify --journal: print the report as JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  sync [--endpoint URL] [--once] [--ca-file PEM] [--pin sha256/BASE64] [--bandwidth BYTES]
+                         upload the sealed packages to the insurer (tus); one line per package;
+                         with --once exit 0 when every package is acknowledged, else 1. The bearer
+                         token comes from the key store (or the environment variable
+                         DUALREC_SYNC_TOKEN, which wins); endpoint, CA file and pin default to the
+                         IT policy (sync/endpoint, sync/caFile, sync/pin)
+  sync --set-token       read the upload token from standard input and keep it in the key store
+                         (empty input removes it); the token is never printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync: read the upload token from standard input and keep it in the key store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync: --set-token only stores the token; give it without other sync options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--once, --endpoint, --ca-file, --pin, --bandwidth and --set-token belong to the sync command</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1360,6 +1371,22 @@ Commands (without a command the window opens):
         <source>no sealed package is waiting for upload</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the text on standard input is not an upload token (1 to 4096 printable ASCII characters without spaces); nothing was stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upload token was removed from the %1 key store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upload token is kept in the %1 key store; uploads use it from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>standard input cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>UserCommand</name>
@@ -2242,6 +2269,10 @@ Commands (without a command the window opens):
         <source>dualrec: WARNING: the audit log or the accounts were changed outside DualRec (this was written to the audit log; run &quot;dualrec verify --journal&quot;):</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>dualrec: sealed recordings are not uploaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::AccountsPage</name>
@@ -2949,6 +2980,34 @@ Scope: %5</source>
     </message>
     <message>
         <source>The spot-check was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upload could not be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the upload &amp;again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tries to upload this session&apos;s sealed recording again now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload this &amp;first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moves this session&apos;s recording to the front of the upload queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the upload again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload this first</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4136,6 +4195,77 @@ Scope: %5</source>
     </message>
     <message>
         <source>Tick at least one reason why the session failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::SyncText</name>
+    <message>
+        <source>No recording is waiting to be uploaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading recording %1 of %2 to the insurer: %3 % done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %n recording(s) could not be uploaded; a supervisor can try again in the history.</source>
+        <translation>
+            <numerusform>%1 %n recording could not be uploaded; a supervisor can try again in the history.</numerusform>
+            <numerusform>%1 %n recordings could not be uploaded; a supervisor can try again in the history.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting for the network: %n recording(s) will be uploaded as soon as the insurer&apos;s server can be reached.</source>
+        <translation>
+            <numerusform>Waiting for the network: %n recording will be uploaded as soon as the insurer&apos;s server can be reached.</numerusform>
+            <numerusform>Waiting for the network: %n recordings will be uploaded as soon as the insurer&apos;s server can be reached.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All recordings are uploaded; the insurer confirmed receiving them complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recording(s) could not be uploaded.</source>
+        <translation>
+            <numerusform>%n recording could not be uploaded.</numerusform>
+            <numerusform>%n recordings could not be uploaded.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recording(s) could not be uploaded; a supervisor can try again in the history.</source>
+        <translation>
+            <numerusform>%n recording could not be uploaded; a supervisor can try again in the history.</numerusform>
+            <numerusform>%n recordings could not be uploaded; a supervisor can try again in the history.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for the network to upload the recording to the insurer (%1 % done); it continues by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued for upload to the insurer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading to the insurer: %1 % done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upload to the insurer stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upload to the insurer stopped; a supervisor can try again in the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploaded: the insurer confirmed receiving the sealed recording complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploaded and confirmed by the insurer; the local copy was removed after the retention period.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -323,18 +323,6 @@ Commands (without a command the window opens):
                          （除 list 以外的每条 user 命令都会写入审计日志）</translation>
     </message>
     <message>
-        <source>  sync [--endpoint URL] [--once] [--ca-file PEM] [--pin sha256/BASE64] [--bandwidth BYTES]
-                         upload the sealed packages to the insurer (tus); one line per package;
-                         with --once exit 0 when every package is acknowledged, else 1. The bearer
-                         token comes from the environment variable DUALREC_SYNC_TOKEN; endpoint, CA
-                         file and pin default to the IT policy (sync/endpoint, sync/caFile, sync/pin)</source>
-        <translation>  sync [--endpoint URL] [--once] [--ca-file PEM] [--pin sha256/BASE64] [--bandwidth BYTES]
-                         把已封存的录制包上传给保险公司（tus 协议），每个录制包输出一行；
-                         加 --once 时只上传一轮：全部已被确认则退出码为 0，否则为 1。
-                         访问令牌取自环境变量 DUALREC_SYNC_TOKEN；上传地址、CA 文件和公钥指纹
-                         默认取自 IT 策略（sync/endpoint、sync/caFile、sync/pin）</translation>
-    </message>
-    <message>
         <source>sync: one pass, then exit.</source>
         <translation>sync：只上传一轮，然后退出。</translation>
     </message>
@@ -363,16 +351,41 @@ Commands (without a command the window opens):
         <translation>sync：--bandwidth 应为每秒字节数（0 表示不限速），实际为“%1”</translation>
     </message>
     <message>
-        <source>--once, --endpoint, --ca-file, --pin and --bandwidth belong to the sync command</source>
-        <translation>--once、--endpoint、--ca-file、--pin 和 --bandwidth 只用于 sync 命令</translation>
-    </message>
-    <message>
         <source>record, open, export: output folder.</source>
         <translation>record、open、export：输出文件夹。</translation>
     </message>
     <message>
         <source>qc, verify --journal: print the report as JSON.</source>
         <translation>qc、verify --journal：以 JSON 格式输出报告。</translation>
+    </message>
+    <message>
+        <source>  sync [--endpoint URL] [--once] [--ca-file PEM] [--pin sha256/BASE64] [--bandwidth BYTES]
+                         upload the sealed packages to the insurer (tus); one line per package;
+                         with --once exit 0 when every package is acknowledged, else 1. The bearer
+                         token comes from the key store (or the environment variable
+                         DUALREC_SYNC_TOKEN, which wins); endpoint, CA file and pin default to the
+                         IT policy (sync/endpoint, sync/caFile, sync/pin)
+  sync --set-token       read the upload token from standard input and keep it in the key store
+                         (empty input removes it); the token is never printed</source>
+        <translation>  sync [--endpoint URL] [--once] [--ca-file PEM] [--pin sha256/BASE64] [--bandwidth BYTES]
+                         把已封存的录制包上传给保险公司（tus 协议），每个录制包输出一行；
+                         加 --once 时只上传一轮：全部已被确认则退出码为 0，否则为 1。
+                         访问令牌取自密钥库（若设置了环境变量 DUALREC_SYNC_TOKEN，则以它为准）；
+                         上传地址、CA 文件和公钥指纹默认取自 IT 策略（sync/endpoint、sync/caFile、sync/pin）
+  sync --set-token       从标准输入读取上传令牌并保存在密钥库中（输入为空则删除令牌）；
+                         令牌从不显示</translation>
+    </message>
+    <message>
+        <source>sync: read the upload token from standard input and keep it in the key store.</source>
+        <translation>sync：从标准输入读取上传令牌并保存在密钥库中。</translation>
+    </message>
+    <message>
+        <source>sync: --set-token only stores the token; give it without other sync options</source>
+        <translation>sync：--set-token 只保存令牌，请勿与其他 sync 选项同时使用</translation>
+    </message>
+    <message>
+        <source>--once, --endpoint, --ca-file, --pin, --bandwidth and --set-token belong to the sync command</source>
+        <translation>--once、--endpoint、--ca-file、--pin、--bandwidth 和 --set-token 只能用于 sync 命令</translation>
     </message>
 </context>
 <context>
@@ -1406,6 +1419,22 @@ Commands (without a command the window opens):
         <source>no sealed package is waiting for upload</source>
         <translation>没有等待上传的已封存录制包</translation>
     </message>
+    <message>
+        <source>the text on standard input is not an upload token (1 to 4096 printable ASCII characters without spaces); nothing was stored</source>
+        <translation>标准输入中的内容不是上传令牌（应为 1 到 4096 个可打印 ASCII 字符，不含空格）；未保存任何内容</translation>
+    </message>
+    <message>
+        <source>The upload token was removed from the %1 key store.</source>
+        <translation>上传令牌已从 %1 密钥库中删除。</translation>
+    </message>
+    <message>
+        <source>The upload token is kept in the %1 key store; uploads use it from now on.</source>
+        <translation>上传令牌已保存在 %1 密钥库中；今后上传都会使用它。</translation>
+    </message>
+    <message>
+        <source>standard input cannot be read</source>
+        <translation>无法读取标准输入</translation>
+    </message>
 </context>
 <context>
     <name>UserCommand</name>
@@ -2276,6 +2305,10 @@ Commands (without a command the window opens):
         <source>dualrec: WARNING: the audit log or the accounts were changed outside DualRec (this was written to the audit log; run &quot;dualrec verify --journal&quot;):</source>
         <translation>dualrec：警告：审计日志或账户在 DualRec 之外被改动过（已写入审计日志；请运行“dualrec verify --journal”）：</translation>
     </message>
+    <message>
+        <source>dualrec: sealed recordings are not uploaded: %1</source>
+        <translation>dualrec：已封存的录像不会上传：%1</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::AccountsPage</name>
@@ -2988,6 +3021,34 @@ Scope: %5</source>
     <message>
         <source>The spot-check was not saved.</source>
         <translation>抽检结果没有保存。</translation>
+    </message>
+    <message>
+        <source>The upload could not be changed.</source>
+        <translation>无法更改此录像的上传。</translation>
+    </message>
+    <message>
+        <source>Try the upload &amp;again</source>
+        <translation>重新上传(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Tries to upload this session&apos;s sealed recording again now.</source>
+        <translation>立即重新上传此会话已封存的录像。</translation>
+    </message>
+    <message>
+        <source>Upload this &amp;first</source>
+        <translation>优先上传(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Moves this session&apos;s recording to the front of the upload queue.</source>
+        <translation>把此会话的录像移到上传队列的最前面。</translation>
+    </message>
+    <message>
+        <source>Try the upload again</source>
+        <translation>重新上传</translation>
+    </message>
+    <message>
+        <source>Upload this first</source>
+        <translation>优先上传</translation>
     </message>
 </context>
 <context>
@@ -4163,6 +4224,73 @@ Scope: %5</source>
     <message>
         <source>Tick at least one reason why the session failed.</source>
         <translation>请至少勾选一个不通过的原因。</translation>
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::SyncText</name>
+    <message>
+        <source>No recording is waiting to be uploaded.</source>
+        <translation>没有等待上传的录像。</translation>
+    </message>
+    <message>
+        <source>Uploading recording %1 of %2 to the insurer: %3 % done.</source>
+        <translation>正在上传第 %1 个录像（共 %2 个）至保险公司，已完成 %3%。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %n recording(s) could not be uploaded; a supervisor can try again in the history.</source>
+        <translation>
+            <numerusform>%1另有 %n 个录像未能上传，主管可在历史记录中重试。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting for the network: %n recording(s) will be uploaded as soon as the insurer&apos;s server can be reached.</source>
+        <translation>
+            <numerusform>正在等待网络：一旦连上保险公司的服务器，就会自动上传 %n 个录像。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All recordings are uploaded; the insurer confirmed receiving them complete.</source>
+        <translation>全部录像均已上传，保险公司已确认完整收到。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recording(s) could not be uploaded.</source>
+        <translation>
+            <numerusform>%n 个录像未能上传。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recording(s) could not be uploaded; a supervisor can try again in the history.</source>
+        <translation>
+            <numerusform>%n 个录像未能上传，主管可在历史记录中重试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for the network to upload the recording to the insurer (%1 % done); it continues by itself.</source>
+        <translation>正在等待网络，以便把录像上传至保险公司（已完成 %1%）；网络恢复后会自动继续。</translation>
+    </message>
+    <message>
+        <source>Queued for upload to the insurer.</source>
+        <translation>已排队，等待上传至保险公司。</translation>
+    </message>
+    <message>
+        <source>Uploading to the insurer: %1 % done.</source>
+        <translation>正在上传至保险公司，已完成 %1%。</translation>
+    </message>
+    <message>
+        <source>The upload to the insurer stopped.</source>
+        <translation>向保险公司的上传已停止。</translation>
+    </message>
+    <message>
+        <source>The upload to the insurer stopped; a supervisor can try again in the history.</source>
+        <translation>向保险公司的上传已停止，主管可在历史记录中重试。</translation>
+    </message>
+    <message>
+        <source>Uploaded: the insurer confirmed receiving the sealed recording complete.</source>
+        <translation>已上传：保险公司已确认完整收到封存的录像。</translation>
+    </message>
+    <message>
+        <source>Uploaded and confirmed by the insurer; the local copy was removed after the retention period.</source>
+        <translation>已上传并经保险公司确认；保留期满后，本机副本已删除。</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // core/sync against the real reference ingest server (scripts/ingest-server): complete
 // uploads compared byte for byte, resume after the server dies, the acknowledgement check,
 // credentials refused, TLS trust, and faults injected by a small proxy (faultproxy.js).
+#include "core/sync/evidencefollow.h"
 #include "tests/sync/syncfixture.h"
 
 #include <QNetworkAccessManager>
@@ -583,4 +584,70 @@ TEST_CASE("stopping the scheduler mid-upload is no failure: no backoff, and the 
     watch(again, outcome);
     REQUIRE(runUntil(again, [&] { return outcome.acknowledged == 1; }, 20000));
     CHECK(server.events(QStringLiteral("create")).size() == 1);
+}
+
+TEST_CASE("a person's retry: a blocked upload is queued again, a mismatched one starts over, a done one is refused")
+{
+    SealedFolder folder;
+    const auto blocked = folder.seal(10 * 1024);
+    const auto mismatched = folder.seal(10 * 1024);
+    const auto waiting = folder.seal(10 * 1024);
+    REQUIRE(folder.queue().enqueueSealed() == 3);
+    const QUrl url(QStringLiteral("http://127.0.0.1:9/files/abc"));
+    for (const auto &id : {blocked, mismatched, waiting})
+        REQUIRE(folder.queue().startUpload(id, url).has_value());
+    REQUIRE(folder.queue().recordFailure(blocked, {ErrorCode::AccessDenied, QStringLiteral("401")}, {}, true).has_value());
+    REQUIRE(folder.queue().recordFailure(mismatched, {ErrorCode::DataCorrupt, QStringLiteral("sha differs")}, {}, true).has_value());
+    const auto later = folder.clock().wallNow().addSecs(600);
+    REQUIRE(folder.queue().recordFailure(waiting, {ErrorCode::NetworkError, QStringLiteral("refused")}, later, false).has_value());
+    CHECK(folder.record(blocked).lastError() == Error{ErrorCode::AccessDenied, QStringLiteral("401")});
+    auto due = folder.queue().due(folder.clock().wallNow());
+    REQUIRE(due.has_value());
+    CHECK(due->isEmpty());
+
+    REQUIRE(folder.queue().retry(blocked).has_value());
+    CHECK(folder.record(blocked).state == sync::UploadState::Uploading); // resumes at its URL
+    CHECK(folder.record(blocked).uploadUrl == url);
+    CHECK(folder.record(blocked).attempts == 0);
+    CHECK_FALSE(folder.record(blocked).lastError().has_value());
+    REQUIRE(folder.queue().retry(mismatched).has_value());
+    CHECK(folder.record(mismatched).state == sync::UploadState::Queued); // the server's copy is not resumed
+    CHECK(folder.record(mismatched).uploadUrl.isEmpty());
+    // The network came back: what waited for its backoff is due now, its count kept.
+    CHECK(folder.queue().retryWaitingNow() == 1);
+    CHECK(folder.record(waiting).attempts == 1);
+    due = folder.queue().due(folder.clock().wallNow());
+    REQUIRE(due.has_value());
+    CHECK(due->size() == 3);
+
+    REQUIRE(folder.queue().acknowledge(waiting).has_value());
+    const auto refused = folder.queue().retry(waiting);
+    REQUIRE_FALSE(refused.has_value());
+    CHECK(refused.error().code == ErrorCode::InvalidState);
+    CHECK(folder.queue().retry(workflow::SessionId::generate()).error().code == ErrorCode::NotFound);
+}
+
+TEST_CASE("the evidence lifecycle follows the upload, and sessions outside sealed..acknowledged are left alone")
+{
+    SealedFolder folder;
+    const auto id = folder.seal(10 * 1024);
+    auto &sessions = folder.journal().sessions();
+    // The fixture's session has no lifecycle yet (no-recording): left as it is.
+    auto moved = sync::followUpload(sessions, id, storage::EvidenceState::Uploading, folder.clock().wallNow(), QStringLiteral("test"));
+    REQUIRE(moved.has_value());
+    CHECK_FALSE(*moved);
+    REQUIRE(folder.journal().database().run(QStringLiteral("UPDATE sessions SET evidence_state = 'sealed' WHERE id = ?"), {id.toString()}).has_value());
+    // A step a crash skipped is taken on the way: sealed -> (uploading) -> acknowledged.
+    moved = sync::followUpload(sessions, id, storage::EvidenceState::Acknowledged, folder.clock().wallNow(), QStringLiteral("test"));
+    REQUIRE(moved.has_value());
+    CHECK(*moved);
+    CHECK(sessions.evidenceState(id) == storage::EvidenceState::Acknowledged);
+    auto transitions = sessions.evidenceTransitions(id);
+    REQUIRE(transitions.has_value());
+    REQUIRE(transitions->size() == 2);
+    CHECK(transitions->at(0).to == storage::EvidenceState::Uploading);
+    CHECK(transitions->at(1).detail == QLatin1String("test"));
+    moved = sync::followUpload(sessions, id, storage::EvidenceState::Acknowledged, folder.clock().wallNow(), QStringLiteral("test"));
+    REQUIRE(moved.has_value());
+    CHECK_FALSE(*moved); // already there
 }

@@ -4,6 +4,7 @@
 #include "tests/support/clirun.h"
 #include "tests/sync/syncfixture.h"
 
+#include <QDirIterator>
 #include <QLockFile>
 
 using namespace dualrec;
@@ -172,4 +173,101 @@ TEST_CASE("dualrec sync takes the endpoint from the settings when --endpoint is 
     INFO(configured.err.toStdString());
     CHECK(configured.exitCode == 0);
     CHECK(folder.record(id).state == sync::UploadState::Acknowledged);
+}
+
+namespace {
+
+/// Every file under `root` that holds `needle` (the home folder's keyring keeps secrets encrypted).
+QStringList filesContaining(const QString &root, const QByteArray &needle)
+{
+    QStringList found;
+    QDirIterator files(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        QFile file(files.next());
+        if (file.size() < 100 * 1024 * 1024 && file.open(QIODevice::ReadOnly) && file.readAll().contains(needle))
+            found.append(file.fileName());
+    }
+    return found;
+}
+
+/// `dualrec sync --set-token` then `dualrec sync --once` against a server that wants `token`;
+/// nothing either prints holds the token.
+void storeTokenAndUpload(const QProcessEnvironment &environment)
+{
+    const QByteArray token = "tok-" + QByteArray::number(QRandomGenerator::global()->generate64(), 16) + "-upload";
+    IngestServer server({QStringLiteral("--token"), QString::fromLatin1(token)});
+    SealedFolder folder;
+    const auto id = folder.seal(200 * 1024);
+    const auto refused = runDualrec(syncArguments(folder, server.url()), {}, 60000, environment);
+    CHECK(refused.exitCode == 1); // no token yet: 401
+    REQUIRE(folder.queue().retryBlocked() == 1);
+
+    const auto set = runDualrec({QStringLiteral("sync"), QStringLiteral("--set-token"), QStringLiteral("--data-dir"), folder.path(),
+                                 QStringLiteral("--lang"), QStringLiteral("en")},
+                                token + "\n", 60000, environment);
+    INFO(set.out.toStdString() << set.err.toStdString());
+    REQUIRE(set.exitCode == 0);
+    CHECK(set.out.contains(QStringLiteral("key store")));
+    const auto ran = runDualrec(syncArguments(folder, server.url()), {}, 60000, environment);
+    INFO(ran.out.toStdString() << ran.err.toStdString());
+    CHECK(ran.exitCode == 0);
+    CHECK(folder.record(id).state == sync::UploadState::Acknowledged);
+    for (const auto &text : {set.out, set.err, ran.out, ran.err, refused.out, refused.err})
+        CHECK_FALSE(text.toUtf8().contains(token));
+    // DUALREC_SYNC_TOKEN overrides the key store (tests, automation): a wrong one is refused.
+    const auto again = folder.seal(50 * 1024);
+    auto withWrong = environment;
+    withWrong.insert(QStringLiteral("DUALREC_SYNC_TOKEN"), QStringLiteral("wrong-token"));
+    const auto overridden = runDualrec(syncArguments(folder, server.url()), {}, 60000, withWrong);
+    CHECK(overridden.exitCode == 1);
+    CHECK(folder.record(again).state == sync::UploadState::Blocked);
+
+    // Bad input is refused and changes nothing; empty input removes the token.
+    const auto bad = runDualrec({QStringLiteral("sync"), QStringLiteral("--set-token"), QStringLiteral("--data-dir"), folder.path(),
+                                 QStringLiteral("--lang"), QStringLiteral("en")},
+                                "two words\n", 60000, environment);
+    CHECK(bad.exitCode == 2);
+    CHECK(bad.err.contains(QStringLiteral("not an upload token")));
+    REQUIRE(folder.queue().retryBlocked() == 1);
+    const auto still = runDualrec(syncArguments(folder, server.url()), {}, 60000, environment);
+    INFO(still.out.toStdString() << still.err.toStdString());
+    CHECK(still.exitCode == 0); // the stored token still works
+    if (environment.value(QStringLiteral("DUALREC_KEY_STORE")) == QLatin1String("file")) {
+        const QString keyFile = QDir(folder.path()).filePath(QStringLiteral("keys/sync-token.key"));
+        CHECK(QFileInfo::exists(keyFile));
+        CHECK(QFileInfo(keyFile).permissions() == (QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser));
+    }
+    const auto removed = runDualrec({QStringLiteral("sync"), QStringLiteral("--set-token"), QStringLiteral("--data-dir"), folder.path(),
+                                     QStringLiteral("--lang"), QStringLiteral("en")},
+                                    "\n", 60000, environment);
+    CHECK(removed.exitCode == 0);
+    CHECK(removed.out.contains(QStringLiteral("removed")));
+    const auto third = folder.seal(50 * 1024);
+    const auto without = runDualrec(syncArguments(folder, server.url()), {}, 60000, environment);
+    INFO(without.out.toStdString() << without.err.toStdString());
+    CHECK(without.exitCode == 1);
+    CHECK(folder.record(third).state == sync::UploadState::Blocked);
+    for (const auto &text : {bad.out, bad.err, still.out, still.err, removed.out, removed.err, without.out, without.err})
+        CHECK_FALSE(text.toUtf8().contains(token));
+    // Removed from the store, and neither the journal nor the audit log ever held it. Read
+    // last: closing a descriptor of the journal file drops this process's SQLite locks.
+    CHECK(filesContaining(folder.path(), token).isEmpty());
+    if (environment.value(QStringLiteral("DUALREC_KEY_STORE")) != QLatin1String("file"))
+        CHECK(filesContaining(QDir::homePath(), token).isEmpty()); // the throw-away home of the keyring session
+}
+
+} // namespace
+
+TEST_CASE("the upload token is kept in the file key store with DUALREC_KEY_STORE=file, owner-only, never printed")
+{
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("DUALREC_KEY_STORE"), QStringLiteral("file"));
+    storeTokenAndUpload(environment);
+}
+
+TEST_CASE("the upload token lives in the Secret Service, not in a file, and is never printed", "[.secretservice]")
+{
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("DUALREC_KEY_STORE"), QString()); // the OS key store
+    storeTokenAndUpload(environment); // and nowhere in the data or home folder in the clear
 }

@@ -2,6 +2,7 @@
 
 #include "core/seal/encryptedfile.h"
 #include "core/storage/journal.h"
+#include "core/util/filedigest.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -21,18 +22,6 @@ constexpr qint64 kBlock = 1024 * 1024;
 Error failure(ErrorCode code, const QString &detail)
 {
     return Error{code, detail};
-}
-
-/// The SHA-256 of a file's stored bytes (hex), or an error naming it.
-Result<QString> storedDigest(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return std::unexpected(failure(ErrorCode::IoError, QStringLiteral("cannot read %1: %2").arg(path, file.errorString())));
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (!hash.addData(&file))
-        return std::unexpected(failure(ErrorCode::IoError, QStringLiteral("cannot read %1: %2").arg(path, file.errorString())));
-    return QString::fromLatin1(hash.result().toHex());
 }
 
 /// Writes the plain content of `source` to `target` (through a temporary file, synced, renamed)
@@ -145,7 +134,7 @@ Result<EvidenceExport> exportSessionEvidence(storage::Journal &journal, const wo
         // The journal keeps the digest of the stored bytes (or, for files from before encryption
         // at rest, of the plain content): either way it must match what was copied.
         if (!file.sha256.isEmpty() && file.sha256 != *plain) {
-            auto stored = storedDigest(file.path);
+            auto stored = sha256OfFile(file.path);
             if (!stored)
                 return refuse(stored.error());
             if (*stored != file.sha256)

@@ -4,6 +4,7 @@
 #include "app/facemodelsetting.h"
 #include "app/recordcommand.h"
 #include "core/live/interruptedsessions.h"
+#include "core/seal/evidencefile.h"
 #include "core/seal/keystore.h"
 #include "core/seal/passwordhash.h"
 #include "core/seal/secretkey.h"
@@ -160,10 +161,10 @@ QList<SelfTestCheck> checkRecording(const CommandLine &commandLine, const workfl
     }
 
     QList<SelfTestCheck> checks;
-    // The journal must hold the recording with the SHA-256 of the file on disk.
+    // The journal must hold the recording with the SHA-256 of its content (decrypted).
     const auto id = workflow::SessionId::fromString(QFileInfo(recording).completeBaseName());
     const auto media = (**journal).sessions().mediaFiles(id);
-    const auto digest = sha256OfFile(recording);
+    const auto digest = seal::evidenceSha256(recording, keys.get());
     bool journaled = false;
     if (media && digest) {
         for (const auto &file : *media)

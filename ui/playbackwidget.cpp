@@ -1,6 +1,6 @@
 #include "ui/playbackwidget.h"
 
-#include "core/util/filedigest.h"
+#include "core/seal/evidencefile.h"
 
 #include <QAudioDevice>
 #include <QAudioOutput>
@@ -35,12 +35,14 @@ QString minutesSeconds(milliseconds at)
     return QStringLiteral("%1:%2").arg(total / 60, 2, 10, QLatin1Char('0')).arg(total % 60, 2, 10, QLatin1Char('0'));
 }
 
-/// SHA-256 of `path` as lower-case hex; empty if unreadable; no result when cancelled.
-void hashFile(QPromise<QString> &promise, const QString &path)
+/// Whether the file at `path` is the one the journal describes (seal::matchesJournalDigest, which
+/// decrypts a file encrypted at rest): 1 it matches, 0 it differs, -1 unreadable; no result when
+/// cancelled.
+void checkFile(QPromise<int> &promise, const QString &path, const QString &expected, const std::shared_ptr<const seal::DeviceKeys> &keys)
 {
-    const auto digest = sha256OfFile(path, [&promise] { return !promise.isCanceled(); });
+    const auto matches = seal::matchesJournalDigest(path, expected, keys.get(), [&promise] { return !promise.isCanceled(); });
     if (!promise.isCanceled())
-        promise.addResult(digest.value_or(QString()));
+        promise.addResult(matches ? (*matches ? 1 : 0) : -1);
 }
 
 } // namespace
@@ -124,10 +126,8 @@ PlaybackWidget::PlaybackWidget(QWidget *parent) : QWidget(parent)
     connect(&m_digestWatcher, &QFutureWatcher<QString>::finished, this, [this] {
         if (m_digestWatcher.isCanceled() || m_digestWatcher.future().resultCount() == 0)
             return;
-        const auto actual = m_digestWatcher.result();
-        m_digestCheck = actual.isEmpty()                                      ? DigestCheck::Unreadable
-                        : actual.compare(m_expectedSha256, Qt::CaseInsensitive) == 0 ? DigestCheck::Matches
-                                                                              : DigestCheck::Differs;
+        const auto result = m_digestWatcher.result();
+        m_digestCheck = result < 0 ? DigestCheck::Unreadable : result > 0 ? DigestCheck::Matches : DigestCheck::Differs;
         updateDigestLabel();
     });
     retranslateUi();
@@ -277,7 +277,7 @@ void PlaybackWidget::startDigestCheck(const QString &expectedSha256)
         return;
     }
     m_digestCheck = DigestCheck::Running;
-    m_digestWatcher.setFuture(QtConcurrent::run(hashFile, m_path));
+    m_digestWatcher.setFuture(QtConcurrent::run(checkFile, m_path, expectedSha256, m_keys));
 }
 
 void PlaybackWidget::play()

@@ -139,7 +139,7 @@ private:
     /// A seek asked for before the media was loaded (the backend ignores it then).
     std::optional<std::chrono::milliseconds> m_pendingSeek;
     DigestCheck m_digestCheck = DigestCheck::Invalid;
-    QFutureWatcher<QString> m_digestWatcher;
+    QFutureWatcher<int> m_digestWatcher;
     QString m_expectedSha256;
 };
 

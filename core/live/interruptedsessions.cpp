@@ -3,6 +3,7 @@
 #include "core/media/diskspace.h"
 #include "core/media/finalizer.h"
 #include "core/media/sidecar.h"
+#include "core/seal/evidencefile.h"
 #include "core/storage/sessionclaim.h"
 #include "core/storage/sidecarindex.h"
 #include "core/util/filedigest.h"
@@ -127,7 +128,7 @@ Closing closeRecording(storage::Journal &journal, const Clock &clock, const QLis
         recovered.recordingPath = finalized->path;
         recovered.finalized = true;
         recovered.recorded = finalized->duration;
-        const auto digest = sha256OfFile(finalized->path);
+        const auto digest = seal::evidenceSha256(finalized->path, keys);
         if (!digest)
             recovered.problem = digest.error();
         else if (auto added = sessions.addMediaFile(recovered.id, {QStringLiteral("recording"), QDir::cleanPath(finalized->path),
@@ -147,7 +148,7 @@ Closing closeRecording(storage::Journal &journal, const Clock &clock, const QLis
             media::updateSidecarEnd(sidecarPath, state, detail, recovered.finalized ? recovered.recordingPath : QString(), chapters, keys);
         if (written) {
             (void)sessions.addMediaFile(recovered.id, {QStringLiteral("sidecar"), QDir::cleanPath(sidecarPath),
-                                                       QFileInfo(sidecarPath).size(), sha256OfFile(sidecarPath).value_or(QString()),
+                                                       QFileInfo(sidecarPath).size(), seal::evidenceSha256(sidecarPath, keys).value_or(QString()),
                                                        clock.wallNow().toUTC()});
         } else if (!recovered.problem) {
             recovered.problem = written.error();
@@ -323,7 +324,7 @@ void adoptOrphans(storage::Journal &journal, const Clock &clock, std::stop_token
             if (!finished && file.role == QLatin1String("sidecar"))
                 continue;
             if (file.role == QLatin1String("recording") || file.role == QLatin1String("sidecar"))
-                file.sha256 = sha256OfFile(file.path).value_or(QString());
+                file.sha256 = seal::evidenceSha256(file.path, keys).value_or(QString());
             file.createdAt = clock.wallNow().toUTC();
             if (auto added = sessions.addMediaFile(id, file); !added && !recovered.problem)
                 recovered.problem = added.error();

@@ -2,6 +2,7 @@
 
 #include "core/media/diskspace.h"
 #include "core/qc/audioscan.h"
+#include "core/seal/evidencefile.h"
 #include "core/util/filedigest.h"
 #include "core/workflow/eventdetail.h"
 
@@ -253,7 +254,8 @@ RecordingRun::Closing RecordingRun::closeAndFinalize(QList<media::ChapterMark> c
     }
     closing.finalized = media::finalizeRecording(fragmented, final, chapters, {}, keys);
     if (*closing.finalized) {
-        if (auto digest = sha256OfFile((*closing.finalized)->path))
+        // The content's digest (decrypted): the one the receipt and the sealed manifest carry.
+        if (auto digest = seal::evidenceSha256((*closing.finalized)->path, keys))
             closing.digest = *digest;
         closing.audio = qc::scanAudio((*closing.finalized)->path, keys);
     } else {
@@ -305,7 +307,8 @@ void RecordingRun::complete(RecordingOutcome &outcome, const std::optional<Resul
     if (!finalized && outcome.failure && outcome.failure->code == ErrorCode::DiskFull)
         return;
     report(m_journal.mediaFile(sessionId, media::RecordingJournal::FileKind::Sidecar, m_sidecarPath,
-                               QFileInfo(m_sidecarPath).size()));
+                               QFileInfo(m_sidecarPath).size(),
+                               seal::evidenceSha256(m_sidecarPath, m_recorder->settings().keys.get()).value_or(QString())));
 }
 
 } // namespace dualrec::live

@@ -9,6 +9,7 @@
 #include "core/vision/presencemonitor.h"
 #include "core/workflow/eventdetail.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 
@@ -203,11 +204,10 @@ Result<QString> SessionController::addSnapshot(const QByteArray &jpeg)
     if (auto written = seal::writeEvidenceFile(path, jpeg, m_setup.recording.keys.get()); !written)
         return std::unexpected(written.error());
     ++m_snapshots;
-    const auto digest = sha256OfFile(path);
-    if (!digest)
-        return std::unexpected(digest.error());
+    // The content's digest, as for the recording (seal::evidenceSha256): taken from the JPEG in memory.
+    const auto digest = QString::fromLatin1(QCryptographicHash::hash(jpeg, QCryptographicHash::Sha256).toHex());
     if (auto added = m_journal.sessions().addMediaFile(
-            m_session->id(), {QStringLiteral("snapshot"), QDir::cleanPath(path), QFileInfo(path).size(), *digest, m_clock.wallNow().toUTC()});
+            m_session->id(), {QStringLiteral("snapshot"), QDir::cleanPath(path), QFileInfo(path).size(), digest, m_clock.wallNow().toUTC()});
         !added)
         Q_EMIT journalFailed(added.error());
     if (auto counted = m_session->recordSnapshot(name); !counted)

@@ -1,7 +1,9 @@
 #include "core/seal/evidencefile.h"
 
 #include "core/seal/encryptedfile.h"
+#include "core/util/filedigest.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QSaveFile>
 
@@ -61,6 +63,48 @@ Result<QByteArray> readEvidenceFile(const QString &path, const DeviceKeys *keys,
     if ((*reader)->size() > maxSize)
         return fail(ErrorCode::FormatError, QStringLiteral("%1 has %2 bytes, more than %3").arg(path).arg((*reader)->size()).arg(maxSize));
     return (*reader)->read(0, (*reader)->size());
+}
+
+Result<QString> evidenceSha256(const QString &path, const DeviceKeys *keys, const std::function<bool()> &keepGoing)
+{
+    if (!looksEncrypted(path))
+        return sha256OfFile(path, keepGoing);
+    if (!keys)
+        return fail(ErrorCode::InvalidState, QStringLiteral("%1 is encrypted and no device key is open to read it").arg(path));
+    auto reader = EncryptedReader::open(path, *keys);
+    if (!reader)
+        return std::unexpected(reader.error());
+    if (!(*reader)->complete())
+        return fail(ErrorCode::DataCorrupt, QStringLiteral("%1 is cut short: it has no final chunk").arg(path));
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    constexpr qint64 kBlock = 1024 * 1024;
+    for (qint64 offset = 0; offset < (*reader)->size(); offset += kBlock) {
+        if (keepGoing && !keepGoing())
+            return fail(ErrorCode::InvalidState, QStringLiteral("the digest of %1 was cancelled").arg(path));
+        auto block = (*reader)->read(offset, kBlock);
+        if (!block)
+            return std::unexpected(block.error());
+        hash.addData(*block);
+    }
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+Result<bool> matchesJournalDigest(const QString &path, const QString &expected, const DeviceKeys *keys,
+                                  const std::function<bool()> &keepGoing)
+{
+    const auto wanted = expected.toLower();
+    if (looksEncrypted(path)) {
+        // Rows from before content digests hold the stored bytes' digest: cheap to try first.
+        auto stored = sha256OfFile(path, keepGoing);
+        if (!stored)
+            return std::unexpected(stored.error());
+        if (*stored == wanted)
+            return true;
+    }
+    auto content = evidenceSha256(path, keys, keepGoing);
+    if (!content)
+        return std::unexpected(content.error());
+    return *content == wanted;
 }
 
 } // namespace dualrec::seal

@@ -5,6 +5,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
+
 namespace dualrec::seal {
 
 /// Small evidence files (sidecars, snapshots) as a whole, encrypted at rest (encryptedfile.h).
@@ -21,5 +23,21 @@ namespace dualrec::seal {
 /// Thread contract: free functions, any thread; `keys` is immutable.
 [[nodiscard]] Result<void> writeEvidenceFile(const QString &path, QByteArrayView data, const DeviceKeys *keys);
 [[nodiscard]] Result<QByteArray> readEvidenceFile(const QString &path, const DeviceKeys *keys, qint64 maxSize = 64 * 1024 * 1024);
+
+/// SHA-256 of an evidence file's content, lower-case hex. For a file encrypted at rest it is the
+/// digest of the plaintext (every chunk authenticated, the file must be complete): the digest the
+/// journal, the customer's receipt and the sealed package's manifest share, so that the insurer,
+/// who only ever sees the plaintext, can check a receipt. For a plain file, of its bytes. An
+/// encrypted file and no keys fails, naming the file. `keepGoing` is asked before every 1 MiB
+/// block (InvalidState when it says stop). Thread contract: any thread.
+[[nodiscard]] Result<QString> evidenceSha256(const QString &path, const DeviceKeys *keys,
+                                             const std::function<bool()> &keepGoing = {});
+
+/// Whether a file is the one a journal row describes: its content digest (evidenceSha256) equals
+/// `expected`, or, for rows journaled before content digests (DualRec 0.6, when the journal kept
+/// the digest of the stored encrypted bytes), its stored bytes' digest does. Fails only when the
+/// file cannot be read or decrypted (the error says which and why). Thread contract: any thread.
+[[nodiscard]] Result<bool> matchesJournalDigest(const QString &path, const QString &expected, const DeviceKeys *keys,
+                                                const std::function<bool()> &keepGoing = {});
 
 } // namespace dualrec::seal

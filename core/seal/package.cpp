@@ -333,23 +333,24 @@ Result<void> writeMember(QFile &out, const QString &name, const QByteArray &cont
     return writeAll(out, QByteArray(padding(content.size()), '\0'));
 }
 
+/// Whether an input encrypted at rest is, byte for byte as stored, what a journal row from before
+/// content digests describes.
+bool storedBytesMatch(const PackageInput &input)
+{
+    if (input.path.isEmpty() || !looksEncrypted(input.path))
+        return false;
+    QFile stored(input.path);
+    QCryptographicHash storedHash(QCryptographicHash::Sha256);
+    if (!stored.open(QIODevice::ReadOnly) || !storedHash.addData(&stored))
+        return false;
+    return hex(storedHash.result()) == input.expectedSha256;
+}
+
 /// Encrypts one input as the members NAME.bin (ciphertext) and NAME.cms (the CMS header with
 /// the recipients and the GCM tag), in one pass that also hashes the plaintext and the ciphertext.
 Result<SealedMember> sealOne(QFile &out, const QString &member, const PackageInput &input, const std::vector<ossl::X509Ptr> &recipients,
                              const PackageWriteOptions &options, qint64 &done, qint64 total)
 {
-    // The journal keeps the digest of a file as stored: for a file encrypted at rest, that is the
-    // digest of its encrypted bytes (docs/security.md); a plaintext digest is checked after the pass.
-    // (A plaintext digest in the journal, computed while recording, would spare this extra read.)
-    bool storedDigestChecked = false;
-    if (!input.path.isEmpty() && !input.expectedSha256.isEmpty() && looksEncrypted(input.path)) {
-        QFile stored(input.path);
-        QCryptographicHash storedHash(QCryptographicHash::Sha256);
-        if (!stored.open(QIODevice::ReadOnly) || !storedHash.addData(&stored))
-            return fail(ErrorCode::IoError, QStringLiteral("cannot read %1: %2").arg(input.path, stored.errorString()));
-        // Either digest may be the journal's: the stored bytes' or the plaintext's (checked below).
-        storedDigestChecked = hex(storedHash.result()) == input.expectedSha256;
-    }
     auto source = openSource(input, options);
     if (!source)
         return std::unexpected(source.error());
@@ -444,7 +445,9 @@ Result<SealedMember> sealOne(QFile &out, const QString &member, const PackageInp
     sealed.sha256 = hex(plainHash.result());
     sealed.encryptedSha256 = hex(QByteArray(reinterpret_cast<const char *>(cipherDigest), 32));
     sealed.headerSha256 = hex(QCryptographicHash::hash(header, QCryptographicHash::Sha256));
-    if (!storedDigestChecked && !input.expectedSha256.isEmpty() && input.expectedSha256 != sealed.sha256)
+    // The journal keeps the digest of a file's content (evidenceSha256), or, for a file journaled
+    // before content digests, of its encrypted bytes as stored: only then is the stored file read again.
+    if (!input.expectedSha256.isEmpty() && input.expectedSha256 != sealed.sha256 && !storedBytesMatch(input))
         return fail(ErrorCode::DataCorrupt, QStringLiteral("%1 is not the file the journal recorded: its SHA-256 is %2, the journal "
                                                            "says %3; it was not sealed")
                                                 .arg(input.path.isEmpty() ? input.name : input.path, sealed.sha256, input.expectedSha256));

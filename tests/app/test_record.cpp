@@ -195,7 +195,10 @@ TEST_CASE("record writes the session / its events and its files into the journal
     const auto recording = valueAfter(out, QStringLiteral("recording"));
     const auto sessionId = valueAfter(out, QStringLiteral("session")).section(u' ', 0, 0);
 
-    QFile media(recording);
+    // The journal keeps the digest of the recording's content (decrypted), the one the receipt
+    // and the sealed manifest carry.
+    QTemporaryDir plainRecording;
+    QFile media(plainCopy(recording, data.path(), plainRecording));
     REQUIRE(media.open(QIODevice::ReadOnly));
     QCryptographicHash hash(QCryptographicHash::Sha256);
     REQUIRE(hash.addData(&media));
@@ -301,7 +304,7 @@ TEST_CASE("after kill -9 the next start closes the interrupted session and final
     CHECK(decoded.errors.isEmpty());
     CHECK(dualrec::test::probe(plainFinal).value(QStringLiteral("chapters")).toArray().size() >= 1);
 
-    QFile media(final);
+    QFile media(plainFinal); // the content's digest, as journaled
     REQUIRE(media.open(QIODevice::ReadOnly));
     QCryptographicHash hash(QCryptographicHash::Sha256);
     REQUIRE(hash.addData(&media));
@@ -446,7 +449,8 @@ TEST_CASE("disk full mid-recording: the session still ends in the journal, the s
     CHECK(next.err.contains(started.sessionId));
     const auto final = QDir(out).filePath(started.sessionId + QStringLiteral(".mp4"));
     REQUIRE(QFile::exists(final));
-    QFile media(final);
+    QTemporaryDir plainFinal;
+    QFile media(plainCopy(final, data, plainFinal)); // the content's digest, as journaled
     REQUIRE(media.open(QIODevice::ReadOnly));
     QCryptographicHash hash(QCryptographicHash::Sha256);
     REQUIRE(hash.addData(&media));

@@ -1,5 +1,6 @@
 // `dualrec seal`, `verify`, `open` and `device csr` as separate processes, on a session recorded
 // with `dualrec record`; the insurer's commands from docs/package-format.md run as written.
+#include "core/workflow/receipt.h"
 #include "tests/seal/sealfixture.h"
 #include "tests/support/clirun.h"
 #include "tests/support/evidencetools.h"
@@ -194,6 +195,29 @@ TEST_CASE("seal, verify and open a recorded session; the insurer's commands from
         CHECK(!reason.toObject().value(QStringLiteral("kind")).toString().isEmpty());
         CHECK(reason.toObject().contains(QStringLiteral("start_ms")));
     }
+
+    // One digest from the agent's table to the insurer's archive: the journal's digest of the
+    // recording (and so the customer's receipt code) is its plaintext's, the one the manifest
+    // carries and the insurer can compute from what it decrypts.
+    {
+        const auto plainSha = QString::fromLatin1(QCryptographicHash::hash(recordingPlain, QCryptographicHash::Sha256).toHex());
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("media-row"));
+        db.setDatabaseName(QDir(data).filePath(QStringLiteral("journal.sqlite")));
+        REQUIRE(db.open());
+        QSqlQuery row(db);
+        REQUIRE(row.exec(QStringLiteral("SELECT sha256 FROM media_files WHERE session_id = '%1' AND role = 'recording'").arg(session.sessionId)));
+        REQUIRE(row.next());
+        CHECK(row.value(0).toString() == plainSha);
+        CHECK(row.value(0).toString() != QString::fromLatin1(QCryptographicHash::hash(readAll(session.recording), QCryptographicHash::Sha256).toHex()));
+        db.close();
+        QStringList manifestDigests;
+        for (const auto &file : manifest.value(QStringLiteral("files")).toArray())
+            manifestDigests.append(file.toObject().value(QStringLiteral("sha256")).toString());
+        INFO(manifestDigests.join(u' ').toStdString());
+        CHECK(manifestDigests.contains(plainSha));
+        CHECK(!dualrec::workflow::receiptCheckCode(plainSha).isEmpty());
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("media-row"));
 
     // dualrec open: the files, byte for byte.
     const QString opened = dir.filePath(QStringLiteral("opened"));

@@ -4,10 +4,12 @@
 #include "core/media/evidenceio.h"
 #include "core/media/finalizer.h"
 #include "core/media/sidecar.h"
+#include "core/seal/evidencefile.h"
 #include "tests/media/recordingfixture.h"
 #include "tests/support/evidencetools.h"
 #include "tests/support/mediatools.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -174,4 +176,45 @@ TEST_CASE("an encrypted sidecar holds no readable text and reads back with the k
     CHECK_FALSE(QFile::exists(path + QStringLiteral(".part")));
     const auto noKeys = media::readSidecarChapters(path);
     REQUIRE_FALSE(noKeys);
+}
+
+TEST_CASE("an evidence file's digest is its content's: decrypted, complete, and a journal row of either kind is recognised")
+{
+    QTemporaryDir dir;
+    const auto keys = test::openTestKeys(dir.filePath(QStringLiteral("data")), dir.filePath(QStringLiteral("keys")));
+    const auto path = dir.filePath(QStringLiteral("snapshot.jpg"));
+    QByteArray content(3 * 1024 * 1024 + 17, '\0'); // more than one digest block and one chunk
+    for (qsizetype i = 0; i < content.size(); ++i)
+        content[i] = char((i * 7919) >> 3);
+    REQUIRE(seal::writeEvidenceFile(path, content, keys.get()));
+    const auto plainSha = QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
+    const auto storedSha = QString::fromLatin1(QCryptographicHash::hash(fileBytes(path), QCryptographicHash::Sha256).toHex());
+    REQUIRE(plainSha != storedSha);
+
+    const auto digest = seal::evidenceSha256(path, keys.get());
+    REQUIRE(digest);
+    CHECK(*digest == plainSha);
+    // Rows journaled with the content digest and rows from before it (the stored bytes') match;
+    // anything else does not.
+    CHECK(seal::matchesJournalDigest(path, plainSha, keys.get()).value());
+    CHECK(seal::matchesJournalDigest(path, storedSha.toUpper(), keys.get()).value());
+    CHECK_FALSE(seal::matchesJournalDigest(path, QString(64, u'0'), keys.get()).value());
+    // No keys: an error naming the file, not a digest of the ciphertext.
+    const auto noKeys = seal::evidenceSha256(path, nullptr);
+    REQUIRE_FALSE(noKeys);
+    CHECK(noKeys.error().detail.contains(path));
+    // A plain file: the digest of its bytes.
+    const auto plainPath = dir.filePath(QStringLiteral("plain.bin"));
+    REQUIRE(seal::writeEvidenceFile(plainPath, content, nullptr));
+    CHECK(seal::evidenceSha256(plainPath, nullptr).value() == plainSha);
+    // Cut short (its final chunk gone): refused, never the digest of what is left.
+    {
+        QFile file(path);
+        REQUIRE(file.open(QIODevice::ReadWrite));
+        REQUIRE(file.resize(file.size() - 100));
+    }
+    const auto cut = seal::evidenceSha256(path, keys.get());
+    REQUIRE_FALSE(cut);
+    CHECK(cut.error().code == ErrorCode::DataCorrupt);
+    CHECK_FALSE(seal::matchesJournalDigest(path, plainSha, keys.get()).has_value());
 }

@@ -457,7 +457,10 @@ TEST_CASE("the window records the clip through the real pipeline and warns while
     }
     REQUIRE(recording.has_value());
     CHECK(sidecar);
-    QFile file(recording->path);
+    // The journal, and so the receipt, keep the digest of the recording's content (decrypted):
+    // the one the sealed manifest carries and the insurer can compute.
+    QTemporaryDir decrypted;
+    QFile file(test::decryptTo(recording->path, *app.keys, decrypted.filePath(QStringLiteral("plain.mp4"))));
     REQUIRE(file.open(QIODevice::ReadOnly));
     QCryptographicHash hash(QCryptographicHash::Sha256);
     REQUIRE(hash.addData(&file));

@@ -103,6 +103,8 @@ bool Application::tellJournalStartup(const storage::JournalStartupReport &report
         err << tr("dualrec: the journal could not be backed up: %1").arg(report.backupProblem) << Qt::endl;
     if (!report.permissionsTightened.isEmpty())
         err << "dualrec: " << report.permissionsTightened << Qt::endl;
+    if (!report.folderAdopted.isEmpty())
+        err << "dualrec: " << report.folderAdopted << Qt::endl;
     if (report.integrityBroken()) {
         err << tr("dualrec: WARNING: the audit log or the accounts were changed outside DualRec (this was written to the "
                   "audit log; run \"dualrec verify --journal\"):")

@@ -1,5 +1,7 @@
 #include "core/seal/devicekeys.h"
 
+#include "core/seal/encryptedfile.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
@@ -15,6 +17,7 @@
 
 #include <cstring>
 #include <memory>
+#include <optional>
 
 namespace dualrec::seal {
 
@@ -43,6 +46,63 @@ bool hasEvidence(const QDir &folder)
         return true;
     const QDir recordings(folder.filePath(QStringLiteral("recordings")));
     return recordings.exists() && !recordings.entryList(QDir::Files | QDir::NoDotAndDotDot).isEmpty();
+}
+
+/// The journal schema version DualRec had when folder markers came (migrations 0001-0004): a
+/// journal at this version or older can come from before encryption at rest.
+constexpr quint32 kLastUnmarkedSchema = 4;
+
+/// The folders recordings of `folder` were written to: its own and those the journal remembers.
+QStringList recordingFolders(const QDir &folder)
+{
+    QStringList folders{folder.filePath(QStringLiteral("recordings"))};
+    QFile remembered(folder.filePath(QStringLiteral("recording-folders.txt")));
+    if (remembered.open(QIODevice::ReadOnly)) {
+        for (const auto &line : QString::fromUtf8(remembered.read(1024 * 1024)).split(u'\n', Qt::SkipEmptyParts)) {
+            if (!line.trimmed().isEmpty())
+                folders.append(line.trimmed());
+        }
+    }
+    return folders;
+}
+
+/// A trace of a DualRec with encryption at rest in an unmarked folder (then its marker was lost
+/// and no key may be made for it), or nothing. `plainFiles` counts the older unencrypted files.
+std::optional<QString> encryptionEraTrace(const QDir &folder, int &plainFiles)
+{
+    QFile journal(folder.filePath(QStringLiteral("journal.sqlite")));
+    if (journal.exists()) {
+        if (!journal.open(QIODevice::ReadOnly))
+            return QStringLiteral("its journal %1 cannot be read (%2)").arg(journal.fileName(), journal.errorString());
+        const QByteArray header = journal.read(100);
+        if (header.size() < 100 || !header.startsWith(QByteArrayView("SQLite format 3\0", 16)))
+            return QStringLiteral("its journal %1 is not a readable SQLite database, so its age cannot be told").arg(journal.fileName());
+        const auto *bytes = reinterpret_cast<const uchar *>(header.constData());
+        const quint32 version = (quint32(bytes[60]) << 24) | (quint32(bytes[61]) << 16) | (quint32(bytes[62]) << 8) | quint32(bytes[63]);
+        if (version > kLastUnmarkedSchema)
+            return QStringLiteral("its journal %1 has schema version %2, written by a DualRec with encryption at rest")
+                .arg(journal.fileName())
+                .arg(version);
+    }
+    const QDir keys(folder.filePath(QStringLiteral("keys")));
+    for (const auto &name : keys.entryList(QDir::Files | QDir::Hidden)) {
+        if (name.startsWith(QLatin1String("device-")) || name.endsWith(QLatin1String(".wrapped")))
+            return QStringLiteral("its key folder holds %1").arg(keys.filePath(name));
+    }
+    for (const auto &name : {QStringLiteral("device-signing.json"), QStringLiteral("packages")}) {
+        if (folder.exists(name))
+            return QStringLiteral("it holds %1").arg(folder.filePath(name));
+    }
+    plainFiles = 0;
+    for (const auto &path : recordingFolders(folder)) {
+        const QDir recordings(path);
+        for (const auto &name : recordings.entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot)) {
+            if (looksEncrypted(recordings.filePath(name)))
+                return QStringLiteral("the encrypted file %1").arg(recordings.filePath(name));
+            ++plainFiles;
+        }
+    }
+    return std::nullopt;
 }
 
 struct CipherContextDeleter {
@@ -87,11 +147,21 @@ Result<DeviceKeys> DeviceKeys::open(const QString &dataFolder, KeyStore &store)
     const QString markerPath = folder.filePath(markerName());
     QFile markerFile(markerPath);
     if (!markerFile.exists()) {
-        if (hasEvidence(folder))
-            return fail(ErrorCode::DataCorrupt,
-                        QStringLiteral("%1 holds recordings or a journal but no folder marker (%2): its keys cannot be "
-                                       "found; nothing was changed")
-                            .arg(dataFolder, markerName()));
+        QString adoption;
+        if (hasEvidence(folder)) {
+            int plainFiles = 0;
+            if (const auto trace = encryptionEraTrace(folder, plainFiles))
+                return fail(ErrorCode::DataCorrupt,
+                            QStringLiteral("%1 holds recordings or a journal but no folder marker (%2), and %3: its keys "
+                                           "cannot be found; nothing was changed")
+                                .arg(dataFolder, markerName(), *trace));
+            adoption = QStringLiteral("the data folder %1 was used by a DualRec from before encryption at rest (no folder "
+                                      "marker, a journal of schema version %2 or older, no encrypted file): it now has a "
+                                      "device key; its %3 older recording file(s) stay as they were, unencrypted")
+                           .arg(dataFolder)
+                           .arg(kLastUnmarkedSchema)
+                           .arg(plainFiles);
+        }
         // A new folder: its device key first, then the marker that says the folder is in use.
         auto key = SecretKey::generate();
         if (!key)
@@ -105,12 +175,16 @@ Result<DeviceKeys> DeviceKeys::open(const QString &dataFolder, KeyStore &store)
                            {QStringLiteral("device_key_id"), QString::fromLatin1(id.toHex())},
                            {QStringLiteral("key_store"), store.backendName()},
                            {QStringLiteral("created"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
+        if (!adoption.isEmpty())
+            marker.insert(QStringLiteral("adopted"), QStringLiteral("a folder from before encryption at rest"));
         if (!QDir().mkpath(dataFolder))
             return fail(ErrorCode::IoError, QStringLiteral("cannot create the data folder %1").arg(dataFolder));
         QSaveFile out(markerPath);
         if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(marker).toJson()) < 0 || !out.commit())
             return fail(ErrorCode::IoError, QStringLiteral("cannot write the folder marker %1: %2").arg(markerPath, out.errorString()));
-        return DeviceKeys(std::move(*key), id, folderId, store.backendName());
+        DeviceKeys made(std::move(*key), id, folderId, store.backendName());
+        made.m_adoption = adoption;
+        return made;
     }
 
     if (!markerFile.open(QIODevice::ReadOnly))

@@ -42,7 +42,17 @@ public:
 
     /// A new folder (no marker, nothing recorded in it): makes the device key in `store` and
     /// writes the marker. A used folder: reads the key the marker names.
+    ///
+    /// A used folder without a marker is adopted only when it is one from before encryption at
+    /// rest (DualRec ≤ 0.4: a journal of schema version 4 or older, and no encrypted file, device
+    /// key, wrapped personal-data key, signing identity or package anywhere in it): it gets a key
+    /// and a marker, and adoption() says so, for the journal's audit and for the person. Any trace
+    /// of a later DualRec means its marker was lost: an error naming the trace, nothing changed.
     [[nodiscard]] static Result<DeviceKeys> open(const QString &dataFolder, KeyStore &store);
+
+    /// When open() adopted an unmarked folder from before encryption at rest: what it found
+    /// (how many older files stay as they were, unencrypted); empty otherwise.
+    [[nodiscard]] const QString &adoption() const { return m_adoption; }
 
     /// Identifies the device key (not secret): in every encrypted file's header.
     [[nodiscard]] const QByteArray &keyId() const { return m_keyId; }
@@ -65,6 +75,7 @@ private:
     QByteArray m_keyId;
     QString m_folderId;
     QString m_backend;
+    QString m_adoption;
 };
 
 } // namespace dualrec::seal

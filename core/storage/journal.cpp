@@ -510,6 +510,7 @@ Result<std::unique_ptr<Journal>> Journal::open(const QString &dataDirectory, con
     if (!key)
         return std::unexpected(key.error());
     report.personalDataKeyMoved = key->moved;
+    report.folderAdopted = deviceKeys->adoption();
     if (tightened->changed())
         report.permissionsTightened =
             QStringLiteral("the data folder %1 was open to other users%2: %3 folder(s) and %4 file(s) were made readable by "
@@ -549,6 +550,9 @@ Result<std::unique_ptr<Journal>> Journal::open(const QString &dataDirectory, con
                                       QStringLiteral("the raw personal-data key file keys/customer-data.key was wrapped by the "
                                                      "device key into %1 and removed")
                                           .arg(QFileInfo(wrappedPersonalDataKeyPath(dataDirectory)).fileName()));
+    if (!report.folderAdopted.isEmpty())
+        (void)journal->audit().append(QStringLiteral("system"), AuditAction::IntegrityUpgrade, QStringLiteral("folder-marker"),
+                                      report.folderAdopted);
     if (!report.permissionsTightened.isEmpty())
         (void)journal->audit().append(QStringLiteral("system"), AuditAction::PermissionsTightened, QStringLiteral("data-folder"),
                                       report.permissionsTightened);

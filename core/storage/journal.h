@@ -52,6 +52,9 @@ struct JournalStartupReport final {
     /// The data folder was open to other users and was made owner-only (stable English); empty: it was not.
     QString permissionsTightened;
     bool personalDataKeyMoved = false; ///< the old raw personal-data key was moved into the device key hierarchy
+    /// A data folder from before encryption at rest got its device key at this start
+    /// (seal::DeviceKeys::adoption(), stable English); empty: it did not.
+    QString folderAdopted;
 
     /// True when the audit chain or an account does not hold: a supervisor must be told.
     [[nodiscard]] bool integrityBroken() const { return !audit.intact || !accountProblems.isEmpty() || oldChainBroken; }

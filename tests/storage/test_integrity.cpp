@@ -2,6 +2,7 @@
 // journals, the start-up check, the personal-data key in the device key hierarchy and
 // owner-only permissions. Real SQLite files, real OpenSSL, raw SQL as an attacker would use it.
 #include "core/seal/devicekeys.h"
+#include "core/seal/encryptedfile.h"
 #include "core/seal/keystore.h"
 #include "core/seal/passwordhash.h"
 #include "core/storage/journal.h"
@@ -374,4 +375,86 @@ TEST_CASE("an anchor left one row behind by a crash is no tampering when the lat
     REQUIRE(cut.has_value());
     CHECK_FALSE(cut->intact);
     CHECK(cut->problem.contains(QLatin1String("rows 5 to 5 were removed from the end")));
+}
+
+TEST_CASE("a data folder from before encryption at rest is adopted at its first start, loudly; an unmarked folder of a later DualRec is refused")
+{
+    // DualRec <= 0.4: a journal of schema version 4, its raw personal-data key, a plaintext
+    // recording, no folder marker and no device key.
+    const auto makeOldFolder = [](const QTemporaryDir &dir, int schemaVersion) {
+        REQUIRE(QDir().mkpath(dir.filePath(QStringLiteral("recordings"))));
+        QFile recording(dir.filePath(QStringLiteral("recordings/old.mp4")));
+        REQUIRE(recording.open(QIODevice::WriteOnly));
+        REQUIRE(recording.write(QByteArray("\0\0\0\x18" "ftypisom", 12) + QByteArray(4000, 'm')) > 0);
+        recording.close();
+        REQUIRE(seal::SecretKey::loadOrCreate(dir.filePath(QStringLiteral("keys/customer-data.key"))).has_value());
+        auto database = Database::open(Journal::databasePath(dir.path()));
+        REQUIRE(database.has_value());
+        REQUIRE(Schema::migrate(**database, schemaVersion).has_value());
+    };
+    const auto deviceKeyFiles = [](const QTemporaryDir &dir) {
+        return QDir(dir.filePath(QStringLiteral("keys"))).entryList({QStringLiteral("device-*")}, QDir::Files);
+    };
+
+    {
+        QTemporaryDir dir;
+        makeOldFolder(dir, 4);
+        const auto before = QFileInfo(dir.filePath(QStringLiteral("recordings/old.mp4"))).size();
+        ManualClock clock;
+        auto journal = Journal::open(dir.path(), clock, fewIterations());
+        INFO((journal ? QString() : journal.error().toString()).toStdString());
+        REQUIRE(journal.has_value());
+        const auto &report = (*journal)->startup();
+        CHECK(report.folderAdopted.contains(QLatin1String("from before encryption at rest")));
+        CHECK(report.folderAdopted.contains(QLatin1String("its 1 older recording file(s) stay as they were, unencrypted")));
+        CHECK(report.personalDataKeyMoved);
+        CHECK(deviceKeyFiles(dir).size() == 1);
+        QFile marker(dir.filePath(seal::DeviceKeys::markerName()));
+        REQUIRE(marker.open(QIODevice::ReadOnly));
+        CHECK(marker.readAll().contains("\"adopted\""));
+        const auto entries = (*journal)->audit().entries().value();
+        CHECK(std::ranges::count_if(entries, [](const AuditEntry &e) {
+                  return e.action == QLatin1String("integrity-upgrade") && e.subject == QLatin1String("folder-marker");
+              }) == 1);
+        CHECK(QFileInfo(dir.filePath(QStringLiteral("recordings/old.mp4"))).size() == before);
+        journal->reset();
+        // The next start is an ordinary one: nothing adopted again.
+        auto again = Journal::open(dir.path(), clock, fewIterations());
+        REQUIRE(again.has_value());
+        CHECK((*again)->startup().folderAdopted.isEmpty());
+    }
+    {
+        // The same folder with one encrypted file in it: a later DualRec wrote here and its marker
+        // was lost. Refused, naming the file; no key, no marker, nothing changed.
+        QTemporaryDir dir;
+        makeOldFolder(dir, 4);
+        QTemporaryDir elsewhere;
+        seal::FileKeyStore otherStore(elsewhere.filePath(QStringLiteral("keys")));
+        auto otherKeys = seal::DeviceKeys::open(elsewhere.filePath(QStringLiteral("data")), otherStore);
+        REQUIRE(otherKeys.has_value());
+        const auto encrypted = dir.filePath(QStringLiteral("recordings/new.mp4"));
+        {
+            auto writer = seal::EncryptedWriter::create(encrypted, *otherKeys);
+            REQUIRE(writer.has_value());
+            REQUIRE((*writer)->write("content").has_value());
+            REQUIRE((*writer)->finish().has_value());
+        }
+        ManualClock clock;
+        auto journal = Journal::open(dir.path(), clock, fewIterations());
+        REQUIRE_FALSE(journal.has_value());
+        CHECK(journal.error().code == ErrorCode::DataCorrupt);
+        CHECK(journal.error().detail.contains(encrypted));
+        CHECK(deviceKeyFiles(dir).isEmpty());
+        CHECK_FALSE(QFileInfo::exists(dir.filePath(seal::DeviceKeys::markerName())));
+    }
+    {
+        // A journal of today's schema without its marker: refused, naming the schema version.
+        QTemporaryDir dir;
+        makeOldFolder(dir, Schema::kLatestVersion);
+        ManualClock clock;
+        auto journal = Journal::open(dir.path(), clock, fewIterations());
+        REQUIRE_FALSE(journal.has_value());
+        CHECK(journal.error().detail.contains(QStringLiteral("schema version %1").arg(Schema::kLatestVersion)));
+        CHECK(deviceKeyFiles(dir).isEmpty());
+    }
 }

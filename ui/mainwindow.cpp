@@ -99,9 +99,8 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
     m_recordingPage = new RecordingPage(m_services.clock, m_services.voice, m_pages);
     m_endPage = new EndPage(m_pages);
     m_scriptPage = new ScriptBrowserPage(m_services.library, m_pages);
-    m_historyPage = new HistoryPage(m_services.journal.sessions(), m_services.journal.audit(), m_services.journal.users(),
-                                    m_services.library, m_pages);
-    m_historyPage->setEvidenceKeys(m_services.journal.evidenceKeys());
+    m_historyPage = new HistoryPage(m_services.journal, m_services.library, m_pages);
+    m_historyPage->setEvidenceKeys(m_services.journal.evidenceKeys(), m_services.clock);
     m_historyPage->setQc(m_services.journal.qc(), m_services.clock, m_services.settings.value(SettingKey::ReviewSamplePercent).toDouble());
     m_settingsPage = new SettingsPage(m_services.settings, m_services.journal.audit(), m_pages);
     m_settingsPage->setStorageInUse(m_info.dataDirectory);

@@ -490,6 +490,7 @@ void HistoryPage::retranslateUi()
     m_export->setText(tr("E&xport evidence…"));
     m_export->setAccessibleName(tr("Export evidence"));
     m_exportProgress->setAccessibleName(tr("Export progress"));
+    m_exportResult->setAccessibleName(tr("Result of the export"));
     m_qcDetail->setAccessibleName(tr("Quality check of the session"));
     m_retryUpload->setText(tr("Try the upload &again"));
     m_retryUpload->setToolTip(tr("Tries to upload this session's sealed recording again now."));

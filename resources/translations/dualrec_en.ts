@@ -3106,6 +3106,10 @@ Scope: %5</source>
         <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Result of the export</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::LoginPage</name>

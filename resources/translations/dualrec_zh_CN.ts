@@ -3143,6 +3143,10 @@ Scope: %5</source>
         <source>Searching…</source>
         <translation>正在查询……</translation>
     </message>
+    <message>
+        <source>Result of the export</source>
+        <translation>导出结果</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::LoginPage</name>

@@ -619,11 +619,12 @@ void MainWindow::onStartRequested(const SaleForm &form, const SaleFormCheck &che
 
 void MainWindow::onSnapshotRequested()
 {
-    if (!recording())
+    if (!m_controller)
         return;
-    if (!m_controller->session().presenceMet()) { // it would not count: the session refuses it
-        m_recordingPage->setRecordingProblem(
-            tr("No snapshot: a close-up counts only while everyone this step needs is in the picture."));
+    if (auto allowed = m_controller->snapshotAllowed(); !allowed) { // the session's rule (SessionController)
+        if (allowed.error().code == ErrorCode::RequirementsUnmet)
+            m_recordingPage->setRecordingProblem(
+                tr("No snapshot: a close-up counts only while everyone this step needs is in the picture."));
         return;
     }
     // The close-up: the newest full-size camera frame, else the picture the preview shows.

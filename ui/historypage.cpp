@@ -491,6 +491,7 @@ void HistoryPage::retranslateUi()
     m_export->setAccessibleName(tr("Export evidence"));
     m_exportProgress->setAccessibleName(tr("Export progress"));
     m_exportResult->setAccessibleName(tr("Result of the export"));
+    updateExport();
     m_qcDetail->setAccessibleName(tr("Quality check of the session"));
     m_retryUpload->setText(tr("Try the upload &again"));
     m_retryUpload->setToolTip(tr("Tries to upload this session's sealed recording again now."));
@@ -619,6 +620,10 @@ void HistoryPage::onListed(storage::HistoryQueries::RequestId request, const sto
     m_pageLabel->setText(tr("Page %1 of %2 (%n session(s))", nullptr, int(m_total)).arg(m_page + 1).arg(pages));
     m_previous->setEnabled(m_page > 0);
     m_next->setEnabled(qint64(m_page + 1) * kPageSize < m_total);
+    // A detail still on its way belongs to a row of the old list: it is not shown.
+    m_detailRequest = 0;
+    m_verdictsRequest = 0;
+    updateBusy();
     clearDetail();
 }
 

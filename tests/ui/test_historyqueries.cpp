@@ -176,4 +176,19 @@ TEST_CASE("history queries run in a worker: the window stays responsive, says it
     INFO(summary.toStdString());
     CHECK(summary.contains(table->item(1, 1)->text()));
     CHECK_FALSE(summary.contains(table->item(0, 1)->text()));
+
+    // A row chosen in the old list after a new search was asked for: its detail comes after the
+    // new list and is not shown beside it.
+    const QString oldRow = table->item(2, 1)->text();
+    {
+        WorkerHold hold(queries);
+        agent->setText(QStringLiteral("agent-07"));
+        search->click();
+        page->showDetail(2);
+        hold.release();
+        app.awaitHistory();
+    }
+    CHECK(page->droppedAnswers() == droppedBefore + 3);
+    CHECK(agentsShown(table) == QStringList{QStringLiteral("agent-07")});
+    CHECK_FALSE(app.find<QLabel>("historyDetailSummary")->text().contains(oldRow));
 }

@@ -5,6 +5,7 @@
 #include "app/synccommand.h"
 #include "core/live/livecapture.h"
 #include "ui/capturefeed.h"
+#include "ui/datafolderproblem.h"
 #include "ui/livefeed.h"
 #include "ui/mainwindow.h"
 #include "ui/uiservices.h"
@@ -158,7 +159,8 @@ std::optional<int> Application::startWindow()
     if (!keys) {
         const auto problem = deviceKeyProblem(dataDirectory, keys.error());
         err << "dualrec: " << problem << Qt::endl;
-        QMessageBox::critical(nullptr, tr("DualRec cannot open its data folder"), problem);
+        ui::DataFolderProblemBox box(dataDirectory, keys.error());
+        box.exec();
         return 2;
     }
     storage::Journal::Options journalOptions;

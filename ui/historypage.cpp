@@ -1,6 +1,7 @@
 #include "ui/historypage.h"
 #include "ui/errortext.h"
 
+#include "core/live/evidenceexporter.h"
 #include "core/sync/syncservice.h"
 #include "core/workflow/sessiontimeline.h"
 #include "ui/historytext.h"
@@ -15,13 +16,17 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDir>
 #include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
@@ -40,9 +45,9 @@ QString clock(std::chrono::nanoseconds at)
 
 } // namespace
 
-HistoryPage::HistoryPage(storage::SessionRepository &sessions, storage::AuditLog &audit, storage::UserRepository &users,
-                         const TemplateLibrary &library, QWidget *parent)
-    : QWidget(parent), m_sessions(sessions), m_audit(audit), m_users(users), m_library(library)
+HistoryPage::HistoryPage(storage::Journal &journal, const TemplateLibrary &library, QWidget *parent)
+    : QWidget(parent), m_journal(journal), m_audit(journal.audit()), m_users(journal.users()),
+      m_queries(new storage::HistoryQueries(journal, this)), m_library(library)
 {
     setObjectName(QStringLiteral("historyPage"));
     auto *layout = new QVBoxLayout(this);
@@ -107,8 +112,20 @@ HistoryPage::HistoryPage(storage::SessionRepository &sessions, storage::AuditLog
     m_next->setObjectName(QStringLiteral("historyNext"));
     m_pageLabel = new QLabel(top);
     m_pageLabel->setObjectName(QStringLiteral("historyPageLabel"));
+    // While a query runs: a moving bar and one sentence; the page stays usable.
+    m_busyLabel = new QLabel(top);
+    m_busyLabel->setObjectName(QStringLiteral("historyBusy"));
+    m_busyBar = new QProgressBar(top);
+    m_busyBar->setObjectName(QStringLiteral("historyBusyBar"));
+    m_busyBar->setRange(0, 0);
+    m_busyBar->setTextVisible(false);
+    m_busyBar->setMaximumWidth(m_busyBar->fontMetrics().height() * 6);
+    m_busyLabel->hide();
+    m_busyBar->hide();
     paging->addWidget(m_previous);
     paging->addWidget(m_pageLabel, 1, Qt::AlignCenter);
+    paging->addWidget(m_busyBar);
+    paging->addWidget(m_busyLabel);
     paging->addWidget(m_next);
     topLayout->addLayout(paging);
 
@@ -153,7 +170,25 @@ HistoryPage::HistoryPage(storage::SessionRepository &sessions, storage::AuditLog
     m_spotCheck->setObjectName(QStringLiteral("historySpotCheck"));
     m_spotCheck->setEnabled(false);
     detailLayout->addWidget(m_qcDetail, 5, 0, 1, 2);
-    detailLayout->addWidget(m_spotCheck, 6, 0, 1, 1, Qt::AlignLeft);
+    // A supervisor's plain copy of the session's evidence (legal or complaint handling).
+    m_export = new QPushButton(detail);
+    m_export->setObjectName(QStringLiteral("historyExport"));
+    m_export->setEnabled(false);
+    m_exportProgress = new QProgressBar(detail);
+    m_exportProgress->setObjectName(QStringLiteral("historyExportProgress"));
+    m_exportProgress->setRange(0, 100);
+    m_exportProgress->hide();
+    m_exportResult = new QLabel(detail);
+    m_exportResult->setObjectName(QStringLiteral("historyExportResult"));
+    m_exportResult->setWordWrap(true);
+    m_exportResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_spotCheck);
+    actions->addWidget(m_export);
+    actions->addWidget(m_exportProgress, 1);
+    actions->addStretch();
+    detailLayout->addLayout(actions, 6, 0, 1, 2);
+    detailLayout->addWidget(m_exportResult, 9, 0, 1, 2);
     detailLayout->addWidget(m_problem, 7, 0, 1, 2);
     // The session's upload (only when uploads are set up): where it stands, retry, first.
     auto *uploadRow = new QHBoxLayout;
@@ -203,7 +238,23 @@ HistoryPage::HistoryPage(storage::SessionRepository &sessions, storage::AuditLog
         }
     });
     connect(m_table, &QTableWidget::currentCellChanged, this, [this](int row) { showDetail(row); });
+    connect(m_queries, &storage::HistoryQueries::listed, this, &HistoryPage::onListed);
+    connect(m_queries, &storage::HistoryQueries::detailed, this, &HistoryPage::onDetailed);
+    connect(m_queries, &storage::HistoryQueries::verdictsRead, this,
+            [this](storage::HistoryQueries::RequestId request, const SessionId &id, const storage::HistoryVerdicts &answer) {
+                if (request != m_verdictsRequest) {
+                    ++m_dropped;
+                    return;
+                }
+                m_verdictsRequest = 0;
+                updateBusy();
+                if (id == m_shownSession)
+                    showQc(answer.error ? Result<QList<storage::QcVerdictRecord>>(std::unexpected(*answer.error))
+                                        : Result<QList<storage::QcVerdictRecord>>(answer.verdicts),
+                           m_canSupervise);
+            });
     connect(m_spotCheck, &QPushButton::clicked, this, [this] { spotCheckShown(); });
+    connect(m_export, &QPushButton::clicked, this, [this] { exportShown(); });
     connect(m_retryUpload, &QPushButton::clicked, this, [this] {
         if (m_sync && !m_detailSession.isNull())
             m_sync->retry(m_detailSession, m_actor);
@@ -223,9 +274,114 @@ HistoryPage::HistoryPage(storage::SessionRepository &sessions, storage::AuditLog
     retranslateUi();
 }
 
-void HistoryPage::setEvidenceKeys(std::shared_ptr<const seal::DeviceKeys> keys)
+void HistoryPage::setEvidenceKeys(std::shared_ptr<const seal::DeviceKeys> keys, const Clock &clock)
 {
-    m_playback->setEvidenceKeys(std::move(keys));
+    m_playback->setEvidenceKeys(keys);
+    delete m_exporter;
+    m_exporter = keys ? new live::EvidenceExporter(m_journal, keys, clock, this) : nullptr;
+    if (m_exporter) {
+        connect(m_exporter, &live::EvidenceExporter::progress, this, [this](const SessionId &, int percent) {
+            m_exportProgress->setValue(percent);
+        });
+        connect(m_exporter, &live::EvidenceExporter::finished, this, &HistoryPage::onExported);
+    }
+    updateExport();
+}
+
+bool HistoryPage::exporting() const
+{
+    return m_exporter && m_exporter->running();
+}
+
+void HistoryPage::updateExport()
+{
+    m_export->setEnabled(m_exporter && !m_exporter->running() && !m_shownSession.isNull() && m_canSupervise);
+    m_export->setToolTip(m_exporter ? QString() : tr("This data folder has no device key, so there is no encrypted evidence to export."));
+}
+
+void HistoryPage::exportShown(const QString &folder)
+{
+    if (!m_exporter || m_exporter->running() || m_shownSession.isNull() || !m_canSupervise)
+        return;
+    const QString target = !folder.isEmpty() ? folder
+                                             : QFileDialog::getExistingDirectory(this, tr("Choose the folder for the exported evidence"));
+    if (target.isEmpty())
+        return; // the person changed their mind
+    m_exportResult->setStyleSheet(QString());
+    m_exportResult->setText(tr("Exporting the evidence of this session…"));
+    m_exportProgress->setValue(0);
+    m_exportProgress->show();
+    m_exporter->start(m_shownSession, target, m_actor);
+    updateExport();
+}
+
+void HistoryPage::onExported(const SessionId &, const seal::EvidenceExport &exported, const std::optional<Error> &failure)
+{
+    const Result<seal::EvidenceExport> result = failure ? Result<seal::EvidenceExport>(std::unexpected(*failure))
+                                                        : Result<seal::EvidenceExport>(exported);
+    m_exportProgress->hide();
+    updateExport();
+    if (result) {
+        int recordings = 0;
+        int snapshots = 0;
+        int others = 0;
+        QStringList names;
+        for (const auto &file : result->files) {
+            names.append(QFileInfo(file.path).fileName());
+            if (file.role == QLatin1String("recording") || file.role == QLatin1String("recording-fragmented"))
+                ++recordings;
+            else if (file.role == QLatin1String("snapshot"))
+                ++snapshots;
+            else
+                ++others;
+        }
+        const QString folder = QDir::toNativeSeparators(result->folder);
+        QStringList parts;
+        if (recordings > 0)
+            parts.append(tr("%n recording(s)", nullptr, recordings));
+        if (snapshots > 0)
+            parts.append(tr("%n close-up photo(s)", nullptr, snapshots));
+        if (others > 0)
+            parts.append(tr("%n description file(s) of the recording", nullptr, others));
+        m_exportResult->setText(tr("Exported into the folder %1: %2, as plain files anyone can open, and the list export.json with "
+                                   "the SHA-256 of each. Keep them as confidentially as the recording itself.")
+                                    .arg(folder, parts.join(tr(", "))));
+        m_exportResult->setToolTip(names.join(u'\n'));
+        return;
+    }
+    const auto &error = result.error();
+    QString sentence;
+    switch (error.code) {
+    case ErrorCode::AccessDenied:
+        sentence = tr("Only supervisors and IT may export evidence; your account may not (any more). Nothing was exported.");
+        break;
+    case ErrorCode::InvalidState:
+        sentence = tr("The chosen folder already holds an export of this session, and an export never overwrites one. Nothing "
+                      "was exported; choose another folder or move the old export away.");
+        break;
+    case ErrorCode::NotFound:
+        sentence = tr("A file of this session is missing from the data folder, so nothing was exported. Ask IT to restore the "
+                      "data folder from its backup.");
+        break;
+    case ErrorCode::DataCorrupt:
+        sentence = tr("A file of this session does not match what the journal recorded (it may have been altered or damaged), so "
+                      "nothing was exported and what was copied was removed. Tell IT.");
+        break;
+    case ErrorCode::DiskFull:
+        sentence = tr("The disk of the chosen folder is full. What was copied was removed; free some space or choose another "
+                      "folder.");
+        break;
+    case ErrorCode::IoError:
+    case ErrorCode::InvalidArgument:
+        sentence = tr("The chosen folder cannot be written to. What was copied was removed; choose a folder you may write in.");
+        break;
+    default:
+        sentence = ErrorText::describe(tr("The evidence was not exported."), error);
+        break;
+    }
+    m_exportResult->setText(sentence);
+    m_exportResult->setStyleSheet(QStringLiteral("color: #a61b1b;"));
+    m_exportResult->setToolTip(ErrorText::technicalDetail(error));
 }
 
 void HistoryPage::setQc(storage::QcRepository &qc, const Clock &clock, double samplePercent)
@@ -331,6 +487,11 @@ void HistoryPage::retranslateUi()
     m_detailTitle->setText(tr("Session detail"));
     m_spotCheck->setText(tr("Record a spot-chec&k…"));
     m_spotCheck->setAccessibleName(tr("Record a spot-check"));
+    m_export->setText(tr("E&xport evidence…"));
+    m_export->setAccessibleName(tr("Export evidence"));
+    m_exportProgress->setAccessibleName(tr("Export progress"));
+    m_exportResult->setAccessibleName(tr("Result of the export"));
+    updateExport();
     m_qcDetail->setAccessibleName(tr("Quality check of the session"));
     m_retryUpload->setText(tr("Try the upload &again"));
     m_retryUpload->setToolTip(tr("Tries to upload this session's sealed recording again now."));
@@ -356,6 +517,8 @@ void HistoryPage::retranslateUi()
     m_table->setAccessibleName(tr("Sessions"));
     m_previous->setAccessibleName(tr("Previous page"));
     m_next->setAccessibleName(tr("Next page"));
+    m_busyLabel->setText(tr("Searching…"));
+    m_busyBar->setAccessibleName(tr("Searching…"));
     m_presence->setAccessibleName(tr("Presence timeline"));
     m_detailSummary->setAccessibleName(tr("Session summary"));
     m_steps->setAccessibleName(tr("Steps of the session"));
@@ -404,21 +567,34 @@ QString HistoryPage::personName(const QString &login) const
 void HistoryPage::reload()
 {
     m_problem->clear();
-    m_names.clear();
-    if (const auto users = m_users.list()) {
-        for (const auto &user : *users)
-            m_names.insert(user.login, user.displayName);
-    } else {
-        m_problem->setText(ErrorText::describe(tr("The accounts cannot be read, so logins are shown instead of names."),
-                                               users.error()));
-    }
-    const auto page = m_sessions.history(filter(), m_page * kPageSize, kPageSize);
-    if (!page) {
-        m_problem->setText(ErrorText::describe(tr("The history cannot be read."), page.error()));
+    m_listRequest = m_queries->list(filter(), m_page * kPageSize, kPageSize);
+    updateBusy();
+}
+
+void HistoryPage::updateBusy()
+{
+    m_busyLabel->setVisible(busy());
+    m_busyBar->setVisible(busy());
+}
+
+void HistoryPage::onListed(storage::HistoryQueries::RequestId request, const storage::HistoryListing &listing)
+{
+    if (request != m_listRequest) {
+        ++m_dropped; // a newer search is on its way
         return;
     }
-    m_rows = page->rows;
-    m_total = page->total;
+    m_listRequest = 0;
+    updateBusy();
+    if (listing.error) {
+        m_problem->setText(ErrorText::describe(tr("The history cannot be read."), *listing.error));
+        return;
+    }
+    m_names = listing.names;
+    if (listing.namesError)
+        m_problem->setText(ErrorText::describe(tr("The accounts cannot be read, so logins are shown instead of names."),
+                                               *listing.namesError));
+    m_rows = listing.page.rows;
+    m_total = listing.page.total;
     const QSignalBlocker blocker(m_table);
     m_table->clearContents();
     m_table->setRowCount(int(m_rows.size()));
@@ -444,6 +620,10 @@ void HistoryPage::reload()
     m_pageLabel->setText(tr("Page %1 of %2 (%n session(s))", nullptr, int(m_total)).arg(m_page + 1).arg(pages));
     m_previous->setEnabled(m_page > 0);
     m_next->setEnabled(qint64(m_page + 1) * kPageSize < m_total);
+    // A detail still on its way belongs to a row of the old list: it is not shown.
+    m_detailRequest = 0;
+    m_verdictsRequest = 0;
+    updateBusy();
     clearDetail();
 }
 
@@ -461,34 +641,45 @@ void HistoryPage::clearDetail()
     m_playback->clear();
     m_detailSession = {};
     updateUploadDetail();
+    updateExport();
 }
 
 void HistoryPage::showDetail(int row)
 {
     if (row < 0 || row >= m_rows.size()) {
+        m_detailRequest = 0; // an answer still on its way is not for this
+        updateBusy();
         clearDetail();
         return;
     }
-    const auto id = m_rows.at(row).id;
-    m_detailSession = id;
+    clearDetail();
+    m_detailSession = m_rows.at(row).id;
     updateUploadDetail();
-    const auto record = m_sessions.find(id);
-    const auto events = m_sessions.events(id);
-    if (!record || !events || !record->has_value()) {
-        m_problem->setText(ErrorText::describe(tr("This session cannot be read."),
-                                               !record   ? record.error()
-                                               : !events ? events.error()
-                                                         : Error{ErrorCode::NotFound, QStringLiteral("session %1 is not in the journal").arg(id.toString())}));
+    m_detailRequest = m_queries->detail(m_detailSession, m_actor);
+    updateBusy();
+}
+
+void HistoryPage::onDetailed(storage::HistoryQueries::RequestId request, const storage::HistoryDetail &answer)
+{
+    if (request != m_detailRequest) {
+        ++m_dropped; // another row was chosen meanwhile
+        return;
+    }
+    m_detailRequest = 0;
+    updateBusy();
+    const auto id = m_detailSession;
+    const auto *detail = &answer;
+    if (answer.error) {
+        m_problem->setText(ErrorText::describe(tr("This session cannot be read."), *answer.error));
         m_shownSession = {};
         m_playback->clear();
         return;
     }
-    // Every look at a session is audited: who, which session, from where.
-    if (auto audited = m_audit.append(m_actor, storage::AuditAction::View, id.toString(), QStringLiteral("history detail"));
-        !audited)
-        m_problem->setText(ErrorText::describe(tr("The audit log cannot be written."), audited.error()));
-
-    const auto &session = **record;
+    if (detail->auditError)
+        m_problem->setText(ErrorText::describe(tr("The audit log cannot be written."), *detail->auditError));
+    const auto &session = detail->record;
+    const auto *events = &detail->events;
+    m_canSupervise = detail->viewerCanSupervise;
     const auto timeline = buildSessionTimeline(*events);
     std::chrono::nanoseconds outOfFrame{0};
     for (const auto &span : timeline.presenceViolations)
@@ -496,10 +687,9 @@ void HistoryPage::showDetail(int row)
     std::optional<ScriptPlan> plan;
     if (auto found = m_library.plan(session.templateId.split(u'+')))
         plan = std::move(*found);
-    const auto files = m_sessions.mediaFiles(id);
     QString size;
-    if (files) {
-        for (const auto &file : *files) {
+    if (!detail->filesError) {
+        for (const auto &file : detail->files) {
             if (file.role == QLatin1String("recording"))
                 size = HistoryText::fileSize(file.sizeBytes);
         }
@@ -555,18 +745,22 @@ void HistoryPage::showDetail(int row)
                                          m_events);
         item->setToolTip(HistoryText::technical(event));
     }
-    showQc(id, plan);
-    showRecording(id, timeline, plan);
+    m_shownSession = id;
+    m_shownPlan = plan;
+    showQc(detail->verdictsError ? Result<QList<storage::QcVerdictRecord>>(std::unexpected(*detail->verdictsError))
+                                 : Result<QList<storage::QcVerdictRecord>>(detail->verdicts),
+           detail->viewerCanSupervise);
+    showRecording(id, *detail, timeline, plan);
+    updateExport();
 }
 
-void HistoryPage::showQc(const SessionId &id, const std::optional<ScriptPlan> &plan)
+void HistoryPage::showQc(const Result<QList<storage::QcVerdictRecord>> &verdicts, bool canSupervise)
 {
-    m_shownPlan = plan;
+    const auto &plan = m_shownPlan;
     m_qcDetail->clear();
     m_spotCheck->setEnabled(false);
     if (!m_qcRepository)
         return;
-    const auto verdicts = m_qcRepository->verdicts(id);
     if (!verdicts) {
         m_qcDetail->setText(ErrorText::describe(tr("The quality check of this session cannot be read."), verdicts.error()));
         return;
@@ -594,8 +788,7 @@ void HistoryPage::showQc(const SessionId &id, const std::optional<ScriptPlan> &p
     lines.append(checks.isEmpty() ? tr("Spot-check: none yet.") : tr("Spot-check: %1").arg(checks.join(u'\n')));
     m_qcDetail->setText(lines.join(u'\n'));
     m_qcDetail->setToolTip(details.join(QStringLiteral("\n\n")));
-    const auto user = m_users.find(m_actor);
-    m_spotCheck->setEnabled(user && storage::canSupervise(user->role));
+    m_spotCheck->setEnabled(canSupervise);
 }
 
 void HistoryPage::spotCheckShown(const std::function<void(SpotCheckDialog &)> &answer)
@@ -623,17 +816,19 @@ void HistoryPage::spotCheckShown(const std::function<void(SpotCheckDialog &)> &a
         return;
     }
     m_problem->clear();
-    showQc(id, m_shownPlan);
+    m_verdictsRequest = m_queries->verdicts(id);
+    updateBusy();
 }
 
-void HistoryPage::showRecording(const SessionId &id, const SessionTimeline &timeline, const std::optional<ScriptPlan> &plan)
+void HistoryPage::showRecording(const SessionId &id, const storage::HistoryDetail &detail, const SessionTimeline &timeline,
+                                const std::optional<ScriptPlan> &plan)
 {
     m_shownSession = id;
-    const auto files = m_sessions.mediaFiles(id);
-    if (!files) {
-        m_playback->showProblem(ErrorText::describe(tr("The files of this session cannot be read from the journal."), files.error()));
+    if (detail.filesError) {
+        m_playback->showProblem(ErrorText::describe(tr("The files of this session cannot be read from the journal."), *detail.filesError));
         return;
     }
+    const auto *files = &detail.files;
     // The finalized MP4 if there is one; otherwise the fragmented file a recording that was
     // never finalized (a crash) left behind, which plays too.
     std::optional<storage::MediaFile> recording;

@@ -1,11 +1,10 @@
 #pragma once
 
 #include "core/seal/devicekeys.h"
-#include "core/storage/auditlog.h"
-#include "core/storage/qcrepository.h"
+#include "core/seal/evidenceexport.h"
+#include "core/storage/historyqueries.h"
+#include "core/storage/journal.h"
 #include "core/util/clock.h"
-#include "core/storage/sessionrepository.h"
-#include "core/storage/userrepository.h"
 #include "core/workflow/sessiontimeline.h"
 #include "core/workflow/templatelibrary.h"
 
@@ -21,11 +20,16 @@ class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QProgressBar;
 class QPushButton;
 class QTableWidget;
 
 namespace dualrec::sync {
 class SyncService;
+}
+
+namespace dualrec::live {
+class EvidenceExporter;
 }
 
 namespace dualrec::ui {
@@ -40,7 +44,12 @@ class PresenceBar;
 /// is written to the audit log. Customers' personal data is not shown. The detail pane plays
 /// the session's recording with its steps as chapters (PlaybackWidget); starting playback is
 /// audited too. Everything is said for people (HistoryText): names instead of logins, local
-/// times, events as sentences; ids and stored texts only in tooltips. GUI thread only.
+/// times, events as sentences; ids and stored texts only in tooltips.
+///
+/// The queries (a page of sessions, a session's detail, its verdicts) run in the worker thread
+/// of its storage::HistoryQueries; while one runs the page says so ("Searching…") and stays
+/// usable, and an answer to a request that was superseded (a newer search, another row) is
+/// dropped. GUI thread only.
 class HistoryPage final : public QWidget
 {
     Q_OBJECT
@@ -49,11 +58,16 @@ class HistoryPage final : public QWidget
 public:
     static constexpr int kPageSize = 50;
 
-    HistoryPage(storage::SessionRepository &sessions, storage::AuditLog &audit, storage::UserRepository &users,
-                const workflow::TemplateLibrary &library, QWidget *parent = nullptr);
+    HistoryPage(storage::Journal &journal, const workflow::TemplateLibrary &library, QWidget *parent = nullptr);
 
-    /// The data folder's device keys, for playing encrypted recordings (PlaybackWidget).
-    void setEvidenceKeys(std::shared_ptr<const seal::DeviceKeys> keys);
+    /// The data folder's device keys, for playing encrypted recordings (PlaybackWidget) and for
+    /// a supervisor's export of plain copies (live::EvidenceExporter; `clock` dates it).
+    void setEvidenceKeys(std::shared_ptr<const seal::DeviceKeys> keys, const Clock &clock);
+    /// Exports the evidence of the session shown (what "Export evidence…" does): asks for a
+    /// folder, then copies in a worker thread with a progress bar and says what was written
+    /// where. For tests: `folder` is used instead of asking.
+    void exportShown(const QString &folder = {});
+    [[nodiscard]] bool exporting() const;
     /// The QC verdicts (shown in the detail, and the supervisor's spot-check is saved there),
     /// the clock that dates a spot-check and the review queue's sample of passed sessions in %
     /// (qc/reviewSamplePercent). Without a call the detail shows no verdicts.
@@ -69,8 +83,14 @@ public:
     [[nodiscard]] storage::HistoryFilter filter() const;
     [[nodiscard]] int pageIndex() const { return m_page; }
     [[nodiscard]] qint64 total() const { return m_total; }
-    /// Shows the detail of the session in table row `row` (also what selecting a row does).
+    /// Asks for the detail of the session in table row `row` (also what selecting a row does);
+    /// it shows when the query has answered (busy() is false again).
     void showDetail(int row);
+    /// A query runs whose answer the page waits for.
+    [[nodiscard]] bool busy() const { return m_listRequest || m_detailRequest || m_verdictsRequest; }
+    /// Answers dropped because a newer request had superseded them.
+    [[nodiscard]] int droppedAnswers() const { return m_dropped; }
+    [[nodiscard]] storage::HistoryQueries &queries() { return *m_queries; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -78,17 +98,26 @@ protected:
 private:
     void retranslateUi();
     void reload();
+    void onListed(storage::HistoryQueries::RequestId request, const storage::HistoryListing &listing);
+    void onDetailed(storage::HistoryQueries::RequestId request, const storage::HistoryDetail &detail);
+    void updateBusy();
     void clearDetail();
     void updateUploadDetail();
     /// The person behind a login: the account's display name, else the login itself.
     [[nodiscard]] QString personName(const QString &login) const;
-    void showQc(const workflow::SessionId &id, const std::optional<workflow::ScriptPlan> &plan);
-    void showRecording(const workflow::SessionId &id, const workflow::SessionTimeline &timeline,
-                       const std::optional<workflow::ScriptPlan> &plan);
+    void showQc(const Result<QList<storage::QcVerdictRecord>> &verdicts, bool canSupervise);
+    void showRecording(const workflow::SessionId &id, const storage::HistoryDetail &detail,
+                       const workflow::SessionTimeline &timeline, const std::optional<workflow::ScriptPlan> &plan);
 
-    storage::SessionRepository &m_sessions;
+    storage::Journal &m_journal;
     storage::AuditLog &m_audit;
     storage::UserRepository &m_users;
+    storage::HistoryQueries *m_queries = nullptr; ///< a child of the page
+    storage::HistoryQueries::RequestId m_listRequest = 0;     ///< the list answer waited for (0: none)
+    storage::HistoryQueries::RequestId m_detailRequest = 0;   ///< the detail answer waited for
+    storage::HistoryQueries::RequestId m_verdictsRequest = 0; ///< the verdicts answer waited for
+    int m_dropped = 0;
+    bool m_canSupervise = false; ///< the viewer, as the last detail said
     QHash<QString, QString> m_names; ///< login -> display name, read at each reload
     const workflow::TemplateLibrary &m_library;
     QString m_actor;
@@ -111,6 +140,8 @@ private:
     QPushButton *m_previous = nullptr;
     QPushButton *m_next = nullptr;
     QLabel *m_pageLabel = nullptr;
+    QLabel *m_busyLabel = nullptr;
+    QProgressBar *m_busyBar = nullptr;
     QLabel *m_detailTitle = nullptr;
     QLabel *m_detailSummary = nullptr;
     PresenceBar *m_presence = nullptr;
@@ -131,6 +162,12 @@ private:
     QLabel *m_uploadDetail = nullptr;
     QPushButton *m_retryUpload = nullptr;
     QPushButton *m_prioritizeUpload = nullptr;
+    live::EvidenceExporter *m_exporter = nullptr; ///< a child of the page, once keys are set
+    QPushButton *m_export = nullptr;
+    QProgressBar *m_exportProgress = nullptr;
+    QLabel *m_exportResult = nullptr;
+    void updateExport();
+    void onExported(const workflow::SessionId &id, const seal::EvidenceExport &exported, const std::optional<Error> &error);
 };
 
 } // namespace dualrec::ui

@@ -99,9 +99,8 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
     m_recordingPage = new RecordingPage(m_services.clock, m_services.voice, m_pages);
     m_endPage = new EndPage(m_pages);
     m_scriptPage = new ScriptBrowserPage(m_services.library, m_pages);
-    m_historyPage = new HistoryPage(m_services.journal.sessions(), m_services.journal.audit(), m_services.journal.users(),
-                                    m_services.library, m_pages);
-    m_historyPage->setEvidenceKeys(m_services.journal.evidenceKeys());
+    m_historyPage = new HistoryPage(m_services.journal, m_services.library, m_pages);
+    m_historyPage->setEvidenceKeys(m_services.journal.evidenceKeys(), m_services.clock);
     m_historyPage->setQc(m_services.journal.qc(), m_services.clock, m_services.settings.value(SettingKey::ReviewSamplePercent).toDouble());
     m_settingsPage = new SettingsPage(m_services.settings, m_services.journal.audit(), m_pages);
     m_settingsPage->setStorageInUse(m_info.dataDirectory);
@@ -620,11 +619,12 @@ void MainWindow::onStartRequested(const SaleForm &form, const SaleFormCheck &che
 
 void MainWindow::onSnapshotRequested()
 {
-    if (!recording())
+    if (!m_controller)
         return;
-    if (!m_controller->session().presenceMet()) { // it would not count: the session refuses it
-        m_recordingPage->setRecordingProblem(
-            tr("No snapshot: a close-up counts only while everyone this step needs is in the picture."));
+    if (auto allowed = m_controller->snapshotAllowed(); !allowed) { // the session's rule (SessionController)
+        if (allowed.error().code == ErrorCode::RequirementsUnmet)
+            m_recordingPage->setRecordingProblem(
+                tr("No snapshot: a close-up counts only while everyone this step needs is in the picture."));
         return;
     }
     // The close-up: the newest full-size camera frame, else the picture the preview shows.

@@ -187,10 +187,20 @@ void SessionController::addPresenceCheck(const vision::PresenceCheck &check)
     m_monitor->addCheck(check);
 }
 
+Result<void> SessionController::snapshotAllowed() const
+{
+    if (workflow::isEndState(m_session->state()))
+        return std::unexpected(Error{ErrorCode::InvalidState, QStringLiteral("the session has ended; no close-up is taken any more")});
+    if (!m_session->presenceMet())
+        return std::unexpected(Error{ErrorCode::RequirementsUnmet,
+                                     QStringLiteral("a close-up counts only while everyone the step needs is in the picture")});
+    return {};
+}
+
 Result<QString> SessionController::addSnapshot(const QByteArray &jpeg)
 {
-    if (!m_session->presenceMet())
-        return fail(ErrorCode::RequirementsUnmet, QStringLiteral("a close-up counts only while everyone the step needs is in the picture"));
+    if (auto allowed = snapshotAllowed(); !allowed)
+        return fail(allowed.error().code, allowed.error().detail);
     if (jpeg.isEmpty())
         return fail(ErrorCode::InvalidArgument, QStringLiteral("no picture to save"));
     const QDir folder(m_setup.recordingFolder.isEmpty()

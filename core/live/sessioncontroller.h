@@ -97,9 +97,13 @@ public:
     /// checks here); presenceProblemChanged() says what the banner should say.
     void addPresenceCheck(const dualrec::vision::PresenceCheck &check);
 
+    /// Whether a close-up may be taken now (the rule the window asks before it takes the
+    /// picture): InvalidState once the session has ended, RequirementsUnmet while someone the
+    /// current step needs is out of the picture (the session would not count it).
+    [[nodiscard]] Result<void> snapshotAllowed() const;
     /// Saves a close-up picture (already encoded as JPEG) beside the recording, journals it
-    /// with its SHA-256 and counts it for the current step. Refused (InvalidState) when the
-    /// session would not count it: nobody the step needs is missing.
+    /// with its SHA-256 and counts it for the current step. Refused as snapshotAllowed() says,
+    /// writing nothing.
     [[nodiscard]] Result<QString> addSnapshot(const QByteArray &jpeg);
 
     /// Ends the recording once the session has ended: the speech check stops and its ranges are

@@ -13,6 +13,8 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include <algorithm>
+
 namespace dualrec::seal {
 
 namespace {
@@ -26,7 +28,8 @@ Error failure(ErrorCode code, const QString &detail)
 
 /// Writes the plain content of `source` to `target` (through a temporary file, synced, renamed)
 /// and returns the SHA-256 of what it wrote.
-Result<QString> writePlainCopy(const QString &source, const DeviceKeys &keys, const QString &target)
+Result<QString> writePlainCopy(const QString &source, const DeviceKeys &keys, const QString &target,
+                               const std::function<void(qint64 done, qint64 total)> &copied)
 {
     QSaveFile out(target);
     if (!out.open(QIODevice::WriteOnly))
@@ -54,6 +57,7 @@ Result<QString> writePlainCopy(const QString &source, const DeviceKeys &keys, co
             if (auto written = put(*block); !written)
                 return std::unexpected(written.error());
             offset += block->size();
+            copied(offset, (*reader)->size());
         }
     } else {
         QFile in(source);
@@ -65,6 +69,7 @@ Result<QString> writePlainCopy(const QString &source, const DeviceKeys &keys, co
                 return std::unexpected(failure(ErrorCode::IoError, QStringLiteral("cannot read %1: %2").arg(source, in.errorString())));
             if (auto written = put(block); !written)
                 return std::unexpected(written.error());
+            copied(in.pos(), in.size());
         }
     }
     if (!out.commit())
@@ -75,7 +80,8 @@ Result<QString> writePlainCopy(const QString &source, const DeviceKeys &keys, co
 } // namespace
 
 Result<EvidenceExport> exportSessionEvidence(storage::Journal &journal, const workflow::SessionId &id, const DeviceKeys &keys,
-                                             const QString &outputFolder, const QString &actor, const Clock &clock)
+                                             const QString &outputFolder, const QString &actor, const Clock &clock,
+                                             const ExportProgress &progress)
 {
     auto record = journal.sessions().find(id);
     if (!record)
@@ -120,7 +126,17 @@ Result<EvidenceExport> exportSessionEvidence(storage::Journal &journal, const wo
     result.folder = folder;
     QStringList names;
     QJsonArray listed;
-    for (const auto &file : std::as_const(files)) {
+    int lastPercent = -1;
+    const auto report = [&](qsizetype index, qint64 done, qint64 total) {
+        const int percent = int((double(index) + (total > 0 ? double(done) / double(total) : 1.0)) * 100.0 / double(files.size()));
+        if (progress && percent != lastPercent) {
+            lastPercent = percent;
+            progress(std::min(percent, 100));
+        }
+    };
+    report(0, 0, 1);
+    for (qsizetype index = 0; index < files.size(); ++index) {
+        const auto &file = files.at(index);
         if (!QFileInfo(file.path).isFile())
             return refuse(failure(ErrorCode::NotFound, QStringLiteral("the session's %1 file %2 is missing").arg(file.role, file.path)));
         QString name = QFileInfo(file.path).fileName();
@@ -128,7 +144,7 @@ Result<EvidenceExport> exportSessionEvidence(storage::Journal &journal, const wo
             name = QStringLiteral("%1-%2").arg(n).arg(QFileInfo(file.path).fileName());
         names.append(name);
         const QString target = QDir(folder).filePath(name);
-        auto plain = writePlainCopy(file.path, keys, target);
+        auto plain = writePlainCopy(file.path, keys, target, [&](qint64 done, qint64 total) { report(index, done, total); });
         if (!plain)
             return refuse(plain.error());
         // The journal keeps the digest of the stored bytes (or, for files from before encryption

@@ -6,6 +6,8 @@
 #include "core/workflow/sessionid.h"
 
 #include <QList>
+
+#include <functional>
 #include <QString>
 
 namespace dualrec::storage {
@@ -41,10 +43,15 @@ struct EvidenceExport final {
 /// - Success is written to the audit log (action "export", subject the session, detail the
 ///   folder and the number of files); so is a refusal after the checks began.
 ///
+/// `progress`, when given, is called on the calling thread with the share copied so far
+/// (0 … 100, rising; files counted equally, each by its bytes).
+///
 /// Thread contract: any one thread; uses `journal` from it. Reads the evidence files, writes
 /// only inside the new folder.
+using ExportProgress = std::function<void(int percent)>;
 [[nodiscard]] Result<EvidenceExport> exportSessionEvidence(storage::Journal &journal, const workflow::SessionId &id,
                                                            const DeviceKeys &keys, const QString &outputFolder,
-                                                           const QString &actor, const Clock &clock);
+                                                           const QString &actor, const Clock &clock,
+                                                           const ExportProgress &progress = {});
 
 } // namespace dualrec::seal

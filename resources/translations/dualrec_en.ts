@@ -2262,10 +2262,6 @@ Commands (without a command the window opens):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>DualRec cannot open its data folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>dualrec: WARNING: the audit log or the accounts were changed outside DualRec (this was written to the audit log; run &quot;dualrec verify --journal&quot;):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2458,6 +2454,21 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>The change was not made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::DataFolderProblemBox</name>
+    <message>
+        <source>DualRec cannot open its data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key that protects the recordings in the data folder %1 cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until IT restores this computer&apos;s device key, nothing can be recorded or played back here. Nothing was changed and no file was deleted. DualRec does not set this folder up anew, because it is already in use: a new key could not open the recordings in it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3008,6 +3019,95 @@ Scope: %5</source>
     </message>
     <message>
         <source>Upload this first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This data folder has no device key, so there is no encrypted evidence to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the folder for the exported evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting the evidence of this session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recording(s)</source>
+        <translation>
+            <numerusform>%n recording</numerusform>
+            <numerusform>%n recordings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n close-up photo(s)</source>
+        <translation>
+            <numerusform>%n close-up photo</numerusform>
+            <numerusform>%n close-up photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n description file(s) of the recording</source>
+        <translation>
+            <numerusform>%n description file of the recording</numerusform>
+            <numerusform>%n description files of the recording</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exported into the folder %1: %2, as plain files anyone can open, and the list export.json with the SHA-256 of each. Keep them as confidentially as the recording itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only supervisors and IT may export evidence; your account may not (any more). Nothing was exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chosen folder already holds an export of this session, and an export never overwrites one. Nothing was exported; choose another folder or move the old export away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file of this session is missing from the data folder, so nothing was exported. Ask IT to restore the data folder from its backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file of this session does not match what the journal recorded (it may have been altered or damaged), so nothing was exported and what was copied was removed. Tell IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk of the chosen folder is full. What was copied was removed; free some space or choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chosen folder cannot be written to. What was copied was removed; choose a folder you may write in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The evidence was not exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport evidence…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result of the export</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

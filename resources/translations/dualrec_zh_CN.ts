@@ -2298,10 +2298,6 @@ Commands (without a command the window opens):
         <translation>dualrec：同一数据文件夹又被启动了一次；没有打开第二个窗口，而是把本窗口切换到最前面。</translation>
     </message>
     <message>
-        <source>DualRec cannot open its data folder</source>
-        <translation>DualRec 无法打开数据文件夹</translation>
-    </message>
-    <message>
         <source>dualrec: WARNING: the audit log or the accounts were changed outside DualRec (this was written to the audit log; run &quot;dualrec verify --journal&quot;):</source>
         <translation>dualrec：警告：审计日志或账户在 DualRec 之外被改动过（已写入审计日志；请运行“dualrec verify --journal”）：</translation>
     </message>
@@ -2495,6 +2491,21 @@ Commands (without a command the window opens):
     <message>
         <source>The change was not made.</source>
         <translation>修改未完成。</translation>
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::DataFolderProblemBox</name>
+    <message>
+        <source>DualRec cannot open its data folder</source>
+        <translation>DualRec 无法打开数据文件夹</translation>
+    </message>
+    <message>
+        <source>The key that protects the recordings in the data folder %1 cannot be opened.</source>
+        <translation>保护数据文件夹 %1 中录像的密钥无法打开。</translation>
+    </message>
+    <message>
+        <source>Until IT restores this computer&apos;s device key, nothing can be recorded or played back here. Nothing was changed and no file was deleted. DualRec does not set this folder up anew, because it is already in use: a new key could not open the recordings in it.</source>
+        <translation>在 IT 恢复这台电脑的设备密钥之前，这里既不能录制，也不能回放。没有更改任何内容，也没有删除任何文件。这个文件夹已经在使用中，DualRec 不会重新设置它：新的密钥打不开其中的录像。</translation>
     </message>
 </context>
 <context>
@@ -3049,6 +3060,92 @@ Scope: %5</source>
     <message>
         <source>Upload this first</source>
         <translation>优先上传</translation>
+    </message>
+    <message>
+        <source>This data folder has no device key, so there is no encrypted evidence to export.</source>
+        <translation>这个数据文件夹没有设备密钥，因此没有可导出的加密证据。</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the exported evidence</source>
+        <translation>选择存放导出证据的文件夹</translation>
+    </message>
+    <message>
+        <source>Exporting the evidence of this session…</source>
+        <translation>正在导出这个会话的证据……</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recording(s)</source>
+        <translation>
+            <numerusform>%n 个录像</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n close-up photo(s)</source>
+        <translation>
+            <numerusform>%n 张特写照片</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n description file(s) of the recording</source>
+        <translation>
+            <numerusform>%n 个录像说明文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exported into the folder %1: %2, as plain files anyone can open, and the list export.json with the SHA-256 of each. Keep them as confidentially as the recording itself.</source>
+        <translation>已导出到文件夹 %1：%2，都是任何人都能打开的未加密文件，另有清单 export.json 列出每个文件的 SHA-256。请像对待录像本身一样严格保密。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Only supervisors and IT may export evidence; your account may not (any more). Nothing was exported.</source>
+        <translation>只有主管和 IT 可以导出证据，您的账户（已）无此权限。没有导出任何文件。</translation>
+    </message>
+    <message>
+        <source>The chosen folder already holds an export of this session, and an export never overwrites one. Nothing was exported; choose another folder or move the old export away.</source>
+        <translation>所选文件夹中已有这个会话的导出，导出从不覆盖已有的导出。没有导出任何文件；请选择另一个文件夹，或先把旧的导出移走。</translation>
+    </message>
+    <message>
+        <source>A file of this session is missing from the data folder, so nothing was exported. Ask IT to restore the data folder from its backup.</source>
+        <translation>数据文件夹中缺少这个会话的一个文件，因此没有导出任何文件。请联系 IT 从备份中恢复数据文件夹。</translation>
+    </message>
+    <message>
+        <source>A file of this session does not match what the journal recorded (it may have been altered or damaged), so nothing was exported and what was copied was removed. Tell IT.</source>
+        <translation>这个会话的一个文件与日志中的记录不符（可能已被改动或损坏），因此没有导出，已复制的部分也已删除。请告知 IT。</translation>
+    </message>
+    <message>
+        <source>The disk of the chosen folder is full. What was copied was removed; free some space or choose another folder.</source>
+        <translation>所选文件夹所在的磁盘已满。已复制的部分已删除；请腾出空间或选择另一个文件夹。</translation>
+    </message>
+    <message>
+        <source>The chosen folder cannot be written to. What was copied was removed; choose a folder you may write in.</source>
+        <translation>无法写入所选文件夹。已复制的部分已删除；请选择一个您有权写入的文件夹。</translation>
+    </message>
+    <message>
+        <source>The evidence was not exported.</source>
+        <translation>证据没有导出。</translation>
+    </message>
+    <message>
+        <source>E&amp;xport evidence…</source>
+        <translation>导出证据(&amp;X)……</translation>
+    </message>
+    <message>
+        <source>Export evidence</source>
+        <translation>导出证据</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>导出进度</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在查询……</translation>
+    </message>
+    <message>
+        <source>Result of the export</source>
+        <translation>导出结果</translation>
     </message>
 </context>
 <context>

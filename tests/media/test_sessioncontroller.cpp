@@ -193,6 +193,33 @@ TEST_CASE("a close-up is refused while someone the step needs is missing", "[liv
     CHECK(QDir(QDir(data.path()).filePath(QStringLiteral("recordings"))).entryList(QDir::Files).isEmpty());
 }
 
+TEST_CASE("the controller says when a close-up may be taken: while the session runs and everyone the step needs is there", "[live]")
+{
+    QTemporaryDir data;
+    SystemClock clock;
+    auto journal = storage::Journal::open(data.path(), clock);
+    REQUIRE(journal.has_value());
+    const QString recordings = QDir(data.path()).filePath(QStringLiteral("recordings"));
+    auto created = live::SessionController::create(setupFor(recordings), **journal, clock);
+    REQUIRE(created.has_value());
+    auto &controller = **created;
+    REQUIRE(controller.session().start().has_value());
+    controller.session().setPresence(workflow::PresenceFacts{true, true, true});
+    CHECK(controller.snapshotAllowed().has_value());
+    controller.session().setPresence(workflow::PresenceFacts{true, false, true});
+    REQUIRE_FALSE(controller.snapshotAllowed().has_value());
+    CHECK(controller.snapshotAllowed().error().code == ErrorCode::RequirementsUnmet);
+    controller.session().setPresence(workflow::PresenceFacts{true, true, true});
+    REQUIRE(controller.session().abort(QStringLiteral("customer_must_leave")).has_value());
+    // Ended: refused before anything is written, though everyone is in the picture.
+    REQUIRE_FALSE(controller.snapshotAllowed().has_value());
+    CHECK(controller.snapshotAllowed().error().code == ErrorCode::InvalidState);
+    const auto refused = controller.addSnapshot(QByteArray("\xff\xd8\xff\xe0 not really a jpeg", 22));
+    REQUIRE_FALSE(refused.has_value());
+    CHECK(refused.error().code == ErrorCode::InvalidState);
+    CHECK(QDir(recordings).entryList({QStringLiteral("*.snapshot-*")}, QDir::Files).isEmpty());
+}
+
 TEST_CASE("the seal queue seals a stored session in the background, or says it needs an insurer certificate", "[live]")
 {
     QTemporaryDir data;

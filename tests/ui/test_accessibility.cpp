@@ -214,7 +214,7 @@ TEST_CASE("every visible control on every page has an accessible name and the ag
     auto *table = app.find<QTableWidget>("historyTable");
     REQUIRE(table->rowCount() >= 1);
     table->setCurrentCell(0, 0);
-    test::settle();
+    app.awaitHistory();
     checked += checkNames(app, QStringLiteral("historyPage"));
     test::click(app.find<QPushButton>("navSettings"));
     checked += checkNames(app, QStringLiteral("settingsPage"));

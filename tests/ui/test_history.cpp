@@ -230,17 +230,21 @@ TEST_CASE("a supervisor pages and filters the history and every detail view is a
     REQUIRE(next->isEnabled());
     CHECK(table->item(0, 1)->text() == QLatin1String("AP-REAL"));
     test::click(next);
+    app.awaitHistory();
     test::click(next);
+    app.awaitHistory();
     CHECK(page->pageIndex() == 2);
     CHECK(table->rowCount() == 21);
     CHECK_FALSE(next->isEnabled());
     test::click(previous);
+    app.awaitHistory();
     CHECK(table->rowCount() == 50);
 
     // Filters: agent, then product and state together.
     auto *agent = app.find<QLineEdit>("historyAgent");
     agent->setText(QStringLiteral("agent03"));
     test::click(app.find<QPushButton>("historyApply"));
+    app.awaitHistory();
     CHECK(page->pageIndex() == 0);
     CHECK(page->total() == 20);
     for (int row = 0; row < table->rowCount(); ++row)
@@ -252,11 +256,13 @@ TEST_CASE("a supervisor pages and filters the history and every detail view is a
     auto *state = app.find<QComboBox>("historyState");
     state->setCurrentIndex(state->findData(QStringLiteral("aborted")));
     test::click(app.find<QPushButton>("historyApply"));
+    app.awaitHistory();
     // i odd (the second product) and i % 5 == 0: i = 5, 15, ..., 115.
     CHECK(page->total() == 12);
     product->setCurrentIndex(0);
     state->setCurrentIndex(0);
     test::click(app.find<QPushButton>("historyApply"));
+    app.awaitHistory();
     CHECK(page->total() == 121);
 
     // The detail of the recorded session: steps, events and one presence gap of 5 s.
@@ -273,7 +279,7 @@ TEST_CASE("a supervisor pages and filters the history and every detail view is a
     const auto viewsBefore = viewsOf();
     table->setCurrentCell(row == 0 ? 1 : 0, 0);
     table->setCurrentCell(row, 0);
-    test::settle();
+    app.awaitHistory();
     auto *bar = app.find<ui::PresenceBar>("historyPresenceBar");
     REQUIRE(bar->timeline().presenceViolations.size() == 1);
     CHECK(bar->timeline().presenceViolations.first().end - bar->timeline().presenceViolations.first().start == 5s);
@@ -380,7 +386,7 @@ TEST_CASE("the history tells a supervisor in sentences of their language what ha
     QStringList allEvents;
     for (int row = 0; row < table->rowCount(); ++row) {
         table->setCurrentCell(row, 0);
-        test::settle();
+        app.awaitHistory();
         INFO("session " << table->item(row, 1)->text().toStdString());
         CHECK(events->count() > 0);
         for (int i = 0; i < events->count(); ++i) {
@@ -409,7 +415,7 @@ TEST_CASE("the history tells a supervisor in sentences of their language what ha
         CHECK_FALSE(text.contains(QLatin1String("power loss")));
     }
     table->setCurrentCell(walkRow, 0);
-    test::settle();
+    app.awaitHistory();
     const auto summary = app.find<QLabel>("historyDetailSummary")->text();
     INFO(summary.toStdString());
     CHECK(summary.contains(QStringLiteral("40.2 MB")));

@@ -176,13 +176,13 @@ TEST_CASE("a supervisor plays a real recording and jumps between its steps")
 
     // No recording registered: said so, nothing to press.
     table->setCurrentCell(plainRow, 0);
-    test::settle();
+    app.awaitHistory();
     CHECK(playback->source().isEmpty());
     CHECK_FALSE(playback->problem().isEmpty());
     CHECK_FALSE(playPause->isEnabled());
 
     table->setCurrentCell(recordedRow, 0);
-    test::settle();
+    app.awaitHistory();
     REQUIRE(playback->source() == recording);
     CHECK(playback->problem().isEmpty());
 
@@ -286,11 +286,11 @@ TEST_CASE("a supervisor plays a real recording and jumps between its steps")
 
     // The file disappears: reselecting the session says which file is missing, and nothing plays.
     table->setCurrentCell(plainRow, 0);
-    test::settle();
+    app.awaitHistory();
     const auto moved = recording + QStringLiteral(".moved");
     REQUIRE(QFile::rename(recording, moved));
     table->setCurrentCell(recordedRow, 0);
-    test::settle();
+    app.awaitHistory();
     CHECK(playback->problem().contains(QDir::toNativeSeparators(recording)));
     CHECK(app.find<QLabel>("playbackProblem")->isVisible());
     CHECK_FALSE(playPause->isEnabled());
@@ -307,9 +307,9 @@ TEST_CASE("a supervisor plays a real recording and jumps between its steps")
         file.write("tampered");
     }
     table->setCurrentCell(plainRow, 0);
-    test::settle();
+    app.awaitHistory();
     table->setCurrentCell(recordedRow, 0);
-    test::settle();
+    app.awaitHistory();
     CHECK(playback->problem().contains(QDir::toNativeSeparators(recording)));
     CHECK_FALSE(playPause->isEnabled());
     CHECK(test::waitUntil([&] { return playback->digestCheck() == ui::DigestCheck::Differs; }, 20000));
@@ -321,9 +321,9 @@ TEST_CASE("a supervisor plays a real recording and jumps between its steps")
         file.write(QByteArray(64 * 1024, 'x'));
     }
     table->setCurrentCell(plainRow, 0);
-    test::settle();
+    app.awaitHistory();
     table->setCurrentCell(recordedRow, 0);
-    test::settle();
+    app.awaitHistory();
     CHECK(test::waitUntil([&] { return playback->problem().contains(QDir::toNativeSeparators(recording)); }, 20000));
     CHECK_FALSE(playPause->isEnabled());
     CHECK(playbackStarts() == 1);
@@ -335,9 +335,9 @@ TEST_CASE("a supervisor plays a real recording and jumps between its steps")
                                          QDateTime::currentDateTimeUtc()})
                 .has_value());
     table->setCurrentCell(recordedRow, 0);
-    test::settle();
+    app.awaitHistory();
     table->setCurrentCell(plainRow, 0);
-    test::settle();
+    app.awaitHistory();
     CHECK(playback->source() == pristine);
     CHECK(playback->problem().isEmpty());
     CHECK(playback->digestCheck() == ui::DigestCheck::NotChecked);

@@ -90,6 +90,7 @@ TEST_CASE("a supervisor works through the review queue and records a spot-check 
     CHECK(qcFilter->itemText(queueIndex).contains(english ? QStringLiteral("Review queue") : QStringLiteral("待复核")));
     qcFilter->setCurrentIndex(queueIndex);
     test::click(app.find<QPushButton>("historyApply"));
+    app.awaitHistory();
     qint64 sampled = 0;
     for (const auto &id : passed)
         sampled += storage::QcRepository::sampled(id, 5.0) ? 1 : 0;
@@ -98,12 +99,13 @@ TEST_CASE("a supervisor works through the review queue and records a spot-check 
     CHECK(rowOf(table, QStringLiteral("AP-FAIL")) < 0);
     // The same sample on a second look.
     test::click(app.find<QPushButton>("historyApply"));
+    app.awaitHistory();
     CHECK(page->total() == 1 + sampled);
 
     // The detail says the reasons in sentences with the step's title and the moment.
     const int row = rowOf(table, QStringLiteral("AP-REVIEW"));
     table->setCurrentCell(row, 0);
-    test::settle();
+    app.awaitHistory();
     auto *detail = app.find<QLabel>("historyQcDetail");
     INFO(detail->text().toStdString());
     const auto stepTitle = plan->steps().at(5).definition.title;
@@ -120,6 +122,7 @@ TEST_CASE("a supervisor works through the review queue and records a spot-check 
     page->spotCheckShown([&](ui::SpotCheckDialog &dialog) {
         dialog.fill(false, plan->steps().at(5).id, {QStringLiteral("misleading_statement")}, QStringLiteral("业务员承诺保本。"));
     });
+    app.awaitHistory(); // the verdicts are read again in the worker
     const auto verdicts = app.journal->qc().verdicts(review);
     REQUIRE(verdicts.has_value());
     REQUIRE(verdicts->size() == 2);
@@ -143,6 +146,7 @@ TEST_CASE("a supervisor works through the review queue and records a spot-check 
 
     // Checked sessions leave the queue.
     test::click(app.find<QPushButton>("historyApply"));
+    app.awaitHistory();
     CHECK(page->total() == sampled);
 }
 

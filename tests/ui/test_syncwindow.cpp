@@ -105,11 +105,12 @@ QString statusText(test::AppFixture &app)
 /// Selects the history row of `applicationNo` (the detail pane then shows its upload).
 void selectInHistory(test::AppFixture &app, const QString &applicationNo)
 {
+    app.awaitHistory();
     auto *table = app.find<QTableWidget>("historyTable");
     for (int row = 0; row < table->rowCount(); ++row) {
         if (table->item(row, 1) && table->item(row, 1)->text() == applicationNo) {
             table->setCurrentCell(row, 1);
-            test::settle();
+            app.awaitHistory();
             return;
         }
     }

@@ -10,6 +10,7 @@
 #include "core/capture/filesource.h"
 #include "core/live/livecapture.h"
 #include "ui/capturefeed.h"
+#include "ui/historypage.h"
 #include "ui/livefeed.h"
 #include "ui/loginpage.h"
 #include "ui/mainwindow.h"
@@ -232,6 +233,15 @@ struct AppFixture {
     void awaitSignIn() const
     {
         REQUIRE(waitUntil([this] { return !find<ui::LoginPage>("loginPage")->verifying(); }));
+        settle();
+        awaitHistory(); // a supervisor lands on the history, which queries in its worker
+    }
+
+    /// Waits until the history page has the answers to its queries (they run in a worker thread).
+    void awaitHistory() const
+    {
+        if (auto *page = window->findChild<ui::HistoryPage *>(QStringLiteral("historyPage")))
+            REQUIRE(waitUntil([page] { return !page->busy(); }, 60000));
         settle();
     }
 

@@ -411,7 +411,7 @@ Result<void> QcReportPdf::render(const qc::QcReportModel &model, const std::vect
 
     // The steps as a table.
     {
-        const double columns[] = {22, 200, 48, 62, 52, 52}; // #, step, start, time, minimum, done; problems takes the rest
+        const double columns[] = {30, 192, 48, 62, 56, 48}; // #, step, start, time, minimum, done; problems takes the rest
         double problemsWidth = kWidth;
         for (const double width : columns)
             problemsWidth -= width;
@@ -535,7 +535,7 @@ Result<void> QcReportPdf::write(const qc::QcReportModel &model, const seal::Devi
     const auto times = model.pictureTimes();
     if (!times.empty()) {
         if (model.recordingPath.isEmpty()) {
-            picturesProblem = tr("no recording is registered for this session.");
+            picturesProblem = tr("No recording is registered for this session.");
         } else if (auto grabbed = qc::grabPictures(model.recordingPath, times, keys)) {
             pictures = std::move(*grabbed);
         } else {

@@ -475,7 +475,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
         result.seal.json = parser.isSet(qcJson);
     if (parser.isSet(qcReport) && result.mode != CommandLine::Mode::QcReport && result.error.isEmpty())
         result.error = QCoreApplication::translate("CommandLine", "--report belongs to the qc command");
-    if (result.mode != CommandLine::Mode::Qc && result.mode != CommandLine::Mode::QcReport
+    if (result.mode != CommandLine::Mode::Qc && result.mode != CommandLine::Mode::QcReport && result.error.isEmpty()
         && (parser.isSet(qcScript) || (parser.isSet(qcJson) && result.mode != CommandLine::Mode::VerifyJournal) || parser.isSet(qcGrace)))
         result.error = QCoreApplication::translate("CommandLine", "--script, --json and --grace belong to the qc command");
     return result;

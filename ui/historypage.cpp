@@ -366,6 +366,7 @@ void HistoryPage::retranslateUi()
     m_spotCheck->setAccessibleName(tr("Record a spot-check"));
     m_qcReport->setText(tr("&QC report (PDF)…"));
     m_qcReport->setAccessibleName(tr("Save the QC report as a PDF"));
+    m_qcReportStatus->setAccessibleName(tr("Where the QC report was saved"));
     m_qcReport->setToolTip(tr("A report to look at: the verdict, the steps, who was in the picture, the customer's speech and a picture of each problem."));
     m_qcDetail->setAccessibleName(tr("Quality check of the session"));
     m_retryUpload->setText(tr("Try the upload &again"));

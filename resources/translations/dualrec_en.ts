@@ -3404,6 +3404,10 @@ Scope: %5</source>
         <source>The QC report is saved in %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Where the QC report was saved</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::LoginPage</name>

@@ -3444,6 +3444,10 @@ Scope: %5</source>
         <source>The QC report is saved in %1.</source>
         <translation>质检报告已保存在 %1。</translation>
     </message>
+    <message>
+        <source>Where the QC report was saved</source>
+        <translation>质检报告的保存位置</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::LoginPage</name>

@@ -170,6 +170,11 @@ TEST_CASE("qc --report writes the QC report of a recorded session as a PDF with 
         CHECK(!text.contains(QStringLiteral("Fails the check")));
         CHECK(!text.contains(QStringLiteral("Timeline")));
 
+        // The stills of the reasons' moments are in it: decoded from the encrypted recording (320x240).
+        const QString images = tool(QStringLiteral("pdfimages"), {QStringLiteral("-list"), pdf});
+        INFO(images.toStdString());
+        CHECK(QRegularExpression(QStringLiteral(R"(^\s*1\s+\d+\s+image\s+320\s+240\s)"), QRegularExpression::MultilineOption).match(images).hasMatch());
+
         // Page 1 renders, with ink on it (not a blank page): dark pixels and the verdict's red.
         const QString prefix = QDir(outDir.path()).filePath(QStringLiteral("page"));
         tool(QStringLiteral("pdftoppm"), {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("50"), QStringLiteral("-f"), QStringLiteral("1"),

@@ -1,6 +1,7 @@
 #include "app/commandline.h"
 
 #include "app/exportcommand.h"
+#include "app/qcreportcommand.h"
 #include "app/sealcommand.h"
 #include "core/util/text.h"
 
@@ -123,7 +124,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
                   "  self-test              check this installation (face model, scripts, encoders, SQLite,\n"
                   "                         OpenSSL, data folder, translations): one line per check; exit 0 when\n"
                   "                         every check passed, else 1")
-        + QStringLiteral("\n") + sealCommandsHelp() + QStringLiteral("\n") + exportCommandHelp() + QStringLiteral("\n")
+        + QStringLiteral("\n") + qcReportCommandHelp() + QStringLiteral("\n") + sealCommandsHelp() + QStringLiteral("\n") + exportCommandHelp() + QStringLiteral("\n")
         + QCoreApplication::translate("CommandLine",
                   "  sync [--endpoint URL] [--once] [--ca-file PEM] [--pin sha256/BASE64] [--bandwidth BYTES]\n"
                   "                         upload the sealed packages to the insurer (tus); one line per package;\n"
@@ -191,6 +192,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const auto sealOptions = sealCommandOptions();
     parser.addOptions(sealOptions);
     parser.addOptions(exportCommandOptions());
+    const auto qcReport = qcReportOption();
+    parser.addOption(qcReport);
     parser.addOptions({dataDir, source, language, templates, faceModel, qcScript, qcJson, qcGrace, userName, userRole, userLicence, templateId, applicationFile, applicationNo, agent, outDir, durationOption, answers, presenceMode,
                        pace, size, fps, videoBitrate, audioBitrate, preset, noHardware, font, position});
     parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("CommandLine", "Optional command, see above."),
@@ -252,6 +255,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
             result.mode = CommandLine::Mode::ScriptCheck;
             result.files = positional.mid(2);
         }
+    } else if (positional.first() == QLatin1String("qc") && parser.isSet(qcReport)) {
+        parseQcReportCommand(parser, positional, result);
     } else if (positional.first() == QLatin1String("qc")) {
         if (positional.size() != 2) {
             result.error = QCoreApplication::translate("CommandLine", "qc: expected \"qc FILE\" with exactly one recording");
@@ -468,7 +473,9 @@ CommandLine parseCommandLine(const QStringList &arguments)
         result.error = QCoreApplication::translate("CommandLine", "--once, --endpoint, --ca-file, --pin, --bandwidth and --set-token belong to the sync command");
     if (result.mode == CommandLine::Mode::VerifyJournal)
         result.seal.json = parser.isSet(qcJson);
-    if (result.mode != CommandLine::Mode::Qc
+    if (parser.isSet(qcReport) && result.mode != CommandLine::Mode::QcReport && result.error.isEmpty())
+        result.error = QCoreApplication::translate("CommandLine", "--report belongs to the qc command");
+    if (result.mode != CommandLine::Mode::Qc && result.mode != CommandLine::Mode::QcReport && result.error.isEmpty()
         && (parser.isSet(qcScript) || (parser.isSet(qcJson) && result.mode != CommandLine::Mode::VerifyJournal) || parser.isSet(qcGrace)))
         result.error = QCoreApplication::translate("CommandLine", "--script, --json and --grace belong to the qc command");
     return result;

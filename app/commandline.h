@@ -61,11 +61,18 @@ struct ExportOptions final {
     QString login; ///< the supervisor or IT account that exports
 };
 
+/// `dualrec qc --report FILE.pdf SESSION_ID --user LOGIN` (app/qcreportcommand.cpp).
+struct QcReportOptions final {
+    QString file;
+    QString sessionId;
+    QString login; ///< the supervisor or IT account that writes the report
+};
+
 /// What the command line asked for. Parsed before any window exists.
 struct CommandLine final {
     enum class Mode : quint8 { Invalid = 0, Window, Help, Version, ScriptCheck, Qc, Record, UserAdd, UserList,
                              UserReset, UserUnlock, UserDisable, UserEnable, UserSet, SelfTest,
-                             Seal, Verify, VerifyJournal, Open, DeviceCsr, Sync, Export };
+                             Seal, Verify, VerifyJournal, Open, DeviceCsr, Sync, Export, QcReport };
 
     Mode mode = Mode::Window;
     QString dataDirectory;   ///< empty: the platform default
@@ -86,6 +93,7 @@ struct CommandLine final {
     std::optional<QString> userLicence; ///< UserAdd/UserSet --licence: licence number (执业证号)
     SyncOptions sync;        ///< Sync only
     ExportOptions exportOptions; ///< Export only
+    QcReportOptions qcReport;    ///< QcReport only
     QString helpText;
     QString error;           ///< set when the command line is wrong
 };

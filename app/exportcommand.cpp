@@ -52,8 +52,8 @@ void parseExportCommand(const QCommandLineParser &parser, const QStringList &pos
 
 QString misplacedExportOption(const QCommandLineParser &parser, CommandLine::Mode mode)
 {
-    if (parser.isSet(kUser) && mode != CommandLine::Mode::Export)
-        return QCoreApplication::translate("ExportCommand", "--user belongs to the export command");
+    if (parser.isSet(kUser) && mode != CommandLine::Mode::Export && mode != CommandLine::Mode::QcReport)
+        return QCoreApplication::translate("ExportCommand", "--user belongs to the export and qc --report commands");
     return {};
 }
 

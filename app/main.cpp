@@ -3,6 +3,7 @@
 #include "app/exportcommand.h"
 #include "app/devicekeysetup.h"
 #include "app/qccommand.h"
+#include "app/qcreportcommand.h"
 #include "app/recordcommand.h"
 #include "app/scriptcheckcommand.h"
 #include "app/sealcommand.h"
@@ -71,6 +72,10 @@ int main(int argc, char *argv[])
     std::unique_ptr<QCoreApplication> qtApp;
     if (needsWindow(argc, argv)) {
         qtApp = std::make_unique<QApplication>(argc, argv);
+    } else if (writesQcReport(argc, argv)) {
+        // The PDF's fonts and pictures need a GUI application object, never a window or a display.
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        qtApp = std::make_unique<QGuiApplication>(argc, argv);
     } else if (recordsFromCamera(argc, argv)) {
         // Qt Multimedia's camera needs a GUI application object, not a window.
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
@@ -155,6 +160,10 @@ int main(int argc, char *argv[])
     }
     case CommandLine::Mode::Sync:
         return runSyncCommand(commandLine, out, err);
+    case CommandLine::Mode::QcReport: {
+        QTextStream in(stdin);
+        return runQcReportCommand(commandLine, in, out, err);
+    }
     case CommandLine::Mode::Window:
         break;
     case CommandLine::Mode::Invalid:

@@ -8,6 +8,7 @@
 #include "ui/pagestyle.h"
 #include "ui/playbackwidget.h"
 #include "ui/presencebar.h"
+#include "ui/qcreportpdf.h"
 #include "ui/qctext.h"
 #include "ui/spotcheckdialog.h"
 #include "ui/synctext.h"
@@ -20,6 +21,9 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
+#include <QStandardPaths>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -37,6 +41,14 @@ namespace dualrec::ui {
 using namespace dualrec::workflow;
 
 namespace {
+
+/// What the report's worker reads: the journal's thread-safe repositories and the templates.
+struct ReportSourcesHolder {
+    storage::SessionRepository *sessions;
+    storage::QcRepository *qc;
+    storage::UserRepository *users;
+    const TemplateLibrary *library;
+};
 
 QString clock(std::chrono::nanoseconds at)
 {
@@ -182,13 +194,23 @@ HistoryPage::HistoryPage(storage::Journal &journal, const TemplateLibrary &libra
     m_exportResult->setObjectName(QStringLiteral("historyExportResult"));
     m_exportResult->setWordWrap(true);
     m_exportResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The QC report as a PDF beside them, with where the report went.
+    m_qcReport = new QPushButton(detail);
+    m_qcReport->setObjectName(QStringLiteral("historyQcReport"));
+    m_qcReport->setEnabled(false);
+    m_qcReportStatus = new QLabel(detail);
+    m_qcReportStatus->setObjectName(QStringLiteral("historyQcReportStatus"));
+    m_qcReportStatus->setWordWrap(true);
+    m_qcReportStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_spotCheck);
     actions->addWidget(m_export);
+    actions->addWidget(m_qcReport);
     actions->addWidget(m_exportProgress, 1);
     actions->addStretch();
     detailLayout->addLayout(actions, 6, 0, 1, 2);
     detailLayout->addWidget(m_exportResult, 9, 0, 1, 2);
+    detailLayout->addWidget(m_qcReportStatus, 10, 0, 1, 2);
     detailLayout->addWidget(m_problem, 7, 0, 1, 2);
     // The session's upload (only when uploads are set up): where it stands, retry, first.
     auto *uploadRow = new QHBoxLayout;
@@ -255,6 +277,13 @@ HistoryPage::HistoryPage(storage::Journal &journal, const TemplateLibrary &libra
             });
     connect(m_spotCheck, &QPushButton::clicked, this, [this] { spotCheckShown(); });
     connect(m_export, &QPushButton::clicked, this, [this] { exportShown(); });
+    connect(m_qcReport, &QPushButton::clicked, this, [this] {
+        const auto folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        const auto path = QFileDialog::getSaveFileName(this, tr("Save the QC report"), QDir(folder).filePath(qcReportFileName()),
+                                                       tr("PDF files (*.pdf)"));
+        if (!path.isEmpty())
+            saveQcReport(path);
+    });
     connect(m_retryUpload, &QPushButton::clicked, this, [this] {
         if (m_sync && !m_detailSession.isNull())
             m_sync->retry(m_detailSession, m_actor);
@@ -276,6 +305,7 @@ HistoryPage::HistoryPage(storage::Journal &journal, const TemplateLibrary &libra
 
 void HistoryPage::setEvidenceKeys(std::shared_ptr<const seal::DeviceKeys> keys, const Clock &clock)
 {
+    m_keys = keys;
     m_playback->setEvidenceKeys(keys);
     delete m_exporter;
     m_exporter = keys ? new live::EvidenceExporter(m_journal, keys, clock, this) : nullptr;
@@ -492,6 +522,10 @@ void HistoryPage::retranslateUi()
     m_exportProgress->setAccessibleName(tr("Export progress"));
     m_exportResult->setAccessibleName(tr("Result of the export"));
     updateExport();
+    m_qcReport->setText(tr("&QC report (PDF)…"));
+    m_qcReport->setAccessibleName(tr("Save the QC report as a PDF"));
+    m_qcReportStatus->setAccessibleName(tr("Where the QC report was saved"));
+    m_qcReport->setToolTip(tr("A report to look at: the verdict, the steps, who was in the picture, the customer's speech and a picture of each problem."));
     m_qcDetail->setAccessibleName(tr("Quality check of the session"));
     m_retryUpload->setText(tr("Try the upload &again"));
     m_retryUpload->setToolTip(tr("Tries to upload this session's sealed recording again now."));
@@ -638,6 +672,8 @@ void HistoryPage::clearDetail()
     m_shownPlan.reset();
     m_qcDetail->clear();
     m_spotCheck->setEnabled(false);
+    m_qcReport->setEnabled(false);
+    m_qcReportStatus->clear();
     m_playback->clear();
     m_detailSession = {};
     updateUploadDetail();
@@ -789,6 +825,60 @@ void HistoryPage::showQc(const Result<QList<storage::QcVerdictRecord>> &verdicts
     m_qcDetail->setText(lines.join(u'\n'));
     m_qcDetail->setToolTip(details.join(QStringLiteral("\n\n")));
     m_spotCheck->setEnabled(canSupervise);
+    // The report shows the customer's face: for those who may export evidence.
+    m_mayReport = canSupervise;
+    m_qcReport->setEnabled(m_mayReport && !m_reportRunning);
+}
+
+QString HistoryPage::qcReportFileName() const
+{
+    for (const auto &row : m_rows) {
+        if (row.id == m_shownSession) {
+            qc::QcReportModel model;
+            model.applicationNo = row.applicationNo;
+            model.createdAt = row.createdAt;
+            return QcReportPdf::defaultFileName(model);
+        }
+    }
+    return {};
+}
+
+void HistoryPage::saveQcReport(const QString &path)
+{
+    if (m_shownSession.isNull() || !m_qcRepository || m_reportRunning)
+        return;
+    const auto id = m_shownSession;
+    const auto actor = m_actor;
+    m_reportRunning = true;
+    m_qcReport->setEnabled(false);
+    m_qcReportStatus->setText(tr("Making the QC report…"));
+    // The journal's repositories are thread-safe; stills are decoded and the PDF drawn off the GUI thread.
+    const ReportSourcesHolder sources{&m_journal.sessions(), m_qcRepository, &m_users, &m_library};
+    auto *watcher = new QFutureWatcher<Result<void>>(this);
+    connect(watcher, &QFutureWatcher<Result<void>>::finished, this, [this, watcher, id, actor, path] {
+        watcher->deleteLater();
+        m_reportRunning = false;
+        const auto written = watcher->result();
+        QString problem;
+        if (!written) {
+            problem = ErrorText::describe(tr("The QC report was not saved."), written.error());
+        } else if (auto audited = m_audit.append(actor, storage::AuditAction::Export, id.toString(), QStringLiteral("qc report (PDF): ") + path);
+                   !audited) {
+            // Never a report out of the data folder that the audit log does not know of.
+            QFile::remove(path);
+            problem = ErrorText::describe(tr("The QC report was removed again because the audit log cannot be written."), audited.error());
+        }
+        m_qcReportStatus->setText(problem.isEmpty() ? tr("The QC report is saved in %1.").arg(QDir::toNativeSeparators(path)) : problem);
+        m_qcReport->setEnabled(m_mayReport && !m_shownSession.isNull());
+        Q_EMIT qcReportFinished(path, problem);
+    });
+    const auto keys = m_keys;
+    watcher->setFuture(QtConcurrent::run([sources, keys, id, path]() -> Result<void> {
+        const auto model = qc::buildQcReport({*sources.sessions, *sources.qc, *sources.users, *sources.library}, id);
+        if (!model)
+            return std::unexpected(model.error());
+        return QcReportPdf::write(*model, keys.get(), path);
+    }));
 }
 
 void HistoryPage::spotCheckShown(const std::function<void(SpotCheckDialog &)> &answer)

@@ -75,6 +75,12 @@ public:
     /// Opens the spot-check dialog for the session shown (what the button does). For tests:
     /// `answer` fills and accepts it instead of asking.
     void spotCheckShown(const std::function<void(class SpotCheckDialog &)> &answer = {});
+    /// Writes the QC report of the session shown as a PDF (what the "QC report (PDF)…" button
+    /// does after its file dialog): in the thread pool, audited as an export when written;
+    /// reportFinished() tells the outcome. For tests: the path instead of the dialog.
+    void saveQcReport(const QString &path);
+    /// The QC report's default file name for the session shown (empty: none shown).
+    [[nodiscard]] QString qcReportFileName() const;
     /// The window's uploads: the detail pane then says where the session's upload stands and
     /// offers to try a failed one again or to upload it first (audited as the viewer).
     void setSync(sync::SyncService *sync);
@@ -91,6 +97,10 @@ public:
     /// Answers dropped because a newer request had superseded them.
     [[nodiscard]] int droppedAnswers() const { return m_dropped; }
     [[nodiscard]] storage::HistoryQueries &queries() { return *m_queries; }
+
+Q_SIGNALS:
+    /// A QC report was written (`error` empty) or not (`error` says why, in words).
+    void qcReportFinished(const QString &path, const QString &error);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -151,6 +161,11 @@ private:
     QLabel *m_problem = nullptr;
     QLabel *m_qcDetail = nullptr;
     QPushButton *m_spotCheck = nullptr;
+    QPushButton *m_qcReport = nullptr;
+    QLabel *m_qcReportStatus = nullptr;
+    bool m_reportRunning = false;
+    bool m_mayReport = false;
+    std::shared_ptr<const seal::DeviceKeys> m_keys;
     storage::QcRepository *m_qcRepository = nullptr;
     const Clock *m_clock = nullptr;
     double m_samplePercent = 5.0;

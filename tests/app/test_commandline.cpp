@@ -105,7 +105,19 @@ TEST_CASE("bad command lines are refused with a specific message and exit code 2
           QStringLiteral("/tmp"), QStringLiteral("--user"), QStringLiteral("wang")},
          "\"not-a-session\" is not a session id"},
         {{QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--user"), QStringLiteral("wang")},
-         "--user belongs to the export command"},
+         "--user belongs to the export and qc --report commands"},
+        {{QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("qc"), QStringLiteral("--report"), QStringLiteral("/tmp/r.pdf"),
+          QStringLiteral("1df3086b-e6f7-4463-891d-95999a1913be")},
+         "qc --report FILE.pdf SESSION_ID --user LOGIN"},
+        {{QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("qc"), QStringLiteral("--report"), QStringLiteral("/tmp/r.pdf"),
+          QStringLiteral("1df3086b-e6f7-4463-891d-95999a1913be"), QStringLiteral("--user"), QStringLiteral("wang"), QStringLiteral("--json")},
+         "--script, --json and --grace check a recording file"},
+        {{QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("seal"), QStringLiteral("1df3086b-e6f7-4463-891d-95999a1913be"),
+          QStringLiteral("--report"), QStringLiteral("/tmp/r.pdf")},
+         "--report belongs to the qc command"},
+        {{QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("qc"), QStringLiteral("/tmp/recording.mp4"), QStringLiteral("--user"),
+          QStringLiteral("wang")},
+         "--user belongs to the export and qc --report commands"},
     };
     for (const auto &row : rows) {
         INFO(row.arguments.join(u' ').toStdString());

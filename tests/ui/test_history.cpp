@@ -382,7 +382,8 @@ TEST_CASE("the history tells a supervisor in sentences of their language what ha
     REQUIRE(table->rowCount() == 5);
 
     const QStringList allowed{QStringLiteral("AP-WALK"), QStringLiteral("AP-REFUSED"), QStringLiteral("AP-LISTED"),
-                              QStringLiteral("AP-BROKEN"), QStringLiteral("AP-CRASH")};
+                              QStringLiteral("AP-BROKEN"), QStringLiteral("AP-CRASH"),
+                              QStringLiteral("PDF")}; // a file format's name, as 中文 says it ("导出质检报告（PDF）")
     QStringList allEvents;
     for (int row = 0; row < table->rowCount(); ++row) {
         table->setCurrentCell(row, 0);

@@ -7,6 +7,12 @@
 #include "tests/ui/uifixture.h"
 
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
 #include <QLabel>
 #include <QPushButton>
 #include <QTableWidget>
@@ -167,4 +173,101 @@ TEST_CASE("the spot-check dialog will not save a failure without a reason")
     CHECK(result.stepId == QLatin1String("consent"));
     CHECK(result.reasonCodes == QStringList{QStringLiteral("answer_unclear")});
     CHECK(result.notes == QLatin1String("mumbled"));
+}
+
+TEST_CASE("a supervisor saves a session's QC report as a PDF from the history: in Chinese, audited, nothing left on failure")
+{
+    const test::Language catalogue(QStringLiteral("zh_CN"));
+    test::AppFixture app(QStringLiteral("zh_CN"));
+    auto plan = app.library.plan(QStringLiteral("traditional-life"));
+    REQUIRE(plan.has_value());
+    storage::SessionRecord record;
+    record.id = workflow::SessionId::generate();
+    record.applicationNo = QStringLiteral("AP-REPORT");
+    record.agentId = QStringLiteral("agent01");
+    record.templateId = plan->id();
+    record.state = workflow::SessionState::Finished;
+    record.createdAt = QDateTime(QDate(2026, 11, 20), QTime(2, 0), Qt::UTC);
+    REQUIRE(app.journal->sessions().create(record).has_value());
+    workflow::SessionEvent started;
+    started.type = workflow::SessionEventType::StepStarted;
+    started.wallTime = record.createdAt;
+    started.monotonic = 95s;
+    started.stepIndex = 5;
+    started.stepId = plan->steps().at(5).id;
+    REQUIRE(app.journal->sessions().appendEvents(record.id, 0, {started}).has_value());
+    REQUIRE(app.journal->qc()
+                .recordAutomatic(record.id, QStringLiteral("needs_review"),
+                                 {{QStringLiteral("third_party"), QStringLiteral("review"), plan->steps().at(5).id, 95'000ms, 99'000ms,
+                                   QStringLiteral("a third face in the picture")}},
+                                 record.createdAt)
+                .has_value());
+    app.addUser(QStringLiteral("chief"), QStringLiteral("王主管"), storage::UserRole::Supervisor, QStringLiteral("chief-password"));
+    app.openWindow();
+    app.clickSignIn(QStringLiteral("chief"), QStringLiteral("chief-password"));
+    auto *page = app.find<ui::HistoryPage>("historyPage");
+    auto *table = app.find<QTableWidget>("historyTable");
+    auto *button = app.find<QPushButton>("historyQcReport");
+    table->setCurrentCell(rowOf(table, QStringLiteral("AP-REPORT")), 0);
+    test::settle();
+    CHECK(button->isEnabled());
+    CHECK(button->text().contains(QStringLiteral("导出质检报告（PDF）")));
+    // The default name says which application and when (the local date).
+    CHECK(page->qcReportFileName()
+          == QStringLiteral("质检报告-AP-REPORT-%1.pdf").arg(record.createdAt.toLocalTime().toString(QStringLiteral("yyyyMMdd"))));
+
+    QTemporaryDir out;
+    const auto save = [&](const QString &path) {
+        std::optional<QString> problem;
+        const auto connection = QObject::connect(page, &ui::HistoryPage::qcReportFinished, page,
+                                                 [&](const QString &, const QString &error) { problem = error; });
+        page->saveQcReport(path);
+        CHECK(app.find<QLabel>("historyQcReportStatus")->text().contains(QStringLiteral("正在生成质检报告")));
+        QElapsedTimer waited;
+        waited.start();
+        while (!problem && waited.elapsed() < 60000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QObject::disconnect(connection);
+        REQUIRE(problem.has_value());
+        return *problem;
+    };
+    const auto auditedExports = [&] {
+        int count = 0;
+        const auto entries = app.journal->audit().entries();
+        REQUIRE(entries.has_value());
+        for (const auto &entry : *entries)
+            count += entry.action == QLatin1String("export") ? 1 : 0;
+        return count;
+    };
+
+    // A folder that is not there: said in words, nothing written, nothing audited.
+    const QString nowhere = QDir(out.path()).filePath(QStringLiteral("missing/report.pdf"));
+    CHECK_FALSE(save(nowhere).isEmpty());
+    CHECK(app.find<QLabel>("historyQcReportStatus")->text().contains(QStringLiteral("质检报告没有保存")));
+    CHECK_FALSE(QFileInfo::exists(nowhere));
+    CHECK(auditedExports() == 0);
+
+    const QString pdf = QDir(out.path()).filePath(page->qcReportFileName());
+    CHECK(save(pdf).isEmpty());
+    CHECK(button->isEnabled());
+    CHECK(app.find<QLabel>("historyQcReportStatus")->text().contains(QStringLiteral("质检报告已保存在")));
+    QFile file(pdf);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    CHECK(file.read(5) == QByteArray("%PDF-"));
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    REQUIRE(text.waitForFinished(60000));
+    const auto words = QString::fromUtf8(text.readAllStandardOutput());
+    INFO(words.toStdString());
+    CHECK(words.contains(QStringLiteral("这段录像需要主管复核"))); // the verdict in words
+    CHECK(words.contains(QStringLiteral("画面中出现了第三人")));
+    CHECK(words.contains(plan->steps().at(5).definition.title));
+    CHECK(words.contains(QStringLiteral("这条录制没有登记录像文件"))); // no recording: said where the pictures would be
+    const auto audit = app.journal->audit().entries();
+    REQUIRE(audit.has_value());
+    CHECK(audit->last().action == QLatin1String("export"));
+    CHECK(audit->last().actor == QLatin1String("chief"));
+    CHECK(audit->last().subject == record.id.toString());
+    CHECK(audit->last().detail == QStringLiteral("qc report (PDF): ") + pdf);
+    app.screenshot(QStringLiteral("page-history-qc-report-zh_CN"));
 }

@@ -14,7 +14,7 @@ using workflow::SessionId;
 SyncScheduler::SyncScheduler(UploadQueue &queue, SyncEndpoint endpoint, const Clock &clock, Options options, storage::AuditLog *audit,
                              QObject *parent)
     : QObject(parent), m_queue(&queue), m_endpoint(std::move(endpoint)), m_clock(&clock), m_options(options), m_audit(audit),
-      m_network(new QNetworkAccessManager(this))
+      m_network(new QNetworkAccessManager(this)), m_limiter(std::make_shared<BandwidthLimiter>(m_endpoint.bandwidthLimit))
 {
     m_options.parallel = std::clamp(m_options.parallel, 1, 2);
     m_timer.setSingleShot(true);
@@ -193,6 +193,7 @@ void SyncScheduler::launch(const UploadRecord &record)
     m_tried.insert(record.sessionId);
     m_locks.insert(record.sessionId, lock);
     auto *upload = new TusUpload(*m_network, m_endpoint, **fresh, *m_queue, this);
+    upload->setBandwidthLimiter(m_limiter);
     m_uploads.insert(record.sessionId, upload);
     const SessionId id = record.sessionId;
     connect(upload, &TusUpload::uploadCreated, this, [this, id] { Q_EMIT uploadStarted(id); });

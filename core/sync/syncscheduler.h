@@ -125,6 +125,7 @@ private:
     Options m_options;
     storage::AuditLog *m_audit;
     QNetworkAccessManager *m_network;
+    std::shared_ptr<BandwidthLimiter> m_limiter; ///< SyncEndpoint::bandwidthLimit over all uploads together
     QTimer m_timer;
     QHash<workflow::SessionId, TusUpload *> m_uploads;
     QHash<workflow::SessionId, std::shared_ptr<QLockFile>> m_locks;

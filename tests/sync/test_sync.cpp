@@ -295,6 +295,51 @@ TEST_CASE("with uploadOnMetered a metered network is used; without an answer the
     CHECK(folder.record(id).state == sync::UploadState::Acknowledged);
 }
 
+TEST_CASE("the bandwidth limit holds for all uploads together: N bytes take at least N / limit (a lower bound)")
+{
+    IngestServer server;
+    SealedFolder folder;
+    const auto a = folder.seal(1536 * 1024);
+    const auto b = folder.seal(1536 * 1024);
+    auto endpoint = endpointFor(server.url());
+    endpoint.minChunkBytes = endpoint.maxChunkBytes = 512 * 1024;
+    endpoint.bandwidthLimit = 1024 * 1024; // 1 MiB/s for both packages together
+    auto options = fastRetries();
+    options.parallel = 2;
+    sync::SyncScheduler scheduler(folder.queue(), endpoint, folder.clock(), options);
+    Outcome outcome;
+    watch(scheduler, outcome);
+    int most = 0;
+    QObject::connect(&scheduler, &sync::SyncScheduler::progress, &scheduler, [&](const workflow::SessionId &, qint64, qint64, qint64) {
+        most = std::max(most, scheduler.running());
+    });
+    QElapsedTimer took;
+    took.start();
+    REQUIRE(runUntil(scheduler, [&] { return outcome.acknowledged == 2; }, 60000));
+    const qint64 elapsedMs = took.elapsed();
+    const qint64 total = 2 * 1536 * 1024;
+    INFO("took " << elapsedMs << " ms");
+    // Only a lower bound (never an upper one): the token bucket lets a quarter second's burst
+    // through at once, so 0.8 of N / limit is safely below what any run takes.
+    CHECK(elapsedMs >= total * 1000 / endpoint.bandwidthLimit * 8 / 10);
+    CHECK(most == 2); // both were on their way at once, sharing the limit
+    CHECK(outcome.failures.isEmpty());
+    for (const auto &id : {a, b})
+        CHECK(server.stored(folder.record(id).uploadUrl) == folder.package(id));
+}
+
+TEST_CASE("the token bucket gives at most a quarter second's burst at once; no limit gives everything")
+{
+    sync::BandwidthLimiter limited(4 * 1024 * 1024);
+    CHECK(limited.take(64 * 1024 * 1024) == 1024 * 1024);
+    sync::BandwidthLimiter small(1000); // the burst is at least 16 KiB
+    CHECK(small.take(1 << 20) == 16 * 1024);
+    sync::BandwidthLimiter none(0);
+    CHECK_FALSE(none.isLimited());
+    CHECK(none.take(1LL << 40) == 1LL << 40);
+    CHECK(none.msUntil(1 << 20) == 0);
+}
+
 TEST_CASE("a package altered after its upload started is not acknowledged")
 {
     IngestServer server;

@@ -163,14 +163,21 @@ TEST_CASE("the upload URL is in the journal before the first byte and a new atte
     CHECK(server.stored(stopped.uploadUrl) == folder.package(id));
 }
 
-TEST_CASE("the server killed and restarted five times during an upload: it completes, verified")
+namespace {
+
+/// The server is killed (SIGKILL) `times` times while an upload of `size` bytes moves (paced
+/// by `bandwidth` so that the crashes land mid-upload), each time restarted on its port 0.7 s
+/// later; the upload must complete, verified, with at most one chunk sent again per restart
+/// (from the server's log).
+void killServerDuringUpload(qint64 size, int times, qint64 bandwidth, qint64 maxChunk)
 {
     IngestServer server;
     SealedFolder folder;
-    const auto id = folder.seal(32 * 1024 * 1024);
+    const qint64 kSize = size;
+    const auto id = folder.seal(kSize);
     auto endpoint = endpointFor(server.url());
-    endpoint.minChunkBytes = endpoint.maxChunkBytes = 1024 * 1024;
-    endpoint.bandwidthLimit = 4 * 1024 * 1024; // about 8 s of upload
+    endpoint.maxChunkBytes = maxChunk;
+    endpoint.bandwidthLimit = bandwidth;
     sync::SyncScheduler scheduler(folder.queue(), endpoint, folder.clock(), fastRetries());
     Outcome outcome;
     watch(scheduler, outcome);
@@ -179,25 +186,60 @@ TEST_CASE("the server killed and restarted five times during an upload: it compl
     QTimer crash;
     QObject::connect(&crash, &QTimer::timeout, &crash, [&] {
         const auto offset = folder.record(id).confirmedOffset;
-        if (restarts >= 5 || offset == lastOffset || offset >= 30 * 1024 * 1024)
+        if (restarts >= times || offset == lastOffset || offset >= kSize - kSize / 10)
             return; // only while bytes move, so each crash lands mid-upload
         lastOffset = offset;
-        server.kill();
+        server.kill(); // SIGKILL
         ++restarts;
         // Down for most of a second (the client keeps trying meanwhile), then back on its port.
         QTimer::singleShot(700, &crash, [&] { server.start(); });
     });
-    crash.start(1200);
-    REQUIRE(runUntil(scheduler, [&] { return outcome.acknowledged == 1; }, 90000));
+    crash.start(1000);
+    REQUIRE(runUntil(scheduler, [&] { return outcome.acknowledged == 1; }, 240000));
     crash.stop();
-    CHECK(restarts == 5);
+    CHECK(restarts == times);
     CHECK_FALSE(outcome.failures.isEmpty());
     for (const auto &failure : std::as_const(outcome.failures))
         CHECK(failure.code == ErrorCode::NetworkError);
     const auto record = folder.record(id);
     CHECK(record.state == sync::UploadState::Acknowledged);
     CHECK(server.events(QStringLiteral("create")).size() == 1); // resumed, never started again
+    // From the server's log: a PATCH that a crash cut off is not logged, but what it stored is
+    // (HEAD reports it and the next PATCH starts there). Bytes sent again are those of a PATCH
+    // starting below what the server already held: at most one chunk per restart.
+    qint64 held = 0;
+    qint64 resent = 0;
+    for (const auto &patch : server.events(QStringLiteral("patch"))) {
+        const auto start = patch.value(QStringLiteral("start")).toInteger();
+        const auto end = patch.value(QStringLiteral("end")).toInteger();
+        const auto again = std::max<qint64>(0, std::min(held, end) - start);
+        CHECK(again <= endpoint.maxChunkBytes);
+        resent += again;
+        held = std::max(held, end);
+    }
+    WARN(restarts << " restarts; bytes sent again (server's log): " << resent << " (at most one chunk of " << endpoint.maxChunkBytes
+                  << " per restart)");
+    CHECK(resent <= restarts * endpoint.maxChunkBytes);
+    CHECK(held == kSize);
+    const auto sha = server.events(QStringLiteral("sha256"));
+    REQUIRE_FALSE(sha.isEmpty());
+    CHECK(sha.last().value(QStringLiteral("sha256")).toString() == record.packageSha256);
     CHECK(server.stored(record.uploadUrl) == folder.package(id));
+}
+
+} // namespace
+
+TEST_CASE("the server killed and restarted five times during a 32 MiB upload: it completes, verified, at most one chunk resent per restart")
+{
+    // The issue's proof size (200 MB, ten restarts) takes about a minute on the shared CI
+    // machine: it is the [soak] case below, run by `scripts/bench sync-soak`.
+    killServerDuringUpload(32 * 1024 * 1024, 5, 4 * 1024 * 1024, 4 * 1024 * 1024);
+}
+
+TEST_CASE("soak: the server killed and restarted ten times during a 200 MB upload: it completes, verified, at most one chunk resent per restart",
+          "[.soak]")
+{
+    killServerDuringUpload(200 * 1000 * 1000, 10, 16 * 1024 * 1024, 16 * 1024 * 1024);
 }
 
 TEST_CASE("on a metered network nothing is sent; an upload in flight stops and resumes from the journal's offset when it is no longer metered")

@@ -278,8 +278,9 @@ void Application::startSync(const QString &dataDirectory, QTextStream &err)
             err << tr("dualrec: sealed recordings are not uploaded: %1").arg(endpoint.error().detail) << Qt::endl;
         return;
     }
-    m_sync = std::make_unique<sync::SyncService>(*m_journal, dataDirectory, *endpoint, m_clock, sync::SyncScheduler::Options{},
-                                                 QStringLiteral("dualrec window"));
+    sync::SyncScheduler::Options options;
+    options.uploadOnMetered = m_settings.value(SettingKey::SyncUploadOnMetered).toBool();
+    m_sync = std::make_unique<sync::SyncService>(*m_journal, dataDirectory, *endpoint, m_clock, options, QStringLiteral("dualrec window"));
     // A session sealed while the window is open is queued at once.
     connect(m_sealing.get(), &live::SealQueue::sealed, m_sync.get(), [this] { m_sync->enqueueSealed(); });
     m_sync->start();

@@ -414,7 +414,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
             result.error = QCoreApplication::translate("CommandLine", "sync: expected no further arguments");
         else if (o.setToken && (o.once || !o.endpoint.isEmpty() || !o.caFile.isEmpty() || !o.publicKeyPin.isEmpty() || parser.isSet(syncBandwidth)))
             result.error = QCoreApplication::translate("CommandLine", "sync: --set-token only stores the token; give it without other sync options");
-        else if (!okNumber || o.bandwidthLimit < 0)
+        else if (!okNumber || o.bandwidthLimit.value_or(0) < 0)
             result.error = QCoreApplication::translate("CommandLine", "sync: --bandwidth: expected bytes per second (0: no limit), got \"%1\"").arg(parser.value(syncBandwidth));
         else
             result.mode = CommandLine::Mode::Sync;

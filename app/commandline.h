@@ -50,7 +50,7 @@ struct SyncOptions final {
     QString endpoint;          ///< the tus creation URL
     QString caFile;            ///< trust only the CAs in this PEM file
     QString publicKeyPin;      ///< sha256/BASE64 of the server's public key
-    qint64 bandwidthLimit = 0; ///< bytes per second, 0: unlimited
+    std::optional<qint64> bandwidthLimit; ///< bytes per second, 0: unlimited; not given: the setting sync/bandwidthLimit
     bool setToken = false;     ///< --set-token: store the bearer token read from stdin in the key store, upload nothing
 };
 

@@ -63,7 +63,8 @@ Result<sync::SyncEndpoint> configuredSyncEndpoint(const SettingsStore &settings,
     sync::SyncEndpoint endpoint;
     endpoint.creationUrl = QUrl(endpointText);
     endpoint.caFile = options.caFile.isEmpty() ? settings.text(SettingKey::SyncCaFile) : options.caFile;
-    endpoint.bandwidthLimit = options.bandwidthLimit;
+    // --bandwidth is in bytes per second; the setting sync/bandwidthLimit in KiB per second.
+    endpoint.bandwidthLimit = options.bandwidthLimit.value_or(settings.value(SettingKey::SyncBandwidthLimit).toLongLong() * 1024);
     if (!pinText.isEmpty()) {
         auto pin = sync::SyncEndpoint::parsePin(pinText);
         if (!pin)
@@ -147,7 +148,10 @@ int runSyncCommand(const CommandLine &commandLine, QTextStream &out, QTextStream
 
     sync::SyncScheduler::Options schedulerOptions;
     schedulerOptions.once = options.once;
+    schedulerOptions.uploadOnMetered = settings.value(SettingKey::SyncUploadOnMetered).toBool();
     sync::SyncScheduler scheduler(queue, endpoint, clock, schedulerOptions, &(*journal)->audit());
+    const sync::SystemMeteredNetwork metered;
+    scheduler.setMeteredNetwork(&metered);
     QEventLoop loop;
     const auto print = [&](const workflow::SessionId &id, const QString &text) {
         out << id.toString() << "  " << text << Qt::endl;
@@ -173,6 +177,16 @@ int runSyncCommand(const CommandLine &commandLine, QTextStream &out, QTextStream
                          err << "dualrec sync: " << (id.isNull() ? QString() : id.toString() + QStringLiteral(": ")) << error.detail
                              << " (" << when << ")" << Qt::endl;
                      });
+    QObject::connect(&scheduler, &sync::SyncScheduler::meteredPauseChanged, &loop, [&](bool paused) {
+        if (paused)
+            out << (options.once ? QCoreApplication::translate("SyncCommand", "not uploading: the network connection is metered (billed by data use); "
+                                                                             "packages wait for one that is not (or set sync/uploadOnMetered)")
+                                 : QCoreApplication::translate("SyncCommand", "waiting: the network connection is metered (billed by data use); "
+                                                                             "uploads go on when it is not (or set sync/uploadOnMetered)"))
+                << Qt::endl;
+        else
+            out << QCoreApplication::translate("SyncCommand", "the network connection is no longer metered: uploads go on") << Qt::endl;
+    });
     bool stopped = false;
     QObject::connect(&scheduler, &sync::SyncScheduler::stopped, &loop, [&](const Error &error) {
         stopped = true;

@@ -228,6 +228,8 @@ QVariant SettingsPage::editedValue(SettingKey key) const
     case SettingKey::SyncPublicKeyPin:
     case SettingKey::MicrophoneQuietSeconds:
     case SettingKey::ReviewSamplePercent: // policy or settings file only
+    case SettingKey::SyncUploadOnMetered:
+    case SettingKey::SyncBandwidthLimit:
     case SettingKey::Invalid: break;
     }
     return {};

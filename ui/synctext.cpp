@@ -19,6 +19,9 @@ QString SyncText::status(const sync::SyncStatus &status)
     case Phase::WaitingForNetwork:
         return tr("Waiting for the network: %n recording(s) will be uploaded as soon as the insurer's server can be reached.", nullptr,
                   status.left - status.failed);
+    case Phase::PausedOnMeteredNetwork:
+        return tr("Uploads are paused because this connection is billed by data use: %n recording(s) will be uploaded as soon as "
+                  "the computer is on a network that is not.", nullptr, status.left - status.failed);
     case Phase::AllUploaded:
         return tr("All recordings are uploaded; the insurer confirmed receiving them complete.");
     case Phase::Failed:
@@ -35,6 +38,9 @@ QString SyncText::upload(const sync::SessionUpload &upload)
     switch (upload.state) {
     case sync::UploadState::Queued:
     case sync::UploadState::Uploading:
+        if (upload.pausedOnMeteredNetwork)
+            return tr("Paused because this connection is billed by data use (%1 % done); the upload continues by itself on "
+                      "another network.").arg(upload.percent());
         if (upload.waitingForNetwork)
             return tr("Waiting for the network to upload the recording to the insurer (%1 % done); it continues by itself.")
                 .arg(upload.percent());

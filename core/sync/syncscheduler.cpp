@@ -14,7 +14,7 @@ using workflow::SessionId;
 SyncScheduler::SyncScheduler(UploadQueue &queue, SyncEndpoint endpoint, const Clock &clock, Options options, storage::AuditLog *audit,
                              QObject *parent)
     : QObject(parent), m_queue(&queue), m_endpoint(std::move(endpoint)), m_clock(&clock), m_options(options), m_audit(audit),
-      m_network(new QNetworkAccessManager(this))
+      m_network(new QNetworkAccessManager(this)), m_limiter(std::make_shared<BandwidthLimiter>(m_endpoint.bandwidthLimit))
 {
     m_options.parallel = std::clamp(m_options.parallel, 1, 2);
     m_timer.setSingleShot(true);
@@ -89,6 +89,38 @@ void SyncScheduler::networkAvailable()
         QTimer::singleShot(0, this, &SyncScheduler::tick);
 }
 
+void SyncScheduler::setMeteredNetwork(const MeteredNetwork *network)
+{
+    if (m_metered)
+        disconnect(m_metered, nullptr, this, nullptr);
+    m_metered = network;
+    if (m_metered)
+        connect(m_metered, &MeteredNetwork::meteredChanged, this, &SyncScheduler::onMeteredChanged);
+}
+
+bool SyncScheduler::holdBackForMetered() const
+{
+    return !m_options.uploadOnMetered && m_metered && m_metered->isMetered();
+}
+
+void SyncScheduler::onMeteredChanged(bool)
+{
+    if (holdBackForMetered()) {
+        // Stopped like stop(): no failure, no backoff; the journal has the confirmed offset.
+        for (auto *upload : std::as_const(m_uploads))
+            upload->abort();
+        if (m_started && !m_stopped)
+            QTimer::singleShot(0, this, &SyncScheduler::tick); // says why, once nothing runs
+        return;
+    }
+    if (m_meteredPaused) {
+        m_meteredPaused = false;
+        Q_EMIT meteredPauseChanged(false);
+    }
+    if (m_started && !m_stopped)
+        QTimer::singleShot(0, this, &SyncScheduler::tick);
+}
+
 void SyncScheduler::fail(const Error &error)
 {
     Q_EMIT attemptFailed(SessionId(), error, {});
@@ -109,6 +141,24 @@ void SyncScheduler::tick()
     auto due = m_queue->due(m_options.once ? m_clock->wallNow().addYears(100) : m_clock->wallNow());
     if (!due)
         return fail(due.error());
+    if (holdBackForMetered()) {
+        // Nothing goes out on a metered network; meteredChanged() wakes it up again.
+        const bool waiting = !due->isEmpty() || !m_uploads.isEmpty();
+        if (waiting && !m_meteredPaused) {
+            m_meteredPaused = true;
+            Q_EMIT meteredPauseChanged(true);
+        }
+        if (m_options.once && m_uploads.isEmpty() && !m_drained) {
+            m_drained = true;
+            Q_EMIT drained();
+            return;
+        }
+        return scheduleWakeUp();
+    }
+    if (m_meteredPaused) { // uploadOnMetered was set, or the signal was missed
+        m_meteredPaused = false;
+        Q_EMIT meteredPauseChanged(false);
+    }
     for (const auto &record : std::as_const(*due)) {
         if (m_uploads.size() >= m_options.parallel)
             break;
@@ -143,6 +193,7 @@ void SyncScheduler::launch(const UploadRecord &record)
     m_tried.insert(record.sessionId);
     m_locks.insert(record.sessionId, lock);
     auto *upload = new TusUpload(*m_network, m_endpoint, **fresh, *m_queue, this);
+    upload->setBandwidthLimiter(m_limiter);
     m_uploads.insert(record.sessionId, upload);
     const SessionId id = record.sessionId;
     connect(upload, &TusUpload::uploadCreated, this, [this, id] { Q_EMIT uploadStarted(id); });

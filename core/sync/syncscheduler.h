@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/storage/auditlog.h"
+#include "core/sync/meterednetwork.h"
 #include "core/sync/tusupload.h"
 #include "core/sync/uploadqueue.h"
 #include "core/util/clock.h"
@@ -26,6 +27,12 @@ namespace dualrec::sync {
 /// (QLockFile), so the window and `dualrec sync` sharing a data folder never upload the same
 /// package at once; a lock whose process died is taken over.
 ///
+/// On a metered network (MeteredNetwork says so) it sends nothing unless
+/// Options::uploadOnMetered: uploads in flight are stopped (no failure, no backoff; the bytes
+/// the server confirmed are in the journal and the next attempt resumes there with HEAD), what
+/// is due waits, meteredPauseChanged(true) says why, and when the network is no longer metered
+/// it goes on by itself (meteredPauseChanged(false)).
+///
 /// The evidence lifecycle follows the signals uploadStarted, acknowledged and purged (the app
 /// wires them to the session's lifecycle).
 ///
@@ -47,6 +54,8 @@ public:
         /// An acknowledged package (and its .tsr) is deleted locally this long after the
         /// acknowledgement, never before; audited. nullopt: kept for ever.
         std::optional<std::chrono::days> retention = std::chrono::days(30);
+        /// Upload on a metered network too (setting `sync/uploadOnMetered`, default false).
+        bool uploadOnMetered = false;
     };
 
     /// `audit` (may be null: nothing audited) records acknowledgements and purges; it, `queue`
@@ -68,6 +77,11 @@ public:
     [[nodiscard]] Result<void> retry(const workflow::SessionId &id);
     /// The network is back: what waits for its next attempt is tried now.
     void networkAvailable();
+    /// Who says whether the network is metered (null: nobody; it counts as not metered). It
+    /// must outlive the scheduler; it may live in another thread (its signal arrives queued).
+    void setMeteredNetwork(const MeteredNetwork *network);
+    /// Something is due and waits because the network is metered (and uploadOnMetered is off).
+    [[nodiscard]] bool isPausedOnMeteredNetwork() const { return m_meteredPaused; }
     [[nodiscard]] bool isStopped() const { return m_stopped; }
     [[nodiscard]] int running() const { return int(m_uploads.size()); }
     [[nodiscard]] static QString lockPath(const QString &dataDirectory, const workflow::SessionId &id);
@@ -90,6 +104,9 @@ Q_SIGNALS:
     void stopped(const dualrec::Error &error);
     /// Only with Options::once: every package due at the start had its attempt.
     void drained();
+    /// true: what is due waits because the network is metered (uploads in flight were stopped);
+    /// false: the network is no longer metered and the uploads go on.
+    void meteredPauseChanged(bool paused);
 
 private:
     void tick();
@@ -99,6 +116,8 @@ private:
     void fail(const Error &error);
     void purgeExpired();
     void audit(storage::AuditAction action, const workflow::SessionId &id, const QString &detail);
+    [[nodiscard]] bool holdBackForMetered() const;
+    void onMeteredChanged(bool metered);
 
     UploadQueue *m_queue;
     SyncEndpoint m_endpoint;
@@ -106,10 +125,13 @@ private:
     Options m_options;
     storage::AuditLog *m_audit;
     QNetworkAccessManager *m_network;
+    std::shared_ptr<BandwidthLimiter> m_limiter; ///< SyncEndpoint::bandwidthLimit over all uploads together
     QTimer m_timer;
     QHash<workflow::SessionId, TusUpload *> m_uploads;
     QHash<workflow::SessionId, std::shared_ptr<QLockFile>> m_locks;
     QSet<workflow::SessionId> m_tried; ///< with Options::once: had their attempt
+    const MeteredNetwork *m_metered = nullptr;
+    bool m_meteredPaused = false;
     bool m_started = false;
     bool m_stopped = false;
     bool m_drained = false;

@@ -43,7 +43,7 @@ public:
     {
     }
 
-    void begin()
+    void begin(const MeteredNetwork *metered)
     {
         m_publishTimer = new QTimer(this);
         m_publishTimer->setSingleShot(true);
@@ -51,6 +51,7 @@ public:
         connect(m_publishTimer, &QTimer::timeout, this, [this] { publishNow(); });
         m_queue = std::make_unique<UploadQueue>(m_journal.database(), m_dataDirectory, m_clock);
         m_scheduler = std::make_unique<SyncScheduler>(*m_queue, m_endpoint, m_clock, m_options, &m_journal.audit());
+        m_scheduler->setMeteredNetwork(metered);
         // The lifecycle first (the same code as `dualrec sync`), then what the window is told.
         followEvidence(*m_scheduler, m_journal.sessions(), m_clock, m_actor, [](const SessionId &id, const Error &error) {
             qWarning("dualrec: the evidence lifecycle of session %s did not follow its upload: %s", qUtf8Printable(id.toString()),
@@ -87,6 +88,11 @@ public:
                 m_networkWaiting.remove(id);
             }
             changed(id);
+        });
+        connect(scheduler, &SyncScheduler::meteredPauseChanged, this, [this](bool paused) {
+            m_meteredPaused = paused;
+            m_everything = true; // every package's sentence changes
+            publishNow();
         });
         connect(scheduler, &SyncScheduler::stopped, this, [this](const Error &error) {
             qWarning("dualrec: uploads stopped: %s", qUtf8Printable(error.toString()));
@@ -199,7 +205,10 @@ private:
         } else if (firstActive) {
             const bool waiting = !m_reachable || (m_live.isEmpty() && m_networkWaiting.contains(firstActive->sessionId));
             status.batch = int(m_batch.size());
-            if (waiting) {
+            if (m_meteredPaused) {
+                status.phase = SyncStatus::Phase::PausedOnMeteredNetwork;
+                status.nextAttemptUtc = {};
+            } else if (waiting) {
                 status.phase = SyncStatus::Phase::WaitingForNetwork;
                 status.error = m_reachable ? m_networkError : std::optional<Error>(Error{ErrorCode::NetworkError,
                                                                                          QStringLiteral("the operating system reports no network")});
@@ -221,7 +230,7 @@ private:
                 continue;
             SessionUpload upload{record.sessionId, record.state, record.confirmedOffset, record.totalBytes,
                                  isActive(record.state) && (m_networkWaiting.contains(record.sessionId) || !m_reachable),
-                                 record.lastError()};
+                                 isActive(record.state) && m_meteredPaused, record.lastError()};
             if (const auto live = m_live.constFind(record.sessionId); live != m_live.constEnd() && isActive(record.state))
                 upload.confirmedBytes = live->first;
             uploads.append(upload);
@@ -249,6 +258,7 @@ private:
     QSet<SessionId> m_changed;
     bool m_everything = false; ///< the next publication carries every package
     bool m_reachable = true;
+    bool m_meteredPaused = false;
 };
 
 SyncService::SyncService(storage::Journal &journal, QString dataDirectory, SyncEndpoint endpoint, const Clock &clock,
@@ -285,7 +295,9 @@ void SyncService::start()
     m_worker = new Worker(this, m_journal, m_dataDirectory, m_endpoint, m_clock, m_options, m_actor);
     m_worker->moveToThread(m_thread);
     m_thread->start();
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->begin(); }, Qt::QueuedConnection);
+    if (!m_metered)
+        m_metered = new SystemMeteredNetwork(this);
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, metered = m_metered] { worker->begin(metered); }, Qt::QueuedConnection);
     // The operating system's word on the network, where it has one (a backend that cannot tell
     // leaves the uploads to find out by themselves).
     if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {

@@ -25,6 +25,9 @@ struct SyncStatus final {
         WaitingForNetwork, ///< the network (or the server) is not there; tried again by itself
         AllUploaded,       ///< every package is acknowledged by the insurer
         Failed,            ///< `failed` packages are blocked until a person acts; `error` says why
+        /// The network is metered (and `sync/uploadOnMetered` is off): `left` packages wait for
+        /// one that is not; the uploads go on by themselves then.
+        PausedOnMeteredNetwork,
     };
     Phase phase = Phase::Idle;
     int position = 0; ///< Uploading: 1-based, within the batch
@@ -44,6 +47,7 @@ struct SessionUpload final {
     qint64 confirmedBytes = 0;
     qint64 totalBytes = 0;
     bool waitingForNetwork = false; ///< queued or uploading, its last attempt could not reach the server
+    bool pausedOnMeteredNetwork = false; ///< queued or uploading, held back while the network is metered
     std::optional<Error> error;     ///< the last failure (blocked: why)
     [[nodiscard]] int percent() const { return totalBytes > 0 ? int(confirmedBytes * 100 / totalBytes) : 0; }
 };
@@ -83,6 +87,9 @@ public:
     /// What the operating system says about the network (also called by tests); when it comes
     /// back, what waits is tried at once.
     void setNetworkReachable(bool reachable);
+    /// Before start(): who says whether the network is metered (must outlive the service). By
+    /// default start() makes a SystemMeteredNetwork (QNetworkInformation).
+    void setMeteredNetwork(MeteredNetwork *network) { m_metered = network; }
 
     [[nodiscard]] const SyncStatus &status() const { return m_status; }
     /// The package's upload as last reported (nullopt: not queued).
@@ -108,6 +115,7 @@ private:
     QString m_actor;
     QThread *m_thread = nullptr;
     Worker *m_worker = nullptr; ///< lives in m_thread
+    MeteredNetwork *m_metered = nullptr; ///< lives in this thread; the scheduler reads it (atomic) and hears it queued
     SyncStatus m_status;
     QHash<workflow::SessionId, SessionUpload> m_uploads;
 };

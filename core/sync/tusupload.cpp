@@ -172,39 +172,30 @@ void TusUpload::head()
 
 void TusUpload::patch()
 {
-    // The bandwidth limit paces whole chunks: the next one waits until the last one's bytes
-    // took at least bytes/limit seconds (the chunk size adapts to about two seconds' worth).
-    if (m_endpoint.bandwidthLimit > 0 && m_patchTimer.isValid() && m_patchBytes > 0) {
-        const qint64 due = m_patchBytes * 1000 / m_endpoint.bandwidthLimit;
-        const qint64 waited = m_patchTimer.elapsed();
-        if (waited < due) {
-            QTimer::singleShot(std::chrono::milliseconds(due - waited), this, [this] {
-                if (!m_finished && !m_aborted)
-                    sendPatch();
-                else if (m_aborted)
-                    finish(fail(ErrorCode::Cancelled, QStringLiteral("upload of %1 stopped on request").arg(m_record.sessionId.toString())));
-            });
-            return;
-        }
-    }
     sendPatch();
 }
 
 void TusUpload::sendPatch()
 {
+    // The body streams from the package file as the network takes it (PackageSlice), through
+    // the bandwidth limit's token bucket when there is one: never a whole chunk in memory.
     const qint64 size = std::min(m_chunk, m_record.totalBytes - m_offset);
-    if (!m_file.seek(m_offset))
-        return finish(fail(ErrorCode::IoError, QStringLiteral("package %1: cannot seek to %2").arg(m_file.fileName()).arg(m_offset)));
-    const QByteArray body = m_file.read(size);
-    if (body.size() != size)
-        return finish(fail(ErrorCode::IoError, QStringLiteral("package %1: read %2 of %3 bytes at %4: %5")
-                                                   .arg(m_file.fileName()).arg(body.size()).arg(size).arg(m_offset).arg(m_file.errorString())));
+    if (!m_limiter && m_endpoint.bandwidthLimit > 0)
+        m_limiter = std::make_shared<BandwidthLimiter>(m_endpoint.bandwidthLimit);
+    auto *body = new PackageSlice(m_file.fileName(), m_offset, size, m_limiter);
+    if (!body->openSlice()) {
+        const QString why = body->errorString();
+        delete body;
+        return finish(fail(ErrorCode::IoError, QStringLiteral("package %1 cannot be read at %2: %3").arg(m_file.fileName()).arg(m_offset).arg(why)));
+    }
     auto req = request(m_record.uploadUrl);
     req.setRawHeader("Upload-Offset", QByteArray::number(m_offset));
     req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/offset+octet-stream"));
+    req.setHeader(QNetworkRequest::ContentLengthHeader, size);
     m_patchBytes = size;
     m_patchTimer.start();
     auto *reply = m_network->sendCustomRequest(req, "PATCH", body);
+    body->setParent(reply); // lives as long as the request that reads it
     connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64) {
         Q_EMIT progress(m_offset, sent, m_record.totalBytes);
     });

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/sync/bandwidthlimiter.h"
 #include "core/sync/uploadqueue.h"
 #include "core/util/result.h"
 
@@ -11,6 +12,8 @@
 #include <QPointer>
 #include <QSslConfiguration>
 #include <QUrl>
+
+#include <memory>
 
 class QNetworkAccessManager;
 
@@ -25,7 +28,7 @@ struct SyncEndpoint final {
     int stallTimeoutMs = 30'000;    ///< a request that moves no byte for this long is aborted
     qint64 minChunkBytes = 1 << 20;  ///< chunk size adapts within [min, max] to the measured rate
     qint64 maxChunkBytes = 16 << 20;
-    qint64 bandwidthLimit = 0;      ///< bytes per second over all PATCH bodies of one upload; 0: no limit
+    qint64 bandwidthLimit = 0;      ///< bytes per second over all PATCH bodies (of the scheduler's uploads together); 0: no limit
     /// Checks the settings (URL scheme and host, CA file readable, pin length); says which is wrong.
     [[nodiscard]] Result<void> validate() const;
     /// Parses `sha256/BASE64` (or 64 hex digits) into publicKeyPinSha256.
@@ -52,6 +55,9 @@ public:
               QObject *parent = nullptr);
     ~TusUpload() override;
 
+    /// Before start(): the token bucket shared with other uploads (the scheduler's).
+    /// Without one, an upload with SyncEndpoint::bandwidthLimit has its own.
+    void setBandwidthLimiter(std::shared_ptr<BandwidthLimiter> limiter) { m_limiter = std::move(limiter); }
     void start();
     /// Aborts the request in flight; finished() follows with Cancelled.
     void abort();
@@ -116,6 +122,7 @@ private:
     bool m_aborted = false;
     QElapsedTimer m_patchTimer;
     Result<void> m_result;
+    std::shared_ptr<BandwidthLimiter> m_limiter;
 };
 
 } // namespace dualrec::sync

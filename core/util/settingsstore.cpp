@@ -40,6 +40,8 @@ const char *settingKeyName(SettingKey key)
     case SettingKey::SyncPublicKeyPin: return "sync/pin";
     case SettingKey::MicrophoneQuietSeconds: return "capture/microphoneQuietSeconds";
     case SettingKey::ReviewSamplePercent: return "qc/reviewSamplePercent";
+    case SettingKey::SyncUploadOnMetered: return "sync/uploadOnMetered";
+    case SettingKey::SyncBandwidthLimit: return "sync/bandwidthLimit";
     case SettingKey::Invalid: break;
     }
     return "invalid";
@@ -89,6 +91,10 @@ QVariant SettingsStore::defaultValue(SettingKey key)
         return 10;
     case SettingKey::ReviewSamplePercent:
         return 5.0;
+    case SettingKey::SyncUploadOnMetered:
+        return false;
+    case SettingKey::SyncBandwidthLimit:
+        return 0;
     case SettingKey::Language:
         return QStringLiteral("zh_CN");
     case SettingKey::Invalid:
@@ -129,6 +135,15 @@ bool SettingsStore::isValid(SettingKey key, const QVariant &value)
     }
     case SettingKey::InsurerCertificates:
         return value.toString().size() <= 4096;
+    case SettingKey::SyncUploadOnMetered: {
+        const auto text = value.toString().trimmed().toLower();
+        return text == QLatin1String("true") || text == QLatin1String("false") || text == QLatin1String("1") || text == QLatin1String("0");
+    }
+    case SettingKey::SyncBandwidthLimit: {
+        bool ok = false;
+        const qlonglong kib = value.toString().trimmed().toLongLong(&ok);
+        return ok && kib >= 0 && kib <= 10'000'000;
+    }
     case SettingKey::SyncCaFile:
         return true; // a missing or unreadable file is reported when the upload starts
     case SettingKey::SyncPublicKeyPin: {

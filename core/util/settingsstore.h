@@ -38,6 +38,12 @@ enum class SettingKey : quint8 {
     /// "qc/reviewSamplePercent": the share (0 to 100 %) of passed sessions the history's review
     /// queue samples for a supervisor's spot-check; default 5. Set by IT in the policy or INI file.
     ReviewSamplePercent,
+    /// "sync/uploadOnMetered": true to upload on a metered network (a phone's hotspot) too;
+    /// default false: uploads pause there and go on by themselves elsewhere. Policy or INI file.
+    SyncUploadOnMetered,
+    /// "sync/bandwidthLimit": at most this many KiB per second for all uploads together
+    /// (0 to 10,000,000; 0, the default: no limit). Policy or INI file.
+    SyncBandwidthLimit,
 };
 
 inline constexpr std::array<SettingKey, 9> kSettingKeys{SettingKey::StorageFolder,   SettingKey::Camera,

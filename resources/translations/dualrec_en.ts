@@ -1387,6 +1387,18 @@ Commands (without a command the window opens):
         <source>standard input cannot be read</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>not uploading: the network connection is metered (billed by data use); packages wait for one that is not (or set sync/uploadOnMetered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting: the network connection is metered (billed by data use); uploads go on when it is not (or set sync/uploadOnMetered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the network connection is no longer metered: uploads go on</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>UserCommand</name>
@@ -4366,6 +4378,17 @@ Scope: %5</source>
     </message>
     <message>
         <source>Uploaded and confirmed by the insurer; the local copy was removed after the retention period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploads are paused because this connection is billed by data use: %n recording(s) will be uploaded as soon as the computer is on a network that is not.</source>
+        <translation>
+            <numerusform>Uploads are paused because this connection is billed by data use: %n recording will be uploaded as soon as the computer is on a network that is not.</numerusform>
+            <numerusform>Uploads are paused because this connection is billed by data use: %n recordings will be uploaded as soon as the computer is on a network that is not.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paused because this connection is billed by data use (%1 % done); the upload continues by itself on another network.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1435,6 +1435,18 @@ Commands (without a command the window opens):
         <source>standard input cannot be read</source>
         <translation>无法读取标准输入</translation>
     </message>
+    <message>
+        <source>not uploading: the network connection is metered (billed by data use); packages wait for one that is not (or set sync/uploadOnMetered)</source>
+        <translation>未上传：当前网络连接按流量计费；数据包将等待不按流量计费的网络（或在 IT 策略中设置 sync/uploadOnMetered）</translation>
+    </message>
+    <message>
+        <source>waiting: the network connection is metered (billed by data use); uploads go on when it is not (or set sync/uploadOnMetered)</source>
+        <translation>正在等待：当前网络连接按流量计费；换到不按流量计费的网络后会继续上传（或在 IT 策略中设置 sync/uploadOnMetered）</translation>
+    </message>
+    <message>
+        <source>the network connection is no longer metered: uploads go on</source>
+        <translation>网络连接已不再按流量计费，继续上传</translation>
+    </message>
 </context>
 <context>
     <name>UserCommand</name>
@@ -4388,6 +4400,16 @@ Scope: %5</source>
     <message>
         <source>Uploaded and confirmed by the insurer; the local copy was removed after the retention period.</source>
         <translation>已上传并经保险公司确认；保留期满后，本机副本已删除。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploads are paused because this connection is billed by data use: %n recording(s) will be uploaded as soon as the computer is on a network that is not.</source>
+        <translation>
+            <numerusform>当前网络按流量计费，上传已暂停：电脑连上不按流量计费的网络后，就会自动上传 %n 个录像。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paused because this connection is billed by data use (%1 % done); the upload continues by itself on another network.</source>
+        <translation>当前网络按流量计费，上传已暂停（已完成 %1%）；换到其他网络后会自动继续。</translation>
     </message>
 </context>
 <context>

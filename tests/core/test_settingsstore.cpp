@@ -230,3 +230,26 @@ TEST_CASE("the microphone's quiet time before a warning is 10 s unless the polic
     CHECK(store.value(SettingKey::MicrophoneQuietSeconds).toInt() == 20);
     CHECK(store.isLocked(SettingKey::MicrophoneQuietSeconds));
 }
+
+TEST_CASE("uploads: sync/uploadOnMetered is off and sync/bandwidthLimit 0 (KiB/s) unless the policy or the user's file says otherwise")
+{
+    QTemporaryDir dir;
+    const auto policyFile = dir.filePath(QStringLiteral("policy.ini"));
+    SettingsStore store(dir.filePath(QStringLiteral("user.ini")), policyFile);
+    CHECK_FALSE(store.value(SettingKey::SyncUploadOnMetered).toBool());
+    CHECK(store.value(SettingKey::SyncBandwidthLimit).toLongLong() == 0);
+    REQUIRE(store.set(SettingKey::SyncBandwidthLimit, 512).has_value());
+    CHECK(store.value(SettingKey::SyncBandwidthLimit).toLongLong() == 512);
+    CHECK_FALSE(store.set(SettingKey::SyncBandwidthLimit, -1).has_value());
+    CHECK_FALSE(store.set(SettingKey::SyncBandwidthLimit, QStringLiteral("fast")).has_value());
+    CHECK_FALSE(store.set(SettingKey::SyncUploadOnMetered, QStringLiteral("maybe")).has_value());
+    {
+        QSettings policy(policyFile, QSettings::IniFormat);
+        policy.setValue(QStringLiteral("sync/uploadOnMetered"), QStringLiteral("true"));
+        policy.setValue(QStringLiteral("sync/bandwidthLimit"), QStringLiteral("lots")); // invalid: the user's value stays
+    }
+    CHECK(store.value(SettingKey::SyncUploadOnMetered).toBool());
+    CHECK(store.isLocked(SettingKey::SyncUploadOnMetered));
+    CHECK_FALSE(store.set(SettingKey::SyncUploadOnMetered, false).has_value());
+    CHECK(store.value(SettingKey::SyncBandwidthLimit).toLongLong() == 512);
+}

@@ -6,6 +6,7 @@
 // `seals` row and a package file `<data>/packages/<id>.dualrec` of random bytes — which is the
 // whole contract core/sync relies on.
 #include "core/storage/journal.h"
+#include "core/sync/meterednetwork.h"
 #include "core/sync/syncscheduler.h"
 #include "core/sync/uploadqueue.h"
 #include "core/util/clock.h"
@@ -190,6 +191,17 @@ inline bool runUntil(sync::SyncScheduler &scheduler, const std::function<bool()>
     loop.exec();
     return done();
 }
+
+/// The one fake of the sync tests: whether the network is metered, said by the test. The real
+/// answer comes from NetworkManager (sync::SystemMeteredNetwork through QNetworkInformation),
+/// and a metered NetworkManager connection cannot be made on a test machine (no NetworkManager
+/// on the system bus here), so the scheduler's decision is tested with this instead.
+/// Thread contract: like sync::MeteredNetwork; setMetered() on the thread it lives on.
+class ManualMeteredNetwork final : public sync::MeteredNetwork
+{
+public:
+    using sync::MeteredNetwork::setMetered;
+};
 
 inline sync::SyncEndpoint endpointFor(const QUrl &url)
 {

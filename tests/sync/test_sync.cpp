@@ -163,14 +163,21 @@ TEST_CASE("the upload URL is in the journal before the first byte and a new atte
     CHECK(server.stored(stopped.uploadUrl) == folder.package(id));
 }
 
-TEST_CASE("the server killed and restarted five times during an upload: it completes, verified")
+namespace {
+
+/// The server is killed (SIGKILL) `times` times while an upload of `size` bytes moves (paced
+/// by `bandwidth` so that the crashes land mid-upload), each time restarted on its port 0.7 s
+/// later; the upload must complete, verified, with at most one chunk sent again per restart
+/// (from the server's log).
+void killServerDuringUpload(qint64 size, int times, qint64 bandwidth, qint64 maxChunk)
 {
     IngestServer server;
     SealedFolder folder;
-    const auto id = folder.seal(32 * 1024 * 1024);
+    const qint64 kSize = size;
+    const auto id = folder.seal(kSize);
     auto endpoint = endpointFor(server.url());
-    endpoint.minChunkBytes = endpoint.maxChunkBytes = 1024 * 1024;
-    endpoint.bandwidthLimit = 4 * 1024 * 1024; // about 8 s of upload
+    endpoint.maxChunkBytes = maxChunk;
+    endpoint.bandwidthLimit = bandwidth;
     sync::SyncScheduler scheduler(folder.queue(), endpoint, folder.clock(), fastRetries());
     Outcome outcome;
     watch(scheduler, outcome);
@@ -179,25 +186,200 @@ TEST_CASE("the server killed and restarted five times during an upload: it compl
     QTimer crash;
     QObject::connect(&crash, &QTimer::timeout, &crash, [&] {
         const auto offset = folder.record(id).confirmedOffset;
-        if (restarts >= 5 || offset == lastOffset || offset >= 30 * 1024 * 1024)
+        if (restarts >= times || offset == lastOffset || offset >= kSize - kSize / 10)
             return; // only while bytes move, so each crash lands mid-upload
         lastOffset = offset;
-        server.kill();
+        server.kill(); // SIGKILL
         ++restarts;
         // Down for most of a second (the client keeps trying meanwhile), then back on its port.
         QTimer::singleShot(700, &crash, [&] { server.start(); });
     });
-    crash.start(1200);
-    REQUIRE(runUntil(scheduler, [&] { return outcome.acknowledged == 1; }, 90000));
+    crash.start(1000);
+    REQUIRE(runUntil(scheduler, [&] { return outcome.acknowledged == 1; }, 240000));
     crash.stop();
-    CHECK(restarts == 5);
+    CHECK(restarts == times);
     CHECK_FALSE(outcome.failures.isEmpty());
     for (const auto &failure : std::as_const(outcome.failures))
         CHECK(failure.code == ErrorCode::NetworkError);
     const auto record = folder.record(id);
     CHECK(record.state == sync::UploadState::Acknowledged);
     CHECK(server.events(QStringLiteral("create")).size() == 1); // resumed, never started again
+    // From the server's log: a PATCH that a crash cut off is not logged, but what it stored is
+    // (HEAD reports it and the next PATCH starts there). Bytes sent again are those of a PATCH
+    // starting below what the server already held: at most one chunk per restart.
+    qint64 held = 0;
+    qint64 resent = 0;
+    for (const auto &patch : server.events(QStringLiteral("patch"))) {
+        const auto start = patch.value(QStringLiteral("start")).toInteger();
+        const auto end = patch.value(QStringLiteral("end")).toInteger();
+        const auto again = std::max<qint64>(0, std::min(held, end) - start);
+        CHECK(again <= endpoint.maxChunkBytes);
+        resent += again;
+        held = std::max(held, end);
+    }
+    WARN(restarts << " restarts; bytes sent again (server's log): " << resent << " (at most one chunk of " << endpoint.maxChunkBytes
+                  << " per restart)");
+    CHECK(resent <= restarts * endpoint.maxChunkBytes);
+    CHECK(held == kSize);
+    const auto sha = server.events(QStringLiteral("sha256"));
+    REQUIRE_FALSE(sha.isEmpty());
+    CHECK(sha.last().value(QStringLiteral("sha256")).toString() == record.packageSha256);
     CHECK(server.stored(record.uploadUrl) == folder.package(id));
+}
+
+} // namespace
+
+TEST_CASE("the server killed and restarted five times during a 32 MiB upload: it completes, verified, at most one chunk resent per restart")
+{
+    // The issue's proof size (200 MB, ten restarts) takes about a minute on the shared CI
+    // machine: it is the [soak] case below, run by `scripts/bench sync-soak`.
+    killServerDuringUpload(32 * 1024 * 1024, 5, 4 * 1024 * 1024, 4 * 1024 * 1024);
+}
+
+TEST_CASE("soak: the server killed and restarted ten times during a 200 MB upload: it completes, verified, at most one chunk resent per restart",
+          "[.soak]")
+{
+    killServerDuringUpload(200 * 1000 * 1000, 10, 16 * 1024 * 1024, 16 * 1024 * 1024);
+}
+
+TEST_CASE("on a metered network nothing is sent; an upload in flight stops and resumes from the journal's offset when it is no longer metered")
+{
+    IngestServer server;
+    SealedFolder folder;
+    const auto id = folder.seal(6 * 1024 * 1024);
+    auto endpoint = endpointFor(server.url());
+    endpoint.minChunkBytes = endpoint.maxChunkBytes = 512 * 1024;
+    endpoint.bandwidthLimit = 3 * 1024 * 1024; // about two seconds of upload
+    sync::SyncScheduler scheduler(folder.queue(), endpoint, folder.clock(), fastRetries());
+    ManualMeteredNetwork metered;
+    metered.setMetered(true);
+    scheduler.setMeteredNetwork(&metered);
+    Outcome outcome;
+    watch(scheduler, outcome);
+    QList<bool> pauses;
+    QObject::connect(&scheduler, &sync::SyncScheduler::meteredPauseChanged, &scheduler, [&](bool paused) { pauses.append(paused); });
+
+    // Metered from the start: the package waits, says why, and nothing reaches the server.
+    REQUIRE(runUntil(scheduler, [&] { return scheduler.isPausedOnMeteredNetwork(); }, 10000));
+    CHECK_FALSE(runUntil(scheduler, [&] { return !server.events(QStringLiteral("create")).isEmpty(); }, 1000));
+    CHECK(pauses == QList<bool>{true});
+    CHECK(folder.record(id).state == sync::UploadState::Queued);
+
+    // Not metered: it goes; metered again in the middle: it stops without a failure.
+    metered.setMetered(false);
+    REQUIRE(runUntil(scheduler, [&] { return folder.record(id).confirmedOffset >= 1024 * 1024; }, 20000));
+    CHECK(pauses == QList<bool>{true, false});
+    metered.setMetered(true);
+    REQUIRE(runUntil(scheduler, [&] { return scheduler.isPausedOnMeteredNetwork() && scheduler.running() == 0; }, 10000));
+    const auto paused = folder.record(id);
+    REQUIRE(paused.confirmedOffset < paused.totalBytes);
+    const auto patchesAtPause = server.events(QStringLiteral("patch")).size();
+    CHECK_FALSE(runUntil(scheduler, [&] { return server.events(QStringLiteral("patch")).size() > patchesAtPause + 1; }, 1000));
+    CHECK(outcome.failures.isEmpty());
+    CHECK(folder.record(id).attempts == 0);
+    CHECK_FALSE(folder.record(id).nextAttemptUtc.isValid());
+    qint64 serverOffset = 0;
+    const auto before = server.events(QStringLiteral("patch"));
+    for (const auto &patch : before)
+        serverOffset = std::max<qint64>(serverOffset, patch.value(QStringLiteral("end")).toInteger());
+
+    // Not metered any more: it resumes at the server's offset (at most the chunk in flight past
+    // the journal's), every byte arrives exactly once, acknowledged.
+    metered.setMetered(false);
+    REQUIRE(runUntil(scheduler, [&] { return outcome.acknowledged == 1; }, 30000));
+    CHECK(pauses == QList<bool>{true, false, true, false});
+    CHECK(outcome.failures.isEmpty());
+    const auto patches = server.events(QStringLiteral("patch"));
+    REQUIRE(patches.size() > before.size());
+    CHECK(patches.at(before.size()).value(QStringLiteral("start")).toInteger() == serverOffset);
+    CHECK(serverOffset >= paused.confirmedOffset);
+    CHECK(serverOffset - paused.confirmedOffset <= endpoint.maxChunkBytes);
+    qint64 received = 0;
+    for (const auto &patch : patches)
+        received += patch.value(QStringLiteral("end")).toInteger() - patch.value(QStringLiteral("start")).toInteger();
+    CHECK(received == paused.totalBytes);
+    CHECK(server.events(QStringLiteral("create")).size() == 1);
+    CHECK(server.stored(paused.uploadUrl) == folder.package(id));
+}
+
+TEST_CASE("with uploadOnMetered a metered network is used; without an answer the network counts as not metered")
+{
+    IngestServer server;
+    SealedFolder folder;
+    const auto id = folder.seal(256 * 1024);
+    SECTION("uploadOnMetered")
+    {
+        auto options = fastRetries();
+        options.uploadOnMetered = true;
+        sync::SyncScheduler scheduler(folder.queue(), endpointFor(server.url()), folder.clock(), options);
+        ManualMeteredNetwork metered;
+        metered.setMetered(true);
+        scheduler.setMeteredNetwork(&metered);
+        Outcome outcome;
+        watch(scheduler, outcome);
+        REQUIRE(runUntil(scheduler, [&] { return outcome.acknowledged == 1; }, 20000));
+        CHECK_FALSE(scheduler.isPausedOnMeteredNetwork());
+    }
+    SECTION("the system's answer (no NetworkManager here: not metered, said once in the log)")
+    {
+        sync::SyncScheduler scheduler(folder.queue(), endpointFor(server.url()), folder.clock(), fastRetries());
+        qunsetenv("DUALREC_NETWORK_METERED");
+        const sync::SystemMeteredNetwork system;
+        INFO(system.source().toStdString());
+        if (!system.source().isEmpty())
+            SKIP("this machine's network information backend can tell whether the network is metered");
+        CHECK_FALSE(system.isMetered());
+        scheduler.setMeteredNetwork(&system);
+        Outcome outcome;
+        watch(scheduler, outcome);
+        REQUIRE(runUntil(scheduler, [&] { return outcome.acknowledged == 1; }, 20000));
+    }
+    CHECK(folder.record(id).state == sync::UploadState::Acknowledged);
+}
+
+TEST_CASE("the bandwidth limit holds for all uploads together: N bytes take at least N / limit (a lower bound)")
+{
+    IngestServer server;
+    SealedFolder folder;
+    const auto a = folder.seal(1536 * 1024);
+    const auto b = folder.seal(1536 * 1024);
+    auto endpoint = endpointFor(server.url());
+    endpoint.minChunkBytes = endpoint.maxChunkBytes = 512 * 1024;
+    endpoint.bandwidthLimit = 1024 * 1024; // 1 MiB/s for both packages together
+    auto options = fastRetries();
+    options.parallel = 2;
+    sync::SyncScheduler scheduler(folder.queue(), endpoint, folder.clock(), options);
+    Outcome outcome;
+    watch(scheduler, outcome);
+    int most = 0;
+    QObject::connect(&scheduler, &sync::SyncScheduler::progress, &scheduler, [&](const workflow::SessionId &, qint64, qint64, qint64) {
+        most = std::max(most, scheduler.running());
+    });
+    QElapsedTimer took;
+    took.start();
+    REQUIRE(runUntil(scheduler, [&] { return outcome.acknowledged == 2; }, 60000));
+    const qint64 elapsedMs = took.elapsed();
+    const qint64 total = 2 * 1536 * 1024;
+    INFO("took " << elapsedMs << " ms");
+    // Only a lower bound (never an upper one): the token bucket lets a quarter second's burst
+    // through at once, so 0.8 of N / limit is safely below what any run takes.
+    CHECK(elapsedMs >= total * 1000 / endpoint.bandwidthLimit * 8 / 10);
+    CHECK(most == 2); // both were on their way at once, sharing the limit
+    CHECK(outcome.failures.isEmpty());
+    for (const auto &id : {a, b})
+        CHECK(server.stored(folder.record(id).uploadUrl) == folder.package(id));
+}
+
+TEST_CASE("the token bucket gives at most a quarter second's burst at once; no limit gives everything")
+{
+    sync::BandwidthLimiter limited(4 * 1024 * 1024);
+    CHECK(limited.take(64 * 1024 * 1024) == 1024 * 1024);
+    sync::BandwidthLimiter small(1000); // the burst is at least 16 KiB
+    CHECK(small.take(1 << 20) == 16 * 1024);
+    sync::BandwidthLimiter none(0);
+    CHECK_FALSE(none.isLimited());
+    CHECK(none.take(1LL << 40) == 1LL << 40);
+    CHECK(none.msUntil(1 << 20) == 0);
 }
 
 TEST_CASE("a package altered after its upload started is not acknowledged")

@@ -271,3 +271,32 @@ TEST_CASE("the upload token lives in the Secret Service, not in a file, and is n
     environment.insert(QStringLiteral("DUALREC_KEY_STORE"), QString()); // the OS key store
     storeTokenAndUpload(environment); // and nowhere in the data or home folder in the clear
 }
+
+TEST_CASE("dualrec sync on a metered network: one line says why it waits, --once exits 1; sync/uploadOnMetered uploads anyway")
+{
+    IngestServer server;
+    SealedFolder folder;
+    const auto id = folder.seal(100 * 1024);
+    // A metered NetworkManager connection cannot be made here: the documented override stands in.
+    QTemporaryDir config;
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("DUALREC_NETWORK_METERED"), QStringLiteral("1"));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+    const auto metered = runDualrec(syncArguments(folder, server.url()), {}, 60000, environment);
+    INFO(metered.out.toStdString() << metered.err.toStdString());
+    CHECK(metered.exitCode == 1);
+    CHECK(metered.out.split(QLatin1Char('\n')).filter(QStringLiteral("the network connection is metered")).size() == 1);
+    CHECK(metered.out.contains(QStringLiteral("0 of 102400 bytes on the server")));
+    CHECK(server.events(QStringLiteral("create")).isEmpty());
+
+    QDir().mkpath(config.filePath(QStringLiteral("DualRec")));
+    QFile settings(config.filePath(QStringLiteral("DualRec/DualRec.conf")));
+    REQUIRE(settings.open(QIODevice::WriteOnly));
+    settings.write("[sync]\nuploadOnMetered=true\n");
+    settings.close();
+    const auto allowed = runDualrec(syncArguments(folder, server.url()), {}, 60000, environment);
+    INFO(allowed.out.toStdString() << allowed.err.toStdString());
+    CHECK(allowed.exitCode == 0);
+    CHECK_FALSE(allowed.out.contains(QStringLiteral("metered")));
+    CHECK(folder.record(id).state == sync::UploadState::Acknowledged);
+}

@@ -209,6 +209,47 @@ TEST_CASE("the server dies in the middle of an upload: the status bar says it wa
     CHECK(statusText(app).contains(QStringLiteral("全部录像均已上传")));
 }
 
+TEST_CASE("on a metered network the status bar says the uploads are paused and why; they go on when it is no longer metered")
+{
+    test::IngestServer server;
+    test::AppFixture app(QStringLiteral("zh_CN"), false, test::AppFixture::Time::System);
+    test::Language language(QStringLiteral("zh_CN"));
+    const auto id = sealSession(app, 8 << 20, QStringLiteral("AP-METER-1"));
+    test::ManualMeteredNetwork metered; // a metered NetworkManager connection cannot be made here (syncfixture.h)
+    metered.setMetered(true);
+    auto service = makeService(app, server, 2 << 20);
+    service->setMeteredNetwork(&metered);
+    openWindowWith(app, *service);
+    service->start();
+    REQUIRE(test::waitUntil([&] { return service->status().phase == sync::SyncStatus::Phase::PausedOnMeteredNetwork; }, 20000));
+    const auto paused = statusText(app);
+    INFO(paused.toStdString());
+    CHECK(paused.contains(QStringLiteral("按流量计费")));
+    CHECK(paused.contains(QStringLiteral("1 个录像")));
+    REQUIRE(service->upload(id).has_value());
+    CHECK(service->upload(id)->pausedOnMeteredNetwork);
+    CHECK(server.events(QStringLiteral("create")).isEmpty());
+    app.screenshot(QStringLiteral("sync-metered-zh_CN"));
+
+    metered.setMetered(false);
+    REQUIRE(test::waitUntil([&] { return service->status().phase == sync::SyncStatus::Phase::Uploading && service->status().percent > 0; },
+                            20000));
+    CHECK_FALSE(statusText(app).contains(QStringLiteral("按流量计费")));
+    // Metered again in the middle: paused (no failure), then on to the end from the journal's offset.
+    metered.setMetered(true);
+    REQUIRE(test::waitUntil([&] { return service->status().phase == sync::SyncStatus::Phase::PausedOnMeteredNetwork; }, 20000));
+    metered.setMetered(false);
+    REQUIRE(test::waitUntil([&] { return service->status().phase == sync::SyncStatus::Phase::AllUploaded; }, 60000));
+    CHECK(evidence(app, id) == storage::EvidenceState::Acknowledged);
+    CHECK(server.events(QStringLiteral("create")).size() == 1);
+    sync::UploadQueue queue(app.journal->database(), app.directory.path(), *app.activeClock);
+    auto record = queue.find(id);
+    REQUIRE(record.has_value());
+    REQUIRE(record->has_value());
+    CHECK((*record)->attempts == 0);
+    CHECK(server.stored((*record)->uploadUrl) == fileBytes(queue.packagePath(id)));
+}
+
 TEST_CASE("a supervisor tries a failed upload again and puts a session first, from the history")
 {
     test::IngestServer server;

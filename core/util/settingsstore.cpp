@@ -40,6 +40,8 @@ const char *settingKeyName(SettingKey key)
     case SettingKey::SyncPublicKeyPin: return "sync/pin";
     case SettingKey::MicrophoneQuietSeconds: return "capture/microphoneQuietSeconds";
     case SettingKey::ReviewSamplePercent: return "qc/reviewSamplePercent";
+    case SettingKey::TsaUrl: return "seal/tsaUrl";
+    case SettingKey::TsaCaCertificates: return "seal/tsaCaCertificates";
     case SettingKey::Invalid: break;
     }
     return "invalid";
@@ -80,6 +82,8 @@ QVariant SettingsStore::defaultValue(SettingKey key)
     case SettingKey::SyncEndpoint:
     case SettingKey::SyncCaFile:
     case SettingKey::SyncPublicKeyPin:
+    case SettingKey::TsaUrl:
+    case SettingKey::TsaCaCertificates:
         return QString();
     case SettingKey::Resolution:
         return QStringLiteral("1280x720");
@@ -128,6 +132,7 @@ bool SettingsStore::isValid(SettingKey key, const QVariant &value)
         return ok && percent >= 0 && percent <= 100;
     }
     case SettingKey::InsurerCertificates:
+    case SettingKey::TsaCaCertificates:
         return value.toString().size() <= 4096;
     case SettingKey::SyncCaFile:
         return true; // a missing or unreadable file is reported when the upload starts
@@ -136,6 +141,7 @@ bool SettingsStore::isValid(SettingKey key, const QVariant &value)
         return text.isEmpty() || QRegularExpression(QStringLiteral("^sha256/[A-Za-z0-9+/]{43}=$")).match(text).hasMatch();
     }
     case SettingKey::SyncEndpoint:
+    case SettingKey::TsaUrl:
     case SettingKey::ReceiptVerificationUrl: {
         // An absolute http(s) address with a host, or empty (no address). Checked here rather
         // than through workflow/receipt.h: util does not depend on workflow.

@@ -38,6 +38,13 @@ enum class SettingKey : quint8 {
     /// "qc/reviewSamplePercent": the share (0 to 100 %) of passed sessions the history's review
     /// queue samples for a supervisor's spot-check; default 5. Set by IT in the policy or INI file.
     ReviewSamplePercent,
+    /// "seal/tsaUrl": the RFC 3161 timestamp authority (http/https) asked for every package's
+    /// timestamp; empty: packages are not time-stamped. Set by IT, not on the settings page.
+    TsaUrl,
+    /// "seal/tsaCaCertificates": PEM files of the TSA's CA certificates, separated by ';'; a
+    /// timestamp from a TSA they did not issue is refused. Empty: the TSA's certificate is checked
+    /// against itself only. Set by IT.
+    TsaCaCertificates,
 };
 
 inline constexpr std::array<SettingKey, 9> kSettingKeys{SettingKey::StorageFolder,   SettingKey::Camera,

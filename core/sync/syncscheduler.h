@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/storage/auditlog.h"
+#include "core/sync/timestampupload.h"
 #include "core/sync/tusupload.h"
 #include "core/sync/uploadqueue.h"
 #include "core/util/clock.h"
@@ -25,6 +26,10 @@ namespace dualrec::sync {
 /// starts it again. Each package is uploaded under a lock file `<data>/upload-locks/<id>.lock`
 /// (QLockFile), so the window and `dualrec sync` sharing a data folder never upload the same
 /// package at once; a lock whose process died is taken over.
+///
+/// A package's RFC 3161 timestamp (`<package>.tsr`) that arrives after the package was
+/// acknowledged is uploaded the same way (TimestampUpload, one at a time, failures retried with
+/// the same backoff, in memory); timestampAcknowledged() says when the server holds it.
 ///
 /// The evidence lifecycle follows the signals uploadStarted, acknowledged and purged (the app
 /// wires them to the session's lifecycle).
@@ -90,6 +95,8 @@ Q_SIGNALS:
     void stopped(const dualrec::Error &error);
     /// Only with Options::once: every package due at the start had its attempt.
     void drained();
+    /// The server holds the package's timestamp (`<package>.tsr`, its SHA-256 matched).
+    void timestampAcknowledged(const dualrec::workflow::SessionId &id);
 
 private:
     void tick();
@@ -98,6 +105,9 @@ private:
     void scheduleWakeUp();
     void fail(const Error &error);
     void purgeExpired();
+    void launchTimestamp();
+    void onTimestampFinished(TimestampUpload *upload);
+    [[nodiscard]] bool idle() const { return m_uploads.isEmpty() && !m_timestampUpload; }
     void audit(storage::AuditAction action, const workflow::SessionId &id, const QString &detail);
 
     UploadQueue *m_queue;
@@ -110,6 +120,11 @@ private:
     QHash<workflow::SessionId, TusUpload *> m_uploads;
     QHash<workflow::SessionId, std::shared_ptr<QLockFile>> m_locks;
     QSet<workflow::SessionId> m_tried; ///< with Options::once: had their attempt
+    TimestampUpload *m_timestampUpload = nullptr;
+    std::shared_ptr<QLockFile> m_timestampLock;
+    QHash<workflow::SessionId, int> m_timestampAttempts;      ///< failed attempts in a row
+    QHash<workflow::SessionId, QDateTime> m_timestampRetryAt; ///< not before (backoff)
+    QSet<workflow::SessionId> m_timestampTried;               ///< with Options::once: had their attempt
     bool m_started = false;
     bool m_stopped = false;
     bool m_drained = false;

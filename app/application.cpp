@@ -286,8 +286,6 @@ void Application::startSync(const QString &dataDirectory, QTextStream &err)
                                                  QStringLiteral("dualrec window"));
     // A session sealed while the window is open is queued at once.
     connect(m_sealing.get(), &live::SealQueue::sealed, m_sync.get(), [this] { m_sync->enqueueSealed(); });
-    // A package's timestamp that came later is uploaded beside it (docs/ingest.md).
-    connect(m_sealing.get(), &live::SealQueue::timestamped, m_sync.get(), [this] { m_sync->enqueueSealed(); });
     m_sync->start();
 }
 

@@ -2,6 +2,7 @@
 
 #include "app/capturesetup.h"
 #include "app/devicekeysetup.h"
+#include "app/sealcommand.h"
 #include "app/synccommand.h"
 #include "core/live/livecapture.h"
 #include "ui/capturefeed.h"
@@ -186,6 +187,13 @@ std::optional<int> Application::startWindow()
     recording.encoder.framesPerSecond = m_format.framesPerSecond;
     m_voice = makeVoice(err);
     m_sealing = std::make_unique<live::SealQueue>(*m_journal, dataDirectory, m_clock, [this] { return insurerCertificates(); });
+    m_sealing->setTimestampAuthority([this] {
+        QString problem;
+        auto authority = configuredTimestampAuthority(m_settings, problem);
+        if (!problem.isEmpty())
+            qWarning("dualrec: %s", qUtf8Printable(problem));
+        return authority;
+    });
     startSync(dataDirectory, err);
     m_window = std::make_unique<ui::MainWindow>(
         ui::UiServices{m_library, *m_journal, m_clock, m_settings, m_feed.get(), m_capture.get(), recording, m_voice.get(),

@@ -40,6 +40,7 @@ struct SealCommandOptions final {
     QString package;                  ///< verify, open
     QString insurerKey;               ///< verify, open --insurer-key
     QString ca;                       ///< verify --ca
+    QString tsaCa;                    ///< verify, open --tsa-ca
     QString outputFolder;             ///< open --out
     bool json = false;                ///< verify --journal --json
 };

@@ -10,6 +10,7 @@
 #include "core/util/clock.h"
 #include "core/util/settingsstore.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -22,6 +23,7 @@ const QString kInsurerCert = QStringLiteral("insurer-cert");
 const QString kInsurerKey = QStringLiteral("insurer-key");
 const QString kCa = QStringLiteral("ca");
 const QString kJournal = QStringLiteral("journal");
+const QString kTsaCa = QStringLiteral("tsa-ca");
 
 /// A small file (certificate, key) read whole; empty with `problem` set when it cannot be.
 QByteArray readSmall(const QString &path, QString &problem)
@@ -98,6 +100,23 @@ int runSeal(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
     auto store = seal::dataFolderKeyStore(dataDirectory);
     seal::SealRequest request;
     request.insurerCertificatesPem = certificates;
+    // The package's RFC 3161 timestamp (IT policy seal/tsaUrl): asked right after sealing, or now
+    // for a package sealed before without one. A TSA away never fails the sealing.
+    const SettingsStore settings(QString(), SettingsStore::systemPolicyPath());
+    QString tsaProblem;
+    request.timestampAuthority = configuredTimestampAuthority(settings, tsaProblem);
+    if (!tsaProblem.isEmpty())
+        err << "dualrec seal: " << tsaProblem << Qt::endl;
+    request.timestamped = [&err](const Result<seal::TimestampInfo> &stamped) {
+        if (stamped)
+            err << "dualrec seal: " << QCoreApplication::translate("SealCommand", "timestamp: %1").arg(stamped->describe()) << Qt::endl;
+        else
+            err << "dualrec seal: "
+                << QCoreApplication::translate("SealCommand", "timestamp: none yet (%1); the package is sealed, and its timestamp is asked for "
+                                                              "again later (by the window, or by running this command again)")
+                       .arg(stamped.error().detail)
+                << Qt::endl;
+    };
     auto sealed = seal::sealSession(**journal, dataDirectory, id, *store, clock, request);
     if (!sealed) {
         err << "dualrec seal: " << QCoreApplication::translate("SealCommand", "session %1 was not sealed: %2").arg(options.sessionId, sealed.error().detail) << Qt::endl;
@@ -128,6 +147,12 @@ int runVerify(const CommandLine &commandLine, QTextStream &out, QTextStream &err
         err << "dualrec verify: --ca: " << problem << Qt::endl;
         return 2;
     }
+    if (!options.tsaCa.isEmpty())
+        verify.tsaCaPem = readSmall(options.tsaCa, problem);
+    if (!problem.isEmpty()) {
+        err << "dualrec verify: --tsa-ca: " << problem << Qt::endl;
+        return 2;
+    }
     const auto report = seal::verifyPackage(options.package, verify);
     for (const auto &check : report.checks)
         out << (check.ok ? "ok     " : "FAILED ") << check.part << ": " << check.detail << Qt::endl;
@@ -152,6 +177,13 @@ int runOpen(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
         err << "dualrec open: --insurer-key: " << problem << Qt::endl;
         return 2;
     }
+    QByteArray tsaCa;
+    if (!options.tsaCa.isEmpty())
+        tsaCa = readSmall(options.tsaCa, problem);
+    if (!problem.isEmpty()) {
+        err << "dualrec open: --tsa-ca: " << problem << Qt::endl;
+        return 2;
+    }
     auto written = seal::openPackage(options.package, key, options.outputFolder);
     if (!written) {
         err << "dualrec open: " << QCoreApplication::translate("SealCommand", "nothing unauthenticated was written: %1").arg(written.error().detail) << Qt::endl;
@@ -159,6 +191,12 @@ int runOpen(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
     }
     for (const auto &path : *written)
         out << QDir::toNativeSeparators(path) << Qt::endl;
+    // The timestamp beside the package, told (the files are authenticated without it).
+    QFile manifest(QDir(options.outputFolder).filePath(QStringLiteral("manifest.json")));
+    if (manifest.open(QIODevice::ReadOnly)) {
+        const auto check = seal::checkPackageTimestamp(options.package, QCryptographicHash::hash(manifest.readAll(), QCryptographicHash::Sha256), tsaCa);
+        err << "dualrec open: " << (check.ok ? "" : "FAILED ") << check.part << ": " << check.detail << Qt::endl;
+    }
     return 0;
 }
 
@@ -191,6 +229,7 @@ QList<QCommandLineOption> sealCommandOptions()
     return {QCommandLineOption(kInsurerCert, QCoreApplication::translate("SealCommand", "seal: the insurer's certificate (PEM) to encrypt to (repeatable)."), QStringLiteral("PEM")),
             QCommandLineOption(kInsurerKey, QCoreApplication::translate("SealCommand", "verify, open: the insurer's private key (PEM)."), QStringLiteral("KEY.pem")),
             QCommandLineOption(kCa, QCoreApplication::translate("SealCommand", "verify: certificates (PEM) the device's certificate must be enrolled with."), QStringLiteral("CERT.pem")),
+            QCommandLineOption(kTsaCa, QCoreApplication::translate("SealCommand", "verify, open: the timestamp authority's CA certificates (PEM) PACKAGE.tsr must chain to."), QStringLiteral("CERT.pem")),
             QCommandLineOption(kJournal, QCoreApplication::translate("SealCommand", "verify: check the data folder's journal, audit log, accounts and media files instead of a package."))};
 }
 
@@ -200,9 +239,10 @@ QString sealCommandsHelp()
               "                         seal an ended session into one package for the insurer (signed by\n"
               "                         this device, encrypted to the insurer's certificates); prints the\n"
               "                         package's path on its last line. Exit 0 sealed, 1 not sealed, 2 error\n"
-              "  verify PACKAGE [--insurer-key KEY.pem] [--ca CERT.pem]\n"
-              "                         check a sealed package, one line per check; exit 0 when everything\n"
-              "                         holds, 1 when something fails, 2 for a wrong command line\n"
+              "  verify PACKAGE [--insurer-key KEY.pem] [--ca CERT.pem] [--tsa-ca CERT.pem]\n"
+              "                         check a sealed package and its timestamp PACKAGE.tsr, one line per\n"
+              "                         check; exit 0 when everything holds, 1 when something fails, 2 for a\n"
+              "                         wrong command line\n"
               "  verify --journal [--data-dir D] [--json]\n"
               "                         check the data folder: the journal (SQLite), the keyed audit chain, every\n"
               "                         account's keyed seal, and every media file of the unsealed sessions\n"
@@ -227,6 +267,7 @@ void parseSealCommand(const QCommandLineParser &parser, const QStringList &posit
     options.insurerCertificates = parser.values(kInsurerCert);
     options.insurerKey = parser.value(kInsurerKey);
     options.ca = parser.value(kCa);
+    options.tsaCa = parser.value(kTsaCa);
     options.outputFolder = outFolder;
     if (command == QLatin1String("seal")) {
         if (positional.size() != 2) {
@@ -271,6 +312,8 @@ QString misplacedSealOption(const QCommandLineParser &parser, CommandLine::Mode 
         return QCoreApplication::translate("SealCommand", "--insurer-key belongs to the verify and open commands");
     if (parser.isSet(kCa) && mode != CommandLine::Mode::Verify)
         return QCoreApplication::translate("SealCommand", "--ca belongs to the verify command");
+    if (parser.isSet(kTsaCa) && mode != CommandLine::Mode::Verify && mode != CommandLine::Mode::Open)
+        return QCoreApplication::translate("SealCommand", "--tsa-ca belongs to the verify and open commands");
     if (parser.isSet(kJournal) && mode != CommandLine::Mode::VerifyJournal)
         return QCoreApplication::translate("SealCommand", "--journal belongs to the verify command");
     return {};
@@ -293,6 +336,27 @@ int runSealCommand(const CommandLine &commandLine, QTextStream &out, QTextStream
         break;
     }
     return 2;
+}
+
+seal::TimestampAuthority configuredTimestampAuthority(const SettingsStore &settings, QString &problem)
+{
+    seal::TimestampAuthority authority;
+    const QString url = settings.text(SettingKey::TsaUrl).trimmed();
+    if (url.isEmpty())
+        return authority;
+    for (const auto &path : settings.text(SettingKey::TsaCaCertificates).split(u';', Qt::SkipEmptyParts)) {
+        QString unreadable;
+        const QByteArray pem = readSmall(path.trimmed(), unreadable);
+        if (!unreadable.isEmpty()) {
+            problem = QCoreApplication::translate("SealCommand", "no timestamp is requested: the timestamp authority's CA certificate "
+                                                                 "(setting seal/tsaCaCertificates) cannot be read: %1")
+                          .arg(unreadable);
+            return {};
+        }
+        authority.caPem += pem + '\n';
+    }
+    authority.url = QUrl(url);
+    return authority;
 }
 
 QString signingKeyProtection(const CommandLine &commandLine)

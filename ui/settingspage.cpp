@@ -226,6 +226,8 @@ QVariant SettingsPage::editedValue(SettingKey key) const
     case SettingKey::SyncEndpoint:
     case SettingKey::SyncCaFile:
     case SettingKey::SyncPublicKeyPin:
+    case SettingKey::TsaUrl:
+    case SettingKey::TsaCaCertificates:
     case SettingKey::MicrophoneQuietSeconds:
     case SettingKey::ReviewSamplePercent: // policy or settings file only
     case SettingKey::SyncUploadOnMetered:

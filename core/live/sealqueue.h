@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/seal/timestampclient.h"
 #include "core/storage/journal.h"
 #include "core/util/clock.h"
 #include "core/workflow/sessionid.h"
@@ -7,9 +8,11 @@
 #include <QObject>
 
 #include <atomic>
+#include <chrono>
 #include <functional>
 
 class QThread;
+class QTimer;
 
 namespace dualrec::live {
 
@@ -19,6 +22,11 @@ namespace dualrec::live {
 /// the recovery, so sessions a crash left are sealed too) and whenever a session's recording is
 /// stored. Without an insurer certificate nothing is sealed: each stored session is reported
 /// through waiting() with the reason and sealed as soon as one is configured.
+///
+/// With a timestamp authority (setTimestampAuthority()), each package gets its RFC 3161 timestamp
+/// right after sealing; when the TSA cannot be reached, every sealed package still without one
+/// is asked for again after a backoff (30 s doubling up to 30 min, and at every start), each in
+/// the worker thread (seal::timestampSession: the package never changes, the token goes beside it).
 ///
 /// Thread contract: owner's thread (the GUI thread); sealSession() runs in a QThread of its own
 /// (the OS key store needs one). The journal and clock must outlive the queue; destroying it
@@ -38,6 +46,10 @@ public:
     /// Seals every stored session (again after the running round, when one runs).
     void sealPending();
     [[nodiscard]] bool busy() const { return m_worker != nullptr; }
+    /// `authority` is asked, in the owner's thread, at every round (IT policy seal/tsaUrl);
+    /// unset: no timestamp is requested. `backoffBase` is the first retry's delay.
+    void setTimestampAuthority(std::function<seal::TimestampAuthority()> authority,
+                               std::chrono::milliseconds backoffBase = std::chrono::seconds(30));
 
 Q_SIGNALS:
     void started(const dualrec::workflow::SessionId &id);
@@ -48,9 +60,16 @@ Q_SIGNALS:
     /// Not sealed now: sealing failed (the session stays stored and is tried again at the next
     /// start).
     void waiting(const dualrec::workflow::SessionId &id, const dualrec::Error &reason);
+    /// The package got its timestamp (`<package>.tsr` written and journaled).
+    void timestamped(const dualrec::workflow::SessionId &id, const QString &timestampPath);
+    /// The TSA could not give the package its timestamp now; asked again after a backoff.
+    void timestampWaiting(const dualrec::workflow::SessionId &id, const dualrec::Error &reason);
 
 private:
     void next();
+    void timestampNext();
+    void reportTimestamp(const workflow::SessionId &id, const Result<seal::TimestampInfo> &result);
+
 
     storage::Journal &m_journal;
     QString m_dataDirectory;
@@ -62,6 +81,13 @@ private:
     QThread *m_worker = nullptr;
     bool m_again = false;
     std::atomic<bool> m_stop{false};
+    std::function<seal::TimestampAuthority()> m_timestampAuthority;
+    seal::TimestampAuthority m_roundAuthority;
+    QList<workflow::SessionId> m_toStamp;
+    std::chrono::milliseconds m_backoffBase{30'000};
+    int m_timestampFailures = 0; ///< rounds in a row in which the TSA failed
+    bool m_tsaAway = false;      ///< the TSA failed right after a seal of this round
+    QTimer *m_retry = nullptr;
 };
 
 } // namespace dualrec::live

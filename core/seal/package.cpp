@@ -3,6 +3,7 @@
 #include "core/seal/encryptedfile.h"
 #include "core/seal/mp4walker.h"
 #include "core/seal/packagetar.h"
+#include "core/seal/timestamp.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -974,15 +975,34 @@ VerifyReport verifyPackage(const QString &path, const VerifyOptions &options)
                                 .arg(entry.value(QStringLiteral("sha256")).toString(),
                                      isMp4 ? QStringLiteral("; MP4 boxes whole, %1 fragments in sequence").arg(mp4.fragments()) : QString()));
     }
-    add(QStringLiteral("timestamp"), true,
-        QFileInfo::exists(path + QStringLiteral(".tsr")) ? QStringLiteral("a timestamp token lies beside the package; this version does not check it")
-                                                          : QStringLiteral("none (no timestamp authority configured)"));
+    if (options.checkTimestamp)
+        report.checks.append(checkPackageTimestamp(path, QCryptographicHash::hash(manifestBytes, QCryptographicHash::Sha256), options.tsaCaPem));
     return report;
+}
+
+VerifyCheck checkPackageTimestamp(const QString &packagePath, const QByteArray &manifestSha256, const QByteArray &tsaCaPem)
+{
+    const QString part = QStringLiteral("timestamp");
+    const QString path = timestampPath(packagePath);
+    const QFileInfo info(path);
+    if (!info.exists())
+        return {part, true, QStringLiteral("none yet (no %1 beside the package)").arg(info.fileName())};
+    QFile file(path);
+    if (!info.isFile() || info.size() > kMaxTimestampSize || !file.open(QIODevice::ReadOnly))
+        return {part, false, QStringLiteral("%1 is not a readable file of at most %2 bytes").arg(info.fileName()).arg(kMaxTimestampSize)};
+    const auto checked = checkTimestampReply(file.readAll(), manifestSha256, 0, tsaCaPem);
+    if (!checked)
+        return {part, false, QStringLiteral("%1: %2").arg(info.fileName(), checked.error().detail)};
+    return {part, true, QStringLiteral("OK, %1%2")
+                            .arg(checked->describe(), checked->issuerChecked ? QStringLiteral(" (issued by a CA in --tsa-ca)")
+                                                                             : QStringLiteral(" (who issued the TSA certificate is not checked: "
+                                                                                              "give --tsa-ca)"))};
 }
 
 Result<QStringList> openPackage(const QString &path, const QByteArray &insurerKeyPem, const QString &outputFolder)
 {
     VerifyOptions options;
+    options.checkTimestamp = false; // beside the package, not part of it: `dualrec open` reports it
     const auto report = verifyPackage(path, options);
     if (!report.ok())
         return fail(ErrorCode::DataCorrupt, report.firstFailure());

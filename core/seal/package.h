@@ -78,6 +78,10 @@ struct VerifyOptions final {
     QByteArray insurerKeyPem;
     /// Trusted certificates (PEM): the signer must chain to one of them (enrolment).
     QByteArray caPem;
+    /// The TSA's CA certificates (PEM): a `PACKAGE.tsr` must be signed by a TSA they issued.
+    QByteArray tsaCaPem{};
+    /// Check `PACKAGE.tsr` (when there is none, the check says so and holds).
+    bool checkTimestamp = true;
 };
 
 struct VerifyReport final {
@@ -96,7 +100,12 @@ struct VerifyReport final {
 /// Never throws or crashes on any input. Thread contract: thread-safe (no shared state).
 [[nodiscard]] VerifyReport verifyPackage(const QString &path, const VerifyOptions &options);
 
-/// The insurer's side: verifies the package, then decrypts every file into `outputFolder`, each
+/// The timestamp check of `verifyPackage()` alone: `<packagePath>.tsr` against the manifest's
+/// SHA-256 (`manifestSha256`, 32 raw bytes); none there holds, and says "none yet".
+/// Thread contract: reentrant.
+[[nodiscard]] VerifyCheck checkPackageTimestamp(const QString &packagePath, const QByteArray &manifestSha256, const QByteArray &tsaCaPem);
+
+/// The insurer's side: verifies the package (not its timestamp: see checkPackageTimestamp()), then decrypts every file into `outputFolder`, each
 /// written beside and renamed only once its GCM tag and plaintext digest held; the manifest is
 /// written too. Returns the files written. Thread contract: thread-safe.
 [[nodiscard]] Result<QStringList> openPackage(const QString &path, const QByteArray &insurerKeyPem, const QString &outputFolder);

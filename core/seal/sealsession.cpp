@@ -133,28 +133,121 @@ std::unique_ptr<KeyStore> dataFolderKeyStore(const QString &dataDirectory)
     return makeKeyStore(QDir(dataDirectory).filePath(QStringLiteral("keys")), forceFile);
 }
 
-Result<QString> sealSession(storage::Journal &journal, const QString &dataDirectory, const workflow::SessionId &id,
-                            KeyStore &keyStore, const Clock &clock, const SealRequest &request)
+namespace {
+
+/// One sealing (or time-stamping) of a session at a time across processes (the window's seal
+/// queue and `dualrec seal` on the same data folder): the second is told, and changes nothing.
+/// A lock left by a process that died is taken over (QLockFile checks the process id).
+Result<std::unique_ptr<QLockFile>> lockPackage(const QString &path, const workflow::SessionId &id)
 {
-    storage::SealRepository seals(journal.database());
-    const QString path = packagePath(dataDirectory, id);
-    // One sealing of a session at a time across processes (the window's seal queue and `dualrec
-    // seal` on the same data folder): the second is told, and changes nothing. A lock left by a
-    // process that died is taken over (QLockFile checks the process id).
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
         return fail(ErrorCode::IoError, QStringLiteral("cannot create the packages folder %1").arg(QFileInfo(path).absolutePath()));
-    QLockFile lock(path + QStringLiteral(".lock"));
-    lock.setStaleLockTime(0);
-    if (!lock.tryLock(0)) {
+    auto lock = std::make_unique<QLockFile>(path + QStringLiteral(".lock"));
+    lock->setStaleLockTime(0);
+    if (!lock->tryLock(0)) {
         qint64 pid = 0;
         QString host;
         QString application;
-        lock.getLockInfo(&pid, &host, &application);
+        lock->getLockInfo(&pid, &host, &application);
         return fail(ErrorCode::InvalidState, QStringLiteral("session %1 is being sealed by another DualRec process (%2, process %3); "
                                                             "nothing was changed, try again when it is done")
                                                  .arg(id.toString(), application.isEmpty() ? QStringLiteral("unknown") : application)
                                                  .arg(pid));
     }
+    return lock;
+}
+
+/// timestampSession() with the package's lock held.
+Result<TimestampInfo> timestampLocked(storage::SealRepository &seals, const QString &dataDirectory, const workflow::SessionId &id,
+                                      const TimestampAuthority &authority)
+{
+    auto found = seals.find(id);
+    if (!found)
+        return std::unexpected(found.error());
+    if (!found->has_value())
+        return fail(ErrorCode::InvalidState, QStringLiteral("session %1 is not sealed: there is no package to time-stamp").arg(id.toString()));
+    const auto &seal = **found;
+    const QString package = seal.packagePath.isEmpty() ? packagePath(dataDirectory, id) : seal.packagePath;
+    if (!QFileInfo::exists(package))
+        return fail(ErrorCode::NotFound, QStringLiteral("the package %1 of session %2 is not here (uploaded and deleted, or lost); it is "
+                                                        "not time-stamped")
+                                             .arg(package, id.toString()));
+    const QByteArray digest = QByteArray::fromHex(seal.manifestSha256.toLatin1());
+    const QString tsr = timestampPath(package);
+    if (!seal.timestampToken.isEmpty()) {
+        auto info = checkTimestampReply(seal.timestampToken, digest, 0, authority.caPem);
+        if (info && !QFileInfo::exists(tsr)) {
+            if (auto written = writeTimestampFile(package, seal.timestampToken); !written)
+                return std::unexpected(written.error());
+        }
+        return info;
+    }
+    // A token a crash left between its rename and the journal: kept when it holds.
+    if (QFileInfo(tsr).isFile() && QFileInfo(tsr).size() <= kMaxTimestampSize) {
+        QFile file(tsr);
+        if (file.open(QIODevice::ReadOnly)) {
+            const QByteArray left = file.readAll();
+            file.close();
+            if (auto info = checkTimestampReply(left, digest, 0, authority.caPem)) {
+                if (auto recorded = seals.recordTimestamp(id, left); !recorded)
+                    return std::unexpected(recorded.error());
+                return info;
+            }
+        }
+    }
+    if (!authority.isSet())
+        return fail(ErrorCode::InvalidState, QStringLiteral("no timestamp authority is configured (setting seal/tsaUrl)"));
+    auto received = requestTimestamp(authority, digest);
+    if (!received)
+        return std::unexpected(received.error());
+    if (auto written = writeTimestampFile(package, received->reply); !written)
+        return std::unexpected(written.error());
+    if (auto recorded = seals.recordTimestamp(id, received->reply); !recorded)
+        return std::unexpected(recorded.error());
+    return received->info;
+}
+
+Result<QString> sealLocked(storage::Journal &journal, const QString &dataDirectory, const workflow::SessionId &id, KeyStore &keyStore,
+                           const Clock &clock, const SealRequest &request);
+
+} // namespace
+
+Result<TimestampInfo> timestampSession(storage::Journal &journal, const QString &dataDirectory, const workflow::SessionId &id,
+                                       const TimestampAuthority &authority)
+{
+    auto lock = lockPackage(packagePath(dataDirectory, id), id);
+    if (!lock)
+        return std::unexpected(lock.error());
+    storage::SealRepository seals(journal.database());
+    return timestampLocked(seals, dataDirectory, id, authority);
+}
+
+Result<QString> sealSession(storage::Journal &journal, const QString &dataDirectory, const workflow::SessionId &id,
+                            KeyStore &keyStore, const Clock &clock, const SealRequest &request)
+{
+    auto lock = lockPackage(packagePath(dataDirectory, id), id);
+    if (!lock)
+        return std::unexpected(lock.error());
+    auto sealed = sealLocked(journal, dataDirectory, id, keyStore, clock, request);
+    if (sealed && request.timestampAuthority.isSet()) {
+        storage::SealRepository seals(journal.database());
+        auto row = seals.find(id);
+        if (row && row->has_value() && (**row).timestampToken.isEmpty()) {
+            const auto stamped = timestampLocked(seals, dataDirectory, id, request.timestampAuthority);
+            if (request.timestamped)
+                request.timestamped(stamped);
+        }
+    }
+    return sealed;
+}
+
+namespace {
+
+Result<QString> sealLocked(storage::Journal &journal, const QString &dataDirectory, const workflow::SessionId &id, KeyStore &keyStore,
+                           const Clock &clock, const SealRequest &request)
+{
+    storage::SealRepository seals(journal.database());
+    const QString path = packagePath(dataDirectory, id);
     auto existing = seals.find(id);
     if (!existing)
         return std::unexpected(existing.error());
@@ -390,5 +483,7 @@ Result<QString> sealSession(storage::Journal &journal, const QString &dataDirect
         return std::unexpected(moved.error());
     return path;
 }
+
+} // namespace
 
 } // namespace dualrec::seal

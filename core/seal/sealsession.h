@@ -5,6 +5,7 @@
 // package.h (DualRec::seal).
 #include "core/seal/keystore.h"
 #include "core/seal/package.h"
+#include "core/seal/timestampclient.h"
 #include "core/storage/journal.h"
 #include "core/util/clock.h"
 #include "core/workflow/sessionid.h"
@@ -28,6 +29,13 @@ struct SealRequest final {
     std::optional<int> policyTermYears;
     std::function<void(qint64 done, qint64 total)> progress;
     std::function<bool()> keepGoing;
+    /// The timestamp authority (IT policy `seal/tsaUrl`, `seal/tsaCaCertificates`): right after
+    /// sealing — and for a session sealed earlier without a timestamp — its token is requested
+    /// (timestampSession()). Unset: none is requested. A TSA that fails never fails the sealing.
+    TimestampAuthority timestampAuthority;
+    /// How asking for the timestamp went (called on the calling thread; not called when no TSA
+    /// is set or the package has its timestamp already).
+    std::function<void(const Result<TimestampInfo> &)> timestamped;
 };
 
 /// Where a session's package lives: `<data>/packages/<SESSION_ID>.dualrec` (what sync uploads;
@@ -50,6 +58,18 @@ struct SealRequest final {
 /// store needs a QCoreApplication); `progress` and `keepGoing` are called on the calling thread.
 [[nodiscard]] Result<QString> sealSession(storage::Journal &journal, const QString &dataDirectory, const workflow::SessionId &id,
                                           KeyStore &keyStore, const Clock &clock, const SealRequest &request);
+
+/// Gives a sealed session's package its RFC 3161 timestamp: the token over the manifest's
+/// SHA-256 (core/seal/timestamp.h) is requested from `authority`, checked, written atomically as
+/// `<package>.tsr` beside the package (which never changes) and recorded in the journal (the
+/// seals row's timestamp_token). A package that has its token already: its token's facts, nothing
+/// asked (a `.tsr` the journal has but the disk lost is written again; one a crash left on disk
+/// before the journal had it is checked and recorded, or replaced when it does not hold).
+/// InvalidState when the session is not sealed or is being sealed or time-stamped by another
+/// process; NotFound when its package is gone; the TSA's errors (NetworkError: try later).
+/// Thread contract: blocking (one HTTP request); a thread that may run a QEventLoop.
+[[nodiscard]] Result<TimestampInfo> timestampSession(storage::Journal &journal, const QString &dataDirectory, const workflow::SessionId &id,
+                                                     const TimestampAuthority &authority);
 
 /// The key store of a data folder: the OS key store where it answers, else owner-only files in
 /// `<data>/keys`. Thread contract: as makeKeyStore().

@@ -25,6 +25,7 @@ constexpr MigrationFile kMigrations[] = {
     {9, ":/dualrec/migrations/0009-speech-ranges.sql"},
     {10, ":/dualrec/migrations/0010-keyed-integrity.sql"},
     {11, ":/dualrec/migrations/0011-qc-reasons-and-spot-checks.sql"},
+    {12, ":/dualrec/migrations/0012-timestamp-uploads.sql"},
 };
 static_assert(std::size(kMigrations) == Schema::kLatestVersion);
 

@@ -21,7 +21,7 @@ Result<void> SealRepository::record(const SealRecord &seal)
 Result<std::optional<SealRecord>> SealRepository::find(const workflow::SessionId &id)
 {
     auto query = m_database->run(QStringLiteral("SELECT sealed_at_utc, manifest_sha256, signature, certificate_fingerprint, package_path, "
-                                                "package_size, package_sha256, recipients FROM seals WHERE session_id = ?"),
+                                                "package_size, package_sha256, recipients, timestamp_token FROM seals WHERE session_id = ?"),
                                  {id.toString()});
     if (!query)
         return std::unexpected(query.error());
@@ -37,7 +37,30 @@ Result<std::optional<SealRecord>> SealRepository::find(const workflow::SessionId
     seal.packageSize = query->value(5).toLongLong();
     seal.packageSha256 = query->value(6).toString();
     seal.recipients = query->value(7).toString().split(u' ', Qt::SkipEmptyParts);
+    seal.timestampToken = query->value(8).toByteArray();
     return std::optional<SealRecord>(seal);
+}
+
+Result<void> SealRepository::recordTimestamp(const workflow::SessionId &id, const QByteArray &token)
+{
+    auto ran = m_database->run(QStringLiteral("UPDATE seals SET timestamp_token = ? WHERE session_id = ?"), {token, id.toString()});
+    if (!ran)
+        return fail(ran.error().code, QStringLiteral("cannot record the timestamp of session %1: %2").arg(id.toString(), ran.error().detail));
+    if (ran->numRowsAffected() != 1)
+        return fail(ErrorCode::NotFound, QStringLiteral("session %1 is not sealed; its timestamp was not recorded").arg(id.toString()));
+    return {};
+}
+
+Result<QList<workflow::SessionId>> SealRepository::withoutTimestamp()
+{
+    auto query = m_database->run(QStringLiteral("SELECT session_id FROM seals WHERE timestamp_token IS NULL OR length(timestamp_token) = 0 "
+                                                "ORDER BY sealed_at_utc, session_id"));
+    if (!query)
+        return std::unexpected(query.error());
+    QList<workflow::SessionId> ids;
+    while (query->next())
+        ids.append(workflow::SessionId::fromString(query->value(0).toString()));
+    return ids;
 }
 
 } // namespace dualrec::storage

@@ -22,6 +22,8 @@ struct SealRecord final {
     qint64 packageSize = 0;
     QString packageSha256;
     QStringList recipients;        ///< SHA-256 of each recipient's certificate
+    /// The RFC 3161 timestamp reply of the package (as in `<package>.tsr`); empty: none yet.
+    QByteArray timestampToken;
 };
 
 /// The only place with SQL about seals. Thread contract: thread-safe (a connection per thread).
@@ -32,6 +34,11 @@ public:
     /// Records a session's seal; refuses a second one (a package never changes once sealed).
     [[nodiscard]] Result<void> record(const SealRecord &seal);
     [[nodiscard]] Result<std::optional<SealRecord>> find(const workflow::SessionId &id);
+    /// The package's timestamp arrived (column timestamp_token, NULL until then). The package
+    /// itself does not change: the token lies beside it as `<package>.tsr`.
+    [[nodiscard]] Result<void> recordTimestamp(const workflow::SessionId &id, const QByteArray &token);
+    /// Sealed sessions whose package has no timestamp yet, oldest seal first.
+    [[nodiscard]] Result<QList<workflow::SessionId>> withoutTimestamp();
 
 private:
     Database *m_database;

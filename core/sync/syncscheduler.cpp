@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
 
@@ -26,6 +27,10 @@ SyncScheduler::~SyncScheduler()
     for (auto *upload : std::as_const(m_uploads))
         upload->disconnect(this);
     qDeleteAll(m_uploads);
+    if (m_timestampUpload) {
+        m_timestampUpload->disconnect(this);
+        delete m_timestampUpload;
+    }
 }
 
 QString SyncScheduler::lockPath(const QString &dataDirectory, const SessionId &id)
@@ -54,6 +59,8 @@ void SyncScheduler::stop()
     m_timer.stop();
     for (auto *upload : std::as_const(m_uploads))
         upload->abort();
+    if (m_timestampUpload)
+        m_timestampUpload->abort();
 }
 
 void SyncScheduler::resume()
@@ -124,7 +131,7 @@ void SyncScheduler::onMeteredChanged(bool)
 void SyncScheduler::fail(const Error &error)
 {
     Q_EMIT attemptFailed(SessionId(), error, {});
-    if (m_options.once && !m_drained && m_uploads.isEmpty()) {
+    if (m_options.once && !m_drained && idle()) {
         m_drained = true;
         Q_EMIT drained();
     }
@@ -166,7 +173,8 @@ void SyncScheduler::tick()
             continue;
         launch(record);
     }
-    if (m_options.once && m_uploads.isEmpty() && !m_drained) {
+    launchTimestamp();
+    if (m_options.once && idle() && !m_drained) {
         m_drained = true;
         Q_EMIT drained();
         return;
@@ -242,7 +250,7 @@ void SyncScheduler::onFinished(TusUpload *upload)
         }
     }
     if (m_stopped) {
-        if (m_options.once && m_uploads.isEmpty() && !m_drained) {
+        if (m_options.once && idle() && !m_drained) {
             m_drained = true;
             Q_EMIT drained();
         }
@@ -284,12 +292,67 @@ void SyncScheduler::purgeExpired()
     }
 }
 
+void SyncScheduler::launchTimestamp()
+{
+    if (m_timestampUpload)
+        return;
+    auto due = m_queue->timestampsToUpload();
+    if (!due)
+        return fail(due.error());
+    const QDateTime now = m_clock->wallNow();
+    for (const auto &record : std::as_const(*due)) {
+        if (m_options.once ? m_timestampTried.contains(record.sessionId) : m_timestampRetryAt.value(record.sessionId, now) > now)
+            continue;
+        m_timestampTried.insert(record.sessionId);
+        const QString path = QDir(m_queue->dataDirectory()).filePath(QStringLiteral("upload-locks/%1.tsr.lock").arg(record.sessionId.toString()));
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        auto lock = std::make_shared<QLockFile>(path);
+        lock->setStaleLockTime(0);
+        if (!lock->tryLock(0))
+            continue; // another process uploads it
+        m_timestampLock = lock;
+        m_timestampUpload = new TimestampUpload(*m_network, m_endpoint, record, *m_queue, this);
+        connect(m_timestampUpload, &TimestampUpload::finished, this, [this, upload = m_timestampUpload] { onTimestampFinished(upload); });
+        m_timestampUpload->start();
+        return;
+    }
+}
+
+void SyncScheduler::onTimestampFinished(TimestampUpload *upload)
+{
+    const SessionId id = upload->sessionId();
+    m_timestampUpload = nullptr;
+    m_timestampLock.reset();
+    upload->deleteLater();
+    const auto &result = upload->result();
+    if (result) {
+        m_timestampAttempts.remove(id);
+        m_timestampRetryAt.remove(id);
+        audit(storage::AuditAction::Upload, id, QStringLiteral("timestamp (.tsr) acknowledged by %1 (SHA-256 matched)")
+                                                    .arg(m_endpoint.creationUrl.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)));
+        Q_EMIT timestampAcknowledged(id);
+    } else if (result.error().code != ErrorCode::Cancelled) {
+        const int attempts = ++m_timestampAttempts[id];
+        const QDateTime next = m_clock->wallNow().addMSecs(backoff(attempts, m_options.backoffBase, m_options.backoffCap).count());
+        m_timestampRetryAt.insert(id, next);
+        Q_EMIT attemptFailed(id, result.error(), next);
+    }
+    if (m_options.once && idle() && !m_drained && (m_stopped || !m_started)) {
+        m_drained = true;
+        Q_EMIT drained();
+        return;
+    }
+    QTimer::singleShot(0, this, &SyncScheduler::tick);
+}
+
 void SyncScheduler::scheduleWakeUp()
 {
     auto next = m_queue->nextWakeUp();
     qint64 delay = m_options.pollInterval.count();
     if (next && next->isValid())
         delay = std::clamp<qint64>(m_clock->wallNow().msecsTo(*next), 0, delay);
+    for (const auto &retryAt : std::as_const(m_timestampRetryAt))
+        delay = std::clamp<qint64>(m_clock->wallNow().msecsTo(retryAt), 0, delay);
     m_timer.start(std::chrono::milliseconds(std::max<qint64>(delay, 10)));
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/storage/auditlog.h"
 #include "core/sync/meterednetwork.h"
+#include "core/sync/timestampupload.h"
 #include "core/sync/tusupload.h"
 #include "core/sync/uploadqueue.h"
 #include "core/util/clock.h"
@@ -32,6 +33,9 @@ namespace dualrec::sync {
 /// the server confirmed are in the journal and the next attempt resumes there with HEAD), what
 /// is due waits, meteredPauseChanged(true) says why, and when the network is no longer metered
 /// it goes on by itself (meteredPauseChanged(false)).
+/// A package's RFC 3161 timestamp (`<package>.tsr`) that arrives after the package was
+/// acknowledged is uploaded the same way (TimestampUpload, one at a time, failures retried with
+/// the same backoff, in memory); timestampAcknowledged() says when the server holds it.
 ///
 /// The evidence lifecycle follows the signals uploadStarted, acknowledged and purged (the app
 /// wires them to the session's lifecycle).
@@ -107,6 +111,8 @@ Q_SIGNALS:
     /// true: what is due waits because the network is metered (uploads in flight were stopped);
     /// false: the network is no longer metered and the uploads go on.
     void meteredPauseChanged(bool paused);
+    /// The server holds the package's timestamp (`<package>.tsr`, its SHA-256 matched).
+    void timestampAcknowledged(const dualrec::workflow::SessionId &id);
 
 private:
     void tick();
@@ -115,6 +121,9 @@ private:
     void scheduleWakeUp();
     void fail(const Error &error);
     void purgeExpired();
+    void launchTimestamp();
+    void onTimestampFinished(TimestampUpload *upload);
+    [[nodiscard]] bool idle() const { return m_uploads.isEmpty() && !m_timestampUpload; }
     void audit(storage::AuditAction action, const workflow::SessionId &id, const QString &detail);
     [[nodiscard]] bool holdBackForMetered() const;
     void onMeteredChanged(bool metered);
@@ -132,6 +141,11 @@ private:
     QSet<workflow::SessionId> m_tried; ///< with Options::once: had their attempt
     const MeteredNetwork *m_metered = nullptr;
     bool m_meteredPaused = false;
+    TimestampUpload *m_timestampUpload = nullptr;
+    std::shared_ptr<QLockFile> m_timestampLock;
+    QHash<workflow::SessionId, int> m_timestampAttempts;      ///< failed attempts in a row
+    QHash<workflow::SessionId, QDateTime> m_timestampRetryAt; ///< not before (backoff)
+    QSet<workflow::SessionId> m_timestampTried;               ///< with Options::once: had their attempt
     bool m_started = false;
     bool m_stopped = false;
     bool m_drained = false;

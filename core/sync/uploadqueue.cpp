@@ -2,7 +2,9 @@
 
 #include "core/util/filedigest.h"
 
+#include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 namespace dualrec::sync {
@@ -276,6 +278,39 @@ Result<QList<UploadRecord>> UploadQueue::acknowledgedBefore(const QDateTime &cut
     return readRecords(m_database->run(kSelect + QStringLiteral("WHERE u.state = ? AND u.acknowledged_at_utc IS NOT NULL AND u.acknowledged_at_utc < ? "
                                                                 "ORDER BY u.acknowledged_at_utc"),
                                        {QLatin1String(uploadStateName(UploadState::Acknowledged)), utc(cutoffUtc)}));
+}
+
+Result<QList<TimestampUploadRecord>> UploadQueue::timestampsToUpload()
+{
+    auto query = m_database->run(QStringLiteral("SELECT u.session_id, u.timestamp_sha256, COALESCE(s.application_no, ''), COALESCE(s.agent_id, ''), "
+                                                "COALESCE(k.manifest_sha256, '') FROM uploads u LEFT JOIN sessions s ON s.id = u.session_id "
+                                                "LEFT JOIN seals k ON k.session_id = u.session_id WHERE u.state = ? ORDER BY u.acknowledged_at_utc"),
+                                 {QLatin1String(uploadStateName(UploadState::Acknowledged))});
+    if (!query)
+        return std::unexpected(query.error());
+    QList<TimestampUploadRecord> due;
+    while (query->next()) {
+        TimestampUploadRecord record;
+        record.sessionId = SessionId::fromString(query->value(0).toString());
+        record.path = packagePath(record.sessionId) + QStringLiteral(".tsr");
+        QFile file(record.path);
+        if (!file.exists() || file.size() > 1024 * 1024 || !file.open(QIODevice::ReadOnly))
+            continue; // none (yet), or not a timestamp: nothing to upload
+        record.bytes = file.readAll();
+        record.sha256 = QString::fromLatin1(QCryptographicHash::hash(record.bytes, QCryptographicHash::Sha256).toHex());
+        if (record.sha256 == query->value(1).toString())
+            continue;
+        record.applicationNumber = query->value(2).toString();
+        record.agentId = query->value(3).toString();
+        record.manifestSha256 = query->value(4).toString();
+        due.append(std::move(record));
+    }
+    return due;
+}
+
+Result<void> UploadQueue::acknowledgeTimestamp(const SessionId &id, const QString &sha256)
+{
+    return update(id, QStringLiteral("timestamp_sha256 = ?, timestamp_acknowledged_at_utc = ?"), {sha256, utc(m_clock->wallNow())});
 }
 
 Result<void> UploadQueue::markPurged(const SessionId &id)

@@ -15,6 +15,17 @@
 
 namespace dualrec::sync {
 
+/// A package's RFC 3161 timestamp (`<package>.tsr`) that the server has not acknowledged yet.
+struct TimestampUploadRecord final {
+    workflow::SessionId sessionId;
+    QString path;            ///< `<data>/packages/<id>.dualrec.tsr`
+    QByteArray bytes;        ///< the .tsr as read now (a few KB)
+    QString sha256;          ///< of `bytes` (hex)
+    QString applicationNumber;
+    QString agentId;
+    QString manifestSha256;
+};
+
 /// One row of the upload queue (the uploads table joined with the seal and the session).
 struct UploadRecord final {
     workflow::SessionId sessionId;
@@ -92,6 +103,11 @@ public:
     /// now (their failure counts stay). Returns how many waited.
     [[nodiscard]] Result<int> retryWaitingNow();
     [[nodiscard]] Result<void> markPurged(const workflow::SessionId &id);
+    /// Acknowledged packages whose `<package>.tsr` is there and is not the one the server
+    /// acknowledged (a timestamp that came after its package, or a newer one): to upload.
+    [[nodiscard]] Result<QList<TimestampUploadRecord>> timestampsToUpload();
+    /// The server holds this .tsr (its SHA-256 matched): uploads.timestamp_sha256 (migration 0012).
+    [[nodiscard]] Result<void> acknowledgeTimestamp(const workflow::SessionId &id, const QString &sha256);
     /// Acknowledged uploads whose acknowledgement is older than `cutoffUtc` (retention over).
     [[nodiscard]] Result<QList<UploadRecord>> acknowledgedBefore(const QDateTime &cutoffUtc);
 

@@ -42,6 +42,8 @@ const char *settingKeyName(SettingKey key)
     case SettingKey::ReviewSamplePercent: return "qc/reviewSamplePercent";
     case SettingKey::SyncUploadOnMetered: return "sync/uploadOnMetered";
     case SettingKey::SyncBandwidthLimit: return "sync/bandwidthLimit";
+    case SettingKey::TsaUrl: return "seal/tsaUrl";
+    case SettingKey::TsaCaCertificates: return "seal/tsaCaCertificates";
     case SettingKey::Invalid: break;
     }
     return "invalid";
@@ -82,6 +84,8 @@ QVariant SettingsStore::defaultValue(SettingKey key)
     case SettingKey::SyncEndpoint:
     case SettingKey::SyncCaFile:
     case SettingKey::SyncPublicKeyPin:
+    case SettingKey::TsaUrl:
+    case SettingKey::TsaCaCertificates:
         return QString();
     case SettingKey::Resolution:
         return QStringLiteral("1280x720");
@@ -134,6 +138,7 @@ bool SettingsStore::isValid(SettingKey key, const QVariant &value)
         return ok && percent >= 0 && percent <= 100;
     }
     case SettingKey::InsurerCertificates:
+    case SettingKey::TsaCaCertificates:
         return value.toString().size() <= 4096;
     case SettingKey::SyncUploadOnMetered: {
         const auto text = value.toString().trimmed().toLower();
@@ -151,6 +156,7 @@ bool SettingsStore::isValid(SettingKey key, const QVariant &value)
         return text.isEmpty() || QRegularExpression(QStringLiteral("^sha256/[A-Za-z0-9+/]{43}=$")).match(text).hasMatch();
     }
     case SettingKey::SyncEndpoint:
+    case SettingKey::TsaUrl:
     case SettingKey::ReceiptVerificationUrl: {
         // An absolute http(s) address with a host, or empty (no address). Checked here rather
         // than through workflow/receipt.h: util does not depend on workflow.

@@ -44,6 +44,13 @@ enum class SettingKey : quint8 {
     /// "sync/bandwidthLimit": at most this many KiB per second for all uploads together
     /// (0 to 10,000,000; 0, the default: no limit). Policy or INI file.
     SyncBandwidthLimit,
+    /// "seal/tsaUrl": the RFC 3161 timestamp authority (http/https) asked for every package's
+    /// timestamp; empty: packages are not time-stamped. Set by IT, not on the settings page.
+    TsaUrl,
+    /// "seal/tsaCaCertificates": PEM files of the TSA's CA certificates, separated by ';'; a
+    /// timestamp from a TSA they did not issue is refused. Empty: the TSA's certificate is checked
+    /// against itself only. Set by IT.
+    TsaCaCertificates,
 };
 
 inline constexpr std::array<SettingKey, 9> kSettingKeys{SettingKey::StorageFolder,   SettingKey::Camera,

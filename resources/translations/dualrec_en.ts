@@ -1117,13 +1117,34 @@ Commands (without a command the window opens):
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>verify --journal: expected no package and no --insurer-key or --ca (the data folder comes from --data-dir)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--journal belongs to the verify command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timestamp: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timestamp: none yet (%1); the package is sealed, and its timestamp is asked for again later (by the window, or by running this command again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verify, open: the timestamp authority&apos;s CA certificates (PEM) PACKAGE.tsr must chain to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>  seal SESSION_ID [--insurer-cert PEM]...
                          seal an ended session into one package for the insurer (signed by
                          this device, encrypted to the insurer&apos;s certificates); prints the
                          package&apos;s path on its last line. Exit 0 sealed, 1 not sealed, 2 error
-  verify PACKAGE [--insurer-key KEY.pem] [--ca CERT.pem]
-                         check a sealed package, one line per check; exit 0 when everything
-                         holds, 1 when something fails, 2 for a wrong command line
+  verify PACKAGE [--insurer-key KEY.pem] [--ca CERT.pem] [--tsa-ca CERT.pem]
+                         check a sealed package and its timestamp PACKAGE.tsr, one line per
+                         check; exit 0 when everything holds, 1 when something fails, 2 for a
+                         wrong command line
   verify --journal [--data-dir D] [--json]
                          check the data folder: the journal (SQLite), the keyed audit chain, every
                          account&apos;s keyed seal, and every media file of the unsealed sessions
@@ -1136,11 +1157,11 @@ Commands (without a command the window opens):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>verify --journal: expected no package and no --insurer-key or --ca (the data folder comes from --data-dir)</source>
+        <source>--tsa-ca belongs to the verify and open commands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--journal belongs to the verify command</source>
+        <source>no timestamp is requested: the timestamp authority&apos;s CA certificate (setting seal/tsaCaCertificates) cannot be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1153,13 +1153,34 @@ Commands (without a command the window opens):
         <translation>verify：检查数据文件夹的日志库、审计日志、账户和媒体文件，而不是证据包。</translation>
     </message>
     <message>
+        <source>verify --journal: expected no package and no --insurer-key or --ca (the data folder comes from --data-dir)</source>
+        <translation>verify --journal：不接受证据包，也不接受 --insurer-key 或 --ca（数据文件夹由 --data-dir 指定）。</translation>
+    </message>
+    <message>
+        <source>--journal belongs to the verify command</source>
+        <translation>--journal 只能用于 verify 命令。</translation>
+    </message>
+    <message>
+        <source>timestamp: %1</source>
+        <translation>时间戳：%1</translation>
+    </message>
+    <message>
+        <source>timestamp: none yet (%1); the package is sealed, and its timestamp is asked for again later (by the window, or by running this command again)</source>
+        <translation>时间戳：暂时没有（%1）。证据包已封存，稍后会再次申请时间戳（由程序窗口自动申请，或再次运行本命令）。</translation>
+    </message>
+    <message>
+        <source>verify, open: the timestamp authority&apos;s CA certificates (PEM) PACKAGE.tsr must chain to.</source>
+        <translation>verify、open：时间戳机构的 CA 证书（PEM），PACKAGE.tsr 必须由其签发的时间戳机构证书签名。</translation>
+    </message>
+    <message>
         <source>  seal SESSION_ID [--insurer-cert PEM]...
                          seal an ended session into one package for the insurer (signed by
                          this device, encrypted to the insurer&apos;s certificates); prints the
                          package&apos;s path on its last line. Exit 0 sealed, 1 not sealed, 2 error
-  verify PACKAGE [--insurer-key KEY.pem] [--ca CERT.pem]
-                         check a sealed package, one line per check; exit 0 when everything
-                         holds, 1 when something fails, 2 for a wrong command line
+  verify PACKAGE [--insurer-key KEY.pem] [--ca CERT.pem] [--tsa-ca CERT.pem]
+                         check a sealed package and its timestamp PACKAGE.tsr, one line per
+                         check; exit 0 when everything holds, 1 when something fails, 2 for a
+                         wrong command line
   verify --journal [--data-dir D] [--json]
                          check the data folder: the journal (SQLite), the keyed audit chain, every
                          account&apos;s keyed seal, and every media file of the unsealed sessions
@@ -1173,9 +1194,9 @@ Commands (without a command the window opens):
                          将已结束的会话封存为交给保险公司的证据包（由本设备签名，
                          按保险公司证书加密）；最后一行输出证据包路径。退出码 0 已封存，
                          1 未封存，2 出错
-  verify PACKAGE [--insurer-key KEY.pem] [--ca CERT.pem]
-                         校验封存的证据包，每项检查一行；全部通过时退出码为 0，
-                         有检查未通过为 1，命令行有误为 2
+  verify PACKAGE [--insurer-key KEY.pem] [--ca CERT.pem] [--tsa-ca CERT.pem]
+                         校验封存的证据包及其时间戳 PACKAGE.tsr，每项检查一行；全部通过时
+                         退出码为 0，有检查未通过为 1，命令行有误为 2
   verify --journal [--data-dir D] [--json]
                          检查数据文件夹：日志库（SQLite）、带密钥的审计链、每个账户的密钥封印，
                          并按日志库重新计算所有未封存会话的媒体文件的 SHA-256；每处问题一行
@@ -1186,12 +1207,12 @@ Commands (without a command the window opens):
   device csr             输出本设备签名密钥的证书签名请求（CSR）</translation>
     </message>
     <message>
-        <source>verify --journal: expected no package and no --insurer-key or --ca (the data folder comes from --data-dir)</source>
-        <translation>verify --journal：不接受证据包，也不接受 --insurer-key 或 --ca（数据文件夹由 --data-dir 指定）。</translation>
+        <source>--tsa-ca belongs to the verify and open commands</source>
+        <translation>--tsa-ca 只能用于 verify 和 open 命令。</translation>
     </message>
     <message>
-        <source>--journal belongs to the verify command</source>
-        <translation>--journal 只能用于 verify 命令。</translation>
+        <source>no timestamp is requested: the timestamp authority&apos;s CA certificate (setting seal/tsaCaCertificates) cannot be read: %1</source>
+        <translation>不申请时间戳：无法读取时间戳机构的 CA 证书（设置项 seal/tsaCaCertificates）：%1</translation>
     </message>
 </context>
 <context>

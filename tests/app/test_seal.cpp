@@ -4,6 +4,7 @@
 #include "tests/seal/sealfixture.h"
 #include "tests/support/clirun.h"
 #include "tests/support/evidencetools.h"
+#include "tests/support/tsaserver.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -477,4 +478,153 @@ TEST_CASE("a session being sealed by another process is not sealed twice: the se
     INFO(sealed.out.toStdString() << sealed.err.toStdString());
     CHECK(sealed.exitCode == 0);
     CHECK(QFileInfo::exists(package));
+}
+
+namespace {
+
+QString sha256Of(const QString &path)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(readAll(path), QCryptographicHash::Sha256).toHex());
+}
+
+} // namespace
+
+TEST_CASE("timestamps: taken at sealing, or later when the TSA was away (the package unchanged); verify and the doc's openssl ts commands check them")
+{
+    QTemporaryDir dir;
+    const QString dataA = dir.filePath(QStringLiteral("a"));
+    const auto session = record(dataA);
+    // The same session in a second data folder (a copy before sealing): a second package whose
+    // manifest differs (sealed at another time), for a token that belongs to another package.
+    const QString dataB = dir.filePath(QStringLiteral("b"));
+    copyFolder(dataA, dataB);
+    const auto ec = dualrec::test::makeRecipient(dir.path(), QStringLiteral("insurer"), QStringLiteral("ec"));
+    dualrec::test::TsaServer tsa;
+    const QString tsaCa = tsa.file(QStringLiteral("ca.pem"));
+    // The TSA as IT sets it (the user's settings file here; the policy file works the same way).
+    QProcessEnvironment config;
+    config.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+    QDir().mkpath(dir.filePath(QStringLiteral("config/DualRec")));
+    dualrec::test::writeAll(dir.filePath(QStringLiteral("config/DualRec/DualRec.conf")),
+                            QStringLiteral("[seal]\ntsaUrl=%1\ntsaCaCertificates=%2\n").arg(tsa.url().toString(), tsaCa).toUtf8());
+    const auto seal = [&](const QString &data) {
+        return runDualrec({QStringLiteral("seal"), session.sessionId, QStringLiteral("--data-dir"), data, QStringLiteral("--insurer-cert"), ec.certificate,
+                           QStringLiteral("--lang"), QStringLiteral("en")},
+                          {}, 60000, config);
+    };
+    const auto verify = [&](const QString &package, const QStringList &extra = {}) {
+        return runDualrec(QStringList{QStringLiteral("verify"), package, QStringLiteral("--lang"), QStringLiteral("en")} + extra);
+    };
+
+    // A: the TSA answers: the token is there as soon as the package is.
+    const auto sealedA = seal(dataA);
+    INFO(sealedA.out.toStdString() << sealedA.err.toStdString());
+    REQUIRE(sealedA.exitCode == 0);
+    const QString packageA = lastLine(sealedA.out);
+    CHECK(sealedA.err.contains(QLatin1String("timestamp: 20")));
+    REQUIRE(QFileInfo::exists(packageA + QStringLiteral(".tsr")));
+    const auto okA = verify(packageA, {QStringLiteral("--tsa-ca"), tsaCa});
+    INFO(okA.out.toStdString());
+    CHECK(okA.exitCode == 0);
+    CHECK(QRegularExpression(QStringLiteral("\\nok     timestamp: OK, 20\\d\\d-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC by CN=DualRec test TSA,O=DualRec tests "
+                                            "\\(issued by a CA in --tsa-ca\\)\\n"))
+              .match(okA.out)
+              .hasMatch());
+
+    // B: the TSA answers 500 while sealing: sealed without a token, and said so.
+    tsa.setFault("500");
+    const auto sealedB = seal(dataB);
+    INFO(sealedB.out.toStdString() << sealedB.err.toStdString());
+    REQUIRE(sealedB.exitCode == 0);
+    const QString packageB = lastLine(sealedB.out);
+    const QString tsrB = packageB + QStringLiteral(".tsr");
+    CHECK(sealedB.err.contains(QLatin1String("timestamp: none yet")));
+    CHECK(sealedB.err.contains(QLatin1String("HTTP 500")));
+    CHECK_FALSE(QFileInfo::exists(tsrB));
+    const auto noneYet = verify(packageB);
+    CHECK(noneYet.exitCode == 0);
+    CHECK(noneYet.out.contains(QLatin1String("ok     timestamp: none yet")));
+    const QString hashB = sha256Of(packageB);
+    // The TSA is back: sealing again asks for the missing timestamp; the package is untouched.
+    tsa.setFault({});
+    const auto later = seal(dataB);
+    INFO(later.out.toStdString() << later.err.toStdString());
+    REQUIRE(later.exitCode == 0);
+    CHECK(lastLine(later.out) == packageB);
+    REQUIRE(QFileInfo::exists(tsrB));
+    CHECK(sha256Of(packageB) == hashB);
+    CHECK(verify(packageB, {QStringLiteral("--tsa-ca"), tsaCa}).exitCode == 0);
+    {
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tsr-row"));
+        db.setDatabaseName(QDir(dataB).filePath(QStringLiteral("journal.sqlite")));
+        REQUIRE(db.open());
+        QSqlQuery row(db);
+        REQUIRE(row.exec(QStringLiteral("SELECT timestamp_token, package_sha256 FROM seals WHERE session_id = '%1'").arg(session.sessionId)));
+        REQUIRE(row.next());
+        CHECK(row.value(0).toByteArray() == readAll(tsrB));
+        CHECK(row.value(1).toString() == hashB);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("tsr-row"));
+    // Asked again: nothing changes.
+    const QByteArray goodB = readAll(tsrB);
+    CHECK(seal(dataB).exitCode == 0);
+    CHECK(readAll(tsrB) == goodB);
+
+    // The doc's commands, exactly, with the token.
+    const QString deviceCertificate = QDir(dataB).filePath(QStringLiteral("device-certificate.pem"));
+    const QStringList docEnvironment{QStringLiteral("PACKAGE=") + packageB, QStringLiteral("KEY=") + ec.key, QStringLiteral("DEVICE_CERT=") + deviceCertificate,
+                                     QStringLiteral("TSA_CA=") + tsaCa};
+    {
+        QTemporaryDir insurer;
+        QString output;
+        const int exit = bash(insurerCommands(), docEnvironment, insurer.path(), output);
+        INFO(output.toStdString());
+        CHECK(exit == 0);
+        CHECK(output.contains(QLatin1String("Verification: OK")));
+        CHECK(output.contains(QLatin1String("Time stamp: ")));
+    }
+
+    // A's token beside B: verify names the imprint; the doc's commands stop too.
+    QFile::remove(tsrB);
+    REQUIRE(QFile::copy(packageA + QStringLiteral(".tsr"), tsrB));
+    const auto foreign = verify(packageB);
+    INFO(foreign.out.toStdString());
+    CHECK(foreign.exitCode == 1);
+    CHECK(foreign.out.contains(QLatin1String("FAILED timestamp: ")));
+    CHECK(foreign.out.contains(QLatin1String("message imprint does not match this package's manifest")));
+    {
+        QTemporaryDir insurer;
+        QString output;
+        CHECK(bash(insurerCommands(), docEnvironment, insurer.path(), output) != 0);
+        CHECK_FALSE(output.contains(QLatin1String("Verification: OK")));
+    }
+    // A tampered token (one bit in its signature).
+    QByteArray tampered = goodB;
+    tampered[tampered.size() - 10] = char(tampered[tampered.size() - 10] ^ 0x01);
+    dualrec::test::writeAll(tsrB, tampered);
+    const auto altered = verify(packageB);
+    INFO(altered.out.toStdString());
+    CHECK(altered.exitCode == 1);
+    CHECK(altered.out.contains(QLatin1String("FAILED timestamp: ")));
+    // The same TSTInfo re-signed by a certificate of the same CA that is not a TSA's.
+    dualrec::test::writeAll(tsrB, goodB);
+    const QString fake = dir.filePath(QStringLiteral("notsa.tsr"));
+    tsa.makeNonTsaReply(tsrB, fake);
+    dualrec::test::writeAll(tsrB, readAll(fake));
+    const auto notTsa = verify(packageB, {QStringLiteral("--tsa-ca"), tsaCa});
+    INFO(notTsa.out.toStdString());
+    CHECK(notTsa.exitCode == 1);
+    CHECK(notTsa.out.contains(QLatin1String("which is not a TSA certificate")));
+    // The right token, a CA that did not issue the TSA: untrusted.
+    dualrec::test::writeAll(tsrB, goodB);
+    const auto untrusted = verify(packageB, {QStringLiteral("--tsa-ca"), ec.certificate});
+    CHECK(untrusted.exitCode == 1);
+    CHECK(untrusted.out.contains(QLatin1String("untrusted")));
+    // dualrec open reports it too.
+    const auto opened = runDualrec({QStringLiteral("open"), packageB, QStringLiteral("--insurer-key"), ec.key, QStringLiteral("--out"),
+                                    dir.filePath(QStringLiteral("opened")), QStringLiteral("--tsa-ca"), tsaCa});
+    INFO(opened.err.toStdString());
+    CHECK(opened.exitCode == 0);
+    CHECK(opened.err.contains(QLatin1String("timestamp: OK, ")));
 }

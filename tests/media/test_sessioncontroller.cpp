@@ -9,6 +9,9 @@
 #include "core/workflow/templatelibrary.h"
 
 #include "tests/support/testclock.h"
+#include "tests/support/tsaserver.h"
+#include "core/seal/package.h"
+#include "core/storage/sealrepository.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -285,4 +288,37 @@ TEST_CASE("the seal queue seals a stored session in the background, or says it n
     // Nothing is left to seal: another round does nothing.
     queue.sealPending();
     CHECK_FALSE(queue.busy());
+
+    // A timestamp authority is configured, but answers 500: the package stays as it is, the
+    // queue says so and asks again after its backoff; once the TSA answers, the token lies
+    // beside the package, which has not changed.
+    const QString package = QDir(data.path()).filePath(QStringLiteral("packages/%1.dualrec").arg(id.toString()));
+    const QByteArray sealedBytes = [&] {
+        QFile file(package);
+        REQUIRE(file.open(QIODevice::ReadOnly));
+        return file.readAll();
+    }();
+    test::TsaServer tsa;
+    tsa.setFault("500");
+    queue.setTimestampAuthority([&] { return seal::TimestampAuthority{tsa.url(), {}, 20'000}; }, std::chrono::milliseconds(300));
+    QList<Error> timestampFailures;
+    QStringList stamped;
+    QObject::connect(&queue, &live::SealQueue::timestampWaiting, &queue,
+                     [&](const workflow::SessionId &, const Error &error) { timestampFailures.append(error); });
+    QObject::connect(&queue, &live::SealQueue::timestamped, &queue, [&](const workflow::SessionId &, const QString &path) { stamped.append(path); });
+    queue.sealPending();
+    REQUIRE(waitFor([&] { return timestampFailures.size() >= 2; }, 60000)); // the first try and one retry by the backoff
+    CHECK(timestampFailures.first().code == ErrorCode::NetworkError);
+    CHECK(stamped.isEmpty());
+    CHECK_FALSE(QFileInfo::exists(package + QStringLiteral(".tsr")));
+    tsa.setFault({});
+    REQUIRE(waitFor([&] { return !stamped.isEmpty(); }, 60000));
+    CHECK(stamped == QStringList{package + QStringLiteral(".tsr")});
+    CHECK(QFileInfo(package + QStringLiteral(".tsr")).size() > 500);
+    QFile after(package);
+    REQUIRE(after.open(QIODevice::ReadOnly));
+    CHECK(after.readAll() == sealedBytes);
+    CHECK(seal::verifyPackage(package, {}).ok());
+    storage::SealRepository seals((*journal)->database());
+    CHECK(seals.withoutTimestamp().value().isEmpty());
 }

@@ -197,7 +197,7 @@ TEST_CASE("a journal from a newer DualRec is not treated as damage")
     REQUIRE(Journal::open(dir.path(), clock).has_value());
     {
         RawSql raw(Journal::databasePath(dir.path()));
-        raw.exec(QStringLiteral("PRAGMA user_version = 12"));
+        raw.exec(QStringLiteral("PRAGMA user_version = %1").arg(Schema::kLatestVersion + 1));
     }
     const auto refused = Journal::open(dir.path(), clock);
     REQUIRE_FALSE(refused.has_value());

@@ -833,3 +833,57 @@ TEST_CASE("the evidence lifecycle follows the upload, and sessions outside seale
     REQUIRE(moved.has_value());
     CHECK_FALSE(*moved); // already there
 }
+
+TEST_CASE("a timestamp (.tsr) that arrives after its package was acknowledged is uploaded and acknowledged too")
+{
+    IngestServer server;
+    SealedFolder folder;
+    const auto id = folder.seal(300 * 1024 + 7, QStringLiteral("P-TSR-1"));
+    sync::SyncScheduler scheduler(folder.queue(), endpointFor(server.url()), folder.clock(), fastRetries(), &folder.journal().audit());
+    Outcome outcome;
+    watch(scheduler, outcome);
+    int timestamps = 0;
+    QObject::connect(&scheduler, &sync::SyncScheduler::timestampAcknowledged, &scheduler, [&](const workflow::SessionId &which) {
+        CHECK(which == id);
+        ++timestamps;
+    });
+    REQUIRE(runUntil(scheduler, [&] { return outcome.acknowledged == 1; }, 60000));
+    CHECK(timestamps == 0);
+    CHECK(server.events(QStringLiteral("create")).size() == 1);
+
+    // The TSA answered later: the token is written beside the package (as core/seal does).
+    const QString tsr = folder.queue().packagePath(id) + QStringLiteral(".tsr");
+    QByteArray token(3000, Qt::Uninitialized);
+    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(token.data()), token.size() / 4);
+    {
+        QFile file(tsr);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        REQUIRE(file.write(token) == token.size());
+    }
+    REQUIRE(runUntil(scheduler, [&] { return timestamps == 1; }, 60000));
+    const auto created = server.events(QStringLiteral("create"));
+    REQUIRE(created.size() == 2);
+    const auto metadata = created.last().value(QStringLiteral("metadata")).toObject();
+    CHECK(metadata.value(QStringLiteral("kind")).toString() == QLatin1String("timestamp"));
+    CHECK(metadata.value(QStringLiteral("session_id")).toString() == id.toString());
+    CHECK(metadata.value(QStringLiteral("filename")).toString() == id.toString() + QStringLiteral(".dualrec.tsr"));
+    CHECK(metadata.value(QStringLiteral("application_no")).toString() == QLatin1String("P-TSR-1"));
+    QFile stored(QDir(server.storeDir()).filePath(created.last().value(QStringLiteral("id")).toString()));
+    REQUIRE(stored.open(QIODevice::ReadOnly));
+    CHECK(stored.readAll() == token);
+    // The journal knows which .tsr the server holds: it is not uploaded again.
+    auto row = folder.journal().database().run(QStringLiteral("SELECT timestamp_sha256, timestamp_acknowledged_at_utc FROM uploads WHERE session_id = ?"),
+                                               {id.toString()});
+    REQUIRE(row);
+    REQUIRE(row->next());
+    CHECK(row->value(0).toString() == QString::fromLatin1(QCryptographicHash::hash(token, QCryptographicHash::Sha256).toHex()));
+    CHECK(!row->value(1).toString().isEmpty());
+    row->finish();
+    CHECK(folder.queue().timestampsToUpload().value().isEmpty());
+    QEventLoop settle;
+    QTimer::singleShot(600, &settle, &QEventLoop::quit); // three polls
+    settle.exec();
+    CHECK(server.events(QStringLiteral("create")).size() == 2);
+    CHECK(timestamps == 1);
+    CHECK(folder.record(id).state == sync::UploadState::Acknowledged);
+}

@@ -2,6 +2,7 @@
 #include "app/commandline.h"
 #include "app/exportcommand.h"
 #include "app/devicekeysetup.h"
+#include "app/pendingcommand.h"
 #include "app/qccommand.h"
 #include "app/recordcommand.h"
 #include "app/scriptcheckcommand.h"
@@ -155,6 +156,8 @@ int main(int argc, char *argv[])
     }
     case CommandLine::Mode::Sync:
         return runSyncCommand(commandLine, out, err);
+    case CommandLine::Mode::Pending:
+        return runPendingCommand(commandLine, out, err);
     case CommandLine::Mode::Window:
         break;
     case CommandLine::Mode::Invalid:

@@ -4174,6 +4174,14 @@ Scope: %5</source>
         <source>A setting was not saved.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The device key is kept in the system key store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device key is kept in a file only this user can read.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::SpotCheckDialog</name>

@@ -4202,6 +4202,14 @@ Scope: %5</source>
         <source>A setting was not saved.</source>
         <translation>有一项设置未保存。</translation>
     </message>
+    <message>
+        <source>The device key is kept in the system key store.</source>
+        <translation>设备密钥保存在系统密钥库中。</translation>
+    </message>
+    <message>
+        <source>The device key is kept in a file only this user can read.</source>
+        <translation>设备密钥保存在仅本用户可读的文件中。</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::SpotCheckDialog</name>

@@ -156,6 +156,7 @@ void SettingsPage::retranslateUi()
     case seal::KeyProtection::Invalid:
         break;
     }
+    m_keyProtectionLabel->setAccessibleName(m_keyProtectionLabel->text());
     m_keyProtectionLabel->setVisible(m_keyProtection != seal::KeyProtection::Invalid);
     m_policyNote->setText(tr("Settings marked with a lock are fixed by branch IT in %1 and cannot be changed here. "
                              "The storage folder takes effect at the next start.")

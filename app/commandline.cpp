@@ -16,7 +16,7 @@ namespace dualrec::app {
 
 namespace {
 
-const char *const kSubcommands[] = {"script", "qc", "record", "user", "self-test", "seal", "verify", "open", "device", "sync", "export"};
+const char *const kSubcommands[] = {"script", "qc", "record", "user", "self-test", "seal", "verify", "open", "device", "sync", "export", "pending"};
 
 /// Why `path` is not a font file the watermark may use (empty: it is one): a regular file below
 /// 50 MiB that starts like a TrueType/OpenType font or collection.
@@ -133,7 +133,12 @@ CommandLine parseCommandLine(const QStringList &arguments)
                   "                         DUALREC_SYNC_TOKEN, which wins); endpoint, CA file and pin default to the\n"
                   "                         IT policy (sync/endpoint, sync/caFile, sync/pin)\n"
                   "  sync --set-token       read the upload token from standard input and keep it in the key store\n"
-                  "                         (empty input removes it); the token is never printed"));
+                  "                         (empty input removes it); the token is never printed")
+        + QStringLiteral("\n")
+        + QCoreApplication::translate("CommandLine",
+                  "  pending [--json]       how many recordings in the data folder the insurer has not acknowledged\n"
+                  "                         yet (reads the journal only: no key, no network); exit 0 none, 1 some,\n"
+                  "                         2 no journal there. Uninstallers run it before removing DualRec"));
     const auto helpOption = parser.addHelpOption();
     const auto versionOption = parser.addVersionOption();
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
@@ -400,6 +405,11 @@ CommandLine parseCommandLine(const QStringList &arguments)
             result.error = QCoreApplication::translate("CommandLine", "self-test: expected no further arguments");
         else
             result.mode = CommandLine::Mode::SelfTest;
+    } else if (positional.first() == QLatin1String("pending")) {
+        if (positional.size() != 1)
+            result.error = QCoreApplication::translate("CommandLine", "pending: expected no further arguments");
+        else
+            result.mode = CommandLine::Mode::Pending;
     } else if (positional.first() == QLatin1String("sync")) {
         auto &o = result.sync;
         o.once = parser.isSet(syncOnce);
@@ -475,8 +485,12 @@ CommandLine parseCommandLine(const QStringList &arguments)
         result.seal.json = parser.isSet(qcJson);
     if (parser.isSet(qcReport) && result.mode != CommandLine::Mode::QcReport && result.error.isEmpty())
         result.error = QCoreApplication::translate("CommandLine", "--report belongs to the qc command");
+    if (result.mode == CommandLine::Mode::Pending)
+        result.pendingJson = parser.isSet(qcJson);
     if (result.mode != CommandLine::Mode::Qc && result.mode != CommandLine::Mode::QcReport && result.error.isEmpty()
-        && (parser.isSet(qcScript) || (parser.isSet(qcJson) && result.mode != CommandLine::Mode::VerifyJournal) || parser.isSet(qcGrace)))
+        && (parser.isSet(qcScript)
+            || (parser.isSet(qcJson) && result.mode != CommandLine::Mode::VerifyJournal && result.mode != CommandLine::Mode::Pending)
+            || parser.isSet(qcGrace)))
         result.error = QCoreApplication::translate("CommandLine", "--script, --json and --grace belong to the qc command");
     return result;
 }

@@ -73,7 +73,7 @@ struct QcReportOptions final {
 struct CommandLine final {
     enum class Mode : quint8 { Invalid = 0, Window, Help, Version, ScriptCheck, Qc, Record, UserAdd, UserList,
                              UserReset, UserUnlock, UserDisable, UserEnable, UserSet, SelfTest,
-                             Seal, Verify, VerifyJournal, Open, DeviceCsr, Sync, Export, QcReport };
+                             Seal, Verify, VerifyJournal, Open, DeviceCsr, Sync, Export, QcReport, Pending };
 
     Mode mode = Mode::Window;
     QString dataDirectory;   ///< empty: the platform default
@@ -85,6 +85,7 @@ struct CommandLine final {
     QString faceModel;       ///< --face-model: YuNet model file; empty: settings, then the built-in default
     QString qcScript;        ///< Qc --script: template giving per-step presence requirements
     bool qcJson = false;     ///< Qc --json: machine-readable report
+    bool pendingJson = false; ///< Pending --json
     std::optional<double> qcGraceSeconds; ///< Qc --grace
     RecordOptions record;    ///< Record only
     SealCommandOptions seal; ///< Seal, Verify, Open, DeviceCsr

@@ -2,6 +2,7 @@
 #include "app/commandline.h"
 #include "app/exportcommand.h"
 #include "app/devicekeysetup.h"
+#include "app/pendingcommand.h"
 #include "app/qccommand.h"
 #include "app/qcreportcommand.h"
 #include "app/recordcommand.h"
@@ -164,6 +165,8 @@ int main(int argc, char *argv[])
         QTextStream in(stdin);
         return runQcReportCommand(commandLine, in, out, err);
     }
+    case CommandLine::Mode::Pending:
+        return runPendingCommand(commandLine, out, err);
     case CommandLine::Mode::Window:
         break;
     case CommandLine::Mode::Invalid:

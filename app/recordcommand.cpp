@@ -293,6 +293,7 @@ int runRecord(const CommandLine &commandLine, storage::Journal &journal, const C
         << "session: " << sessionId.toString() << ' ' << workflow::sessionStateName(session.state()) << " ("
         << stopReason << ")\n"
         << "evidence: " << storage::evidenceStateName(controller.evidence()) << '\n'
+        << "frames: " << outcome.statistics.framesEncoded << " encoded, " << outcome.statistics.framesDropped << " dropped\n"
         << "journal: " << QDir::toNativeSeparators(storage::Journal::databasePath(journal.dataDirectory()))
         << (journalProblem ? QStringLiteral(" (incomplete: ") + journalProblem->toString() + u')' : QString()) << Qt::endl;
     return outcome.failure ? 3 : 0;

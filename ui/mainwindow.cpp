@@ -104,6 +104,8 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
     m_historyPage->setQc(m_services.journal.qc(), m_services.clock, m_services.settings.value(SettingKey::ReviewSamplePercent).toDouble());
     m_settingsPage = new SettingsPage(m_services.settings, m_services.journal.audit(), m_pages);
     m_settingsPage->setStorageInUse(m_info.dataDirectory);
+    if (const auto &keys = m_services.recording.keys)
+        m_settingsPage->setKeyProtection(seal::keyProtectionOf(keys->backendName()), keys->backendName());
     m_accountsPage = new AccountsPage(m_accounts, m_services.clock, m_pages);
     for (QWidget *page : {static_cast<QWidget *>(m_loginPage), static_cast<QWidget *>(m_preflightPage),
                           static_cast<QWidget *>(m_newSessionPage),

@@ -81,6 +81,13 @@ SettingsPage::SettingsPage(SettingsStore &settings, storage::AuditLog &audit, QW
     m_storageNext->setObjectName(QStringLiteral("settingsStorageNext"));
     m_storageNext->setWordWrap(true);
     grid->addWidget(m_storageNext, row++, 1);
+    // Read only: where the folder's device key is kept (issue 13; `dualrec --version` says it too).
+    m_keyProtectionLabel = new QLabel(this);
+    m_keyProtectionLabel->setObjectName(QStringLiteral("settingsKeyProtection"));
+    m_keyProtectionLabel->setWordWrap(true);
+    m_keyProtectionLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_keyProtectionLabel->hide();
+    grid->addWidget(m_keyProtectionLabel, row++, 1);
     addRow(SettingKey::Camera, m_camera);
     addRow(SettingKey::Microphone, m_microphone);
     addRow(SettingKey::Resolution, m_resolution);
@@ -113,6 +120,13 @@ void SettingsPage::setStorageInUse(const QString &folder)
     load();
 }
 
+void SettingsPage::setKeyProtection(seal::KeyProtection protection, const QString &backendName)
+{
+    m_keyProtection = protection;
+    m_keyBackend = backendName;
+    retranslateUi();
+}
+
 void SettingsPage::open(const QString &actor)
 {
     m_actor = actor;
@@ -130,6 +144,20 @@ void SettingsPage::changeEvent(QEvent *event)
 void SettingsPage::retranslateUi()
 {
     m_title->setText(tr("Settings"));
+    switch (m_keyProtection) {
+    case seal::KeyProtection::OsKeyStore:
+        m_keyProtectionLabel->setText(tr("The device key is kept in the system key store."));
+        m_keyProtectionLabel->setToolTip(m_keyBackend);
+        break;
+    case seal::KeyProtection::OwnerOnlyFile:
+        m_keyProtectionLabel->setText(tr("The device key is kept in a file only this user can read."));
+        m_keyProtectionLabel->setToolTip(QDir::toNativeSeparators(QDir(m_storageInUse).filePath(QStringLiteral("keys"))));
+        break;
+    case seal::KeyProtection::Invalid:
+        break;
+    }
+    m_keyProtectionLabel->setAccessibleName(m_keyProtectionLabel->text());
+    m_keyProtectionLabel->setVisible(m_keyProtection != seal::KeyProtection::Invalid);
     m_policyNote->setText(tr("Settings marked with a lock are fixed by branch IT in %1 and cannot be changed here. "
                              "The storage folder takes effect at the next start.")
                               .arg(QDir::toNativeSeparators(m_settings.policyFile())));

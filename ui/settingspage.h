@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/seal/keystore.h"
 #include "core/storage/auditlog.h"
 #include "core/util/settingsstore.h"
 
@@ -32,6 +33,9 @@ public:
     /// The data folder this DualRec runs on (the command line or the setting at start-up): what
     /// the storage field shows; a different saved setting is named as the next start's.
     void setStorageInUse(const QString &folder);
+    /// How this data folder's device key is protected (a read-only sentence under the storage
+    /// folder; `backendName`, the store's own name, goes into its tooltip). Invalid hides it.
+    void setKeyProtection(seal::KeyProtection protection, const QString &backendName);
 
 Q_SIGNALS:
     /// The language setting changed ("zh_CN" or "en").
@@ -54,6 +58,9 @@ private:
     QString m_storageInUse;
     QHash<SettingKey, QString> m_shown; ///< what load() put in each field: only changes are saved
     QLabel *m_storageNext = nullptr;
+    seal::KeyProtection m_keyProtection = seal::KeyProtection::Invalid;
+    QString m_keyBackend;
+    QLabel *m_keyProtectionLabel = nullptr;
 
     QLabel *m_title = nullptr;
     QLabel *m_policyNote = nullptr;

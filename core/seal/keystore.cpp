@@ -21,6 +21,13 @@ bool othersMay(QFile::Permissions permissions)
 
 } // namespace
 
+KeyProtection keyProtectionOf(const QString &backendName)
+{
+    if (backendName.isEmpty())
+        return KeyProtection::Invalid;
+    return backendName == QLatin1String("file") ? KeyProtection::OwnerOnlyFile : KeyProtection::OsKeyStore;
+}
+
 FileKeyStore::FileKeyStore(QString folder) : m_folder(std::move(folder)) {}
 
 Result<QString> FileKeyStore::pathOf(const QString &name) const

@@ -30,6 +30,18 @@ public:
     [[nodiscard]] virtual Result<void> remove(const QString &name) = 0;
 };
 
+/// How a data folder's device key (and the signing key beside it) is protected: what the
+/// settings page says in words.
+enum class KeyProtection : quint8 {
+    Invalid = 0,   ///< unknown (no keys opened)
+    OsKeyStore,    ///< the operating system's key store
+    OwnerOnlyFile, ///< a file only this user can read (FileKeyStore)
+};
+
+/// The protection a store's backendName() stands for: "file" is the owner-only file store,
+/// any other name an OS key store, an empty name unknown. Pure.
+[[nodiscard]] KeyProtection keyProtectionOf(const QString &backendName);
+
 /// Secrets as files in one folder (mode 0700; files 0600, written atomically). A file others
 /// may read is refused, never used. The fallback where no OS key store exists: it protects
 /// against other users of the computer, not against someone who has the user's disk.

@@ -352,6 +352,16 @@ Commands (without a command the window opens):
         <source>--once, --endpoint, --ca-file, --pin, --bandwidth and --set-token belong to the sync command</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>  pending [--json]       how many recordings in the data folder the insurer has not acknowledged
+                         yet (reads the journal only: no key, no network); exit 0 none, 1 some,
+                         2 no journal there. Uninstallers run it before removing DualRec</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending: expected no further arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeviceKeys</name>
@@ -768,6 +778,24 @@ Commands (without a command the window opens):
     <message>
         <source>QC: review needed</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PendingCommand</name>
+    <message>
+        <source>there is no DualRec journal in %1 (check --data-dir)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The insurer has acknowledged every recording in %1, or there is none: nothing would be lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recording(s) in %1 are not yet acknowledged by the insurer (%2 not sealed yet, %3 sealed and not yet acknowledged after upload). They exist only on this computer: keep this folder.</source>
+        <translation>
+            <numerusform>%n recording in %1 is not yet acknowledged by the insurer (%2 not sealed yet, %3 sealed and not yet acknowledged after upload). It exists only on this computer: keep this folder.</numerusform>
+            <numerusform>%n recordings in %1 are not yet acknowledged by the insurer (%2 not sealed yet, %3 sealed and not yet acknowledged after upload). They exist only on this computer: keep this folder.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4277,6 +4305,14 @@ Scope: %5</source>
     </message>
     <message>
         <source>A setting was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device key is kept in the system key store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device key is kept in a file only this user can read.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

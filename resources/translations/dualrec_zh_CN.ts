@@ -387,6 +387,17 @@ Commands (without a command the window opens):
         <source>--once, --endpoint, --ca-file, --pin, --bandwidth and --set-token belong to the sync command</source>
         <translation>--once、--endpoint、--ca-file、--pin、--bandwidth 和 --set-token 只能用于 sync 命令</translation>
     </message>
+    <message>
+        <source>  pending [--json]       how many recordings in the data folder the insurer has not acknowledged
+                         yet (reads the journal only: no key, no network); exit 0 none, 1 some,
+                         2 no journal there. Uninstallers run it before removing DualRec</source>
+        <translation>  pending [--json]       数据文件夹中有多少段录像尚未得到保险公司确认（只读取日志：不用密钥，不联网）；
+                         没有则退出码为 0，有则为 1，该处没有日志则为 2。卸载程序在删除双录之前会运行它</translation>
+    </message>
+    <message>
+        <source>pending: expected no further arguments</source>
+        <translation>pending：后面不应再有参数</translation>
+    </message>
 </context>
 <context>
     <name>DeviceKeys</name>
@@ -806,6 +817,23 @@ Commands (without a command the window opens):
     <message>
         <source>QC: review needed</source>
         <translation>质检：需复核</translation>
+    </message>
+</context>
+<context>
+    <name>PendingCommand</name>
+    <message>
+        <source>there is no DualRec journal in %1 (check --data-dir)</source>
+        <translation>%1 中没有双录日志（请检查 --data-dir）</translation>
+    </message>
+    <message>
+        <source>The insurer has acknowledged every recording in %1, or there is none: nothing would be lost.</source>
+        <translation>%1 中的录像均已得到保险公司确认，或者其中没有录像：不会丢失任何内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recording(s) in %1 are not yet acknowledged by the insurer (%2 not sealed yet, %3 sealed and not yet acknowledged after upload). They exist only on this computer: keep this folder.</source>
+        <translation>
+            <numerusform>%1 中有 %n 段录像尚未得到保险公司确认（%2 段尚未封存，%3 段已封存但上传后尚未得到确认）。这些录像只存在于这台电脑上：请保留该文件夹。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4303,6 +4331,14 @@ Scope: %5</source>
     <message>
         <source>A setting was not saved.</source>
         <translation>有一项设置未保存。</translation>
+    </message>
+    <message>
+        <source>The device key is kept in the system key store.</source>
+        <translation>设备密钥保存在系统密钥库中。</translation>
+    </message>
+    <message>
+        <source>The device key is kept in a file only this user can read.</source>
+        <translation>设备密钥保存在仅本用户可读的文件中。</translation>
     </message>
 </context>
 <context>

@@ -12,14 +12,17 @@ done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cmake --install "$build" --prefix "$tmp/stage" >/dev/null
-"$source/packaging/windows/build-msi-wixl.sh" "$tmp/stage" "$version" "$tmp/DualRec.msi" dualrec 2>"$tmp/wixl.log" \
+icon="$build/packaging/icons/dualrec.ico"
+[ -f "$icon" ] || fail "$icon was not made (the build's dualrec_icons target; scripts/setup installs its tools)"
+"$source/packaging/windows/build-msi-wixl.sh" "$tmp/stage" "$version" "$tmp/DualRec.msi" "$icon" dualrec 2>"$tmp/wixl.log" \
   || { cat "$tmp/wixl.log" >&2; fail "wixl could not build the MSI"; }
 # wixl knows no Secure or Platform attribute (WiX v3 does): anything else it says is a problem.
 if grep -v -e '^$' -e "has no property named 'Secure'" -e "has no property named 'Platform'" "$tmp/wixl.log"; then
   fail "wixl reported problems with packaging/windows/dualrec.wxs"
 fi
 msi="$tmp/DualRec.msi"
-table() { msiinfo export "$msi" "$1" | sed 1,3d; }
+# (in $tmp: exporting a table with binary columns writes them into a folder named after it)
+table() { (cd "$tmp" && msiinfo export "$msi" "$1") | sed 1,3d; }
 
 upgrade_code=$(sed -n 's/.*UpgradeCode="\([0-9A-F-]*\)".*/\1/p' "$source/packaging/windows/dualrec.wxs")
 [ -n "$upgrade_code" ] || fail "no UpgradeCode in dualrec.wxs"
@@ -46,6 +49,44 @@ done
 directories=$(table Directory)
 expect_contains "$directories" "INSTALLDIR	ProgramFiles64Folder	DualRec" "Directory table"
 expect_contains "$(table Shortcut)" "DualRecShortcut	ProgramMenuFolder	DualRec	StartMenuShortcut	[INSTALLDIR]bin\\dualrec" "Shortcut table"
+expect_contains "$(table Shortcut)" "DualRec.ico" "Shortcut table (the shortcut's icon)"
+# The icon in Programs and Features (ARPPRODUCTICON) is the build's dualrec.ico, byte for byte.
+expect_contains "$properties" "ARPPRODUCTICON	DualRec.ico" "Property table"
+expect_contains "$(table Icon)" "DualRec.ico	Icon.DualRec.ico" "Icon table"
+msiinfo extract "$msi" Icon.DualRec.ico >"$tmp/embedded.ico"
+cmp -s "$tmp/embedded.ico" "$icon" || fail "the MSI's icon is not $icon"
+
+# The uninstall check (packaging/windows/uninstall-check.js): a JScript custom action from the
+# Binary table, immediate, run after CostFinalize on uninstall only, never during an upgrade.
+# What Windows Installer and JScript do with it can only be checked on Windows; here: the tables,
+# the script embedded byte for byte, and its decision function run with node.
+expect_contains "$(table CustomAction)" "CheckUnsyncedRecordings	2053	UninstallCheckJs	CheckUnsyncedRecordings" "CustomAction table (JScript in a Binary)"
+expect_contains "$(table InstallExecuteSequence)" "CheckUnsyncedRecordings	REMOVE=\"ALL\" AND NOT UPGRADINGPRODUCTCODE	1001" "InstallExecuteSequence"
+msiinfo extract "$msi" Binary.UninstallCheckJs >"$tmp/check.js"
+cmp -s "$tmp/check.js" "$source/packaging/windows/uninstall-check.js" || fail "the MSI's uninstall check is not packaging/windows/uninstall-check.js"
+if command -v node >/dev/null; then
+  node - "$tmp/check.js" <<'JS' || fail "uninstall-check.js: the decision table is wrong"
+const vm = require('vm');
+const context = {};
+vm.createContext(context);
+new vm.Script(require('fs').readFileSync(process.argv[2], 'utf8')).runInContext(context);
+const d = context.uninstallDecision, yes = 6, no = 7;
+const cases = [
+  [[0, 5, false], 'continue'], [[1, 5, false], 'ask'], [[1, 5, false, yes], 'continue'], [[1, 5, false, no], 'cancel'],
+  [[1, 5, false, 0], 'refuse'], [[1, 2, false], 'refuse'], [[1, 2, true], 'continue'], [[2, 2, false], 'continue'],
+  [[-1, 5, false], 'continue'], [[1, 3, false, no], 'cancel'],
+];
+let bad = 0;
+for (const [args, want] of cases) {
+  const got = d(...args);
+  if (got !== want) { console.error(`uninstallDecision(${args}) = ${got}, expected ${want}`); bad++; }
+}
+process.exit(bad ? 1 : 0);
+JS
+else
+  echo "note: node is missing; uninstall-check.js's decision table not run"
+fi
+
 registry=$(table Registry)
 expect_contains "$registry" "SOFTWARE\\Policies\\DualRec	PolicyFile	[POLICYFILE]" "Registry table"
 expect_contains "$registry" "SOFTWARE\\Policies\\DualRec\\storage	folder	[DATAFOLDER]" "Registry table"

@@ -4,6 +4,7 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -61,4 +62,45 @@ TEST_CASE("the settings page shows what the IT policy fixes and saves only the r
     REQUIRE(audit.has_value());
     CHECK(audit->last().action == QLatin1String("settings-change"));
     CHECK(audit->last().detail == QLatin1String("changed: capture/resolution"));
+}
+
+namespace {
+
+/// Signs in as IT, opens the settings page and returns the key protection line.
+QLabel *keyProtectionLine(test::AppFixture &app)
+{
+    app.addUser(QStringLiteral("it"), QStringLiteral("IT"), storage::UserRole::It, QStringLiteral("it-password"));
+    app.openWindow();
+    app.clickSignIn(QStringLiteral("it"), QStringLiteral("it-password"));
+    test::click(app.find<QPushButton>("navSettings"));
+    REQUIRE(app.window->currentPage()->objectName() == QLatin1String("settingsPage"));
+    return app.find<QLabel>("settingsKeyProtection");
+}
+
+} // namespace
+
+TEST_CASE("the settings page says the device key is in a file only this user can read when there is no OS key store")
+{
+    const test::Language catalogue(QStringLiteral("zh_CN"));
+    test::AppFixture app(QStringLiteral("zh_CN"));
+    REQUIRE(app.keys->backendName() == QLatin1String("file"));
+    auto *line = keyProtectionLine(app);
+    CHECK(line->isVisible());
+    CHECK(line->text() == QStringLiteral("设备密钥保存在仅本用户可读的文件中。"));
+    CHECK(line->toolTip() == QDir::toNativeSeparators(app.directory.filePath(QStringLiteral("keys"))));
+    // Read only: a sentence to read (and copy), not a field.
+    CHECK(line->textInteractionFlags() == Qt::TextSelectableByMouse);
+}
+
+TEST_CASE("with a Secret Service the settings page says the device key is in the system key store", "[.secretservice]")
+{
+    const test::Language catalogue(QStringLiteral("zh_CN"));
+    test::AppFixture app(QStringLiteral("zh_CN"), true, test::AppFixture::Time::Manual, test::AppFixture::Keys::OsStore);
+    REQUIRE(app.keys->backendName() == QLatin1String("Secret Service"));
+    CHECK_FALSE(QFileInfo::exists(app.directory.filePath(QStringLiteral("keys"))));
+    auto *line = keyProtectionLine(app);
+    CHECK(line->isVisible());
+    CHECK(line->text() == QStringLiteral("设备密钥保存在系统密钥库中。"));
+    CHECK(line->toolTip() == QLatin1String("Secret Service"));
+    app.screenshot(QStringLiteral("page-settings-key-store-zh_CN"));
 }

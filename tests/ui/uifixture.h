@@ -2,6 +2,7 @@
 
 // One running app in process: a real journal in a temporary folder, the shipped templates, a
 // hand-moved clock, a live feed the test drives, and the main window.
+#include "core/seal/oskeystore.h"
 #include "core/storage/journal.h"
 #include "core/vision/frameanalyzer.h"
 #include "core/vision/videoframereader.h"
@@ -132,15 +133,26 @@ struct AppFixture {
     bool m_withFeed = true;
 
     enum class Time : quint8 { Invalid = 0, Manual, System };
+    /// Where the device key lives: owner-only files (the default), or the OS key store (a
+    /// Secret Service must answer: the tests tagged [.secretservice]).
+    enum class Keys : quint8 { Invalid = 0, File, OsStore };
 
     /// The journal only; openWindow() starts the window (after adding accounts, if any).
-    explicit AppFixture(const QString &language, bool withFeed = true, Time time = Time::Manual)
+    explicit AppFixture(const QString &language, bool withFeed = true, Time time = Time::Manual, Keys keyStore = Keys::File)
         : m_language(language), m_withFeed(withFeed)
     {
         if (time == Time::System)
             activeClock = &systemClock;
         REQUIRE(directory.isValid());
-        keys = openTestKeys(directory.path(), directory.filePath(QStringLiteral("keys")));
+        if (keyStore == Keys::OsStore) {
+            REQUIRE(seal::OsKeyStore::probe().has_value());
+            seal::OsKeyStore store;
+            auto opened = seal::DeviceKeys::open(directory.path(), store);
+            REQUIRE(opened.has_value());
+            keys = std::make_shared<const seal::DeviceKeys>(std::move(*opened));
+        } else {
+            keys = openTestKeys(directory.path(), directory.filePath(QStringLiteral("keys")));
+        }
         storage::Journal::Options options;
         options.evidenceKeys = keys;
         options.accounts.hashIterations = 1000; // fast in tests; the format stores the count

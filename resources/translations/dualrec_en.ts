@@ -362,6 +362,10 @@ Commands (without a command the window opens):
         <source>pending: expected no further arguments</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>--report belongs to the qc command</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeviceKeys</name>
@@ -398,10 +402,6 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>export: &quot;%1&quot; is not a session id (expected a UUID such as 1df3086b-e6f7-4463-891d-95999a1913be)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--user belongs to the export command</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -454,6 +454,10 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>session %1 was not exported: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--user belongs to the export and qc --report commands</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -860,6 +864,360 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QcReportCommand</name>
+    <message>
+        <source>qc: write the session&apos;s QC report to this PDF file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  qc --report FILE.pdf SESSION_ID --user LOGIN
+                         the session&apos;s QC report as a PDF: the verdict, the steps, who was in
+                         the picture, the customer&apos;s speech and each reason with a picture of
+                         its moment; supervisors and IT only, the password on the first line of
+                         standard input; written to the audit log. Exit 0 written, 1 refused,
+                         2 wrong input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>qc --report: expected &quot;qc --report FILE.pdf SESSION_ID --user LOGIN&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>qc --report: &quot;%1&quot; is not a session id (expected a UUID such as 1df3086b-e6f7-4463-891d-95999a1913be)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>qc --report: --script, --json and --grace check a recording file; leave them out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no DualRec journal in %1 (check --data-dir)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--report: the folder of %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--report: %1 is a folder; name the PDF file to write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give the password of %1 on the first line of standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open the journal in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no report was written: the journal was damaged and restored; check the data folder first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the audit log cannot be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot check the account %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the account %1 is locked after too many wrong passwords; no report was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the account %1 is disabled; no report was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the login or the password is wrong; no report was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only supervisors and IT may write QC reports; %1 is not one of them, no report was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session %1 is not in the journal of %2; no report was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session %1 cannot be read from the journal: %2; no report was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the report of session %1 was not written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the report was removed again because the audit log could not record it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the QC report of application %1 is in %2; it shows the customer, keep it as confidentially as the recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QcReportPdf</name>
+    <message>
+        <source>Page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QC-report-%1-%2.pdf</source>
+        <comment>file name: application number, date</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QC report of application %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DualRec QC report, made %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · recording check code %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording quality check report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (licence number %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, length %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spot-checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer speaking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The microphone was not analysed for speech in this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>both in the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>customer away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agent away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nobody in the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a third person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the customer must answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>customer speaking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fails the check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to be reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No step was started in this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fail(s) the check</source>
+        <translation>
+            <numerusform>%n fail the check</numerusform>
+            <numerusform>%n fails the check</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to review</source>
+        <translation>
+            <numerusform>%n to review</numerusform>
+            <numerusform>%n to review</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>What was found (%n)</source>
+        <translation>
+            <numerusform>What was found (%n)</numerusform>
+            <numerusform>What was found (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The pictures of the recording cannot be shown. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The automatic check has not been done for this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was found that the insurer rejects recordings for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fails the check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To be reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No picture of this moment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture at %1 of the recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recording is registered for this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3169,6 +3527,46 @@ Scope: %5</source>
     </message>
     <message>
         <source>Result of the export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the QC report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;QC report (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the QC report as a PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the QC report was saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A report to look at: the verdict, the steps, who was in the picture, the customer&apos;s speech and a picture of each problem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the QC report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The QC report was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The QC report was removed again because the audit log cannot be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The QC report is saved in %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -398,6 +398,10 @@ Commands (without a command the window opens):
         <source>pending: expected no further arguments</source>
         <translation>pending：后面不应再有参数</translation>
     </message>
+    <message>
+        <source>--report belongs to the qc command</source>
+        <translation>--report 只能用于 qc 命令</translation>
+    </message>
 </context>
 <context>
     <name>DeviceKeys</name>
@@ -439,10 +443,6 @@ Commands (without a command the window opens):
     <message>
         <source>export: &quot;%1&quot; is not a session id (expected a UUID such as 1df3086b-e6f7-4463-891d-95999a1913be)</source>
         <translation>export：“%1”不是录制编号（应为形如 1df3086b-e6f7-4463-891d-95999a1913be 的编号）</translation>
-    </message>
-    <message>
-        <source>--user belongs to the export command</source>
-        <translation>--user 只能用于 export 命令</translation>
     </message>
     <message>
         <source>there is no DualRec journal in %1 (check --data-dir)</source>
@@ -495,6 +495,10 @@ Commands (without a command the window opens):
     <message>
         <source>session %1 was not exported: %2</source>
         <translation>录制 %1 未能导出：%2</translation>
+    </message>
+    <message>
+        <source>--user belongs to the export and qc --report commands</source>
+        <translation>--user 只能用于 export 和 qc --report 命令</translation>
     </message>
 </context>
 <context>
@@ -897,6 +901,360 @@ Commands (without a command the window opens):
     <message>
         <source>step %1</source>
         <translation>步骤 %1</translation>
+    </message>
+</context>
+<context>
+    <name>QcReportCommand</name>
+    <message>
+        <source>qc: write the session&apos;s QC report to this PDF file.</source>
+        <translation>qc：把这场录制的质检报告写入这个 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>  qc --report FILE.pdf SESSION_ID --user LOGIN
+                         the session&apos;s QC report as a PDF: the verdict, the steps, who was in
+                         the picture, the customer&apos;s speech and each reason with a picture of
+                         its moment; supervisors and IT only, the password on the first line of
+                         standard input; written to the audit log. Exit 0 written, 1 refused,
+                         2 wrong input</source>
+        <translation>  qc --report FILE.pdf SESSION_ID --user LOGIN
+                         生成这场录制的质检报告（PDF）：质检结论、各环节、谁在画面中、客户的
+                         说话情况，以及每个问题和当时的画面；仅限主管和分支机构IT，密码从标准
+                         输入的第一行读取；写入审计日志。退出码 0 已生成，1 被拒绝，2 输入有误</translation>
+    </message>
+    <message>
+        <source>qc --report: expected &quot;qc --report FILE.pdf SESSION_ID --user LOGIN&quot;</source>
+        <translation>qc --report：用法应为 &quot;qc --report FILE.pdf SESSION_ID --user LOGIN&quot;</translation>
+    </message>
+    <message>
+        <source>qc --report: &quot;%1&quot; is not a session id (expected a UUID such as 1df3086b-e6f7-4463-891d-95999a1913be)</source>
+        <translation>qc --report：&quot;%1&quot; 不是录制编号（应为 UUID，例如 1df3086b-e6f7-4463-891d-95999a1913be）</translation>
+    </message>
+    <message>
+        <source>qc --report: --script, --json and --grace check a recording file; leave them out</source>
+        <translation>qc --report：--script、--json 和 --grace 用于检查录像文件，这里请不要指定</translation>
+    </message>
+    <message>
+        <source>there is no DualRec journal in %1 (check --data-dir)</source>
+        <translation>%1 中没有 DualRec 日志库（请检查 --data-dir）</translation>
+    </message>
+    <message>
+        <source>--report: the folder of %1 does not exist</source>
+        <translation>--report：%1 所在的文件夹不存在</translation>
+    </message>
+    <message>
+        <source>--report: %1 is a folder; name the PDF file to write</source>
+        <translation>--report：%1 是文件夹，请指定要写入的 PDF 文件</translation>
+    </message>
+    <message>
+        <source>give the password of %1 on the first line of standard input</source>
+        <translation>请在标准输入的第一行给出 %1 的密码</translation>
+    </message>
+    <message>
+        <source>cannot open the journal in %1: %2</source>
+        <translation>无法打开 %1 中的日志库：%2</translation>
+    </message>
+    <message>
+        <source>no report was written: the journal was damaged and restored; check the data folder first</source>
+        <translation>没有生成报告：日志库曾损坏并已从备份恢复，请先检查数据文件夹</translation>
+    </message>
+    <message>
+        <source>the audit log cannot be written: %1</source>
+        <translation>无法写入审计日志：%1</translation>
+    </message>
+    <message>
+        <source>cannot check the account %1: %2</source>
+        <translation>无法核验账号 %1：%2</translation>
+    </message>
+    <message>
+        <source>the account %1 is locked after too many wrong passwords; no report was written</source>
+        <translation>账号 %1 因多次输错密码已被锁定，没有生成报告</translation>
+    </message>
+    <message>
+        <source>the account %1 is disabled; no report was written</source>
+        <translation>账号 %1 已停用，没有生成报告</translation>
+    </message>
+    <message>
+        <source>the login or the password is wrong; no report was written</source>
+        <translation>登录名或密码错误，没有生成报告</translation>
+    </message>
+    <message>
+        <source>only supervisors and IT may write QC reports; %1 is not one of them, no report was written</source>
+        <translation>只有主管和分支机构IT可以生成质检报告；%1 不是，没有生成报告</translation>
+    </message>
+    <message>
+        <source>session %1 is not in the journal of %2; no report was written</source>
+        <translation>%2 的日志库中没有录制 %1，没有生成报告</translation>
+    </message>
+    <message>
+        <source>session %1 cannot be read from the journal: %2; no report was written</source>
+        <translation>无法从日志库读取录制 %1：%2；没有生成报告</translation>
+    </message>
+    <message>
+        <source>the report of session %1 was not written: %2</source>
+        <translation>录制 %1 的报告没有生成：%2</translation>
+    </message>
+    <message>
+        <source>the report was removed again because the audit log could not record it</source>
+        <translation>审计日志无法记录这份报告，报告已删除</translation>
+    </message>
+    <message>
+        <source>the QC report of application %1 is in %2; it shows the customer, keep it as confidentially as the recording</source>
+        <translation>投保单 %1 的质检报告已保存在 %2；报告中有客户的画面，请像录像一样保密保存</translation>
+    </message>
+</context>
+<context>
+    <name>QcReportPdf</name>
+    <message>
+        <source>Page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>第%1步</translation>
+    </message>
+    <message>
+        <source>QC-report-%1-%2.pdf</source>
+        <comment>file name: application number, date</comment>
+        <translation>质检报告-%1-%2.pdf</translation>
+    </message>
+    <message>
+        <source>QC report of application %1</source>
+        <translation>投保单 %1 的质检报告</translation>
+    </message>
+    <message>
+        <source>DualRec QC report, made %1</source>
+        <translation>DualRec 质检报告，生成于 %1</translation>
+    </message>
+    <message>
+        <source>%1 · recording check code %2</source>
+        <translation>%1 · 录像校验码 %2</translation>
+    </message>
+    <message>
+        <source>Recording quality check report</source>
+        <translation>双录质检报告</translation>
+    </message>
+    <message>
+        <source>Application %1</source>
+        <translation>投保单号 %1</translation>
+    </message>
+    <message>
+        <source>%1 (licence number %2)</source>
+        <translation>%1（执业证号 %2）</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不详</translation>
+    </message>
+    <message>
+        <source>%1, length %2</source>
+        <translation>%1，时长%2</translation>
+    </message>
+    <message>
+        <source>Application number</source>
+        <translation>投保单号</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>录制时间</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>录制结果</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>质检时间</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚未质检</translation>
+    </message>
+    <message>
+        <source>Spot-checks</source>
+        <translation>抽检</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <source>Check code</source>
+        <translation>录像校验码</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间轴</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>In the picture</source>
+        <translation>在场情况</translation>
+    </message>
+    <message>
+        <source>Customer speaking</source>
+        <translation>客户说话</translation>
+    </message>
+    <message>
+        <source>The microphone was not analysed for speech in this session.</source>
+        <translation>本场录制没有分析麦克风中的说话声。</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>both in the picture</source>
+        <translation>双方都在画面中</translation>
+    </message>
+    <message>
+        <source>customer away</source>
+        <translation>客户不在画面中</translation>
+    </message>
+    <message>
+        <source>agent away</source>
+        <translation>业务员不在画面中</translation>
+    </message>
+    <message>
+        <source>nobody in the picture</source>
+        <translation>画面中没有人</translation>
+    </message>
+    <message>
+        <source>a third person</source>
+        <translation>有第三人</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>the customer must answer</source>
+        <translation>需要客户回答的环节</translation>
+    </message>
+    <message>
+        <source>customer speaking</source>
+        <translation>客户说话</translation>
+    </message>
+    <message>
+        <source>fails the check</source>
+        <translation>不通过</translation>
+    </message>
+    <message>
+        <source>to be reviewed</source>
+        <translation>需复核</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Time taken</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>最短要求</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>No step was started in this session.</source>
+        <translation>本场录制没有开始任何环节。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fail(s) the check</source>
+        <translation>
+            <numerusform>%n 项不通过</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to review</source>
+        <translation>
+            <numerusform>%n 项需复核</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message numerus="yes">
+        <source>What was found (%n)</source>
+        <translation>
+            <numerusform>发现的问题（%n 项）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The pictures of the recording cannot be shown. %1</source>
+        <translation>无法显示录像画面。%1</translation>
+    </message>
+    <message>
+        <source>The automatic check has not been done for this session.</source>
+        <translation>本场录制还没有做自动质检。</translation>
+    </message>
+    <message>
+        <source>Nothing was found that the insurer rejects recordings for.</source>
+        <translation>没有发现保险公司会退回录像的问题。</translation>
+    </message>
+    <message>
+        <source>Fails the check</source>
+        <translation>不通过</translation>
+    </message>
+    <message>
+        <source>To be reviewed</source>
+        <translation>需复核</translation>
+    </message>
+    <message>
+        <source>No picture of this moment</source>
+        <translation>这一刻没有画面</translation>
+    </message>
+    <message>
+        <source>Picture at %1 of the recording</source>
+        <translation>录像第 %1 的画面</translation>
+    </message>
+    <message>
+        <source>No recording is registered for this session.</source>
+        <translation>这条录制没有登记录像文件。</translation>
+    </message>
+    <message>
+        <source>The recording cannot be read.</source>
+        <translation>无法读取录像。</translation>
     </message>
 </context>
 <context>
@@ -3207,6 +3565,46 @@ Scope: %5</source>
     <message>
         <source>Result of the export</source>
         <translation>导出结果</translation>
+    </message>
+    <message>
+        <source>Save the QC report</source>
+        <translation>保存质检报告</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>&amp;QC report (PDF)…</source>
+        <translation>导出质检报告（PDF）(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>Save the QC report as a PDF</source>
+        <translation>把质检报告保存为 PDF</translation>
+    </message>
+    <message>
+        <source>Where the QC report was saved</source>
+        <translation>质检报告的保存位置</translation>
+    </message>
+    <message>
+        <source>A report to look at: the verdict, the steps, who was in the picture, the customer&apos;s speech and a picture of each problem.</source>
+        <translation>一份一看就懂的报告：质检结论、各环节、谁在画面中、客户的说话情况，以及每个问题当时的画面。</translation>
+    </message>
+    <message>
+        <source>Making the QC report…</source>
+        <translation>正在生成质检报告…</translation>
+    </message>
+    <message>
+        <source>The QC report was not saved.</source>
+        <translation>质检报告没有保存。</translation>
+    </message>
+    <message>
+        <source>The QC report was removed again because the audit log cannot be written.</source>
+        <translation>无法写入审计日志，质检报告已删除。</translation>
+    </message>
+    <message>
+        <source>The QC report is saved in %1.</source>
+        <translation>质检报告已保存在 %1。</translation>
     </message>
 </context>
 <context>

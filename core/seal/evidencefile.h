@@ -35,8 +35,9 @@ namespace dualrec::seal {
 
 /// Whether a file is the one a journal row describes: its content digest (evidenceSha256) equals
 /// `expected`, or, for rows journaled before content digests (DualRec 0.6, when the journal kept
-/// the digest of the stored encrypted bytes), its stored bytes' digest does. Fails only when the
-/// file cannot be read or decrypted (the error says which and why). Thread contract: any thread.
+/// the digest of the stored encrypted bytes), its stored bytes' digest does. Content that does not
+/// authenticate (altered, cut short) does not match; fails only when the file cannot be read, or
+/// is encrypted and no keys are given (the error says which and why). Thread contract: any thread.
 [[nodiscard]] Result<bool> matchesJournalDigest(const QString &path, const QString &expected, const DeviceKeys *keys,
                                                 const std::function<bool()> &keepGoing = {});
 

@@ -216,5 +216,8 @@ TEST_CASE("an evidence file's digest is its content's: decrypted, complete, and 
     const auto cut = seal::evidenceSha256(path, keys.get());
     REQUIRE_FALSE(cut);
     CHECK(cut.error().code == ErrorCode::DataCorrupt);
-    CHECK_FALSE(seal::matchesJournalDigest(path, plainSha, keys.get()).has_value());
+    const auto cutMatches = seal::matchesJournalDigest(path, plainSha, keys.get());
+    REQUIRE(cutMatches.has_value()); // read, and not the file the journal describes
+    CHECK_FALSE(*cutMatches);
+    CHECK_FALSE(seal::matchesJournalDigest(dir.filePath(QStringLiteral("missing.jpg")), plainSha, keys.get()).has_value());
 }

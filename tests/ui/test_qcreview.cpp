@@ -205,10 +205,12 @@ TEST_CASE("a supervisor saves a session's QC report as a PDF from the history: i
     app.addUser(QStringLiteral("chief"), QStringLiteral("王主管"), storage::UserRole::Supervisor, QStringLiteral("chief-password"));
     app.openWindow();
     app.clickSignIn(QStringLiteral("chief"), QStringLiteral("chief-password"));
+    app.awaitHistory();
     auto *page = app.find<ui::HistoryPage>("historyPage");
     auto *table = app.find<QTableWidget>("historyTable");
     auto *button = app.find<QPushButton>("historyQcReport");
     table->setCurrentCell(rowOf(table, QStringLiteral("AP-REPORT")), 0);
+    app.awaitHistory(); // the detail comes from the history's worker thread
     test::settle();
     CHECK(button->isEnabled());
     CHECK(button->text().contains(QStringLiteral("导出质检报告（PDF）")));

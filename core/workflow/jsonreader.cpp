@@ -255,8 +255,15 @@ std::optional<qint64> JsonObjectReader::integer(const QString &key, Need need, q
     if (!value)
         return std::nullopt;
     const double number = value->toDouble();
-    if (!value->isDouble() || number != double(qint64(number))) {
+    if (!value->isDouble() || !std::isfinite(number) || std::trunc(number) != number) {
         reportType(key, "an integer", *value);
+        return std::nullopt;
+    }
+    // A whole number beyond what qint64 holds (|n| >= 2^63) is outside every range asked for;
+    // it is never converted (that conversion is undefined behaviour).
+    if (number < -9223372036854775808.0 || number >= 9223372036854775808.0) {
+        m_report->add(pathOf(key), QStringLiteral("expected an integer from %1 to %2; found %3")
+                                       .arg(minimum).arg(maximum).arg(number, 0, 'g', 17));
         return std::nullopt;
     }
     const auto integer = qint64(number);

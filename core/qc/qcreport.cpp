@@ -1,5 +1,6 @@
 #include "core/qc/qcreport.h"
 
+#include "core/ffmpeg/avhandles.h"
 #include "core/media/evidenceio.h"
 #include "core/qc/sessioninputs.h"
 #include "core/storage/sessionrepository.h"
@@ -209,23 +210,6 @@ Result<QcReportModel> buildQcReport(const ReportSources &sources, const workflow
     return model;
 }
 
-namespace {
-
-struct CodecFreer {
-    void operator()(AVCodecContext *context) const { avcodec_free_context(&context); }
-};
-struct PacketFreer {
-    void operator()(AVPacket *packet) const { av_packet_free(&packet); }
-};
-struct FrameFreer {
-    void operator()(AVFrame *frame) const { av_frame_free(&frame); }
-};
-struct ScaleFreer {
-    void operator()(SwsContext *context) const { sws_freeContext(context); }
-};
-
-} // namespace
-
 Result<std::vector<ReportPicture>> grabPictures(const QString &path, const std::vector<milliseconds> &times, const seal::DeviceKeys *keys,
                                                 int width)
 {
@@ -243,19 +227,19 @@ Result<std::vector<ReportPicture>> grabPictures(const QString &path, const std::
     if (streamIndex < 0 || !codec)
         return fail(ErrorCode::FormatError, QStringLiteral("the recording %1 has no video the decoder can open").arg(path));
     AVStream *stream = input->streams[streamIndex];
-    std::unique_ptr<AVCodecContext, CodecFreer> decoder(avcodec_alloc_context3(codec));
+    media::CodecContextPtr decoder(avcodec_alloc_context3(codec));
     if (!decoder || avcodec_parameters_to_context(decoder.get(), stream->codecpar) < 0)
         return fail(ErrorCode::OutOfMemory, QStringLiteral("no memory to decode %1").arg(path));
     decoder->thread_count = 1;
     if (avcodec_open2(decoder.get(), codec, nullptr) < 0)
         return fail(ErrorCode::FormatError, QStringLiteral("the video decoder cannot open %1").arg(path));
-    std::unique_ptr<AVPacket, PacketFreer> packet(av_packet_alloc());
-    std::unique_ptr<AVFrame, FrameFreer> frame(av_frame_alloc());
+    media::PacketPtr packet(av_packet_alloc());
+    media::FramePtr frame(av_frame_alloc());
     if (!packet || !frame)
         return fail(ErrorCode::OutOfMemory, QStringLiteral("no memory to decode %1").arg(path));
     const int64_t origin = stream->start_time != AV_NOPTS_VALUE ? stream->start_time : 0;
     const auto timeOf = [&](int64_t pts) { return milliseconds(av_rescale_q(pts - origin, stream->time_base, AVRational{1, 1000})); };
-    std::unique_ptr<SwsContext, ScaleFreer> scaler;
+    media::SwsPtr scaler;
 
     const auto still = [&](milliseconds asked, milliseconds shown) {
         ReportPicture picture;
@@ -287,7 +271,7 @@ Result<std::vector<ReportPicture>> grabPictures(const QString &path, const std::
         bool have = false;   ///< a frame was decoded (the latest is in `frame`)
         bool reached = false;
         milliseconds shown{0};
-        std::unique_ptr<AVFrame, FrameFreer> latest(av_frame_alloc());
+        media::FramePtr latest(av_frame_alloc());
         if (!latest)
             return fail(ErrorCode::OutOfMemory, QStringLiteral("no memory to decode %1").arg(path));
         const auto drain = [&] {

@@ -18,6 +18,8 @@
 #include <QRegularExpression>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace dualrec::ui {
 
 SettingsPage::SettingsPage(SettingsStore &settings, storage::AuditLog &audit, QWidget *parent)
@@ -131,7 +133,34 @@ void SettingsPage::open(const QString &actor)
 {
     m_actor = actor;
     m_message->clear();
+    m_devicesListed = true;
+    listDevices();
     load();
+}
+
+void SettingsPage::listDevices()
+{
+    // Asking the system for its cameras and microphones loads the multimedia back end (GStreamer
+    // here, about a quarter of a second): that waits until the page is first opened, off the path
+    // to the first window. Until then the lists hold only the default and what is saved (load()).
+    const auto list = [this](QComboBox *combo, const QList<std::pair<QString, QString>> &devices) {
+        const auto current = combo->currentData().toString();
+        combo->clear();
+        combo->addItem(tr("System default"), QString());
+        for (const auto &[description, id] : devices)
+            combo->addItem(description, id);
+        combo->setCurrentIndex(std::max(0, combo->findData(current)));
+    };
+    QList<std::pair<QString, QString>> cameras;
+    QList<std::pair<QString, QString>> microphones;
+    if (m_devicesListed) {
+        for (const auto &device : QMediaDevices::videoInputs())
+            cameras.append({device.description(), QString::fromUtf8(device.id())});
+        for (const auto &device : QMediaDevices::audioInputs())
+            microphones.append({device.description(), QString::fromUtf8(device.id())});
+    }
+    list(m_camera, cameras);
+    list(m_microphone, microphones);
 }
 
 void SettingsPage::changeEvent(QEvent *event)
@@ -186,18 +215,7 @@ void SettingsPage::retranslateUi()
     m_save->setText(tr("&Save settings"));
     m_save->setAccessibleName(tr("Save settings"));
 
-    const auto camera = m_camera->currentData().toString();
-    m_camera->clear();
-    m_camera->addItem(tr("System default"), QString());
-    for (const auto &device : QMediaDevices::videoInputs())
-        m_camera->addItem(device.description(), QString::fromUtf8(device.id()));
-    m_camera->setCurrentIndex(std::max(0, m_camera->findData(camera)));
-    const auto microphone = m_microphone->currentData().toString();
-    m_microphone->clear();
-    m_microphone->addItem(tr("System default"), QString());
-    for (const auto &device : QMediaDevices::audioInputs())
-        m_microphone->addItem(device.description(), QString::fromUtf8(device.id()));
-    m_microphone->setCurrentIndex(std::max(0, m_microphone->findData(microphone)));
+    listDevices();
     load();
 }
 

@@ -49,6 +49,7 @@ protected:
 private:
     void retranslateUi();
     void load();
+    void listDevices();
     void save();
     [[nodiscard]] QVariant editedValue(SettingKey key) const;
 
@@ -60,6 +61,7 @@ private:
     QLabel *m_storageNext = nullptr;
     seal::KeyProtection m_keyProtection = seal::KeyProtection::Invalid;
     QString m_keyBackend;
+    bool m_devicesListed = false; ///< the system's devices are asked for on the first open()
     QLabel *m_keyProtectionLabel = nullptr;
 
     QLabel *m_title = nullptr;

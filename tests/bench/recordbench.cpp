@@ -96,10 +96,14 @@ int main(int argc, char *argv[])
     // DualRec: the whole record command, source decoded as fast as the encoder takes it.
     const auto dualrecDir = work.filePath(QStringLiteral("dualrec-out"));
     QDir(dualrecDir).removeRecursively();
+    // Its journal and keys in a folder of the benchmark's own, never the user's data folder.
+    const auto dualrecData = work.filePath(QStringLiteral("dualrec-data"));
+    QDir(dualrecData).removeRecursively();
     const QStringList record{dualrec, QStringLiteral("record"), QStringLiteral("--source"), input, QStringLiteral("--pace"),
                              QStringLiteral("fast"), QStringLiteral("--template"), QStringLiteral("traditional-life"),
                              QStringLiteral("--application-no"), QStringLiteral("P2026-0001"), QStringLiteral("--agent"),
-                             QStringLiteral("A-007"), QStringLiteral("--no-hardware-encoder"), QStringLiteral("--out")};
+                             QStringLiteral("A-007"), QStringLiteral("--no-hardware-encoder"), QStringLiteral("--data-dir"), dualrecData,
+                             QStringLiteral("--out")};
     const auto ours = measure(record + QStringList{dualrecDir});
     const auto ourFile = only(dualrecDir, QStringLiteral(".mp4"));
 

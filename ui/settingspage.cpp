@@ -13,14 +13,45 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
+#include <QPixmap>
 #include <QMediaDevices>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <utility>
 
 namespace dualrec::ui {
+
+namespace {
+
+const QColor kLockColour(0x6b, 0x5b, 0x00);
+
+/// A small padlock, \a height pixels tall (logical), drawn for the screen's pixel ratio.
+QPixmap padlock(const QColor &colour, int height, qreal ratio)
+{
+    const QSizeF size(height * 0.75, height);
+    QPixmap pixmap((size * ratio).toSize());
+    pixmap.setDevicePixelRatio(ratio);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const qreal w = size.width();
+    const qreal h = size.height();
+    painter.setPen(QPen(colour, std::max(1.5, h / 9.0)));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawArc(QRectF(w * 0.22, h * 0.08, w * 0.56, h * 0.6), 0, 180 * 16);
+    painter.drawLine(QPointF(w * 0.22, h * 0.38), QPointF(w * 0.22, h * 0.5));
+    painter.drawLine(QPointF(w * 0.78, h * 0.38), QPointF(w * 0.78, h * 0.5));
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(colour);
+    painter.drawRoundedRect(QRectF(w * 0.08, h * 0.48, w * 0.84, h * 0.46), w * 0.1, w * 0.1);
+    return pixmap;
+}
+
+} // namespace
 
 SettingsPage::SettingsPage(SettingsStore &settings, storage::AuditLog &audit, QWidget *parent)
     : QWidget(parent), m_settings(settings), m_audit(audit)
@@ -66,16 +97,28 @@ SettingsPage::SettingsPage(SettingsStore &settings, storage::AuditLog &audit, QW
     auto addRow = [&](SettingKey key, QWidget *field) {
         auto *label = new QLabel(this);
         label->setBuddy(field);
+        const auto name = QString::fromLatin1(settingKeyName(key)).replace(u'/', u'-');
+        // The lock is drawn, not a character: an emoji font is not on every branch computer.
+        auto *icon = new QLabel(this);
+        icon->setObjectName(QStringLiteral("lockIcon-") + name);
+        icon->setPixmap(padlock(kLockColour, fontMetrics().height(), devicePixelRatio()));
+        icon->hide();
         auto *lock = new QLabel(this);
-        lock->setObjectName(QStringLiteral("lock-") + QString::fromLatin1(settingKeyName(key)).replace(u'/', u'-'));
-        lock->setStyleSheet(QStringLiteral("color: #6b5b00;"));
+        lock->setObjectName(QStringLiteral("lock-") + name);
+        lock->setStyleSheet(QStringLiteral("color: %1;").arg(kLockColour.name()));
+        auto *mark = new QHBoxLayout;
+        mark->setSpacing(4);
+        mark->addWidget(icon);
+        mark->addWidget(lock);
+        mark->addStretch(1);
         grid->addWidget(label, row, 0);
         grid->addWidget(field, row, 1);
-        grid->addWidget(lock, row, 2);
+        grid->addLayout(mark, row, 2);
         ++row;
         m_labels.insert(key, label);
         m_fields.insert(key, field);
         m_locks.insert(key, lock);
+        m_lockIcons.insert(key, icon);
     };
     addRow(SettingKey::StorageFolder, m_storage);
     // Right under the folder: the one in use when the saved one differs.
@@ -250,7 +293,8 @@ void SettingsPage::load()
         const bool locked = m_settings.isLocked(key);
         m_fields.value(key)->setEnabled(!locked);
         m_fields.value(key)->setToolTip(locked ? tr("Set by the IT policy") : QString());
-        m_locks.value(key)->setText(locked ? tr("🔒 set by IT") : QString());
+        m_locks.value(key)->setText(locked ? tr("set by IT") : QString());
+        m_lockIcons.value(key)->setVisible(locked);
         m_shown.insert(key, editedValue(key).toString());
     }
 }

@@ -69,6 +69,7 @@ private:
     QHash<SettingKey, QLabel *> m_labels;
     QHash<SettingKey, QWidget *> m_fields;
     QHash<SettingKey, QLabel *> m_locks;
+    QHash<SettingKey, QLabel *> m_lockIcons; ///< the drawn padlock beside m_locks
     QLineEdit *m_storage = nullptr;
     QComboBox *m_camera = nullptr;
     QComboBox *m_microphone = nullptr;

@@ -4678,10 +4678,6 @@ Scope: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>🔒 set by IT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Nothing changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4711,6 +4707,10 @@ Scope: %5</source>
     </message>
     <message>
         <source>The device key is kept in a file only this user can read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set by IT</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

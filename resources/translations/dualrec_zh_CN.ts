@@ -4703,10 +4703,6 @@ Scope: %5</source>
         <translation>由IT策略设定</translation>
     </message>
     <message>
-        <source>🔒 set by IT</source>
-        <translation>🔒 由IT设定</translation>
-    </message>
-    <message>
         <source>Nothing changed.</source>
         <translation>没有修改。</translation>
     </message>
@@ -4737,6 +4733,10 @@ Scope: %5</source>
     <message>
         <source>The device key is kept in a file only this user can read.</source>
         <translation>设备密钥保存在仅本用户可读的文件中。</translation>
+    </message>
+    <message>
+        <source>set by IT</source>
+        <translation>由IT设定</translation>
     </message>
 </context>
 <context>

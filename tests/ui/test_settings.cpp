@@ -70,6 +70,11 @@ TEST_CASE("the settings page shows what the IT policy fixes and saves only the r
     CHECK(app.find<QComboBox>("settingsLanguage")->currentData().toString() == language);
     CHECK_FALSE(app.find<QLabel>("lock-presence-graceSeconds")->text().isEmpty());
     CHECK(app.find<QLabel>("lock-capture-resolution")->text().isEmpty());
+    // The lock is a drawn picture beside the words (no emoji font needed), only where IT decides.
+    CHECK(app.find<QLabel>("lockIcon-presence-graceSeconds")->isVisible());
+    CHECK_FALSE(app.find<QLabel>("lockIcon-presence-graceSeconds")->pixmap().isNull());
+    CHECK_FALSE(app.find<QLabel>("lockIcon-capture-resolution")->isVisible());
+    CHECK_FALSE(app.find<QLabel>("lock-presence-graceSeconds")->text().contains(QChar(0xD83D))); // no emoji
 
     auto *resolution = app.find<QComboBox>("settingsResolution");
     REQUIRE(resolution->isEnabled());

@@ -224,7 +224,9 @@ struct AppFixture {
         window = std::make_unique<ui::MainWindow>(
             ui::UiServices{library, *journal, *activeClock, *settings, withFeed ? &feed : nullptr, capture.get(), recording,
                            voice.get()},
-            ui::ShellInfo{QStringLiteral("demo"), directory.path(), language});
+            // The source as the app names it (app/application.cpp), in the window's language.
+            ui::ShellInfo{QCoreApplication::translate("dualrec::app::Application", "built-in demo source"), directory.path(),
+                          language});
         window->resize(1280, 820);
         window->show();
         window->activateWindow();

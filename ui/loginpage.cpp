@@ -30,6 +30,7 @@ LoginPage::LoginPage(storage::UserRepository &users, storage::AuditLog &audit, Q
     m_title->setObjectName(QStringLiteral("loginTitle"));
     pageStyle::makeHeading(m_title, 1.8);
     m_hint = new QLabel(box);
+    m_hint->setObjectName(QStringLiteral("loginHint"));
     m_hint->setWordWrap(true);
     layout->addWidget(m_title);
     layout->addWidget(m_hint);
@@ -134,7 +135,7 @@ void LoginPage::retranslateUi()
 {
     m_title->setText(m_firstRun ? tr("Create the first supervisor account") : tr("Sign in"));
     m_hint->setText(m_firstRun ? tr("No account exists on this computer yet. The first account is a supervisor: "
-                                    "it can create the agents' accounts with \"dualrec user add\".")
+                                    "after signing in, it creates the agents' accounts under \"Accounts\".")
                                : tr("Sign in with your own account. After 5 wrong passwords the account is locked "
                                     "for 15 minutes."));
     m_loginLabel->setText(tr("&Login:"));

@@ -3581,10 +3581,6 @@ Scope: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No account exists on this computer yet. The first account is a supervisor: it can create the agents&apos; accounts with &quot;dualrec user add&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sign in with your own account. After 5 wrong passwords the account is locked for 15 minutes.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3719,6 +3715,10 @@ Scope: %5</source>
     </message>
     <message>
         <source>The account was not created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account exists on this computer yet. The first account is a supervisor: after signing in, it creates the agents&apos; accounts under &quot;Accounts&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3618,10 +3618,6 @@ Scope: %5</source>
         <translation>登录</translation>
     </message>
     <message>
-        <source>No account exists on this computer yet. The first account is a supervisor: it can create the agents&apos; accounts with &quot;dualrec user add&quot;.</source>
-        <translation>这台电脑上还没有账号。第一个账号为主管账号，可以用“dualrec user add”为业务员创建账号。</translation>
-    </message>
-    <message>
         <source>Sign in with your own account. After 5 wrong passwords the account is locked for 15 minutes.</source>
         <translation>请用您本人的账号登录。密码连续输错5次，账号将被锁定15分钟。</translation>
     </message>
@@ -3754,6 +3750,10 @@ Scope: %5</source>
     <message>
         <source>The account was not created.</source>
         <translation>账号未创建。</translation>
+    </message>
+    <message>
+        <source>No account exists on this computer yet. The first account is a supervisor: after signing in, it creates the agents&apos; accounts under &quot;Accounts&quot;.</source>
+        <translation>这台电脑上还没有账号。第一个账号为主管账号：登录后可在“账号管理”中为业务员创建账号。</translation>
     </message>
 </context>
 <context>

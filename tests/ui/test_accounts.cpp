@@ -168,6 +168,10 @@ TEST_CASE("the first-run page judges its fields in the order it asks for them")
     const test::Language catalogue(QStringLiteral("zh_CN"));
     test::AppFixture app(QStringLiteral("zh_CN"));
     app.openWindow();
+    // The first supervisor is told where agents' accounts are made: the window, not a command.
+    const auto hint = app.find<QLabel>("loginHint")->text();
+    CHECK(hint.contains(QStringLiteral("“账号管理”")));
+    CHECK_FALSE(hint.contains(QStringLiteral("dualrec")));
     auto *submit = app.find<QPushButton>("loginButton");
     auto *message = app.find<QLabel>("loginMessage");
     auto *login = app.find<QLineEdit>("loginName");

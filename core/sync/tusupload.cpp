@@ -32,51 +32,11 @@ bool isHex64(const QByteArray &text)
 
 } // namespace
 
-Result<void> SyncEndpoint::validate() const
-{
-    if (!creationUrl.isValid() || creationUrl.host().isEmpty()
-        || (creationUrl.scheme() != QLatin1String("https") && creationUrl.scheme() != QLatin1String("http")))
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("endpoint \"%1\": expected an https:// (or http:// for a local test server) URL with a host")
-                        .arg(creationUrl.toString()));
-    if (!caFile.isEmpty()) {
-        if (!QFileInfo(caFile).isReadable())
-            return fail(ErrorCode::NotFound, QStringLiteral("CA file %1 cannot be read").arg(caFile));
-        if (QSslCertificate::fromPath(caFile, QSsl::Pem).isEmpty())
-            return fail(ErrorCode::FormatError, QStringLiteral("CA file %1 holds no PEM certificate").arg(caFile));
-    }
-    if (!publicKeyPinSha256.isEmpty() && publicKeyPinSha256.size() != 32)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("public key pin: expected a SHA-256 (32 bytes), got %1 bytes").arg(publicKeyPinSha256.size()));
-    if (minChunkBytes < 1 || maxChunkBytes < minChunkBytes)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("chunk bounds %1..%2 are not a range").arg(minChunkBytes).arg(maxChunkBytes));
-    return {};
-}
-
-Result<QByteArray> SyncEndpoint::parsePin(const QString &text)
-{
-    const auto trimmed = text.trimmed();
-    if (trimmed.startsWith(QLatin1String("sha256/"))) {
-        const auto bytes = QByteArray::fromBase64(trimmed.mid(7).toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
-        if (bytes.size() == 32)
-            return bytes;
-    } else if (trimmed.size() == 64) {
-        const auto bytes = QByteArray::fromHex(trimmed.toLatin1());
-        if (bytes.size() == 32 && bytes.toHex() == trimmed.toLower().toLatin1())
-            return bytes;
-    }
-    return fail(ErrorCode::InvalidArgument,
-                QStringLiteral("public key pin \"%1\": expected sha256/BASE64 or 64 hex digits (the SHA-256 of the server's public key)")
-                    .arg(trimmed.left(100)));
-}
-
 TusUpload::TusUpload(QNetworkAccessManager &network, SyncEndpoint endpoint, UploadRecord record, UploadQueue &queue, QObject *parent)
     : QObject(parent), m_network(&network), m_endpoint(std::move(endpoint)), m_record(std::move(record)), m_queue(&queue),
-      m_ssl(QSslConfiguration::defaultConfiguration()), m_offset(m_record.confirmedOffset),
+      m_requests(m_endpoint), m_offset(m_record.confirmedOffset),
       m_chunk(std::clamp<qint64>(2 << 20, m_endpoint.minChunkBytes, m_endpoint.maxChunkBytes))
 {
-    m_ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
-    if (!m_endpoint.caFile.isEmpty())
-        m_ssl.setCaCertificates(QSslCertificate::fromPath(m_endpoint.caFile, QSsl::Pem));
 }
 
 TusUpload::~TusUpload()
@@ -118,39 +78,16 @@ void TusUpload::abort()
         });
 }
 
-QNetworkRequest TusUpload::request(const QUrl &url) const
-{
-    QNetworkRequest request(url);
-    request.setRawHeader("Tus-Resumable", kTusVersion);
-    if (!m_endpoint.bearerToken.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + m_endpoint.bearerToken.toUtf8());
-    request.setTransferTimeout(m_endpoint.stallTimeoutMs);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    if (url.scheme() == QLatin1String("https"))
-        request.setSslConfiguration(m_ssl);
-    return request;
-}
-
 void TusUpload::watch(QNetworkReply *reply, Step step)
 {
     m_reply = reply;
-    if (!m_endpoint.publicKeyPinSha256.isEmpty()) {
-        connect(reply, &QNetworkReply::encrypted, this, [this, reply] {
-            const auto key = reply->sslConfiguration().peerCertificate().publicKey();
-            const auto hash = QCryptographicHash::hash(key.toDer(), QCryptographicHash::Sha256);
-            if (hash != m_endpoint.publicKeyPinSha256) {
-                reply->setProperty("dualrecPinMismatch", hash.toBase64());
-                reply->abort();
-            }
-        });
-    }
+    m_requests.checkPin(reply, this);
     connect(reply, &QNetworkReply::finished, this, [this, reply, step] { onReplyFinished(reply, step); });
 }
 
 void TusUpload::create()
 {
-    auto req = request(m_endpoint.creationUrl);
+    auto req = m_requests.request(m_endpoint.creationUrl);
     req.setRawHeader("Upload-Length", QByteArray::number(m_record.totalBytes));
     const QList<QByteArray> metadata{
         metadataPair("filename", QFileInfo(m_file.fileName()).fileName()),
@@ -167,7 +104,7 @@ void TusUpload::create()
 
 void TusUpload::head()
 {
-    watch(m_network->sendCustomRequest(request(m_record.uploadUrl), "HEAD"), Step::Head);
+    watch(m_network->sendCustomRequest(m_requests.request(m_record.uploadUrl), "HEAD"), Step::Head);
 }
 
 void TusUpload::patch()
@@ -188,7 +125,7 @@ void TusUpload::sendPatch()
         delete body;
         return finish(fail(ErrorCode::IoError, QStringLiteral("package %1 cannot be read at %2: %3").arg(m_file.fileName()).arg(m_offset).arg(why)));
     }
-    auto req = request(m_record.uploadUrl);
+    auto req = m_requests.request(m_record.uploadUrl);
     req.setRawHeader("Upload-Offset", QByteArray::number(m_offset));
     req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/offset+octet-stream"));
     req.setHeader(QNetworkRequest::ContentLengthHeader, size);
@@ -206,9 +143,9 @@ Error TusUpload::replyError(QNetworkReply *reply, const QString &what) const
 {
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QString where = reply->url().toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo);
-    if (const auto pin = reply->property("dualrecPinMismatch"); pin.isValid())
-        return {ErrorCode::ServerNotTrusted, QStringLiteral("%1 %2: the server's public key (sha256/%3) is not the pinned one")
-                                                 .arg(what, where, pin.toString())};
+    if (const auto pin = TusRequestBuilder::pinMismatch(reply))
+        return {ErrorCode::ServerNotTrusted, QStringLiteral("%1 %2: the server's public key (%3) is not the pinned one")
+                                                 .arg(what, where, *pin)};
     if (m_aborted)
         return {ErrorCode::Cancelled, QStringLiteral("%1 %2: stopped on request").arg(what, where)};
     if (reply->error() == QNetworkReply::SslHandshakeFailedError)
@@ -338,7 +275,7 @@ void TusUpload::handlePatch(QNetworkReply *reply)
         return patch();
     const QByteArray sha = reply->rawHeader(kSha256Header);
     if (sha.isEmpty()) {
-        watch(m_network->sendCustomRequest(request(m_record.uploadUrl), "HEAD"), Step::Verify);
+        watch(m_network->sendCustomRequest(m_requests.request(m_record.uploadUrl), "HEAD"), Step::Verify);
         return;
     }
     acknowledgeIf(sha);
@@ -386,26 +323,18 @@ void TusUpload::finish(Result<void> result)
 
 Result<void> TusUpload::terminate(QNetworkAccessManager &network, const SyncEndpoint &endpoint, const QUrl &uploadUrl)
 {
-    QNetworkRequest req(uploadUrl);
-    req.setRawHeader("Tus-Resumable", kTusVersion);
-    if (!endpoint.bearerToken.isEmpty())
-        req.setRawHeader("Authorization", "Bearer " + endpoint.bearerToken.toUtf8());
-    req.setTransferTimeout(endpoint.stallTimeoutMs);
-    if (uploadUrl.scheme() == QLatin1String("https")) {
-        auto ssl = QSslConfiguration::defaultConfiguration();
-        ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
-        if (!endpoint.caFile.isEmpty())
-            ssl.setCaCertificates(QSslCertificate::fromPath(endpoint.caFile, QSsl::Pem));
-        req.setSslConfiguration(ssl);
-    }
-    auto *reply = network.sendCustomRequest(req, "DELETE");
+    const TusRequestBuilder requests(endpoint);
+    auto *reply = network.sendCustomRequest(requests.request(uploadUrl), "DELETE");
     QEventLoop loop;
+    requests.checkPin(reply, &loop);
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();
     reply->deleteLater();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status == 204 || status == 200)
         return {};
+    if (const auto pin = TusRequestBuilder::pinMismatch(reply))
+        return fail(ErrorCode::ServerNotTrusted, QStringLiteral("DELETE %1: the server's public key (%2) is not the pinned one").arg(uploadUrl.toString(), *pin));
     if (status == 401 || status == 403)
         return fail(ErrorCode::AccessDenied, QStringLiteral("DELETE %1: the server answered %2").arg(uploadUrl.toString()).arg(status));
     return fail(ErrorCode::NetworkError, QStringLiteral("DELETE %1: %2 (HTTP %3)").arg(uploadUrl.toString(), reply->errorString()).arg(status));

@@ -2,6 +2,7 @@
 // uploads compared byte for byte, resume after the server dies, the acknowledgement check,
 // credentials refused, TLS trust, and faults injected by a small proxy (faultproxy.js).
 #include "core/sync/evidencefollow.h"
+#include "core/sync/timestampupload.h"
 #include "tests/sync/syncfixture.h"
 
 #include <QNetworkAccessManager>
@@ -534,6 +535,39 @@ TEST_CASE("HTTPS: a server certificate from another CA is refused with a clear e
         INFO((outcome.failures.isEmpty() ? QString() : outcome.failures.first().detail).toStdString());
         REQUIRE(done);
         CHECK(server.stored(folder.record(id).uploadUrl) == folder.package(id));
+    }
+    SECTION("a timestamp goes out with the same trust: a wrong pin is refused naming the server's key, the right one is accepted")
+    {
+        REQUIRE(folder.queue().enqueueSealed().value() == 1);
+        const auto certificate = QSslCertificate::fromPath(at("server.pem")).value(0);
+        const auto serverPin = QCryptographicHash::hash(certificate.publicKey().toDer(), QCryptographicHash::Sha256);
+        sync::TimestampUploadRecord record;
+        record.sessionId = id;
+        record.path = folder.queue().packagePath(id) + QStringLiteral(".tsr");
+        record.bytes = QByteArray(1500, 'T');
+        record.sha256 = QString::fromLatin1(QCryptographicHash::hash(record.bytes, QCryptographicHash::Sha256).toHex());
+        QNetworkAccessManager network;
+        const auto upload = [&](const QByteArray &pin) {
+            auto endpoint = endpointFor(server.url());
+            endpoint.caFile = at("ca.pem");
+            endpoint.publicKeyPinSha256 = pin;
+            sync::TimestampUpload timestamp(network, endpoint, record, folder.queue());
+            QEventLoop loop;
+            QObject::connect(&timestamp, &sync::TimestampUpload::finished, &loop, &QEventLoop::quit);
+            QTimer::singleShot(20000, &loop, &QEventLoop::quit);
+            timestamp.start();
+            loop.exec();
+            return timestamp.result();
+        };
+        const auto refused = upload(QByteArray(32, '\x11'));
+        REQUIRE_FALSE(refused.has_value());
+        CHECK(refused.error().code == ErrorCode::ServerNotTrusted);
+        CHECK(refused.error().detail.contains(QStringLiteral("sha256/") + QString::fromLatin1(serverPin.toBase64())));
+        CHECK(server.events(QStringLiteral("create")).isEmpty());
+        const auto accepted = upload(serverPin);
+        INFO((accepted ? QString() : accepted.error().detail).toStdString());
+        CHECK(accepted.has_value());
+        CHECK(server.events(QStringLiteral("create")).size() == 1);
     }
 }
 

@@ -25,15 +25,22 @@ TusRequestBuilder::TusRequestBuilder(const SyncEndpoint &endpoint)
 QNetworkRequest TusRequestBuilder::request(const QUrl &url) const
 {
     QNetworkRequest request(url);
-    request.setRawHeader("Tus-Resumable", QByteArrayLiteral("1.0.0"));
-    if (!m_bearerToken.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + m_bearerToken);
+    for (const auto &[name, value] : baseHeaders())
+        request.setRawHeader(name, value);
     request.setTransferTimeout(m_stallTimeoutMs);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     if (url.scheme() == QLatin1String("https"))
         request.setSslConfiguration(m_ssl);
     return request;
+}
+
+QList<QPair<QByteArray, QByteArray>> TusRequestBuilder::baseHeaders() const
+{
+    QList<QPair<QByteArray, QByteArray>> headers{{QByteArrayLiteral("Tus-Resumable"), QByteArrayLiteral("1.0.0")}};
+    if (!m_bearerToken.isEmpty())
+        headers.append({QByteArrayLiteral("Authorization"), "Bearer " + m_bearerToken});
+    return headers;
 }
 
 void TusRequestBuilder::checkPin(QNetworkReply *reply, QObject *context) const

@@ -26,6 +26,13 @@ public:
     explicit TusRequestBuilder(const SyncEndpoint &endpoint);
 
     [[nodiscard]] QNetworkRequest request(const QUrl &url) const;
+    /// The headers every request carries (`Tus-Resumable`, the bearer token when there is one).
+    [[nodiscard]] QList<QPair<QByteArray, QByteArray>> baseHeaders() const;
+    /// For https: full verification, the endpoint's CA file when it has one.
+    [[nodiscard]] const QSslConfiguration &sslConfiguration() const { return m_ssl; }
+    /// SHA-256 of the pinned public key (empty: no pin).
+    [[nodiscard]] const QByteArray &pinSha256() const { return m_pinSha256; }
+    [[nodiscard]] int stallTimeoutMs() const { return m_stallTimeoutMs; }
     /// With a pin: aborts `reply` once encrypted when the server's public key is not the pinned
     /// one (pinMismatch() then says which key it was). `context` scopes the connection.
     void checkPin(QNetworkReply *reply, QObject *context) const;

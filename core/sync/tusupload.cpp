@@ -41,6 +41,7 @@ TusUpload::TusUpload(QNetworkAccessManager &network, SyncEndpoint endpoint, Uplo
 
 TusUpload::~TusUpload()
 {
+    delete m_patch;
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->abort();
@@ -72,6 +73,8 @@ void TusUpload::abort()
     m_aborted = true;
     if (m_reply)
         m_reply->abort();
+    else if (m_patch)
+        m_patch->abort();
     else if (!m_finished)
         QTimer::singleShot(0, this, [this] {
             finish(fail(ErrorCode::Cancelled, QStringLiteral("upload of %1 stopped on request").arg(m_record.sessionId.toString())));
@@ -125,18 +128,23 @@ void TusUpload::sendPatch()
         delete body;
         return finish(fail(ErrorCode::IoError, QStringLiteral("package %1 cannot be read at %2: %3").arg(m_file.fileName()).arg(m_offset).arg(why)));
     }
-    auto req = m_requests.request(m_record.uploadUrl);
-    req.setRawHeader("Upload-Offset", QByteArray::number(m_offset));
-    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/offset+octet-stream"));
-    req.setHeader(QNetworkRequest::ContentLengthHeader, size);
     m_patchBytes = size;
     m_patchTimer.start();
-    auto *reply = m_network->sendCustomRequest(req, "PATCH", body);
-    body->setParent(reply); // lives as long as the request that reads it
-    connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64) {
-        Q_EMIT progress(m_offset, sent, m_record.totalBytes);
+    // Written by this thread on its own socket, not through Qt Network (core/sync/patchsender.h).
+    auto *sender = new PatchSender(m_requests, m_record.uploadUrl,
+                                   {{QByteArrayLiteral("Upload-Offset"), QByteArray::number(m_offset)},
+                                    {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/offset+octet-stream")}},
+                                   body, this);
+    m_patch = sender;
+    connect(sender, &PatchSender::progress, this, [this](qint64 sent, qint64) { Q_EMIT progress(m_offset, sent, m_record.totalBytes); });
+    connect(sender, &PatchSender::finished, this, [this, sender] {
+        sender->deleteLater();
+        if (m_patch == sender)
+            m_patch = nullptr;
+        if (!m_finished)
+            handlePatch(sender->answer());
     });
-    watch(reply, Step::Patch);
+    sender->start();
 }
 
 Error TusUpload::replyError(QNetworkReply *reply, const QString &what) const
@@ -150,19 +158,22 @@ Error TusUpload::replyError(QNetworkReply *reply, const QString &what) const
         return {ErrorCode::Cancelled, QStringLiteral("%1 %2: stopped on request").arg(what, where)};
     if (reply->error() == QNetworkReply::SslHandshakeFailedError)
         return {ErrorCode::ServerNotTrusted, QStringLiteral("%1 %2: TLS certificate refused: %3").arg(what, where, reply->errorString())};
+    if (status != 0)
+        return statusError(status, reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString(), what, where);
+    if (reply->error() == QNetworkReply::OperationCanceledError || reply->error() == QNetworkReply::TimeoutError)
+        return {ErrorCode::NetworkError, QStringLiteral("%1 %2: no byte moved for %3 s (stalled)").arg(what, where).arg(m_endpoint.stallTimeoutMs / 1000.0)};
+    return {ErrorCode::NetworkError, QStringLiteral("%1 %2: %3").arg(what, where, reply->errorString())};
+}
+
+Error TusUpload::statusError(int status, const QString &reason, const QString &what, const QString &where) const
+{
     if (status == 401 || status == 403)
         return {ErrorCode::AccessDenied, QStringLiteral("%1 %2: the server answered %3: the credentials (bearer token) were refused")
                                              .arg(what, where).arg(status)};
     if (status == 413)
         return {ErrorCode::InvalidArgument, QStringLiteral("%1 %2: the server answered 413: it refuses a package of %3 bytes")
                                                 .arg(what, where).arg(m_record.totalBytes)};
-    if (status != 0)
-        return {ErrorCode::NetworkError, QStringLiteral("%1 %2: the server answered %3 %4")
-                                             .arg(what, where).arg(status)
-                                             .arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString())};
-    if (reply->error() == QNetworkReply::OperationCanceledError || reply->error() == QNetworkReply::TimeoutError)
-        return {ErrorCode::NetworkError, QStringLiteral("%1 %2: no byte moved for %3 s (stalled)").arg(what, where).arg(m_endpoint.stallTimeoutMs / 1000.0)};
-    return {ErrorCode::NetworkError, QStringLiteral("%1 %2: %3").arg(what, where, reply->errorString())};
+    return {ErrorCode::NetworkError, QStringLiteral("%1 %2: the server answered %3 %4").arg(what, where).arg(status).arg(reason)};
 }
 
 void TusUpload::onReplyFinished(QNetworkReply *reply, Step step)
@@ -176,7 +187,7 @@ void TusUpload::onReplyFinished(QNetworkReply *reply, Step step)
     case Step::Create: return handleCreate(reply);
     case Step::Head: return handleHead(reply, false);
     case Step::Verify: return handleHead(reply, true);
-    case Step::Patch: return handlePatch(reply);
+    case Step::Patch: break; // PatchSender
     case Step::Invalid: break;
     }
 }
@@ -210,14 +221,8 @@ void TusUpload::handleCreate(QNetworkReply *reply)
 void TusUpload::handleHead(QNetworkReply *reply, bool verifying)
 {
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if ((status == 404 || status == 410) && !m_recreated) {
-        // The server no longer has it (expired, or a new server): start again from byte 0.
-        m_recreated = true;
-        if (auto forgotten = m_queue->forgetUrl(m_record.sessionId); !forgotten)
-            return finish(std::unexpected(forgotten.error()));
-        m_record.uploadUrl.clear();
-        return create();
-    }
+    if ((status == 404 || status == 410) && !m_recreated)
+        return recreate();
     if (status != 200 && status != 204)
         return finish(std::unexpected(replyError(reply, QStringLiteral("asking for the offset of"))));
     bool okOffset = false;
@@ -248,21 +253,36 @@ void TusUpload::handleHead(QNetworkReply *reply, bool verifying)
     patch();
 }
 
-void TusUpload::handlePatch(QNetworkReply *reply)
+void TusUpload::recreate()
 {
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    // The server no longer has it (expired, or a new server): start again from byte 0.
+    m_recreated = true;
+    if (auto forgotten = m_queue->forgetUrl(m_record.sessionId); !forgotten)
+        return finish(std::unexpected(forgotten.error()));
+    m_record.uploadUrl.clear();
+    create();
+}
+
+void TusUpload::handlePatch(const PatchAnswer &answer)
+{
     m_bytesSent += m_patchBytes;
+    const QString where = m_record.uploadUrl.toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo);
+    if (m_aborted)
+        return finish(fail(ErrorCode::Cancelled, QStringLiteral("sending bytes %1.. to %2: stopped on request").arg(m_offset).arg(where)));
+    if (answer.error)
+        return finish(std::unexpected(*answer.error));
+    const int status = answer.status;
     if (status == 409 && m_conflicts++ < 3)
         return head(); // our offset is not the server's: ask and go on from there
     if ((status == 404 || status == 410) && !m_recreated)
-        return handleHead(reply, false);
+        return recreate();
     if (status != 204 && status != 200)
-        return finish(std::unexpected(replyError(reply, QStringLiteral("sending bytes %1.. to").arg(m_offset))));
+        return finish(std::unexpected(statusError(status, answer.reason, QStringLiteral("sending bytes %1.. to").arg(m_offset), where)));
     bool ok = false;
-    const qint64 offset = reply->rawHeader("Upload-Offset").toLongLong(&ok);
+    const qint64 offset = answer.header("upload-offset").toLongLong(&ok);
     if (!ok || offset <= m_offset || offset > m_record.totalBytes)
         return finish(fail(ErrorCode::NetworkError, QStringLiteral("PATCH %1: Upload-Offset \"%2\" after sending from %3")
-                                                        .arg(m_record.uploadUrl.toString(), QString::fromLatin1(reply->rawHeader("Upload-Offset").left(40)))
+                                                        .arg(m_record.uploadUrl.toString(), QString::fromLatin1(answer.header("upload-offset").left(40)))
                                                         .arg(m_offset)));
     adaptChunk(offset - m_offset, m_patchTimer.elapsed());
     m_offset = offset;
@@ -273,7 +293,7 @@ void TusUpload::handlePatch(QNetworkReply *reply)
     Q_EMIT progress(m_offset, 0, m_record.totalBytes);
     if (m_offset < m_record.totalBytes)
         return patch();
-    const QByteArray sha = reply->rawHeader(kSha256Header);
+    const QByteArray sha = answer.header("upload-sha256");
     if (sha.isEmpty()) {
         watch(m_network->sendCustomRequest(m_requests.request(m_record.uploadUrl), "HEAD"), Step::Verify);
         return;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/sync/bandwidthlimiter.h"
+#include "core/sync/patchsender.h"
 #include "core/sync/tusrequest.h"
 #include "core/sync/uploadqueue.h"
 #include "core/util/result.h"
@@ -79,7 +80,9 @@ private:
     void onReplyFinished(QNetworkReply *reply, Step step);
     void handleCreate(QNetworkReply *reply);
     void handleHead(QNetworkReply *reply, bool verifying);
-    void handlePatch(QNetworkReply *reply);
+    void handlePatch(const PatchAnswer &answer);
+    void recreate();
+    [[nodiscard]] Error statusError(int status, const QString &reason, const QString &what, const QString &where) const;
     void acknowledgeIf(const QByteArray &serverSha256);
     void finish(Result<void> result);
     void watch(QNetworkReply *reply, Step step);
@@ -93,6 +96,7 @@ private:
     TusRequestBuilder m_requests;
     QFile m_file;
     QPointer<QNetworkReply> m_reply;
+    QPointer<PatchSender> m_patch;
     qint64 m_offset = 0;
     qint64 m_chunk = 0;
     qint64 m_patchBytes = 0;

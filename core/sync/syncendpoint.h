@@ -16,7 +16,7 @@ struct SyncEndpoint final {
     QByteArray publicKeyPinSha256;  ///< SHA-256 of the server certificate's SubjectPublicKeyInfo (32 bytes); empty: no pin
     int stallTimeoutMs = 30'000;    ///< a request that moves no byte for this long is aborted
     qint64 minChunkBytes = 1 << 20;  ///< chunk size adapts within [min, max] to the measured rate
-    qint64 maxChunkBytes = 16 << 20;
+    qint64 maxChunkBytes = 64 << 20;
     qint64 bandwidthLimit = 0;      ///< bytes per second over all PATCH bodies (of the scheduler's uploads together); 0: no limit
     /// Checks the settings (URL scheme and host, CA file readable, pin length); says which is wrong.
     [[nodiscard]] Result<void> validate() const;

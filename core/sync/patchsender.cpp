@@ -83,7 +83,9 @@ void PatchSender::onConnected()
     QByteArray head = "PATCH " + m_url.path(QUrl::FullyEncoded).toLatin1();
     if (m_url.hasQuery())
         head += '?' + m_url.query(QUrl::FullyEncoded).toLatin1();
-    head += " HTTP/1.1\r\nHost: " + m_url.host(QUrl::FullyEncoded).toLatin1();
+    const QByteArray host = m_url.host(QUrl::FullyEncoded).toLatin1();
+    head += " HTTP/1.1\r\nHost: ";
+    head += host.contains(':') ? QByteArray('[' + host + ']') : host; // an IPv6 literal in brackets
     if (m_url.port() != -1)
         head += ':' + QByteArray::number(m_url.port());
     head += "\r\n";

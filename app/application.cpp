@@ -286,9 +286,12 @@ void Application::startSync(const QString &dataDirectory, QTextStream &err)
             err << tr("dualrec: sealed recordings are not uploaded: %1").arg(endpoint.error().detail) << Qt::endl;
         return;
     }
-    sync::SyncScheduler::Options options;
-    options.uploadOnMetered = m_settings.value(SettingKey::SyncUploadOnMetered).toBool();
-    m_sync = std::make_unique<sync::SyncService>(*m_journal, dataDirectory, *endpoint, m_clock, options, QStringLiteral("dualrec window"));
+    const auto options = configuredSyncOptions(m_settings); // sync/uploadOnMetered, sync/retentionDays
+    if (!options) {
+        err << tr("dualrec: sealed recordings are not uploaded: %1").arg(options.error().detail) << Qt::endl;
+        return;
+    }
+    m_sync = std::make_unique<sync::SyncService>(*m_journal, dataDirectory, *endpoint, m_clock, *options, QStringLiteral("dualrec window"));
     // A session sealed while the window is open is queued at once.
     connect(m_sealing.get(), &live::SealQueue::sealed, m_sync.get(), [this] { m_sync->enqueueSealed(); });
     m_sync->start();

@@ -3,6 +3,7 @@
 #include "app/exportcommand.h"
 #include "app/qcreportcommand.h"
 #include "app/sealcommand.h"
+#include "app/synccommand.h"
 #include "core/util/text.h"
 
 #include <QCommandLineParser>
@@ -125,15 +126,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
                   "                         OpenSSL, data folder, translations): one line per check; exit 0 when\n"
                   "                         every check passed, else 1")
         + QStringLiteral("\n") + qcReportCommandHelp() + QStringLiteral("\n") + sealCommandsHelp() + QStringLiteral("\n") + exportCommandHelp() + QStringLiteral("\n")
-        + QCoreApplication::translate("CommandLine",
-                  "  sync [--endpoint URL] [--once] [--ca-file PEM] [--pin sha256/BASE64] [--bandwidth BYTES]\n"
-                  "                         upload the sealed packages to the insurer (tus); one line per package;\n"
-                  "                         with --once exit 0 when every package is acknowledged, else 1. The bearer\n"
-                  "                         token comes from the key store (or the environment variable\n"
-                  "                         DUALREC_SYNC_TOKEN, which wins); endpoint, CA file and pin default to the\n"
-                  "                         IT policy (sync/endpoint, sync/caFile, sync/pin)\n"
-                  "  sync --set-token       read the upload token from standard input and keep it in the key store\n"
-                  "                         (empty input removes it); the token is never printed")
+        + syncCommandHelp()
         + QStringLiteral("\n")
         + QCoreApplication::translate("CommandLine",
                   "  pending [--json]       how many recordings in the data folder the insurer has not acknowledged\n"

@@ -51,7 +51,61 @@ QString lineOf(const sync::UploadRecord &r)
     return head + QCoreApplication::translate("SyncCommand", "in an unknown state");
 }
 
+/// InvalidArgument naming `key`, where its value is and what is expected, when the value set for
+/// it is not valid (SettingsStore::value() would quietly pass over it).
+Result<void> refuseInvalid(const SettingsStore &settings, SettingKey key, const char *expected)
+{
+    const auto rejected = settings.rejectedValue(key);
+    if (!rejected)
+        return {};
+    return fail(ErrorCode::InvalidArgument, QStringLiteral("the setting %1 in %2 is \"%3\": expected %4")
+                                                .arg(QLatin1String(settingKeyName(key)), QDir::toNativeSeparators(rejected->source),
+                                                     rejected->text.left(100), QLatin1String(expected)));
+}
+
 } // namespace
+
+Result<sync::SyncScheduler::Options> configuredSyncOptions(const SettingsStore &settings)
+{
+    if (auto checked = refuseInvalid(settings, SettingKey::SyncUploadOnMetered, "true or false"); !checked)
+        return std::unexpected(checked.error());
+    if (auto checked = refuseInvalid(settings, SettingKey::SyncRetentionDays,
+                                     "a whole number of days from 0 to 3650 (how long an acknowledged package stays on this computer; "
+                                     "0 keeps it for ever)");
+        !checked)
+        return std::unexpected(checked.error());
+    sync::SyncScheduler::Options options;
+    options.uploadOnMetered = settings.value(SettingKey::SyncUploadOnMetered).toBool();
+    const int days = settings.value(SettingKey::SyncRetentionDays).toInt();
+    options.retention = days > 0 ? std::optional<std::chrono::days>(std::chrono::days(days)) : std::nullopt;
+    return options;
+}
+
+QString syncCommandHelp()
+{
+    return QCoreApplication::translate("SyncCommand",
+        "  sync [--endpoint URL] [--once] [--ca-file PEM] [--pin sha256/BASE64] [--bandwidth BYTES]\n"
+        "                         upload the sealed packages to the insurer (tus); one line per package;\n"
+        "                         with --once exit 0 when every package is acknowledged, else 1; 2 when a\n"
+        "                         setting is wrong (the message names it). It reads these settings from the\n"
+        "                         IT policy file (or the user's settings file); an option given wins:\n"
+        "                         sync/endpoint is the insurer's upload address (https://...); --endpoint.\n"
+        "                         sync/caFile is a PEM file of the only certificate authorities trusted for\n"
+        "                         that address; empty, the system's are trusted; --ca-file.\n"
+        "                         sync/pin is the server's public key as sha256/BASE64: a server with another\n"
+        "                         key is refused; empty, no pin; --pin.\n"
+        "                         sync/bandwidthLimit is at most how many KiB per second all uploads together\n"
+        "                         may use; 0, the default, means no limit; --bandwidth (bytes per second).\n"
+        "                         sync/uploadOnMetered set to true also uploads on a metered network (a\n"
+        "                         phone's hotspot); false, the default, waits for another network.\n"
+        "                         sync/retentionDays is how many days after the insurer acknowledged a package\n"
+        "                         it is deleted from this computer (never before; audited); 0 keeps it for\n"
+        "                         ever; the default is 30.\n"
+        "                         The bearer token is no setting: it is kept in the key store (sync\n"
+        "                         --set-token); the environment variable DUALREC_SYNC_TOKEN wins over it.\n"
+        "  sync --set-token       read the upload token from standard input and keep it in the key store\n"
+        "                         (empty input removes it); the token is never printed");
+}
 
 Result<sync::SyncEndpoint> configuredSyncEndpoint(const SettingsStore &settings, const QString &dataDirectory, const SyncOptions &options)
 {
@@ -59,6 +113,11 @@ Result<sync::SyncEndpoint> configuredSyncEndpoint(const SettingsStore &settings,
     const QString endpointText = options.endpoint.isEmpty() ? settings.text(SettingKey::SyncEndpoint) : options.endpoint;
     if (endpointText.isEmpty())
         return fail(ErrorCode::NotFound, QStringLiteral("no upload address (sync/endpoint) is configured"));
+    if (!options.bandwidthLimit) {
+        if (auto checked = refuseInvalid(settings, SettingKey::SyncBandwidthLimit, "a whole number of KiB per second from 0 (no limit) to 10000000");
+            !checked)
+            return std::unexpected(checked.error());
+    }
     const QString pinText = options.publicKeyPin.isEmpty() ? settings.text(SettingKey::SyncPublicKeyPin) : options.publicKeyPin;
     sync::SyncEndpoint endpoint;
     endpoint.creationUrl = QUrl(endpointText);
@@ -146,9 +205,13 @@ int runSyncCommand(const CommandLine &commandLine, QTextStream &out, QTextStream
     Application::tellJournalStartup((*journal)->startup(), err);
     sync::UploadQueue queue((*journal)->database(), dataDirectory, clock);
 
-    sync::SyncScheduler::Options schedulerOptions;
+    auto configuredOptions = configuredSyncOptions(settings);
+    if (!configuredOptions) {
+        err << "dualrec sync: " << configuredOptions.error().detail << Qt::endl;
+        return 2;
+    }
+    sync::SyncScheduler::Options schedulerOptions = *configuredOptions;
     schedulerOptions.once = options.once;
-    schedulerOptions.uploadOnMetered = settings.value(SettingKey::SyncUploadOnMetered).toBool();
     sync::SyncScheduler scheduler(queue, endpoint, clock, schedulerOptions, &(*journal)->audit());
     const sync::SystemMeteredNetwork metered;
     scheduler.setMeteredNetwork(&metered);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/commandline.h"
+#include "core/sync/syncscheduler.h"
 #include "core/sync/tusupload.h"
 #include "core/util/settingsstore.h"
 
@@ -19,6 +20,16 @@ namespace dualrec::app {
 /// name the setting that is wrong. The token is never in an error.
 [[nodiscard]] Result<sync::SyncEndpoint> configuredSyncEndpoint(const SettingsStore &settings, const QString &dataDirectory,
                                                                 const SyncOptions &options = {});
+
+/// How uploads run, as `dualrec sync` and the window both take it from the IT policy / settings:
+/// sync/uploadOnMetered and sync/retentionDays (0: acknowledged packages are kept for ever). A
+/// value that is set but not valid is an InvalidArgument error naming the key, the file it is in,
+/// what was found and what is expected, never quietly the default (a retention misread could
+/// delete evidence early).
+[[nodiscard]] Result<sync::SyncScheduler::Options> configuredSyncOptions(const SettingsStore &settings);
+
+/// The sync command's part of `dualrec --help`: its options and, in sentences, every setting it reads.
+[[nodiscard]] QString syncCommandHelp();
 
 /// `dualrec sync --set-token`: reads the token from `in` and keeps it in the data folder's key
 /// store (empty input removes it). Says where it went, never the token. Exit 0, else 2.

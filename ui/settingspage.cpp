@@ -322,6 +322,7 @@ QVariant SettingsPage::editedValue(SettingKey key) const
     case SettingKey::ReviewSamplePercent: // policy or settings file only
     case SettingKey::SyncUploadOnMetered:
     case SettingKey::SyncBandwidthLimit:
+    case SettingKey::SyncRetentionDays:
     case SettingKey::Invalid: break;
     }
     return {};

@@ -1,13 +1,9 @@
 #include "core/sync/timestampupload.h"
 
-#include <QCryptographicHash>
 #include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QSslCertificate>
-#include <QSslConfiguration>
-#include <QSslKey>
 #include <QTimer>
 
 namespace dualrec::sync {
@@ -23,7 +19,7 @@ QByteArray metadataPair(const char *key, const QString &value)
 
 TimestampUpload::TimestampUpload(QNetworkAccessManager &network, SyncEndpoint endpoint, TimestampUploadRecord record, UploadQueue &queue,
                                  QObject *parent)
-    : QObject(parent), m_network(&network), m_endpoint(std::move(endpoint)), m_record(std::move(record)), m_queue(&queue)
+    : QObject(parent), m_network(&network), m_endpoint(std::move(endpoint)), m_requests(m_endpoint), m_record(std::move(record)), m_queue(&queue)
 {
 }
 
@@ -36,37 +32,10 @@ TimestampUpload::~TimestampUpload()
     }
 }
 
-QNetworkRequest TimestampUpload::request(const QUrl &url) const
-{
-    QNetworkRequest request(url);
-    request.setRawHeader("Tus-Resumable", "1.0.0");
-    if (!m_endpoint.bearerToken.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + m_endpoint.bearerToken.toUtf8());
-    request.setTransferTimeout(m_endpoint.stallTimeoutMs);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    if (url.scheme() == QLatin1String("https")) {
-        auto ssl = QSslConfiguration::defaultConfiguration();
-        ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
-        if (!m_endpoint.caFile.isEmpty())
-            ssl.setCaCertificates(QSslCertificate::fromPath(m_endpoint.caFile, QSsl::Pem));
-        request.setSslConfiguration(ssl);
-    }
-    return request;
-}
-
 void TimestampUpload::send(QNetworkReply *reply, bool creating)
 {
     m_reply = reply;
-    if (!m_endpoint.publicKeyPinSha256.isEmpty()) {
-        connect(reply, &QNetworkReply::encrypted, this, [this, reply] {
-            const auto key = reply->sslConfiguration().peerCertificate().publicKey();
-            if (QCryptographicHash::hash(key.toDer(), QCryptographicHash::Sha256) != m_endpoint.publicKeyPinSha256) {
-                reply->setProperty("dualrecPinMismatch", true);
-                reply->abort();
-            }
-        });
-    }
+    m_requests.checkPin(reply, this);
     connect(reply, &QNetworkReply::finished, this, [this, reply, creating] {
         reply->deleteLater();
         if (m_reply == reply)
@@ -84,7 +53,7 @@ void TimestampUpload::start()
 {
     if (auto valid = m_endpoint.validate(); !valid)
         return finish(std::unexpected(valid.error()));
-    auto req = request(m_endpoint.creationUrl);
+    auto req = m_requests.request(m_endpoint.creationUrl);
     req.setRawHeader("Upload-Length", QByteArray::number(m_record.bytes.size()));
     const QList<QByteArray> metadata{
         metadataPair("filename", QFileInfo(m_record.path).fileName()),
@@ -111,8 +80,8 @@ Error TimestampUpload::replyError(QNetworkReply *reply, const QString &what) con
 {
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QString where = reply->url().toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo);
-    if (reply->property("dualrecPinMismatch").isValid())
-        return {ErrorCode::ServerNotTrusted, QStringLiteral("%1 %2: the server's public key is not the pinned one").arg(what, where)};
+    if (const auto pin = TusRequestBuilder::pinMismatch(reply))
+        return {ErrorCode::ServerNotTrusted, QStringLiteral("%1 %2: the server's public key (%3) is not the pinned one").arg(what, where, *pin)};
     if (m_aborted)
         return {ErrorCode::Cancelled, QStringLiteral("%1 %2: stopped on request").arg(what, where)};
     if (reply->error() == QNetworkReply::SslHandshakeFailedError)
@@ -137,7 +106,7 @@ void TimestampUpload::onCreated(QNetworkReply *reply)
         return finish(fail(ErrorCode::ServerNotTrusted, QStringLiteral("creating the timestamp upload at %1: the server named an upload "
                                                                        "address without TLS (%2); nothing was sent")
                                                             .arg(m_endpoint.creationUrl.toString(), url.toString())));
-    auto req = request(url);
+    auto req = m_requests.request(url);
     req.setRawHeader("Upload-Offset", "0");
     req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/offset+octet-stream"));
     send(m_network->sendCustomRequest(req, "PATCH", m_record.bytes), false);

@@ -38,7 +38,6 @@ Q_SIGNALS:
     void finished();
 
 private:
-    [[nodiscard]] QNetworkRequest request(const QUrl &url) const;
     void send(QNetworkReply *reply, bool creating);
     void onCreated(QNetworkReply *reply);
     void onPatched(QNetworkReply *reply);
@@ -47,6 +46,7 @@ private:
 
     QNetworkAccessManager *m_network;
     SyncEndpoint m_endpoint;
+    TusRequestBuilder m_requests;
     TimestampUploadRecord m_record;
     UploadQueue *m_queue;
     QPointer<QNetworkReply> m_reply;

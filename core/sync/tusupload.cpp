@@ -32,55 +32,16 @@ bool isHex64(const QByteArray &text)
 
 } // namespace
 
-Result<void> SyncEndpoint::validate() const
-{
-    if (!creationUrl.isValid() || creationUrl.host().isEmpty()
-        || (creationUrl.scheme() != QLatin1String("https") && creationUrl.scheme() != QLatin1String("http")))
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("endpoint \"%1\": expected an https:// (or http:// for a local test server) URL with a host")
-                        .arg(creationUrl.toString()));
-    if (!caFile.isEmpty()) {
-        if (!QFileInfo(caFile).isReadable())
-            return fail(ErrorCode::NotFound, QStringLiteral("CA file %1 cannot be read").arg(caFile));
-        if (QSslCertificate::fromPath(caFile, QSsl::Pem).isEmpty())
-            return fail(ErrorCode::FormatError, QStringLiteral("CA file %1 holds no PEM certificate").arg(caFile));
-    }
-    if (!publicKeyPinSha256.isEmpty() && publicKeyPinSha256.size() != 32)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("public key pin: expected a SHA-256 (32 bytes), got %1 bytes").arg(publicKeyPinSha256.size()));
-    if (minChunkBytes < 1 || maxChunkBytes < minChunkBytes)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("chunk bounds %1..%2 are not a range").arg(minChunkBytes).arg(maxChunkBytes));
-    return {};
-}
-
-Result<QByteArray> SyncEndpoint::parsePin(const QString &text)
-{
-    const auto trimmed = text.trimmed();
-    if (trimmed.startsWith(QLatin1String("sha256/"))) {
-        const auto bytes = QByteArray::fromBase64(trimmed.mid(7).toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
-        if (bytes.size() == 32)
-            return bytes;
-    } else if (trimmed.size() == 64) {
-        const auto bytes = QByteArray::fromHex(trimmed.toLatin1());
-        if (bytes.size() == 32 && bytes.toHex() == trimmed.toLower().toLatin1())
-            return bytes;
-    }
-    return fail(ErrorCode::InvalidArgument,
-                QStringLiteral("public key pin \"%1\": expected sha256/BASE64 or 64 hex digits (the SHA-256 of the server's public key)")
-                    .arg(trimmed.left(100)));
-}
-
 TusUpload::TusUpload(QNetworkAccessManager &network, SyncEndpoint endpoint, UploadRecord record, UploadQueue &queue, QObject *parent)
     : QObject(parent), m_network(&network), m_endpoint(std::move(endpoint)), m_record(std::move(record)), m_queue(&queue),
-      m_ssl(QSslConfiguration::defaultConfiguration()), m_offset(m_record.confirmedOffset),
+      m_requests(m_endpoint), m_offset(m_record.confirmedOffset),
       m_chunk(std::clamp<qint64>(2 << 20, m_endpoint.minChunkBytes, m_endpoint.maxChunkBytes))
 {
-    m_ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
-    if (!m_endpoint.caFile.isEmpty())
-        m_ssl.setCaCertificates(QSslCertificate::fromPath(m_endpoint.caFile, QSsl::Pem));
 }
 
 TusUpload::~TusUpload()
 {
+    delete m_patch;
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->abort();
@@ -112,45 +73,24 @@ void TusUpload::abort()
     m_aborted = true;
     if (m_reply)
         m_reply->abort();
+    else if (m_patch)
+        m_patch->abort();
     else if (!m_finished)
         QTimer::singleShot(0, this, [this] {
             finish(fail(ErrorCode::Cancelled, QStringLiteral("upload of %1 stopped on request").arg(m_record.sessionId.toString())));
         });
 }
 
-QNetworkRequest TusUpload::request(const QUrl &url) const
-{
-    QNetworkRequest request(url);
-    request.setRawHeader("Tus-Resumable", kTusVersion);
-    if (!m_endpoint.bearerToken.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + m_endpoint.bearerToken.toUtf8());
-    request.setTransferTimeout(m_endpoint.stallTimeoutMs);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    if (url.scheme() == QLatin1String("https"))
-        request.setSslConfiguration(m_ssl);
-    return request;
-}
-
 void TusUpload::watch(QNetworkReply *reply, Step step)
 {
     m_reply = reply;
-    if (!m_endpoint.publicKeyPinSha256.isEmpty()) {
-        connect(reply, &QNetworkReply::encrypted, this, [this, reply] {
-            const auto key = reply->sslConfiguration().peerCertificate().publicKey();
-            const auto hash = QCryptographicHash::hash(key.toDer(), QCryptographicHash::Sha256);
-            if (hash != m_endpoint.publicKeyPinSha256) {
-                reply->setProperty("dualrecPinMismatch", hash.toBase64());
-                reply->abort();
-            }
-        });
-    }
+    m_requests.checkPin(reply, this);
     connect(reply, &QNetworkReply::finished, this, [this, reply, step] { onReplyFinished(reply, step); });
 }
 
 void TusUpload::create()
 {
-    auto req = request(m_endpoint.creationUrl);
+    auto req = m_requests.request(m_endpoint.creationUrl);
     req.setRawHeader("Upload-Length", QByteArray::number(m_record.totalBytes));
     const QList<QByteArray> metadata{
         metadataPair("filename", QFileInfo(m_file.fileName()).fileName()),
@@ -167,7 +107,7 @@ void TusUpload::create()
 
 void TusUpload::head()
 {
-    watch(m_network->sendCustomRequest(request(m_record.uploadUrl), "HEAD"), Step::Head);
+    watch(m_network->sendCustomRequest(m_requests.request(m_record.uploadUrl), "HEAD"), Step::Head);
 }
 
 void TusUpload::patch()
@@ -188,44 +128,52 @@ void TusUpload::sendPatch()
         delete body;
         return finish(fail(ErrorCode::IoError, QStringLiteral("package %1 cannot be read at %2: %3").arg(m_file.fileName()).arg(m_offset).arg(why)));
     }
-    auto req = request(m_record.uploadUrl);
-    req.setRawHeader("Upload-Offset", QByteArray::number(m_offset));
-    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/offset+octet-stream"));
-    req.setHeader(QNetworkRequest::ContentLengthHeader, size);
     m_patchBytes = size;
     m_patchTimer.start();
-    auto *reply = m_network->sendCustomRequest(req, "PATCH", body);
-    body->setParent(reply); // lives as long as the request that reads it
-    connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64) {
-        Q_EMIT progress(m_offset, sent, m_record.totalBytes);
+    // Written by this thread on its own socket, not through Qt Network (core/sync/patchsender.h).
+    auto *sender = new PatchSender(m_requests, m_record.uploadUrl,
+                                   {{QByteArrayLiteral("Upload-Offset"), QByteArray::number(m_offset)},
+                                    {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/offset+octet-stream")}},
+                                   body, this);
+    m_patch = sender;
+    connect(sender, &PatchSender::progress, this, [this](qint64 sent, qint64) { Q_EMIT progress(m_offset, sent, m_record.totalBytes); });
+    connect(sender, &PatchSender::finished, this, [this, sender] {
+        sender->deleteLater();
+        if (m_patch == sender)
+            m_patch = nullptr;
+        if (!m_finished)
+            handlePatch(sender->answer());
     });
-    watch(reply, Step::Patch);
+    sender->start();
 }
 
 Error TusUpload::replyError(QNetworkReply *reply, const QString &what) const
 {
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QString where = reply->url().toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo);
-    if (const auto pin = reply->property("dualrecPinMismatch"); pin.isValid())
-        return {ErrorCode::ServerNotTrusted, QStringLiteral("%1 %2: the server's public key (sha256/%3) is not the pinned one")
-                                                 .arg(what, where, pin.toString())};
+    if (const auto pin = TusRequestBuilder::pinMismatch(reply))
+        return {ErrorCode::ServerNotTrusted, QStringLiteral("%1 %2: the server's public key (%3) is not the pinned one")
+                                                 .arg(what, where, *pin)};
     if (m_aborted)
         return {ErrorCode::Cancelled, QStringLiteral("%1 %2: stopped on request").arg(what, where)};
     if (reply->error() == QNetworkReply::SslHandshakeFailedError)
         return {ErrorCode::ServerNotTrusted, QStringLiteral("%1 %2: TLS certificate refused: %3").arg(what, where, reply->errorString())};
+    if (status != 0)
+        return statusError(status, reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString(), what, where);
+    if (reply->error() == QNetworkReply::OperationCanceledError || reply->error() == QNetworkReply::TimeoutError)
+        return {ErrorCode::NetworkError, QStringLiteral("%1 %2: no byte moved for %3 s (stalled)").arg(what, where).arg(m_endpoint.stallTimeoutMs / 1000.0)};
+    return {ErrorCode::NetworkError, QStringLiteral("%1 %2: %3").arg(what, where, reply->errorString())};
+}
+
+Error TusUpload::statusError(int status, const QString &reason, const QString &what, const QString &where) const
+{
     if (status == 401 || status == 403)
         return {ErrorCode::AccessDenied, QStringLiteral("%1 %2: the server answered %3: the credentials (bearer token) were refused")
                                              .arg(what, where).arg(status)};
     if (status == 413)
         return {ErrorCode::InvalidArgument, QStringLiteral("%1 %2: the server answered 413: it refuses a package of %3 bytes")
                                                 .arg(what, where).arg(m_record.totalBytes)};
-    if (status != 0)
-        return {ErrorCode::NetworkError, QStringLiteral("%1 %2: the server answered %3 %4")
-                                             .arg(what, where).arg(status)
-                                             .arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString())};
-    if (reply->error() == QNetworkReply::OperationCanceledError || reply->error() == QNetworkReply::TimeoutError)
-        return {ErrorCode::NetworkError, QStringLiteral("%1 %2: no byte moved for %3 s (stalled)").arg(what, where).arg(m_endpoint.stallTimeoutMs / 1000.0)};
-    return {ErrorCode::NetworkError, QStringLiteral("%1 %2: %3").arg(what, where, reply->errorString())};
+    return {ErrorCode::NetworkError, QStringLiteral("%1 %2: the server answered %3 %4").arg(what, where).arg(status).arg(reason)};
 }
 
 void TusUpload::onReplyFinished(QNetworkReply *reply, Step step)
@@ -239,7 +187,7 @@ void TusUpload::onReplyFinished(QNetworkReply *reply, Step step)
     case Step::Create: return handleCreate(reply);
     case Step::Head: return handleHead(reply, false);
     case Step::Verify: return handleHead(reply, true);
-    case Step::Patch: return handlePatch(reply);
+    case Step::Patch: break; // PatchSender
     case Step::Invalid: break;
     }
 }
@@ -273,14 +221,8 @@ void TusUpload::handleCreate(QNetworkReply *reply)
 void TusUpload::handleHead(QNetworkReply *reply, bool verifying)
 {
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if ((status == 404 || status == 410) && !m_recreated) {
-        // The server no longer has it (expired, or a new server): start again from byte 0.
-        m_recreated = true;
-        if (auto forgotten = m_queue->forgetUrl(m_record.sessionId); !forgotten)
-            return finish(std::unexpected(forgotten.error()));
-        m_record.uploadUrl.clear();
-        return create();
-    }
+    if ((status == 404 || status == 410) && !m_recreated)
+        return recreate();
     if (status != 200 && status != 204)
         return finish(std::unexpected(replyError(reply, QStringLiteral("asking for the offset of"))));
     bool okOffset = false;
@@ -311,21 +253,36 @@ void TusUpload::handleHead(QNetworkReply *reply, bool verifying)
     patch();
 }
 
-void TusUpload::handlePatch(QNetworkReply *reply)
+void TusUpload::recreate()
 {
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    // The server no longer has it (expired, or a new server): start again from byte 0.
+    m_recreated = true;
+    if (auto forgotten = m_queue->forgetUrl(m_record.sessionId); !forgotten)
+        return finish(std::unexpected(forgotten.error()));
+    m_record.uploadUrl.clear();
+    create();
+}
+
+void TusUpload::handlePatch(const PatchAnswer &answer)
+{
     m_bytesSent += m_patchBytes;
+    const QString where = m_record.uploadUrl.toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo);
+    if (m_aborted)
+        return finish(fail(ErrorCode::Cancelled, QStringLiteral("sending bytes %1.. to %2: stopped on request").arg(m_offset).arg(where)));
+    if (answer.error)
+        return finish(std::unexpected(*answer.error));
+    const int status = answer.status;
     if (status == 409 && m_conflicts++ < 3)
         return head(); // our offset is not the server's: ask and go on from there
     if ((status == 404 || status == 410) && !m_recreated)
-        return handleHead(reply, false);
+        return recreate();
     if (status != 204 && status != 200)
-        return finish(std::unexpected(replyError(reply, QStringLiteral("sending bytes %1.. to").arg(m_offset))));
+        return finish(std::unexpected(statusError(status, answer.reason, QStringLiteral("sending bytes %1.. to").arg(m_offset), where)));
     bool ok = false;
-    const qint64 offset = reply->rawHeader("Upload-Offset").toLongLong(&ok);
+    const qint64 offset = answer.header("upload-offset").toLongLong(&ok);
     if (!ok || offset <= m_offset || offset > m_record.totalBytes)
         return finish(fail(ErrorCode::NetworkError, QStringLiteral("PATCH %1: Upload-Offset \"%2\" after sending from %3")
-                                                        .arg(m_record.uploadUrl.toString(), QString::fromLatin1(reply->rawHeader("Upload-Offset").left(40)))
+                                                        .arg(m_record.uploadUrl.toString(), QString::fromLatin1(answer.header("upload-offset").left(40)))
                                                         .arg(m_offset)));
     adaptChunk(offset - m_offset, m_patchTimer.elapsed());
     m_offset = offset;
@@ -336,9 +293,9 @@ void TusUpload::handlePatch(QNetworkReply *reply)
     Q_EMIT progress(m_offset, 0, m_record.totalBytes);
     if (m_offset < m_record.totalBytes)
         return patch();
-    const QByteArray sha = reply->rawHeader(kSha256Header);
+    const QByteArray sha = answer.header("upload-sha256");
     if (sha.isEmpty()) {
-        watch(m_network->sendCustomRequest(request(m_record.uploadUrl), "HEAD"), Step::Verify);
+        watch(m_network->sendCustomRequest(m_requests.request(m_record.uploadUrl), "HEAD"), Step::Verify);
         return;
     }
     acknowledgeIf(sha);
@@ -386,26 +343,18 @@ void TusUpload::finish(Result<void> result)
 
 Result<void> TusUpload::terminate(QNetworkAccessManager &network, const SyncEndpoint &endpoint, const QUrl &uploadUrl)
 {
-    QNetworkRequest req(uploadUrl);
-    req.setRawHeader("Tus-Resumable", kTusVersion);
-    if (!endpoint.bearerToken.isEmpty())
-        req.setRawHeader("Authorization", "Bearer " + endpoint.bearerToken.toUtf8());
-    req.setTransferTimeout(endpoint.stallTimeoutMs);
-    if (uploadUrl.scheme() == QLatin1String("https")) {
-        auto ssl = QSslConfiguration::defaultConfiguration();
-        ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
-        if (!endpoint.caFile.isEmpty())
-            ssl.setCaCertificates(QSslCertificate::fromPath(endpoint.caFile, QSsl::Pem));
-        req.setSslConfiguration(ssl);
-    }
-    auto *reply = network.sendCustomRequest(req, "DELETE");
+    const TusRequestBuilder requests(endpoint);
+    auto *reply = network.sendCustomRequest(requests.request(uploadUrl), "DELETE");
     QEventLoop loop;
+    requests.checkPin(reply, &loop);
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();
     reply->deleteLater();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status == 204 || status == 200)
         return {};
+    if (const auto pin = TusRequestBuilder::pinMismatch(reply))
+        return fail(ErrorCode::ServerNotTrusted, QStringLiteral("DELETE %1: the server's public key (%2) is not the pinned one").arg(uploadUrl.toString(), *pin));
     if (status == 401 || status == 403)
         return fail(ErrorCode::AccessDenied, QStringLiteral("DELETE %1: the server answered %2").arg(uploadUrl.toString()).arg(status));
     return fail(ErrorCode::NetworkError, QStringLiteral("DELETE %1: %2 (HTTP %3)").arg(uploadUrl.toString(), reply->errorString()).arg(status));

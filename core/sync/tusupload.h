@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/sync/bandwidthlimiter.h"
+#include "core/sync/patchsender.h"
+#include "core/sync/tusrequest.h"
 #include "core/sync/uploadqueue.h"
 #include "core/util/result.h"
 
@@ -10,7 +12,6 @@
 #include <QNetworkReply>
 #include <QObject>
 #include <QPointer>
-#include <QSslConfiguration>
 #include <QUrl>
 
 #include <memory>
@@ -18,22 +19,6 @@
 class QNetworkAccessManager;
 
 namespace dualrec::sync {
-
-/// Where and how to upload: the tus creation URL and the trust and credentials for it.
-struct SyncEndpoint final {
-    QUrl creationUrl;               ///< e.g. https://ingest.example.com/files
-    QString bearerToken;            ///< sent as `Authorization: Bearer …` when not empty
-    QString caFile;                 ///< PEM file: trust only these CAs (pins the insurer's CA)
-    QByteArray publicKeyPinSha256;  ///< SHA-256 of the server certificate's SubjectPublicKeyInfo (32 bytes); empty: no pin
-    int stallTimeoutMs = 30'000;    ///< a request that moves no byte for this long is aborted
-    qint64 minChunkBytes = 1 << 20;  ///< chunk size adapts within [min, max] to the measured rate
-    qint64 maxChunkBytes = 16 << 20;
-    qint64 bandwidthLimit = 0;      ///< bytes per second over all PATCH bodies (of the scheduler's uploads together); 0: no limit
-    /// Checks the settings (URL scheme and host, CA file readable, pin length); says which is wrong.
-    [[nodiscard]] Result<void> validate() const;
-    /// Parses `sha256/BASE64` (or 64 hex digits) into publicKeyPinSha256.
-    [[nodiscard]] static Result<QByteArray> parsePin(const QString &text);
-};
 
 /// One attempt to bring one package to the server with tus 1.0 (core, creation; termination
 /// with terminate()). Writes every step to the upload queue first: the upload URL (offset 0)
@@ -95,10 +80,11 @@ private:
     void onReplyFinished(QNetworkReply *reply, Step step);
     void handleCreate(QNetworkReply *reply);
     void handleHead(QNetworkReply *reply, bool verifying);
-    void handlePatch(QNetworkReply *reply);
+    void handlePatch(const PatchAnswer &answer);
+    void recreate();
+    [[nodiscard]] Error statusError(int status, const QString &reason, const QString &what, const QString &where) const;
     void acknowledgeIf(const QByteArray &serverSha256);
     void finish(Result<void> result);
-    [[nodiscard]] QNetworkRequest request(const QUrl &url) const;
     void watch(QNetworkReply *reply, Step step);
     [[nodiscard]] Error replyError(QNetworkReply *reply, const QString &what) const;
     void adaptChunk(qint64 bytes, qint64 elapsedMs);
@@ -107,9 +93,10 @@ private:
     SyncEndpoint m_endpoint;
     UploadRecord m_record;
     UploadQueue *m_queue;
-    QSslConfiguration m_ssl;
+    TusRequestBuilder m_requests;
     QFile m_file;
     QPointer<QNetworkReply> m_reply;
+    QPointer<PatchSender> m_patch;
     qint64 m_offset = 0;
     qint64 m_chunk = 0;
     qint64 m_patchBytes = 0;

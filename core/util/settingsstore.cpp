@@ -44,6 +44,7 @@ const char *settingKeyName(SettingKey key)
     case SettingKey::SyncBandwidthLimit: return "sync/bandwidthLimit";
     case SettingKey::TsaUrl: return "seal/tsaUrl";
     case SettingKey::TsaCaCertificates: return "seal/tsaCaCertificates";
+    case SettingKey::SyncRetentionDays: return "sync/retentionDays";
     case SettingKey::Invalid: break;
     }
     return "invalid";
@@ -99,6 +100,8 @@ QVariant SettingsStore::defaultValue(SettingKey key)
         return false;
     case SettingKey::SyncBandwidthLimit:
         return 0;
+    case SettingKey::SyncRetentionDays:
+        return 30;
     case SettingKey::Language:
         return QStringLiteral("zh_CN");
     case SettingKey::Invalid:
@@ -149,6 +152,11 @@ bool SettingsStore::isValid(SettingKey key, const QVariant &value)
         const qlonglong kib = value.toString().trimmed().toLongLong(&ok);
         return ok && kib >= 0 && kib <= 10'000'000;
     }
+    case SettingKey::SyncRetentionDays: {
+        bool ok = false;
+        const int days = value.toString().trimmed().toInt(&ok);
+        return ok && days >= 0 && days <= 3650;
+    }
     case SettingKey::SyncCaFile:
         return true; // a missing or unreadable file is reported when the upload starts
     case SettingKey::SyncPublicKeyPin: {
@@ -198,6 +206,31 @@ std::optional<QVariant> SettingsStore::policyValue(SettingKey key) const
 bool SettingsStore::isLocked(SettingKey key) const
 {
     return policyValue(key).has_value();
+}
+
+std::optional<SettingsStore::Rejected> SettingsStore::rejectedValue(SettingKey key) const
+{
+    const QLatin1String name(settingKeyName(key));
+    const auto text = [](const QVariant &value) {
+        return value.metaType().id() == QMetaType::QStringList ? value.toStringList().join(u',') : value.toString();
+    };
+    if (!m_policyFile.isEmpty() && QFileInfo::exists(m_policyFile)) {
+        const QSettings policy(m_policyFile, QSettings::IniFormat);
+        if (policy.contains(name))
+            return isValid(key, policy.value(name)) ? std::nullopt : std::optional<Rejected>(Rejected{m_policyFile, text(policy.value(name))});
+    }
+#if defined(Q_OS_WIN)
+    if (!m_policyFile.isEmpty() && m_policyFile == systemPolicyPath()) {
+        const QSettings machine(QLatin1String(kPolicyRegistryKey), QSettings::NativeFormat);
+        if (machine.contains(name))
+            return isValid(key, machine.value(name)) ? std::nullopt
+                                                     : std::optional<Rejected>(Rejected{QLatin1String(kPolicyRegistryKey), text(machine.value(name))});
+    }
+#endif
+    const auto user = open(m_userFile);
+    if (user->contains(name) && !isValid(key, user->value(name)))
+        return Rejected{user->fileName(), text(user->value(name))};
+    return std::nullopt;
 }
 
 QVariant SettingsStore::value(SettingKey key) const

@@ -51,6 +51,10 @@ enum class SettingKey : quint8 {
     /// timestamp from a TSA they did not issue is refused. Empty: the TSA's certificate is checked
     /// against itself only. Set by IT.
     TsaCaCertificates,
+    /// "sync/retentionDays": an acknowledged package (and its timestamp) is deleted from this
+    /// computer this many whole days after the insurer acknowledged it, never before; 0 keeps it
+    /// for ever; 0 to 3650, default 30. Policy or INI file.
+    SyncRetentionDays,
 };
 
 inline constexpr std::array<SettingKey, 9> kSettingKeys{SettingKey::StorageFolder,   SettingKey::Camera,
@@ -89,6 +93,15 @@ public:
     [[nodiscard]] QVariant value(SettingKey key) const;
     [[nodiscard]] QString text(SettingKey key) const { return value(key).toString(); }
     [[nodiscard]] bool isLocked(SettingKey key) const;
+    /// The value of `key` that value() passes over because it is not valid: the policy's (the
+    /// file's, or on Windows the registry's) when it is set there, else the user file's, with
+    /// where it was found; nullopt when the key is valid or unset where it counts. For commands
+    /// that must refuse a bad value with a clear error rather than quietly use the default.
+    struct Rejected final {
+        QString source; ///< the file (or registry key) that holds it
+        QString text;   ///< the value as written there
+    };
+    [[nodiscard]] std::optional<Rejected> rejectedValue(SettingKey key) const;
     /// Fails with InvalidState for a locked key, InvalidArgument for a bad value.
     [[nodiscard]] Result<void> set(SettingKey key, const QVariant &value);
 

@@ -330,17 +330,6 @@ Commands (without a command the window opens):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>  sync [--endpoint URL] [--once] [--ca-file PEM] [--pin sha256/BASE64] [--bandwidth BYTES]
-                         upload the sealed packages to the insurer (tus); one line per package;
-                         with --once exit 0 when every package is acknowledged, else 1. The bearer
-                         token comes from the key store (or the environment variable
-                         DUALREC_SYNC_TOKEN, which wins); endpoint, CA file and pin default to the
-                         IT policy (sync/endpoint, sync/caFile, sync/pin)
-  sync --set-token       read the upload token from standard input and keep it in the key store
-                         (empty input removes it); the token is never printed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>sync: read the upload token from standard input and keep it in the key store.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1804,6 +1793,30 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>the network connection is no longer metered: uploads go on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  sync [--endpoint URL] [--once] [--ca-file PEM] [--pin sha256/BASE64] [--bandwidth BYTES]
+                         upload the sealed packages to the insurer (tus); one line per package;
+                         with --once exit 0 when every package is acknowledged, else 1; 2 when a
+                         setting is wrong (the message names it). It reads these settings from the
+                         IT policy file (or the user&apos;s settings file); an option given wins:
+                         sync/endpoint is the insurer&apos;s upload address (https://...); --endpoint.
+                         sync/caFile is a PEM file of the only certificate authorities trusted for
+                         that address; empty, the system&apos;s are trusted; --ca-file.
+                         sync/pin is the server&apos;s public key as sha256/BASE64: a server with another
+                         key is refused; empty, no pin; --pin.
+                         sync/bandwidthLimit is at most how many KiB per second all uploads together
+                         may use; 0, the default, means no limit; --bandwidth (bytes per second).
+                         sync/uploadOnMetered set to true also uploads on a metered network (a
+                         phone&apos;s hotspot); false, the default, waits for another network.
+                         sync/retentionDays is how many days after the insurer acknowledged a package
+                         it is deleted from this computer (never before; audited); 0 keeps it for
+                         ever; the default is 30.
+                         The bearer token is no setting: it is kept in the key store (sync
+                         --set-token); the environment variable DUALREC_SYNC_TOKEN wins over it.
+  sync --set-token       read the upload token from standard input and keep it in the key store
+                         (empty input removes it); the token is never printed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -359,23 +359,6 @@ Commands (without a command the window opens):
         <translation>qc、verify --journal：以 JSON 格式输出报告。</translation>
     </message>
     <message>
-        <source>  sync [--endpoint URL] [--once] [--ca-file PEM] [--pin sha256/BASE64] [--bandwidth BYTES]
-                         upload the sealed packages to the insurer (tus); one line per package;
-                         with --once exit 0 when every package is acknowledged, else 1. The bearer
-                         token comes from the key store (or the environment variable
-                         DUALREC_SYNC_TOKEN, which wins); endpoint, CA file and pin default to the
-                         IT policy (sync/endpoint, sync/caFile, sync/pin)
-  sync --set-token       read the upload token from standard input and keep it in the key store
-                         (empty input removes it); the token is never printed</source>
-        <translation>  sync [--endpoint URL] [--once] [--ca-file PEM] [--pin sha256/BASE64] [--bandwidth BYTES]
-                         把已封存的录制包上传给保险公司（tus 协议），每个录制包输出一行；
-                         加 --once 时只上传一轮：全部已被确认则退出码为 0，否则为 1。
-                         访问令牌取自密钥库（若设置了环境变量 DUALREC_SYNC_TOKEN，则以它为准）；
-                         上传地址、CA 文件和公钥指纹默认取自 IT 策略（sync/endpoint、sync/caFile、sync/pin）
-  sync --set-token       从标准输入读取上传令牌并保存在密钥库中（输入为空则删除令牌）；
-                         令牌从不显示</translation>
-    </message>
-    <message>
         <source>sync: read the upload token from standard input and keep it in the key store.</source>
         <translation>sync：从标准输入读取上传令牌并保存在密钥库中。</translation>
     </message>
@@ -1853,6 +1836,49 @@ Commands (without a command the window opens):
     <message>
         <source>the network connection is no longer metered: uploads go on</source>
         <translation>网络连接已不再按流量计费，继续上传</translation>
+    </message>
+    <message>
+        <source>  sync [--endpoint URL] [--once] [--ca-file PEM] [--pin sha256/BASE64] [--bandwidth BYTES]
+                         upload the sealed packages to the insurer (tus); one line per package;
+                         with --once exit 0 when every package is acknowledged, else 1; 2 when a
+                         setting is wrong (the message names it). It reads these settings from the
+                         IT policy file (or the user&apos;s settings file); an option given wins:
+                         sync/endpoint is the insurer&apos;s upload address (https://...); --endpoint.
+                         sync/caFile is a PEM file of the only certificate authorities trusted for
+                         that address; empty, the system&apos;s are trusted; --ca-file.
+                         sync/pin is the server&apos;s public key as sha256/BASE64: a server with another
+                         key is refused; empty, no pin; --pin.
+                         sync/bandwidthLimit is at most how many KiB per second all uploads together
+                         may use; 0, the default, means no limit; --bandwidth (bytes per second).
+                         sync/uploadOnMetered set to true also uploads on a metered network (a
+                         phone&apos;s hotspot); false, the default, waits for another network.
+                         sync/retentionDays is how many days after the insurer acknowledged a package
+                         it is deleted from this computer (never before; audited); 0 keeps it for
+                         ever; the default is 30.
+                         The bearer token is no setting: it is kept in the key store (sync
+                         --set-token); the environment variable DUALREC_SYNC_TOKEN wins over it.
+  sync --set-token       read the upload token from standard input and keep it in the key store
+                         (empty input removes it); the token is never printed</source>
+        <translation>  sync [--endpoint URL] [--once] [--ca-file PEM] [--pin sha256/BASE64] [--bandwidth BYTES]
+                         把已封存的录制包上传给保险公司（tus 协议），每个录制包输出一行；
+                         加 --once 时只上传一轮：全部已被确认则退出码为 0，否则为 1；某项设置有误时为 2
+                         （提示会指出是哪一项）。以下设置取自 IT 策略文件（或用户的设置文件），
+                         命令行上给出的选项优先：
+                         sync/endpoint 是保险公司的上传地址（https://…），可用 --endpoint 指定。
+                         sync/caFile 是一个 PEM 文件，其中的证书颁发机构是该地址唯一受信任的；
+                         为空时信任系统的证书颁发机构；可用 --ca-file 指定。
+                         sync/pin 是服务器公钥的指纹（sha256/BASE64），公钥不符的服务器一律拒绝；
+                         为空时不校验指纹；可用 --pin 指定。
+                         sync/bandwidthLimit 是所有上传合计每秒最多使用的 KiB 数；默认 0，表示不限速；
+                         可用 --bandwidth 指定（单位为字节每秒）。
+                         sync/uploadOnMetered 设为 true 时，在按流量计费的网络（如手机热点）上也上传；
+                         默认 false，会等到其他网络再上传。
+                         sync/retentionDays 是保险公司确认收到录制包后，再过多少天从本机删除（不会提前，
+                         删除会记入审计日志）；设为 0 表示永久保留；默认 30 天。
+                         访问令牌不是一项设置：它保存在密钥库中（sync --set-token）；
+                         若设置了环境变量 DUALREC_SYNC_TOKEN，则以它为准。
+  sync --set-token       从标准输入读取上传令牌并保存在密钥库中（输入为空则删除令牌）；
+                         令牌从不显示</translation>
     </message>
 </context>
 <context>

@@ -253,3 +253,45 @@ TEST_CASE("uploads: sync/uploadOnMetered is off and sync/bandwidthLimit 0 (KiB/s
     CHECK_FALSE(store.set(SettingKey::SyncUploadOnMetered, false).has_value());
     CHECK(store.value(SettingKey::SyncBandwidthLimit).toLongLong() == 512);
 }
+
+TEST_CASE("sync/retentionDays: 30 days unless set; 0 (for ever) to 3650; a bad value is passed over by value() and named by rejectedValue()")
+{
+    QTemporaryDir dir;
+    const auto policyFile = dir.filePath(QStringLiteral("policy.ini"));
+    const auto userFile = dir.filePath(QStringLiteral("user.ini"));
+    SettingsStore store(userFile, policyFile);
+    CHECK(store.value(SettingKey::SyncRetentionDays).toInt() == 30);
+    CHECK_FALSE(store.rejectedValue(SettingKey::SyncRetentionDays).has_value());
+    for (const auto &good : {QStringLiteral("0"), QStringLiteral("1"), QStringLiteral("3650"), QStringLiteral(" 45 ")})
+        CHECK(SettingsStore::isValid(SettingKey::SyncRetentionDays, good));
+    for (const auto &bad : {QStringLiteral("-1"), QStringLiteral("3651"), QStringLiteral("30d"), QStringLiteral("1.5"), QStringLiteral(""),
+                            QStringLiteral("never")})
+        CHECK_FALSE(SettingsStore::isValid(SettingKey::SyncRetentionDays, bad));
+    REQUIRE(store.set(SettingKey::SyncRetentionDays, 7).has_value());
+    CHECK(store.value(SettingKey::SyncRetentionDays).toInt() == 7);
+    {
+        QSettings user(userFile, QSettings::IniFormat);
+        user.setValue(QStringLiteral("sync/retentionDays"), QStringLiteral("a month"));
+    }
+    CHECK(store.value(SettingKey::SyncRetentionDays).toInt() == 30); // passed over, as every bad value
+    const auto rejectedUser = store.rejectedValue(SettingKey::SyncRetentionDays);
+    REQUIRE(rejectedUser.has_value());
+    CHECK(rejectedUser->text == QLatin1String("a month"));
+    CHECK(rejectedUser->source == userFile);
+    {
+        QSettings policy(policyFile, QSettings::IniFormat);
+        policy.setValue(QStringLiteral("sync/retentionDays"), QStringLiteral("-3"));
+    }
+    const auto rejectedPolicy = store.rejectedValue(SettingKey::SyncRetentionDays);
+    REQUIRE(rejectedPolicy.has_value());
+    CHECK(rejectedPolicy->text == QLatin1String("-3"));
+    CHECK(rejectedPolicy->source == policyFile);
+    {
+        QSettings policy(policyFile, QSettings::IniFormat);
+        policy.setValue(QStringLiteral("sync/retentionDays"), 0);
+    }
+    // A valid policy value wins: the user's bad one no longer counts.
+    CHECK_FALSE(store.rejectedValue(SettingKey::SyncRetentionDays).has_value());
+    CHECK(store.value(SettingKey::SyncRetentionDays).toInt() == 0);
+    CHECK(store.isLocked(SettingKey::SyncRetentionDays));
+}

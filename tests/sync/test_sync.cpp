@@ -2,9 +2,14 @@
 // uploads compared byte for byte, resume after the server dies, the acknowledgement check,
 // credentials refused, TLS trust, and faults injected by a small proxy (faultproxy.js).
 #include "core/sync/evidencefollow.h"
+#include "core/sync/patchsender.h"
+#include "core/sync/timestampupload.h"
 #include "tests/sync/syncfixture.h"
 
 #include <QNetworkAccessManager>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryFile>
 #include <QSslCertificate>
 #include <QSslKey>
 
@@ -535,6 +540,39 @@ TEST_CASE("HTTPS: a server certificate from another CA is refused with a clear e
         REQUIRE(done);
         CHECK(server.stored(folder.record(id).uploadUrl) == folder.package(id));
     }
+    SECTION("a timestamp goes out with the same trust: a wrong pin is refused naming the server's key, the right one is accepted")
+    {
+        REQUIRE(folder.queue().enqueueSealed().value() == 1);
+        const auto certificate = QSslCertificate::fromPath(at("server.pem")).value(0);
+        const auto serverPin = QCryptographicHash::hash(certificate.publicKey().toDer(), QCryptographicHash::Sha256);
+        sync::TimestampUploadRecord record;
+        record.sessionId = id;
+        record.path = folder.queue().packagePath(id) + QStringLiteral(".tsr");
+        record.bytes = QByteArray(1500, 'T');
+        record.sha256 = QString::fromLatin1(QCryptographicHash::hash(record.bytes, QCryptographicHash::Sha256).toHex());
+        QNetworkAccessManager network;
+        const auto upload = [&](const QByteArray &pin) {
+            auto endpoint = endpointFor(server.url());
+            endpoint.caFile = at("ca.pem");
+            endpoint.publicKeyPinSha256 = pin;
+            sync::TimestampUpload timestamp(network, endpoint, record, folder.queue());
+            QEventLoop loop;
+            QObject::connect(&timestamp, &sync::TimestampUpload::finished, &loop, &QEventLoop::quit);
+            QTimer::singleShot(20000, &loop, &QEventLoop::quit);
+            timestamp.start();
+            loop.exec();
+            return timestamp.result();
+        };
+        const auto refused = upload(QByteArray(32, '\x11'));
+        REQUIRE_FALSE(refused.has_value());
+        CHECK(refused.error().code == ErrorCode::ServerNotTrusted);
+        CHECK(refused.error().detail.contains(QStringLiteral("sha256/") + QString::fromLatin1(serverPin.toBase64())));
+        CHECK(server.events(QStringLiteral("create")).isEmpty());
+        const auto accepted = upload(serverPin);
+        INFO((accepted ? QString() : accepted.error().detail).toStdString());
+        CHECK(accepted.has_value());
+        CHECK(server.events(QStringLiteral("create")).size() == 1);
+    }
 }
 
 TEST_CASE("injected faults: 5xx and dropped or stalled connections back off and resume; 413 blocks the package")
@@ -886,4 +924,96 @@ TEST_CASE("a timestamp (.tsr) that arrives after its package was acknowledged is
     CHECK(server.events(QStringLiteral("create")).size() == 2);
     CHECK(timestamps == 1);
     CHECK(folder.record(id).state == sync::UploadState::Acknowledged);
+}
+
+namespace {
+
+/// One PATCH by PatchSender to a one-connection server in this process that reads the request
+/// (head and Content-Length body) and then does `answer` with the socket.
+struct PatchExchange {
+    QByteArray requestHead;
+    QByteArray requestBody;
+    sync::PatchAnswer answer;
+};
+
+PatchExchange patchOnce(const std::function<void(QTcpSocket &)> &answer)
+{
+    QTemporaryFile file;
+    REQUIRE(file.open());
+    QByteArray content(300 * 1024 + 11, Qt::Uninitialized);
+    for (qsizetype i = 0; i < content.size(); ++i)
+        content[i] = char(i * 7 + i / 251);
+    file.write(content);
+    file.flush();
+    QTcpServer server;
+    REQUIRE(server.listen(QHostAddress::LocalHost));
+    PatchExchange exchange;
+    QByteArray received;
+    QObject::connect(&server, &QTcpServer::newConnection, &server, [&] {
+        QTcpSocket *socket = server.nextPendingConnection();
+        QObject::connect(socket, &QTcpSocket::readyRead, socket, [&, socket] {
+            received += socket->readAll();
+            const auto end = received.indexOf("\r\n\r\n");
+            if (end < 0 || !exchange.requestHead.isEmpty())
+                return;
+            const auto head = received.left(end);
+            const auto at = head.toLower().indexOf("content-length: ");
+            const qint64 length = head.mid(at + 16, head.indexOf('\r', at) - at - 16).toLongLong();
+            if (received.size() - end - 4 < length)
+                return;
+            exchange.requestHead = head;
+            exchange.requestBody = received.mid(end + 4);
+            answer(*socket);
+        });
+    });
+    sync::SyncEndpoint endpoint;
+    endpoint.creationUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/files").arg(server.serverPort()));
+    endpoint.bearerToken = QStringLiteral("tok-123");
+    endpoint.stallTimeoutMs = 10000;
+    const sync::TusRequestBuilder requests(endpoint);
+    auto *body = new sync::PackageSlice(file.fileName(), 1000, 200 * 1024, nullptr);
+    REQUIRE(body->openSlice());
+    sync::PatchSender sender(requests, QUrl(QStringLiteral("http://127.0.0.1:%1/files/abc?x=1").arg(server.serverPort())),
+                             {{QByteArrayLiteral("Upload-Offset"), QByteArrayLiteral("1000")}}, body);
+    QEventLoop loop;
+    QObject::connect(&sender, &sync::PatchSender::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(20000, &loop, &QEventLoop::quit);
+    sender.start();
+    loop.exec();
+    exchange.answer = sender.answer();
+    CHECK(exchange.requestBody == content.mid(1000, 200 * 1024));
+    return exchange;
+}
+
+} // namespace
+
+TEST_CASE("a PATCH written on its own socket: the request as tus wants it; the answer read after an interim 100, in pieces, any header case")
+{
+    const auto exchange = patchOnce([](QTcpSocket &socket) {
+        const QByteArray answer = "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 204 No Content\r\nupload-OFFSET: 205800\r\nUpload-Sha256: 00ff\r\n"
+                                  "Tus-Resumable: 1.0.0\r\n\r\n";
+        for (qsizetype i = 0; i < answer.size(); i += 7) {
+            socket.write(answer.mid(i, 7));
+            socket.flush();
+        }
+    });
+    CHECK(exchange.requestHead.startsWith("PATCH /files/abc?x=1 HTTP/1.1\r\n"));
+    for (const char *line : {"\r\nTus-Resumable: 1.0.0\r\n", "\r\nAuthorization: Bearer tok-123\r\n", "\r\nUpload-Offset: 1000\r\n",
+                             "\r\nContent-Length: 204800\r\n", "\r\nConnection: close"})
+        CHECK(exchange.requestHead.contains(line));
+    REQUIRE_FALSE(exchange.answer.error.has_value());
+    CHECK(exchange.answer.status == 204);
+    CHECK(exchange.answer.header("upload-offset") == "205800");
+    CHECK(exchange.answer.header("upload-sha256") == "00ff");
+}
+
+TEST_CASE("a PATCH whose connection closes without an answer, or is answered with no HTTP, is a network error saying so")
+{
+    const auto closed = patchOnce([](QTcpSocket &socket) { socket.close(); });
+    REQUIRE(closed.answer.error.has_value());
+    CHECK(closed.answer.error->code == ErrorCode::NetworkError);
+    CHECK(closed.answer.status == 0);
+    const auto garbage = patchOnce([](QTcpSocket &socket) { socket.write("SSH-2.0-OpenSSH\r\n\r\n"); });
+    REQUIRE(garbage.answer.error.has_value());
+    CHECK(garbage.answer.error->detail.contains(QStringLiteral("HTTP status line")));
 }

@@ -175,6 +175,76 @@ TEST_CASE("dualrec sync takes the endpoint from the settings when --endpoint is 
     CHECK(folder.record(id).state == sync::UploadState::Acknowledged);
 }
 
+TEST_CASE("sync/retentionDays decides when an acknowledged package is deleted; 0 keeps it; a bad value is refused by name")
+{
+    IngestServer server;
+    SealedFolder folder;
+    const auto early = folder.seal(64 * 1024);
+    const auto late = folder.seal(64 * 1024);
+    QTemporaryDir config;
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+    QDir().mkpath(config.filePath(QStringLiteral("DualRec")));
+    const auto setRetention = [&](const QByteArray &value) {
+        QFile settings(config.filePath(QStringLiteral("DualRec/DualRec.conf")));
+        REQUIRE(settings.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        settings.write("[sync]\nretentionDays=" + value + "\n");
+    };
+    const auto acknowledgedDaysAgo = [&](const workflow::SessionId &id, int days) {
+        REQUIRE(folder.journal().database().run(QStringLiteral("UPDATE uploads SET acknowledged_at_utc = ? WHERE session_id = ?"),
+                                                 {folder.clock().wallNow().addDays(-days).toString(Qt::ISODateWithMs), id.toString()})
+                    .has_value());
+    };
+
+    // A bad value: nothing is done, the key, the file and what is expected are named.
+    setRetention("a month");
+    const auto refused = runDualrec(syncArguments(folder, server.url()), {}, 60000, environment);
+    CHECK(refused.exitCode == 2);
+    CHECK(refused.err.contains(QStringLiteral("sync/retentionDays")));
+    CHECK(refused.err.contains(QStringLiteral("\"a month\"")));
+    CHECK(refused.err.contains(QStringLiteral("DualRec.conf")));
+    CHECK(refused.err.contains(QStringLiteral("whole number of days from 0 to 3650")));
+    CHECK(server.events(QStringLiteral("create")).isEmpty());
+
+    // 2 days: both uploaded; acknowledged 3 and 1 days ago, the first is deleted, the second kept.
+    setRetention("2");
+    const auto uploaded = runDualrec(syncArguments(folder, server.url()), {}, 60000, environment);
+    INFO(uploaded.out.toStdString() << uploaded.err.toStdString());
+    REQUIRE(uploaded.exitCode == 0);
+    acknowledgedDaysAgo(early, 3);
+    acknowledgedDaysAgo(late, 1);
+    const auto purged = runDualrec(syncArguments(folder, server.url()), {}, 60000, environment);
+    CHECK(purged.exitCode == 0);
+    CHECK(folder.record(early).state == sync::UploadState::Purged);
+    CHECK_FALSE(QFileInfo::exists(folder.queue().packagePath(early)));
+    CHECK(folder.record(late).state == sync::UploadState::Acknowledged);
+    CHECK(QFileInfo::exists(folder.queue().packagePath(late)));
+    auto audited = folder.journal().database().run(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'purge' AND subject = ?"),
+                                                   {early.toString()});
+    REQUIRE(audited);
+    REQUIRE(audited->next());
+    CHECK(audited->value(0).toInt() == 1);
+    audited->finish();
+
+    // 0: kept for ever, however old the acknowledgement.
+    setRetention("0");
+    acknowledgedDaysAgo(late, 4000);
+    const auto kept = runDualrec(syncArguments(folder, server.url()), {}, 60000, environment);
+    CHECK(kept.exitCode == 0);
+    CHECK(folder.record(late).state == sync::UploadState::Acknowledged);
+    CHECK(QFileInfo::exists(folder.queue().packagePath(late)));
+}
+
+TEST_CASE("dualrec sync --help names every setting it reads, in sentences")
+{
+    const auto help = runDualrec({QStringLiteral("sync"), QStringLiteral("--help"), QStringLiteral("--lang"), QStringLiteral("en")});
+    CHECK(help.exitCode == 0);
+    for (const char *key : {"sync/endpoint", "sync/caFile", "sync/pin", "sync/bandwidthLimit", "sync/uploadOnMetered", "sync/retentionDays",
+                            "DUALREC_SYNC_TOKEN", "--set-token"})
+        CHECK(help.out.contains(QLatin1String(key)));
+    CHECK(help.out.contains(QStringLiteral("0 keeps it for\n")));
+}
+
 namespace {
 
 /// Every file under `root` that holds `needle` (the home folder's keyring keeps secrets encrypted).

@@ -3,7 +3,9 @@
 #include "core/seal/encryptedfile.h"
 #include "core/seal/mp4walker.h"
 #include "core/seal/packagetar.h"
+#include "core/seal/serialworker.h"
 #include "core/seal/timestamp.h"
+#include "core/seal/writeback.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -13,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QScopeGuard>
 
 #include <openssl/pem.h>
 
@@ -22,6 +25,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstring>
 #include <memory>
 #include <cmath>
@@ -48,21 +52,107 @@ QString hex(const QByteArray &bytes)
     return QString::fromLatin1(bytes.toHex());
 }
 
-/// The package being written: hashes every byte on its way to the disk.
-class HashedFile final : public QFile
+/// Sealing reads, encrypts and hashes in blocks of this size, several blocks in flight at once
+/// (kPipelineDepth): what the pipeline holds stays a few MiB whatever the file size.
+constexpr qint64 kPipelineBlock = 512 * 1024;
+constexpr int kPipelineDepth = 4;
+/// The package file is handed to the disk behind the writer every this many bytes.
+constexpr qint64 kWritebackStep = 8 * 1024 * 1024;
+
+/// The package file being written by a thread of its own: every byte is hashed (the package's
+/// SHA-256) on its way to the disk, in the order given, and the disk is asked to write behind
+/// (startWriteback()), so the final fsync is short. Writes are unbuffered: blocks go to the OS
+/// as they are.
+/// Thread contract: every method from the owner's thread; writing and hashing happen in the
+/// worker's thread, in order.
+class PackageOutput final
 {
 public:
-    using QFile::QFile;
-    ossl::Sha256 hash;
+    explicit PackageOutput(const QString &path) : m_file(path) {}
+    PackageOutput(const PackageOutput &) = delete;
+    PackageOutput &operator=(const PackageOutput &) = delete;
 
-protected:
-    qint64 writeData(const char *data, qint64 size) override
+    [[nodiscard]] bool open() { return m_file.open(QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered); }
+    [[nodiscard]] QString errorString() const { return m_file.errorString(); }
+    [[nodiscard]] QString fileName() const { return m_file.fileName(); }
+
+    /// Queues `bytes` (kept until written).
+    void write(QByteArray bytes)
     {
-        const qint64 written = QFile::writeData(data, size);
-        if (written > 0)
-            hash.addData(QByteArrayView(data, written));
-        return written;
+        m_worker.submit([this, bytes = std::move(bytes)] { put(bytes); });
     }
+    /// Queues `bytes`, which the caller keeps unchanged until `done` is called (in the worker's
+    /// thread, written or not).
+    void write(QByteArrayView bytes, std::function<void()> done)
+    {
+        m_worker.submit([this, bytes, done = std::move(done)] {
+            put(bytes);
+            done();
+        });
+    }
+    /// A write failed (asked between blocks, to stop early).
+    [[nodiscard]] bool failed() const { return m_failed.load(std::memory_order_acquire); }
+    /// Until everything queued is written: the first error, if any.
+    [[nodiscard]] Result<void> drain()
+    {
+        m_worker.wait();
+        if (m_failed.load(std::memory_order_acquire))
+            return std::unexpected(m_error);
+        return {};
+    }
+    /// drain(), then to the disk (fsync).
+    [[nodiscard]] Result<void> sync()
+    {
+        if (auto drained = drain(); !drained)
+            return drained;
+#ifndef Q_OS_WIN
+        if (::fsync(m_file.handle()) != 0)
+            return fail(ErrorCode::IoError, QStringLiteral("cannot sync %1 to the disk").arg(m_file.fileName()));
+#endif
+        return {};
+    }
+    /// Bytes written; the package's SHA-256 (once, after drain()).
+    [[nodiscard]] qint64 size() const { return m_written; }
+    [[nodiscard]] QByteArray sha256() { return m_hash.result(); }
+    void close()
+    {
+        m_worker.wait();
+        m_file.close();
+    }
+    /// Stops and removes the file.
+    void abandon()
+    {
+        close();
+        QFile::remove(m_file.fileName());
+    }
+
+private:
+    void put(QByteArrayView bytes)
+    {
+        if (m_failed.load(std::memory_order_relaxed))
+            return;
+        if (m_file.write(bytes.data(), bytes.size()) != bytes.size()) {
+            m_error = fail(m_file.error() == QFileDevice::ResourceError ? ErrorCode::DiskFull : ErrorCode::IoError,
+                           QStringLiteral("cannot write the package %1: %2").arg(m_file.fileName(), m_file.errorString()))
+                          .error();
+            m_failed.store(true, std::memory_order_release);
+            return;
+        }
+        m_hash.addData(bytes);
+        m_written += bytes.size();
+        if (m_written - m_writebackFrom >= kWritebackStep) {
+            startWriteback(m_file.handle(), m_writebackFrom, m_written - m_writebackFrom);
+            m_writebackFrom = m_written;
+        }
+    }
+
+    QFile m_file;
+    ossl::Sha256 m_hash;
+    qint64 m_written = 0;
+    qint64 m_writebackFrom = 0;
+    Error m_error;
+    std::atomic<bool> m_failed{false};
+    SerialWorker m_worker; ///< last: destroyed (drained) first
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -188,7 +278,8 @@ class PlainSource
 public:
     virtual ~PlainSource() = default;
     [[nodiscard]] virtual qint64 size() const = 0;
-    [[nodiscard]] virtual Result<QByteArray> read(qint64 offset, qint64 maxSize) = 0;
+    /// Exactly `size` bytes from `offset` into `data` (fewer: the file changed, an error).
+    [[nodiscard]] virtual Result<void> readInto(qint64 offset, char *data, qint64 size) = 0;
 };
 
 class FileSource final : public PlainSource
@@ -197,21 +288,20 @@ public:
     explicit FileSource(const QString &path) : m_file(path) {}
     Result<void> open()
     {
-        if (!m_file.open(QIODevice::ReadOnly))
+        if (!m_file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
             return fail(m_file.exists() ? ErrorCode::IoError : ErrorCode::NotFound,
                         QStringLiteral("cannot read %1: %2").arg(m_file.fileName(), m_file.errorString()));
         m_size = m_file.size();
         return {};
     }
     [[nodiscard]] qint64 size() const override { return m_size; }
-    Result<QByteArray> read(qint64 offset, qint64 maxSize) override
+    Result<void> readInto(qint64 offset, char *data, qint64 size) override
     {
-        if (!m_file.seek(offset))
+        if (m_file.pos() != offset && !m_file.seek(offset))
             return fail(ErrorCode::IoError, QStringLiteral("cannot seek in %1").arg(m_file.fileName()));
-        QByteArray data = m_file.read(std::min(maxSize, m_size - offset));
-        if (data.size() != std::min(maxSize, m_size - offset))
+        if (offset + size > m_size || m_file.read(data, size) != size)
             return fail(ErrorCode::IoError, QStringLiteral("%1 changed or could not be read while it was sealed").arg(m_file.fileName()));
-        return data;
+        return {};
     }
 
 private:
@@ -224,7 +314,15 @@ class EncryptedSource final : public PlainSource
 public:
     explicit EncryptedSource(std::unique_ptr<EncryptedReader> reader) : m_reader(std::move(reader)) {}
     [[nodiscard]] qint64 size() const override { return m_reader->size(); }
-    Result<QByteArray> read(qint64 offset, qint64 maxSize) override { return m_reader->read(offset, maxSize); }
+    Result<void> readInto(qint64 offset, char *data, qint64 size) override
+    {
+        auto read = m_reader->readInto(offset, data, size);
+        if (!read)
+            return std::unexpected(read.error());
+        if (*read != size)
+            return fail(ErrorCode::IoError, QStringLiteral("an encrypted file ended at byte %1 while it was sealed").arg(offset + *read));
+        return {};
+    }
 
 private:
     std::unique_ptr<EncryptedReader> m_reader;
@@ -235,7 +333,13 @@ class MemorySource final : public PlainSource
 public:
     explicit MemorySource(QByteArray data) : m_data(std::move(data)) {}
     [[nodiscard]] qint64 size() const override { return m_data.size(); }
-    Result<QByteArray> read(qint64 offset, qint64 maxSize) override { return m_data.mid(offset, maxSize); }
+    Result<void> readInto(qint64 offset, char *data, qint64 size) override
+    {
+        if (offset < 0 || size < 0 || offset + size > m_data.size())
+            return fail(ErrorCode::InternalError, QStringLiteral("read past the end of an input in memory"));
+        std::memcpy(data, m_data.constData() + offset, size_t(size));
+        return {};
+    }
 
 private:
     QByteArray m_data;
@@ -317,21 +421,12 @@ struct SealedMember {
     qint64 size = 0;
 };
 
-Result<void> writeAll(QFile &out, const QByteArray &bytes)
+/// A member of bytes in memory: its header, content and padding, queued on `out`.
+void writeMember(PackageOutput &out, const QString &name, const QByteArray &content, qint64 mtime)
 {
-    if (out.write(bytes) != bytes.size())
-        return fail(out.error() == QFileDevice::ResourceError ? ErrorCode::DiskFull : ErrorCode::IoError,
-                    QStringLiteral("cannot write %1: %2").arg(out.fileName(), out.errorString()));
-    return {};
-}
-
-Result<void> writeMember(QFile &out, const QString &name, const QByteArray &content, qint64 mtime)
-{
-    if (auto w = writeAll(out, tarHeader(name, content.size(), mtime)); !w)
-        return w;
-    if (auto w = writeAll(out, content); !w)
-        return w;
-    return writeAll(out, QByteArray(padding(content.size()), '\0'));
+    out.write(tarHeader(name, content.size(), mtime));
+    out.write(content);
+    out.write(QByteArray(padding(content.size()), '\0'));
 }
 
 /// Whether an input encrypted at rest is, byte for byte as stored, what a journal row from before
@@ -349,7 +444,10 @@ bool storedBytesMatch(const PackageInput &input)
 
 /// Encrypts one input as the members NAME.bin (ciphertext) and NAME.cms (the CMS header with
 /// the recipients and the GCM tag), in one pass that also hashes the plaintext and the ciphertext.
-Result<SealedMember> sealOne(QFile &out, const QString &member, const PackageInput &input, const std::vector<ossl::X509Ptr> &recipients,
+/// A pipeline of kPipelineDepth blocks: this thread reads (and decrypts an at-rest file) and
+/// encrypts block n while one worker hashes its plaintext, another its ciphertext, and the
+/// package's writer writes (and hashes) it, each on a core of its own where there is one.
+Result<SealedMember> sealOne(PackageOutput &out, const QString &member, const PackageInput &input, const std::vector<ossl::X509Ptr> &recipients,
                              const PackageWriteOptions &options, qint64 &done, qint64 total)
 {
     auto source = openSource(input, options);
@@ -367,84 +465,104 @@ Result<SealedMember> sealOne(QFile &out, const QString &member, const PackageInp
         if (auto added = addRecipient(cms.get(), certificate.get()); !added)
             return std::unexpected(added.error());
     }
-
-    if (auto w = writeAll(out, tarHeader(member + QStringLiteral(".bin"), size, options.sealedAtEpochSeconds)); !w)
-        return std::unexpected(w.error());
-    IoState sinkState{&out, -1, 0, options.keepGoing};
-    ossl::BioPtr sink = ioBio(sinkState);
-    BIO *digestBio = BIO_new(BIO_f_md());
-    if (!sink || !digestBio || BIO_set_md(digestBio, EVP_sha256()) != 1) {
-        BIO_free(digestBio);
-        return fail(ErrorCode::OutOfMemory, QStringLiteral("no BIO for the ciphertext"));
-    }
-    BIO *chainBottom = BIO_push(digestBio, sink.release()); // digestBio -> sink, owned by chainBottom
-    ossl::BioPtr bottom(chainBottom);
-    BIO *cipher = CMS_dataInit(cms.get(), bottom.get());
+    // The ciphertext is detached: CMS's cipher BIO only keeps the GCM state (its output goes
+    // nowhere); the blocks are encrypted with its context directly, without 4 KiB BIO writes.
+    ossl::BioPtr bottom(BIO_new(BIO_s_null()));
+    BIO *cipher = bottom ? CMS_dataInit(cms.get(), bottom.get()) : nullptr;
     if (!cipher)
         return fail(ErrorCode::InternalError, QStringLiteral("cannot start encrypting %1: %2").arg(input.name, ossl::lastError()));
     // Frees the BIOs CMS_dataInit pushed on top of ours, whatever happens below.
-    const auto freeTop = [&cipher, &bottom] {
+    const auto freeTop = qScopeGuard([&cipher, &bottom] {
         while (cipher && cipher != bottom.get()) {
             BIO *next = BIO_pop(cipher);
             BIO_free(cipher);
             cipher = next;
         }
-        cipher = nullptr;
-    };
+    });
+    EVP_CIPHER_CTX *gcm = nullptr;
+    BIO *cipherBio = BIO_find_type(cipher, BIO_TYPE_CIPHER);
+    if (!cipherBio || BIO_get_cipher_ctx(cipherBio, &gcm) != 1 || !gcm)
+        return fail(ErrorCode::InternalError, QStringLiteral("no cipher context for %1: %2").arg(input.name, ossl::lastError()));
 
+    out.write(tarHeader(member + QStringLiteral(".bin"), size, options.sealedAtEpochSeconds));
     ossl::Sha256 plainHash;
-    for (qint64 offset = 0; offset < size;) {
-        if (options.keepGoing && !options.keepGoing()) {
-            freeTop();
+    ossl::Sha256 cipherHash;
+    struct Slot {
+        QByteArray plain{kPipelineBlock, Qt::Uninitialized};
+        QByteArray encrypted{kPipelineBlock, Qt::Uninitialized};
+        std::atomic<int> pending{0}; ///< stages still using the slot
+    };
+    std::array<Slot, kPipelineDepth> slots;
+    const auto release = [](Slot &slot) {
+        if (slot.pending.fetch_sub(1, std::memory_order_acq_rel) == 1)
+            slot.pending.notify_all();
+    };
+    SerialWorker plainHasher;
+    SerialWorker cipherHasher;
+    // Before the slots go: nothing may still use them (also on every early return).
+    const auto settle = qScopeGuard([&] {
+        plainHasher.wait();
+        cipherHasher.wait();
+        (void)out.drain();
+    });
+    qint64 encryptedBytes = 0;
+    std::size_t next = 0;
+    for (qint64 offset = 0; offset < size; ++next) {
+        if (options.keepGoing && !options.keepGoing())
             return fail(ErrorCode::Cancelled, QStringLiteral("sealing was stopped"));
-        }
-        auto block = (*source)->read(offset, kIoBlock);
-        if (!block) {
-            freeTop();
-            return std::unexpected(block.error());
-        }
-        if (block->isEmpty()) {
-            freeTop();
-            return fail(ErrorCode::IoError, QStringLiteral("%1 ended at byte %2 of %3 while it was sealed").arg(input.name).arg(offset).arg(size));
-        }
-        plainHash.addData(*block);
-        if (BIO_write(cipher, block->constData(), int(block->size())) != block->size()) {
-            freeTop();
-            if (options.keepGoing && !options.keepGoing())
-                return fail(ErrorCode::Cancelled, QStringLiteral("sealing was stopped"));
-            return fail(out.error() == QFileDevice::ResourceError ? ErrorCode::DiskFull : ErrorCode::IoError,
-                        QStringLiteral("cannot write the package %1: %2").arg(out.fileName(), out.errorString()));
-        }
-        offset += block->size();
-        done += block->size();
+        if (out.failed())
+            return std::unexpected(out.drain().error());
+        Slot &slot = slots[next % slots.size()];
+        for (int busy = slot.pending.load(std::memory_order_acquire); busy != 0; busy = slot.pending.load(std::memory_order_acquire))
+            slot.pending.wait(busy, std::memory_order_acquire);
+        const qint64 length = std::min(kPipelineBlock, size - offset);
+        if (auto read = (*source)->readInto(offset, slot.plain.data(), length); !read)
+            return std::unexpected(read.error());
+        int produced = 0;
+        if (EVP_CipherUpdate(gcm, reinterpret_cast<unsigned char *>(slot.encrypted.data()), &produced,
+                             reinterpret_cast<const unsigned char *>(slot.plain.constData()), int(length))
+                != 1
+            || produced != length)
+            return fail(ErrorCode::InternalError, QStringLiteral("cannot encrypt %1: %2").arg(input.name, ossl::lastError()));
+        encryptedBytes += produced;
+        slot.pending.store(3, std::memory_order_release);
+        const QByteArrayView plainView(slot.plain.constData(), length);
+        const QByteArrayView encryptedView(slot.encrypted.constData(), length);
+        plainHasher.submit([&plainHash, &slot, plainView, release] {
+            plainHash.addData(plainView);
+            release(slot);
+        });
+        cipherHasher.submit([&cipherHash, &slot, encryptedView, release] {
+            cipherHash.addData(encryptedView);
+            release(slot);
+        });
+        out.write(encryptedView, [&slot, release] { release(slot); });
+        offset += length;
+        done += length;
         if (options.progress)
             options.progress(done, total);
     }
-    const bool flushed = BIO_flush(cipher) == 1;
-    const bool finished = flushed && CMS_dataFinal(cms.get(), cipher) == 1;
-    freeTop();
+    const bool finished = BIO_flush(cipher) == 1 && CMS_dataFinal(cms.get(), cipher) == 1;
     if (!finished)
         return fail(ErrorCode::InternalError, QStringLiteral("cannot finish encrypting %1: %2").arg(input.name, ossl::lastError()));
-    if (sinkState.written != size)
-        return fail(ErrorCode::InternalError, QStringLiteral("encrypting %1 gave %2 bytes for %3").arg(input.name).arg(sinkState.written).arg(size));
-    unsigned char cipherDigest[EVP_MAX_MD_SIZE];
-    const int digestSize = BIO_gets(bottom.get(), reinterpret_cast<char *>(cipherDigest), sizeof cipherDigest);
-    if (digestSize != 32)
-        return fail(ErrorCode::InternalError, QStringLiteral("no ciphertext digest"));
-    if (auto w = writeAll(out, QByteArray(padding(size), '\0')); !w)
-        return std::unexpected(w.error());
+    if (encryptedBytes != size)
+        return fail(ErrorCode::InternalError, QStringLiteral("encrypting %1 gave %2 bytes for %3").arg(input.name).arg(encryptedBytes).arg(size));
+    out.write(QByteArray(padding(size), '\0'));
 
     ossl::BioPtr headerBio(BIO_new(BIO_s_mem()));
     if (!headerBio || i2d_CMS_bio(headerBio.get(), cms.get()) != 1)
         return fail(ErrorCode::InternalError, QStringLiteral("cannot encode the CMS header of %1: %2").arg(input.name, ossl::lastError()));
     const QByteArray header = ossl::bioBytes(headerBio.get());
-    if (auto w = writeMember(out, member + QStringLiteral(".cms"), header, options.sealedAtEpochSeconds); !w)
-        return std::unexpected(w.error());
+    writeMember(out, member + QStringLiteral(".cms"), header, options.sealedAtEpochSeconds);
+    plainHasher.wait();
+    cipherHasher.wait();
+    if (auto written = out.drain(); !written)
+        return std::unexpected(written.error());
 
     SealedMember sealed;
     sealed.size = size;
     sealed.sha256 = hex(plainHash.result());
-    sealed.encryptedSha256 = hex(QByteArray(reinterpret_cast<const char *>(cipherDigest), 32));
+    sealed.encryptedSha256 = hex(cipherHash.result());
     sealed.headerSha256 = hex(QCryptographicHash::hash(header, QCryptographicHash::Sha256));
     // The journal keeps the digest of a file's content (evidenceSha256), or, for a file journaled
     // before content digests, of its encrypted bytes as stored: only then is the stored file read again.
@@ -500,13 +618,10 @@ Result<WrittenPackage> writePackage(const QString &path, const QList<PackageInpu
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
         return fail(ErrorCode::IoError, QStringLiteral("cannot create the folder of %1").arg(path));
     QFile::remove(partPath);
-    HashedFile out(partPath);
-    if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+    PackageOutput out(partPath);
+    if (!out.open())
         return fail(ErrorCode::IoError, QStringLiteral("cannot create %1: %2").arg(partPath, out.errorString()));
-    const auto abandon = [&out, &partPath] {
-        out.close();
-        QFile::remove(partPath);
-    };
+    const auto abandon = [&out] { out.abandon(); };
 
     qint64 total = 0;
     for (const auto &input : inputs)
@@ -547,24 +662,13 @@ Result<WrittenPackage> writePackage(const QString &path, const QList<PackageInpu
         abandon();
         return std::unexpected(signature.error());
     }
-    for (const auto &written : {writeMember(out, kManifestName, manifestBytes, options.sealedAtEpochSeconds),
-                                writeMember(out, kSignatureName, *signature, options.sealedAtEpochSeconds),
-                                writeAll(out, QByteArray(2 * kBlock, '\0'))}) {
-        if (!written) {
-            abandon();
-            return std::unexpected(written.error());
-        }
-    }
-    if (!out.flush()) {
+    writeMember(out, kManifestName, manifestBytes, options.sealedAtEpochSeconds);
+    writeMember(out, kSignatureName, *signature, options.sealedAtEpochSeconds);
+    out.write(QByteArray(2 * kBlock, '\0'));
+    if (auto synced = out.sync(); !synced) {
         abandon();
-        return fail(ErrorCode::IoError, QStringLiteral("cannot write %1: %2").arg(partPath, out.errorString()));
+        return std::unexpected(synced.error());
     }
-#ifndef Q_OS_WIN
-    if (::fsync(out.handle()) != 0) {
-        abandon();
-        return fail(ErrorCode::IoError, QStringLiteral("cannot sync %1 to the disk").arg(partPath));
-    }
-#endif
     const qint64 size = out.size();
     out.close();
     QFile::remove(path);
@@ -572,7 +676,7 @@ Result<WrittenPackage> writePackage(const QString &path, const QList<PackageInpu
         QFile::remove(partPath);
         return fail(ErrorCode::IoError, QStringLiteral("cannot move %1 into place").arg(path));
     }
-    const QString digest = hex(out.hash.result());
+    const QString digest = hex(out.sha256());
     WrittenPackage written;
     written.path = path;
     written.size = size;

@@ -2,10 +2,10 @@
 
 #include "core/seal/encryptedfile.h"
 #include "core/seal/mp4walker.h"
+#include "core/seal/packagefile.h"
 #include "core/seal/packagetar.h"
 #include "core/seal/serialworker.h"
 #include "core/seal/timestamp.h"
-#include "core/seal/writeback.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -18,10 +18,6 @@
 #include <QScopeGuard>
 
 #include <openssl/pem.h>
-
-#ifndef Q_OS_WIN
-#include <unistd.h>
-#endif
 
 #include <algorithm>
 #include <array>
@@ -56,25 +52,27 @@ QString hex(const QByteArray &bytes)
 /// (kPipelineDepth): what the pipeline holds stays a few MiB whatever the file size.
 constexpr qint64 kPipelineBlock = 512 * 1024;
 constexpr int kPipelineDepth = 4;
-/// The package file is handed to the disk behind the writer every this many bytes.
-constexpr qint64 kWritebackStep = 8 * 1024 * 1024;
 
 /// The package file being written by a thread of its own: every byte is hashed (the package's
-/// SHA-256) on its way to the disk, in the order given, and the disk is asked to write behind
-/// (startWriteback()), so the final fsync is short. Writes are unbuffered: blocks go to the OS
-/// as they are.
+/// SHA-256) on its way to the disk, in the order given, and written by PackageFile (direct I/O
+/// where the OS allows).
 /// Thread contract: every method from the owner's thread; writing and hashing happen in the
 /// worker's thread, in order.
 class PackageOutput final
 {
 public:
-    explicit PackageOutput(const QString &path) : m_file(path) {}
+    explicit PackageOutput(QString path) : m_path(std::move(path)) {}
     PackageOutput(const PackageOutput &) = delete;
     PackageOutput &operator=(const PackageOutput &) = delete;
 
-    [[nodiscard]] bool open() { return m_file.open(QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered); }
-    [[nodiscard]] QString errorString() const { return m_file.errorString(); }
-    [[nodiscard]] QString fileName() const { return m_file.fileName(); }
+    [[nodiscard]] Result<void> open()
+    {
+        auto file = PackageFile::create(m_path);
+        if (!file)
+            return std::unexpected(file.error());
+        m_file = std::move(*file);
+        return {};
+    }
 
     /// Queues `bytes` (kept until written).
     void write(QByteArray bytes)
@@ -100,30 +98,22 @@ public:
             return std::unexpected(m_error);
         return {};
     }
-    /// drain(), then to the disk (fsync).
-    [[nodiscard]] Result<void> sync()
+    /// drain(), then to the disk (fsync) and closed.
+    [[nodiscard]] Result<void> finish()
     {
         if (auto drained = drain(); !drained)
             return drained;
-#ifndef Q_OS_WIN
-        if (::fsync(m_file.handle()) != 0)
-            return fail(ErrorCode::IoError, QStringLiteral("cannot sync %1 to the disk").arg(m_file.fileName()));
-#endif
-        return {};
+        return m_file->finish();
     }
     /// Bytes written; the package's SHA-256 (once, after drain()).
-    [[nodiscard]] qint64 size() const { return m_written; }
+    [[nodiscard]] qint64 size() const { return m_file->size(); }
     [[nodiscard]] QByteArray sha256() { return m_hash.result(); }
-    void close()
-    {
-        m_worker.wait();
-        m_file.close();
-    }
     /// Stops and removes the file.
     void abandon()
     {
-        close();
-        QFile::remove(m_file.fileName());
+        m_worker.wait();
+        m_file.reset();
+        QFile::remove(m_path);
     }
 
 private:
@@ -131,25 +121,17 @@ private:
     {
         if (m_failed.load(std::memory_order_relaxed))
             return;
-        if (m_file.write(bytes.data(), bytes.size()) != bytes.size()) {
-            m_error = fail(m_file.error() == QFileDevice::ResourceError ? ErrorCode::DiskFull : ErrorCode::IoError,
-                           QStringLiteral("cannot write the package %1: %2").arg(m_file.fileName(), m_file.errorString()))
-                          .error();
+        if (auto written = m_file->write(bytes); !written) {
+            m_error = written.error();
             m_failed.store(true, std::memory_order_release);
             return;
         }
         m_hash.addData(bytes);
-        m_written += bytes.size();
-        if (m_written - m_writebackFrom >= kWritebackStep) {
-            startWriteback(m_file.handle(), m_writebackFrom, m_written - m_writebackFrom);
-            m_writebackFrom = m_written;
-        }
     }
 
-    QFile m_file;
+    QString m_path;
+    std::unique_ptr<PackageFile> m_file;
     ossl::Sha256 m_hash;
-    qint64 m_written = 0;
-    qint64 m_writebackFrom = 0;
     Error m_error;
     std::atomic<bool> m_failed{false};
     SerialWorker m_worker; ///< last: destroyed (drained) first
@@ -619,8 +601,8 @@ Result<WrittenPackage> writePackage(const QString &path, const QList<PackageInpu
         return fail(ErrorCode::IoError, QStringLiteral("cannot create the folder of %1").arg(path));
     QFile::remove(partPath);
     PackageOutput out(partPath);
-    if (!out.open())
-        return fail(ErrorCode::IoError, QStringLiteral("cannot create %1: %2").arg(partPath, out.errorString()));
+    if (auto opened = out.open(); !opened)
+        return std::unexpected(opened.error());
     const auto abandon = [&out] { out.abandon(); };
 
     qint64 total = 0;
@@ -665,12 +647,11 @@ Result<WrittenPackage> writePackage(const QString &path, const QList<PackageInpu
     writeMember(out, kManifestName, manifestBytes, options.sealedAtEpochSeconds);
     writeMember(out, kSignatureName, *signature, options.sealedAtEpochSeconds);
     out.write(QByteArray(2 * kBlock, '\0'));
-    if (auto synced = out.sync(); !synced) {
+    if (auto synced = out.finish(); !synced) {
         abandon();
         return std::unexpected(synced.error());
     }
     const qint64 size = out.size();
-    out.close();
     QFile::remove(path);
     if (!QFile::rename(partPath, path)) {
         QFile::remove(partPath);

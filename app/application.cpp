@@ -186,7 +186,7 @@ std::optional<int> Application::startWindow()
     recording.encoder.height = m_format.height;
     recording.encoder.framesPerSecond = m_format.framesPerSecond;
     m_voice = makeVoice(err);
-    m_sealing = std::make_unique<live::SealQueue>(*m_journal, dataDirectory, m_clock, [this] { return insurerCertificates(); });
+    m_sealing = std::make_unique<live::SealQueue>(*m_journal, dataDirectory, *keys, m_clock, [this] { return insurerCertificates(); });
     m_sealing->setTimestampAuthority([this] {
         QString problem;
         auto authority = configuredTimestampAuthority(m_settings, problem);

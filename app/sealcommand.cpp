@@ -117,7 +117,7 @@ int runSeal(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
                        .arg(stamped.error().detail)
                 << Qt::endl;
     };
-    auto sealed = seal::sealSession(**journal, dataDirectory, id, *store, clock, request);
+    auto sealed = seal::sealSession(**journal, dataDirectory, id, *store, (*journal)->evidenceKeys().get(), clock, request); // the keys opened above
     if (!sealed) {
         err << "dualrec seal: " << QCoreApplication::translate("SealCommand", "session %1 was not sealed: %2").arg(options.sessionId, sealed.error().detail) << Qt::endl;
         return sealed.error().code == ErrorCode::InvalidArgument ? 2 : 1;

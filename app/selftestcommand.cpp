@@ -243,7 +243,7 @@ SelfTestCheck checkSealing(const QTemporaryDir &folder, const QString &recording
     seal::SealRequest request;
     request.insurerCertificatesPem = {recipient->certificatePem};
     const auto id = workflow::SessionId::fromString(QFileInfo(recording).completeBaseName());
-    auto sealed = seal::sealSession(**journal, folder.path(), id, store, clock, request);
+    auto sealed = seal::sealSession(**journal, folder.path(), id, store, (*journal)->evidenceKeys().get(), clock, request);
     if (!sealed)
         return notSealed(sealed.error().detail);
     seal::VerifyOptions verify;

@@ -10,9 +10,9 @@
 
 namespace dualrec::live {
 
-SealQueue::SealQueue(storage::Journal &journal, QString dataDirectory, const Clock &clock,
-                     std::function<QList<QByteArray>()> certificates, QObject *parent)
-    : QObject(parent), m_journal(journal), m_dataDirectory(std::move(dataDirectory)), m_clock(clock),
+SealQueue::SealQueue(storage::Journal &journal, QString dataDirectory, std::shared_ptr<const seal::DeviceKeys> deviceKeys,
+                     const Clock &clock, std::function<QList<QByteArray>()> certificates, QObject *parent)
+    : QObject(parent), m_journal(journal), m_dataDirectory(std::move(dataDirectory)), m_deviceKeys(std::move(deviceKeys)), m_clock(clock),
       m_certificates(std::move(certificates)), m_retry(new QTimer(this))
 {
     m_retry->setSingleShot(true);
@@ -136,9 +136,9 @@ void SealQueue::next()
     request.progress = [this, id](qint64 done, qint64 total) {
         QMetaObject::invokeMethod(this, [this, id, done, total] { Q_EMIT progress(id, done, total); }, Qt::QueuedConnection);
     };
-    m_worker = QThread::create([this, id, request, stamp] {
-        auto store = seal::dataFolderKeyStore(m_dataDirectory);
-        auto result = seal::sealSession(m_journal, m_dataDirectory, id, *store, m_clock, request);
+    m_worker = QThread::create([this, id, request, stamp, keys = m_deviceKeys] {
+        auto store = seal::dataFolderKeyStore(m_dataDirectory); // the signing key's store
+        auto result = seal::sealSession(m_journal, m_dataDirectory, id, *store, keys.get(), m_clock, request);
         QMetaObject::invokeMethod(this, [this, id, result = std::move(result), stamp] {
             m_worker->wait();
             delete m_worker;

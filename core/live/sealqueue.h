@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/seal/devicekeys.h"
 #include "core/seal/timestampclient.h"
 #include "core/storage/journal.h"
 #include "core/util/clock.h"
@@ -10,6 +11,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <memory>
 
 class QThread;
 class QTimer;
@@ -28,9 +30,14 @@ namespace dualrec::live {
 /// is asked for again after a backoff (30 s doubling up to 30 min, and at every start), each in
 /// the worker thread (seal::timestampSession: the package never changes, the token goes beside it).
 ///
+/// The device keys are given, opened by the composition root (app/, devicekeysetup.h), never
+/// opened here: the window, its recorder, the journal and this queue share that one instance.
+///
 /// Thread contract: owner's thread (the GUI thread); sealSession() runs in a QThread of its own
-/// (the OS key store needs one). The journal and clock must outlive the queue; destroying it
-/// stops a running seal between two blocks (the package is made again at the next start).
+/// (the OS key store, which still holds the signing key, needs one), reading the shared device
+/// keys there (DeviceKeys is immutable and thread-safe once open; the queue keeps its reference
+/// until the worker is done). The journal and clock must outlive the queue; destroying it stops
+/// a running seal between two blocks (the package is made again at the next start).
 class SealQueue final : public QObject
 {
     Q_OBJECT
@@ -38,9 +45,10 @@ class SealQueue final : public QObject
 
 public:
     /// `certificates` is asked, in the owner's thread, at every round: the insurer's PEM
-    /// certificates (settings or IT policy); empty: nothing is sealed.
-    SealQueue(storage::Journal &journal, QString dataDirectory, const Clock &clock,
-              std::function<QList<QByteArray>()> certificates, QObject *parent = nullptr);
+    /// certificates (settings or IT policy); empty: nothing is sealed. `deviceKeys`: the data
+    /// folder's keys (null: a folder without any, where an encrypted file cannot be sealed).
+    SealQueue(storage::Journal &journal, QString dataDirectory, std::shared_ptr<const seal::DeviceKeys> deviceKeys,
+              const Clock &clock, std::function<QList<QByteArray>()> certificates, QObject *parent = nullptr);
     ~SealQueue() override;
 
     /// Seals every stored session (again after the running round, when one runs).
@@ -73,6 +81,7 @@ private:
 
     storage::Journal &m_journal;
     QString m_dataDirectory;
+    std::shared_ptr<const seal::DeviceKeys> m_deviceKeys;
     const Clock &m_clock;
     std::function<QList<QByteArray>()> m_certificates;
     QList<QByteArray> m_round; ///< the certificates of the running round

@@ -13,6 +13,7 @@
 #endif
 
 #include <algorithm>
+#include <cstring>
 
 namespace dualrec::seal {
 
@@ -54,8 +55,9 @@ const unsigned char *u8(const QByteArray &data)
     return reinterpret_cast<const unsigned char *>(data.constData());
 }
 
-/// AES-256-GCM of one chunk; `encrypt` false: `input` is ciphertext||tag, output plaintext.
-Result<QByteArray> gcm(const SecretKey &key, quint64 index, const QByteArray &aad, QByteArrayView input, bool encrypt)
+/// AES-256-GCM of one chunk into `out` (input size bytes when encrypting, input size - tag when
+/// decrypting; encrypting appends the tag); `encrypt` false: `input` is ciphertext||tag.
+Result<void> gcmInto(const SecretKey &key, quint64 index, const QByteArray &aad, QByteArrayView input, bool encrypt, unsigned char *out)
 {
     CipherContext context(EVP_CIPHER_CTX_new());
     if (!context)
@@ -71,8 +73,6 @@ Result<QByteArray> gcm(const SecretKey &key, quint64 index, const QByteArray &aa
     const qint64 bodySize = encrypt ? input.size() : input.size() - kTagSize;
     if (bodySize < 0)
         return fail(ErrorCode::DataCorrupt, QStringLiteral("chunk %1 is shorter than its tag").arg(index));
-    QByteArray output(bodySize + (encrypt ? kTagSize : 0), '\0');
-    auto *out = reinterpret_cast<unsigned char *>(output.data());
     const auto *in = reinterpret_cast<const unsigned char *>(input.data());
     if (bodySize > 0 && EVP_CipherUpdate(context.get(), out, &produced, in, int(bodySize)) != 1)
         return fail(ErrorCode::InternalError, QStringLiteral("AES-256-GCM failed"));
@@ -85,6 +85,18 @@ Result<QByteArray> gcm(const SecretKey &key, quint64 index, const QByteArray &aa
     if (encrypt
         && EVP_CIPHER_CTX_ctrl(context.get(), EVP_CTRL_GCM_GET_TAG, int(kTagSize), out + bodySize) != 1)
         return fail(ErrorCode::InternalError, QStringLiteral("AES-256-GCM gave no tag"));
+    return {};
+}
+
+/// gcmInto() into a new array.
+Result<QByteArray> gcm(const SecretKey &key, quint64 index, const QByteArray &aad, QByteArrayView input, bool encrypt)
+{
+    const qint64 bodySize = encrypt ? input.size() : input.size() - kTagSize;
+    if (bodySize < 0)
+        return fail(ErrorCode::DataCorrupt, QStringLiteral("chunk %1 is shorter than its tag").arg(index));
+    QByteArray output(bodySize + (encrypt ? kTagSize : 0), Qt::Uninitialized);
+    if (auto done = gcmInto(key, index, aad, input, encrypt, reinterpret_cast<unsigned char *>(output.data())); !done)
+        return std::unexpected(done.error());
     return output;
 }
 
@@ -337,6 +349,56 @@ Result<QByteArray> EncryptedReader::read(qint64 offset, qint64 maxSize)
         ++index;
     }
     return out;
+}
+
+Result<void> EncryptedReader::decryptChunkInto(std::size_t index, char *data)
+{
+    const auto &chunk = m_chunks.at(index);
+    if (!m_file.seek(chunk.fileOffset + kLengthSize))
+        return fail(ErrorCode::IoError, QStringLiteral("cannot read %1").arg(m_file.fileName()));
+    m_sealed.resize(chunk.length + kTagSize);
+    if (m_file.read(m_sealed.data(), m_sealed.size()) != m_sealed.size())
+        return fail(ErrorCode::IoError, QStringLiteral("cannot read %1: %2").arg(m_file.fileName(), m_file.errorString()));
+    if (!gcmInto(m_key, index, associatedData(m_headerDigest, index, chunk.final, quint32(chunk.length)), m_sealed, false,
+                 reinterpret_cast<unsigned char *>(data)))
+        return fail(ErrorCode::DataCorrupt, QStringLiteral("%1: chunk %2 at byte %3 fails authentication (altered or damaged)")
+                                                .arg(m_file.fileName()).arg(index).arg(chunk.fileOffset));
+    return {};
+}
+
+Result<qint64> EncryptedReader::readInto(qint64 offset, char *data, qint64 maxSize)
+{
+    if (offset < 0 || maxSize < 0)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("negative read"));
+    if (offset >= m_size || maxSize == 0)
+        return 0;
+    auto it = std::upper_bound(m_chunks.cbegin(), m_chunks.cend(), offset,
+                               [](qint64 value, const Chunk &chunk) { return value < chunk.plainOffset; });
+    auto index = std::size_t(std::distance(m_chunks.cbegin(), it)) - 1;
+    const qint64 want = std::min(maxSize, m_size - offset);
+    qint64 done = 0;
+    while (done < want && index < m_chunks.size()) {
+        const auto &chunk = m_chunks[index];
+        const qint64 from = offset + done - chunk.plainOffset;
+        const qint64 take = std::min<qint64>(chunk.length - from, want - done);
+        if (take <= 0) {
+            ++index;
+            continue;
+        }
+        if (from == 0 && take == chunk.length && index != m_cachedIndex) {
+            // A whole chunk: decrypted straight into the caller's buffer, no copy.
+            if (auto decrypted = decryptChunkInto(index, data + done); !decrypted)
+                return std::unexpected(decrypted.error());
+        } else {
+            auto plain = decryptChunk(index);
+            if (!plain)
+                return std::unexpected(plain.error());
+            std::memcpy(data + done, plain->constData() + from, size_t(take));
+        }
+        done += take;
+        ++index;
+    }
+    return done;
 }
 
 Result<void> EncryptedReader::verify(bool requireComplete)

@@ -90,6 +90,9 @@ public:
     /// Up to `maxSize` plaintext bytes from `offset` (fewer at the end). DataCorrupt names the
     /// chunk and its file offset when one fails authentication.
     [[nodiscard]] Result<QByteArray> read(qint64 offset, qint64 maxSize);
+    /// As read(), into `data` (room for `maxSize` bytes): the bytes read. A whole chunk is
+    /// decrypted straight into `data` (sealing a gigabyte recording makes no copies of it).
+    [[nodiscard]] Result<qint64> readInto(qint64 offset, char *data, qint64 maxSize);
     /// Authenticates every chunk (and that the file is complete, when `requireComplete`).
     [[nodiscard]] Result<void> verify(bool requireComplete);
 
@@ -102,6 +105,7 @@ private:
     };
     EncryptedReader(QString path, SecretKey key, QByteArray headerDigest);
     [[nodiscard]] Result<QByteArray> decryptChunk(std::size_t index);
+    [[nodiscard]] Result<void> decryptChunkInto(std::size_t index, char *data);
 
     QFile m_file;
     SecretKey m_key;
@@ -112,6 +116,7 @@ private:
     qint64 m_tornBytes = 0;
     std::size_t m_cachedIndex = std::size_t(-1);
     QByteArray m_cached;
+    QByteArray m_sealed; ///< readInto()'s ciphertext buffer, reused
 };
 
 } // namespace dualrec::seal

@@ -27,7 +27,7 @@ struct MediaCheck final {
 /// every sealed package still on disk against `seals.package_sha256`. The journal keeps a
 /// file's digest as stored (for a file encrypted at rest: of its encrypted bytes); a recording
 /// whose journal digest is of its plaintext is decrypted with `keys` and hashed (as sealing
-/// accepts either, package.cpp). A missing file is a mismatch, except a fragmented recording
+/// accepts either, packagewriter.cpp). A missing file is a mismatch, except a fragmented recording
 /// replaced by its finalized file.
 /// Thread contract: any thread that may use `database`; reads only.
 [[nodiscard]] Result<MediaCheck> checkMediaFiles(storage::Database &database, const DeviceKeys *keys);

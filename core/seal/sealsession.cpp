@@ -29,14 +29,13 @@ QString utc(const QDateTime &time)
 }
 
 /// The sidecar's JSON, read through the at-rest format when it is in it (small file).
-QJsonObject readSidecar(const QString &path, const std::function<Result<const DeviceKeys *>()> &keys)
+QJsonObject readSidecar(const QString &path, const DeviceKeys *keys)
 {
     QByteArray bytes;
     if (looksEncrypted(path)) {
-        auto opened = keys();
-        if (!opened)
+        if (!keys)
             return {};
-        auto reader = EncryptedReader::open(path, **opened);
+        auto reader = EncryptedReader::open(path, *keys);
         if (!reader)
             return {};
         auto read = (*reader)->read(0, std::min<qint64>((*reader)->size(), 16 * 1024 * 1024));
@@ -208,7 +207,7 @@ Result<TimestampInfo> timestampLocked(storage::SealRepository &seals, const QStr
 }
 
 Result<QString> sealLocked(storage::Journal &journal, const QString &dataDirectory, const workflow::SessionId &id, KeyStore &keyStore,
-                           const Clock &clock, const SealRequest &request);
+                           const DeviceKeys *deviceKeys, const Clock &clock, const SealRequest &request);
 
 } // namespace
 
@@ -223,12 +222,12 @@ Result<TimestampInfo> timestampSession(storage::Journal &journal, const QString 
 }
 
 Result<QString> sealSession(storage::Journal &journal, const QString &dataDirectory, const workflow::SessionId &id,
-                            KeyStore &keyStore, const Clock &clock, const SealRequest &request)
+                            KeyStore &keyStore, const DeviceKeys *deviceKeys, const Clock &clock, const SealRequest &request)
 {
     auto lock = lockPackage(packagePath(dataDirectory, id), id);
     if (!lock)
         return std::unexpected(lock.error());
-    auto sealed = sealLocked(journal, dataDirectory, id, keyStore, clock, request);
+    auto sealed = sealLocked(journal, dataDirectory, id, keyStore, deviceKeys, clock, request);
     if (sealed && request.timestampAuthority.isSet()) {
         storage::SealRepository seals(journal.database());
         auto row = seals.find(id);
@@ -244,7 +243,7 @@ Result<QString> sealSession(storage::Journal &journal, const QString &dataDirect
 namespace {
 
 Result<QString> sealLocked(storage::Journal &journal, const QString &dataDirectory, const workflow::SessionId &id, KeyStore &keyStore,
-                           const Clock &clock, const SealRequest &request)
+                           const DeviceKeys *deviceKeys, const Clock &clock, const SealRequest &request)
 {
     storage::SealRepository seals(journal.database());
     const QString path = packagePath(dataDirectory, id);
@@ -304,15 +303,6 @@ Result<QString> sealLocked(storage::Journal &journal, const QString &dataDirecto
     if (!verdicts)
         return std::unexpected(verdicts.error());
 
-    std::optional<Result<DeviceKeys>> deviceKeys;
-    const std::function<Result<const DeviceKeys *>()> openKeys = [&]() -> Result<const DeviceKeys *> {
-        if (!deviceKeys)
-            deviceKeys = DeviceKeys::open(dataDirectory, keyStore);
-        if (!*deviceKeys)
-            return std::unexpected(deviceKeys->error());
-        return &**deviceKeys;
-    };
-
     QList<PackageInput> inputs;
     QJsonObject sidecar;
     QStringList names;
@@ -328,7 +318,7 @@ Result<QString> sealLocked(storage::Journal &journal, const QString &dataDirecto
         names.append(name);
         inputs.append({file.role, name, file.path, {}, file.sha256});
         if (file.role == QLatin1String("sidecar"))
-            sidecar = readSidecar(file.path, openKeys);
+            sidecar = readSidecar(file.path, deviceKeys);
     }
     if (inputs.isEmpty())
         return fail(ErrorCode::NotFound, QStringLiteral("session %1 has no recorded files to seal").arg(id.toString()));
@@ -440,7 +430,8 @@ Result<QString> sealLocked(storage::Journal &journal, const QString &dataDirecto
 
     PackageWriteOptions options;
     options.recipientCertificatesPem = request.insurerCertificatesPem;
-    options.deviceKeys = openKeys;
+    if (deviceKeys)
+        options.deviceKeys = [deviceKeys]() -> Result<const DeviceKeys *> { return deviceKeys; };
     options.progress = request.progress;
     options.keepGoing = request.keepGoing;
     options.sealedAtEpochSeconds = QDateTime::fromString(sealedAt.toString(Qt::ISODate), Qt::ISODate).toSecsSinceEpoch();

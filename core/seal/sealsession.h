@@ -49,15 +49,20 @@ struct SealRequest final {
 /// on first use in `keyStore`) and encrypted to the insurer's certificates. Returns the package
 /// path. Already sealed: returns the existing package's path and changes nothing. A package
 /// left by a crash between writing and journaling is checked and journaled, or made anew when it
-/// does not verify. Files in the at-rest format are read through the device keys.
+/// does not verify. Files in the at-rest format are read through `deviceKeys`, the data folder's
+/// device keys as the composition root opened them (app/devicekeysetup.h; never opened here);
+/// null: a folder without them, where a file in the at-rest format is an error naming it.
 ///
 /// Thread contract: blocking (reads every evidence file once); call it from a worker thread,
 /// one call per session at a time: a second one for the same session, from any process on this
 /// data folder, fails at once with InvalidState and changes nothing. The journal is used from the calling thread (its
 /// repositories are thread-safe); `keyStore` is used only from the calling thread (the OS key
-/// store needs a QCoreApplication); `progress` and `keepGoing` are called on the calling thread.
+/// store needs a QCoreApplication); `deviceKeys` is immutable and may be shared with other
+/// threads (DeviceKeys is thread-safe once open); `progress` and `keepGoing` are called on the
+/// calling thread.
 [[nodiscard]] Result<QString> sealSession(storage::Journal &journal, const QString &dataDirectory, const workflow::SessionId &id,
-                                          KeyStore &keyStore, const Clock &clock, const SealRequest &request);
+                                          KeyStore &keyStore, const DeviceKeys *deviceKeys, const Clock &clock,
+                                          const SealRequest &request);
 
 /// Gives a sealed session's package its RFC 3161 timestamp: the token over the manifest's
 /// SHA-256 (core/seal/timestamp.h) is requested from `authority`, checked, written atomically as

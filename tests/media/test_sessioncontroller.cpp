@@ -10,6 +10,7 @@
 
 #include "tests/support/testclock.h"
 #include "tests/support/tsaserver.h"
+#include "core/seal/keystore.h"
 #include "core/seal/package.h"
 #include "core/storage/sealrepository.h"
 
@@ -227,12 +228,22 @@ TEST_CASE("the seal queue seals a stored session in the background, or says it n
 {
     QTemporaryDir data;
     SystemClock clock;
-    auto journal = storage::Journal::open(data.path(), clock);
+    // The device keys opened once, as the composition root does, and shared with the journal,
+    // the recorder and the queue.
+    seal::FileKeyStore keyStore(QDir(data.path()).filePath(QStringLiteral("keys")));
+    auto opened = seal::DeviceKeys::open(data.path(), keyStore);
+    REQUIRE(opened.has_value());
+    const auto deviceKeys = std::make_shared<const seal::DeviceKeys>(std::move(*opened));
+    storage::Journal::Options journalOptions;
+    journalOptions.evidenceKeys = deviceKeys;
+    auto journal = storage::Journal::open(data.path(), clock, journalOptions);
     REQUIRE(journal.has_value());
     workflow::SessionId id;
     {
-        auto created = live::SessionController::create(setupFor(QDir(data.path()).filePath(QStringLiteral("recordings"))),
-                                                       **journal, clock);
+        // Encrypted at rest with the journal's device keys, as the window records.
+        auto setup = setupFor(QDir(data.path()).filePath(QStringLiteral("recordings")));
+        setup.recording.keys = (*journal)->evidenceKeys();
+        auto created = live::SessionController::create(setup, **journal, clock);
         REQUIRE(created.has_value());
         auto &controller = **created;
         id = controller.session().id();
@@ -252,7 +263,14 @@ TEST_CASE("the seal queue seals a stored session in the background, or says it n
 
     // No certificate: nothing is sealed, the session is named as waiting for one.
     QList<QByteArray> certificates;
-    live::SealQueue queue(**journal, data.path(), clock, [&] { return certificates; });
+    // The queue reads the recording with the keys it is given (the composition root's one
+    // instance), never opening its own: with the device key gone from the folder's key store
+    // after start-up, sealing still works.
+    const auto keyFiles = QDir(QDir(data.path()).filePath(QStringLiteral("keys"))).entryInfoList({QStringLiteral("device-*")}, QDir::Files);
+    REQUIRE_FALSE(keyFiles.isEmpty());
+    for (const auto &keyFile : keyFiles)
+        REQUIRE(QFile::remove(keyFile.filePath()));
+    live::SealQueue queue(**journal, data.path(), deviceKeys, clock, [&] { return certificates; });
     QList<workflow::SessionId> needing;
     QList<workflow::SessionId> sealed;
     std::optional<Error> failure;

@@ -2,6 +2,7 @@
 // recipients, verifying, opening, and a thousand random mutations that must all be detected.
 #include "core/seal/encryptedfile.h"
 #include "core/seal/package.h"
+#include "core/seal/packagefile.h"
 #include "core/seal/signingidentity.h"
 #include "tests/seal/sealfixture.h"
 
@@ -12,6 +13,8 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTimeZone>
+
+#include <optional>
 
 #include <catch2/catch_test_macros.hpp>
 
@@ -484,4 +487,163 @@ TEST_CASE("structured tampering: swapped members, another package's file, edited
     report = verifyPackage(swapped, {});
     CHECK(report.firstFailure().startsWith(QLatin1String("certificate: signed by certificate")));
     CHECK(!verifyPackage(swapped, {{}, w.identity->certificatePem()}).ok());
+}
+
+TEST_CASE("sealing files larger than the pipeline's blocks in flight: every byte and digest holds, and a stop halfway leaves nothing")
+{
+    // 4 blocks of 512 KiB are in flight: these inputs wrap the pipeline's slots several times,
+    // end in partial blocks, and read at-rest chunks whole (256 KiB) and split (5000 bytes).
+    auto &w = world();
+    QTemporaryDir dir;
+    const QByteArray recording = makeMp4(5 * 1024 * 1024 + 123, 21);
+    const QByteArray wholeChunks = randomBytes(3 * 1024 * 1024 + 17, 22);
+    const QByteArray splitChunks = randomBytes(1024 * 1024 + 999, 23);
+    const QString recordingPath = dir.filePath(QStringLiteral("recording.mp4"));
+    writeAll(recordingPath, recording);
+    const auto encrypt = [&](const QString &name, const QByteArray &plain, qint64 chunk) {
+        const QString path = dir.filePath(name);
+        auto writer = EncryptedWriter::create(path, *w.keys, chunk);
+        REQUIRE(writer);
+        REQUIRE((*writer)->write(plain));
+        REQUIRE((*writer)->finish());
+        return path;
+    };
+    const QList<PackageInput> inputs{
+        {QStringLiteral("recording"), QStringLiteral("recording.mp4"), recordingPath, {}, sha256(recording)},
+        {QStringLiteral("snapshot"), QStringLiteral("a.jpg"), encrypt(QStringLiteral("a.jpg"), wholeChunks, kDefaultChunkSize), {}, sha256(wholeChunks)},
+        {QStringLiteral("snapshot"), QStringLiteral("b.jpg"), encrypt(QStringLiteral("b.jpg"), splitChunks, 5000), {}, sha256(splitChunks)},
+    };
+    PackageWriteOptions options;
+    options.recipientCertificatesPem = {readAll(w.ec.certificate)};
+    options.deviceKeys = [&w]() -> Result<const DeviceKeys *> { return &*w.keys; };
+    options.sealedAtEpochSeconds = 1'796'000'000;
+    qint64 lastDone = 0;
+    qint64 lastTotal = 0;
+    options.progress = [&](qint64 done, qint64 total) {
+        CHECK(done > lastDone);
+        lastDone = done;
+        lastTotal = total;
+    };
+    const QJsonObject manifest{
+        {QStringLiteral("sealed_at"), QDateTime::fromSecsSinceEpoch(1796000000, QTimeZone::utc()).toString(Qt::ISODate)},
+        {QStringLiteral("session"), QJsonObject{{QStringLiteral("id"), QStringLiteral("5b0e37a4-64f5-4a38-9a7c-2d6e0c1f7a11")},
+                                                {QStringLiteral("application_no"), QStringLiteral("P2026-0043")},
+                                                {QStringLiteral("agent_id"), QStringLiteral("A-007")},
+                                                {QStringLiteral("template_id"), QStringLiteral("traditional-life")},
+                                                {QStringLiteral("state"), QStringLiteral("completed")}}},
+        {QStringLiteral("steps"), QJsonArray{}},
+        {QStringLiteral("events"), QJsonArray{}},
+        {QStringLiteral("device"), QJsonObject{{QStringLiteral("app_version"), QStringLiteral("test")}}},
+        {QStringLiteral("retention"), QJsonObject{{QStringLiteral("years_after_contract_end"), 10}}},
+    };
+    const QString path = dir.filePath(QStringLiteral("big.dualrec"));
+    auto written = writePackage(path, inputs, manifest, *w.identity, options);
+    INFO((written ? QString() : written.error().toString()).toStdString());
+    REQUIRE(written);
+    CHECK(lastDone == recording.size() + wholeChunks.size() + splitChunks.size());
+    CHECK(lastTotal >= lastDone); // the files' sizes on disk (an encrypted one is larger)
+    // The digests the writer computed in its threads are the package's and the files' own.
+    const QByteArray package = readAll(path);
+    CHECK(written->size == package.size());
+    CHECK(written->sha256 == sha256(package));
+    const auto report = verifyPackage(path, {readAll(w.ec.key), {}});
+    INFO(report.firstFailure().toStdString());
+    REQUIRE(report.ok());
+    const auto files = report.manifest.value(QStringLiteral("files")).toArray();
+    REQUIRE(files.size() == 3);
+    CHECK(files[0].toObject().value(QStringLiteral("sha256")).toString() == sha256(recording));
+    CHECK(files[1].toObject().value(QStringLiteral("sha256")).toString() == sha256(wholeChunks));
+    CHECK(files[2].toObject().value(QStringLiteral("sha256")).toString() == sha256(splitChunks));
+    QTemporaryDir out;
+    REQUIRE(openPackage(path, readAll(w.ec.key), out.path()));
+    CHECK(readAll(out.filePath(QStringLiteral("recording.mp4"))) == recording);
+    CHECK(readAll(out.filePath(QStringLiteral("a.jpg"))) == wholeChunks);
+    CHECK(readAll(out.filePath(QStringLiteral("b.jpg"))) == splitChunks);
+
+    // Stopped halfway through the recording: Cancelled, and neither the package nor its part file.
+    const QString stoppedPath = dir.filePath(QStringLiteral("stopped.dualrec"));
+    options.progress = [&](qint64 done, qint64) { lastDone = done; };
+    lastDone = 0;
+    options.keepGoing = [&] { return lastDone < 2 * 1024 * 1024; };
+    auto stopped = writePackage(stoppedPath, inputs, manifest, *w.identity, options);
+    REQUIRE_FALSE(stopped);
+    CHECK(stopped.error().code == ErrorCode::Cancelled);
+    CHECK_FALSE(QFileInfo::exists(stoppedPath));
+    CHECK_FALSE(QFileInfo::exists(stoppedPath + QStringLiteral(".part")));
+}
+
+TEST_CASE("the package file holds exactly the bytes written, with direct I/O and where a file system or length refuses it")
+{
+    QList<QString> folders;
+    QTemporaryDir disk;
+    folders.append(disk.path());
+    // tmpfs has no direct I/O: the page cache is used from the start.
+    std::optional<QTemporaryDir> memory;
+    if (QFileInfo(QStringLiteral("/dev/shm")).isWritable()) {
+        memory.emplace(QStringLiteral("/dev/shm/dualrec-test-XXXXXX"));
+        if (memory->isValid())
+            folders.append(memory->path());
+    }
+    for (const auto &folder : std::as_const(folders)) {
+        // Whole 512-byte blocks (a package), and a length that is not (the last write falls back).
+        for (const qsizetype tail : {qsizetype(0), qsizetype(7)}) {
+            INFO(folder.toStdString() << " tail " << tail);
+            const QString path = QDir(folder).filePath(QStringLiteral("p%1.bin").arg(tail));
+            auto file = PackageFile::create(path);
+            REQUIRE(file);
+            QByteArray expected;
+            for (const qsizetype size : {qsizetype(512), qsizetype(1000), qsizetype(24), qsizetype(3 * 1024 * 1024 + 512), tail}) {
+                const QByteArray piece = randomBytes(size, quint32(size));
+                REQUIRE((*file)->write(piece));
+                expected += piece;
+            }
+            CHECK((*file)->size() == expected.size());
+            REQUIRE((*file)->finish());
+            CHECK(readAll(path) == expected);
+            // A package is never written over an existing file.
+            auto again = PackageFile::create(path);
+            REQUIRE_FALSE(again);
+            CHECK(again.error().detail.contains(path));
+        }
+    }
+}
+
+TEST_CASE("an encrypted file's readInto gives what read gives, at any offset and length")
+{
+    auto &w = world();
+    QTemporaryDir dir;
+    const QByteArray plain = randomBytes(50'000, 31);
+    const QString path = dir.filePath(QStringLiteral("chunks.bin"));
+    auto writer = EncryptedWriter::create(path, *w.keys, 4096);
+    REQUIRE(writer);
+    REQUIRE((*writer)->write(plain.left(10'000)));
+    REQUIRE((*writer)->flush()); // a short chunk in the middle
+    REQUIRE((*writer)->write(plain.mid(10'000)));
+    REQUIRE((*writer)->finish());
+    auto reader = EncryptedReader::open(path, *w.keys);
+    REQUIRE(reader);
+    for (const auto &[offset, size] : std::initializer_list<std::pair<qint64, qint64>>{
+             {0, 50'000}, {0, 4096}, {4096, 8192}, {100, 10'000}, {8191, 2}, {9990, 30}, {10'000, 4096}, {49'999, 10}, {50'000, 5}, {0, 0}}) {
+        INFO(offset << " " << size);
+        QByteArray buffer(size, '\x5a');
+        auto read = (*reader)->readInto(offset, buffer.data(), size);
+        REQUIRE(read);
+        CHECK(*read == std::min<qint64>(size, std::max<qint64>(0, plain.size() - offset)));
+        CHECK(buffer.left(*read) == plain.mid(offset, *read));
+        CHECK(buffer.left(*read) == (*reader)->read(offset, size).value());
+    }
+    // A chunk altered on disk fails by name, whichever way it is read.
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::ReadWrite));
+    file.seek(kEncryptedHeaderSize + 4 + 20);
+    const char flipped = char(file.peek(1).at(0) ^ 0x01);
+    file.write(&flipped, 1);
+    file.close();
+    auto damaged = EncryptedReader::open(path, *w.keys);
+    REQUIRE(damaged);
+    QByteArray buffer(4096, '\0');
+    auto failed = (*damaged)->readInto(0, buffer.data(), 4096);
+    REQUIRE_FALSE(failed);
+    CHECK(failed.error().code == ErrorCode::DataCorrupt);
+    CHECK(failed.error().detail.contains(QLatin1String("chunk 0")));
 }

@@ -1,7 +1,9 @@
+// Reading a sealed package (docs/package-format.md, "Verifying"): verifyPackage(),
+// checkPackageTimestamp() and openPackage() of package.h.
 #include "core/seal/package.h"
 
-#include "core/seal/encryptedfile.h"
 #include "core/seal/mp4walker.h"
+#include "core/seal/packageformat.h"
 #include "core/seal/packagetar.h"
 #include "core/seal/timestamp.h"
 
@@ -16,76 +18,30 @@
 
 #include <openssl/pem.h>
 
-#ifndef Q_OS_WIN
-#include <unistd.h>
-#endif
-
 #include <algorithm>
-#include <array>
+#include <cmath>
 #include <cstring>
 #include <memory>
-#include <cmath>
-#include <optional>
-#include <vector>
 
 namespace dualrec::seal {
 
+using namespace packageformat;
+
 namespace {
 
-using tar::kBlock;
 using tar::Member;
-using tar::padding;
 using tar::readMembers;
-using tar::tarHeader;
 constexpr qint64 kIoBlock = 1024 * 1024;
 constexpr qint64 kMaxManifestSize = 16 * 1024 * 1024;
 constexpr qint64 kMaxHeaderMemberSize = 1024 * 1024;
-const QString kManifestName = QStringLiteral("manifest.json");
-const QString kSignatureName = QStringLiteral("manifest.json.p7s");
-
-QString hex(const QByteArray &bytes)
-{
-    return QString::fromLatin1(bytes.toHex());
-}
-
-/// The package being written: hashes every byte on its way to the disk.
-class HashedFile final : public QFile
-{
-public:
-    using QFile::QFile;
-    ossl::Sha256 hash;
-
-protected:
-    qint64 writeData(const char *data, qint64 size) override
-    {
-        const qint64 written = QFile::writeData(data, size);
-        if (written > 0)
-            hash.addData(QByteArrayView(data, written));
-        return written;
-    }
-};
 
 // ---------------------------------------------------------------------------------------------
-// BIOs over Qt files: a sink that counts what it writes, and a source limited to a byte range.
+// A source BIO over a byte range of a Qt file (the package's ciphertext members).
 
 struct IoState {
     QIODevice *device = nullptr;
-    qint64 remaining = -1; ///< source: bytes left in the range; -1 for a sink
-    qint64 written = 0;
-    std::function<bool()> keepGoing;
+    qint64 remaining = 0; ///< bytes left in the range
 };
-
-int ioWrite(BIO *bio, const char *data, int size)
-{
-    auto *state = static_cast<IoState *>(BIO_get_data(bio));
-    if (state->keepGoing && !state->keepGoing())
-        return -1;
-    const qint64 done = state->device->write(data, size);
-    if (done != size)
-        return -1;
-    state->written += done;
-    return int(done);
-}
 
 int ioRead(BIO *bio, char *data, int size)
 {
@@ -122,7 +78,6 @@ const BIO_METHOD *ioMethod()
 {
     static BIO_METHOD *method = [] {
         BIO_METHOD *m = BIO_meth_new(BIO_get_new_index() | BIO_TYPE_SOURCE_SINK, "dualrec qiodevice");
-        BIO_meth_set_write(m, ioWrite);
         BIO_meth_set_read(m, ioRead);
         BIO_meth_set_ctrl(m, ioCtrl);
         BIO_meth_set_create(m, ioCreate);
@@ -180,409 +135,7 @@ const BIO_METHOD *hashMethod()
     return method;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Plaintext sources: a plain file, an at-rest encrypted file, or bytes in memory.
-
-class PlainSource
-{
-public:
-    virtual ~PlainSource() = default;
-    [[nodiscard]] virtual qint64 size() const = 0;
-    [[nodiscard]] virtual Result<QByteArray> read(qint64 offset, qint64 maxSize) = 0;
-};
-
-class FileSource final : public PlainSource
-{
-public:
-    explicit FileSource(const QString &path) : m_file(path) {}
-    Result<void> open()
-    {
-        if (!m_file.open(QIODevice::ReadOnly))
-            return fail(m_file.exists() ? ErrorCode::IoError : ErrorCode::NotFound,
-                        QStringLiteral("cannot read %1: %2").arg(m_file.fileName(), m_file.errorString()));
-        m_size = m_file.size();
-        return {};
-    }
-    [[nodiscard]] qint64 size() const override { return m_size; }
-    Result<QByteArray> read(qint64 offset, qint64 maxSize) override
-    {
-        if (!m_file.seek(offset))
-            return fail(ErrorCode::IoError, QStringLiteral("cannot seek in %1").arg(m_file.fileName()));
-        QByteArray data = m_file.read(std::min(maxSize, m_size - offset));
-        if (data.size() != std::min(maxSize, m_size - offset))
-            return fail(ErrorCode::IoError, QStringLiteral("%1 changed or could not be read while it was sealed").arg(m_file.fileName()));
-        return data;
-    }
-
-private:
-    QFile m_file;
-    qint64 m_size = 0;
-};
-
-class EncryptedSource final : public PlainSource
-{
-public:
-    explicit EncryptedSource(std::unique_ptr<EncryptedReader> reader) : m_reader(std::move(reader)) {}
-    [[nodiscard]] qint64 size() const override { return m_reader->size(); }
-    Result<QByteArray> read(qint64 offset, qint64 maxSize) override { return m_reader->read(offset, maxSize); }
-
-private:
-    std::unique_ptr<EncryptedReader> m_reader;
-};
-
-class MemorySource final : public PlainSource
-{
-public:
-    explicit MemorySource(QByteArray data) : m_data(std::move(data)) {}
-    [[nodiscard]] qint64 size() const override { return m_data.size(); }
-    Result<QByteArray> read(qint64 offset, qint64 maxSize) override { return m_data.mid(offset, maxSize); }
-
-private:
-    QByteArray m_data;
-};
-
-Result<std::unique_ptr<PlainSource>> openSource(const PackageInput &input, const PackageWriteOptions &options)
-{
-    if (input.path.isEmpty())
-        return std::make_unique<MemorySource>(input.data);
-    if (looksEncrypted(input.path)) {
-        if (!options.deviceKeys)
-            return fail(ErrorCode::InvalidState, QStringLiteral("%1 is encrypted at rest, and no device keys were given").arg(input.path));
-        auto keys = options.deviceKeys();
-        if (!keys)
-            return std::unexpected(keys.error());
-        auto reader = EncryptedReader::open(input.path, **keys);
-        if (!reader)
-            return fail(reader.error().code, QStringLiteral("%1: %2").arg(input.path, reader.error().detail));
-        if (!(*reader)->complete())
-            return fail(ErrorCode::DataCorrupt, QStringLiteral("%1 is encrypted at rest but was never finished (no final chunk; "
-                                                               "%2 bytes torn): finalize it before sealing")
-                                                    .arg(input.path)
-                                                    .arg((*reader)->tornBytes()));
-        return std::make_unique<EncryptedSource>(std::move(*reader));
-    }
-    auto source = std::make_unique<FileSource>(input.path);
-    if (auto opened = source->open(); !opened)
-        return std::unexpected(opened.error());
-    return source;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Recipients.
-
-Result<std::vector<ossl::X509Ptr>> loadCertificates(const QList<QByteArray> &pems, const QString &what)
-{
-    std::vector<ossl::X509Ptr> certificates;
-    for (qsizetype i = 0; i < pems.size(); ++i) {
-        ossl::BioPtr bio = ossl::memoryBio(pems[i]);
-        int inThisFile = 0;
-        while (X509 *certificate = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)) {
-            certificates.emplace_back(certificate);
-            ++inThisFile;
-        }
-        ERR_clear_error();
-        if (inThisFile == 0)
-            return fail(ErrorCode::FormatError, QStringLiteral("%1 %2 holds no PEM certificate").arg(what).arg(i + 1));
-    }
-    return certificates;
-}
-
-Result<void> addRecipient(CMS_ContentInfo *cms, X509 *certificate)
-{
-    CMS_RecipientInfo *recipient = CMS_add1_recipient_cert(cms, certificate, CMS_KEY_PARAM);
-    if (!recipient)
-        return fail(ErrorCode::FormatError, QStringLiteral("certificate \"%1\" cannot be a recipient: %2")
-                                                .arg(QString::fromUtf8(X509_NAME_oneline(X509_get_subject_name(certificate), nullptr, 0)),
-                                                     ossl::lastError()));
-    EVP_PKEY_CTX *context = CMS_RecipientInfo_get0_pkey_ctx(recipient);
-    EVP_PKEY *key = X509_get0_pubkey(certificate);
-    if (context && key && EVP_PKEY_is_a(key, "EC")) {
-        // ECDH with the X9.63 KDF over SHA-256, not the SHA-1 default.
-        if (EVP_PKEY_CTX_set_ecdh_kdf_md(context, EVP_sha256()) <= 0)
-            return fail(ErrorCode::InternalError, QStringLiteral("cannot set the ECDH KDF digest: %1").arg(ossl::lastError()));
-    } else if (context && key && EVP_PKEY_is_a(key, "RSA")) {
-        if (EVP_PKEY_CTX_set_rsa_padding(context, RSA_PKCS1_OAEP_PADDING) <= 0
-            || EVP_PKEY_CTX_set_rsa_oaep_md(context, EVP_sha256()) <= 0)
-            return fail(ErrorCode::InternalError, QStringLiteral("cannot set RSA-OAEP: %1").arg(ossl::lastError()));
-    } else {
-        return fail(ErrorCode::FormatError, QStringLiteral("recipient certificates must hold an EC or RSA key"));
-    }
-    return {};
-}
-
-struct SealedMember {
-    QString sha256;          ///< plaintext
-    QString encryptedSha256; ///< the .bin member
-    QString headerSha256;    ///< the .cms member
-    qint64 size = 0;
-};
-
-Result<void> writeAll(QFile &out, const QByteArray &bytes)
-{
-    if (out.write(bytes) != bytes.size())
-        return fail(out.error() == QFileDevice::ResourceError ? ErrorCode::DiskFull : ErrorCode::IoError,
-                    QStringLiteral("cannot write %1: %2").arg(out.fileName(), out.errorString()));
-    return {};
-}
-
-Result<void> writeMember(QFile &out, const QString &name, const QByteArray &content, qint64 mtime)
-{
-    if (auto w = writeAll(out, tarHeader(name, content.size(), mtime)); !w)
-        return w;
-    if (auto w = writeAll(out, content); !w)
-        return w;
-    return writeAll(out, QByteArray(padding(content.size()), '\0'));
-}
-
-/// Whether an input encrypted at rest is, byte for byte as stored, what a journal row from before
-/// content digests describes.
-bool storedBytesMatch(const PackageInput &input)
-{
-    if (input.path.isEmpty() || !looksEncrypted(input.path))
-        return false;
-    QFile stored(input.path);
-    QCryptographicHash storedHash(QCryptographicHash::Sha256);
-    if (!stored.open(QIODevice::ReadOnly) || !storedHash.addData(&stored))
-        return false;
-    return hex(storedHash.result()) == input.expectedSha256;
-}
-
-/// Encrypts one input as the members NAME.bin (ciphertext) and NAME.cms (the CMS header with
-/// the recipients and the GCM tag), in one pass that also hashes the plaintext and the ciphertext.
-Result<SealedMember> sealOne(QFile &out, const QString &member, const PackageInput &input, const std::vector<ossl::X509Ptr> &recipients,
-                             const PackageWriteOptions &options, qint64 &done, qint64 total)
-{
-    auto source = openSource(input, options);
-    if (!source)
-        return std::unexpected(source.error());
-    const qint64 size = (*source)->size();
-    if (size > kMaxMemberSize)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("%1 is larger than a package member may be (8 GiB)").arg(input.name));
-
-    ossl::CertStackPtr none(sk_X509_new_null());
-    ossl::CmsPtr cms(CMS_encrypt(none.get(), nullptr, EVP_aes_256_gcm(), CMS_DETACHED | CMS_STREAM | CMS_BINARY | CMS_PARTIAL));
-    if (!cms)
-        return fail(ErrorCode::InternalError, QStringLiteral("cannot start CMS AuthEnvelopedData: %1").arg(ossl::lastError()));
-    for (const auto &certificate : recipients) {
-        if (auto added = addRecipient(cms.get(), certificate.get()); !added)
-            return std::unexpected(added.error());
-    }
-
-    if (auto w = writeAll(out, tarHeader(member + QStringLiteral(".bin"), size, options.sealedAtEpochSeconds)); !w)
-        return std::unexpected(w.error());
-    IoState sinkState{&out, -1, 0, options.keepGoing};
-    ossl::BioPtr sink = ioBio(sinkState);
-    BIO *digestBio = BIO_new(BIO_f_md());
-    if (!sink || !digestBio || BIO_set_md(digestBio, EVP_sha256()) != 1) {
-        BIO_free(digestBio);
-        return fail(ErrorCode::OutOfMemory, QStringLiteral("no BIO for the ciphertext"));
-    }
-    BIO *chainBottom = BIO_push(digestBio, sink.release()); // digestBio -> sink, owned by chainBottom
-    ossl::BioPtr bottom(chainBottom);
-    BIO *cipher = CMS_dataInit(cms.get(), bottom.get());
-    if (!cipher)
-        return fail(ErrorCode::InternalError, QStringLiteral("cannot start encrypting %1: %2").arg(input.name, ossl::lastError()));
-    // Frees the BIOs CMS_dataInit pushed on top of ours, whatever happens below.
-    const auto freeTop = [&cipher, &bottom] {
-        while (cipher && cipher != bottom.get()) {
-            BIO *next = BIO_pop(cipher);
-            BIO_free(cipher);
-            cipher = next;
-        }
-        cipher = nullptr;
-    };
-
-    ossl::Sha256 plainHash;
-    for (qint64 offset = 0; offset < size;) {
-        if (options.keepGoing && !options.keepGoing()) {
-            freeTop();
-            return fail(ErrorCode::Cancelled, QStringLiteral("sealing was stopped"));
-        }
-        auto block = (*source)->read(offset, kIoBlock);
-        if (!block) {
-            freeTop();
-            return std::unexpected(block.error());
-        }
-        if (block->isEmpty()) {
-            freeTop();
-            return fail(ErrorCode::IoError, QStringLiteral("%1 ended at byte %2 of %3 while it was sealed").arg(input.name).arg(offset).arg(size));
-        }
-        plainHash.addData(*block);
-        if (BIO_write(cipher, block->constData(), int(block->size())) != block->size()) {
-            freeTop();
-            if (options.keepGoing && !options.keepGoing())
-                return fail(ErrorCode::Cancelled, QStringLiteral("sealing was stopped"));
-            return fail(out.error() == QFileDevice::ResourceError ? ErrorCode::DiskFull : ErrorCode::IoError,
-                        QStringLiteral("cannot write the package %1: %2").arg(out.fileName(), out.errorString()));
-        }
-        offset += block->size();
-        done += block->size();
-        if (options.progress)
-            options.progress(done, total);
-    }
-    const bool flushed = BIO_flush(cipher) == 1;
-    const bool finished = flushed && CMS_dataFinal(cms.get(), cipher) == 1;
-    freeTop();
-    if (!finished)
-        return fail(ErrorCode::InternalError, QStringLiteral("cannot finish encrypting %1: %2").arg(input.name, ossl::lastError()));
-    if (sinkState.written != size)
-        return fail(ErrorCode::InternalError, QStringLiteral("encrypting %1 gave %2 bytes for %3").arg(input.name).arg(sinkState.written).arg(size));
-    unsigned char cipherDigest[EVP_MAX_MD_SIZE];
-    const int digestSize = BIO_gets(bottom.get(), reinterpret_cast<char *>(cipherDigest), sizeof cipherDigest);
-    if (digestSize != 32)
-        return fail(ErrorCode::InternalError, QStringLiteral("no ciphertext digest"));
-    if (auto w = writeAll(out, QByteArray(padding(size), '\0')); !w)
-        return std::unexpected(w.error());
-
-    ossl::BioPtr headerBio(BIO_new(BIO_s_mem()));
-    if (!headerBio || i2d_CMS_bio(headerBio.get(), cms.get()) != 1)
-        return fail(ErrorCode::InternalError, QStringLiteral("cannot encode the CMS header of %1: %2").arg(input.name, ossl::lastError()));
-    const QByteArray header = ossl::bioBytes(headerBio.get());
-    if (auto w = writeMember(out, member + QStringLiteral(".cms"), header, options.sealedAtEpochSeconds); !w)
-        return std::unexpected(w.error());
-
-    SealedMember sealed;
-    sealed.size = size;
-    sealed.sha256 = hex(plainHash.result());
-    sealed.encryptedSha256 = hex(QByteArray(reinterpret_cast<const char *>(cipherDigest), 32));
-    sealed.headerSha256 = hex(QCryptographicHash::hash(header, QCryptographicHash::Sha256));
-    // The journal keeps the digest of a file's content (evidenceSha256), or, for a file journaled
-    // before content digests, of its encrypted bytes as stored: only then is the stored file read again.
-    if (!input.expectedSha256.isEmpty() && input.expectedSha256 != sealed.sha256 && !storedBytesMatch(input))
-        return fail(ErrorCode::DataCorrupt, QStringLiteral("%1 is not the file the journal recorded: its SHA-256 is %2, the journal "
-                                                           "says %3; it was not sealed")
-                                                .arg(input.path.isEmpty() ? input.name : input.path, sealed.sha256, input.expectedSha256));
-    return sealed;
-}
-
-/// SHA-256 of a key's SubjectPublicKeyInfo (DER), lower-case hex: names a recipient's key.
-QString publicKeySha256(EVP_PKEY *key)
-{
-    unsigned char *der = nullptr;
-    const int size = i2d_PUBKEY(key, &der);
-    if (size <= 0)
-        return {};
-    ossl::Sha256 hash;
-    hash.addData(QByteArrayView(der, size));
-    OPENSSL_free(der);
-    return hex(hash.result());
-}
-
-bool validMemberFileName(const QString &name)
-{
-    static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$"));
-    return valid.match(name).hasMatch();
-}
-
-QString memberBase(qsizetype index)
-{
-    return QStringLiteral("files/%1").arg(index + 1, 2, 10, QLatin1Char('0'));
-}
-
 } // namespace
-
-Result<WrittenPackage> writePackage(const QString &path, const QList<PackageInput> &inputs, QJsonObject manifest,
-                                    const SigningIdentity &identity, const PackageWriteOptions &options)
-{
-    if (options.recipientCertificatesPem.isEmpty())
-        return fail(ErrorCode::InvalidState, QStringLiteral("no insurer certificate is configured: a package can only be sealed for "
-                                                            "a recipient"));
-    auto recipients = loadCertificates(options.recipientCertificatesPem, QStringLiteral("insurer certificate"));
-    if (!recipients)
-        return std::unexpected(recipients.error());
-    for (const auto &input : inputs) {
-        if (!validMemberFileName(input.name) || input.role.isEmpty())
-            return fail(ErrorCode::InvalidArgument, QStringLiteral("\"%1\" (%2) cannot go into a package: names are letters, digits, "
-                                                                   "'.', '_', '-'")
-                                                        .arg(input.name, input.role));
-    }
-    const QString partPath = path + QStringLiteral(".part");
-    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return fail(ErrorCode::IoError, QStringLiteral("cannot create the folder of %1").arg(path));
-    QFile::remove(partPath);
-    HashedFile out(partPath);
-    if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-        return fail(ErrorCode::IoError, QStringLiteral("cannot create %1: %2").arg(partPath, out.errorString()));
-    const auto abandon = [&out, &partPath] {
-        out.close();
-        QFile::remove(partPath);
-    };
-
-    qint64 total = 0;
-    for (const auto &input : inputs)
-        total += input.path.isEmpty() ? input.data.size() : QFileInfo(input.path).size();
-    qint64 done = 0;
-    QJsonArray files;
-    for (qsizetype i = 0; i < inputs.size(); ++i) {
-        const auto &input = inputs[i];
-        auto sealed = sealOne(out, memberBase(i), input, *recipients, options, done, total);
-        if (!sealed) {
-            abandon();
-            return std::unexpected(sealed.error());
-        }
-        files.append(QJsonObject{{QStringLiteral("member"), memberBase(i)},
-                                 {QStringLiteral("name"), input.name},
-                                 {QStringLiteral("role"), input.role},
-                                 {QStringLiteral("size"), sealed->size},
-                                 {QStringLiteral("sha256"), sealed->sha256},
-                                 {QStringLiteral("encrypted_sha256"), sealed->encryptedSha256},
-                                 {QStringLiteral("header_sha256"), sealed->headerSha256}});
-    }
-    QJsonArray recipientList;
-    for (const auto &certificate : *recipients) {
-        recipientList.append(QJsonObject{
-            {QStringLiteral("certificate_sha256"), certificateSha256(certificate.get())},
-            {QStringLiteral("public_key_sha256"), publicKeySha256(X509_get0_pubkey(certificate.get()))},
-            {QStringLiteral("subject"), QString::fromUtf8(X509_NAME_oneline(X509_get_subject_name(certificate.get()), nullptr, 0))}});
-    }
-    manifest.insert(QStringLiteral("format"), QLatin1String(kPackageFormat));
-    manifest.insert(QStringLiteral("files"), files);
-    manifest.insert(QStringLiteral("recipients"), recipientList);
-    auto device = manifest.value(QStringLiteral("device")).toObject();
-    device.insert(QStringLiteral("certificate_sha256"), identity.certificateSha256());
-    manifest.insert(QStringLiteral("device"), device);
-    const QByteArray manifestBytes = QJsonDocument(manifest).toJson(QJsonDocument::Indented);
-    auto signature = identity.signDetached(manifestBytes);
-    if (!signature) {
-        abandon();
-        return std::unexpected(signature.error());
-    }
-    for (const auto &written : {writeMember(out, kManifestName, manifestBytes, options.sealedAtEpochSeconds),
-                                writeMember(out, kSignatureName, *signature, options.sealedAtEpochSeconds),
-                                writeAll(out, QByteArray(2 * kBlock, '\0'))}) {
-        if (!written) {
-            abandon();
-            return std::unexpected(written.error());
-        }
-    }
-    if (!out.flush()) {
-        abandon();
-        return fail(ErrorCode::IoError, QStringLiteral("cannot write %1: %2").arg(partPath, out.errorString()));
-    }
-#ifndef Q_OS_WIN
-    if (::fsync(out.handle()) != 0) {
-        abandon();
-        return fail(ErrorCode::IoError, QStringLiteral("cannot sync %1 to the disk").arg(partPath));
-    }
-#endif
-    const qint64 size = out.size();
-    out.close();
-    QFile::remove(path);
-    if (!QFile::rename(partPath, path)) {
-        QFile::remove(partPath);
-        return fail(ErrorCode::IoError, QStringLiteral("cannot move %1 into place").arg(path));
-    }
-    const QString digest = hex(out.hash.result());
-    WrittenPackage written;
-    written.path = path;
-    written.size = size;
-    written.sha256 = digest;
-    written.manifestSha256 = hex(QCryptographicHash::hash(manifestBytes, QCryptographicHash::Sha256));
-    written.signature = *signature;
-    written.certificateSha256 = identity.certificateSha256();
-    written.recipients = recipientList;
-    return written;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Verifying.
@@ -778,7 +331,7 @@ DecryptResult decryptMember(QFile &package, const Member &header, const Member &
         return {false, QStringLiteral("%1 is not a CMS AuthEnvelopedData").arg(header.name)};
     if (!package.seek(content.offset))
         return {false, QStringLiteral("cannot seek to %1").arg(content.name)};
-    IoState sourceState{&package, content.size, 0, {}};
+    IoState sourceState{&package, content.size};
     ossl::BioPtr source = ioBio(sourceState);
     ossl::BioPtr out(BIO_new(hashMethod()));
     BIO_set_data(out.get(), &sink);
@@ -797,11 +350,6 @@ Result<ossl::PkeyPtr> loadKey(const QByteArray &pem)
                                                 .arg(ossl::lastError()));
     return key;
 }
-
-struct Layout {
-    QList<Member> members;
-    qint64 mtime = -1;
-};
 
 } // namespace
 

@@ -405,43 +405,7 @@ Commands (without a command the window opens):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>there is no DualRec journal in %1 (check --data-dir)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--out: &quot;%1&quot; is not a folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>give the password of %1 on the first line of standard input</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot open the journal in %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>nothing was exported: the journal was damaged and restored; check the data folder first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the refusal could not be written to the audit log: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot check the account %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the account %1 is locked after too many wrong passwords until %2; nothing was exported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the account %1 is disabled; nothing was exported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the login or the password is wrong; nothing was exported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -458,6 +422,10 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>--user belongs to the export and qc --report commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing was exported</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -895,10 +863,6 @@ Commands (without a command the window opens):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>there is no DualRec journal in %1 (check --data-dir)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--report: the folder of %1 does not exist</source>
         <translation type="unfinished"></translation>
     </message>
@@ -907,35 +871,7 @@ Commands (without a command the window opens):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>give the password of %1 on the first line of standard input</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot open the journal in %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no report was written: the journal was damaged and restored; check the data folder first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the audit log cannot be written: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot check the account %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the account %1 is locked after too many wrong passwords; no report was written</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the account %1 is disabled; no report was written</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the login or the password is wrong; no report was written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -960,6 +896,10 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>the QC report of application %1 is in %2; it shows the customer, keep it as confidentially as the recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no report was written</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1705,6 +1645,45 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>Sealing (OpenSSL): the test recording was sealed, signed and encrypted to a test insurer key; the package passed all %1 checks and opened with that key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorSignIn</name>
+    <message>
+        <source>there is no DualRec journal in %1 (check --data-dir)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give the password of %1 on the first line of standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open the journal in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the journal was damaged and restored, so %1; check the data folder first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the refusal could not be written to the audit log: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot check the account %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the account %1 is locked after too many wrong passwords until %2; %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the account %1 is disabled; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the login or the password is wrong; %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

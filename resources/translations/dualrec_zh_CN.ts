@@ -445,44 +445,8 @@ Commands (without a command the window opens):
         <translation>export：“%1”不是录制编号（应为形如 1df3086b-e6f7-4463-891d-95999a1913be 的编号）</translation>
     </message>
     <message>
-        <source>there is no DualRec journal in %1 (check --data-dir)</source>
-        <translation>%1 中没有 DualRec 日志（请检查 --data-dir）</translation>
-    </message>
-    <message>
         <source>--out: &quot;%1&quot; is not a folder</source>
         <translation>--out：“%1”不是文件夹</translation>
-    </message>
-    <message>
-        <source>give the password of %1 on the first line of standard input</source>
-        <translation>请在标准输入的第一行给出 %1 的密码</translation>
-    </message>
-    <message>
-        <source>cannot open the journal in %1: %2</source>
-        <translation>无法打开 %1 中的日志：%2</translation>
-    </message>
-    <message>
-        <source>nothing was exported: the journal was damaged and restored; check the data folder first</source>
-        <translation>未导出任何文件：日志曾损坏并已恢复，请先检查数据文件夹</translation>
-    </message>
-    <message>
-        <source>the refusal could not be written to the audit log: %1</source>
-        <translation>拒绝导出一事未能记入审计日志：%1</translation>
-    </message>
-    <message>
-        <source>cannot check the account %1: %2</source>
-        <translation>无法核验账号 %1：%2</translation>
-    </message>
-    <message>
-        <source>the account %1 is locked after too many wrong passwords until %2; nothing was exported</source>
-        <translation>账号 %1 因密码错误次数过多已被锁定，直到 %2；未导出任何文件</translation>
-    </message>
-    <message>
-        <source>the account %1 is disabled; nothing was exported</source>
-        <translation>账号 %1 已停用；未导出任何文件</translation>
-    </message>
-    <message>
-        <source>the login or the password is wrong; nothing was exported</source>
-        <translation>账号或密码错误；未导出任何文件</translation>
     </message>
     <message>
         <source>only supervisors and IT may export evidence; %1 is not one of them, nothing was exported</source>
@@ -499,6 +463,10 @@ Commands (without a command the window opens):
     <message>
         <source>--user belongs to the export and qc --report commands</source>
         <translation>--user 只能用于 export 和 qc --report 命令</translation>
+    </message>
+    <message>
+        <source>nothing was exported</source>
+        <translation>未导出任何文件</translation>
     </message>
 </context>
 <context>
@@ -934,10 +902,6 @@ Commands (without a command the window opens):
         <translation>qc --report：--script、--json 和 --grace 用于检查录像文件，这里请不要指定</translation>
     </message>
     <message>
-        <source>there is no DualRec journal in %1 (check --data-dir)</source>
-        <translation>%1 中没有 DualRec 日志库（请检查 --data-dir）</translation>
-    </message>
-    <message>
         <source>--report: the folder of %1 does not exist</source>
         <translation>--report：%1 所在的文件夹不存在</translation>
     </message>
@@ -946,36 +910,8 @@ Commands (without a command the window opens):
         <translation>--report：%1 是文件夹，请指定要写入的 PDF 文件</translation>
     </message>
     <message>
-        <source>give the password of %1 on the first line of standard input</source>
-        <translation>请在标准输入的第一行给出 %1 的密码</translation>
-    </message>
-    <message>
-        <source>cannot open the journal in %1: %2</source>
-        <translation>无法打开 %1 中的日志库：%2</translation>
-    </message>
-    <message>
-        <source>no report was written: the journal was damaged and restored; check the data folder first</source>
-        <translation>没有生成报告：日志库曾损坏并已从备份恢复，请先检查数据文件夹</translation>
-    </message>
-    <message>
         <source>the audit log cannot be written: %1</source>
         <translation>无法写入审计日志：%1</translation>
-    </message>
-    <message>
-        <source>cannot check the account %1: %2</source>
-        <translation>无法核验账号 %1：%2</translation>
-    </message>
-    <message>
-        <source>the account %1 is locked after too many wrong passwords; no report was written</source>
-        <translation>账号 %1 因多次输错密码已被锁定，没有生成报告</translation>
-    </message>
-    <message>
-        <source>the account %1 is disabled; no report was written</source>
-        <translation>账号 %1 已停用，没有生成报告</translation>
-    </message>
-    <message>
-        <source>the login or the password is wrong; no report was written</source>
-        <translation>登录名或密码错误，没有生成报告</translation>
     </message>
     <message>
         <source>only supervisors and IT may write QC reports; %1 is not one of them, no report was written</source>
@@ -1000,6 +936,10 @@ Commands (without a command the window opens):
     <message>
         <source>the QC report of application %1 is in %2; it shows the customer, keep it as confidentially as the recording</source>
         <translation>投保单 %1 的质检报告已保存在 %2；报告中有客户的画面，请像录像一样保密保存</translation>
+    </message>
+    <message>
+        <source>no report was written</source>
+        <translation>没有生成报告</translation>
     </message>
 </context>
 <context>
@@ -1754,6 +1694,45 @@ Commands (without a command the window opens):
     <message>
         <source>Sealing (OpenSSL): the test recording was sealed, signed and encrypted to a test insurer key; the package passed all %1 checks and opened with that key.</source>
         <translation>封存（OpenSSL）：测试录像已封存、签名，并用测试用的保险公司密钥加密；封存包通过全部 %1 项校验，并能用该密钥打开。</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorSignIn</name>
+    <message>
+        <source>there is no DualRec journal in %1 (check --data-dir)</source>
+        <translation>%1 中没有 DualRec 日志库（请检查 --data-dir）</translation>
+    </message>
+    <message>
+        <source>give the password of %1 on the first line of standard input</source>
+        <translation>请在标准输入的第一行给出 %1 的密码</translation>
+    </message>
+    <message>
+        <source>cannot open the journal in %1: %2</source>
+        <translation>无法打开 %1 中的日志库：%2</translation>
+    </message>
+    <message>
+        <source>the journal was damaged and restored, so %1; check the data folder first</source>
+        <translation>日志库曾损坏并已从备份恢复，因此%1；请先检查数据文件夹</translation>
+    </message>
+    <message>
+        <source>the refusal could not be written to the audit log: %1</source>
+        <translation>这次拒绝未能记入审计日志：%1</translation>
+    </message>
+    <message>
+        <source>cannot check the account %1: %2</source>
+        <translation>无法核验账号 %1：%2</translation>
+    </message>
+    <message>
+        <source>the account %1 is locked after too many wrong passwords until %2; %3</source>
+        <translation>账号 %1 因密码错误次数过多已被锁定，直到 %2；%3</translation>
+    </message>
+    <message>
+        <source>the account %1 is disabled; %2</source>
+        <translation>账号 %1 已停用；%2</translation>
+    </message>
+    <message>
+        <source>the login or the password is wrong; %1</source>
+        <translation>登录名或密码错误；%1</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "core/seal/devicekeys.h"
-#include "core/seal/evidenceexport.h"
 #include "core/storage/historyqueries.h"
 #include "core/storage/journal.h"
 #include "core/util/clock.h"
@@ -28,12 +27,9 @@ namespace dualrec::sync {
 class SyncService;
 }
 
-namespace dualrec::live {
-class EvidenceExporter;
-}
-
 namespace dualrec::ui {
 
+class EvidenceActions;
 class PlaybackWidget;
 class PresenceBar;
 
@@ -60,14 +56,9 @@ public:
 
     HistoryPage(storage::Journal &journal, const workflow::TemplateLibrary &library, QWidget *parent = nullptr);
 
-    /// The data folder's device keys, for playing encrypted recordings (PlaybackWidget) and for
-    /// a supervisor's export of plain copies (live::EvidenceExporter; `clock` dates it).
+    /// The data folder's device keys, for playing encrypted recordings (PlaybackWidget), for a
+    /// supervisor's export of plain copies and the QC report (EvidenceActions; `clock` dates an export).
     void setEvidenceKeys(std::shared_ptr<const seal::DeviceKeys> keys, const Clock &clock);
-    /// Exports the evidence of the session shown (what "Export evidence…" does): asks for a
-    /// folder, then copies in a worker thread with a progress bar and says what was written
-    /// where. For tests: `folder` is used instead of asking.
-    void exportShown(const QString &folder = {});
-    [[nodiscard]] bool exporting() const;
     /// The QC verdicts (shown in the detail, and the supervisor's spot-check is saved there),
     /// the clock that dates a spot-check and the review queue's sample of passed sessions in %
     /// (qc/reviewSamplePercent). Without a call the detail shows no verdicts.
@@ -75,10 +66,8 @@ public:
     /// Opens the spot-check dialog for the session shown (what the button does). For tests:
     /// `answer` fills and accepts it instead of asking.
     void spotCheckShown(const std::function<void(class SpotCheckDialog &)> &answer = {});
-    /// Writes the QC report of the session shown as a PDF (what the "QC report (PDF)…" button
-    /// does after its file dialog): in the thread pool, audited as an export when written;
-    /// reportFinished() tells the outcome. For tests: the path instead of the dialog.
-    void saveQcReport(const QString &path);
+    /// The export and QC report actions of the detail pane.
+    [[nodiscard]] EvidenceActions &evidenceActions() { return *m_evidence; }
     /// The QC report's default file name for the session shown (empty: none shown).
     [[nodiscard]] QString qcReportFileName() const;
     /// The window's uploads: the detail pane then says where the session's upload stands and
@@ -97,10 +86,6 @@ public:
     /// Answers dropped because a newer request had superseded them.
     [[nodiscard]] int droppedAnswers() const { return m_dropped; }
     [[nodiscard]] storage::HistoryQueries &queries() { return *m_queries; }
-
-Q_SIGNALS:
-    /// A QC report was written (`error` empty) or not (`error` says why, in words).
-    void qcReportFinished(const QString &path, const QString &error);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -161,11 +146,7 @@ private:
     QLabel *m_problem = nullptr;
     QLabel *m_qcDetail = nullptr;
     QPushButton *m_spotCheck = nullptr;
-    QPushButton *m_qcReport = nullptr;
-    QLabel *m_qcReportStatus = nullptr;
-    bool m_reportRunning = false;
-    bool m_mayReport = false;
-    std::shared_ptr<const seal::DeviceKeys> m_keys;
+    EvidenceActions *m_evidence = nullptr;
     storage::QcRepository *m_qcRepository = nullptr;
     const Clock *m_clock = nullptr;
     double m_samplePercent = 5.0;
@@ -177,12 +158,6 @@ private:
     QLabel *m_uploadDetail = nullptr;
     QPushButton *m_retryUpload = nullptr;
     QPushButton *m_prioritizeUpload = nullptr;
-    live::EvidenceExporter *m_exporter = nullptr; ///< a child of the page, once keys are set
-    QPushButton *m_export = nullptr;
-    QProgressBar *m_exportProgress = nullptr;
-    QLabel *m_exportResult = nullptr;
-    void updateExport();
-    void onExported(const workflow::SessionId &id, const seal::EvidenceExport &exported, const std::optional<Error> &error);
 };
 
 } // namespace dualrec::ui

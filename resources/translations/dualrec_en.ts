@@ -3123,6 +3123,134 @@ SHA-256 of the recording: %2</source>
     </message>
 </context>
 <context>
+    <name>dualrec::ui::EvidenceActions</name>
+    <message>
+        <source>Save the QC report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This data folder has no device key, so there is no encrypted evidence to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the folder for the exported evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting the evidence of this session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recording(s)</source>
+        <translation>
+            <numerusform>%n recording</numerusform>
+            <numerusform>%n recordings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n close-up photo(s)</source>
+        <translation>
+            <numerusform>%n close-up photo</numerusform>
+            <numerusform>%n close-up photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n description file(s) of the recording</source>
+        <translation>
+            <numerusform>%n description file of the recording</numerusform>
+            <numerusform>%n description files of the recording</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exported into the folder %1: %2, as plain files anyone can open, and the list export.json with the SHA-256 of each. Keep them as confidentially as the recording itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only supervisors and IT may export evidence; your account may not (any more). Nothing was exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chosen folder already holds an export of this session, and an export never overwrites one. Nothing was exported; choose another folder or move the old export away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file of this session is missing from the data folder, so nothing was exported. Ask IT to restore the data folder from its backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file of this session does not match what the journal recorded (it may have been altered or damaged), so nothing was exported and what was copied was removed. Tell IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk of the chosen folder is full. What was copied was removed; free some space or choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chosen folder cannot be written to. What was copied was removed; choose a folder you may write in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The evidence was not exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the QC report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The QC report was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The QC report was removed again because the audit log cannot be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The QC report is saved in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport evidence…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result of the export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;QC report (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the QC report as a PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the QC report was saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A report to look at: the verdict, the steps, who was in the picture, the customer&apos;s speech and a picture of each problem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dualrec::ui::HistoryPage</name>
     <message>
         <source>Recorded sessions</source>
@@ -3420,132 +3548,7 @@ Scope: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This data folder has no device key, so there is no encrypted evidence to export.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose the folder for the exported evidence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exporting the evidence of this session…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n recording(s)</source>
-        <translation>
-            <numerusform>%n recording</numerusform>
-            <numerusform>%n recordings</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n close-up photo(s)</source>
-        <translation>
-            <numerusform>%n close-up photo</numerusform>
-            <numerusform>%n close-up photos</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n description file(s) of the recording</source>
-        <translation>
-            <numerusform>%n description file of the recording</numerusform>
-            <numerusform>%n description files of the recording</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Exported into the folder %1: %2, as plain files anyone can open, and the list export.json with the SHA-256 of each. Keep them as confidentially as the recording itself.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only supervisors and IT may export evidence; your account may not (any more). Nothing was exported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The chosen folder already holds an export of this session, and an export never overwrites one. Nothing was exported; choose another folder or move the old export away.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A file of this session is missing from the data folder, so nothing was exported. Ask IT to restore the data folder from its backup.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A file of this session does not match what the journal recorded (it may have been altered or damaged), so nothing was exported and what was copied was removed. Tell IT.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The disk of the chosen folder is full. What was copied was removed; free some space or choose another folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The chosen folder cannot be written to. What was copied was removed; choose a folder you may write in.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The evidence was not exported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>E&amp;xport evidence…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export evidence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Result of the export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the QC report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;QC report (PDF)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the QC report as a PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Where the QC report was saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A report to look at: the verdict, the steps, who was in the picture, the customer&apos;s speech and a picture of each problem.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Making the QC report…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The QC report was not saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The QC report was removed again because the audit log cannot be written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The QC report is saved in %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3160,6 +3160,131 @@ SHA-256 of the recording: %2</source>
     </message>
 </context>
 <context>
+    <name>dualrec::ui::EvidenceActions</name>
+    <message>
+        <source>Save the QC report</source>
+        <translation>保存质检报告</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>This data folder has no device key, so there is no encrypted evidence to export.</source>
+        <translation>这个数据文件夹没有设备密钥，因此没有可导出的加密证据。</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the exported evidence</source>
+        <translation>选择存放导出证据的文件夹</translation>
+    </message>
+    <message>
+        <source>Exporting the evidence of this session…</source>
+        <translation>正在导出这个会话的证据……</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recording(s)</source>
+        <translation>
+            <numerusform>%n 个录像</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n close-up photo(s)</source>
+        <translation>
+            <numerusform>%n 张特写照片</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n description file(s) of the recording</source>
+        <translation>
+            <numerusform>%n 个录像说明文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exported into the folder %1: %2, as plain files anyone can open, and the list export.json with the SHA-256 of each. Keep them as confidentially as the recording itself.</source>
+        <translation>已导出到文件夹 %1：%2，都是任何人都能打开的未加密文件，另有清单 export.json 列出每个文件的 SHA-256。请像对待录像本身一样严格保密。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Only supervisors and IT may export evidence; your account may not (any more). Nothing was exported.</source>
+        <translation>只有主管和 IT 可以导出证据，您的账户（已）无此权限。没有导出任何文件。</translation>
+    </message>
+    <message>
+        <source>The chosen folder already holds an export of this session, and an export never overwrites one. Nothing was exported; choose another folder or move the old export away.</source>
+        <translation>所选文件夹中已有这个会话的导出，导出从不覆盖已有的导出。没有导出任何文件；请选择另一个文件夹，或先把旧的导出移走。</translation>
+    </message>
+    <message>
+        <source>A file of this session is missing from the data folder, so nothing was exported. Ask IT to restore the data folder from its backup.</source>
+        <translation>数据文件夹中缺少这个会话的一个文件，因此没有导出任何文件。请联系 IT 从备份中恢复数据文件夹。</translation>
+    </message>
+    <message>
+        <source>A file of this session does not match what the journal recorded (it may have been altered or damaged), so nothing was exported and what was copied was removed. Tell IT.</source>
+        <translation>这个会话的一个文件与日志中的记录不符（可能已被改动或损坏），因此没有导出，已复制的部分也已删除。请告知 IT。</translation>
+    </message>
+    <message>
+        <source>The disk of the chosen folder is full. What was copied was removed; free some space or choose another folder.</source>
+        <translation>所选文件夹所在的磁盘已满。已复制的部分已删除；请腾出空间或选择另一个文件夹。</translation>
+    </message>
+    <message>
+        <source>The chosen folder cannot be written to. What was copied was removed; choose a folder you may write in.</source>
+        <translation>无法写入所选文件夹。已复制的部分已删除；请选择一个您有权写入的文件夹。</translation>
+    </message>
+    <message>
+        <source>The evidence was not exported.</source>
+        <translation>证据没有导出。</translation>
+    </message>
+    <message>
+        <source>Making the QC report…</source>
+        <translation>正在生成质检报告…</translation>
+    </message>
+    <message>
+        <source>The QC report was not saved.</source>
+        <translation>质检报告没有保存。</translation>
+    </message>
+    <message>
+        <source>The QC report was removed again because the audit log cannot be written.</source>
+        <translation>无法写入审计日志，质检报告已删除。</translation>
+    </message>
+    <message>
+        <source>The QC report is saved in %1.</source>
+        <translation>质检报告已保存在 %1。</translation>
+    </message>
+    <message>
+        <source>E&amp;xport evidence…</source>
+        <translation>导出证据(&amp;X)……</translation>
+    </message>
+    <message>
+        <source>Export evidence</source>
+        <translation>导出证据</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>导出进度</translation>
+    </message>
+    <message>
+        <source>Result of the export</source>
+        <translation>导出结果</translation>
+    </message>
+    <message>
+        <source>&amp;QC report (PDF)…</source>
+        <translation>导出质检报告（PDF）(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>Save the QC report as a PDF</source>
+        <translation>把质检报告保存为 PDF</translation>
+    </message>
+    <message>
+        <source>Where the QC report was saved</source>
+        <translation>质检报告的保存位置</translation>
+    </message>
+    <message>
+        <source>A report to look at: the verdict, the steps, who was in the picture, the customer&apos;s speech and a picture of each problem.</source>
+        <translation>一份一看就懂的报告：质检结论、各环节、谁在画面中、客户的说话情况，以及每个问题当时的画面。</translation>
+    </message>
+</context>
+<context>
     <name>dualrec::ui::HistoryPage</name>
     <message>
         <source>Recorded sessions</source>
@@ -3460,130 +3585,8 @@ Scope: %5</source>
         <translation>优先上传</translation>
     </message>
     <message>
-        <source>This data folder has no device key, so there is no encrypted evidence to export.</source>
-        <translation>这个数据文件夹没有设备密钥，因此没有可导出的加密证据。</translation>
-    </message>
-    <message>
-        <source>Choose the folder for the exported evidence</source>
-        <translation>选择存放导出证据的文件夹</translation>
-    </message>
-    <message>
-        <source>Exporting the evidence of this session…</source>
-        <translation>正在导出这个会话的证据……</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n recording(s)</source>
-        <translation>
-            <numerusform>%n 个录像</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n close-up photo(s)</source>
-        <translation>
-            <numerusform>%n 张特写照片</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n description file(s) of the recording</source>
-        <translation>
-            <numerusform>%n 个录像说明文件</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Exported into the folder %1: %2, as plain files anyone can open, and the list export.json with the SHA-256 of each. Keep them as confidentially as the recording itself.</source>
-        <translation>已导出到文件夹 %1：%2，都是任何人都能打开的未加密文件，另有清单 export.json 列出每个文件的 SHA-256。请像对待录像本身一样严格保密。</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>、</translation>
-    </message>
-    <message>
-        <source>Only supervisors and IT may export evidence; your account may not (any more). Nothing was exported.</source>
-        <translation>只有主管和 IT 可以导出证据，您的账户（已）无此权限。没有导出任何文件。</translation>
-    </message>
-    <message>
-        <source>The chosen folder already holds an export of this session, and an export never overwrites one. Nothing was exported; choose another folder or move the old export away.</source>
-        <translation>所选文件夹中已有这个会话的导出，导出从不覆盖已有的导出。没有导出任何文件；请选择另一个文件夹，或先把旧的导出移走。</translation>
-    </message>
-    <message>
-        <source>A file of this session is missing from the data folder, so nothing was exported. Ask IT to restore the data folder from its backup.</source>
-        <translation>数据文件夹中缺少这个会话的一个文件，因此没有导出任何文件。请联系 IT 从备份中恢复数据文件夹。</translation>
-    </message>
-    <message>
-        <source>A file of this session does not match what the journal recorded (it may have been altered or damaged), so nothing was exported and what was copied was removed. Tell IT.</source>
-        <translation>这个会话的一个文件与日志中的记录不符（可能已被改动或损坏），因此没有导出，已复制的部分也已删除。请告知 IT。</translation>
-    </message>
-    <message>
-        <source>The disk of the chosen folder is full. What was copied was removed; free some space or choose another folder.</source>
-        <translation>所选文件夹所在的磁盘已满。已复制的部分已删除；请腾出空间或选择另一个文件夹。</translation>
-    </message>
-    <message>
-        <source>The chosen folder cannot be written to. What was copied was removed; choose a folder you may write in.</source>
-        <translation>无法写入所选文件夹。已复制的部分已删除；请选择一个您有权写入的文件夹。</translation>
-    </message>
-    <message>
-        <source>The evidence was not exported.</source>
-        <translation>证据没有导出。</translation>
-    </message>
-    <message>
-        <source>E&amp;xport evidence…</source>
-        <translation>导出证据(&amp;X)……</translation>
-    </message>
-    <message>
-        <source>Export evidence</source>
-        <translation>导出证据</translation>
-    </message>
-    <message>
-        <source>Export progress</source>
-        <translation>导出进度</translation>
-    </message>
-    <message>
         <source>Searching…</source>
         <translation>正在查询……</translation>
-    </message>
-    <message>
-        <source>Result of the export</source>
-        <translation>导出结果</translation>
-    </message>
-    <message>
-        <source>Save the QC report</source>
-        <translation>保存质检报告</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>&amp;QC report (PDF)…</source>
-        <translation>导出质检报告（PDF）(&amp;Q)…</translation>
-    </message>
-    <message>
-        <source>Save the QC report as a PDF</source>
-        <translation>把质检报告保存为 PDF</translation>
-    </message>
-    <message>
-        <source>Where the QC report was saved</source>
-        <translation>质检报告的保存位置</translation>
-    </message>
-    <message>
-        <source>A report to look at: the verdict, the steps, who was in the picture, the customer&apos;s speech and a picture of each problem.</source>
-        <translation>一份一看就懂的报告：质检结论、各环节、谁在画面中、客户的说话情况，以及每个问题当时的画面。</translation>
-    </message>
-    <message>
-        <source>Making the QC report…</source>
-        <translation>正在生成质检报告…</translation>
-    </message>
-    <message>
-        <source>The QC report was not saved.</source>
-        <translation>质检报告没有保存。</translation>
-    </message>
-    <message>
-        <source>The QC report was removed again because the audit log cannot be written.</source>
-        <translation>无法写入审计日志，质检报告已删除。</translation>
-    </message>
-    <message>
-        <source>The QC report is saved in %1.</source>
-        <translation>质检报告已保存在 %1。</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 // pane in a worker thread; the plain copies play (ffprobe decodes them) and match the journal's
 // digests and export.json; the export is audited; a second export into the same folder is
 // refused in a sentence that says why.
+#include "ui/evidenceactions.h"
 #include "ui/historypage.h"
 
 #include "tests/support/mediatools.h"
@@ -88,11 +89,11 @@ TEST_CASE("a supervisor exports a session's evidence from the history: plain cop
     REQUIRE(exportButton->isEnabled());
 
     QTemporaryDir out;
-    page->exportShown(out.path());
-    CHECK(page->exporting());
+    page->evidenceActions().exportShown(out.path());
+    CHECK(page->evidenceActions().exporting());
     CHECK_FALSE(exportButton->isEnabled()); // one export at a time
     CHECK(app.find<QProgressBar>("historyExportProgress")->isVisible());
-    REQUIRE(test::waitUntil([&] { return !page->exporting(); }, 120000));
+    REQUIRE(test::waitUntil([&] { return !page->evidenceActions().exporting(); }, 120000));
     test::settle();
     CHECK_FALSE(app.find<QProgressBar>("historyExportProgress")->isVisible());
     CHECK(exportButton->isEnabled());
@@ -161,8 +162,8 @@ TEST_CASE("a supervisor exports a session's evidence from the history: plain cop
 
     // Again into the same folder: refused in a sentence that says why; nothing overwritten.
     const auto before = sha256Of(QDir(folder).filePath(QStringLiteral("export.json")));
-    page->exportShown(out.path());
-    REQUIRE(test::waitUntil([&] { return !page->exporting(); }, 120000));
+    page->evidenceActions().exportShown(out.path());
+    REQUIRE(test::waitUntil([&] { return !page->evidenceActions().exporting(); }, 120000));
     test::settle();
     INFO(result->text().toStdString());
     CHECK(result->text().contains(QStringLiteral("从不覆盖")));

@@ -46,7 +46,7 @@ QString clock(std::chrono::nanoseconds at)
 } // namespace
 
 HistoryPage::HistoryPage(storage::Journal &journal, const TemplateLibrary &library, QWidget *parent)
-    : QWidget(parent), m_journal(journal), m_audit(journal.audit()), m_users(journal.users()),
+    : QWidget(parent), m_journal(journal),
       m_queries(new storage::HistoryQueries(journal, this)), m_library(library)
 {
     setObjectName(QStringLiteral("historyPage"));
@@ -250,14 +250,15 @@ HistoryPage::HistoryPage(storage::Journal &journal, const TemplateLibrary &libra
         if (m_sync && !m_detailSession.isNull())
             m_sync->prioritize(m_detailSession, m_actor);
     });
-    // Watching a recording is audited like opening its detail: who, which session, which file.
+    // Watching a recording is audited like opening its detail, in the history's worker.
     connect(m_playback, &PlaybackWidget::playbackStarted, this, [this](const QString &path) {
-        if (m_shownSession.isNull())
-            return;
-        if (auto audited = m_audit.append(m_actor, storage::AuditAction::PlaybackStarted, m_shownSession.toString(), path);
-            !audited)
-            m_problem->setText(ErrorText::describe(tr("The audit log cannot be written."), audited.error()));
+        if (!m_shownSession.isNull())
+            m_queries->auditPlayback(m_shownSession, m_actor, path);
     });
+    connect(m_queries, &storage::HistoryQueries::auditFailed, this, [this](const Error &error) {
+        m_problem->setText(ErrorText::describe(tr("The audit log cannot be written."), error));
+    });
+    connect(m_queries, &storage::HistoryQueries::spotCheckSaved, this, &HistoryPage::onSpotCheckSaved);
     retranslateUi();
 }
 
@@ -686,8 +687,8 @@ QString HistoryPage::qcReportFileName() const
 
 void HistoryPage::spotCheckShown(const std::function<void(SpotCheckDialog &)> &answer)
 {
-    if (m_shownSession.isNull() || !m_qcRepository || !m_clock)
-        return;
+    if (m_shownSession.isNull() || !m_qcRepository || !m_clock || m_spotCheckRequest)
+        return; // one spot-check at a time
     QList<std::pair<QString, QString>> steps;
     if (m_shownPlan) {
         for (qsizetype i = 0; i < m_shownPlan->steps().size(); ++i)
@@ -698,19 +699,27 @@ void HistoryPage::spotCheckShown(const std::function<void(SpotCheckDialog &)> &a
         answer(dialog);
     else if (dialog.exec() != QDialog::Accepted)
         return;
-    const auto user = m_users.find(m_actor);
-    if (!user) {
-        m_problem->setText(ErrorText::describe(tr("The spot-check was not saved: your account cannot be read."), user.error()));
-        return;
-    }
-    const auto id = m_shownSession;
-    if (auto saved = m_qcRepository->recordSpotCheck(id, dialog.result(), *user, m_clock->wallNow()); !saved) {
-        m_problem->setText(ErrorText::describe(tr("The spot-check was not saved."), saved.error()));
-        return;
-    }
-    m_problem->clear();
-    m_verdictsRequest = m_queries->verdicts(id);
+    // Saved in the history's worker, in order with its queries; the verdicts come back with it.
+    m_spotCheckRequest = m_queries->saveSpotCheck(m_shownSession, dialog.result(), m_actor, m_clock->wallNow());
     updateBusy();
+}
+
+void HistoryPage::onSpotCheckSaved(storage::HistoryQueries::RequestId request, const SessionId &id, const storage::HistorySpotCheck &answer)
+{
+    if (request == m_spotCheckRequest)
+        m_spotCheckRequest = 0;
+    updateBusy();
+    // Said whichever session is shown by now: a spot-check that was not saved must not go unnoticed.
+    if (answer.accountError)
+        m_problem->setText(ErrorText::describe(tr("The spot-check was not saved: your account cannot be read."), *answer.accountError));
+    else if (answer.saveError)
+        m_problem->setText(ErrorText::describe(tr("The spot-check was not saved."), *answer.saveError));
+    else
+        m_problem->clear();
+    if (id == m_shownSession)
+        showQc(answer.verdicts.error ? Result<QList<storage::QcVerdictRecord>>(std::unexpected(*answer.verdicts.error))
+                                     : Result<QList<storage::QcVerdictRecord>>(answer.verdicts.verdicts),
+               m_canSupervise);
 }
 
 void HistoryPage::showRecording(const SessionId &id, const storage::HistoryDetail &detail, const SessionTimeline &timeline,

@@ -42,8 +42,9 @@ class PresenceBar;
 /// audited too. Everything is said for people (HistoryText): names instead of logins, local
 /// times, events as sentences; ids and stored texts only in tooltips.
 ///
-/// The queries (a page of sessions, a session's detail, its verdicts) run in the worker thread
-/// of its storage::HistoryQueries; while one runs the page says so ("Searching…") and stays
+/// The queries (a page of sessions, a session's detail, its verdicts) and the writes (a
+/// spot-check, the audit entry of a playback) run in the worker thread of its
+/// storage::HistoryQueries; while one runs the page says so ("Searching…") and stays
 /// usable, and an answer to a request that was superseded (a newer search, another row) is
 /// dropped. GUI thread only.
 class HistoryPage final : public QWidget
@@ -82,7 +83,7 @@ public:
     /// it shows when the query has answered (busy() is false again).
     void showDetail(int row);
     /// A query runs whose answer the page waits for.
-    [[nodiscard]] bool busy() const { return m_listRequest || m_detailRequest || m_verdictsRequest; }
+    [[nodiscard]] bool busy() const { return m_listRequest || m_detailRequest || m_verdictsRequest || m_spotCheckRequest; }
     /// Answers dropped because a newer request had superseded them.
     [[nodiscard]] int droppedAnswers() const { return m_dropped; }
     [[nodiscard]] storage::HistoryQueries &queries() { return *m_queries; }
@@ -95,6 +96,8 @@ private:
     void reload();
     void onListed(storage::HistoryQueries::RequestId request, const storage::HistoryListing &listing);
     void onDetailed(storage::HistoryQueries::RequestId request, const storage::HistoryDetail &detail);
+    void onSpotCheckSaved(storage::HistoryQueries::RequestId request, const workflow::SessionId &id,
+                          const storage::HistorySpotCheck &answer);
     void updateBusy();
     void clearDetail();
     void updateUploadDetail();
@@ -105,12 +108,11 @@ private:
                        const workflow::SessionTimeline &timeline, const std::optional<workflow::ScriptPlan> &plan);
 
     storage::Journal &m_journal;
-    storage::AuditLog &m_audit;
-    storage::UserRepository &m_users;
     storage::HistoryQueries *m_queries = nullptr; ///< a child of the page
     storage::HistoryQueries::RequestId m_listRequest = 0;     ///< the list answer waited for (0: none)
     storage::HistoryQueries::RequestId m_detailRequest = 0;   ///< the detail answer waited for
     storage::HistoryQueries::RequestId m_verdictsRequest = 0; ///< the verdicts answer waited for
+    storage::HistoryQueries::RequestId m_spotCheckRequest = 0; ///< the spot-check being saved
     int m_dropped = 0;
     bool m_canSupervise = false; ///< the viewer, as the last detail said
     QHash<QString, QString> m_names; ///< login -> display name, read at each reload

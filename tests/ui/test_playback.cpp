@@ -249,7 +249,7 @@ TEST_CASE("a supervisor plays a real recording and jumps between its steps")
     // Play: the position runs on from the chapter, and the start is audited once.
     test::click(playPause);
     REQUIRE(test::waitUntil([&] { return playback->isPlaying() && playback->position() >= second + 300ms; }, 10000));
-    CHECK(playbackStarts() == 1);
+    CHECK(test::waitUntil([&] { return playbackStarts() == 1; }, 20000)); // written by the history's worker
     CHECK(test::waitUntil([&] { return playback->hasPicture(); }));
 
     // Mouse, while playing: a click on the third step jumps there and the highlight follows.

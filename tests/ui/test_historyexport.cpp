@@ -6,6 +6,7 @@
 #include "ui/evidenceactions.h"
 #include "ui/historypage.h"
 
+#include "tests/support/demorecording.h"
 #include "tests/support/mediatools.h"
 #include "tests/ui/uifixture.h"
 
@@ -16,7 +17,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
-#include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableWidget>
@@ -31,30 +31,12 @@ namespace {
 /// session id.
 workflow::SessionId recordDemo(const test::AppFixture &app)
 {
-    QProcess process;
-    auto env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(DUALREC_BINARY),
-                  {QStringLiteral("record"), QStringLiteral("--source"), QStringLiteral("demo"), QStringLiteral("--template"),
-                   QStringLiteral("traditional-life"), QStringLiteral("--application-no"), QStringLiteral("EX-1"),
-                   QStringLiteral("--agent"), QStringLiteral("A-9"), QStringLiteral("--out"),
-                   app.directory.filePath(QStringLiteral("recordings")), QStringLiteral("--data-dir"), app.directory.path(),
-                   QStringLiteral("--answers"), QStringLiteral("auto"), QStringLiteral("--size"), QStringLiteral("320x240"),
-                   QStringLiteral("--duration"), QStringLiteral("2"), QStringLiteral("--pace"), QStringLiteral("fast")});
-    REQUIRE(process.waitForFinished(180000));
-    const auto out = QString::fromUtf8(process.readAllStandardOutput());
-    INFO(out.toStdString() << QString::fromUtf8(process.readAllStandardError()).toStdString());
-    REQUIRE(process.exitCode() == 0);
-    QString recording;
-    for (const auto &line : out.split(u'\n')) {
-        if (line.startsWith(QLatin1String("recording: ")))
-            recording = line.mid(11).trimmed();
-    }
-    REQUIRE(QFile::exists(recording));
-    REQUIRE_FALSE(test::startsLikePlainMedia(recording)); // stored encrypted
-    return workflow::SessionId::fromString(QFileInfo(recording).completeBaseName());
+    test::DemoRecording how;
+    how.applicationNo = QStringLiteral("EX-1");
+    how.agent = QStringLiteral("A-9");
+    const auto recorded = test::recordDemo(app.directory.path(), how);
+    REQUIRE_FALSE(test::startsLikePlainMedia(recorded.recording)); // stored encrypted
+    return workflow::SessionId::fromString(recorded.sessionId);
 }
 
 QString sha256Of(const QString &path)
@@ -89,11 +71,12 @@ TEST_CASE("a supervisor exports a session's evidence from the history: plain cop
     REQUIRE(exportButton->isEnabled());
 
     QTemporaryDir out;
-    page->evidenceActions().exportShown(out.path());
-    CHECK(page->evidenceActions().exporting());
+    auto &actions = page->evidenceActions();
+    actions.exportShown(out.path());
+    CHECK(actions.exporting());
     CHECK_FALSE(exportButton->isEnabled()); // one export at a time
     CHECK(app.find<QProgressBar>("historyExportProgress")->isVisible());
-    REQUIRE(test::waitUntil([&] { return !page->evidenceActions().exporting(); }, 120000));
+    REQUIRE(test::waitUntil([&] { return !actions.exporting(); }, 120000));
     test::settle();
     CHECK_FALSE(app.find<QProgressBar>("historyExportProgress")->isVisible());
     CHECK(exportButton->isEnabled());
@@ -162,8 +145,8 @@ TEST_CASE("a supervisor exports a session's evidence from the history: plain cop
 
     // Again into the same folder: refused in a sentence that says why; nothing overwritten.
     const auto before = sha256Of(QDir(folder).filePath(QStringLiteral("export.json")));
-    page->evidenceActions().exportShown(out.path());
-    REQUIRE(test::waitUntil([&] { return !page->evidenceActions().exporting(); }, 120000));
+    actions.exportShown(out.path());
+    REQUIRE(test::waitUntil([&] { return !actions.exporting(); }, 120000));
     test::settle();
     INFO(result->text().toStdString());
     CHECK(result->text().contains(QStringLiteral("从不覆盖")));

@@ -10,7 +10,9 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QGridLayout>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -130,7 +132,7 @@ void EvidenceActions::updateExport()
     m_export->setToolTip(m_exporter ? QString() : tr("This data folder has no device key, so there is no encrypted evidence to export."));
 }
 
-void EvidenceActions::exportShown(const QString &folder)
+void EvidenceActions::exportShown(const QString &folder, const std::optional<QString> &password)
 {
     if (!m_exporter || m_exporter->running() || m_session.isNull() || !m_maySupervise)
         return;
@@ -138,15 +140,30 @@ void EvidenceActions::exportShown(const QString &folder)
                                              : QFileDialog::getExistingDirectory(this, tr("Choose the folder for the exported evidence"));
     if (target.isEmpty())
         return; // the person changed their mind
+    // Plain copies leave the protection of the data folder: the signed-in person confirms with
+    // their password, as `dualrec export` asks for it.
+    QString given;
+    if (password) {
+        given = *password;
+    } else {
+        bool confirmed = false;
+        given = QInputDialog::getText(this, tr("Export evidence"),
+                                      tr("The exported files can be opened by anyone. Enter your password again to confirm "
+                                         "that it is you who exports them:"),
+                                      QLineEdit::Password, QString(), &confirmed);
+        if (!confirmed)
+            return;
+    }
     m_exportResult->setStyleSheet(QString());
-    m_exportResult->setText(tr("Exporting the evidence of this session…"));
+    m_exportResult->setText(tr("Checking your password, then exporting the evidence of this session…"));
     m_exportProgress->setValue(0);
     m_exportProgress->show();
-    m_exporter->start(m_session, target, m_actor);
+    m_exporter->start(m_session, target, m_actor, given);
     updateExport();
 }
 
-void EvidenceActions::onExported(const SessionId &, const seal::EvidenceExport &exported, const std::optional<Error> &failure)
+void EvidenceActions::onExported(const SessionId &, const seal::EvidenceExport &exported, const std::optional<Error> &failure,
+                                 storage::LoginResult signIn)
 {
     const Result<seal::EvidenceExport> result = failure ? Result<seal::EvidenceExport>(std::unexpected(*failure))
                                                         : Result<seal::EvidenceExport>(exported);
@@ -184,7 +201,13 @@ void EvidenceActions::onExported(const SessionId &, const seal::EvidenceExport &
     QString sentence;
     switch (error.code) {
     case ErrorCode::AccessDenied:
-        sentence = tr("Only supervisors and IT may export evidence; your account may not (any more). Nothing was exported.");
+        if (signIn == storage::LoginResult::Rejected || signIn == storage::LoginResult::Invalid)
+            sentence = tr("The password is wrong, so nothing was exported. Too many wrong passwords lock your account.");
+        else if (signIn == storage::LoginResult::LockedOut)
+            sentence = tr("Your account is locked after too many wrong passwords, so nothing was exported. Ask a supervisor or IT "
+                          "to unlock it.");
+        else
+            sentence = tr("Only supervisors and IT may export evidence; your account may not (any more). Nothing was exported.");
         break;
     case ErrorCode::InvalidState:
         sentence = tr("The chosen folder already holds an export of this session, and an export never overwrites one. Nothing "

@@ -25,7 +25,8 @@ namespace dualrec::ui {
 /// What takes a session's evidence out of the data folder, in the history's detail pane: the
 /// supervisor's export of plain copies ("Export evidence…", live::EvidenceExporter in its worker
 /// thread, with a progress bar and a sentence saying what was written where) and the QC report
-/// as a PDF ("QC report (PDF)…", drawn in the thread pool, audited as an export). Both are for
+/// as a PDF ("QC report (PDF)…", drawn in the thread pool, audited as an export). The export asks
+/// for the signed-in person's password again (checked in the exporter's worker). Both are for
 /// supervisors and IT only; the detail pane says which session is shown and whether the viewer
 /// may (setSession).
 ///
@@ -52,9 +53,10 @@ public:
     void clear();
 
     /// Exports the evidence of the session shown (what "Export evidence…" does): asks for a
-    /// folder, then copies in a worker thread with a progress bar and says what was written
-    /// where. For tests: `folder` is used instead of asking.
-    void exportShown(const QString &folder = {});
+    /// folder and for the signed-in person's password again, then checks the password and
+    /// copies in a worker thread with a progress bar and says what was written where (or why
+    /// not). For tests: `folder` and `password` are used instead of asking.
+    void exportShown(const QString &folder = {}, const std::optional<QString> &password = std::nullopt);
     [[nodiscard]] bool exporting() const;
     /// Writes the QC report of the session shown as a PDF (what the "QC report (PDF)…" button
     /// does after its file dialog): in the thread pool, audited as an export when written;
@@ -73,7 +75,8 @@ protected:
 private:
     void retranslateUi();
     void updateExport();
-    void onExported(const workflow::SessionId &id, const seal::EvidenceExport &exported, const std::optional<Error> &error);
+    void onExported(const workflow::SessionId &id, const seal::EvidenceExport &exported, const std::optional<Error> &error,
+                    storage::LoginResult signIn);
 
     storage::Journal &m_journal;
     const workflow::TemplateLibrary &m_library;

@@ -3140,10 +3140,6 @@ SHA-256 of the recording: %2</source>
         <source>Choose the folder for the exported evidence</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Exporting the evidence of this session…</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%n recording(s)</source>
         <translation>
@@ -3247,6 +3243,22 @@ SHA-256 of the recording: %2</source>
     </message>
     <message>
         <source>A report to look at: the verdict, the steps, who was in the picture, the customer&apos;s speech and a picture of each problem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The exported files can be opened by anyone. Enter your password again to confirm that it is you who exports them:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking your password, then exporting the evidence of this session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password is wrong, so nothing was exported. Too many wrong passwords lock your account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account is locked after too many wrong passwords, so nothing was exported. Ask a supervisor or IT to unlock it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

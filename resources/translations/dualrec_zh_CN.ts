@@ -3177,10 +3177,6 @@ SHA-256 of the recording: %2</source>
         <source>Choose the folder for the exported evidence</source>
         <translation>选择存放导出证据的文件夹</translation>
     </message>
-    <message>
-        <source>Exporting the evidence of this session…</source>
-        <translation>正在导出这个会话的证据……</translation>
-    </message>
     <message numerus="yes">
         <source>%n recording(s)</source>
         <translation>
@@ -3282,6 +3278,22 @@ SHA-256 of the recording: %2</source>
     <message>
         <source>A report to look at: the verdict, the steps, who was in the picture, the customer&apos;s speech and a picture of each problem.</source>
         <translation>一份一看就懂的报告：质检结论、各环节、谁在画面中、客户的说话情况，以及每个问题当时的画面。</translation>
+    </message>
+    <message>
+        <source>The exported files can be opened by anyone. Enter your password again to confirm that it is you who exports them:</source>
+        <translation>导出的文件任何人都能打开。请再次输入您的密码，确认是您本人在导出：</translation>
+    </message>
+    <message>
+        <source>Checking your password, then exporting the evidence of this session…</source>
+        <translation>正在核对您的密码，随后导出这场录制的证据……</translation>
+    </message>
+    <message>
+        <source>The password is wrong, so nothing was exported. Too many wrong passwords lock your account.</source>
+        <translation>密码不正确，因此未导出任何文件。密码输错次数过多会锁定您的账号。</translation>
+    </message>
+    <message>
+        <source>Your account is locked after too many wrong passwords, so nothing was exported. Ask a supervisor or IT to unlock it.</source>
+        <translation>您的账号因密码输错次数过多已被锁定，因此未导出任何文件。请联系主管或信息技术人员解锁。</translation>
     </message>
 </context>
 <context>

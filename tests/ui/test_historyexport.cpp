@@ -11,7 +11,11 @@
 #include "tests/ui/uifixture.h"
 
 #include <QCryptographicHash>
+#include <QApplication>
 #include <QFile>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QTimer>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -72,7 +76,24 @@ TEST_CASE("a supervisor exports a session's evidence from the history: plain cop
 
     QTemporaryDir out;
     auto &actions = page->evidenceActions();
-    actions.exportShown(out.path());
+    // Plain copies ask for the password again, as `dualrec export` does: a wrong one exports
+    // nothing, is said as such and audited like the command's refusal.
+    actions.exportShown(out.path(), QStringLiteral("not-the-password"));
+    REQUIRE(test::waitUntil([&] { return !actions.exporting(); }, 120000));
+    test::settle();
+    INFO(result->text().toStdString());
+    CHECK(result->text().contains(QStringLiteral("密码不正确")));
+    CHECK_FALSE(QFileInfo::exists(QDir(out.path()).filePath(id.toString())));
+    {
+        const auto refusals = app.journal->audit().entries();
+        REQUIRE(refusals.has_value());
+        CHECK(refusals->last().action == QLatin1String("export"));
+        CHECK(refusals->last().actor == QLatin1String("chief"));
+        CHECK(refusals->last().detail == QLatin1String("refused: sign-in failed"));
+    }
+    CHECK(exportButton->isEnabled()); // it may be tried again
+
+    actions.exportShown(out.path(), QStringLiteral("chief-password"));
     CHECK(actions.exporting());
     CHECK_FALSE(exportButton->isEnabled()); // one export at a time
     CHECK(app.find<QProgressBar>("historyExportProgress")->isVisible());
@@ -144,8 +165,26 @@ TEST_CASE("a supervisor exports a session's evidence from the history: plain cop
     CHECK(exports == 1);
 
     // Again into the same folder: refused in a sentence that says why; nothing overwritten.
+    // This time as the button does it: the password is asked in a dialog that hides what is typed.
     const auto before = sha256Of(QDir(folder).filePath(QStringLiteral("export.json")));
+    bool asked = false;
+    bool hidden = false;
+    QTimer answer;
+    QObject::connect(&answer, &QTimer::timeout, [&] {
+        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return; // not shown yet
+        asked = true;
+        hidden = dialog->textEchoMode() == QLineEdit::Password;
+        dialog->setTextValue(QStringLiteral("chief-password"));
+        dialog->accept();
+        answer.stop();
+    });
+    answer.start(20);
     actions.exportShown(out.path());
+    answer.stop();
+    CHECK(asked);
+    CHECK(hidden);
     REQUIRE(test::waitUntil([&] { return !actions.exporting(); }, 120000));
     test::settle();
     INFO(result->text().toStdString());

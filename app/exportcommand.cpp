@@ -1,7 +1,7 @@
 #include "app/exportcommand.h"
 
 #include "app/application.h"
-#include "app/devicekeysetup.h"
+#include "app/supervisorsignin.h"
 #include "core/seal/evidenceexport.h"
 #include "core/storage/journal.h"
 #include "core/util/clock.h"
@@ -63,75 +63,27 @@ int runExportCommand(const CommandLine &commandLine, QTextStream &in, QTextStrea
     const auto id = workflow::SessionId::fromString(options.sessionId);
     const QString dataDirectory = Application::dataDirectory(commandLine);
     const auto say = [&](const QString &text) { err << "dualrec export: " << text << Qt::endl; };
-    // Export reads a data folder: a mistyped --data-dir must not quietly create one.
-    if (!QFileInfo::exists(storage::Journal::databasePath(dataDirectory))) {
-        say(QCoreApplication::translate("ExportCommand", "there is no DualRec journal in %1 (check --data-dir)").arg(QDir::toNativeSeparators(dataDirectory)));
+    if (!hasJournal(dataDirectory, say))
         return 2;
-    }
     if (!QFileInfo(options.outputFolder).isDir()) {
         say(QCoreApplication::translate("ExportCommand", "--out: \"%1\" is not a folder").arg(QDir::toNativeSeparators(options.outputFolder)));
         return 2;
     }
-    const QString password = in.readLine();
-    if (password.isNull()) {
-        say(QCoreApplication::translate("ExportCommand", "give the password of %1 on the first line of standard input").arg(options.login));
-        return 2;
-    }
-    auto keys = openDeviceKeys(dataDirectory, KeyOpening::ExistingOnly);
-    if (!keys) {
-        say(deviceKeyProblem(dataDirectory, keys.error()));
-        return 2;
-    }
     const SystemClock clock;
-    storage::Journal::Options journalOptions;
-    journalOptions.evidenceKeys = *keys;
-    auto journal = storage::Journal::open(dataDirectory, clock, journalOptions);
-    if (!journal) {
-        say(QCoreApplication::translate("ExportCommand", "cannot open the journal in %1: %2").arg(QDir::toNativeSeparators(dataDirectory), journal.error().detail));
-        return 2;
-    }
-    if (Application::tellJournalStartup((*journal)->startup(), err)) {
-        say(QCoreApplication::translate("ExportCommand", "nothing was exported: the journal was damaged and restored; check the data folder first"));
-        return Application::kExitJournalDamaged;
-    }
-    auto &audit = (*journal)->audit();
-    const auto refuseAudited = [&](const QString &why) {
-        if (auto audited = audit.append(options.login, storage::AuditAction::Export, options.sessionId, QStringLiteral("refused: ") + why); !audited)
-            say(QCoreApplication::translate("ExportCommand", "the refusal could not be written to the audit log: %1").arg(audited.error().detail));
-    };
-    auto signIn = (*journal)->users().authenticate(options.login, password);
-    if (!signIn) {
-        say(QCoreApplication::translate("ExportCommand", "cannot check the account %1: %2").arg(options.login, signIn.error().detail));
-        return 2;
-    }
-    switch (signIn->result) {
-    case storage::LoginResult::Accepted:
-        break;
-    case storage::LoginResult::LockedOut:
-        refuseAudited(QStringLiteral("account locked"));
-        say(QCoreApplication::translate("ExportCommand", "the account %1 is locked after too many wrong passwords until %2; nothing was exported")
-                .arg(options.login, signIn->lockedUntil.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
-        return 1;
-    case storage::LoginResult::Disabled:
-        refuseAudited(QStringLiteral("account disabled"));
-        say(QCoreApplication::translate("ExportCommand", "the account %1 is disabled; nothing was exported").arg(options.login));
-        return 1;
-    case storage::LoginResult::Rejected:
-    case storage::LoginResult::Invalid:
-        refuseAudited(QStringLiteral("sign-in failed"));
-        say(QCoreApplication::translate("ExportCommand", "the login or the password is wrong; nothing was exported"));
-        return 1;
-    }
-    if (!storage::canSupervise(signIn->user->role)) {
-        refuseAudited(QStringLiteral("role %1 may not export").arg(QLatin1String(storage::userRoleName(signIn->user->role))));
-        say(QCoreApplication::translate("ExportCommand", "only supervisors and IT may export evidence; %1 is not one of them, nothing was exported").arg(options.login));
-        return 1;
-    }
-    if (!*keys) {
+    const SupervisorCommandWords words{
+        QCoreApplication::translate("ExportCommand", "nothing was exported"),
+        QCoreApplication::translate("ExportCommand", "only supervisors and IT may export evidence; %1 is not one of them, nothing was exported"),
+        QStringLiteral("refused: ")};
+    auto access = signInSupervisor(dataDirectory, options.login, options.sessionId, in, err, say, words, clock);
+    if (!access)
+        return access.error();
+    const auto &keys = access->keys;
+    auto &journal = access->journal;
+    if (!keys) {
         say(QCoreApplication::translate("ExportCommand", "this data folder has no device key, so it holds no encrypted evidence to export"));
         return 1;
     }
-    auto exported = seal::exportSessionEvidence(**journal, id, **keys, options.outputFolder, options.login, clock);
+    auto exported = seal::exportSessionEvidence(*journal, id, *keys, options.outputFolder, options.login, clock);
     if (!exported) {
         say(QCoreApplication::translate("ExportCommand", "session %1 was not exported: %2").arg(options.sessionId, exported.error().detail));
         return exported.error().code == ErrorCode::InvalidArgument ? 2 : 1;

@@ -1,7 +1,7 @@
 #include "app/qcreportcommand.h"
 
 #include "app/application.h"
-#include "app/devicekeysetup.h"
+#include "app/supervisorsignin.h"
 #include "core/qc/qcreport.h"
 #include "core/storage/journal.h"
 #include "core/util/clock.h"
@@ -77,11 +77,8 @@ int runQcReportCommand(const CommandLine &commandLine, QTextStream &in, QTextStr
     const QString file = QFileInfo(options.file).absoluteFilePath();
     const QString shownFile = QDir::toNativeSeparators(file);
     const auto say = [&](const QString &text) { err << "dualrec qc: " << text << Qt::endl; };
-    // The report reads a data folder: a mistyped --data-dir must not quietly create one.
-    if (!QFileInfo::exists(storage::Journal::databasePath(dataDirectory))) {
-        say(QCoreApplication::translate("QcReportCommand", "there is no DualRec journal in %1 (check --data-dir)").arg(QDir::toNativeSeparators(dataDirectory)));
+    if (!hasJournal(dataDirectory, say))
         return 2;
-    }
     if (!QFileInfo(QFileInfo(file).absolutePath()).isDir()) {
         say(QCoreApplication::translate("QcReportCommand", "--report: the folder of %1 does not exist").arg(shownFile));
         return 2;
@@ -90,65 +87,25 @@ int runQcReportCommand(const CommandLine &commandLine, QTextStream &in, QTextStr
         say(QCoreApplication::translate("QcReportCommand", "--report: %1 is a folder; name the PDF file to write").arg(shownFile));
         return 2;
     }
-    const QString password = in.readLine();
-    if (password.isNull()) {
-        say(QCoreApplication::translate("QcReportCommand", "give the password of %1 on the first line of standard input").arg(options.login));
-        return 2;
-    }
-    auto keys = openDeviceKeys(dataDirectory, KeyOpening::ExistingOnly);
-    if (!keys) {
-        say(deviceKeyProblem(dataDirectory, keys.error()));
-        return 2;
-    }
     const SystemClock clock;
-    storage::Journal::Options journalOptions;
-    journalOptions.evidenceKeys = *keys;
-    auto journal = storage::Journal::open(dataDirectory, clock, journalOptions);
-    if (!journal) {
-        say(QCoreApplication::translate("QcReportCommand", "cannot open the journal in %1: %2").arg(QDir::toNativeSeparators(dataDirectory), journal.error().detail));
-        return 2;
-    }
-    if (Application::tellJournalStartup((*journal)->startup(), err)) {
-        say(QCoreApplication::translate("QcReportCommand", "no report was written: the journal was damaged and restored; check the data folder first"));
-        return Application::kExitJournalDamaged;
-    }
-    auto &audit = (*journal)->audit();
+    const SupervisorCommandWords words{
+        QCoreApplication::translate("QcReportCommand", "no report was written"),
+        QCoreApplication::translate("QcReportCommand", "only supervisors and IT may write QC reports; %1 is not one of them, no report was written"),
+        QStringLiteral("qc report refused: ")};
+    auto access = signInSupervisor(dataDirectory, options.login, options.sessionId, in, err, say, words, clock);
+    if (!access)
+        return access.error();
+    const auto &keys = access->keys;
+    auto &audit = access->journal->audit();
     const auto audited = [&](const QString &detail) {
         auto appended = audit.append(options.login, storage::AuditAction::Export, options.sessionId, detail);
         if (!appended)
             say(QCoreApplication::translate("QcReportCommand", "the audit log cannot be written: %1").arg(appended.error().detail));
         return appended.has_value();
     };
-    auto signIn = (*journal)->users().authenticate(options.login, password);
-    if (!signIn) {
-        say(QCoreApplication::translate("QcReportCommand", "cannot check the account %1: %2").arg(options.login, signIn.error().detail));
-        return 2;
-    }
-    switch (signIn->result) {
-    case storage::LoginResult::Accepted:
-        break;
-    case storage::LoginResult::LockedOut:
-        audited(QStringLiteral("qc report refused: account locked"));
-        say(QCoreApplication::translate("QcReportCommand", "the account %1 is locked after too many wrong passwords; no report was written").arg(options.login));
-        return 1;
-    case storage::LoginResult::Disabled:
-        audited(QStringLiteral("qc report refused: account disabled"));
-        say(QCoreApplication::translate("QcReportCommand", "the account %1 is disabled; no report was written").arg(options.login));
-        return 1;
-    case storage::LoginResult::Rejected:
-    case storage::LoginResult::Invalid:
-        audited(QStringLiteral("qc report refused: sign-in failed"));
-        say(QCoreApplication::translate("QcReportCommand", "the login or the password is wrong; no report was written"));
-        return 1;
-    }
-    if (!storage::canSupervise(signIn->user->role)) {
-        audited(QStringLiteral("qc report refused: role %1").arg(QLatin1String(storage::userRoleName(signIn->user->role))));
-        say(QCoreApplication::translate("QcReportCommand", "only supervisors and IT may write QC reports; %1 is not one of them, no report was written").arg(options.login));
-        return 1;
-    }
 
     const auto library = workflow::TemplateLibrary::loadDirectories(Application::templateDirectories(commandLine.templateDirectories));
-    auto &j = **journal;
+    auto &j = *access->journal;
     const auto model = qc::buildQcReport({j.sessions(), j.qc(), j.users(), library}, id);
     if (!model) {
         if (model.error().code == ErrorCode::NotFound)
@@ -159,7 +116,7 @@ int runQcReportCommand(const CommandLine &commandLine, QTextStream &in, QTextStr
                     .arg(options.sessionId, model.error().detail));
         return 2;
     }
-    if (auto written = ui::QcReportPdf::write(*model, keys->get(), file); !written) {
+    if (auto written = ui::QcReportPdf::write(*model, keys.get(), file); !written) {
         say(QCoreApplication::translate("QcReportCommand", "the report of session %1 was not written: %2").arg(options.sessionId, written.error().detail));
         return 2;
     }

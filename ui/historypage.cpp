@@ -1,7 +1,7 @@
 #include "ui/historypage.h"
 #include "ui/errortext.h"
+#include "ui/evidenceactions.h"
 
-#include "core/live/evidenceexporter.h"
 #include "core/sync/syncservice.h"
 #include "core/workflow/sessiontimeline.h"
 #include "ui/historytext.h"
@@ -19,11 +19,7 @@
 #include <QDateEdit>
 #include <QDir>
 #include <QEvent>
-#include <QFileDialog>
 #include <QFileInfo>
-#include <QFutureWatcher>
-#include <QStandardPaths>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -42,14 +38,6 @@ using namespace dualrec::workflow;
 
 namespace {
 
-/// What the report's worker reads: the journal's thread-safe repositories and the templates.
-struct ReportSourcesHolder {
-    storage::SessionRepository *sessions;
-    storage::QcRepository *qc;
-    storage::UserRepository *users;
-    const TemplateLibrary *library;
-};
-
 QString clock(std::chrono::nanoseconds at)
 {
     return WorkflowText::duration(std::chrono::duration_cast<std::chrono::milliseconds>(at));
@@ -58,7 +46,7 @@ QString clock(std::chrono::nanoseconds at)
 } // namespace
 
 HistoryPage::HistoryPage(storage::Journal &journal, const TemplateLibrary &library, QWidget *parent)
-    : QWidget(parent), m_journal(journal), m_audit(journal.audit()), m_users(journal.users()),
+    : QWidget(parent), m_journal(journal),
       m_queries(new storage::HistoryQueries(journal, this)), m_library(library)
 {
     setObjectName(QStringLiteral("historyPage"));
@@ -182,35 +170,13 @@ HistoryPage::HistoryPage(storage::Journal &journal, const TemplateLibrary &libra
     m_spotCheck->setObjectName(QStringLiteral("historySpotCheck"));
     m_spotCheck->setEnabled(false);
     detailLayout->addWidget(m_qcDetail, 5, 0, 1, 2);
-    // A supervisor's plain copy of the session's evidence (legal or complaint handling).
-    m_export = new QPushButton(detail);
-    m_export->setObjectName(QStringLiteral("historyExport"));
-    m_export->setEnabled(false);
-    m_exportProgress = new QProgressBar(detail);
-    m_exportProgress->setObjectName(QStringLiteral("historyExportProgress"));
-    m_exportProgress->setRange(0, 100);
-    m_exportProgress->hide();
-    m_exportResult = new QLabel(detail);
-    m_exportResult->setObjectName(QStringLiteral("historyExportResult"));
-    m_exportResult->setWordWrap(true);
-    m_exportResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    // The QC report as a PDF beside them, with where the report went.
-    m_qcReport = new QPushButton(detail);
-    m_qcReport->setObjectName(QStringLiteral("historyQcReport"));
-    m_qcReport->setEnabled(false);
-    m_qcReportStatus = new QLabel(detail);
-    m_qcReportStatus->setObjectName(QStringLiteral("historyQcReportStatus"));
-    m_qcReportStatus->setWordWrap(true);
-    m_qcReportStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The actions that take evidence out of the data folder: the export and the QC report.
+    m_evidence = new EvidenceActions(journal, library, detail);
+    m_evidence->setObjectName(QStringLiteral("historyEvidenceActions"));
     auto *actions = new QHBoxLayout;
-    actions->addWidget(m_spotCheck);
-    actions->addWidget(m_export);
-    actions->addWidget(m_qcReport);
-    actions->addWidget(m_exportProgress, 1);
-    actions->addStretch();
+    actions->addWidget(m_spotCheck, 0, Qt::AlignTop);
+    actions->addWidget(m_evidence, 1);
     detailLayout->addLayout(actions, 6, 0, 1, 2);
-    detailLayout->addWidget(m_exportResult, 9, 0, 1, 2);
-    detailLayout->addWidget(m_qcReportStatus, 10, 0, 1, 2);
     detailLayout->addWidget(m_problem, 7, 0, 1, 2);
     // The session's upload (only when uploads are set up): where it stands, retry, first.
     auto *uploadRow = new QHBoxLayout;
@@ -276,14 +242,6 @@ HistoryPage::HistoryPage(storage::Journal &journal, const TemplateLibrary &libra
                            m_canSupervise);
             });
     connect(m_spotCheck, &QPushButton::clicked, this, [this] { spotCheckShown(); });
-    connect(m_export, &QPushButton::clicked, this, [this] { exportShown(); });
-    connect(m_qcReport, &QPushButton::clicked, this, [this] {
-        const auto folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-        const auto path = QFileDialog::getSaveFileName(this, tr("Save the QC report"), QDir(folder).filePath(qcReportFileName()),
-                                                       tr("PDF files (*.pdf)"));
-        if (!path.isEmpty())
-            saveQcReport(path);
-    });
     connect(m_retryUpload, &QPushButton::clicked, this, [this] {
         if (m_sync && !m_detailSession.isNull())
             m_sync->retry(m_detailSession, m_actor);
@@ -292,131 +250,28 @@ HistoryPage::HistoryPage(storage::Journal &journal, const TemplateLibrary &libra
         if (m_sync && !m_detailSession.isNull())
             m_sync->prioritize(m_detailSession, m_actor);
     });
-    // Watching a recording is audited like opening its detail: who, which session, which file.
+    // Watching a recording is audited like opening its detail, in the history's worker.
     connect(m_playback, &PlaybackWidget::playbackStarted, this, [this](const QString &path) {
-        if (m_shownSession.isNull())
-            return;
-        if (auto audited = m_audit.append(m_actor, storage::AuditAction::PlaybackStarted, m_shownSession.toString(), path);
-            !audited)
-            m_problem->setText(ErrorText::describe(tr("The audit log cannot be written."), audited.error()));
+        if (!m_shownSession.isNull())
+            m_queries->auditPlayback(m_shownSession, m_actor, path);
     });
+    connect(m_queries, &storage::HistoryQueries::auditFailed, this, [this](const Error &error) {
+        m_problem->setText(ErrorText::describe(tr("The audit log cannot be written."), error));
+    });
+    connect(m_queries, &storage::HistoryQueries::spotCheckSaved, this, &HistoryPage::onSpotCheckSaved);
     retranslateUi();
 }
 
 void HistoryPage::setEvidenceKeys(std::shared_ptr<const seal::DeviceKeys> keys, const Clock &clock)
 {
-    m_keys = keys;
     m_playback->setEvidenceKeys(keys);
-    delete m_exporter;
-    m_exporter = keys ? new live::EvidenceExporter(m_journal, keys, clock, this) : nullptr;
-    if (m_exporter) {
-        connect(m_exporter, &live::EvidenceExporter::progress, this, [this](const SessionId &, int percent) {
-            m_exportProgress->setValue(percent);
-        });
-        connect(m_exporter, &live::EvidenceExporter::finished, this, &HistoryPage::onExported);
-    }
-    updateExport();
-}
-
-bool HistoryPage::exporting() const
-{
-    return m_exporter && m_exporter->running();
-}
-
-void HistoryPage::updateExport()
-{
-    m_export->setEnabled(m_exporter && !m_exporter->running() && !m_shownSession.isNull() && m_canSupervise);
-    m_export->setToolTip(m_exporter ? QString() : tr("This data folder has no device key, so there is no encrypted evidence to export."));
-}
-
-void HistoryPage::exportShown(const QString &folder)
-{
-    if (!m_exporter || m_exporter->running() || m_shownSession.isNull() || !m_canSupervise)
-        return;
-    const QString target = !folder.isEmpty() ? folder
-                                             : QFileDialog::getExistingDirectory(this, tr("Choose the folder for the exported evidence"));
-    if (target.isEmpty())
-        return; // the person changed their mind
-    m_exportResult->setStyleSheet(QString());
-    m_exportResult->setText(tr("Exporting the evidence of this session…"));
-    m_exportProgress->setValue(0);
-    m_exportProgress->show();
-    m_exporter->start(m_shownSession, target, m_actor);
-    updateExport();
-}
-
-void HistoryPage::onExported(const SessionId &, const seal::EvidenceExport &exported, const std::optional<Error> &failure)
-{
-    const Result<seal::EvidenceExport> result = failure ? Result<seal::EvidenceExport>(std::unexpected(*failure))
-                                                        : Result<seal::EvidenceExport>(exported);
-    m_exportProgress->hide();
-    updateExport();
-    if (result) {
-        int recordings = 0;
-        int snapshots = 0;
-        int others = 0;
-        QStringList names;
-        for (const auto &file : result->files) {
-            names.append(QFileInfo(file.path).fileName());
-            if (file.role == QLatin1String("recording") || file.role == QLatin1String("recording-fragmented"))
-                ++recordings;
-            else if (file.role == QLatin1String("snapshot"))
-                ++snapshots;
-            else
-                ++others;
-        }
-        const QString folder = QDir::toNativeSeparators(result->folder);
-        QStringList parts;
-        if (recordings > 0)
-            parts.append(tr("%n recording(s)", nullptr, recordings));
-        if (snapshots > 0)
-            parts.append(tr("%n close-up photo(s)", nullptr, snapshots));
-        if (others > 0)
-            parts.append(tr("%n description file(s) of the recording", nullptr, others));
-        m_exportResult->setText(tr("Exported into the folder %1: %2, as plain files anyone can open, and the list export.json with "
-                                   "the SHA-256 of each. Keep them as confidentially as the recording itself.")
-                                    .arg(folder, parts.join(tr(", "))));
-        m_exportResult->setToolTip(names.join(u'\n'));
-        return;
-    }
-    const auto &error = result.error();
-    QString sentence;
-    switch (error.code) {
-    case ErrorCode::AccessDenied:
-        sentence = tr("Only supervisors and IT may export evidence; your account may not (any more). Nothing was exported.");
-        break;
-    case ErrorCode::InvalidState:
-        sentence = tr("The chosen folder already holds an export of this session, and an export never overwrites one. Nothing "
-                      "was exported; choose another folder or move the old export away.");
-        break;
-    case ErrorCode::NotFound:
-        sentence = tr("A file of this session is missing from the data folder, so nothing was exported. Ask IT to restore the "
-                      "data folder from its backup.");
-        break;
-    case ErrorCode::DataCorrupt:
-        sentence = tr("A file of this session does not match what the journal recorded (it may have been altered or damaged), so "
-                      "nothing was exported and what was copied was removed. Tell IT.");
-        break;
-    case ErrorCode::DiskFull:
-        sentence = tr("The disk of the chosen folder is full. What was copied was removed; free some space or choose another "
-                      "folder.");
-        break;
-    case ErrorCode::IoError:
-    case ErrorCode::InvalidArgument:
-        sentence = tr("The chosen folder cannot be written to. What was copied was removed; choose a folder you may write in.");
-        break;
-    default:
-        sentence = ErrorText::describe(tr("The evidence was not exported."), error);
-        break;
-    }
-    m_exportResult->setText(sentence);
-    m_exportResult->setStyleSheet(QStringLiteral("color: #a61b1b;"));
-    m_exportResult->setToolTip(ErrorText::technicalDetail(error));
+    m_evidence->setEvidenceKeys(std::move(keys), clock);
 }
 
 void HistoryPage::setQc(storage::QcRepository &qc, const Clock &clock, double samplePercent)
 {
     m_qcRepository = &qc;
+    m_evidence->setQc(qc);
     m_clock = &clock;
     m_samplePercent = samplePercent;
 }
@@ -517,15 +372,6 @@ void HistoryPage::retranslateUi()
     m_detailTitle->setText(tr("Session detail"));
     m_spotCheck->setText(tr("Record a spot-chec&k…"));
     m_spotCheck->setAccessibleName(tr("Record a spot-check"));
-    m_export->setText(tr("E&xport evidence…"));
-    m_export->setAccessibleName(tr("Export evidence"));
-    m_exportProgress->setAccessibleName(tr("Export progress"));
-    m_exportResult->setAccessibleName(tr("Result of the export"));
-    updateExport();
-    m_qcReport->setText(tr("&QC report (PDF)…"));
-    m_qcReport->setAccessibleName(tr("Save the QC report as a PDF"));
-    m_qcReportStatus->setAccessibleName(tr("Where the QC report was saved"));
-    m_qcReport->setToolTip(tr("A report to look at: the verdict, the steps, who was in the picture, the customer's speech and a picture of each problem."));
     m_qcDetail->setAccessibleName(tr("Quality check of the session"));
     m_retryUpload->setText(tr("Try the upload &again"));
     m_retryUpload->setToolTip(tr("Tries to upload this session's sealed recording again now."));
@@ -672,12 +518,10 @@ void HistoryPage::clearDetail()
     m_shownPlan.reset();
     m_qcDetail->clear();
     m_spotCheck->setEnabled(false);
-    m_qcReport->setEnabled(false);
-    m_qcReportStatus->clear();
+    m_evidence->clear();
     m_playback->clear();
     m_detailSession = {};
     updateUploadDetail();
-    updateExport();
 }
 
 void HistoryPage::showDetail(int row)
@@ -783,11 +627,11 @@ void HistoryPage::onDetailed(storage::HistoryQueries::RequestId request, const s
     }
     m_shownSession = id;
     m_shownPlan = plan;
+    m_evidence->setSession(id, m_actor, detail->viewerCanSupervise, qcReportFileName());
     showQc(detail->verdictsError ? Result<QList<storage::QcVerdictRecord>>(std::unexpected(*detail->verdictsError))
                                  : Result<QList<storage::QcVerdictRecord>>(detail->verdicts),
            detail->viewerCanSupervise);
     showRecording(id, *detail, timeline, plan);
-    updateExport();
 }
 
 void HistoryPage::showQc(const Result<QList<storage::QcVerdictRecord>> &verdicts, bool canSupervise)
@@ -825,9 +669,7 @@ void HistoryPage::showQc(const Result<QList<storage::QcVerdictRecord>> &verdicts
     m_qcDetail->setText(lines.join(u'\n'));
     m_qcDetail->setToolTip(details.join(QStringLiteral("\n\n")));
     m_spotCheck->setEnabled(canSupervise);
-    // The report shows the customer's face: for those who may export evidence.
-    m_mayReport = canSupervise;
-    m_qcReport->setEnabled(m_mayReport && !m_reportRunning);
+    m_evidence->allowReport(canSupervise);
 }
 
 QString HistoryPage::qcReportFileName() const
@@ -843,48 +685,10 @@ QString HistoryPage::qcReportFileName() const
     return {};
 }
 
-void HistoryPage::saveQcReport(const QString &path)
-{
-    if (m_shownSession.isNull() || !m_qcRepository || m_reportRunning)
-        return;
-    const auto id = m_shownSession;
-    const auto actor = m_actor;
-    m_reportRunning = true;
-    m_qcReport->setEnabled(false);
-    m_qcReportStatus->setText(tr("Making the QC report…"));
-    // The journal's repositories are thread-safe; stills are decoded and the PDF drawn off the GUI thread.
-    const ReportSourcesHolder sources{&m_journal.sessions(), m_qcRepository, &m_users, &m_library};
-    auto *watcher = new QFutureWatcher<Result<void>>(this);
-    connect(watcher, &QFutureWatcher<Result<void>>::finished, this, [this, watcher, id, actor, path] {
-        watcher->deleteLater();
-        m_reportRunning = false;
-        const auto written = watcher->result();
-        QString problem;
-        if (!written) {
-            problem = ErrorText::describe(tr("The QC report was not saved."), written.error());
-        } else if (auto audited = m_audit.append(actor, storage::AuditAction::Export, id.toString(), QStringLiteral("qc report (PDF): ") + path);
-                   !audited) {
-            // Never a report out of the data folder that the audit log does not know of.
-            QFile::remove(path);
-            problem = ErrorText::describe(tr("The QC report was removed again because the audit log cannot be written."), audited.error());
-        }
-        m_qcReportStatus->setText(problem.isEmpty() ? tr("The QC report is saved in %1.").arg(QDir::toNativeSeparators(path)) : problem);
-        m_qcReport->setEnabled(m_mayReport && !m_shownSession.isNull());
-        Q_EMIT qcReportFinished(path, problem);
-    });
-    const auto keys = m_keys;
-    watcher->setFuture(QtConcurrent::run([sources, keys, id, path]() -> Result<void> {
-        const auto model = qc::buildQcReport({*sources.sessions, *sources.qc, *sources.users, *sources.library}, id);
-        if (!model)
-            return std::unexpected(model.error());
-        return QcReportPdf::write(*model, keys.get(), path);
-    }));
-}
-
 void HistoryPage::spotCheckShown(const std::function<void(SpotCheckDialog &)> &answer)
 {
-    if (m_shownSession.isNull() || !m_qcRepository || !m_clock)
-        return;
+    if (m_shownSession.isNull() || !m_qcRepository || !m_clock || m_spotCheckRequest)
+        return; // one spot-check at a time
     QList<std::pair<QString, QString>> steps;
     if (m_shownPlan) {
         for (qsizetype i = 0; i < m_shownPlan->steps().size(); ++i)
@@ -895,19 +699,27 @@ void HistoryPage::spotCheckShown(const std::function<void(SpotCheckDialog &)> &a
         answer(dialog);
     else if (dialog.exec() != QDialog::Accepted)
         return;
-    const auto user = m_users.find(m_actor);
-    if (!user) {
-        m_problem->setText(ErrorText::describe(tr("The spot-check was not saved: your account cannot be read."), user.error()));
-        return;
-    }
-    const auto id = m_shownSession;
-    if (auto saved = m_qcRepository->recordSpotCheck(id, dialog.result(), *user, m_clock->wallNow()); !saved) {
-        m_problem->setText(ErrorText::describe(tr("The spot-check was not saved."), saved.error()));
-        return;
-    }
-    m_problem->clear();
-    m_verdictsRequest = m_queries->verdicts(id);
+    // Saved in the history's worker, in order with its queries; the verdicts come back with it.
+    m_spotCheckRequest = m_queries->saveSpotCheck(m_shownSession, dialog.result(), m_actor, m_clock->wallNow());
     updateBusy();
+}
+
+void HistoryPage::onSpotCheckSaved(storage::HistoryQueries::RequestId request, const SessionId &id, const storage::HistorySpotCheck &answer)
+{
+    if (request == m_spotCheckRequest)
+        m_spotCheckRequest = 0;
+    updateBusy();
+    // Said whichever session is shown by now: a spot-check that was not saved must not go unnoticed.
+    if (answer.accountError)
+        m_problem->setText(ErrorText::describe(tr("The spot-check was not saved: your account cannot be read."), *answer.accountError));
+    else if (answer.saveError)
+        m_problem->setText(ErrorText::describe(tr("The spot-check was not saved."), *answer.saveError));
+    else
+        m_problem->clear();
+    if (id == m_shownSession)
+        showQc(answer.verdicts.error ? Result<QList<storage::QcVerdictRecord>>(std::unexpected(*answer.verdicts.error))
+                                     : Result<QList<storage::QcVerdictRecord>>(answer.verdicts.verdicts),
+               m_canSupervise);
 }
 
 void HistoryPage::showRecording(const SessionId &id, const storage::HistoryDetail &detail, const SessionTimeline &timeline,

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "core/seal/devicekeys.h"
-#include "core/seal/evidenceexport.h"
 #include "core/storage/historyqueries.h"
 #include "core/storage/journal.h"
 #include "core/util/clock.h"
@@ -28,12 +27,9 @@ namespace dualrec::sync {
 class SyncService;
 }
 
-namespace dualrec::live {
-class EvidenceExporter;
-}
-
 namespace dualrec::ui {
 
+class EvidenceActions;
 class PlaybackWidget;
 class PresenceBar;
 
@@ -46,8 +42,9 @@ class PresenceBar;
 /// audited too. Everything is said for people (HistoryText): names instead of logins, local
 /// times, events as sentences; ids and stored texts only in tooltips.
 ///
-/// The queries (a page of sessions, a session's detail, its verdicts) run in the worker thread
-/// of its storage::HistoryQueries; while one runs the page says so ("Searching…") and stays
+/// The queries (a page of sessions, a session's detail, its verdicts) and the writes (a
+/// spot-check, the audit entry of a playback) run in the worker thread of its
+/// storage::HistoryQueries; while one runs the page says so ("Searching…") and stays
 /// usable, and an answer to a request that was superseded (a newer search, another row) is
 /// dropped. GUI thread only.
 class HistoryPage final : public QWidget
@@ -60,14 +57,9 @@ public:
 
     HistoryPage(storage::Journal &journal, const workflow::TemplateLibrary &library, QWidget *parent = nullptr);
 
-    /// The data folder's device keys, for playing encrypted recordings (PlaybackWidget) and for
-    /// a supervisor's export of plain copies (live::EvidenceExporter; `clock` dates it).
+    /// The data folder's device keys, for playing encrypted recordings (PlaybackWidget), for a
+    /// supervisor's export of plain copies and the QC report (EvidenceActions; `clock` dates an export).
     void setEvidenceKeys(std::shared_ptr<const seal::DeviceKeys> keys, const Clock &clock);
-    /// Exports the evidence of the session shown (what "Export evidence…" does): asks for a
-    /// folder, then copies in a worker thread with a progress bar and says what was written
-    /// where. For tests: `folder` is used instead of asking.
-    void exportShown(const QString &folder = {});
-    [[nodiscard]] bool exporting() const;
     /// The QC verdicts (shown in the detail, and the supervisor's spot-check is saved there),
     /// the clock that dates a spot-check and the review queue's sample of passed sessions in %
     /// (qc/reviewSamplePercent). Without a call the detail shows no verdicts.
@@ -75,10 +67,8 @@ public:
     /// Opens the spot-check dialog for the session shown (what the button does). For tests:
     /// `answer` fills and accepts it instead of asking.
     void spotCheckShown(const std::function<void(class SpotCheckDialog &)> &answer = {});
-    /// Writes the QC report of the session shown as a PDF (what the "QC report (PDF)…" button
-    /// does after its file dialog): in the thread pool, audited as an export when written;
-    /// reportFinished() tells the outcome. For tests: the path instead of the dialog.
-    void saveQcReport(const QString &path);
+    /// The export and QC report actions of the detail pane.
+    [[nodiscard]] EvidenceActions &evidenceActions() { return *m_evidence; }
     /// The QC report's default file name for the session shown (empty: none shown).
     [[nodiscard]] QString qcReportFileName() const;
     /// The window's uploads: the detail pane then says where the session's upload stands and
@@ -93,14 +83,10 @@ public:
     /// it shows when the query has answered (busy() is false again).
     void showDetail(int row);
     /// A query runs whose answer the page waits for.
-    [[nodiscard]] bool busy() const { return m_listRequest || m_detailRequest || m_verdictsRequest; }
+    [[nodiscard]] bool busy() const { return m_listRequest || m_detailRequest || m_verdictsRequest || m_spotCheckRequest; }
     /// Answers dropped because a newer request had superseded them.
     [[nodiscard]] int droppedAnswers() const { return m_dropped; }
     [[nodiscard]] storage::HistoryQueries &queries() { return *m_queries; }
-
-Q_SIGNALS:
-    /// A QC report was written (`error` empty) or not (`error` says why, in words).
-    void qcReportFinished(const QString &path, const QString &error);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -110,6 +96,8 @@ private:
     void reload();
     void onListed(storage::HistoryQueries::RequestId request, const storage::HistoryListing &listing);
     void onDetailed(storage::HistoryQueries::RequestId request, const storage::HistoryDetail &detail);
+    void onSpotCheckSaved(storage::HistoryQueries::RequestId request, const workflow::SessionId &id,
+                          const storage::HistorySpotCheck &answer);
     void updateBusy();
     void clearDetail();
     void updateUploadDetail();
@@ -120,12 +108,11 @@ private:
                        const workflow::SessionTimeline &timeline, const std::optional<workflow::ScriptPlan> &plan);
 
     storage::Journal &m_journal;
-    storage::AuditLog &m_audit;
-    storage::UserRepository &m_users;
     storage::HistoryQueries *m_queries = nullptr; ///< a child of the page
     storage::HistoryQueries::RequestId m_listRequest = 0;     ///< the list answer waited for (0: none)
     storage::HistoryQueries::RequestId m_detailRequest = 0;   ///< the detail answer waited for
     storage::HistoryQueries::RequestId m_verdictsRequest = 0; ///< the verdicts answer waited for
+    storage::HistoryQueries::RequestId m_spotCheckRequest = 0; ///< the spot-check being saved
     int m_dropped = 0;
     bool m_canSupervise = false; ///< the viewer, as the last detail said
     QHash<QString, QString> m_names; ///< login -> display name, read at each reload
@@ -161,11 +148,7 @@ private:
     QLabel *m_problem = nullptr;
     QLabel *m_qcDetail = nullptr;
     QPushButton *m_spotCheck = nullptr;
-    QPushButton *m_qcReport = nullptr;
-    QLabel *m_qcReportStatus = nullptr;
-    bool m_reportRunning = false;
-    bool m_mayReport = false;
-    std::shared_ptr<const seal::DeviceKeys> m_keys;
+    EvidenceActions *m_evidence = nullptr;
     storage::QcRepository *m_qcRepository = nullptr;
     const Clock *m_clock = nullptr;
     double m_samplePercent = 5.0;
@@ -177,12 +160,6 @@ private:
     QLabel *m_uploadDetail = nullptr;
     QPushButton *m_retryUpload = nullptr;
     QPushButton *m_prioritizeUpload = nullptr;
-    live::EvidenceExporter *m_exporter = nullptr; ///< a child of the page, once keys are set
-    QPushButton *m_export = nullptr;
-    QProgressBar *m_exportProgress = nullptr;
-    QLabel *m_exportResult = nullptr;
-    void updateExport();
-    void onExported(const workflow::SessionId &id, const seal::EvidenceExport &exported, const std::optional<Error> &error);
 };
 
 } // namespace dualrec::ui

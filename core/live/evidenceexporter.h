@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/seal/evidenceexport.h"
+#include "core/storage/userrepository.h"
 #include "core/util/clock.h"
 
 #include <QObject>
@@ -19,9 +20,10 @@ namespace dualrec::live {
 /// export as `dualrec export` (seal::exportSessionEvidence: plain copies in a new owner-only
 /// folder `<folder>/<session id>`, checked against the journal's digests, export.json, audited
 /// as action "export"), run in a worker thread with its progress. The person asking is already
-/// signed in; their account is read again when the export starts, and one that is not (or no
-/// longer) a supervisor's or IT's is refused with AccessDenied and the refusal audited, as the
-/// command does.
+/// signed in, but taking decrypted evidence out asks for their password again, as the command
+/// does: it is checked in the worker (PBKDF2; a wrong one counts towards the account's lockout),
+/// and a wrong password, a locked or disabled account, or one that is not (or no longer) a
+/// supervisor's or IT's is refused with AccessDenied and the refusal audited.
 ///
 /// Thread contract: a QObject of the thread that creates it (the GUI thread), which needs an
 /// event loop; start() and every signal on that thread. One export at a time. The worker uses
@@ -37,18 +39,19 @@ public:
                      QObject *parent = nullptr);
     ~EvidenceExporter() override;
 
-    /// Starts exporting session `id` into `outputFolder` for `actor`; false (nothing started)
-    /// while another export runs.
-    bool start(const workflow::SessionId &id, const QString &outputFolder, const QString &actor);
+    /// Starts exporting session `id` into `outputFolder` for `actor`, whose `password` is checked
+    /// first; false (nothing started) while another export runs.
+    bool start(const workflow::SessionId &id, const QString &outputFolder, const QString &actor, const QString &password);
     [[nodiscard]] bool running() const { return m_running; }
 
 Q_SIGNALS:
     /// 0 … 100, rising.
     void progress(const dualrec::workflow::SessionId &id, int percent);
     /// Done: `error` empty and `exported` says what was written where; or `error` says why not.
+    /// `signIn` is what the password check found (Accepted also when the export failed later).
     /// (No Result: Qt's meta-types cannot take std::expected.)
     void finished(const dualrec::workflow::SessionId &id, const dualrec::seal::EvidenceExport &exported,
-                  const std::optional<dualrec::Error> &error);
+                  const std::optional<dualrec::Error> &error, dualrec::storage::LoginResult signIn);
 
 private:
     storage::Journal &m_journal;

@@ -42,6 +42,14 @@ void HistoryQueries::post(Kind kind, RequestId request, std::function<void()> wo
     }, Qt::QueuedConnection);
 }
 
+void HistoryQueries::postWrite(std::function<void()> work)
+{
+    QMetaObject::invokeMethod(m_context, [answered = m_answered, work = std::move(work)] {
+        work();
+        answered->fetch_add(1);
+    }, Qt::QueuedConnection);
+}
+
 HistoryQueries::RequestId HistoryQueries::list(const HistoryFilter &filter, int offset, int limit)
 {
     const auto request = next(ListKind);
@@ -118,6 +126,37 @@ HistoryQueries::RequestId HistoryQueries::verdicts(const workflow::SessionId &id
                                   Qt::QueuedConnection);
     });
     return request;
+}
+
+HistoryQueries::RequestId HistoryQueries::saveSpotCheck(const workflow::SessionId &id, const SpotCheck &check, const QString &reviewer,
+                                                       const QDateTime &at)
+{
+    const RequestId request = ++m_lastRequest;
+    postWrite([this, request, id, check, reviewer, at] {
+        HistorySpotCheck answer;
+        if (auto user = m_journal.users().find(reviewer)) {
+            if (auto saved = m_journal.qc().recordSpotCheck(id, check, *user, at); !saved)
+                answer.saveError = saved.error();
+        } else {
+            answer.accountError = user.error();
+        }
+        if (auto verdicts = m_journal.qc().verdicts(id))
+            answer.verdicts.verdicts = std::move(*verdicts);
+        else
+            answer.verdicts.error = verdicts.error();
+        QMetaObject::invokeMethod(this, [this, request, id, answer = std::move(answer)] { Q_EMIT spotCheckSaved(request, id, answer); },
+                                  Qt::QueuedConnection);
+    });
+    return request;
+}
+
+void HistoryQueries::auditPlayback(const workflow::SessionId &id, const QString &viewer, const QString &path)
+{
+    postWrite([this, id, viewer, path] {
+        // Watching a recording is audited like opening its detail: who, which session, which file.
+        if (auto audited = m_journal.audit().append(viewer, AuditAction::PlaybackStarted, id.toString(), path); !audited)
+            QMetaObject::invokeMethod(this, [this, error = audited.error()] { Q_EMIT auditFailed(error); }, Qt::QueuedConnection);
+    });
 }
 
 void HistoryQueries::runInWorker(std::function<void()> task)

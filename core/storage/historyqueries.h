@@ -50,11 +50,19 @@ struct HistoryVerdicts final {
     QList<QcVerdictRecord> verdicts;
 };
 
-/// The supervisor's history queries (the session list, a session's detail, its QC verdicts) off
-/// the GUI thread: every request runs in a worker thread of its own, in order, and its answer
+/// A supervisor's spot-check saved (or not) and the session's verdicts read again.
+struct HistorySpotCheck final {
+    std::optional<Error> accountError; ///< the reviewer's account could not be read: nothing saved
+    std::optional<Error> saveError;    ///< the spot-check could not be saved
+    HistoryVerdicts verdicts;          ///< read after the save (also when it failed)
+};
+
+/// The supervisor's history queries (the session list, a session's detail, its QC verdicts) and
+/// its writes (a spot-check, the audit entry of a playback) off the GUI thread: every request
+/// runs in a worker thread of its own, in order, and its answer
 /// comes back as a signal carrying the request's id, so a caller that asked again meanwhile
-/// drops the older answer. A request superseded by a newer one of the same kind before the
-/// worker reached it is skipped (never answered). Opening a detail is audited (action "view")
+/// drops the older answer. A query superseded by a newer one of the same kind before the
+/// worker reached it is skipped (never answered); a write is never skipped. Opening a detail is audited (action "view")
 /// by the worker before it reads, as the page did.
 ///
 /// The worker reads through the journal's repositories, which are thread-safe: the journal's
@@ -82,6 +90,13 @@ public:
     /// The session's QC verdicts again (after a spot-check was saved).
     RequestId verdicts(const workflow::SessionId &id);
 
+    /// Saves `reviewer`'s spot-check of session `id`, dated `at` (the reviewer's account is read
+    /// in the worker), then reads the session's verdicts again: answered with spotCheckSaved.
+    RequestId saveSpotCheck(const workflow::SessionId &id, const SpotCheck &check, const QString &reviewer, const QDateTime &at);
+    /// Audits that `viewer` started playing `path` of session `id` (action "playback-start");
+    /// auditFailed says when the entry could not be written.
+    void auditPlayback(const workflow::SessionId &id, const QString &viewer, const QString &path);
+
     /// Runs `task` in the worker thread, in order with the requests (tests hold the worker with it).
     void runInWorker(std::function<void()> task);
     /// Requests the worker has answered so far (a worker-side count; tests wait on it).
@@ -91,12 +106,17 @@ Q_SIGNALS:
     void listed(quint64 request, const dualrec::storage::HistoryListing &result);
     void detailed(quint64 request, const dualrec::storage::HistoryDetail &result);
     void verdictsRead(quint64 request, const dualrec::workflow::SessionId &id, const dualrec::storage::HistoryVerdicts &result);
+    void spotCheckSaved(quint64 request, const dualrec::workflow::SessionId &id, const dualrec::storage::HistorySpotCheck &result);
+    /// An audit entry the worker was asked to write (auditPlayback) could not be written.
+    void auditFailed(const dualrec::Error &error);
 
 private:
     enum Kind : quint8 { ListKind = 0, DetailKind, VerdictsKind, KindCount };
     RequestId next(Kind kind);
     /// Posts `work` to the worker; it runs unless a newer request of `kind` came meanwhile.
     void post(Kind kind, RequestId request, std::function<void()> work);
+    /// Posts a write to the worker: it always runs, in order with the queries.
+    void postWrite(std::function<void()> work);
 
     Journal &m_journal;
     QThread *m_thread = nullptr;

@@ -394,43 +394,7 @@ Commands (without a command the window opens):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>there is no DualRec journal in %1 (check --data-dir)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--out: &quot;%1&quot; is not a folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>give the password of %1 on the first line of standard input</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot open the journal in %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>nothing was exported: the journal was damaged and restored; check the data folder first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the refusal could not be written to the audit log: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot check the account %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the account %1 is locked after too many wrong passwords until %2; nothing was exported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the account %1 is disabled; nothing was exported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the login or the password is wrong; nothing was exported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -447,6 +411,10 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>--user belongs to the export and qc --report commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing was exported</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -884,10 +852,6 @@ Commands (without a command the window opens):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>there is no DualRec journal in %1 (check --data-dir)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--report: the folder of %1 does not exist</source>
         <translation type="unfinished"></translation>
     </message>
@@ -896,35 +860,7 @@ Commands (without a command the window opens):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>give the password of %1 on the first line of standard input</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot open the journal in %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no report was written: the journal was damaged and restored; check the data folder first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the audit log cannot be written: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot check the account %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the account %1 is locked after too many wrong passwords; no report was written</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the account %1 is disabled; no report was written</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the login or the password is wrong; no report was written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -949,6 +885,10 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>the QC report of application %1 is in %2; it shows the customer, keep it as confidentially as the recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no report was written</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1694,6 +1634,45 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>Sealing (OpenSSL): the test recording was sealed, signed and encrypted to a test insurer key; the package passed all %1 checks and opened with that key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorSignIn</name>
+    <message>
+        <source>there is no DualRec journal in %1 (check --data-dir)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give the password of %1 on the first line of standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open the journal in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the journal was damaged and restored, so %1; check the data folder first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the refusal could not be written to the audit log: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot check the account %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the account %1 is locked after too many wrong passwords until %2; %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the account %1 is disabled; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the login or the password is wrong; %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3157,6 +3136,146 @@ SHA-256 of the recording: %2</source>
     </message>
 </context>
 <context>
+    <name>dualrec::ui::EvidenceActions</name>
+    <message>
+        <source>Save the QC report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This data folder has no device key, so there is no encrypted evidence to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the folder for the exported evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recording(s)</source>
+        <translation>
+            <numerusform>%n recording</numerusform>
+            <numerusform>%n recordings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n close-up photo(s)</source>
+        <translation>
+            <numerusform>%n close-up photo</numerusform>
+            <numerusform>%n close-up photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n description file(s) of the recording</source>
+        <translation>
+            <numerusform>%n description file of the recording</numerusform>
+            <numerusform>%n description files of the recording</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exported into the folder %1: %2, as plain files anyone can open, and the list export.json with the SHA-256 of each. Keep them as confidentially as the recording itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only supervisors and IT may export evidence; your account may not (any more). Nothing was exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chosen folder already holds an export of this session, and an export never overwrites one. Nothing was exported; choose another folder or move the old export away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file of this session is missing from the data folder, so nothing was exported. Ask IT to restore the data folder from its backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file of this session does not match what the journal recorded (it may have been altered or damaged), so nothing was exported and what was copied was removed. Tell IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk of the chosen folder is full. What was copied was removed; free some space or choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chosen folder cannot be written to. What was copied was removed; choose a folder you may write in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The evidence was not exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the QC report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The QC report was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The QC report was removed again because the audit log cannot be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The QC report is saved in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport evidence…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result of the export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;QC report (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the QC report as a PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the QC report was saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A report to look at: the verdict, the steps, who was in the picture, the customer&apos;s speech and a picture of each problem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The exported files can be opened by anyone. Enter your password again to confirm that it is you who exports them:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking your password, then exporting the evidence of this session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password is wrong, so nothing was exported. Too many wrong passwords lock your account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account is locked after too many wrong passwords, so nothing was exported. Ask a supervisor or IT to unlock it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dualrec::ui::HistoryPage</name>
     <message>
         <source>Recorded sessions</source>
@@ -3454,132 +3573,7 @@ Scope: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This data folder has no device key, so there is no encrypted evidence to export.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose the folder for the exported evidence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exporting the evidence of this session…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n recording(s)</source>
-        <translation>
-            <numerusform>%n recording</numerusform>
-            <numerusform>%n recordings</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n close-up photo(s)</source>
-        <translation>
-            <numerusform>%n close-up photo</numerusform>
-            <numerusform>%n close-up photos</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n description file(s) of the recording</source>
-        <translation>
-            <numerusform>%n description file of the recording</numerusform>
-            <numerusform>%n description files of the recording</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Exported into the folder %1: %2, as plain files anyone can open, and the list export.json with the SHA-256 of each. Keep them as confidentially as the recording itself.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only supervisors and IT may export evidence; your account may not (any more). Nothing was exported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The chosen folder already holds an export of this session, and an export never overwrites one. Nothing was exported; choose another folder or move the old export away.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A file of this session is missing from the data folder, so nothing was exported. Ask IT to restore the data folder from its backup.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A file of this session does not match what the journal recorded (it may have been altered or damaged), so nothing was exported and what was copied was removed. Tell IT.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The disk of the chosen folder is full. What was copied was removed; free some space or choose another folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The chosen folder cannot be written to. What was copied was removed; choose a folder you may write in.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The evidence was not exported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>E&amp;xport evidence…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export evidence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Result of the export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the QC report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;QC report (PDF)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the QC report as a PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Where the QC report was saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A report to look at: the verdict, the steps, who was in the picture, the customer&apos;s speech and a picture of each problem.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Making the QC report…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The QC report was not saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The QC report was removed again because the audit log cannot be written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The QC report is saved in %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

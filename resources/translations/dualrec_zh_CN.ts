@@ -428,44 +428,8 @@ Commands (without a command the window opens):
         <translation>export：“%1”不是录制编号（应为形如 1df3086b-e6f7-4463-891d-95999a1913be 的编号）</translation>
     </message>
     <message>
-        <source>there is no DualRec journal in %1 (check --data-dir)</source>
-        <translation>%1 中没有 DualRec 日志（请检查 --data-dir）</translation>
-    </message>
-    <message>
         <source>--out: &quot;%1&quot; is not a folder</source>
         <translation>--out：“%1”不是文件夹</translation>
-    </message>
-    <message>
-        <source>give the password of %1 on the first line of standard input</source>
-        <translation>请在标准输入的第一行给出 %1 的密码</translation>
-    </message>
-    <message>
-        <source>cannot open the journal in %1: %2</source>
-        <translation>无法打开 %1 中的日志：%2</translation>
-    </message>
-    <message>
-        <source>nothing was exported: the journal was damaged and restored; check the data folder first</source>
-        <translation>未导出任何文件：日志曾损坏并已恢复，请先检查数据文件夹</translation>
-    </message>
-    <message>
-        <source>the refusal could not be written to the audit log: %1</source>
-        <translation>拒绝导出一事未能记入审计日志：%1</translation>
-    </message>
-    <message>
-        <source>cannot check the account %1: %2</source>
-        <translation>无法核验账号 %1：%2</translation>
-    </message>
-    <message>
-        <source>the account %1 is locked after too many wrong passwords until %2; nothing was exported</source>
-        <translation>账号 %1 因密码错误次数过多已被锁定，直到 %2；未导出任何文件</translation>
-    </message>
-    <message>
-        <source>the account %1 is disabled; nothing was exported</source>
-        <translation>账号 %1 已停用；未导出任何文件</translation>
-    </message>
-    <message>
-        <source>the login or the password is wrong; nothing was exported</source>
-        <translation>账号或密码错误；未导出任何文件</translation>
     </message>
     <message>
         <source>only supervisors and IT may export evidence; %1 is not one of them, nothing was exported</source>
@@ -482,6 +446,10 @@ Commands (without a command the window opens):
     <message>
         <source>--user belongs to the export and qc --report commands</source>
         <translation>--user 只能用于 export 和 qc --report 命令</translation>
+    </message>
+    <message>
+        <source>nothing was exported</source>
+        <translation>未导出任何文件</translation>
     </message>
 </context>
 <context>
@@ -917,10 +885,6 @@ Commands (without a command the window opens):
         <translation>qc --report：--script、--json 和 --grace 用于检查录像文件，这里请不要指定</translation>
     </message>
     <message>
-        <source>there is no DualRec journal in %1 (check --data-dir)</source>
-        <translation>%1 中没有 DualRec 日志库（请检查 --data-dir）</translation>
-    </message>
-    <message>
         <source>--report: the folder of %1 does not exist</source>
         <translation>--report：%1 所在的文件夹不存在</translation>
     </message>
@@ -929,36 +893,8 @@ Commands (without a command the window opens):
         <translation>--report：%1 是文件夹，请指定要写入的 PDF 文件</translation>
     </message>
     <message>
-        <source>give the password of %1 on the first line of standard input</source>
-        <translation>请在标准输入的第一行给出 %1 的密码</translation>
-    </message>
-    <message>
-        <source>cannot open the journal in %1: %2</source>
-        <translation>无法打开 %1 中的日志库：%2</translation>
-    </message>
-    <message>
-        <source>no report was written: the journal was damaged and restored; check the data folder first</source>
-        <translation>没有生成报告：日志库曾损坏并已从备份恢复，请先检查数据文件夹</translation>
-    </message>
-    <message>
         <source>the audit log cannot be written: %1</source>
         <translation>无法写入审计日志：%1</translation>
-    </message>
-    <message>
-        <source>cannot check the account %1: %2</source>
-        <translation>无法核验账号 %1：%2</translation>
-    </message>
-    <message>
-        <source>the account %1 is locked after too many wrong passwords; no report was written</source>
-        <translation>账号 %1 因多次输错密码已被锁定，没有生成报告</translation>
-    </message>
-    <message>
-        <source>the account %1 is disabled; no report was written</source>
-        <translation>账号 %1 已停用，没有生成报告</translation>
-    </message>
-    <message>
-        <source>the login or the password is wrong; no report was written</source>
-        <translation>登录名或密码错误，没有生成报告</translation>
     </message>
     <message>
         <source>only supervisors and IT may write QC reports; %1 is not one of them, no report was written</source>
@@ -983,6 +919,10 @@ Commands (without a command the window opens):
     <message>
         <source>the QC report of application %1 is in %2; it shows the customer, keep it as confidentially as the recording</source>
         <translation>投保单 %1 的质检报告已保存在 %2；报告中有客户的画面，请像录像一样保密保存</translation>
+    </message>
+    <message>
+        <source>no report was written</source>
+        <translation>没有生成报告</translation>
     </message>
 </context>
 <context>
@@ -1737,6 +1677,45 @@ Commands (without a command the window opens):
     <message>
         <source>Sealing (OpenSSL): the test recording was sealed, signed and encrypted to a test insurer key; the package passed all %1 checks and opened with that key.</source>
         <translation>封存（OpenSSL）：测试录像已封存、签名，并用测试用的保险公司密钥加密；封存包通过全部 %1 项校验，并能用该密钥打开。</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorSignIn</name>
+    <message>
+        <source>there is no DualRec journal in %1 (check --data-dir)</source>
+        <translation>%1 中没有 DualRec 日志库（请检查 --data-dir）</translation>
+    </message>
+    <message>
+        <source>give the password of %1 on the first line of standard input</source>
+        <translation>请在标准输入的第一行给出 %1 的密码</translation>
+    </message>
+    <message>
+        <source>cannot open the journal in %1: %2</source>
+        <translation>无法打开 %1 中的日志库：%2</translation>
+    </message>
+    <message>
+        <source>the journal was damaged and restored, so %1; check the data folder first</source>
+        <translation>日志库曾损坏并已从备份恢复，因此%1；请先检查数据文件夹</translation>
+    </message>
+    <message>
+        <source>the refusal could not be written to the audit log: %1</source>
+        <translation>这次拒绝未能记入审计日志：%1</translation>
+    </message>
+    <message>
+        <source>cannot check the account %1: %2</source>
+        <translation>无法核验账号 %1：%2</translation>
+    </message>
+    <message>
+        <source>the account %1 is locked after too many wrong passwords until %2; %3</source>
+        <translation>账号 %1 因密码错误次数过多已被锁定，直到 %2；%3</translation>
+    </message>
+    <message>
+        <source>the account %1 is disabled; %2</source>
+        <translation>账号 %1 已停用；%2</translation>
+    </message>
+    <message>
+        <source>the login or the password is wrong; %1</source>
+        <translation>登录名或密码错误；%1</translation>
     </message>
 </context>
 <context>
@@ -3207,6 +3186,143 @@ SHA-256 of the recording: %2</source>
     </message>
 </context>
 <context>
+    <name>dualrec::ui::EvidenceActions</name>
+    <message>
+        <source>Save the QC report</source>
+        <translation>保存质检报告</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>This data folder has no device key, so there is no encrypted evidence to export.</source>
+        <translation>这个数据文件夹没有设备密钥，因此没有可导出的加密证据。</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the exported evidence</source>
+        <translation>选择存放导出证据的文件夹</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recording(s)</source>
+        <translation>
+            <numerusform>%n 个录像</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n close-up photo(s)</source>
+        <translation>
+            <numerusform>%n 张特写照片</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n description file(s) of the recording</source>
+        <translation>
+            <numerusform>%n 个录像说明文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exported into the folder %1: %2, as plain files anyone can open, and the list export.json with the SHA-256 of each. Keep them as confidentially as the recording itself.</source>
+        <translation>已导出到文件夹 %1：%2，都是任何人都能打开的未加密文件，另有清单 export.json 列出每个文件的 SHA-256。请像对待录像本身一样严格保密。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Only supervisors and IT may export evidence; your account may not (any more). Nothing was exported.</source>
+        <translation>只有主管和 IT 可以导出证据，您的账户（已）无此权限。没有导出任何文件。</translation>
+    </message>
+    <message>
+        <source>The chosen folder already holds an export of this session, and an export never overwrites one. Nothing was exported; choose another folder or move the old export away.</source>
+        <translation>所选文件夹中已有这个会话的导出，导出从不覆盖已有的导出。没有导出任何文件；请选择另一个文件夹，或先把旧的导出移走。</translation>
+    </message>
+    <message>
+        <source>A file of this session is missing from the data folder, so nothing was exported. Ask IT to restore the data folder from its backup.</source>
+        <translation>数据文件夹中缺少这个会话的一个文件，因此没有导出任何文件。请联系 IT 从备份中恢复数据文件夹。</translation>
+    </message>
+    <message>
+        <source>A file of this session does not match what the journal recorded (it may have been altered or damaged), so nothing was exported and what was copied was removed. Tell IT.</source>
+        <translation>这个会话的一个文件与日志中的记录不符（可能已被改动或损坏），因此没有导出，已复制的部分也已删除。请告知 IT。</translation>
+    </message>
+    <message>
+        <source>The disk of the chosen folder is full. What was copied was removed; free some space or choose another folder.</source>
+        <translation>所选文件夹所在的磁盘已满。已复制的部分已删除；请腾出空间或选择另一个文件夹。</translation>
+    </message>
+    <message>
+        <source>The chosen folder cannot be written to. What was copied was removed; choose a folder you may write in.</source>
+        <translation>无法写入所选文件夹。已复制的部分已删除；请选择一个您有权写入的文件夹。</translation>
+    </message>
+    <message>
+        <source>The evidence was not exported.</source>
+        <translation>证据没有导出。</translation>
+    </message>
+    <message>
+        <source>Making the QC report…</source>
+        <translation>正在生成质检报告…</translation>
+    </message>
+    <message>
+        <source>The QC report was not saved.</source>
+        <translation>质检报告没有保存。</translation>
+    </message>
+    <message>
+        <source>The QC report was removed again because the audit log cannot be written.</source>
+        <translation>无法写入审计日志，质检报告已删除。</translation>
+    </message>
+    <message>
+        <source>The QC report is saved in %1.</source>
+        <translation>质检报告已保存在 %1。</translation>
+    </message>
+    <message>
+        <source>E&amp;xport evidence…</source>
+        <translation>导出证据(&amp;X)……</translation>
+    </message>
+    <message>
+        <source>Export evidence</source>
+        <translation>导出证据</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>导出进度</translation>
+    </message>
+    <message>
+        <source>Result of the export</source>
+        <translation>导出结果</translation>
+    </message>
+    <message>
+        <source>&amp;QC report (PDF)…</source>
+        <translation>导出质检报告（PDF）(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>Save the QC report as a PDF</source>
+        <translation>把质检报告保存为 PDF</translation>
+    </message>
+    <message>
+        <source>Where the QC report was saved</source>
+        <translation>质检报告的保存位置</translation>
+    </message>
+    <message>
+        <source>A report to look at: the verdict, the steps, who was in the picture, the customer&apos;s speech and a picture of each problem.</source>
+        <translation>一份一看就懂的报告：质检结论、各环节、谁在画面中、客户的说话情况，以及每个问题当时的画面。</translation>
+    </message>
+    <message>
+        <source>The exported files can be opened by anyone. Enter your password again to confirm that it is you who exports them:</source>
+        <translation>导出的文件任何人都能打开。请再次输入您的密码，确认是您本人在导出：</translation>
+    </message>
+    <message>
+        <source>Checking your password, then exporting the evidence of this session…</source>
+        <translation>正在核对您的密码，随后导出这场录制的证据……</translation>
+    </message>
+    <message>
+        <source>The password is wrong, so nothing was exported. Too many wrong passwords lock your account.</source>
+        <translation>密码不正确，因此未导出任何文件。密码输错次数过多会锁定您的账号。</translation>
+    </message>
+    <message>
+        <source>Your account is locked after too many wrong passwords, so nothing was exported. Ask a supervisor or IT to unlock it.</source>
+        <translation>您的账号因密码输错次数过多已被锁定，因此未导出任何文件。请联系主管或信息技术人员解锁。</translation>
+    </message>
+</context>
+<context>
     <name>dualrec::ui::HistoryPage</name>
     <message>
         <source>Recorded sessions</source>
@@ -3507,130 +3623,8 @@ Scope: %5</source>
         <translation>优先上传</translation>
     </message>
     <message>
-        <source>This data folder has no device key, so there is no encrypted evidence to export.</source>
-        <translation>这个数据文件夹没有设备密钥，因此没有可导出的加密证据。</translation>
-    </message>
-    <message>
-        <source>Choose the folder for the exported evidence</source>
-        <translation>选择存放导出证据的文件夹</translation>
-    </message>
-    <message>
-        <source>Exporting the evidence of this session…</source>
-        <translation>正在导出这个会话的证据……</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n recording(s)</source>
-        <translation>
-            <numerusform>%n 个录像</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n close-up photo(s)</source>
-        <translation>
-            <numerusform>%n 张特写照片</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n description file(s) of the recording</source>
-        <translation>
-            <numerusform>%n 个录像说明文件</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Exported into the folder %1: %2, as plain files anyone can open, and the list export.json with the SHA-256 of each. Keep them as confidentially as the recording itself.</source>
-        <translation>已导出到文件夹 %1：%2，都是任何人都能打开的未加密文件，另有清单 export.json 列出每个文件的 SHA-256。请像对待录像本身一样严格保密。</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>、</translation>
-    </message>
-    <message>
-        <source>Only supervisors and IT may export evidence; your account may not (any more). Nothing was exported.</source>
-        <translation>只有主管和 IT 可以导出证据，您的账户（已）无此权限。没有导出任何文件。</translation>
-    </message>
-    <message>
-        <source>The chosen folder already holds an export of this session, and an export never overwrites one. Nothing was exported; choose another folder or move the old export away.</source>
-        <translation>所选文件夹中已有这个会话的导出，导出从不覆盖已有的导出。没有导出任何文件；请选择另一个文件夹，或先把旧的导出移走。</translation>
-    </message>
-    <message>
-        <source>A file of this session is missing from the data folder, so nothing was exported. Ask IT to restore the data folder from its backup.</source>
-        <translation>数据文件夹中缺少这个会话的一个文件，因此没有导出任何文件。请联系 IT 从备份中恢复数据文件夹。</translation>
-    </message>
-    <message>
-        <source>A file of this session does not match what the journal recorded (it may have been altered or damaged), so nothing was exported and what was copied was removed. Tell IT.</source>
-        <translation>这个会话的一个文件与日志中的记录不符（可能已被改动或损坏），因此没有导出，已复制的部分也已删除。请告知 IT。</translation>
-    </message>
-    <message>
-        <source>The disk of the chosen folder is full. What was copied was removed; free some space or choose another folder.</source>
-        <translation>所选文件夹所在的磁盘已满。已复制的部分已删除；请腾出空间或选择另一个文件夹。</translation>
-    </message>
-    <message>
-        <source>The chosen folder cannot be written to. What was copied was removed; choose a folder you may write in.</source>
-        <translation>无法写入所选文件夹。已复制的部分已删除；请选择一个您有权写入的文件夹。</translation>
-    </message>
-    <message>
-        <source>The evidence was not exported.</source>
-        <translation>证据没有导出。</translation>
-    </message>
-    <message>
-        <source>E&amp;xport evidence…</source>
-        <translation>导出证据(&amp;X)……</translation>
-    </message>
-    <message>
-        <source>Export evidence</source>
-        <translation>导出证据</translation>
-    </message>
-    <message>
-        <source>Export progress</source>
-        <translation>导出进度</translation>
-    </message>
-    <message>
         <source>Searching…</source>
         <translation>正在查询……</translation>
-    </message>
-    <message>
-        <source>Result of the export</source>
-        <translation>导出结果</translation>
-    </message>
-    <message>
-        <source>Save the QC report</source>
-        <translation>保存质检报告</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>&amp;QC report (PDF)…</source>
-        <translation>导出质检报告（PDF）(&amp;Q)…</translation>
-    </message>
-    <message>
-        <source>Save the QC report as a PDF</source>
-        <translation>把质检报告保存为 PDF</translation>
-    </message>
-    <message>
-        <source>Where the QC report was saved</source>
-        <translation>质检报告的保存位置</translation>
-    </message>
-    <message>
-        <source>A report to look at: the verdict, the steps, who was in the picture, the customer&apos;s speech and a picture of each problem.</source>
-        <translation>一份一看就懂的报告：质检结论、各环节、谁在画面中、客户的说话情况，以及每个问题当时的画面。</translation>
-    </message>
-    <message>
-        <source>Making the QC report…</source>
-        <translation>正在生成质检报告…</translation>
-    </message>
-    <message>
-        <source>The QC report was not saved.</source>
-        <translation>质检报告没有保存。</translation>
-    </message>
-    <message>
-        <source>The QC report was removed again because the audit log cannot be written.</source>
-        <translation>无法写入审计日志，质检报告已删除。</translation>
-    </message>
-    <message>
-        <source>The QC report is saved in %1.</source>
-        <translation>质检报告已保存在 %1。</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 // step fails for presence) as a PDF whose text (pdftotext) carries the verdict and the reasons
 // in Chinese and whose first page (pdftoppm) is drawn; refusals and a wrong session leave no file.
 #include "tests/support/clirun.h"
+#include "tests/support/demorecording.h"
 
 #include <QDir>
 #include <QFile>
@@ -18,6 +19,9 @@
 
 using dualrec::test::CliRun;
 using dualrec::test::runDualrec;
+using dualrec::test::addAccount;
+using dualrec::test::exportAudit;
+using dualrec::test::recordDemo;
 
 namespace {
 
@@ -51,47 +55,19 @@ QString tool(const QString &program, const QStringList &arguments)
     return QString::fromUtf8(process.readAllStandardOutput());
 }
 
-QStringList exportAudit(const QString &data)
-{
-    QStringList rows;
-    {
-        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("qcreport-audit"));
-        db.setDatabaseName(QDir(data).filePath(QStringLiteral("journal.sqlite")));
-        REQUIRE(db.open());
-        QSqlQuery query(db);
-        REQUIRE(query.exec(QStringLiteral("SELECT actor, detail FROM audit_log WHERE action = 'export' ORDER BY seq")));
-        while (query.next())
-            rows.append(query.value(0).toString() + u'|' + query.value(1).toString());
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("qcreport-audit"));
-    return rows;
-}
-
 } // namespace
 
 TEST_CASE("qc --report writes the QC report of a recorded session as a PDF with the verdict and reasons in Chinese, headless")
 {
     QTemporaryDir dir;
     const QString data = dir.filePath(QStringLiteral("data"));
-    const auto recorded = runDualrec({QStringLiteral("record"), QStringLiteral("--data-dir"), data, QStringLiteral("--out"),
-                                      QDir(data).filePath(QStringLiteral("recordings")), QStringLiteral("--source"), QStringLiteral("demo"),
-                                      QStringLiteral("--template"), QStringLiteral("traditional-life"), QStringLiteral("--application-no"),
-                                      QStringLiteral("P2026-0042"), QStringLiteral("--agent"), QStringLiteral("A-007"), QStringLiteral("--duration"),
-                                      QStringLiteral("4"), QStringLiteral("--answers"), QStringLiteral("auto"), QStringLiteral("--presence"),
-                                      QStringLiteral("guard"), QStringLiteral("--size"), QStringLiteral("320x240")});
-    INFO(recorded.out.toStdString() << recorded.err.toStdString());
-    REQUIRE(recorded.exitCode == 0);
-    const auto match = QRegularExpression(QStringLiteral("^recording: (.*)$"), QRegularExpression::MultilineOption).match(recorded.out);
-    REQUIRE(match.hasMatch());
-    const QString session = QFileInfo(match.captured(1).trimmed()).completeBaseName();
-    const auto user = [&](const QStringList &args, const QByteArray &input) {
-        return runDualrec(QStringList{QStringLiteral("user")} + args + QStringList{QStringLiteral("--data-dir"), data}, input);
-    };
-    REQUIRE(user({QStringLiteral("add"), QStringLiteral("wang"), QStringLiteral("--role"), QStringLiteral("supervisor"), QStringLiteral("--name"),
-                  QStringLiteral("王芳")},
-                 "supervisor-pass\n")
-                .exitCode == 0);
-    REQUIRE(user({QStringLiteral("add"), QStringLiteral("li"), QStringLiteral("--role"), QStringLiteral("agent")}, "agent-password\n").exitCode == 0);
+    dualrec::test::DemoRecording how;
+    how.seconds = 4;
+    how.fast = false;
+    how.extra = {QStringLiteral("--presence"), QStringLiteral("guard")};
+    const QString session = recordDemo(data, how).sessionId;
+    addAccount(data, QStringLiteral("wang"), QStringLiteral("supervisor"), "supervisor-pass", QStringLiteral("王芳"));
+    addAccount(data, QStringLiteral("li"), QStringLiteral("agent"), "agent-password");
 
     QTemporaryDir outDir;
     const QString pdf = QDir(outDir.path()).filePath(QStringLiteral("report.pdf"));

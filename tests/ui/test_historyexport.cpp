@@ -3,19 +3,24 @@
 // pane in a worker thread; the plain copies play (ffprobe decodes them) and match the journal's
 // digests and export.json; the export is audited; a second export into the same folder is
 // refused in a sentence that says why.
+#include "ui/evidenceactions.h"
 #include "ui/historypage.h"
 
+#include "tests/support/demorecording.h"
 #include "tests/support/mediatools.h"
 #include "tests/ui/uifixture.h"
 
 #include <QCryptographicHash>
+#include <QApplication>
 #include <QFile>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QTimer>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
-#include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableWidget>
@@ -30,30 +35,12 @@ namespace {
 /// session id.
 workflow::SessionId recordDemo(const test::AppFixture &app)
 {
-    QProcess process;
-    auto env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(DUALREC_BINARY),
-                  {QStringLiteral("record"), QStringLiteral("--source"), QStringLiteral("demo"), QStringLiteral("--template"),
-                   QStringLiteral("traditional-life"), QStringLiteral("--application-no"), QStringLiteral("EX-1"),
-                   QStringLiteral("--agent"), QStringLiteral("A-9"), QStringLiteral("--out"),
-                   app.directory.filePath(QStringLiteral("recordings")), QStringLiteral("--data-dir"), app.directory.path(),
-                   QStringLiteral("--answers"), QStringLiteral("auto"), QStringLiteral("--size"), QStringLiteral("320x240"),
-                   QStringLiteral("--duration"), QStringLiteral("2"), QStringLiteral("--pace"), QStringLiteral("fast")});
-    REQUIRE(process.waitForFinished(180000));
-    const auto out = QString::fromUtf8(process.readAllStandardOutput());
-    INFO(out.toStdString() << QString::fromUtf8(process.readAllStandardError()).toStdString());
-    REQUIRE(process.exitCode() == 0);
-    QString recording;
-    for (const auto &line : out.split(u'\n')) {
-        if (line.startsWith(QLatin1String("recording: ")))
-            recording = line.mid(11).trimmed();
-    }
-    REQUIRE(QFile::exists(recording));
-    REQUIRE_FALSE(test::startsLikePlainMedia(recording)); // stored encrypted
-    return workflow::SessionId::fromString(QFileInfo(recording).completeBaseName());
+    test::DemoRecording how;
+    how.applicationNo = QStringLiteral("EX-1");
+    how.agent = QStringLiteral("A-9");
+    const auto recorded = test::recordDemo(app.directory.path(), how);
+    REQUIRE_FALSE(test::startsLikePlainMedia(recorded.recording)); // stored encrypted
+    return workflow::SessionId::fromString(recorded.sessionId);
 }
 
 QString sha256Of(const QString &path)
@@ -88,11 +75,29 @@ TEST_CASE("a supervisor exports a session's evidence from the history: plain cop
     REQUIRE(exportButton->isEnabled());
 
     QTemporaryDir out;
-    page->exportShown(out.path());
-    CHECK(page->exporting());
+    auto &actions = page->evidenceActions();
+    // Plain copies ask for the password again, as `dualrec export` does: a wrong one exports
+    // nothing, is said as such and audited like the command's refusal.
+    actions.exportShown(out.path(), QStringLiteral("not-the-password"));
+    REQUIRE(test::waitUntil([&] { return !actions.exporting(); }, 120000));
+    test::settle();
+    INFO(result->text().toStdString());
+    CHECK(result->text().contains(QStringLiteral("密码不正确")));
+    CHECK_FALSE(QFileInfo::exists(QDir(out.path()).filePath(id.toString())));
+    {
+        const auto refusals = app.journal->audit().entries();
+        REQUIRE(refusals.has_value());
+        CHECK(refusals->last().action == QLatin1String("export"));
+        CHECK(refusals->last().actor == QLatin1String("chief"));
+        CHECK(refusals->last().detail == QLatin1String("refused: sign-in failed"));
+    }
+    CHECK(exportButton->isEnabled()); // it may be tried again
+
+    actions.exportShown(out.path(), QStringLiteral("chief-password"));
+    CHECK(actions.exporting());
     CHECK_FALSE(exportButton->isEnabled()); // one export at a time
     CHECK(app.find<QProgressBar>("historyExportProgress")->isVisible());
-    REQUIRE(test::waitUntil([&] { return !page->exporting(); }, 120000));
+    REQUIRE(test::waitUntil([&] { return !actions.exporting(); }, 120000));
     test::settle();
     CHECK_FALSE(app.find<QProgressBar>("historyExportProgress")->isVisible());
     CHECK(exportButton->isEnabled());
@@ -160,9 +165,27 @@ TEST_CASE("a supervisor exports a session's evidence from the history: plain cop
     CHECK(exports == 1);
 
     // Again into the same folder: refused in a sentence that says why; nothing overwritten.
+    // This time as the button does it: the password is asked in a dialog that hides what is typed.
     const auto before = sha256Of(QDir(folder).filePath(QStringLiteral("export.json")));
-    page->exportShown(out.path());
-    REQUIRE(test::waitUntil([&] { return !page->exporting(); }, 120000));
+    bool asked = false;
+    bool hidden = false;
+    QTimer answer;
+    QObject::connect(&answer, &QTimer::timeout, [&] {
+        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return; // not shown yet
+        asked = true;
+        hidden = dialog->textEchoMode() == QLineEdit::Password;
+        dialog->setTextValue(QStringLiteral("chief-password"));
+        dialog->accept();
+        answer.stop();
+    });
+    answer.start(20);
+    actions.exportShown(out.path());
+    answer.stop();
+    CHECK(asked);
+    CHECK(hidden);
+    REQUIRE(test::waitUntil([&] { return !actions.exporting(); }, 120000));
     test::settle();
     INFO(result->text().toStdString());
     CHECK(result->text().contains(QStringLiteral("从不覆盖")));

@@ -2,6 +2,8 @@
 // sessions the window keeps handling its events while a query runs, says that it is searching,
 // shows the answers when they come, and drops answers a newer request has superseded.
 #include "ui/historypage.h"
+#include "ui/playbackwidget.h"
+#include "ui/spotcheckdialog.h"
 
 #include "core/storage/database.h"
 
@@ -191,4 +193,56 @@ TEST_CASE("history queries run in a worker: the window stays responsive, says it
     CHECK(page->droppedAnswers() == droppedBefore + 3);
     CHECK(agentsShown(table) == QStringList{QStringLiteral("agent-07")});
     CHECK_FALSE(app.find<QLabel>("historyDetailSummary")->text().contains(oldRow));
+}
+
+TEST_CASE("the history saves a spot-check and audits a playback in its worker thread, not on the GUI thread")
+{
+    const test::Language catalogue(QStringLiteral("zh_CN"));
+    test::AppFixture app(QStringLiteral("zh_CN"));
+    generateSessions(*app.journal, 1);
+    const auto listed = app.journal->sessions().history({}, 0, 1);
+    REQUIRE(listed.has_value());
+    REQUIRE(listed->rows.size() == 1);
+    const auto id = listed->rows.at(0).id;
+    app.addUser(QStringLiteral("chief"), QStringLiteral("王主管"), storage::UserRole::Supervisor, QStringLiteral("chief-password"));
+    app.openWindow();
+    app.clickSignIn(QStringLiteral("chief"), QStringLiteral("chief-password"));
+    auto *page = app.find<ui::HistoryPage>("historyPage");
+    app.find<QTableWidget>("historyTable")->setCurrentCell(0, 0);
+    app.awaitHistory();
+    REQUIRE(app.find<QPushButton>("historySpotCheck")->isEnabled());
+    const auto spotChecks = [&] {
+        const auto verdicts = app.journal->qc().verdicts(id);
+        REQUIRE(verdicts.has_value());
+        return std::ranges::count_if(*verdicts, [](const storage::QcVerdictRecord &verdict) { return verdict.source == storage::QcSource::Supervisor; });
+    };
+    const QString played = QStringLiteral("/data/recordings/played.mp4");
+    const auto playbackAudits = [&] {
+        const auto audit = app.journal->audit().entries();
+        REQUIRE(audit.has_value());
+        return std::ranges::count_if(*audit, [&](const storage::AuditEntry &entry) {
+            return entry.action == QLatin1String("playback-start") && entry.subject == id.toString() && entry.actor == QLatin1String("chief")
+                   && entry.detail == played;
+        });
+    };
+
+    // With the history's worker thread held, the GUI thread returns from both without having
+    // written anything: the spot-check and the audit entry wait for the worker.
+    {
+        WorkerHold hold(page->queries());
+        page->spotCheckShown([](ui::SpotCheckDialog &dialog) { dialog.fill(true, QString(), {}, QStringLiteral("抽检无误。")); });
+        Q_EMIT app.find<ui::PlaybackWidget>("historyPlayback")->playbackStarted(played);
+        test::settle();
+        CHECK(page->busy()); // the page waits for the save
+        CHECK(spotChecks() == 0);
+        CHECK(playbackAudits() == 0);
+        hold.release();
+        app.awaitHistory();
+    }
+    CHECK(spotChecks() == 1);
+    CHECK(test::waitUntil([&] { return playbackAudits() == 1; }, 60000));
+    const auto *detail = app.find<QLabel>("historyQcDetail");
+    INFO(detail->text().toStdString());
+    CHECK(detail->text().contains(QStringLiteral("抽检无误。"))); // the verdicts came back with the save
+    CHECK(app.find<QLabel>("historyProblem")->text().isEmpty());
 }

@@ -6,6 +6,7 @@
 
 #include "core/workflow/sessiontimeline.h"
 
+#include "tests/support/demorecording.h"
 #include "tests/support/mediatools.h"
 #include "tests/ui/uifixture.h"
 
@@ -19,7 +20,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPainter>
-#include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSlider>
@@ -68,30 +68,15 @@ QString writeShortTemplate(const QString &folder)
 /// (the same journal the window reads). Returns the finalized recording's path.
 QString recordDemo(const test::AppFixture &app)
 {
-    const auto templates = writeShortTemplate(app.directory.filePath(QStringLiteral("templates")));
-    QProcess process;
-    auto env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(DUALREC_BINARY),
-                  {QStringLiteral("record"), QStringLiteral("--source"), QStringLiteral("demo"), QStringLiteral("--templates"),
-                   templates, QStringLiteral("--template"), QStringLiteral("playback-test"), QStringLiteral("--application-no"),
-                   QStringLiteral("PB-1"), QStringLiteral("--agent"), QStringLiteral("A-9"), QStringLiteral("--out"),
-                   app.directory.filePath(QStringLiteral("recordings")), QStringLiteral("--data-dir"), app.directory.path(),
-                   QStringLiteral("--answers"), QStringLiteral("auto"), QStringLiteral("--size"), QStringLiteral("640x360"),
-                   QStringLiteral("--duration"), QStringLiteral("7")});
-    REQUIRE(process.waitForFinished(120000));
-    const auto out = QString::fromUtf8(process.readAllStandardOutput());
-    INFO(out.toStdString() << QString::fromUtf8(process.readAllStandardError()).toStdString());
-    REQUIRE(process.exitCode() == 0);
-    QString recording;
-    for (const auto &line : out.split(u'\n')) {
-        if (line.startsWith(QLatin1String("recording: ")))
-            recording = line.mid(11).trimmed();
-    }
-    REQUIRE(QFile::exists(recording));
-    return QDir::cleanPath(recording);
+    test::DemoRecording how;
+    how.applicationNo = QStringLiteral("PB-1");
+    how.agent = QStringLiteral("A-9");
+    how.templateId = QStringLiteral("playback-test");
+    how.size = QStringLiteral("640x360");
+    how.seconds = 7;
+    how.fast = false;
+    how.extra = {QStringLiteral("--templates"), writeShortTemplate(app.directory.filePath(QStringLiteral("templates")))};
+    return test::recordDemo(app.directory.path(), how).recording;
 }
 
 int rowOf(QTableWidget *table, const QString &application)
@@ -249,7 +234,7 @@ TEST_CASE("a supervisor plays a real recording and jumps between its steps")
     // Play: the position runs on from the chapter, and the start is audited once.
     test::click(playPause);
     REQUIRE(test::waitUntil([&] { return playback->isPlaying() && playback->position() >= second + 300ms; }, 10000));
-    CHECK(playbackStarts() == 1);
+    CHECK(test::waitUntil([&] { return playbackStarts() == 1; }, 20000)); // written by the history's worker
     CHECK(test::waitUntil([&] { return playback->hasPicture(); }));
 
     // Mouse, while playing: a click on the third step jumps there and the highlight follows.

@@ -1,6 +1,7 @@
 // The QC verdict and the supervisor's spot-check in the history: the automatic verdict's
 // reasons as sentences, the review queue filter (needs review plus a stable sample of passed
 // sessions), and a spot-check saved with who and when, audited and shown beside the verdict.
+#include "ui/evidenceactions.h"
 #include "ui/historypage.h"
 #include "ui/spotcheckdialog.h"
 
@@ -221,9 +222,10 @@ TEST_CASE("a supervisor saves a session's QC report as a PDF from the history: i
     QTemporaryDir out;
     const auto save = [&](const QString &path) {
         std::optional<QString> problem;
-        const auto connection = QObject::connect(page, &ui::HistoryPage::qcReportFinished, page,
+        auto &actions = page->evidenceActions();
+        const auto connection = QObject::connect(&actions, &ui::EvidenceActions::qcReportFinished, &actions,
                                                  [&](const QString &, const QString &error) { problem = error; });
-        page->saveQcReport(path);
+        actions.saveQcReport(path);
         CHECK(app.find<QLabel>("historyQcReportStatus")->text().contains(QStringLiteral("正在生成质检报告")));
         QElapsedTimer waited;
         waited.start();

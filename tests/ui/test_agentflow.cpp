@@ -281,7 +281,7 @@ TEST_CASE("an agent aborts a recording with a reason and the customer can refuse
     const auto firstId = session->id();
     click(confirm);
     CHECK(session->state() == workflow::SessionState::Aborted);
-    REQUIRE(app.window->currentPage()->objectName() == QLatin1String("endPage"));
+    REQUIRE(waitUntil([&] { return app.window->currentPage()->objectName() == QLatin1String("endPage"); }, 30000));
     const auto events = app.journal->sessions().events(session->id());
     REQUIRE(events.has_value());
     CHECK(events->last().detail == QStringLiteral("other: power cut"));
@@ -294,9 +294,12 @@ TEST_CASE("an agent aborts a recording with a reason and the customer can refuse
     click(app.find<QPushButton>("startRecording"));
     auto *second = app.window->session();
     REQUIRE(second->id() != firstId);
-    pressKey(app.find<QPushButton>("answerNo"), Qt::Key_N, Qt::AltModifier);
-    CHECK(second->state() == workflow::SessionState::Refused);
-    REQUIRE(app.window->currentPage()->objectName() == QLatin1String("endPage"));
+    // The answer counts once the recording runs (opening it may take seconds on a busy machine).
+    auto *no = app.find<QPushButton>("answerNo");
+    REQUIRE(waitUntil([&] { return no->isEnabled(); }, 30000));
+    pressKey(no, Qt::Key_N, Qt::AltModifier);
+    REQUIRE(waitUntil([&] { return second->state() == workflow::SessionState::Refused; }, 30000));
+    REQUIRE(waitUntil([&] { return app.window->currentPage()->objectName() == QLatin1String("endPage"); }, 30000));
     CHECK(app.find<QLabel>("endOutcome")->text().contains(QStringLiteral("declined")));
 }
 

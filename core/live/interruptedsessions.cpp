@@ -106,6 +106,10 @@ Closing closeRecording(storage::Journal &journal, const Clock &clock, const QLis
             recovered.problem = space.error();
             return Closing::Deferred;
         }
+        // A partial output of the stopped process's finalizing is no evidence (the fragmented
+        // file is): it goes, or the encrypted writer, which never overwrites, refuses to start.
+        for (const auto *suffix : {".tmp", ".data.tmp"})
+            QFile::remove(finalPath + QLatin1String(suffix));
         finalized = media::finalizeRecording(fragmentedPath, finalPath, chapters, stop, keys);
         if (!finalized && finalized.error().code == ErrorCode::Cancelled)
             return Closing::Stopped;

@@ -268,6 +268,14 @@ TEST_CASE("after kill -9 the next start closes the interrupted session and final
     ::kill(pid_t(killed.processId()), SIGKILL);
     REQUIRE(killed.waitForFinished(10000));
     REQUIRE(QFile::exists(fragmented));
+    // As if it had been killed while finalizing: a partial final file (the encrypted writer never
+    // overwrites one) must not stop the next start from finalizing.
+    const auto partial = QString(fragmented).replace(QLatin1String(".recording.mp4"), QLatin1String(".mp4.tmp"));
+    {
+        QFile file(partial);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(4096, 'x'));
+    }
     const auto locks = QDir(QDir(data.path()).filePath(QStringLiteral("open-sessions")));
     CHECK(locks.exists(killedId + QStringLiteral(".lock"))); // left behind by the dead process
 
@@ -295,6 +303,7 @@ TEST_CASE("after kill -9 the next start closes the interrupted session and final
     // what was recorded before the kill, with the steps as chapters.
     const auto final = QString(fragmented).replace(QLatin1String(".recording.mp4"), QLatin1String(".mp4"));
     CHECK_FALSE(QFile::exists(fragmented));
+    CHECK_FALSE(QFile::exists(partial));
     REQUIRE(QFile::exists(final));
     QTemporaryDir plain;
     const auto plainFinal = plainCopy(final, data.path(), plain);

@@ -236,8 +236,8 @@ std::unique_ptr<ui::VoiceBroadcast> Application::makeVoice(QTextStream &err) con
 
 void Application::startRecovery()
 {
-    m_recovery = std::jthread([this, journal = m_journal.get(), clock = &m_clock](std::stop_token stop) {
-        auto recovered = live::recoverInterruptedSessions(*journal, *clock, stop);
+    m_recovery = std::jthread([this, journal = m_journal.get(), clock = &m_clock, library = &m_library](std::stop_token stop) {
+        auto recovered = live::recoverInterruptedSessions(*journal, *clock, stop, library);
         QMetaObject::invokeMethod(this, [this, recovered = std::move(recovered)] { onRecovered(recovered); },
                                   Qt::QueuedConnection);
     });

@@ -43,6 +43,8 @@ QString describeRecovered(const dualrec::live::RecoveredSession &session)
     if (!session.recordingPath.isEmpty())
         recording = QDir::toNativeSeparators(session.recordingPath)
                     + (session.finalized ? QStringLiteral(" (finalized)") : QStringLiteral(" (not finalized: ") + why + u')');
+    if (session.verdict)
+        recording += QStringLiteral("; QC verdict: ") + QLatin1String(dualrec::qc::qcOutcomeName(session.verdict->outcome));
     const QString subject = QStringLiteral("session ") + session.id.toString() + QStringLiteral(" (application ")
                             + session.applicationNo + QStringLiteral("): ");
     switch (session.kind) {
@@ -127,7 +129,9 @@ int main(int argc, char *argv[])
         }
         const bool damaged = Application::tellJournalStartup((*journal)->startup(), err);
         // Sessions a killed or crashed DualRec left open are closed first, their recordings finalized.
-        if (const auto recovered = dualrec::live::recoverInterruptedSessions(**journal, clock); !recovered) {
+        // Their QC verdicts need the templates' steps.
+        const auto library = dualrec::workflow::TemplateLibrary::loadDirectories(Application::templateDirectories(commandLine.templateDirectories));
+        if (const auto recovered = dualrec::live::recoverInterruptedSessions(**journal, clock, {}, &library); !recovered) {
             err << "dualrec record: the sessions left open last time could not be closed: " << recovered.error().toString()
                 << Qt::endl;
         } else {

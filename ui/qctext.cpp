@@ -41,12 +41,14 @@ QString QcText::stepName(const QString &stepId, const workflow::ScriptPlan *plan
 }
 
 QString QcText::reason(QcReasonKind kind, QcSeverity severity, const QString &stepId, std::optional<std::chrono::milliseconds> start,
-                       std::optional<std::chrono::milliseconds> end, const workflow::ScriptPlan *plan)
+                       std::optional<std::chrono::milliseconds> end, const workflow::ScriptPlan *plan, vision::Party who)
 {
     QString what;
     switch (kind) {
     case QcReasonKind::PresenceMissing:
-        what = tr("someone the step needs was out of the picture");
+        what = who == vision::Party::Agent      ? tr("the agent was out of the picture, though the step needs the agent")
+               : who == vision::Party::Customer ? tr("the customer was out of the picture, though the step needs the customer")
+                                                : tr("someone the step needs was out of the picture");
         break;
     case QcReasonKind::ThirdParty:
         what = tr("a third person was in the picture");
@@ -69,6 +71,9 @@ QString QcText::reason(QcReasonKind kind, QcSeverity severity, const QString &st
     case QcReasonKind::AudioClipped:
         what = tr("the sound is too loud and distorted");
         break;
+    case QcReasonKind::NoRecording:
+        // The whole session, not a moment of a recording that does not exist.
+        return tr("There is no recording of this session, or it holds no picture: nothing shows the sale (fails the check).");
     case QcReasonKind::Invalid:
         what = tr("an unknown problem was found");
         break;
@@ -96,14 +101,14 @@ QString QcText::reason(QcReasonKind kind, QcSeverity severity, const QString &st
 
 QString QcText::reason(const qc::QcReason &reason, const workflow::ScriptPlan *plan)
 {
-    return QcText::reason(reason.kind, reason.severity, reason.stepId, reason.range.start, reason.range.end, plan);
+    return QcText::reason(reason.kind, reason.severity, reason.stepId, reason.range.start, reason.range.end, plan, reason.who);
 }
 
 QString QcText::reason(const storage::QcReasonRecord &reason, const workflow::ScriptPlan *plan)
 {
     const auto kind = qc::qcReasonKindFromName(reason.kind).value_or(QcReasonKind::Invalid);
     const auto severity = workflow::enumFromName(workflow::kQcSeverityNames, reason.severity).value_or(QcSeverity::Invalid);
-    return QcText::reason(kind, severity, reason.stepId, reason.start, reason.end, plan);
+    return QcText::reason(kind, severity, reason.stepId, reason.start, reason.end, plan, qc::partyFromName(reason.party));
 }
 
 QString QcText::spotCheckCode(const QString &code)
@@ -124,6 +129,8 @@ QString QcText::spotCheckCode(const QString &code)
         return tr("No sound");
     if (code == QLatin1String("audio_clipped"))
         return tr("Sound distorted");
+    if (code == QLatin1String("no_recording"))
+        return tr("No recording");
     if (code == QLatin1String("script_not_followed"))
         return tr("Script not followed");
     if (code == QLatin1String("misleading_statement"))

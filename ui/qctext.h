@@ -20,9 +20,11 @@ public:
     /// What the verdict means for the person at the desk ("QC passed: nothing to do." ...).
     [[nodiscard]] static QString verdictSentence(qc::QcOutcome outcome);
     /// One reason as a sentence. `plan` may be null (steps are then named by their id in the tooltip only).
+    /// A presence reason names its party (`who`), so that the agent's and the customer's absence in
+    /// one step read as two different sentences.
     [[nodiscard]] static QString reason(workflow::QcReasonKind kind, workflow::QcSeverity severity, const QString &stepId,
                                         std::optional<std::chrono::milliseconds> start, std::optional<std::chrono::milliseconds> end,
-                                        const workflow::ScriptPlan *plan);
+                                        const workflow::ScriptPlan *plan, vision::Party who = vision::Party::Invalid);
     [[nodiscard]] static QString reason(const qc::QcReason &reason, const workflow::ScriptPlan *plan);
     [[nodiscard]] static QString reason(const storage::QcReasonRecord &reason, const workflow::ScriptPlan *plan);
     /// A supervisor's reason code in words ("Misleading statement").

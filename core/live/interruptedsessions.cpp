@@ -3,6 +3,8 @@
 #include "core/media/diskspace.h"
 #include "core/media/finalizer.h"
 #include "core/media/sidecar.h"
+#include "core/qc/audioscan.h"
+#include "core/qc/sessioninputs.h"
 #include "core/seal/evidencefile.h"
 #include "core/storage/sessionclaim.h"
 #include "core/storage/sidecarindex.h"
@@ -12,6 +14,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <algorithm>
 
@@ -102,6 +106,10 @@ Closing closeRecording(storage::Journal &journal, const Clock &clock, const QLis
             recovered.problem = space.error();
             return Closing::Deferred;
         }
+        // A partial output of the stopped process's finalizing is no evidence (the fragmented
+        // file is): it goes, or the encrypted writer, which never overwrites, refuses to start.
+        for (const auto *suffix : {".tmp", ".data.tmp"})
+            QFile::remove(finalPath + QLatin1String(suffix));
         finalized = media::finalizeRecording(fragmentedPath, finalPath, chapters, stop, keys);
         if (!finalized && finalized.error().code == ErrorCode::Cancelled)
             return Closing::Stopped;
@@ -201,7 +209,8 @@ QDateTime lastSignOfLife(const QList<workflow::SessionEvent> &events, const QStr
 
 /// Closes one claimed session. Returns false when it turned out to need nothing, or when `stop`
 /// ended it before anything was written.
-bool recoverOne(storage::Journal &journal, const Clock &clock, std::stop_token stop, RecoveredSession &recovered)
+bool recoverOne(storage::Journal &journal, const Clock &clock, std::stop_token stop, const workflow::TemplateLibrary *library,
+                RecoveredSession &recovered)
 {
     auto &sessions = journal.sessions();
     // Read again now that it is ours: it may have ended properly since it was listed.
@@ -258,6 +267,13 @@ bool recoverOne(storage::Journal &journal, const Clock &clock, std::stop_token s
             recovered.problem = appended.error();
             return true;
         }
+    }
+
+    if ((*record)->qcVerdict == QLatin1String(qc::qcOutcomeName(qc::QcOutcome::Pending))) {
+        if (auto verdict = judgeLeftBehind(journal, clock, recovered.id, library, open))
+            recovered.verdict = std::move(*verdict);
+        else if (!recovered.problem)
+            recovered.problem = verdict.error();
     }
 
     QString detail = recovered.recordingPath.isEmpty()
@@ -354,7 +370,92 @@ void adoptOrphans(storage::Journal &journal, const Clock &clock, std::stop_token
 
 } // namespace
 
-Result<QList<RecoveredSession>> recoverInterruptedSessions(storage::Journal &journal, const Clock &clock, std::stop_token stop)
+Result<qc::QcVerdict> judgeLeftBehind(storage::Journal &journal, const Clock &clock, const workflow::SessionId &id,
+                                      const workflow::TemplateLibrary *library, bool interrupted)
+{
+    auto &sessions = journal.sessions();
+    const auto *keys = journal.evidenceKeys().get();
+    const auto record = sessions.find(id);
+    if (!record)
+        return std::unexpected(record.error());
+    if (!*record)
+        return fail(ErrorCode::NotFound, QStringLiteral("the session is no longer in the journal"));
+    const auto events = sessions.events(id);
+    if (!events)
+        return std::unexpected(events.error());
+    const auto files = sessions.mediaFiles(id);
+    if (!files)
+        return std::unexpected(files.error());
+
+    qc::QcInput input;
+    std::optional<workflow::ScriptPlan> plan;
+    if (library) {
+        if (auto found = library->plan((*record)->templateId.split(u'+')))
+            plan = std::move(*found);
+    }
+    if (plan)
+        input.steps = qc::stepsFromEvents(*events, *plan);
+    input.presence = qc::presenceFromEvents(*events);
+    if (auto speech = sessions.speech(id); speech && speech->analysed) {
+        input.speech.analysed = true;
+        for (const auto &range : speech->ranges)
+            input.speech.ranges.push_back({range.start, range.end});
+    }
+
+    // The recording kept: the finalized file, else the fragmented one.
+    auto kept = lastWithRole(*files, QLatin1String("recording"));
+    if (!kept)
+        kept = lastWithRole(*files, QLatin1String("recording-fragmented"));
+    const auto lastEvent = events->isEmpty() ? milliseconds(0) : duration_cast<milliseconds>(events->last().monotonic);
+    milliseconds recorded{0};
+    QString audioProblem;
+    if (!kept || !QFileInfo::exists(kept->path)) {
+        input.recording = qc::RecordingPresence::Missing;
+    } else {
+        const auto count = media::countPackets(kept->path, keys);
+        if (!count || count->videoPackets <= 0)
+            input.recording = qc::RecordingPresence::Empty;
+        if (count)
+            recorded = count->duration;
+        if (auto audio = qc::scanAudio(kept->path, keys))
+            input.audio = *audio;
+        else
+            audioProblem = audio.error().detail;
+        QString base = kept->path;
+        for (const auto suffix : {QLatin1String(kFragmentedSuffix), QLatin1String(".mp4")}) {
+            if (base.endsWith(suffix)) {
+                base.chop(suffix.size());
+                break;
+            }
+        }
+        if (const auto sidecar = seal::readEvidenceFile(base + QStringLiteral(".json"), keys))
+            input.gaps = qc::gapsFromJson(QJsonDocument::fromJson(*sidecar).object());
+    }
+    input.length = std::max(recorded, lastEvent);
+    if (interrupted) {
+        // The step still running when DualRec stopped ran until the recording's end.
+        if (!input.steps.empty() && !input.steps.back().completed)
+            input.steps.back().range.end = std::max(input.steps.back().range.end, input.length);
+        input.interruptedAt = input.recording == qc::RecordingPresence::Missing ? lastEvent : recorded;
+    }
+    const auto rules = plan ? plan->qcRules() : workflow::QcRules{};
+    auto verdict = qc::evaluate(input, rules);
+    if (!audioProblem.isEmpty() && input.recording == qc::RecordingPresence::Present) {
+        // The sound could not be checked: never a pass on that account (as at a session's end).
+        verdict.reasons.push_back({qc::QcReasonKind::AudioMissing, workflow::QcSeverity::Review, {}, {milliseconds(0), input.length},
+                                   QStringLiteral("the sound track could not be checked: ") + audioProblem});
+        if (verdict.outcome == qc::QcOutcome::Pass)
+            verdict.outcome = qc::QcOutcome::NeedsReview;
+    }
+    if (auto stored = journal.qc().recordAutomatic(id, QLatin1String(qc::qcOutcomeName(verdict.outcome)), qc::reasonRecords(verdict),
+                                                   clock.wallNow());
+        !stored)
+        return std::unexpected(stored.error());
+    return verdict;
+}
+
+Result<QList<RecoveredSession>> recoverInterruptedSessions(storage::Journal &journal, const Clock &clock, std::stop_token stop,
+                                                           const workflow::TemplateLibrary *library)
 {
     QList<RecoveredSession> orphans;
     adoptOrphans(journal, clock, stop, orphans);
@@ -376,15 +477,22 @@ Result<QList<RecoveredSession>> recoverInterruptedSessions(storage::Journal &jou
             result.append(recovered);
             continue;
         }
-        if (recoverOne(journal, clock, stop, recovered))
+        if (recoverOne(journal, clock, stop, library, recovered))
             result.append(recovered);
     }
     // Locks left by processes that died after their session ended: taking one over removes it.
     const QDir locks(QFileInfo(storage::SessionClaim::lockPath(journal.dataDirectory(), workflow::SessionId())).absolutePath());
     for (const auto &name : locks.entryList({QStringLiteral("*.lock")}, QDir::Files)) {
         const auto id = workflow::SessionId::fromString(QFileInfo(name).completeBaseName());
-        if (!id.isNull())
-            (void)storage::SessionClaim::take(journal.dataDirectory(), id);
+        if (id.isNull())
+            continue;
+        auto claim = storage::SessionClaim::take(journal.dataDirectory(), id);
+        if (!claim || stop.stop_requested())
+            continue;
+        // Its DualRec stopped after the session ended and was stored, before its QC verdict.
+        if (const auto record = journal.sessions().find(id); record && *record && workflow::isEndState((*record)->state)
+                                                             && (*record)->qcVerdict == QLatin1String(qc::qcOutcomeName(qc::QcOutcome::Pending)))
+            (void)judgeLeftBehind(journal, clock, id, library, false);
     }
     return result;
 }

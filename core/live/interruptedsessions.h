@@ -1,10 +1,12 @@
 #pragma once
 
+#include "core/qc/sessionqc.h"
 #include "core/storage/journal.h"
 #include "core/util/clock.h"
 #include "core/util/result.h"
 #include "core/workflow/sessionid.h"
 #include "core/workflow/sessionstate.h"
+#include "core/workflow/templatelibrary.h"
 
 #include <QList>
 #include <QString>
@@ -40,7 +42,19 @@ struct RecoveredSession final {
     /// What could not be done (finalizing, the recording is missing, the journal). Whatever file
     /// exists is kept.
     std::optional<Error> problem;
+    /// The automatic QC verdict computed now (the stopped DualRec left it pending), journaled.
+    std::optional<qc::QcVerdict> verdict;
 };
+
+/// The automatic QC verdict of a session a stopped DualRec left without one, from what survived:
+/// the steps and the presence events in the journal (each step's requirements from `library`'s
+/// plan for the session's template; without it, no step is known), the recording's continuity
+/// log (sidecar), its sound track (decoded in memory) and packets, the speech ranges if they were
+/// journaled, and, for a session that was open (`interrupted`), the gap from where the recording
+/// stops to its end. No recording, or one without a picture, fails. Journaled as the session's
+/// automatic verdict (qc_verdicts, sessions.qc_verdict). Thread contract: any thread.
+[[nodiscard]] Result<qc::QcVerdict> judgeLeftBehind(storage::Journal &journal, const Clock &clock, const workflow::SessionId &id,
+                                                    const workflow::TemplateLibrary *library, bool interrupted);
 
 /// First reconciles the recording folders (storage::Journal::recordingFolders()) with the
 /// journal: a recording whose sidecar names a session the journal does not know (its rows were
@@ -59,10 +73,14 @@ struct RecoveredSession final {
 ///   dated when the recording last grew), and the audit log notes the recovery
 ///   ("session-recovered").
 /// Nothing recorded is deleted: when finalizing fails, the fragmented file stays and is named.
+/// - every session closed here, and every ended one whose DualRec stopped after it was stored but
+///   before its QC verdict (its claim was left behind), gets its verdict (judgeLeftBehind; the
+///   templates from `library`, may be null).
 /// A problem with one session does not stop the others. `stop` is honoured between sessions and
 /// during a finalizing (that session is then left as it was, for the next start).
 /// Thread contract: any thread (the journal's repositories are thread-safe).
 [[nodiscard]] Result<QList<RecoveredSession>> recoverInterruptedSessions(storage::Journal &journal, const Clock &clock,
-                                                                         std::stop_token stop = {});
+                                                                         std::stop_token stop = {},
+                                                                         const workflow::TemplateLibrary *library = nullptr);
 
 } // namespace dualrec::live

@@ -205,6 +205,7 @@ RecordingOutcome RecordingRun::finishedOutcome() const
     outcome.sidecarPath = m_sidecarPath;
     outcome.recordingPath = m_sidecar.finalFile.isEmpty() ? m_sidecar.fragmentedFile : m_sidecar.finalFile;
     outcome.finalized = !m_sidecar.finalFile.isEmpty();
+    outcome.videoPackets = m_videoPackets;
     return outcome;
 }
 
@@ -250,6 +251,8 @@ RecordingRun::Closing RecordingRun::closeAndFinalize(QList<media::ChapterMark> c
     if (closing.failure) {
         // A broken recording is not finalized: the fragmented file is the evidence and plays.
         closing.audio = qc::scanAudio(fragmented, keys);
+        if (const auto count = media::countPackets(fragmented, keys))
+            closing.videoPackets = count->videoPackets;
         return closing;
     }
     closing.finalized = media::finalizeRecording(fragmented, final, chapters, {}, keys);
@@ -258,8 +261,11 @@ RecordingRun::Closing RecordingRun::closeAndFinalize(QList<media::ChapterMark> c
         if (auto digest = seal::evidenceSha256((*closing.finalized)->path, keys))
             closing.digest = *digest;
         closing.audio = qc::scanAudio((*closing.finalized)->path, keys);
+        closing.videoPackets = (*closing.finalized)->videoPackets;
     } else {
         closing.audio = qc::scanAudio(fragmented, keys);
+        if (const auto count = media::countPackets(fragmented, keys))
+            closing.videoPackets = count->videoPackets;
     }
     return closing;
 }
@@ -276,6 +282,8 @@ RecordingOutcome RecordingRun::conclude(const Closing &closing)
     outcome.statistics = m_sidecar.statistics;
     outcome.gaps = m_sidecar.gaps;
     outcome.audio = closing.audio;
+    outcome.videoPackets = closing.videoPackets;
+    m_videoPackets = closing.videoPackets;
     m_sidecar.state = QLatin1String(workflow::sessionStateName(m_session.state()));
     m_sidecar.stateDetail = m_stopReason;
     outcome.recordingPath = m_sidecar.fragmentedFile;

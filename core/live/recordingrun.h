@@ -46,6 +46,10 @@ struct RecordingOutcome final {
     /// The recording's sound track as decoded after finalizing (in the worker thread), for QC;
     /// none when nothing was written.
     std::optional<Result<qc::AudioInput>> audio;
+    /// Video packets in the file kept (read back after finalizing, or counted in the fragmented
+    /// file); nullopt when it could not be read at all (missing, empty, not a media file). For
+    /// QC: a recording without a picture is no evidence.
+    std::optional<qint64> videoPackets;
     /// The thread that closed the recorder, finalized and hashed the file: a worker thread after
     /// finishInBackground() (the thread contract, asserted by tests).
     QThread *closedOn = nullptr;
@@ -135,6 +139,7 @@ private:
         std::optional<Result<media::FinalizedRecording>> finalized; ///< none: not finalized (broken recording)
         QString digest;                     ///< SHA-256 of the finalized file
         std::optional<Result<qc::AudioInput>> audio; ///< the sound track of the file kept, for QC
+        std::optional<qint64> videoPackets;          ///< in the file kept (RecordingOutcome::videoPackets)
         QThread *workerThread = nullptr;    ///< where the close, finalizing and hashing ran
     };
     RecordingOutcome finishedOutcome() const;
@@ -166,6 +171,7 @@ private:
     bool m_finalizing = false;
     QString m_stopReason;
     QThread *m_lastWorkerThread = nullptr;
+    std::optional<qint64> m_videoPackets; ///< of the closing (finishedOutcome())
     std::optional<Closing> m_closing; ///< written by m_finalizer before it reports
     std::jthread m_finalizer; ///< last member: joined first on destruction
 };

@@ -298,6 +298,11 @@ void SessionController::judge(const RecordingOutcome *outcome)
     input.speech = m_speechInput;
     input.length = m_session->events().isEmpty() ? milliseconds(0) : duration_cast<milliseconds>(m_session->events().last().monotonic);
     QString audioProblem;
+    // No recording, or one without a picture, is no evidence: the verdict fails (never a pass).
+    if (!outcome || outcome->recordingPath.isEmpty() || !QFileInfo::exists(outcome->recordingPath))
+        input.recording = qc::RecordingPresence::Missing;
+    else if (outcome->videoPackets.value_or(0) <= 0)
+        input.recording = qc::RecordingPresence::Empty;
     if (outcome) {
         input.gaps.assign(outcome->gaps.cbegin(), outcome->gaps.cend());
         if (outcome->audio && *outcome->audio)

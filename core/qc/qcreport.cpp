@@ -37,8 +37,8 @@ milliseconds ms(std::chrono::nanoseconds at)
 
 std::optional<milliseconds> pictureMoment(const QcReason &reason)
 {
-    if (reason.range.end < reason.range.start)
-        return std::nullopt;
+    if (reason.range.end < reason.range.start || reason.kind == QcReasonKind::NoRecording)
+        return std::nullopt; // nothing to show
     if (reason.kind == QcReasonKind::RecordingGap)
         return std::max(milliseconds(0), reason.range.start - milliseconds(500));
     return reason.range.start + (reason.range.end - reason.range.start) / 2;
@@ -169,6 +169,7 @@ Result<QcReportModel> buildQcReport(const ReportSources &sources, const workflow
             row.reason.severity = workflow::enumFromName(workflow::kQcSeverityNames, stored.severity).value_or(QcSeverity::Invalid);
             row.reason.stepId = stored.stepId;
             row.reason.detail = stored.detail;
+            row.reason.who = qc::partyFromName(stored.party);
             if (stored.start && stored.end)
                 row.reason.range = {*stored.start, *stored.end};
             model.reasons.push_back(row);

@@ -1,5 +1,9 @@
 #include "core/qc/sessioninputs.h"
 
+#include "core/workflow/eventdetail.h"
+
+#include <array>
+
 namespace dualrec::qc {
 
 using namespace std::chrono;
@@ -31,7 +35,8 @@ std::vector<QcStep> stepsFromEvents(const QList<workflow::SessionEvent> &events,
                 steps[std::size_t(open)].range.end = at;
             open = -1;
             const auto index = event.stepIndex;
-            if (index < 0 || index >= plan.steps().size())
+            // A template changed since the session ran: a step it no longer has is left out.
+            if (index < 0 || index >= plan.steps().size() || (!event.stepId.isEmpty() && plan.steps().at(index).id != event.stepId))
                 continue;
             steps.push_back(stepOf(plan.steps().at(index), at, last));
             open = qsizetype(steps.size()) - 1;
@@ -79,12 +84,49 @@ std::vector<PresenceFinding> presenceFindings(const std::vector<vision::Presence
     return findings;
 }
 
+std::vector<PresenceFinding> presenceFromEvents(const QList<workflow::SessionEvent> &events)
+{
+    std::vector<PresenceFinding> findings;
+    constexpr std::array parties{vision::Party::Agent, vision::Party::Customer};
+    std::array<std::optional<milliseconds>, 2> since; ///< absent (while a step needed presence) since
+    const auto close = [&](std::size_t p, milliseconds at) {
+        if (since[p])
+            findings.push_back({vision::DefectKind::PartyAbsent, parties[p], {*since[p], std::max(*since[p], at)},
+                                QStringLiteral("from the session's presence events")});
+        since[p].reset();
+    };
+    for (const auto &event : events) {
+        const auto at = duration_cast<milliseconds>(event.monotonic);
+        if (event.type == workflow::SessionEventType::PresenceViolated || event.type == workflow::SessionEventType::PresenceSatisfied) {
+            const auto facts = workflow::parseEventDetail(event).presence;
+            const bool violated = event.type == workflow::SessionEventType::PresenceViolated;
+            const std::array<bool, 2> absent{violated && facts && !facts->agent, violated && facts && !facts->policyholder};
+            for (std::size_t p = 0; p < parties.size(); ++p) {
+                if (absent[p] && !since[p])
+                    since[p] = at;
+                else if (!absent[p])
+                    close(p, at);
+            }
+        } else if (event.type == workflow::SessionEventType::StateChanged && workflow::isEndState(event.to)) {
+            close(0, at);
+            close(1, at);
+        }
+    }
+    if (!events.isEmpty()) {
+        const auto last = duration_cast<milliseconds>(events.last().monotonic);
+        close(0, last);
+        close(1, last);
+    }
+    return findings;
+}
+
 QList<storage::QcReasonRecord> reasonRecords(const QcVerdict &verdict)
 {
     QList<storage::QcReasonRecord> records;
     for (const auto &reason : verdict.reasons) {
         records.append({QLatin1String(qcReasonKindName(reason.kind)), QLatin1String(qcSeverityName(reason.severity)), reason.stepId,
-                        reason.range.start, reason.range.end, reason.detail});
+                        reason.range.start, reason.range.end, reason.detail,
+                        reason.who == vision::Party::Invalid ? QString() : QString::fromLatin1(vision::partyName(reason.who))});
     }
     return records;
 }

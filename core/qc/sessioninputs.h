@@ -25,6 +25,12 @@ namespace dualrec::qc {
 [[nodiscard]] std::vector<PresenceFinding> presenceFindings(const std::vector<vision::PresenceDefect> &defects,
                                                             std::chrono::nanoseconds origin);
 
+/// Who was missing while a step needed them, from the session's PresenceViolated and
+/// PresenceSatisfied events (their facts): what the journal keeps of presence while a session
+/// runs (the guard's own defects are kept in memory until it ends). For a session whose guard
+/// defects were lost (live::recoverInterruptedSessions). Pure.
+[[nodiscard]] std::vector<PresenceFinding> presenceFromEvents(const QList<workflow::SessionEvent> &events);
+
 /// The verdict's reasons as the journal stores them.
 [[nodiscard]] QList<storage::QcReasonRecord> reasonRecords(const QcVerdict &verdict);
 

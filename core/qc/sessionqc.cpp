@@ -36,6 +36,8 @@ std::optional<QcOutcome> qcOutcomeFromName(QStringView name)
 
 const char *qcReasonKindName(QcReasonKind kind)
 {
+    if (kind == QcReasonKind::NoRecording)
+        return workflow::kNoRecordingName;
     for (const auto &row : workflow::kQcReasonNames) {
         if (row.value == kind)
             return row.name;
@@ -45,6 +47,8 @@ const char *qcReasonKindName(QcReasonKind kind)
 
 std::optional<QcReasonKind> qcReasonKindFromName(QStringView name)
 {
+    if (name == QLatin1String(workflow::kNoRecordingName))
+        return QcReasonKind::NoRecording;
     return workflow::enumFromName(workflow::kQcReasonNames, name);
 }
 
@@ -57,16 +61,28 @@ const char *qcSeverityName(QcSeverity severity)
     return "invalid";
 }
 
+vision::Party partyFromName(QStringView name)
+{
+    for (const auto party : {vision::Party::Agent, vision::Party::Customer}) {
+        if (name == QLatin1String(vision::partyName(party)))
+            return party;
+    }
+    return vision::Party::Invalid;
+}
+
 QJsonObject QcVerdict::toJson() const
 {
     QJsonArray list;
     for (const auto &reason : reasons) {
-        list.append(QJsonObject{{QStringLiteral("kind"), QLatin1String(qcReasonKindName(reason.kind))},
-                                {QStringLiteral("severity"), QLatin1String(qcSeverityName(reason.severity))},
-                                {QStringLiteral("step_id"), reason.stepId},
-                                {QStringLiteral("start_ms"), qint64(reason.range.start.count())},
-                                {QStringLiteral("end_ms"), qint64(reason.range.end.count())},
-                                {QStringLiteral("detail"), reason.detail}});
+        QJsonObject object{{QStringLiteral("kind"), QLatin1String(qcReasonKindName(reason.kind))},
+                           {QStringLiteral("severity"), QLatin1String(qcSeverityName(reason.severity))},
+                           {QStringLiteral("step_id"), reason.stepId},
+                           {QStringLiteral("start_ms"), qint64(reason.range.start.count())},
+                           {QStringLiteral("end_ms"), qint64(reason.range.end.count())},
+                           {QStringLiteral("detail"), reason.detail}};
+        if (reason.who != vision::Party::Invalid)
+            object.insert(QStringLiteral("party"), QLatin1String(vision::partyName(reason.who)));
+        list.append(object);
     }
     return {{QStringLiteral("verdict"), QLatin1String(qcOutcomeName(outcome))}, {QStringLiteral("reasons"), list}};
 }
@@ -106,7 +122,8 @@ public:
     /// Adds `kind` for every step `range` overlaps (clipped to it) that `applies` to; outside
     /// every step only when `outsideSteps`.
     template<typename Applies>
-    void add(QcReasonKind kind, const TimeRange &range, const QString &detail, bool outsideSteps, Applies applies)
+    void add(QcReasonKind kind, const TimeRange &range, const QString &detail, bool outsideSteps, Applies applies,
+             vision::Party who = vision::Party::Invalid)
     {
         const auto severity = m_rules.severity(kind);
         if (severity == QcSeverity::Ignore)
@@ -121,10 +138,10 @@ public:
             if (!applies(step))
                 continue;
             m_reasons.push_back({kind, severity, step.id,
-                                 {std::max(range.start, step.range.start), std::min(range.end, step.range.end)}, detail});
+                                 {std::max(range.start, step.range.start), std::min(range.end, step.range.end)}, detail, who});
         }
         if (!inStep && outsideSteps)
-            m_reasons.push_back({kind, severity, QString(), range, detail});
+            m_reasons.push_back({kind, severity, QString(), range, detail, who});
     }
     void addForStep(QcReasonKind kind, const QcStep &step, const TimeRange &range, const QString &detail)
     {
@@ -162,7 +179,7 @@ QcVerdict evaluate(const QcInput &input, const workflow::QcRules &rules, const Q
         case vision::DefectKind::PartyAbsent:
             collect.add(QcReasonKind::PresenceMissing, finding.range,
                         QStringLiteral("%1 out of the picture").arg(QLatin1String(vision::partyName(finding.who))), false,
-                        [&](const QcStep &step) { return needsParty(step.presence, finding.who); });
+                        [&](const QcStep &step) { return needsParty(step.presence, finding.who); }, finding.who);
             break;
         case vision::DefectKind::ThirdParty:
             collect.add(QcReasonKind::ThirdParty, finding.range, QStringLiteral("a third face in the picture"), true, always);
@@ -203,6 +220,21 @@ QcVerdict evaluate(const QcInput &input, const workflow::QcRules &rules, const Q
         collect.add(QcReasonKind::RecordingGap, range, detail, true, always);
     }
 
+    if (input.interruptedAt) {
+        // Nothing after this moment was recorded, whatever the session would have done next.
+        const auto at = *input.interruptedAt;
+        const auto running = std::ranges::find_if(input.steps, [&](const QcStep &step) {
+            return step.range.start <= at && (at < step.range.end || (!step.completed && at <= step.range.end));
+        });
+        const QString detail = QStringLiteral("interrupted: DualRec stopped here while the session was open "
+                                              "(crash, forced stop or power loss); nothing after it was recorded");
+        const TimeRange range{at, std::max(at, input.length)};
+        if (running != input.steps.end())
+            collect.addForStep(QcReasonKind::RecordingGap, *running, range, detail);
+        else
+            collect.addWhole(QcReasonKind::RecordingGap, range, detail);
+    }
+
     for (const auto &step : input.steps) {
         if (!step.completed)
             continue;
@@ -224,6 +256,20 @@ QcVerdict evaluate(const QcInput &input, const workflow::QcRules &rules, const Q
                 collect.addForStep(QcReasonKind::NoAudibleAnswer, step, window,
                                    QStringLiteral("%1 s of speech in the answer window").arg(seconds(heard)));
         }
+    }
+
+    switch (input.recording) {
+    case RecordingPresence::Missing:
+        collect.addWhole(QcReasonKind::NoRecording, {milliseconds(0), input.length},
+                         QStringLiteral("the session has no recording file: there is no evidence of the sale"));
+        break;
+    case RecordingPresence::Empty:
+        collect.addWhole(QcReasonKind::NoRecording, {milliseconds(0), input.length},
+                         QStringLiteral("the recording file holds no picture: there is no evidence of the sale"));
+        break;
+    case RecordingPresence::Present:
+    case RecordingPresence::Invalid:
+        break;
     }
 
     if (input.audio.analysed) {

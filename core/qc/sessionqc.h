@@ -25,6 +25,8 @@ enum class QcOutcome : quint8 { Invalid = 0, Pending, Pass, NeedsReview, Fail };
 [[nodiscard]] const char *qcReasonKindName(QcReasonKind kind);
 [[nodiscard]] std::optional<QcReasonKind> qcReasonKindFromName(QStringView name);
 [[nodiscard]] const char *qcSeverityName(QcSeverity severity);
+/// "agent" / "customer" as stored (QcReasonRecord::party); anything else is Party::Invalid.
+[[nodiscard]] vision::Party partyFromName(QStringView name);
 
 /// A stretch of the recording's timeline (since the recording's origin: the session's creation).
 struct TimeRange final {
@@ -41,6 +43,8 @@ struct QcReason final {
     QString stepId;
     TimeRange range;
     QString detail; ///< stable English for logs, tooltips and the manifest; never personal data
+    /// Who a presence_missing reason is about (the agent or the customer); Invalid for other kinds.
+    vision::Party who = vision::Party::Invalid;
     friend bool operator==(const QcReason &, const QcReason &) = default;
 };
 
@@ -48,7 +52,7 @@ struct QcVerdict final {
     QcOutcome outcome = QcOutcome::Pending;
     std::vector<QcReason> reasons;
 
-    /// {"verdict": ..., "reasons": [{"kind", "severity", "step_id", "start_ms", "end_ms", "detail"}]}
+    /// {"verdict": ..., "reasons": [{"kind", "severity", "step_id", "start_ms", "end_ms", "detail"[, "party"]}]}
     [[nodiscard]] QJsonObject toJson() const;
 };
 
@@ -88,13 +92,27 @@ struct AudioInput final {
     std::vector<TimeRange> clipped; ///< samples at full scale
 };
 
+/// Whether the session left a recording to judge. Missing or Empty fails the session (reason
+/// NoRecording, whatever the template's rules say): without a recording there is no evidence.
+enum class RecordingPresence : quint8 {
+    Invalid = 0,
+    Present, ///< a recording with pictures
+    Missing, ///< no recording file belongs to the session (never opened, or the file is gone)
+    Empty,   ///< the file is there but holds no picture (zero bytes, or no video packet)
+};
+
 struct QcInput final {
+    RecordingPresence recording = RecordingPresence::Present;
     std::vector<QcStep> steps;
     std::vector<PresenceFinding> presence;
     std::vector<media::Gap> gaps; ///< the continuity log (pauses are not reasons; they shorten a step's time)
     AudioInput audio;
     SpeechInput speech;
     std::chrono::milliseconds length{0}; ///< the recording's length
+    /// Where the recording stopped because DualRec did (crash, forced stop, power loss) while the
+    /// session was open (live::recoverInterruptedSessions): a recording gap from there to the end
+    /// of the session, tied to the step that was running.
+    std::optional<std::chrono::milliseconds> interruptedAt;
 };
 
 /// Thresholds below which a finding is not a reason (docs/qc-verdict.md).
@@ -109,7 +127,7 @@ struct QcLimits final {
 };
 
 /// The verdict: every finding becomes a reason of each step it overlaps (clipped to the step),
-/// with the severity the rules give its kind; Fail if any reason fails, else NeedsReview if any
+/// with the severity the rules give its kind (a missing or empty recording always fails); Fail if any reason fails, else NeedsReview if any
 /// asks for review, else Pass. Pure; thread-safe.
 [[nodiscard]] QcVerdict evaluate(const QcInput &input, const workflow::QcRules &rules, const QcLimits &limits = {});
 

@@ -66,9 +66,9 @@ Result<qint64> insertVerdict(Database &database, const QcVerdictRecord &record)
     for (qsizetype i = 0; i < record.reasons.size(); ++i) {
         const auto &reason = record.reasons.at(i);
         auto added = database.run(QStringLiteral("INSERT INTO qc_reasons (verdict_id, position, kind, severity, step_id, start_ms, end_ms, "
-                                                 "detail) VALUES (?,?,?,?,?,?,?,?)"),
+                                                 "detail, party) VALUES (?,?,?,?,?,?,?,?,?)"),
                                   {verdictId, qint64(i), reason.kind, reason.severity, reason.stepId, nullable(reason.start),
-                                   nullable(reason.end), reason.detail});
+                                   nullable(reason.end), reason.detail, reason.party});
         if (!added)
             return std::unexpected(added.error());
     }
@@ -197,7 +197,7 @@ Result<QList<QcVerdictRecord>> QcRepository::verdicts(const SessionId &id)
         records.append(record);
     }
     for (auto &record : records) {
-        auto reasons = m_database->run(QStringLiteral("SELECT kind, severity, step_id, start_ms, end_ms, detail FROM qc_reasons "
+        auto reasons = m_database->run(QStringLiteral("SELECT kind, severity, step_id, start_ms, end_ms, detail, party FROM qc_reasons "
                                                       "WHERE verdict_id = ? ORDER BY position"),
                                        {record.id});
         if (!reasons)
@@ -212,6 +212,7 @@ Result<QList<QcVerdictRecord>> QcRepository::verdicts(const SessionId &id)
             if (!reasons->value(4).isNull())
                 reason.end = milliseconds(reasons->value(4).toLongLong());
             reason.detail = reasons->value(5).toString();
+            reason.party = reasons->value(6).toString();
             record.reasons.append(reason);
         }
     }

@@ -29,6 +29,7 @@ struct QcReasonRecord final {
     std::optional<std::chrono::milliseconds> start;
     std::optional<std::chrono::milliseconds> end;
     QString detail;
+    QString party{}; ///< a presence reason's party: "agent", "customer"; empty for other reasons
     friend bool operator==(const QcReasonRecord &, const QcReasonRecord &) = default;
 };
 

@@ -11,7 +11,7 @@ public:
     Schema() = delete;
 
     /// The version this build writes.
-    static constexpr int kLatestVersion = 12;
+    static constexpr int kLatestVersion = 13;
 
     struct Migration final {
         int version;

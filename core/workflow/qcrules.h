@@ -19,6 +19,9 @@ enum class QcReasonKind : quint8 {
     NoAudibleAnswer, ///< no speech was heard in an answer step (never read as "the customer agreed")
     AudioMissing,    ///< the recording has no sound track, or digital silence for a while
     AudioClipped,    ///< the sound was too loud: samples at full scale
+    /// The session has no recording at all, or an empty one (no picture): no evidence. Always
+    /// fails; not a rule key (a template cannot lower it).
+    NoRecording,
 };
 
 inline constexpr std::array<EnumName<QcReasonKind>, 8> kQcReasonNames{{
@@ -31,6 +34,9 @@ inline constexpr std::array<EnumName<QcReasonKind>, 8> kQcReasonNames{{
     {QcReasonKind::AudioMissing, "audio_missing"},
     {QcReasonKind::AudioClipped, "audio_clipped"},
 }};
+
+/// The name of NoRecording (kept out of kQcReasonNames: the rules never weigh it).
+inline constexpr auto kNoRecordingName = "no_recording";
 
 /// What a reason does to the verdict: Fail fails the session, Review asks a supervisor to look,
 /// Ignore drops the reason. Ordered: a larger value is stricter.
@@ -59,6 +65,7 @@ struct QcRules final {
 
     [[nodiscard]] QcSeverity severity(QcReasonKind kind) const
     {
+        // NoRecording (beyond the rule keys) and Invalid always fail.
         const auto index = std::size_t(kind) - 1;
         return kind == QcReasonKind::Invalid || index >= severities.size() ? QcSeverity::Fail : severities[index];
     }

@@ -1305,6 +1305,22 @@ Commands (without a command the window opens):
         <source>Note: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the agent was out of the picture, though the step needs the agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the customer was out of the picture, though the step needs the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no recording of this session, or it holds no picture: nothing shows the sale (fails the check).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recording</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ScriptCheck</name>

@@ -1335,6 +1335,22 @@ Commands (without a command the window opens):
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
+    <message>
+        <source>the agent was out of the picture, though the step needs the agent</source>
+        <translation>本步骤要求业务员在场，但业务员不在画面中</translation>
+    </message>
+    <message>
+        <source>the customer was out of the picture, though the step needs the customer</source>
+        <translation>本步骤要求客户在场，但客户不在画面中</translation>
+    </message>
+    <message>
+        <source>There is no recording of this session, or it holds no picture: nothing shows the sale (fails the check).</source>
+        <translation>本次双录没有录像，或录像中没有画面：没有任何记录能证明这次销售过程（不通过）。</translation>
+    </message>
+    <message>
+        <source>No recording</source>
+        <translation>没有录像</translation>
+    </message>
 </context>
 <context>
     <name>ScriptCheck</name>

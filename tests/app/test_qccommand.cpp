@@ -437,3 +437,131 @@ TEST_CASE("qc --json prints a JSON error object when it fails")
     CHECK(report.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString() == QLatin1String("not-found"));
     CHECK(report.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(QLatin1String("no such file")));
 }
+
+namespace {
+
+/// The steps of traditional-life with consent taking at least 5 s and the mandated prompt 8 s
+/// (the rest at once), as a template file in `folder`/templates; returns its path.
+QString stepsTemplate(const QTemporaryDir &dir, const QString &id)
+{
+    QFile shipped(QStringLiteral(DUALREC_SOURCE_DIR "/resources/scripts/traditional-life.json"));
+    REQUIRE(shipped.open(QIODevice::ReadOnly));
+    auto root = QJsonDocument::fromJson(shipped.readAll()).object();
+    root[QStringLiteral("id")] = id;
+    auto steps = root.value(QStringLiteral("steps")).toArray();
+    for (qsizetype i = 0; i < steps.size(); ++i) {
+        auto step = steps.at(i).toObject();
+        auto requirements = step.value(QStringLiteral("requires")).toObject();
+        const auto stepId = step.value(QStringLiteral("id")).toString();
+        requirements[QStringLiteral("min_duration_s")] = stepId == QLatin1String("consent") ? 5 : stepId == QLatin1String("mandated-prompt") ? 8 : 0;
+        step[QStringLiteral("requires")] = requirements;
+        step.remove(QStringLiteral("audio"));
+        steps[i] = step;
+    }
+    root[QStringLiteral("steps")] = steps;
+    const auto templates = dir.filePath(QStringLiteral("templates"));
+    REQUIRE(QDir().mkpath(templates));
+    const auto path = QDir(templates).filePath(id + QStringLiteral(".json"));
+    QFile out(path);
+    REQUIRE(out.open(QIODevice::WriteOnly));
+    out.write(QJsonDocument(root).toJson());
+    return path;
+}
+
+struct ReasonRow {
+    QString kind;
+    QString stepId;
+    double start = 0;
+    double end = 0;
+};
+
+QList<ReasonRow> reasonsOf(const QJsonArray &reasons, const QString &kind)
+{
+    QList<ReasonRow> rows;
+    for (const auto &value : reasons) {
+        const auto reason = value.toObject();
+        if (reason.value(QStringLiteral("kind")).toString() == kind)
+            rows.append({kind, reason.value(QStringLiteral("step_id")).toString(), reason.value(QStringLiteral("start_ms")).toDouble() / 1000,
+                         reason.value(QStringLiteral("end_ms")).toDouble() / 1000});
+    }
+    return rows;
+}
+
+} // namespace
+
+TEST_CASE("a third face and a covered lens in a real recording: the live guard's verdict and qc --script give the reason, its step and time")
+{
+    // The generated clip: a stranger behind the parties from 1.5 s to 4 s, the lens covered from
+    // 6 s to 8.5 s. Recorded in real time through `dualrec record --presence guard`, steps
+    // advanced automatically: consent (at least 5 s) runs over the stranger, the mandated prompt
+    // over the covered lens.
+    QTemporaryDir dir;
+    const auto script = stepsTemplate(dir, QStringLiteral("qc-defects-test"));
+    const auto data = dir.filePath(QStringLiteral("data"));
+    const auto recorded = cli({QStringLiteral("record"), QStringLiteral("--source"), generated("stranger_then_covered"), QStringLiteral("--templates"),
+                               QFileInfo(script).absolutePath(), QStringLiteral("--template"), QStringLiteral("qc-defects-test"),
+                               QStringLiteral("--application-no"), QStringLiteral("QC-3"), QStringLiteral("--agent"), QStringLiteral("A-7"),
+                               QStringLiteral("--out"), dir.filePath(QStringLiteral("out")), QStringLiteral("--data-dir"), data,
+                               QStringLiteral("--answers"), QStringLiteral("auto"), QStringLiteral("--presence"), QStringLiteral("guard"),
+                               QStringLiteral("--size"), QStringLiteral("640x360"), QStringLiteral("--duration"), QStringLiteral("10")});
+    INFO(recorded.out.toStdString() << recorded.err.toStdString());
+    REQUIRE(recorded.exitCode == 0);
+    CHECK(recorded.err.contains(QLatin1String("presence: third_party")));
+    CHECK(recorded.err.contains(QLatin1String("presence: camera_blocked")));
+    QString recording;
+    for (const auto &line : recorded.out.split(u'\n')) {
+        if (line.startsWith(QLatin1String("recording: ")))
+            recording = line.mid(11).trimmed();
+    }
+    REQUIRE(QFile::exists(recording));
+
+    // The clip's time 0 lies a little after the recording's (the source starts after the
+    // session is created): the labels are checked within 0.8 s.
+    constexpr double kTolerance = 0.8;
+    const auto checkReasons = [&](const QJsonArray &reasons, const char *where) {
+        INFO(where << ": " << QJsonDocument(reasons).toJson().toStdString());
+        const auto third = reasonsOf(reasons, QStringLiteral("third_party"));
+        REQUIRE(third.size() == 1);
+        CHECK(third[0].stepId == QLatin1String("consent"));
+        CHECK(std::abs(third[0].start - 1.5) <= kTolerance);
+        CHECK(std::abs(third[0].end - 4.0) <= kTolerance);
+        const auto blocked = reasonsOf(reasons, QStringLiteral("camera_blocked"));
+        REQUIRE(blocked.size() == 1);
+        CHECK(blocked[0].stepId == QLatin1String("mandated-prompt"));
+        CHECK(std::abs(blocked[0].start - 6.0) <= kTolerance);
+        CHECK(std::abs(blocked[0].end - 8.5) <= kTolerance);
+        // Nobody counts as missing while the lens is covered: that is the covered camera.
+        CHECK(reasonsOf(reasons, QStringLiteral("presence_missing")).isEmpty());
+    };
+
+    // 1. The verdict computed live when the session ended, as journaled.
+    {
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("defects-journal"));
+        db.setDatabaseName(QDir(data).filePath(QStringLiteral("journal.sqlite")));
+        REQUIRE(db.open());
+        QSqlQuery query(db);
+        REQUIRE(query.exec(QStringLiteral("SELECT r.kind, r.step_id, r.start_ms, r.end_ms, s.qc_verdict FROM qc_reasons r "
+                                          "JOIN qc_verdicts v ON v.id = r.verdict_id JOIN sessions s ON s.id = v.session_id "
+                                          "ORDER BY r.position")));
+        QJsonArray journaled;
+        QString verdict;
+        while (query.next()) {
+            journaled.append(QJsonObject{{QStringLiteral("kind"), query.value(0).toString()}, {QStringLiteral("step_id"), query.value(1).toString()},
+                                         {QStringLiteral("start_ms"), query.value(2).toDouble()}, {QStringLiteral("end_ms"), query.value(3).toDouble()}});
+            verdict = query.value(4).toString();
+        }
+        CHECK(verdict == QLatin1String("fail"));
+        checkReasons(journaled, "live verdict");
+        query = QSqlQuery();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("defects-journal"));
+
+    // 2. The same recording checked afterwards against its template, every frame.
+    const auto checked = cli({QStringLiteral("qc"), recording, QStringLiteral("--json"), QStringLiteral("--script"), script,
+                              QStringLiteral("--data-dir"), data});
+    CHECK(checked.exitCode == 1);
+    const auto qc = parsed(checked).value(QStringLiteral("qc")).toObject();
+    CHECK(qc.value(QStringLiteral("verdict")).toString() == QLatin1String("fail"));
+    checkReasons(qc.value(QStringLiteral("reasons")).toArray(), "qc --script");
+}

@@ -137,7 +137,9 @@ TEST_CASE("qc --report writes the QC report of a recorded session as a PDF with 
         // The verdict in words, and the reason (someone out of the picture in the consent step) as a
         // sentence, with the step's title and where in the recording.
         CHECK(text.contains(QStringLiteral("质检未通过")));
-        CHECK(text.contains(QStringLiteral("本步骤要求在场的人不在画面中")));
+        // Nobody was found: the agent's and the customer's absence are two sentences, each naming its party.
+        CHECK(text.contains(QStringLiteral("业务员不在画面中")));
+        CHECK(text.contains(QStringLiteral("客户不在画面中")));
         CHECK(text.contains(QStringLiteral("录音录像同意")));
         CHECK(text.contains(QStringLiteral("P2026-0042")));
         CHECK(text.contains(QStringLiteral("双录质检报告")));

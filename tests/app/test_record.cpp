@@ -268,6 +268,14 @@ TEST_CASE("after kill -9 the next start closes the interrupted session and final
     ::kill(pid_t(killed.processId()), SIGKILL);
     REQUIRE(killed.waitForFinished(10000));
     REQUIRE(QFile::exists(fragmented));
+    // As if it had been killed while finalizing: a partial final file (the encrypted writer never
+    // overwrites one) must not stop the next start from finalizing.
+    const auto partial = QString(fragmented).replace(QLatin1String(".recording.mp4"), QLatin1String(".mp4.tmp"));
+    {
+        QFile file(partial);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(4096, 'x'));
+    }
     const auto locks = QDir(QDir(data.path()).filePath(QStringLiteral("open-sessions")));
     CHECK(locks.exists(killedId + QStringLiteral(".lock"))); // left behind by the dead process
 
@@ -295,6 +303,7 @@ TEST_CASE("after kill -9 the next start closes the interrupted session and final
     // what was recorded before the kill, with the steps as chapters.
     const auto final = QString(fragmented).replace(QLatin1String(".recording.mp4"), QLatin1String(".mp4"));
     CHECK_FALSE(QFile::exists(fragmented));
+    CHECK_FALSE(QFile::exists(partial));
     REQUIRE(QFile::exists(final));
     QTemporaryDir plain;
     const auto plainFinal = plainCopy(final, data.path(), plain);
@@ -338,6 +347,26 @@ TEST_CASE("after kill -9 the next start closes the interrupted session and final
               == QDir::cleanPath(final) + u' ' + digest);
         CHECK(value(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'session-recovered' AND subject = ?"), {killedId})
               == QLatin1String("1"));
+        // Its QC verdict, computed when it was closed (never "pending" forever): the crash is a
+        // recording gap in the step that was running, from where the recording stops; the
+        // demo source's picture and tone give no other reason.
+        const auto killedVerdict = value(QStringLiteral("SELECT qc_verdict FROM sessions WHERE id = ?"), {killedId});
+        CHECK((killedVerdict == QLatin1String("needs_review") || killedVerdict == QLatin1String("fail"))); // never pass, never pending
+        const auto runningStep = value(QStringLiteral("SELECT step_id FROM events WHERE session_id = ? AND type = 'step-started' "
+                                                      "ORDER BY seq DESC LIMIT 1"),
+                                       {killedId});
+        REQUIRE_FALSE(runningStep.isEmpty());
+        const auto gap = value(QStringLiteral("SELECT r.kind || ' ' || r.severity || ' ' || r.step_id || ' ' || r.start_ms || ' ' || r.detail "
+                                              "FROM qc_reasons r JOIN qc_verdicts v ON v.id = r.verdict_id WHERE v.session_id = ? "
+                                              "AND r.detail LIKE 'interrupted%'"),
+                               {killedId});
+        INFO(gap.toStdString());
+        CHECK(gap.startsWith(QStringLiteral("recording_gap review %1 ").arg(runningStep)));
+        CHECK(gap.contains(QLatin1String("interrupted: DualRec stopped here")));
+        const auto gapStart = gap.section(u' ', 3, 3).toLongLong();
+        CHECK(gapStart >= 1000); // about where it was killed (3 s), less what was not yet written
+        CHECK(gapStart <= 6000);
+        CHECK(runningErr.contains(QStringLiteral("QC verdict: ") + killedVerdict));
         // The one that was running when the third started ended as it would have: untouched.
         CHECK(value(QStringLiteral("SELECT state FROM sessions WHERE id = ?"), {runningId}) == QLatin1String("aborted"));
         CHECK(value(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'session-recovered' AND subject = ?"), {runningId})
@@ -540,6 +569,14 @@ TEST_CASE("record killed in each evidence state it reaches resumes from that sta
     const auto recovered = journalValue(journalPath, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'session-recovered' AND subject = '%1'").arg(id));
     // A stored session needed nothing: it is not "recovered"; the others are, once.
     CHECK(recovered == (state == QLatin1String("stored") ? QLatin1String("0") : QLatin1String("1")));
+    // Its QC verdict was computed when it was resumed, whichever state it was killed in.
+    const auto verdict = journalValue(journalPath, QStringLiteral("SELECT qc_verdict FROM sessions WHERE id = '%1'").arg(id));
+    CHECK(verdict != QLatin1String("pending"));
+    CHECK(journalValue(journalPath, QStringLiteral("SELECT COUNT(*) FROM qc_verdicts") + where) == QLatin1String("1"));
+    // Only the one killed while it recorded was interrupted: that is a recording gap.
+    const auto interrupted = journalValue(journalPath, QStringLiteral("SELECT COUNT(*) FROM qc_reasons r JOIN qc_verdicts v ON v.id = r.verdict_id")
+                                                           + QStringLiteral(" WHERE v.session_id = '%1' AND r.kind = 'recording_gap' AND r.detail LIKE 'interrupted%'").arg(id));
+    CHECK(interrupted == (state == QLatin1String("recording") ? QLatin1String("1") : QLatin1String("0")));
     const auto recording = journalValue(journalPath, QStringLiteral("SELECT path FROM media_files") + where
                                                          + QStringLiteral(" AND role = 'recording'"));
     QTemporaryDir plain;

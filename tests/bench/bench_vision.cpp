@@ -99,6 +99,8 @@ Cost measure(const AnalyzerConfig &config, const std::vector<cv::Mat> &frames, i
 struct Live {
     double checksPerSecond = 0;
     double coreShare = 0; ///< guard thread CPU per second of stream
+    double cpuMsPerCheck = 0; ///< the guard thread's CPU time per check (mean)
+    double cpuMsP95 = 0;
     qint64 dropped = 0;   ///< replaced in the mailbox while a check ran (the machine was busy)
     qint64 deferred = 0;  ///< refused by the guard's CPU budget
 };
@@ -118,10 +120,12 @@ Live live(const Policy &policy, const std::vector<cv::Mat> &frames, int seconds)
         die(guard.error().toString());
     int checks = 0;
     std::chrono::microseconds cpu{0};
+    std::vector<double> perCheck;
     QObject receiver;
     QObject::connect(guard->get(), &PresenceGuard::checked, &receiver, [&](const PresenceCheck &check) {
         ++checks;
         cpu += check.cpuTime;
+        perCheck.push_back(static_cast<double>(check.cpuTime.count()) / 1000.0);
     });
     QElapsedTimer clock;
     clock.start();
@@ -141,6 +145,11 @@ Live live(const Policy &policy, const std::vector<cv::Mat> &frames, int seconds)
     QCoreApplication::processEvents();
     result.checksPerSecond = checks / static_cast<double>(seconds);
     result.coreShare = static_cast<double>(cpu.count()) / 1e6 / static_cast<double>(seconds);
+    if (!perCheck.empty()) {
+        std::ranges::sort(perCheck);
+        result.cpuMsPerCheck = static_cast<double>(cpu.count()) / 1000.0 / static_cast<double>(perCheck.size());
+        result.cpuMsP95 = perCheck[perCheck.size() * 95 / 100];
+    }
     return result;
 }
 
@@ -196,17 +205,29 @@ int main(int argc, char *argv[])
         std::printf("\nThe live guard in real time: 8 checks/s asked, 720p25 frames paced by the clock for %d s each, the copy the "
                     "live hub hands the guard (320 px before, 640 px now)\n",
                     liveSeconds);
-        std::printf("%-34s | %-36s | %-8s | %-16s | %s\n", "scene", "policy", "checks/s", "guard CPU % core",
-                    "frames dropped in the mailbox (a check still running) / deferred by the CPU budget");
+        std::printf("%-34s | %-36s | %-8s | %-16s | %-20s | %-34s | %s\n", "scene", "policy", "checks/s", "guard CPU % core",
+                    "CPU ms/check (p95)", "by CPU time: checks/s in 25 %, share", "frames dropped in the mailbox / deferred by the CPU budget");
+        bool goalMet = true;
         for (const auto &scene : scenes) {
             for (const auto &policy : policies) {
                 const auto result = live(policy, scene.frames, liveSeconds);
-                std::printf("%-34s | %-36s | %8.2f | %14.1f %% | %lld / %lld\n", scene.name, policy.name, result.checksPerSecond,
-                            result.coreShare * 100, static_cast<long long>(result.dropped), static_cast<long long>(result.deferred));
+                // What the guard sustains when its thread gets the CPU it asks for: 8 a second, or
+                // fewer when a check costs more than the 25 % budget allows (the budget's rule).
+                // From thread CPU time, so other processes on the machine change it little.
+                const double sustained = result.cpuMsP95 > 0 ? std::min(8.0, 250.0 / result.cpuMsP95) : 0;
+                const double share = sustained * result.cpuMsP95 / 1000.0;
+                const bool met = sustained >= 5.0 && share <= 0.25;
+                if (&policy == &policies[1])
+                    goalMet = goalMet && met;
+                std::printf("%-34s | %-36s | %8.2f | %14.1f %% | %8.2f (%7.2f) | %5.1f checks/s at %4.1f %% of a core %-4s | %lld / %lld\n",
+                            scene.name, policy.name, result.checksPerSecond, result.coreShare * 100, result.cpuMsPerCheck, result.cpuMsP95,
+                            sustained, share * 100, met ? "ok" : "MISS", static_cast<long long>(result.dropped),
+                            static_cast<long long>(result.deferred));
             }
         }
-        std::printf("Fewer than 8 checks/s with few deferred frames means the guard's low-priority thread did not get the CPU "
-                    "(a busy machine): compare the CPU per check above, which does not depend on that.\n");
+        std::printf("Fewer than 8 checks/s delivered with few deferred frames means the guard's thread did not get the CPU "
+                    "(a busy machine). The goal (>= 5 checks/s within <= 25 %% of one core, at the p95 CPU time per check) "
+                    "with the current policy: %s\n", goalMet ? "met on every scene" : "NOT met");
     }
 
     std::printf("\nPer generated clip (QC at 8 checks/s): labelled defects caught, false alarms, faces found/expected per check, "

@@ -223,3 +223,32 @@ TEST_CASE("verdict names round-trip and reasons come in time order")
     CHECK(json.at(1).toObject().value(QStringLiteral("kind")).toString() == QLatin1String("audio_clipped"));
     CHECK(json.at(1).toObject().value(QStringLiteral("start_ms")).toInteger() == 32'000);
 }
+
+TEST_CASE("a session without a recording, or with an empty one, never passes: no_recording fails whatever the rules say")
+{
+    for (const auto presence : {qc::RecordingPresence::Missing, qc::RecordingPresence::Empty}) {
+        auto input = threeSteps();
+        input.recording = presence;
+        input.audio = {}; // nothing to decode
+        // The most lenient template: every rule key ignored.
+        workflow::QcRules lenient;
+        for (const auto &row : workflow::kQcReasonNames)
+            lenient.set(row.value, QcSeverity::Ignore);
+        const auto verdict = qc::evaluate(input, lenient);
+        CHECK(verdict.outcome == QcOutcome::Fail);
+        REQUIRE(verdict.reasons.size() == 1);
+        CHECK(verdict.reasons[0].kind == QcReasonKind::NoRecording);
+        CHECK(verdict.reasons[0].severity == QcSeverity::Fail);
+        CHECK(verdict.reasons[0].stepId.isEmpty());
+        CHECK(verdict.reasons[0].range == qc::TimeRange{0ms, 40'000ms});
+        CHECK(verdict.reasons[0].detail.contains(QLatin1String("no evidence")));
+        const auto json = verdict.toJson().value(QStringLiteral("reasons")).toArray();
+        CHECK(json.at(0).toObject().value(QStringLiteral("kind")).toString() == QLatin1String("no_recording"));
+    }
+    CHECK(qc::qcReasonKindFromName(u"no_recording") == QcReasonKind::NoRecording);
+    CHECK(QLatin1String(qc::qcReasonKindName(QcReasonKind::NoRecording)) == QLatin1String("no_recording"));
+    // Not a rule key: a template cannot weigh it.
+    workflow::QcRules rules;
+    rules.set(QcReasonKind::NoRecording, QcSeverity::Ignore);
+    CHECK(rules.severity(QcReasonKind::NoRecording) == QcSeverity::Fail);
+}

@@ -113,18 +113,30 @@ private:
     HoleSink m_sink;
 };
 
+/// A camera and microphone that start and then deliver nothing at all.
+class MuteSource final : public capture::CaptureSource
+{
+public:
+    Result<void> start(capture::CaptureSink &) override { return {}; }
+    void stop() override {}
+    [[nodiscard]] QString description() const override { return QStringLiteral("a source that delivers nothing"); }
+};
+
 struct Recorded {
     std::optional<qc::QcVerdict> verdict;
     QList<storage::QcVerdictRecord> journaled;
     QString sessionVerdict;
 };
 
+/// How the session is recorded: the demo source, no recording at all, or a source that delivers nothing.
+enum class Recording { Demo, None, Mute };
+
 /// Records one session from the demo source (tone level as given), walks every step with both
 /// parties present, ends it and returns its verdict as computed and as journaled.
 /// `speechCheck`: the controller's own speech check listens to the microphone (the tone: nobody
 /// speaks). Off, speech counts as not analysed and no "no audible answer" reason can come.
 Recorded recordSession(double toneLevel, std::optional<std::pair<std::chrono::milliseconds, std::chrono::milliseconds>> hole = {},
-                       bool speechCheck = false)
+                       bool speechCheck = false, Recording recording = Recording::Demo)
 {
     QTemporaryDir data;
     SystemClock clock;
@@ -154,20 +166,23 @@ Recorded recordSession(double toneLevel, std::optional<std::pair<std::chrono::mi
     settings.origin = controller.session().createdMonotonic();
     auto synthetic = std::make_unique<capture::SyntheticSource>(settings, clock);
     std::unique_ptr<capture::CaptureSource> source;
-    if (hole)
+    if (recording == Recording::Mute)
+        source = std::make_unique<MuteSource>();
+    else if (hole)
         source = std::make_unique<HoleSource>(std::move(synthetic), hole->first, hole->second);
     else
         source = std::move(synthetic);
     live::LiveOptions options;
     options.previewsPerSecond = 0;
     live::LiveCapture capture(std::move(source), nullptr, options);
-    REQUIRE(controller.openRecording(capture).has_value());
+    if (recording != Recording::None)
+        REQUIRE(controller.openRecording(capture).has_value());
     auto &session = controller.session();
     REQUIRE(session.start().has_value());
     session.setPresence({true, true, true});
     // Walk the steps over about 5 s of recording.
     const auto &steps = session.plan().steps();
-    const int pauseMs = int(5000 / steps.size());
+    const int pauseMs = recording == Recording::Demo ? int(5000 / steps.size()) : 20; // nothing to record: no need to wait
     while (session.currentStep() < steps.size() && !workflow::isEndState(session.state())) {
         const auto &requirements = steps.at(session.currentStep()).definition.requirements;
         waitFor([] { return false; }, pauseMs);
@@ -275,4 +290,32 @@ TEST_CASE("a source that stops delivering for two seconds leaves a recording gap
     CHECK(gaps.front().range.start <= 1700ms);
     CHECK_FALSE(gaps.front().stepId.isEmpty()); // the hole falls into the steps being walked
     CHECK(recorded.verdict->outcome != qc::QcOutcome::Pass);
+}
+
+TEST_CASE("a session that ran without a recording fails: no recording is no evidence", "[live]")
+{
+    const auto recorded = recordSession(0.05, {}, false, Recording::None);
+    REQUIRE(recorded.verdict.has_value());
+    INFO(QJsonDocument(recorded.verdict->toJson()).toJson().toStdString());
+    CHECK(recorded.verdict->outcome == qc::QcOutcome::Fail);
+    const auto missing = ofKind(*recorded.verdict, qc::QcReasonKind::NoRecording);
+    REQUIRE(missing.size() == 1);
+    CHECK(missing.front().severity == workflow::QcSeverity::Fail);
+    CHECK(missing.front().detail.contains(QLatin1String("no recording file")));
+    CHECK(recorded.sessionVerdict == QLatin1String("fail"));
+    REQUIRE(recorded.journaled.size() == 1);
+    REQUIRE_FALSE(recorded.journaled[0].reasons.isEmpty());
+    CHECK(recorded.journaled[0].reasons.front().kind == QLatin1String("no_recording"));
+}
+
+TEST_CASE("a session whose camera and microphone delivered nothing fails: the recording holds no picture", "[live]")
+{
+    const auto recorded = recordSession(0.05, {}, false, Recording::Mute);
+    REQUIRE(recorded.verdict.has_value());
+    INFO(QJsonDocument(recorded.verdict->toJson()).toJson().toStdString());
+    CHECK(recorded.verdict->outcome == qc::QcOutcome::Fail);
+    const auto empty = ofKind(*recorded.verdict, qc::QcReasonKind::NoRecording);
+    REQUIRE(empty.size() == 1);
+    CHECK(empty.front().detail.contains(QLatin1String("holds no picture")));
+    CHECK(recorded.sessionVerdict == QLatin1String("fail"));
 }

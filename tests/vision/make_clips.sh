@@ -73,3 +73,8 @@ clip customer_absent "$always" 'not(between(t,3,6.5))' "$never" 230 "" \
 # The agent is away from 2 s to 5 s.
 clip agent_absent 'not(between(t,2,5))' "$always" "$never" 230 "" \
   "defect,party_absent,agent,2.0,5.0\nfaces,0,2,2\nfaces,2.1,5,1\nfaces,5.1,10,2\n"
+# A stranger leans in behind the parties from 1.5 s to 4 s, then the lens is covered from 6 s to
+# 8.5 s: both defects in one clip, recorded through `dualrec record --presence guard` and checked
+# by `dualrec qc --script` (tests/app/test_qccommand.cpp).
+clip stranger_then_covered "$always" "$always" 'between(t,1.5,4)' 230 "drawbox=x=0:y=0:w=iw:h=ih:color=black:t=fill:enable='between(t,6,8.5)'," \
+  "defect,third_party,,1.5,4.0\ndefect,camera_blocked,,6.0,8.5\nfaces,0,1.5,2\nfaces,1.6,4,3\nfaces,4.1,6,2\nfaces,6.1,8.5,0\nfaces,8.6,10,2\n"

@@ -101,7 +101,7 @@ TEST_CASE("generated clips: every labelled defect / and nothing else / with the 
 {
     const auto name = GENERATE(as<QString>{}, QStringLiteral("clean"), QStringLiteral("third_face"), QStringLiteral("camera_covered"),
                                QStringLiteral("dim_light"), QStringLiteral("small_faces"), QStringLiteral("brief_dip"),
-                               QStringLiteral("customer_absent"), QStringLiteral("agent_absent"));
+                               QStringLiteral("customer_absent"), QStringLiteral("agent_absent"), QStringLiteral("stranger_then_covered"));
     INFO(name.toStdString());
     const auto labels = readLabels(generatedClip(name, ".labels.csv"));
     REQUIRE_FALSE(labels.faces.empty());

@@ -26,7 +26,7 @@ constexpr MigrationFile kMigrations[] = {
     {10, ":/dualrec/migrations/0010-keyed-integrity.sql"},
     {11, ":/dualrec/migrations/0011-qc-reasons-and-spot-checks.sql"},
     {12, ":/dualrec/migrations/0012-timestamp-uploads.sql"},
-    {13, ":/dualrec/migrations/0016-qc-reason-party.sql"}, // version 13 on this branch until renumbered
+    {13, ":/dualrec/migrations/0013-qc-reason-party.sql"},
 };
 static_assert(std::size(kMigrations) == Schema::kLatestVersion);
 

@@ -44,7 +44,7 @@ QList<media::ChapterMark> chaptersFor(const QString &sidecarPath, const QList<wo
     return chapters;
 }
 
-std::optional<storage::MediaFile> lastWithRole(const QList<storage::MediaFile> &files, QLatin1String role)
+std::optional<storage::MediaFile> lastWithRole(const QList<storage::MediaFile> &files, storage::MediaRole role)
 {
     for (auto it = files.crbegin(); it != files.crend(); ++it) {
         if (it->role == role)
@@ -69,7 +69,7 @@ Closing closeRecording(storage::Journal &journal, const Clock &clock, const QLis
 {
     auto &sessions = journal.sessions();
     const auto *keys = journal.evidenceKeys().get();
-    if (const auto final = lastWithRole(files, QLatin1String("recording"))) {
+    if (const auto final = lastWithRole(files, storage::MediaRole::Recording)) {
         // Finalized and journaled before the stop: nothing to redo.
         recovered.recordingPath = final->path;
         recovered.finalized = true;
@@ -77,7 +77,7 @@ Closing closeRecording(storage::Journal &journal, const Clock &clock, const QLis
             recovered.recorded = count->duration;
         return Closing::Done;
     }
-    const auto fragmented = lastWithRole(files, QLatin1String("recording-fragmented"));
+    const auto fragmented = lastWithRole(files, storage::MediaRole::RecordingFragmented);
     if (!fragmented)
         return Closing::Done; // stopped before the recording began, or no camera
     const auto fragmentedPath = fragmented->path;
@@ -131,7 +131,7 @@ Closing closeRecording(storage::Journal &journal, const Clock &clock, const QLis
         const auto digest = seal::evidenceSha256(finalized->path, keys);
         if (!digest)
             recovered.problem = digest.error();
-        else if (auto added = sessions.addMediaFile(recovered.id, {QStringLiteral("recording"), QDir::cleanPath(finalized->path),
+        else if (auto added = sessions.addMediaFile(recovered.id, {storage::MediaRole::Recording, QDir::cleanPath(finalized->path),
                                                                    finalized->bytes, *digest, clock.wallNow().toUTC()});
                  !added)
             recovered.problem = added.error();
@@ -147,7 +147,7 @@ Closing closeRecording(storage::Journal &journal, const Clock &clock, const QLis
         const auto written =
             media::updateSidecarEnd(sidecarPath, state, detail, recovered.finalized ? recovered.recordingPath : QString(), chapters, keys);
         if (written) {
-            (void)sessions.addMediaFile(recovered.id, {QStringLiteral("sidecar"), QDir::cleanPath(sidecarPath),
+            (void)sessions.addMediaFile(recovered.id, {storage::MediaRole::Sidecar, QDir::cleanPath(sidecarPath),
                                                        QFileInfo(sidecarPath).size(), seal::evidenceSha256(sidecarPath, keys).value_or(QString()),
                                                        clock.wallNow().toUTC()});
         } else if (!recovered.problem) {
@@ -219,8 +219,8 @@ bool recoverOne(storage::Journal &journal, const Clock &clock, std::stop_token s
     recovered.applicationNo = (*record)->applicationNo;
     recovered.stateFound = (*record)->state;
     const bool open = !workflow::isEndState(recovered.stateFound);
-    const bool unsaved = lastWithRole(*files, QLatin1String("recording-fragmented"))
-                         && !lastWithRole(*files, QLatin1String("recording")) && !lastWithRole(*files, QLatin1String("sidecar"));
+    const bool unsaved = lastWithRole(*files, storage::MediaRole::RecordingFragmented)
+                         && !lastWithRole(*files, storage::MediaRole::Recording) && !lastWithRole(*files, storage::MediaRole::Sidecar);
     if (!open && !unsaved)
         return false;
     // The one transition table decides (P3): every open state can fail; an unknown one cannot.
@@ -304,7 +304,7 @@ void adoptOrphans(storage::Journal &journal, const Clock &clock, std::stop_token
         if (!sidecar->ended)
             record.state = workflow::SessionState::Created; // open: the closing below fails it
         const auto final = std::ranges::find_if(sidecar->media, [](const storage::MediaFile &file) {
-            return file.role == QLatin1String("recording");
+            return file.role == storage::MediaRole::Recording;
         });
         const bool finished = final != sidecar->media.end();
         RecoveredSession recovered;
@@ -321,9 +321,9 @@ void adoptOrphans(storage::Journal &journal, const Clock &clock, std::stop_token
         for (auto file : std::as_const(sidecar->media)) {
             // Without a finalized recording the sidecar stays out: the closing below finalizes
             // the fragmented file and journals both.
-            if (!finished && file.role == QLatin1String("sidecar"))
+            if (!finished && file.role == storage::MediaRole::Sidecar)
                 continue;
-            if (file.role == QLatin1String("recording") || file.role == QLatin1String("sidecar"))
+            if (file.role == storage::MediaRole::Recording || file.role == storage::MediaRole::Sidecar)
                 file.sha256 = seal::evidenceSha256(file.path, keys).value_or(QString());
             file.createdAt = clock.wallNow().toUTC();
             if (auto added = sessions.addMediaFile(id, file); !added && !recovered.problem)
@@ -341,7 +341,7 @@ void adoptOrphans(storage::Journal &journal, const Clock &clock, std::stop_token
         QList<storage::MediaFile> adopted = sidecar->media;
         if (!finished)
             adopted.erase(std::remove_if(adopted.begin(), adopted.end(),
-                                         [](const storage::MediaFile &file) { return file.role == QLatin1String("recording"); }),
+                                         [](const storage::MediaFile &file) { return file.role == storage::MediaRole::Recording; }),
                           adopted.end());
         if (auto evidence = sessions.adoptEvidence(id, storage::SessionRepository::evidenceOfFiles(adopted), clock.wallNow(),
                                                    QStringLiteral("re-indexed from its sidecar %1").arg(QDir::toNativeSeparators(sidecarPath)));

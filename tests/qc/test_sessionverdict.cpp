@@ -116,7 +116,7 @@ private:
 struct Recorded {
     std::optional<qc::QcVerdict> verdict;
     QList<storage::QcVerdictRecord> journaled;
-    QString sessionVerdict;
+    storage::StoredVerdict sessionVerdict = storage::StoredVerdict::Invalid;
 };
 
 /// Records one session from the demo source (tone level as given), walks every step with both
@@ -218,7 +218,7 @@ TEST_CASE("with the speech check on, a session where the customer never spoke as
     REQUIRE(!unheard.empty());
     CHECK(unheard.size() == recorded.verdict->reasons.size());
     CHECK(recorded.verdict->outcome == qc::QcOutcome::NeedsReview);
-    CHECK(recorded.sessionVerdict == QLatin1String("needs_review"));
+    CHECK(recorded.sessionVerdict == storage::StoredVerdict::NeedsReview);
 }
 
 TEST_CASE("a clean session from the demo source passes, and the pass is journaled", "[live]")
@@ -230,8 +230,8 @@ TEST_CASE("a clean session from the demo source passes, and the pass is journale
     CHECK(recorded.verdict->reasons.empty());
     REQUIRE(recorded.journaled.size() == 1);
     CHECK(recorded.journaled[0].source == storage::QcSource::Automatic);
-    CHECK(recorded.journaled[0].verdict == QLatin1String("pass"));
-    CHECK(recorded.sessionVerdict == QLatin1String("pass"));
+    CHECK(recorded.journaled[0].verdict == storage::StoredVerdict::Pass);
+    CHECK(recorded.sessionVerdict == storage::StoredVerdict::Pass);
 }
 
 TEST_CASE("a session recorded with silence fails with missing sound, journaled with its time range", "[live]")
@@ -244,7 +244,7 @@ TEST_CASE("a session recorded with silence fails with missing sound, journaled w
     REQUIRE_FALSE(missing.empty());
     CHECK(missing.front().severity == workflow::QcSeverity::Fail);
     CHECK(missing.front().range.end - missing.front().range.start >= 100ms);
-    CHECK(recorded.sessionVerdict == QLatin1String("fail"));
+    CHECK(recorded.sessionVerdict == storage::StoredVerdict::Fail);
     REQUIRE(recorded.journaled.size() == 1);
     REQUIRE(recorded.journaled[0].reasons.size() == qsizetype(recorded.verdict->reasons.size()));
     const auto &stored = recorded.journaled[0].reasons.front();
@@ -261,7 +261,7 @@ TEST_CASE("a session recorded with an overdriven microphone asks for review: the
     CHECK_FALSE(ofKind(*recorded.verdict, qc::QcReasonKind::AudioClipped).empty());
     CHECK(ofKind(*recorded.verdict, qc::QcReasonKind::AudioMissing).empty());
     CHECK(recorded.verdict->outcome == qc::QcOutcome::NeedsReview);
-    CHECK(recorded.sessionVerdict == QLatin1String("needs_review"));
+    CHECK(recorded.sessionVerdict == storage::StoredVerdict::NeedsReview);
 }
 
 TEST_CASE("a source that stops delivering for two seconds leaves a recording gap in the verdict", "[live]")

@@ -171,6 +171,9 @@ std::optional<int> Application::startWindow()
         err << tr("dualrec: the journal in \"%1\" cannot be opened: %2")
                    .arg(QDir::toNativeSeparators(dataDirectory), journal.error().detail)
             << Qt::endl;
+        // A person who started the program sees why instead of nothing (the detail is logged above).
+        ui::DataFolderProblemBox box(ui::DataFolderPart::Journal, dataDirectory, journal.error());
+        box.exec();
         return 2;
     }
     m_journal = std::move(*journal);

@@ -168,7 +168,7 @@ QList<SelfTestCheck> checkRecording(const CommandLine &commandLine, const workfl
     bool journaled = false;
     if (media && digest) {
         for (const auto &file : *media)
-            journaled = journaled || (file.role == QLatin1String("recording") && file.sha256 == *digest);
+            journaled = journaled || (file.role == storage::MediaRole::Recording && file.sha256 == *digest);
     }
     if (journaled)
         checks << passed(QCoreApplication::translate("SelfTest", "Journal (SQLite): a test journal records the session and its recording with the right SHA-256."));

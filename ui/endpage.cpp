@@ -125,6 +125,7 @@ void EndPage::showSession(const WorkflowSession &session, std::optional<storage:
 {
     m_session = &session;
     m_verdict.reset();
+    m_failure.reset();
     setSealStatus(SealStatus::Invalid);
     setUploadStatus(std::nullopt);
     m_recording = std::move(recording);
@@ -132,6 +133,14 @@ void EndPage::showSession(const WorkflowSession &session, std::optional<storage:
     m_verificationUrl = std::move(verificationUrl);
     fill();
     m_newSession->setFocus();
+}
+
+void EndPage::setRecordingFailure(const Error &error, const QString &keptAt, const QString &folder)
+{
+    m_failure = error;
+    m_failureKeptAt = keptAt;
+    m_failureFolder = folder;
+    fill();
 }
 
 void EndPage::changeEvent(QEvent *event)
@@ -178,7 +187,17 @@ void EndPage::fill()
         m_outcome->setText(tr("The recording was aborted. Record the sale again as a new session."));
         break;
     case SessionState::Failed:
-        m_outcome->setText(tr("The recording failed. Record the sale again as a new session."));
+        if (m_failure && m_failure->code == ErrorCode::DiskFull)
+            m_outcome->setText(tr("The recording stopped: the disk is full. Everything recorded until then is kept in %1. "
+                                  "Free some space on the disk (technical support can help), then record the sale again "
+                                  "as a new session.")
+                                   .arg(m_failureKeptAt));
+        else if (m_failure)
+            m_outcome->setText(tr("The recording stopped. Everything recorded until then is kept in %1. %2 Then record the "
+                                  "sale again as a new session.")
+                                   .arg(m_failureKeptAt, ErrorText::sentence(m_failure->code, m_failureFolder)));
+        else
+            m_outcome->setText(tr("The recording failed. Record the sale again as a new session."));
         break;
     case SessionState::Invalid:
     case SessionState::Created:

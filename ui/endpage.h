@@ -47,6 +47,10 @@ public:
     /// The automatic QC verdict (live::SessionController::qcVerdict()): one sentence for the
     /// outcome and one per reason, under the outcome. None: "not done yet".
     void setQcVerdict(std::optional<qc::QcVerdict> verdict);
+    /// The recording broke (`error`: a full disk, a failed write); what was recorded until then
+    /// is in `keptAt`, inside the data folder `folder`. The outcome says why and what to do.
+    /// Cleared by showSession().
+    void setRecordingFailure(const Error &error, const QString &keptAt, const QString &folder);
 
     /// Where the session's sealing stands (live::SealQueue), shown under the outcome.
     enum class SealStatus : quint8 { Invalid = 0, NotStored, Sealing, Sealed, NoCertificate, Failed };
@@ -77,6 +81,9 @@ private:
     QLabel *m_seal = nullptr;
     QLabel *m_qc = nullptr;
     std::optional<qc::QcVerdict> m_verdict;
+    std::optional<Error> m_failure;
+    QString m_failureKeptAt;
+    QString m_failureFolder;
     SealStatus m_sealStatus = SealStatus::Invalid;
     int m_sealPercent = 0;
     std::optional<Error> m_sealError;

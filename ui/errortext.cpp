@@ -1,5 +1,6 @@
 #include "ui/errortext.h"
 
+#include <QDir>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcError, "dualrec.error")
@@ -47,10 +48,52 @@ QString ErrorText::sentence(ErrorCode code)
     return tr("An unknown error occurred. Tell technical support.");
 }
 
-QString ErrorText::describe(const QString &what, const Error &error)
+QString ErrorText::sentence(ErrorCode code, const QString &folder)
+{
+    const auto where = QDir::toNativeSeparators(folder);
+    switch (code) {
+    case ErrorCode::DiskFull:
+        return tr("The disk of the folder %1 is full. Free some space (technical support can help) and try again; what "
+                  "was recorded so far is kept.").arg(where);
+    case ErrorCode::IoError:
+        return tr("Reading or writing a file in the folder %1 failed. Check that the folder is there and can be written, "
+                  "then try again; if it happens again, ask technical support for help.").arg(where);
+    case ErrorCode::NotFound:
+        return tr("A file that is needed was not found in the folder %1. If this happens again, ask technical support "
+                  "for help.").arg(where);
+    case ErrorCode::Invalid:
+    case ErrorCode::InvalidArgument:
+    case ErrorCode::InvalidState:
+    case ErrorCode::RequirementsUnmet:
+    case ErrorCode::FormatError:
+    case ErrorCode::DeviceUnavailable:
+    case ErrorCode::InternalError:
+    case ErrorCode::DataCorrupt:
+    case ErrorCode::OutOfMemory:
+    case ErrorCode::Cancelled:
+    case ErrorCode::NetworkError:
+    case ErrorCode::AccessDenied:
+    case ErrorCode::ServerNotTrusted:
+        break;
+    }
+    return sentence(code);
+}
+
+void ErrorText::log(const Error &error)
 {
     qCWarning(lcError).noquote() << errorCodeName(error.code) << error.detail;
+}
+
+QString ErrorText::describe(const QString &what, const Error &error)
+{
+    log(error);
     return tr("%1 %2", "what failed, then why and what to do").arg(what, sentence(error.code));
+}
+
+QString ErrorText::describe(const QString &what, const Error &error, const QString &folder)
+{
+    log(error);
+    return tr("%1 %2", "what failed, then why and what to do").arg(what, sentence(error.code, folder));
 }
 
 QString ErrorText::technicalDetail(const Error &error)

@@ -25,6 +25,13 @@ public:
     /// `what` failed (a sentence of the caller's: "The recording cannot start."), then why and
     /// what to do. Logs the detail under `dualrec.error`.
     [[nodiscard]] static QString describe(const QString &what, const Error &error);
+    /// The same, naming `folder` where the code is about files (a full disk, a failed read or
+    /// write, a missing file), so the person and support know where to look.
+    [[nodiscard]] static QString describe(const QString &what, const Error &error, const QString &folder);
+    /// The sentence for `code` naming `folder` (DiskFull, IoError, NotFound), else sentence(code).
+    [[nodiscard]] static QString sentence(ErrorCode code, const QString &folder);
+    /// Logs the detail under `dualrec.error` (describe() does it; for callers with their own words).
+    static void log(const Error &error);
     /// For a tooltip or a details view: the technical detail (English), labelled.
     [[nodiscard]] static QString technicalDetail(const Error &error);
 };

@@ -176,9 +176,9 @@ void EvidenceActions::onExported(const SessionId &, const seal::EvidenceExport &
         QStringList names;
         for (const auto &file : result->files) {
             names.append(QFileInfo(file.path).fileName());
-            if (file.role == QLatin1String("recording") || file.role == QLatin1String("recording-fragmented"))
+            if (file.role == storage::MediaRole::Recording || file.role == storage::MediaRole::RecordingFragmented)
                 ++recordings;
-            else if (file.role == QLatin1String("snapshot"))
+            else if (file.role == storage::MediaRole::Snapshot)
                 ++snapshots;
             else
                 ++others;

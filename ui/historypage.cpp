@@ -1,4 +1,6 @@
 #include "ui/historypage.h"
+
+#include "core/qc/sessioninputs.h"
 #include "ui/errortext.h"
 #include "ui/evidenceactions.h"
 
@@ -339,10 +341,11 @@ storage::HistoryFilter HistoryPage::filter() const
     }
     filter.applicationNo = m_application->text().trimmed();
     filter.productCode = m_product->currentData().toString();
-    filter.state = m_state->currentData().toString();
-    filter.qcVerdict = m_qc->currentData().toString();
-    if (filter.qcVerdict == QLatin1String("review_queue")) {
-        filter.qcVerdict.clear();
+    if (const auto state = sessionStateFromName(m_state->currentData().toString()); state != SessionState::Invalid)
+        filter.state = state;
+    const auto verdict = m_qc->currentData().toString();
+    filter.qcVerdict = workflow::enumFromName(storage::kStoredVerdictNames, verdict);
+    if (verdict == QLatin1String("review_queue")) {
         filter.reviewQueue = true;
         filter.samplePercent = m_samplePercent;
     }
@@ -424,8 +427,9 @@ void HistoryPage::retranslateUi()
         states.append({WorkflowText::sessionState(state), QString::fromLatin1(sessionStateName(state))});
     refill(m_state, states);
     QList<std::pair<QString, QString>> verdicts{{tr("Any QC verdict"), QString()}};
-    for (const auto *verdict : {"pending", "pass", "needs_review", "fail"})
-        verdicts.append({HistoryText::qcVerdict(QLatin1String(verdict)), QLatin1String(verdict)});
+    for (const auto verdict : {storage::StoredVerdict::Pending, storage::StoredVerdict::Pass, storage::StoredVerdict::NeedsReview,
+                               storage::StoredVerdict::Fail})
+        verdicts.append({HistoryText::qcVerdict(verdict), storage::storedVerdictName(verdict)});
     // Sessions to spot-check: those needing review, and a sample of the passed ones.
     verdicts.append({tr("Review queue (%1 % of passed sessions sampled)").arg(m_samplePercent), QStringLiteral("review_queue")});
     refill(m_qc, verdicts);
@@ -480,11 +484,7 @@ void HistoryPage::onListed(storage::HistoryQueries::RequestId request, const sto
     m_table->setRowCount(int(m_rows.size()));
     for (int row = 0; row < m_rows.size(); ++row) {
         const auto &entry = m_rows.at(row);
-        QString stateText = entry.state;
-        for (int value = int(SessionState::Created); value <= int(SessionState::Failed); ++value) {
-            if (entry.state == QLatin1String(sessionStateName(SessionState(value))))
-                stateText = WorkflowText::sessionState(SessionState(value));
-        }
+        const QString stateText = WorkflowText::sessionState(entry.state);
         const QStringList cells{HistoryText::localDateTime(entry.createdAt), entry.applicationNo,
                                 personName(entry.agentId), entry.products, stateText,
                                 HistoryText::qcVerdict(entry.qcVerdict), HistoryText::uploadState(entry.uploadState)};
@@ -570,7 +570,7 @@ void HistoryPage::onDetailed(storage::HistoryQueries::RequestId request, const s
     QString size;
     if (!detail->filesError) {
         for (const auto &file : detail->files) {
-            if (file.role == QLatin1String("recording"))
+            if (file.role == storage::MediaRole::Recording)
                 size = HistoryText::fileSize(file.sizeBytes);
         }
     }
@@ -657,7 +657,7 @@ void HistoryPage::showQc(const Result<QList<storage::QcVerdictRecord>> &verdicts
     QStringList lines;
     QStringList details;
     if (automatic) {
-        lines.append(tr("Automatic check: %1").arg(QcText::verdictSentence(qc::qcOutcomeFromName(automatic->verdict).value_or(qc::QcOutcome::Invalid))));
+        lines.append(tr("Automatic check: %1").arg(QcText::verdictSentence(qc::outcomeOf(automatic->verdict))));
         for (const auto &reason : automatic->reasons) {
             lines.append(QStringLiteral("• ") + QcText::reason(reason, plan ? &*plan : nullptr));
             details.append(QcText::technical(reason));
@@ -735,11 +735,11 @@ void HistoryPage::showRecording(const SessionId &id, const storage::HistoryDetai
     // never finalized (a crash) left behind, which plays too.
     std::optional<storage::MediaFile> recording;
     for (const auto &file : *files) {
-        if (file.role == QLatin1String("recording"))
+        if (file.role == storage::MediaRole::Recording)
             recording = file;
     }
     for (const auto &file : *files) {
-        if (!recording && file.role == QLatin1String("recording-fragmented"))
+        if (!recording && file.role == storage::MediaRole::RecordingFragmented)
             recording = file;
     }
     if (!recording) {

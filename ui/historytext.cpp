@@ -193,17 +193,21 @@ QString HistoryText::technical(const SessionEvent &event)
     return lines.join(u'\n');
 }
 
-QString HistoryText::qcVerdict(const QString &verdict)
+QString HistoryText::qcVerdict(storage::StoredVerdict verdict)
 {
-    if (verdict == QLatin1String("pending"))
+    switch (verdict) {
+    case storage::StoredVerdict::Pending:
         return tr("Awaiting QC");
-    if (verdict == QLatin1String("pass"))
+    case storage::StoredVerdict::Pass:
         return tr("QC passed");
-    if (verdict == QLatin1String("fail"))
+    case storage::StoredVerdict::Fail:
         return tr("QC failed");
-    if (verdict == QLatin1String("needs_review"))
+    case storage::StoredVerdict::NeedsReview:
         return tr("QC: review needed");
-    return tr("Unknown (%1)").arg(verdict);
+    case storage::StoredVerdict::Invalid:
+        break;
+    }
+    return tr("Awaiting QC");
 }
 
 QString HistoryText::uploadState(const QString &state)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/storage/storedenums.h"
 #include "core/workflow/eventdetail.h"
 #include "core/workflow/scriptplan.h"
 #include "core/workflow/sessionevent.h"
@@ -36,7 +37,7 @@ public:
     /// Why a session stopped or paused, in words.
     [[nodiscard]] static QString reason(const workflow::ParsedReason &reason);
     /// The QC verdict as stored ("pending", "pass", "fail") in words.
-    [[nodiscard]] static QString qcVerdict(const QString &verdict);
+    [[nodiscard]] static QString qcVerdict(storage::StoredVerdict verdict);
     /// The upload state as stored ("none", ...) in words.
     [[nodiscard]] static QString uploadState(const QString &state);
     /// "40.2 MB" (decimal units, the locale's digits), "512 bytes" below a kilobyte.

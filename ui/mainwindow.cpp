@@ -562,7 +562,7 @@ void MainWindow::onStartRequested(const SaleForm &form, const SaleFormCheck &che
     }
     if (!started) {
         QMessageBox::warning(this, tr("Cannot start"),
-                             ErrorText::describe(tr("The recording cannot start."), started.error()));
+                             ErrorText::describe(tr("The recording cannot start."), started.error(), m_info.dataDirectory));
         startNewSession();
         return;
     }
@@ -581,14 +581,18 @@ void MainWindow::onStartRequested(const SaleForm &form, const SaleFormCheck &che
         const auto kept = QDir::toNativeSeparators(m_controller && m_controller->recording()
                                                        ? m_controller->recording()->fragmentedPath()
                                                        : recordingsDirectory());
+        if (error.code == ErrorCode::DiskFull)
+            ErrorText::log(error);
         m_recordingPage->setRecordingProblem(
             error.code == ErrorCode::DiskFull
                 ? tr("The recording stopped: the disk is full. Everything recorded until now is kept in %1.").arg(kept)
-                : ErrorText::describe(tr("The recording stopped. Everything recorded until now is kept in %1.").arg(kept), error));
+                : ErrorText::describe(tr("The recording stopped. Everything recorded until now is kept in %1.").arg(kept), error,
+                                      m_info.dataDirectory));
     });
     connect(controller, &live::SessionController::deviceLost, m_recordingPage, [this] {
         m_recordingPage->setRecordingProblem(
-            tr("The camera or microphone is gone: the session is paused until it is back. The recording so far is kept."));
+            tr("The camera or microphone is gone: the session is paused. Check that it is connected; the session goes on "
+               "by itself when it is back. If it does not come back, abort the session. The recording so far is kept."));
     });
     connect(controller, &live::SessionController::deviceRestored, m_recordingPage,
             [this] { m_recordingPage->setRecordingProblem(QString()); });
@@ -602,6 +606,10 @@ void MainWindow::onStartRequested(const SaleForm &form, const SaleFormCheck &che
                                                            .arg(QDir::toNativeSeparators(outcome->recordingPath)),
                                                        *outcome->finalizeError));
                 showEndPage();
+                // A broken recording (a full disk, a failed write): the end page says why and what to do.
+                if (outcome && outcome->failure)
+                    m_endPage->setRecordingFailure(*outcome->failure, QDir::toNativeSeparators(outcome->recordingPath),
+                                                   QDir::toNativeSeparators(m_info.dataDirectory));
             });
     m_recordingPage->attach(&controller->session(), saleContextOf(form, saleParties()), m_services.feed != nullptr);
     if (auto *speech = controller->speech()) {
@@ -692,7 +700,7 @@ void MainWindow::showEndPage()
     std::optional<storage::MediaFile> recordingFile;
     if (const auto files = m_services.journal.sessions().mediaFiles(session.id())) {
         for (const auto &file : *files) {
-            if (file.role == QLatin1String("recording"))
+            if (file.role == storage::MediaRole::Recording)
                 recordingFile = file;
         }
     }

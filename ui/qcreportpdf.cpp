@@ -1,6 +1,7 @@
 #include "ui/qcreportpdf.h"
 
 #include "core/media/watermarkfont.h"
+#include "core/qc/sessioninputs.h"
 #include "core/workflow/receipt.h"
 #include "ui/errortext.h"
 #include "ui/historytext.h"
@@ -176,7 +177,7 @@ private:
 
 QString verdictName(qc::QcOutcome outcome)
 {
-    return HistoryText::qcVerdict(QLatin1String(qc::qcOutcomeName(outcome)));
+    return HistoryText::qcVerdict(qc::storedVerdict(outcome));
 }
 
 QColor verdictColour(qc::QcOutcome outcome)

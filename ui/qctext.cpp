@@ -144,7 +144,7 @@ QString QcText::spotCheckCode(const QString &code)
 
 QString QcText::spotCheck(const storage::QcVerdictRecord &check, const QString &reviewerName, const workflow::ScriptPlan *plan)
 {
-    const bool passed = check.verdict == QLatin1String("pass");
+    const bool passed = check.verdict == storage::StoredVerdict::Pass;
     const QString step = stepName(check.stepId, plan);
     QString sentence;
     if (step.isEmpty())

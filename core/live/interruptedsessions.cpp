@@ -48,7 +48,7 @@ QList<media::ChapterMark> chaptersFor(const QString &sidecarPath, const QList<wo
     return chapters;
 }
 
-std::optional<storage::MediaFile> lastWithRole(const QList<storage::MediaFile> &files, QLatin1String role)
+std::optional<storage::MediaFile> lastWithRole(const QList<storage::MediaFile> &files, storage::MediaRole role)
 {
     for (auto it = files.crbegin(); it != files.crend(); ++it) {
         if (it->role == role)
@@ -73,7 +73,7 @@ Closing closeRecording(storage::Journal &journal, const Clock &clock, const QLis
 {
     auto &sessions = journal.sessions();
     const auto *keys = journal.evidenceKeys().get();
-    if (const auto final = lastWithRole(files, QLatin1String("recording"))) {
+    if (const auto final = lastWithRole(files, storage::MediaRole::Recording)) {
         // Finalized and journaled before the stop: nothing to redo.
         recovered.recordingPath = final->path;
         recovered.finalized = true;
@@ -81,7 +81,7 @@ Closing closeRecording(storage::Journal &journal, const Clock &clock, const QLis
             recovered.recorded = count->duration;
         return Closing::Done;
     }
-    const auto fragmented = lastWithRole(files, QLatin1String("recording-fragmented"));
+    const auto fragmented = lastWithRole(files, storage::MediaRole::RecordingFragmented);
     if (!fragmented)
         return Closing::Done; // stopped before the recording began, or no camera
     const auto fragmentedPath = fragmented->path;
@@ -139,7 +139,7 @@ Closing closeRecording(storage::Journal &journal, const Clock &clock, const QLis
         const auto digest = seal::evidenceSha256(finalized->path, keys);
         if (!digest)
             recovered.problem = digest.error();
-        else if (auto added = sessions.addMediaFile(recovered.id, {QStringLiteral("recording"), QDir::cleanPath(finalized->path),
+        else if (auto added = sessions.addMediaFile(recovered.id, {storage::MediaRole::Recording, QDir::cleanPath(finalized->path),
                                                                    finalized->bytes, *digest, clock.wallNow().toUTC()});
                  !added)
             recovered.problem = added.error();
@@ -155,7 +155,7 @@ Closing closeRecording(storage::Journal &journal, const Clock &clock, const QLis
         const auto written =
             media::updateSidecarEnd(sidecarPath, state, detail, recovered.finalized ? recovered.recordingPath : QString(), chapters, keys);
         if (written) {
-            (void)sessions.addMediaFile(recovered.id, {QStringLiteral("sidecar"), QDir::cleanPath(sidecarPath),
+            (void)sessions.addMediaFile(recovered.id, {storage::MediaRole::Sidecar, QDir::cleanPath(sidecarPath),
                                                        QFileInfo(sidecarPath).size(), seal::evidenceSha256(sidecarPath, keys).value_or(QString()),
                                                        clock.wallNow().toUTC()});
         } else if (!recovered.problem) {
@@ -228,8 +228,8 @@ bool recoverOne(storage::Journal &journal, const Clock &clock, std::stop_token s
     recovered.applicationNo = (*record)->applicationNo;
     recovered.stateFound = (*record)->state;
     const bool open = !workflow::isEndState(recovered.stateFound);
-    const bool unsaved = lastWithRole(*files, QLatin1String("recording-fragmented"))
-                         && !lastWithRole(*files, QLatin1String("recording")) && !lastWithRole(*files, QLatin1String("sidecar"));
+    const bool unsaved = lastWithRole(*files, storage::MediaRole::RecordingFragmented)
+                         && !lastWithRole(*files, storage::MediaRole::Recording) && !lastWithRole(*files, storage::MediaRole::Sidecar);
     if (!open && !unsaved)
         return false;
     // The one transition table decides (P3): every open state can fail; an unknown one cannot.
@@ -269,7 +269,7 @@ bool recoverOne(storage::Journal &journal, const Clock &clock, std::stop_token s
         }
     }
 
-    if ((*record)->qcVerdict == QLatin1String(qc::qcOutcomeName(qc::QcOutcome::Pending))) {
+    if ((*record)->qcVerdict == storage::StoredVerdict::Pending) {
         if (auto verdict = judgeLeftBehind(journal, clock, recovered.id, library, open))
             recovered.verdict = std::move(*verdict);
         else if (!recovered.problem)
@@ -320,7 +320,7 @@ void adoptOrphans(storage::Journal &journal, const Clock &clock, std::stop_token
         if (!sidecar->ended)
             record.state = workflow::SessionState::Created; // open: the closing below fails it
         const auto final = std::ranges::find_if(sidecar->media, [](const storage::MediaFile &file) {
-            return file.role == QLatin1String("recording");
+            return file.role == storage::MediaRole::Recording;
         });
         const bool finished = final != sidecar->media.end();
         RecoveredSession recovered;
@@ -337,9 +337,9 @@ void adoptOrphans(storage::Journal &journal, const Clock &clock, std::stop_token
         for (auto file : std::as_const(sidecar->media)) {
             // Without a finalized recording the sidecar stays out: the closing below finalizes
             // the fragmented file and journals both.
-            if (!finished && file.role == QLatin1String("sidecar"))
+            if (!finished && file.role == storage::MediaRole::Sidecar)
                 continue;
-            if (file.role == QLatin1String("recording") || file.role == QLatin1String("sidecar"))
+            if (file.role == storage::MediaRole::Recording || file.role == storage::MediaRole::Sidecar)
                 file.sha256 = seal::evidenceSha256(file.path, keys).value_or(QString());
             file.createdAt = clock.wallNow().toUTC();
             if (auto added = sessions.addMediaFile(id, file); !added && !recovered.problem)
@@ -357,7 +357,7 @@ void adoptOrphans(storage::Journal &journal, const Clock &clock, std::stop_token
         QList<storage::MediaFile> adopted = sidecar->media;
         if (!finished)
             adopted.erase(std::remove_if(adopted.begin(), adopted.end(),
-                                         [](const storage::MediaFile &file) { return file.role == QLatin1String("recording"); }),
+                                         [](const storage::MediaFile &file) { return file.role == storage::MediaRole::Recording; }),
                           adopted.end());
         if (auto evidence = sessions.adoptEvidence(id, storage::SessionRepository::evidenceOfFiles(adopted), clock.wallNow(),
                                                    QStringLiteral("re-indexed from its sidecar %1").arg(QDir::toNativeSeparators(sidecarPath)));
@@ -403,9 +403,9 @@ Result<qc::QcVerdict> judgeLeftBehind(storage::Journal &journal, const Clock &cl
     }
 
     // The recording kept: the finalized file, else the fragmented one.
-    auto kept = lastWithRole(*files, QLatin1String("recording"));
+    auto kept = lastWithRole(*files, storage::MediaRole::Recording);
     if (!kept)
-        kept = lastWithRole(*files, QLatin1String("recording-fragmented"));
+        kept = lastWithRole(*files, storage::MediaRole::RecordingFragmented);
     const auto lastEvent = events->isEmpty() ? milliseconds(0) : duration_cast<milliseconds>(events->last().monotonic);
     milliseconds recorded{0};
     QString audioProblem;
@@ -447,7 +447,7 @@ Result<qc::QcVerdict> judgeLeftBehind(storage::Journal &journal, const Clock &cl
         if (verdict.outcome == qc::QcOutcome::Pass)
             verdict.outcome = qc::QcOutcome::NeedsReview;
     }
-    if (auto stored = journal.qc().recordAutomatic(id, QLatin1String(qc::qcOutcomeName(verdict.outcome)), qc::reasonRecords(verdict),
+    if (auto stored = journal.qc().recordAutomatic(id, qc::storedVerdict(verdict.outcome), qc::reasonRecords(verdict),
                                                    clock.wallNow());
         !stored)
         return std::unexpected(stored.error());
@@ -491,7 +491,7 @@ Result<QList<RecoveredSession>> recoverInterruptedSessions(storage::Journal &jou
             continue;
         // Its DualRec stopped after the session ended and was stored, before its QC verdict.
         if (const auto record = journal.sessions().find(id); record && *record && workflow::isEndState((*record)->state)
-                                                             && (*record)->qcVerdict == QLatin1String(qc::qcOutcomeName(qc::QcOutcome::Pending)))
+                                                             && (*record)->qcVerdict == storage::StoredVerdict::Pending)
             (void)judgeLeftBehind(journal, clock, id, library, false);
     }
     return result;

@@ -70,19 +70,19 @@ Result<void> JournalBridge::mediaFile(const QString &sessionId, FileKind kind, c
 {
     if (!m_started)
         return {};
-    QString role;
+    storage::MediaRole role = storage::MediaRole::Invalid;
     QString digest;
     switch (kind) {
     case FileKind::Fragmented:
-        role = QStringLiteral("recording-fragmented"); // still growing: no digest yet
+        role = storage::MediaRole::RecordingFragmented; // still growing: no digest yet
         break;
     case FileKind::Final:
-        role = QStringLiteral("recording");
+        role = storage::MediaRole::Recording;
         // unreadable: journaled without, the check later says so
         digest = sha256.isEmpty() ? sha256OfFile(path).value_or(QString()) : sha256;
         break;
     case FileKind::Sidecar:
-        role = QStringLiteral("sidecar");
+        role = storage::MediaRole::Sidecar;
         digest = sha256.isEmpty() ? sha256OfFile(path).value_or(QString()) : sha256;
         break;
     case FileKind::Invalid:

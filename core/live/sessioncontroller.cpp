@@ -164,7 +164,9 @@ Result<void> SessionController::openRecording(LiveCapture &capture)
     connect(m_run.get(), &RecordingRun::deviceLost, this, &SessionController::deviceLost);
     connect(m_run.get(), &RecordingRun::deviceRestored, this, &SessionController::deviceRestored);
     connect(m_run.get(), &RecordingRun::recorderClosed, this,
-            [this] { advance(storage::EvidenceStep::RecordingClosed, m_run->fragmentedPath()); });
+            // The run itself, not m_run: when the controller goes with an unfinished recording, the
+            // run closes its file in its destructor, after m_run was already set to null.
+            [this, run = m_run.get()] { advance(storage::EvidenceStep::RecordingClosed, run->fragmentedPath()); });
     connect(m_run.get(), &RecordingRun::done, this, &SessionController::onRecordingDone);
     return {};
 }
@@ -217,7 +219,7 @@ Result<QString> SessionController::addSnapshot(const QByteArray &jpeg)
     // The content's digest, as for the recording (seal::evidenceSha256): taken from the JPEG in memory.
     const auto digest = QString::fromLatin1(QCryptographicHash::hash(jpeg, QCryptographicHash::Sha256).toHex());
     if (auto added = m_journal.sessions().addMediaFile(
-            m_session->id(), {QStringLiteral("snapshot"), QDir::cleanPath(path), QFileInfo(path).size(), digest, m_clock.wallNow().toUTC()});
+            m_session->id(), {storage::MediaRole::Snapshot, QDir::cleanPath(path), QFileInfo(path).size(), digest, m_clock.wallNow().toUTC()});
         !added)
         Q_EMIT journalFailed(added.error());
     if (auto counted = m_session->recordSnapshot(name); !counted)
@@ -318,7 +320,7 @@ void SessionController::judge(const RecordingOutcome *outcome)
         if (verdict.outcome == qc::QcOutcome::Pass)
             verdict.outcome = qc::QcOutcome::NeedsReview;
     }
-    if (auto stored = m_journal.qc().recordAutomatic(m_session->id(), QLatin1String(qc::qcOutcomeName(verdict.outcome)),
+    if (auto stored = m_journal.qc().recordAutomatic(m_session->id(), qc::storedVerdict(verdict.outcome),
                                                      qc::reasonRecords(verdict), m_clock.wallNow());
         !stored)
         Q_EMIT journalFailed(stored.error());

@@ -161,7 +161,7 @@ Result<QcReportModel> buildQcReport(const ReportSources &sources, const workflow
         }
     }
     if (automatic) {
-        model.outcome = qcOutcomeFromName(automatic->verdict).value_or(QcOutcome::Invalid);
+        model.outcome = outcomeOf(automatic->verdict);
         model.verdictAt = automatic->at;
         for (const auto &stored : automatic->reasons) {
             ReportReason row;
@@ -199,13 +199,13 @@ Result<QcReportModel> buildQcReport(const ReportSources &sources, const workflow
     // The finalized recording if there is one; otherwise the fragmented file an unfinished
     // recording left behind (it plays, and its pictures are the evidence there is).
     for (const auto &file : *files) {
-        if (file.role == QLatin1String("recording")) {
+        if (file.role == storage::MediaRole::Recording) {
             model.recordingPath = file.path;
             model.recordingSha256 = file.sha256;
         }
     }
     for (const auto &file : *files) {
-        if (model.recordingPath.isEmpty() && file.role == QLatin1String("recording-fragmented"))
+        if (model.recordingPath.isEmpty() && file.role == storage::MediaRole::RecordingFragmented)
             model.recordingPath = file.path;
     }
     return model;

@@ -120,6 +120,30 @@ std::vector<PresenceFinding> presenceFromEvents(const QList<workflow::SessionEve
     return findings;
 }
 
+storage::StoredVerdict storedVerdict(QcOutcome outcome)
+{
+    switch (outcome) {
+    case QcOutcome::Pending: return storage::StoredVerdict::Pending;
+    case QcOutcome::Pass: return storage::StoredVerdict::Pass;
+    case QcOutcome::NeedsReview: return storage::StoredVerdict::NeedsReview;
+    case QcOutcome::Fail: return storage::StoredVerdict::Fail;
+    case QcOutcome::Invalid: break;
+    }
+    return storage::StoredVerdict::Invalid;
+}
+
+QcOutcome outcomeOf(storage::StoredVerdict verdict)
+{
+    switch (verdict) {
+    case storage::StoredVerdict::Pending: return QcOutcome::Pending;
+    case storage::StoredVerdict::Pass: return QcOutcome::Pass;
+    case storage::StoredVerdict::NeedsReview: return QcOutcome::NeedsReview;
+    case storage::StoredVerdict::Fail: return QcOutcome::Fail;
+    case storage::StoredVerdict::Invalid: break;
+    }
+    return QcOutcome::Invalid;
+}
+
 QList<storage::QcReasonRecord> reasonRecords(const QcVerdict &verdict)
 {
     QList<storage::QcReasonRecord> records;

@@ -34,4 +34,8 @@ namespace dualrec::qc {
 /// The verdict's reasons as the journal stores them.
 [[nodiscard]] QList<storage::QcReasonRecord> reasonRecords(const QcVerdict &verdict);
 
+/// The outcome as the journal stores it, and back (Invalid for Invalid).
+[[nodiscard]] storage::StoredVerdict storedVerdict(QcOutcome outcome);
+[[nodiscard]] QcOutcome outcomeOf(storage::StoredVerdict verdict);
+
 } // namespace dualrec::qc

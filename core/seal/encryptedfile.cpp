@@ -1,5 +1,9 @@
 #include "core/seal/encryptedfile.h"
 
+#include "core/util/freespace.h"
+
+#include <QFileInfo>
+
 #include <QCryptographicHash>
 #include <QtEndian>
 
@@ -179,7 +183,9 @@ Result<void> EncryptedWriter::sealChunk(QByteArrayView plain, bool final)
     // One write per chunk: a crash tears at most this one.
     if (m_file.write(record) != record.size()) {
         m_failed = true;
-        return fail(m_file.error() == QFileDevice::ResourceError ? ErrorCode::DiskFull : ErrorCode::IoError,
+        const auto free = freeBytes(QFileInfo(m_file.fileName()).absolutePath());
+        const bool full = m_file.error() == QFileDevice::ResourceError || (free && *free < qint64(record.size()) + 4096);
+        return fail(full ? ErrorCode::DiskFull : ErrorCode::IoError,
                     QStringLiteral("cannot write %1: %2").arg(m_file.fileName(), m_file.errorString()));
     }
     ++m_chunks;
@@ -214,7 +220,12 @@ Result<void> EncryptedWriter::flush(bool sync)
     }
     if (!(sync ? syncToDisk(m_file) : m_file.flush())) {
         m_failed = true;
-        return fail(ErrorCode::IoError, QStringLiteral("cannot write %1: %2").arg(m_file.fileName(), m_file.errorString()));
+        // A full disk is said as such, like a failed chunk write (a failed flush does not always
+        // carry ENOSPC in QFile's error: the folder's free space tells).
+        const auto free = freeBytes(QFileInfo(m_file.fileName()).absolutePath());
+        const bool full = m_file.error() == QFileDevice::ResourceError || (free && *free < qint64(m_chunkSize) + 4096);
+        return fail(full ? ErrorCode::DiskFull : ErrorCode::IoError,
+                    QStringLiteral("cannot write %1: %2").arg(m_file.fileName(), m_file.errorString()));
     }
     return {};
 }

@@ -95,7 +95,7 @@ Result<EvidenceExport> exportSessionEvidence(storage::Journal &journal, const wo
     // The files to copy: the growing fragmented file is left out once the final one exists.
     QList<storage::MediaFile> files;
     for (const auto &file : std::as_const(*media)) {
-        if (file.role.endsWith(QLatin1String("-fragmented")) && !QFileInfo::exists(file.path))
+        if (file.role == storage::MediaRole::RecordingFragmented && !QFileInfo::exists(file.path))
             continue;
         files.append(file);
     }
@@ -137,8 +137,9 @@ Result<EvidenceExport> exportSessionEvidence(storage::Journal &journal, const wo
     report(0, 0, 1);
     for (qsizetype index = 0; index < files.size(); ++index) {
         const auto &file = files.at(index);
+        const QString role = storage::mediaRoleName(file.role); // as the export's manifest names it
         if (!QFileInfo(file.path).isFile())
-            return refuse(failure(ErrorCode::NotFound, QStringLiteral("the session's %1 file %2 is missing").arg(file.role, file.path)));
+            return refuse(failure(ErrorCode::NotFound, QStringLiteral("the session's %1 file %2 is missing").arg(role, file.path)));
         QString name = QFileInfo(file.path).fileName();
         for (int n = 2; names.contains(name); ++n)
             name = QStringLiteral("%1-%2").arg(n).arg(QFileInfo(file.path).fileName());
@@ -156,11 +157,11 @@ Result<EvidenceExport> exportSessionEvidence(storage::Journal &journal, const wo
             if (*stored != file.sha256)
                 return refuse(failure(ErrorCode::DataCorrupt,
                                       QStringLiteral("the %1 file %2 does not match the journal's SHA-256 (journal %3, file %4); it may have been altered")
-                                          .arg(file.role, file.path, file.sha256, *stored)));
+                                          .arg(role, file.path, file.sha256, *stored)));
         }
         const qint64 size = QFileInfo(target).size();
         result.files.append({file.role, target, size, *plain});
-        listed.append(QJsonObject{{QStringLiteral("role"), file.role},
+        listed.append(QJsonObject{{QStringLiteral("role"), role},
                                   {QStringLiteral("name"), name},
                                   {QStringLiteral("size"), size},
                                   {QStringLiteral("sha256"), *plain}});

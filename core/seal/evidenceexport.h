@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/seal/devicekeys.h"
+#include "core/storage/storedenums.h"
 #include "core/util/clock.h"
 #include "core/util/result.h"
 #include "core/workflow/sessionid.h"
@@ -18,7 +19,7 @@ namespace dualrec::seal {
 
 /// One file of an export: a plain (decrypted) copy of a session's evidence file.
 struct ExportedFile final {
-    QString role;        ///< as the journal names it: "recording", "sidecar", "snapshot", ...
+    storage::MediaRole role = storage::MediaRole::Invalid;
     QString path;        ///< the plain copy
     qint64 sizeBytes = 0;
     QString sha256;      ///< of the plain copy, lower-case hex

@@ -308,16 +308,17 @@ Result<QString> sealLocked(storage::Journal &journal, const QString &dataDirecto
     QStringList names;
     for (const auto &file : *media) {
         const QFileInfo info(file.path);
-        if (file.role.endsWith(QLatin1String("-fragmented")) && !info.exists())
+        const QString role = storage::mediaRoleName(file.role); // the package's member role (docs/package-format.md)
+        if (file.role == storage::MediaRole::RecordingFragmented && !info.exists())
             continue; // the growing file, replaced by the finalized recording
         if (!info.isFile())
-            return fail(ErrorCode::NotFound, QStringLiteral("the session's %1 file %2 is missing; it was not sealed").arg(file.role, file.path));
+            return fail(ErrorCode::NotFound, QStringLiteral("the session's %1 file %2 is missing; it was not sealed").arg(role, file.path));
         QString name = info.fileName();
         for (int n = 2; names.contains(name); ++n)
             name = QStringLiteral("%1-%2").arg(n).arg(info.fileName());
         names.append(name);
-        inputs.append({file.role, name, file.path, {}, file.sha256});
-        if (file.role == QLatin1String("sidecar"))
+        inputs.append({role, name, file.path, {}, file.sha256});
+        if (file.role == storage::MediaRole::Sidecar)
             sidecar = readSidecar(file.path, deviceKeys);
     }
     if (inputs.isEmpty())
@@ -379,7 +380,7 @@ Result<QString> sealLocked(storage::Journal &journal, const QString &dataDirecto
             QJsonArray codes;
             for (const auto &reason : verdict.reasons)
                 codes.append(reason.kind);
-            spotChecks.append(QJsonObject{{QStringLiteral("verdict"), verdict.verdict},
+            spotChecks.append(QJsonObject{{QStringLiteral("verdict"), storage::storedVerdictName(verdict.verdict)},
                                           {QStringLiteral("step_id"), verdict.stepId},
                                           {QStringLiteral("reason_codes"), codes},
                                           {QStringLiteral("notes"), verdict.notes},
@@ -387,7 +388,7 @@ Result<QString> sealLocked(storage::Journal &journal, const QString &dataDirecto
                                           {QStringLiteral("at"), utc(verdict.at)}});
         }
     }
-    QJsonObject qcObject{{QStringLiteral("verdict"), record.qcVerdict}, {QStringLiteral("defects"), defects},
+    QJsonObject qcObject{{QStringLiteral("verdict"), storage::storedVerdictName(record.qcVerdict)}, {QStringLiteral("defects"), defects},
                          {QStringLiteral("reasons"), reasons}, {QStringLiteral("spot_checks"), spotChecks}};
     if (!automaticAt.isEmpty())
         qcObject.insert(QStringLiteral("computed_at"), automaticAt);

@@ -58,7 +58,7 @@ Result<qint64> insertVerdict(Database &database, const QcVerdictRecord &record)
 {
     auto inserted = database.run(QStringLiteral("INSERT INTO qc_verdicts (session_id, verdict, source, reviewer, notes, at_utc, step_id) "
                                                 "VALUES (?,?,?,?,?,?,?)"),
-                                 {record.sessionId.toString(), record.verdict, QLatin1String(qcSourceName(record.source)), record.reviewer,
+                                 {record.sessionId.toString(), storedVerdictName(record.verdict), QLatin1String(qcSourceName(record.source)), record.reviewer,
                                   record.notes, record.at.toUTC().toString(Qt::ISODateWithMs), record.stepId});
     if (!inserted)
         return std::unexpected(inserted.error());
@@ -77,11 +77,12 @@ Result<qint64> insertVerdict(Database &database, const QcVerdictRecord &record)
 
 } // namespace
 
-Result<qint64> QcRepository::recordAutomatic(const SessionId &id, const QString &verdict, const QList<QcReasonRecord> &reasons,
+Result<qint64> QcRepository::recordAutomatic(const SessionId &id, StoredVerdict verdict, const QList<QcReasonRecord> &reasons,
                                              const QDateTime &at)
 {
-    if (verdict != QLatin1String("pass") && verdict != QLatin1String("needs_review") && verdict != QLatin1String("fail"))
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("an automatic verdict is pass, needs_review or fail; not \"%1\"").arg(verdict));
+    if (verdict != StoredVerdict::Pass && verdict != StoredVerdict::NeedsReview && verdict != StoredVerdict::Fail)
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("an automatic verdict is pass, needs_review or fail; not \"%1\"").arg(storedVerdictName(verdict)));
     auto transaction = Transaction::begin(*m_database);
     if (!transaction)
         return std::unexpected(transaction.error());
@@ -96,7 +97,8 @@ Result<qint64> QcRepository::recordAutomatic(const SessionId &id, const QString 
     auto inserted = insertVerdict(*m_database, record);
     if (!inserted)
         return inserted;
-    if (auto updated = m_database->run(QStringLiteral("UPDATE sessions SET qc_verdict = ? WHERE id = ?"), {verdict, id.toString()}); !updated)
+    if (auto updated = m_database->run(QStringLiteral("UPDATE sessions SET qc_verdict = ? WHERE id = ?"),
+                                        {storedVerdictName(verdict), id.toString()}); !updated)
         return std::unexpected(updated.error());
     if (auto committed = transaction->commit(); !committed)
         return std::unexpected(committed.error());
@@ -117,7 +119,7 @@ Result<qint64> QcRepository::recordSpotCheck(const SessionId &id, const SpotChec
     }
     if (check.notes.size() > 2000)
         return fail(ErrorCode::InvalidArgument, QStringLiteral("the note is longer than 2000 characters"));
-    const QString verdict = check.passed ? QStringLiteral("pass") : QStringLiteral("fail");
+    const StoredVerdict verdict = check.passed ? StoredVerdict::Pass : StoredVerdict::Fail;
     qint64 verdictId = 0;
     {
         auto transaction = Transaction::begin(*m_database);
@@ -142,7 +144,7 @@ Result<qint64> QcRepository::recordSpotCheck(const SessionId &id, const SpotChec
         record.stepId = check.stepId;
         record.at = at;
         for (const auto &code : check.reasonCodes)
-            record.reasons.append({code, verdict, check.stepId, std::nullopt, std::nullopt, {}});
+            record.reasons.append({code, storedVerdictName(verdict), check.stepId, std::nullopt, std::nullopt, {}});
         auto inserted = insertVerdict(*m_database, record);
         if (!inserted)
             return inserted;
@@ -151,7 +153,8 @@ Result<qint64> QcRepository::recordSpotCheck(const SessionId &id, const SpotChec
         // step changes nothing an earlier check said.
         const bool sets = !check.passed || check.stepId.isEmpty();
         if (sets) {
-            if (auto updated = m_database->run(QStringLiteral("UPDATE sessions SET qc_review = ? WHERE id = ?"), {verdict, id.toString()});
+            if (auto updated = m_database->run(QStringLiteral("UPDATE sessions SET qc_review = ? WHERE id = ?"),
+                                                {storedVerdictName(verdict), id.toString()});
                 !updated)
                 return std::unexpected(updated.error());
         } else if (auto updated = m_database->run(QStringLiteral("UPDATE sessions SET qc_review = 'pass' WHERE id = ? AND qc_review = ''"),
@@ -162,7 +165,7 @@ Result<qint64> QcRepository::recordSpotCheck(const SessionId &id, const SpotChec
         if (auto committed = transaction->commit(); !committed)
             return std::unexpected(committed.error());
     }
-    QString detail = QStringLiteral("spot-check %1").arg(verdict);
+    QString detail = QStringLiteral("spot-check %1").arg(storedVerdictName(verdict));
     if (!check.stepId.isEmpty())
         detail += QStringLiteral(" of step %1").arg(check.stepId);
     if (!check.reasonCodes.isEmpty())
@@ -185,11 +188,18 @@ Result<QList<QcVerdictRecord>> QcRepository::verdicts(const SessionId &id)
         QcVerdictRecord record;
         record.id = query->value(0).toLongLong();
         record.sessionId = id;
-        record.verdict = query->value(1).toString();
+        const auto verdict = enumFromSql(kStoredVerdictNames, query->value(1), "qc_verdicts", "verdict");
+        if (!verdict)
+            return std::unexpected(verdict.error());
+        record.verdict = *verdict;
         const auto source = query->value(2).toString();
         record.source = source == QLatin1String("automatic") ? QcSource::Automatic
                         : source == QLatin1String("supervisor") ? QcSource::Supervisor
                                                                  : QcSource::Invalid;
+        if (record.source == QcSource::Invalid)
+            return fail(ErrorCode::DataCorrupt, QStringLiteral("the journal's qc_verdicts.source holds \"%1\", which is none of "
+                                                               "automatic, supervisor")
+                                                    .arg(source));
         record.reviewer = query->value(3).toString();
         record.notes = query->value(4).toString();
         record.at = QDateTime::fromString(query->value(5).toString(), Qt::ISODateWithMs).toUTC();

@@ -2,6 +2,7 @@
 
 #include "core/storage/auditlog.h"
 #include "core/storage/database.h"
+#include "core/storage/storedenums.h"
 #include "core/storage/userrepository.h"
 #include "core/workflow/sessionid.h"
 
@@ -36,7 +37,7 @@ struct QcReasonRecord final {
 struct QcVerdictRecord final {
     qint64 id = 0;
     workflow::SessionId sessionId;
-    QString verdict; ///< automatic: "pass", "needs_review", "fail"; supervisor: "pass", "fail"
+    StoredVerdict verdict = StoredVerdict::Invalid; ///< automatic: pass, needs review, fail; supervisor: pass, fail
     QcSource source = QcSource::Invalid;
     QString reviewer; ///< the supervisor's login (empty for automatic)
     QString notes;
@@ -67,8 +68,8 @@ public:
     QcRepository(std::shared_ptr<Database> database, AuditLog &audit);
 
     /// Stores an automatic verdict with its reasons and makes it the session's verdict (one
-    /// transaction). NotFound for an unknown session.
-    [[nodiscard]] Result<qint64> recordAutomatic(const workflow::SessionId &id, const QString &verdict,
+    /// transaction). NotFound for an unknown session, InvalidArgument for Pending or Invalid.
+    [[nodiscard]] Result<qint64> recordAutomatic(const workflow::SessionId &id, StoredVerdict verdict,
                                                  const QList<QcReasonRecord> &reasons, const QDateTime &at);
     /// Stores a supervisor's spot-check and audits it. AccessDenied unless `reviewer` may
     /// supervise (agents never can), InvalidArgument for a failed check without a reason code or

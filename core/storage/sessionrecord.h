@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/storage/evidencestate.h"
+#include "core/storage/storedenums.h"
 #include "core/workflow/sessionid.h"
 #include "core/workflow/sessionstate.h"
 
@@ -45,7 +46,7 @@ struct SessionRecord final {
     QDateTime createdAt;
     QDateTime updatedAt;
     QDateTime finishedAt;
-    QString qcVerdict = QStringLiteral("pending");
+    StoredVerdict qcVerdict = StoredVerdict::Pending;
     QString channel;      ///< workflow channel name ("counter", "agent", ...); empty: not given
     QString provinceCode; ///< where the sale happened; empty: national rules only
     /// Read from the journal; create() always starts a session at NoRecording (the lifecycle
@@ -64,7 +65,7 @@ struct EvidenceTransition final {
 
 /// A file that belongs to a session: the recording, its sidecar, snapshots, reports.
 struct MediaFile final {
-    QString role; ///< "recording", "sidecar", "snapshot", "qc-report", ...
+    MediaRole role = MediaRole::Invalid;
     QString path;
     qint64 sizeBytes = 0;
     QString sha256; ///< lower-case hex
@@ -112,8 +113,8 @@ struct HistoryFilter final {
     QString agentId;
     QString applicationNo;
     QString productCode;
-    QString state;       ///< workflow state name (sessionStateName)
-    QString qcVerdict;   ///< "pending", "pass", "needs_review", "fail"
+    std::optional<workflow::SessionState> state; ///< none: any state
+    std::optional<StoredVerdict> qcVerdict; ///< none: any verdict
     QString uploadState; ///< upload state name, or "none" for sessions never queued
     /// The review queue: sessions no supervisor has spot-checked yet whose automatic verdict
     /// needs review, plus a stable random sample of `samplePercent` % of the passed ones
@@ -128,8 +129,8 @@ struct HistoryRow final {
     QString agentId;
     QString templateId;
     QString products; ///< product names, joined
-    QString state;
-    QString qcVerdict;
+    workflow::SessionState state = workflow::SessionState::Invalid;
+    StoredVerdict qcVerdict = StoredVerdict::Invalid;
     QString uploadState;
     QDateTime createdAt;
     QString qcReview; ///< the supervisors' spot-check result: "", "pass", "fail"

@@ -87,7 +87,7 @@ Result<void> SessionRepository::create(const SessionRecord &record)
          QLatin1String(workflow::sessionStateName(record.state)),
          nullable(record.previousSession.isNull() ? QString() : record.previousSession.toString()), now,
          utc(record.updatedAt.isValid() ? record.updatedAt : QDateTime::fromString(now, Qt::ISODateWithMs)),
-         nullable(utc(record.finishedAt)), record.qcVerdict, record.channel, record.provinceCode});
+         nullable(utc(record.finishedAt)), storedVerdictName(record.qcVerdict), record.channel, record.provinceCode});
     if (!inserted)
         return std::unexpected(inserted.error());
     for (qsizetype i = 0; i < record.products.size(); ++i) {
@@ -142,7 +142,7 @@ Result<void> SessionRepository::addMediaFile(const SessionId &id, const MediaFil
 {
     auto inserted = m_database->run(
         QStringLiteral("INSERT INTO media_files (session_id, role, path, size_bytes, sha256, created_at_utc) VALUES (?,?,?,?,?,?)"),
-        {id.toString(), file.role, file.path, file.sizeBytes, file.sha256,
+        {id.toString(), mediaRoleName(file.role), file.path, file.sizeBytes, file.sha256,
          utc(file.createdAt.isValid() ? file.createdAt : QDateTime::currentDateTimeUtc())});
     if (!inserted)
         return std::unexpected(inserted.error());
@@ -270,14 +270,24 @@ Result<std::optional<SessionRecord>> SessionRepository::find(const SessionId &id
     record.scopeRequired = query->value(6).toInt() != 0;
     record.scopeReason = query->value(7).toString();
     record.state = workflow::sessionStateFromName(query->value(8).toString());
+    if (record.state == workflow::SessionState::Invalid)
+        return fail(ErrorCode::DataCorrupt, QStringLiteral("the journal's sessions.state holds \"%1\" for session %2, which is no "
+                                                           "session state")
+                                                .arg(query->value(8).toString(), id.toString()));
     record.previousSession = SessionId::fromString(query->value(9).toString());
     record.createdAt = fromUtc(query->value(10));
     record.updatedAt = fromUtc(query->value(11));
     record.finishedAt = fromUtc(query->value(12));
-    record.qcVerdict = query->value(13).toString();
+    const auto verdict = enumFromSql(kStoredVerdictNames, query->value(13), "sessions", "qc_verdict");
+    if (!verdict)
+        return std::unexpected(verdict.error());
+    record.qcVerdict = *verdict;
     record.channel = query->value(14).toString();
     record.provinceCode = query->value(15).toString();
-    record.evidence = workflow::enumFromName(kEvidenceStateNames, query->value(16).toString()).value_or(EvidenceState::Invalid);
+    const auto evidence = enumFromSql(kEvidenceStateNames, query->value(16), "sessions", "evidence_state");
+    if (!evidence)
+        return std::unexpected(evidence.error());
+    record.evidence = *evidence;
 
     auto products = m_database->run(
         QStringLiteral("SELECT product_code, product_name FROM session_products WHERE session_id = ? ORDER BY position"),
@@ -377,12 +387,12 @@ Result<EvidenceState> SessionRepository::adoptEvidence(const SessionId &id, Evid
 
 EvidenceState SessionRepository::evidenceOfFiles(const QList<MediaFile> &files)
 {
-    const auto has = [&files](QLatin1String role) {
+    const auto has = [&files](MediaRole role) {
         return std::ranges::any_of(files, [role](const MediaFile &file) { return file.role == role; });
     };
-    if (has(QLatin1String("recording")))
+    if (has(MediaRole::Recording))
         return EvidenceState::Stored;
-    if (has(QLatin1String("recording-fragmented")))
+    if (has(MediaRole::RecordingFragmented))
         return EvidenceState::Recording;
     return EvidenceState::NoRecording;
 }
@@ -459,9 +469,13 @@ Result<QList<MediaFile>> SessionRepository::mediaFiles(const SessionId &id)
     if (!query)
         return std::unexpected(query.error());
     QList<MediaFile> files;
-    while (query->next())
-        files.append({query->value(0).toString(), query->value(1).toString(), query->value(2).toLongLong(),
-                      query->value(3).toString(), fromUtc(query->value(4))});
+    while (query->next()) {
+        const auto role = enumFromSql(kMediaRoleNames, query->value(0), "media_files", "role");
+        if (!role)
+            return std::unexpected(role.error());
+        files.append({*role, query->value(1).toString(), query->value(2).toLongLong(), query->value(3).toString(),
+                      fromUtc(query->value(4))});
+    }
     return files;
 }
 
@@ -489,13 +503,13 @@ Result<HistoryPage> SessionRepository::history(const HistoryFilter &filter, int 
         where.append(QStringLiteral("s.id IN (SELECT session_id FROM session_products WHERE product_code = ?)"));
         values.append(filter.productCode);
     }
-    if (!filter.state.isEmpty()) {
+    if (filter.state) {
         where.append(QStringLiteral("s.state = ?"));
-        values.append(filter.state);
+        values.append(QLatin1String(workflow::sessionStateName(*filter.state)));
     }
-    if (!filter.qcVerdict.isEmpty()) {
+    if (filter.qcVerdict) {
         where.append(QStringLiteral("s.qc_verdict = ?"));
-        values.append(filter.qcVerdict);
+        values.append(storedVerdictName(*filter.qcVerdict));
     }
     if (filter.reviewQueue) {
         where.append(QStringLiteral("s.qc_review = '' AND (s.qc_verdict = 'needs_review' OR (s.qc_verdict = 'pass' AND %1))")
@@ -528,10 +542,18 @@ Result<HistoryPage> SessionRepository::history(const HistoryFilter &filter, int 
     if (!rows)
         return std::unexpected(rows.error());
     while (rows->next()) {
+        const auto verdict = enumFromSql(kStoredVerdictNames, rows->value(6), "sessions", "qc_verdict");
+        if (!verdict)
+            return std::unexpected(verdict.error());
+        const auto state = workflow::sessionStateFromName(rows->value(5).toString());
+        if (state == workflow::SessionState::Invalid)
+            return fail(ErrorCode::DataCorrupt, QStringLiteral("the journal's sessions.state holds \"%1\" for session %2, which is "
+                                                               "no session state")
+                                                    .arg(rows->value(5).toString(), rows->value(0).toString()));
         page.rows.append({SessionId::fromString(rows->value(0).toString()), rows->value(1).toString(),
                           rows->value(2).toString(), rows->value(3).toString(), rows->value(4).toString(),
-                          rows->value(5).toString(), rows->value(6).toString(), rows->value(7).toString(),
-                          fromUtc(rows->value(8)), rows->value(9).toString()});
+                          state, *verdict, rows->value(7).toString(), fromUtc(rows->value(8)),
+                          rows->value(9).toString()});
     }
     return page;
 }

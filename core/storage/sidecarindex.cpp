@@ -78,14 +78,14 @@ Result<SidecarSession> readSidecar(const QString &path, const seal::DeviceKeys *
 
     const QDir folder = QFileInfo(path).absoluteDir();
     const auto files = root->value(QStringLiteral("files")).toObject();
-    const auto add = [&](const QString &role, const QString &name) {
+    const auto add = [&](MediaRole role, const QString &name) {
         const QFileInfo file(folder.filePath(name));
         if (!name.isEmpty() && file.isFile())
             result.media.append({role, file.absoluteFilePath(), file.size(), QString(), record.createdAt});
     };
-    add(QStringLiteral("recording"), files.value(QStringLiteral("final")).toString());
-    add(QStringLiteral("recording-fragmented"), files.value(QStringLiteral("fragmented")).toString());
-    add(QStringLiteral("sidecar"), QFileInfo(path).fileName());
+    add(MediaRole::Recording, files.value(QStringLiteral("final")).toString());
+    add(MediaRole::RecordingFragmented, files.value(QStringLiteral("fragmented")).toString());
+    add(MediaRole::Sidecar, QFileInfo(path).fileName());
     return result;
 }
 

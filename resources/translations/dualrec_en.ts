@@ -2898,6 +2898,34 @@ Commands (without a command the window opens):
         <source>Until IT restores this computer&apos;s device key, nothing can be recorded or played back here. Nothing was changed and no file was deleted. DualRec does not set this folder up anew, because it is already in use: a new key could not open the recordings in it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>DualRec cannot open its journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal in the data folder %1 (the sessions, accounts and audit log of this computer) cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk of the data folder is full. Free some space (technical support can help), then start DualRec again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal is damaged and no usable backup of it was found. Tell technical support; they find the reason under &quot;Show Details&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal was written by a newer version of DualRec. Ask technical support to install that version again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal file cannot be read or written there (for example, it is write-protected or the drive is gone). Start DualRec again; if this happens again, tell technical support, who find the reason under &quot;Show Details&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until then nothing can be recorded here. Nothing was changed and no recording was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::EndPage</name>
@@ -3074,6 +3102,14 @@ SHA-256 of the recording: %2</source>
         <source>Quality check</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The recording stopped: the disk is full. Everything recorded until then is kept in %1. Free some space on the disk (technical support can help), then record the sale again as a new session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording stopped. Everything recorded until then is kept in %1. %2 Then record the sale again as a new session.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::ErrorText</name>
@@ -3148,6 +3184,18 @@ SHA-256 of the recording: %2</source>
     </message>
     <message>
         <source>The insurer&apos;s server could not prove its identity (its certificate was not accepted). Nothing was sent; tell branch IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk of the folder %1 is full. Free some space (technical support can help) and try again; what was recorded so far is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading or writing a file in the folder %1 failed. Check that the folder is there and can be written, then try again; if it happens again, ask technical support for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file that is needed was not found in the folder %1. If this happens again, ask technical support for help.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3867,10 +3915,6 @@ Scope: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The camera or microphone is gone: the session is paused until it is back. The recording so far is kept.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No snapshot: there is no camera picture to save.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3968,6 +4012,10 @@ Scope: %5</source>
     </message>
     <message>
         <source>The snapshot could not be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera or microphone is gone: the session is paused. Check that it is connected; the session goes on by itself when it is back. If it does not come back, abort the session. The recording so far is kept.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

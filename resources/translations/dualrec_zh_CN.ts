@@ -2947,6 +2947,34 @@ Commands (without a command the window opens):
         <source>Until IT restores this computer&apos;s device key, nothing can be recorded or played back here. Nothing was changed and no file was deleted. DualRec does not set this folder up anew, because it is already in use: a new key could not open the recordings in it.</source>
         <translation>在 IT 恢复这台电脑的设备密钥之前，这里既不能录制，也不能回放。没有更改任何内容，也没有删除任何文件。这个文件夹已经在使用中，DualRec 不会重新设置它：新的密钥打不开其中的录像。</translation>
     </message>
+    <message>
+        <source>DualRec cannot open its journal</source>
+        <translation>DualRec 无法打开日志库</translation>
+    </message>
+    <message>
+        <source>The journal in the data folder %1 (the sessions, accounts and audit log of this computer) cannot be opened.</source>
+        <translation>数据文件夹 %1 中的日志库（本机的录制会话、账户和审计日志）无法打开。</translation>
+    </message>
+    <message>
+        <source>The disk of the data folder is full. Free some space (technical support can help), then start DualRec again.</source>
+        <translation>数据文件夹所在的磁盘已满。请释放空间（技术支持人员可以协助），然后重新启动 DualRec。</translation>
+    </message>
+    <message>
+        <source>The journal is damaged and no usable backup of it was found. Tell technical support; they find the reason under &quot;Show Details&quot;.</source>
+        <translation>日志库已损坏，且没有找到可用的备份。请联系技术支持人员，他们可在“显示详情”中查看原因。</translation>
+    </message>
+    <message>
+        <source>The journal was written by a newer version of DualRec. Ask technical support to install that version again.</source>
+        <translation>日志库是由更新版本的 DualRec 写入的。请联系技术支持人员重新安装该版本。</translation>
+    </message>
+    <message>
+        <source>The journal file cannot be read or written there (for example, it is write-protected or the drive is gone). Start DualRec again; if this happens again, tell technical support, who find the reason under &quot;Show Details&quot;.</source>
+        <translation>无法读写该位置的日志库文件（例如文件设置了写保护，或所在的磁盘已断开）。请重新启动 DualRec；如果再次出现，请联系技术支持人员，他们可在“显示详情”中查看原因。</translation>
+    </message>
+    <message>
+        <source>Until then nothing can be recorded here. Nothing was changed and no recording was deleted.</source>
+        <translation>在此之前，本机无法录制。没有更改任何内容，也没有删除任何录像。</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::EndPage</name>
@@ -3124,6 +3152,14 @@ SHA-256 of the recording: %2</source>
         <source>Quality check</source>
         <translation>质检</translation>
     </message>
+    <message>
+        <source>The recording stopped: the disk is full. Everything recorded until then is kept in %1. Free some space on the disk (technical support can help), then record the sale again as a new session.</source>
+        <translation>录制已停止：磁盘已满。此前录下的内容均已保存在 %1。请释放磁盘空间（技术支持人员可以协助），然后以新的录制重新录制本单。</translation>
+    </message>
+    <message>
+        <source>The recording stopped. Everything recorded until then is kept in %1. %2 Then record the sale again as a new session.</source>
+        <translation>录制已停止。此前录下的内容均已保存在 %1。%2然后以新的录制重新录制本单。</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::ErrorText</name>
@@ -3199,6 +3235,18 @@ SHA-256 of the recording: %2</source>
     <message>
         <source>The insurer&apos;s server could not prove its identity (its certificate was not accepted). Nothing was sent; tell branch IT.</source>
         <translation>保险公司的服务器无法证明自己的身份（证书未被接受）。没有发送任何内容，请告知网点 IT。</translation>
+    </message>
+    <message>
+        <source>The disk of the folder %1 is full. Free some space (technical support can help) and try again; what was recorded so far is kept.</source>
+        <translation>文件夹 %1 所在的磁盘已满。请释放空间（技术支持人员可以协助）后重试；已录制的内容会保留。</translation>
+    </message>
+    <message>
+        <source>Reading or writing a file in the folder %1 failed. Check that the folder is there and can be written, then try again; if it happens again, ask technical support for help.</source>
+        <translation>读写文件夹 %1 中的文件失败。请检查该文件夹是否存在、能否写入，然后重试；如果再次出现，请联系技术支持人员。</translation>
+    </message>
+    <message>
+        <source>A file that is needed was not found in the folder %1. If this happens again, ask technical support for help.</source>
+        <translation>在文件夹 %1 中找不到所需的文件。如果再次出现，请联系技术支持人员。</translation>
     </message>
 </context>
 <context>
@@ -3913,10 +3961,6 @@ Scope: %5</source>
         <translation>录制已停止：磁盘已满。此前录下的内容均已保存在 %1。</translation>
     </message>
     <message>
-        <source>The camera or microphone is gone: the session is paused until it is back. The recording so far is kept.</source>
-        <translation>摄像头或麦克风已断开：会话已暂停，设备恢复后继续。已录制的内容均已保存。</translation>
-    </message>
-    <message>
         <source>No snapshot: there is no camera picture to save.</source>
         <translation>未截图：当前没有可保存的摄像头画面。</translation>
     </message>
@@ -4015,6 +4059,10 @@ Scope: %5</source>
     <message>
         <source>The snapshot could not be saved.</source>
         <translation>特写未能保存。</translation>
+    </message>
+    <message>
+        <source>The camera or microphone is gone: the session is paused. Check that it is connected; the session goes on by itself when it is back. If it does not come back, abort the session. The recording so far is kept.</source>
+        <translation>摄像头或麦克风已断开：会话已暂停。请检查设备是否连接好，设备恢复后会话会自动继续。如果设备无法恢复，请中止本次录制。已录制的内容均已保存。</translation>
     </message>
 </context>
 <context>

@@ -72,7 +72,7 @@ struct Folder {
         REQUIRE(keys.has_value());
         sidecar = recordings.filePath(record.id.toString() + QStringLiteral(".json"));
         REQUIRE(seal::writeEvidenceFile(sidecar, QByteArray("{\"session\":\"sidecar\"}"), &*keys).has_value());
-        for (const auto &[role, path] : {std::pair{QStringLiteral("recording"), recording}, std::pair{QStringLiteral("sidecar"), sidecar}})
+        for (const auto &[role, path] : {std::pair{storage::MediaRole::Recording, recording}, std::pair{storage::MediaRole::Sidecar, sidecar}})
             REQUIRE((*journal)->sessions().addMediaFile(record.id, {role, path, QFileInfo(path).size(), sha256OfFile(path).value(), clock.wallNow()}).has_value());
     }
     [[nodiscard]] QString journalPath() const { return storage::Journal::databasePath(dir.path()); }

@@ -123,7 +123,7 @@ TEST_CASE("a recording still being finalized when DualRec stopped is finalized a
     test::makeTestClip(fragmented, 25, 2, 48000, 1,
                        {QStringLiteral("-movflags"), QStringLiteral("+frag_keyframe+empty_moov+default_base_moof")});
     REQUIRE(folder.journal->sessions()
-                .addMediaFile(unsaved, {QStringLiteral("recording-fragmented"), fragmented, 0, QString(), folder.clock.wallNow()})
+                .addMediaFile(unsaved, {storage::MediaRole::RecordingFragmented, fragmented, 0, QString(), folder.clock.wallNow()})
                 .has_value());
     // A final file half-written by the stopped process does not get in the way.
     const auto final = recordings.filePath(unsaved.toString() + QStringLiteral(".mp4"));
@@ -136,11 +136,11 @@ TEST_CASE("a recording still being finalized when DualRec stopped is finalized a
     // Ended and saved properly: nothing to do, though its lock file is free.
     const auto saved = folder.addSession(QStringLiteral("SAVED-1"), workflow::SessionState::Aborted);
     REQUIRE(folder.journal->sessions()
-                .addMediaFile(saved, {QStringLiteral("recording-fragmented"), recordings.filePath(QStringLiteral("x.recording.mp4")), 0,
+                .addMediaFile(saved, {storage::MediaRole::RecordingFragmented, recordings.filePath(QStringLiteral("x.recording.mp4")), 0,
                                       QString(), folder.clock.wallNow()})
                 .has_value());
     REQUIRE(folder.journal->sessions()
-                .addMediaFile(saved, {QStringLiteral("recording"), recordings.filePath(QStringLiteral("x.mp4")), 1, QStringLiteral("ab"),
+                .addMediaFile(saved, {storage::MediaRole::Recording, recordings.filePath(QStringLiteral("x.mp4")), 1, QStringLiteral("ab"),
                                       folder.clock.wallNow()})
                 .has_value());
 
@@ -173,7 +173,7 @@ TEST_CASE("a recording still being finalized when DualRec stopped is finalized a
     const auto files = folder.journal->sessions().mediaFiles(unsaved);
     REQUIRE(files.has_value());
     CHECK(std::ranges::any_of(*files, [&](const storage::MediaFile &file) {
-        return file.role == QLatin1String("recording") && file.path == final && file.sha256 == sha256OfFile(final).value_or(QStringLiteral("unreadable"));
+        return file.role == storage::MediaRole::Recording && file.path == final && file.sha256 == sha256OfFile(final).value_or(QStringLiteral("unreadable"));
     }));
 
     const auto brokenNow = byId(broken);
@@ -278,7 +278,7 @@ TEST_CASE("recordings the journal does not know are put back and closed like int
     const auto files = folder.journal->sessions().mediaFiles(killed);
     REQUIRE(files.has_value());
     CHECK(std::ranges::any_of(*files, [&](const storage::MediaFile &file) {
-        return file.role == QLatin1String("recording") && file.path == final
+        return file.role == storage::MediaRole::Recording && file.path == final
                && file.sha256 == sha256OfFile(final).value_or(QStringLiteral("unreadable"));
     }));
     QFile sidecar(recordings.filePath(killed.toString() + QStringLiteral(".json")));
@@ -292,7 +292,7 @@ TEST_CASE("recordings the journal does not know are put back and closed like int
     const auto endedFiles = folder.journal->sessions().mediaFiles(ended);
     REQUIRE(endedFiles.has_value());
     CHECK(std::ranges::any_of(*endedFiles, [&](const storage::MediaFile &file) {
-        return file.role == QLatin1String("recording") && file.sha256 == sha256OfFile(endedFinal).value_or(QStringLiteral("x"));
+        return file.role == storage::MediaRole::Recording && file.sha256 == sha256OfFile(endedFinal).value_or(QStringLiteral("x"));
     }));
     const auto audit = folder.journal->audit().entries();
     REQUIRE(audit.has_value());

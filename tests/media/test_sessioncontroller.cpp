@@ -141,7 +141,7 @@ TEST_CASE("the session controller journals the whole sale and moves the evidence
     CHECK((*journal)->sessions().evidenceState(id).value() == storage::EvidenceState::Stored);
     const auto files = (*journal)->sessions().mediaFiles(id);
     REQUIRE(files.has_value());
-    const auto recording = std::ranges::find_if(*files, [](const storage::MediaFile &file) { return file.role == QLatin1String("recording"); });
+    const auto recording = std::ranges::find_if(*files, [](const storage::MediaFile &file) { return file.role == storage::MediaRole::Recording; });
     REQUIRE(recording != files->end());
     CHECK(recording->sha256 == sha256OfFile(recording->path).value());
     // The claim is released once the recording is stored.

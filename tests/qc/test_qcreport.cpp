@@ -87,7 +87,7 @@ TEST_CASE("the report model: steps, presence states, speech, reasons with pictur
         reasons.append({QStringLiteral("presence_missing"), QStringLiteral("fail"), plan->steps().at(1).id, milliseconds(40'000 + i * 1000),
                         milliseconds(40'000 + i * 1000 + 600), QString()});
     reasons.append({QStringLiteral("recording_gap"), QStringLiteral("fail"), plan->steps().at(1).id, 45'000ms, 47'000ms, QString()});
-    REQUIRE(j.qc().recordAutomatic(record.id, QStringLiteral("fail"), reasons, clock.wallNow()).has_value());
+    REQUIRE(j.qc().recordAutomatic(record.id, storage::StoredVerdict::Fail, reasons, clock.wallNow()).has_value());
     storage::SpotCheck check;
     check.passed = false;
     check.reasonCodes = {QStringLiteral("misleading_statement")};

@@ -125,7 +125,7 @@ public:
 struct Recorded {
     std::optional<qc::QcVerdict> verdict;
     QList<storage::QcVerdictRecord> journaled;
-    QString sessionVerdict;
+    storage::StoredVerdict sessionVerdict = storage::StoredVerdict::Invalid;
 };
 
 /// How the session is recorded: the demo source, no recording at all, or a source that delivers nothing.
@@ -233,7 +233,7 @@ TEST_CASE("with the speech check on, a session where the customer never spoke as
     REQUIRE(!unheard.empty());
     CHECK(unheard.size() == recorded.verdict->reasons.size());
     CHECK(recorded.verdict->outcome == qc::QcOutcome::NeedsReview);
-    CHECK(recorded.sessionVerdict == QLatin1String("needs_review"));
+    CHECK(recorded.sessionVerdict == storage::StoredVerdict::NeedsReview);
 }
 
 TEST_CASE("a clean session from the demo source passes, and the pass is journaled", "[live]")
@@ -245,8 +245,8 @@ TEST_CASE("a clean session from the demo source passes, and the pass is journale
     CHECK(recorded.verdict->reasons.empty());
     REQUIRE(recorded.journaled.size() == 1);
     CHECK(recorded.journaled[0].source == storage::QcSource::Automatic);
-    CHECK(recorded.journaled[0].verdict == QLatin1String("pass"));
-    CHECK(recorded.sessionVerdict == QLatin1String("pass"));
+    CHECK(recorded.journaled[0].verdict == storage::StoredVerdict::Pass);
+    CHECK(recorded.sessionVerdict == storage::StoredVerdict::Pass);
 }
 
 TEST_CASE("a session recorded with silence fails with missing sound, journaled with its time range", "[live]")
@@ -259,7 +259,7 @@ TEST_CASE("a session recorded with silence fails with missing sound, journaled w
     REQUIRE_FALSE(missing.empty());
     CHECK(missing.front().severity == workflow::QcSeverity::Fail);
     CHECK(missing.front().range.end - missing.front().range.start >= 100ms);
-    CHECK(recorded.sessionVerdict == QLatin1String("fail"));
+    CHECK(recorded.sessionVerdict == storage::StoredVerdict::Fail);
     REQUIRE(recorded.journaled.size() == 1);
     REQUIRE(recorded.journaled[0].reasons.size() == qsizetype(recorded.verdict->reasons.size()));
     const auto &stored = recorded.journaled[0].reasons.front();
@@ -276,7 +276,7 @@ TEST_CASE("a session recorded with an overdriven microphone asks for review: the
     CHECK_FALSE(ofKind(*recorded.verdict, qc::QcReasonKind::AudioClipped).empty());
     CHECK(ofKind(*recorded.verdict, qc::QcReasonKind::AudioMissing).empty());
     CHECK(recorded.verdict->outcome == qc::QcOutcome::NeedsReview);
-    CHECK(recorded.sessionVerdict == QLatin1String("needs_review"));
+    CHECK(recorded.sessionVerdict == storage::StoredVerdict::NeedsReview);
 }
 
 TEST_CASE("a source that stops delivering for two seconds leaves a recording gap in the verdict", "[live]")
@@ -302,7 +302,7 @@ TEST_CASE("a session that ran without a recording fails: no recording is no evid
     REQUIRE(missing.size() == 1);
     CHECK(missing.front().severity == workflow::QcSeverity::Fail);
     CHECK(missing.front().detail.contains(QLatin1String("no recording file")));
-    CHECK(recorded.sessionVerdict == QLatin1String("fail"));
+    CHECK(recorded.sessionVerdict == storage::StoredVerdict::Fail);
     REQUIRE(recorded.journaled.size() == 1);
     REQUIRE_FALSE(recorded.journaled[0].reasons.isEmpty());
     CHECK(recorded.journaled[0].reasons.front().kind == QLatin1String("no_recording"));
@@ -317,5 +317,5 @@ TEST_CASE("a session whose camera and microphone delivered nothing fails: the re
     const auto empty = ofKind(*recorded.verdict, qc::QcReasonKind::NoRecording);
     REQUIRE(empty.size() == 1);
     CHECK(empty.front().detail.contains(QLatin1String("holds no picture")));
-    CHECK(recorded.sessionVerdict == QLatin1String("fail"));
+    CHECK(recorded.sessionVerdict == storage::StoredVerdict::Fail);
 }

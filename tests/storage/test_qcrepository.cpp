@@ -53,17 +53,17 @@ TEST_CASE("an automatic verdict is stored with its reasons and becomes the sessi
     const QList<QcReasonRecord> reasons{
         {QStringLiteral("presence_missing"), QStringLiteral("fail"), QStringLiteral("consent"), 8000ms, 10000ms, QStringLiteral("customer out of the picture")},
         {QStringLiteral("audio_clipped"), QStringLiteral("review"), QString(), 32000ms, 32400ms, QStringLiteral("the sound was at full scale")}};
-    auto stored = (*journal)->qc().recordAutomatic(record.id, QStringLiteral("fail"), reasons, clock.wallNow());
+    auto stored = (*journal)->qc().recordAutomatic(record.id, storage::StoredVerdict::Fail, reasons, clock.wallNow());
     REQUIRE(stored.has_value());
-    CHECK((*journal)->sessions().find(record.id).value()->qcVerdict == QLatin1String("fail"));
+    CHECK((*journal)->sessions().find(record.id).value()->qcVerdict == storage::StoredVerdict::Fail);
     const auto verdicts = (*journal)->qc().verdicts(record.id);
     REQUIRE(verdicts.has_value());
     REQUIRE(verdicts->size() == 1);
     CHECK(verdicts->first().source == QcSource::Automatic);
     CHECK(verdicts->first().reasons == reasons);
 
-    CHECK((*journal)->qc().recordAutomatic(record.id, QStringLiteral("ok"), {}, clock.wallNow()).error().code == ErrorCode::InvalidArgument);
-    CHECK((*journal)->qc().recordAutomatic(SessionId::generate(), QStringLiteral("pass"), {}, clock.wallNow()).error().code
+    CHECK((*journal)->qc().recordAutomatic(record.id, storage::StoredVerdict::Pending, {}, clock.wallNow()).error().code == ErrorCode::InvalidArgument);
+    CHECK((*journal)->qc().recordAutomatic(SessionId::generate(), storage::StoredVerdict::Pass, {}, clock.wallNow()).error().code
           == ErrorCode::NotFound);
 }
 
@@ -76,7 +76,7 @@ TEST_CASE("a supervisor's spot-check is stored with who and when and audited; an
     auto &qc = (*journal)->qc();
     const auto record = sessionAt(1, clock.wallNow());
     REQUIRE((*journal)->sessions().create(record).has_value());
-    REQUIRE(qc.recordAutomatic(record.id, QStringLiteral("needs_review"), {}, clock.wallNow()).has_value());
+    REQUIRE(qc.recordAutomatic(record.id, storage::StoredVerdict::NeedsReview, {}, clock.wallNow()).has_value());
     const auto auditRows = [&] { return (*journal)->audit().entries().value().size(); };
     const auto before = auditRows();
 
@@ -113,14 +113,14 @@ TEST_CASE("a supervisor's spot-check is stored with who and when and audited; an
     REQUIRE(verdicts.size() == 2);
     const auto &check = verdicts.last();
     CHECK(check.source == QcSource::Supervisor);
-    CHECK(check.verdict == QLatin1String("fail"));
+    CHECK(check.verdict == storage::StoredVerdict::Fail);
     CHECK(check.reviewer == QLatin1String("sup1"));
     CHECK(check.notes == failed.notes);
     CHECK(check.at == at.toUTC());
     REQUIRE(check.reasons.size() == 1);
     CHECK(check.reasons.first().kind == QLatin1String("misleading_statement"));
     // The automatic verdict stays as it was; the review result is beside it.
-    CHECK((*journal)->sessions().find(record.id).value()->qcVerdict == QLatin1String("needs_review"));
+    CHECK((*journal)->sessions().find(record.id).value()->qcVerdict == storage::StoredVerdict::NeedsReview);
     const auto entries = (*journal)->audit().entries().value();
     REQUIRE(entries.size() == before + 1);
     CHECK(entries.last().actor == QLatin1String("sup1"));
@@ -144,10 +144,10 @@ TEST_CASE("the review queue: needs review plus a stable sample of passed session
     for (int i = 0; i < 400; ++i) {
         const auto record = sessionAt(i, start.addSecs(qint64(i) * 60));
         REQUIRE((*journal)->sessions().create(record).has_value());
-        const QString verdict = i % 10 == 0 ? QStringLiteral("needs_review") : i % 10 == 1 ? QStringLiteral("fail") : QStringLiteral("pass");
+        const auto verdict = i % 10 == 0 ? storage::StoredVerdict::NeedsReview : i % 10 == 1 ? storage::StoredVerdict::Fail : storage::StoredVerdict::Pass;
         REQUIRE(qc.recordAutomatic(record.id, verdict, {}, start).has_value());
-        (verdict == QLatin1String("pass") ? passed : verdict == QLatin1String("needs_review") ? review : passed).append(record.id);
-        if (verdict == QLatin1String("fail"))
+        (verdict == storage::StoredVerdict::Pass ? passed : verdict == storage::StoredVerdict::NeedsReview ? review : passed).append(record.id);
+        if (verdict == storage::StoredVerdict::Fail)
             passed.removeLast();
     }
     REQUIRE(passed.size() == 320);
@@ -162,8 +162,8 @@ TEST_CASE("the review queue: needs review plus a stable sample of passed session
     QSet<QString> inQueue;
     for (const auto &row : page->rows) {
         inQueue.insert(row.id.toString());
-        CHECK(row.qcVerdict != QLatin1String("fail"));
-        if (row.qcVerdict == QLatin1String("pass")) {
+        CHECK(row.qcVerdict != storage::StoredVerdict::Fail);
+        if (row.qcVerdict == storage::StoredVerdict::Pass) {
             ++sampledPassed;
             CHECK(QcRepository::sampled(row.id, 5.0)); // the SQL and the C++ rule agree
         }

@@ -132,7 +132,7 @@ TEST_CASE("a session's events from the workflow engine are journaled and move it
     // Foreign keys: no events for an unknown session.
     CHECK_FALSE(sessions.appendEvents(SessionId::generate(), 0, (*session)->events().mid(0, 1)).has_value());
 
-    REQUIRE(sessions.addMediaFile(record.id, {QStringLiteral("recording"), QStringLiteral("/r/x.mp4"), 42,
+    REQUIRE(sessions.addMediaFile(record.id, {MediaRole::Recording, QStringLiteral("/r/x.mp4"), 42,
                                               QStringLiteral("00ff"), clock.wallNow()}).has_value());
     CHECK(sessions.mediaFiles(record.id)->size() == 1);
 }
@@ -183,9 +183,9 @@ TEST_CASE("history: filters / newest first and paging")
     HistoryFilter byProduct;
     byProduct.productCode = QStringLiteral("P0");
     HistoryFilter byState;
-    byState.state = QStringLiteral("failed");
+    byState.state = SessionState::Failed;
     HistoryFilter byQc;
-    byQc.qcVerdict = QStringLiteral("fail");
+    byQc.qcVerdict = StoredVerdict::Fail;
     HistoryFilter byUpload;
     byUpload.uploadState = QStringLiteral("done");
     HistoryFilter notUploaded;
@@ -348,4 +348,97 @@ TEST_CASE("a session's speech is stored with the analysed flag, replaced as a wh
     CHECK(refused.error().detail.contains(QLatin1String("range 3 (31000-32000 ms)")));
     CHECK(sessions.speech(record.id).value() == silent); // nothing changed
     CHECK_FALSE(sessions.saveSpeech(SessionId::generate(), analysis).has_value()); // foreign key
+}
+
+TEST_CASE("media roles, QC verdicts and session states are types in the API and names only in SQL; an unknown name "
+          "read from the journal is an error naming the table, column and value")
+{
+    QTemporaryDir dir;
+    ManualClock clock;
+    auto journal = Journal::open(dir.path(), clock);
+    REQUIRE(journal.has_value());
+    auto &sessions = (*journal)->sessions();
+    auto &database = (*journal)->database();
+
+    // Round trip: every role, every verdict, as written and as the SQL sees it.
+    auto record = sampleRecord(7, clock.wallNow());
+    record.qcVerdict = StoredVerdict::NeedsReview;
+    REQUIRE(sessions.create(record).has_value());
+    QList<MediaFile> written;
+    for (const auto &[role, name] : kMediaRoleNames) {
+        written.append({role, QStringLiteral("/r/%1").arg(QLatin1String(name)), 1, QString(), clock.wallNow()});
+        REQUIRE(sessions.addMediaFile(record.id, written.last()).has_value());
+    }
+    const auto files = sessions.mediaFiles(record.id);
+    REQUIRE(files.has_value());
+    CHECK(*files == written);
+    auto stored = database.run(QStringLiteral("SELECT role FROM media_files ORDER BY id"));
+    REQUIRE(stored.has_value());
+    QStringList roles;
+    while (stored->next())
+        roles.append(stored->value(0).toString());
+    CHECK(roles == QStringList{QStringLiteral("recording"), QStringLiteral("recording-fragmented"), QStringLiteral("sidecar"),
+                               QStringLiteral("snapshot")});
+    for (const auto &[verdict, name] : kStoredVerdictNames) {
+        REQUIRE(database.run(QStringLiteral("UPDATE sessions SET qc_verdict = ? WHERE id = ?"),
+                             {QLatin1String(name), record.id.toString()}).has_value());
+        CHECK(sessions.find(record.id).value()->qcVerdict == verdict);
+        HistoryFilter filter;
+        filter.qcVerdict = verdict;
+        filter.state = SessionState::Created;
+        const auto page = sessions.history(filter, 0, 10);
+        REQUIRE(page.has_value());
+        REQUIRE(page->rows.size() == 1);
+        CHECK(page->rows.first().qcVerdict == verdict);
+        CHECK(page->rows.first().state == SessionState::Created);
+    }
+    CHECK(storedVerdictName(StoredVerdict::NeedsReview) == QLatin1String("needs_review"));
+    CHECK(mediaRoleName(MediaRole::RecordingFragmented) == QLatin1String("recording-fragmented"));
+
+    // Unknown names (a damaged or tampered journal, a newer DualRec): errors that say where, never mapped.
+    const auto says = [](const dualrec::Error &error, const char *where, const char *value) {
+        INFO(error.detail.toStdString());
+        CHECK(error.code == ErrorCode::DataCorrupt);
+        CHECK(error.detail.contains(QLatin1String(where)));
+        CHECK(error.detail.contains(QLatin1String(value)));
+    };
+    REQUIRE(database.run(QStringLiteral("UPDATE media_files SET role = 'thumbnail' WHERE role = 'snapshot'")).has_value());
+    const auto badRole = sessions.mediaFiles(record.id);
+    REQUIRE_FALSE(badRole.has_value());
+    says(badRole.error(), "media_files.role", "thumbnail");
+
+    REQUIRE(database.run(QStringLiteral("UPDATE sessions SET qc_verdict = 'maybe' WHERE id = ?"), {record.id.toString()}).has_value());
+    const auto badVerdict = sessions.find(record.id);
+    REQUIRE_FALSE(badVerdict.has_value());
+    says(badVerdict.error(), "sessions.qc_verdict", "maybe");
+    const auto badPage = sessions.history({}, 0, 10);
+    REQUIRE_FALSE(badPage.has_value());
+    says(badPage.error(), "sessions.qc_verdict", "maybe");
+
+    REQUIRE(database.run(QStringLiteral("UPDATE sessions SET qc_verdict = 'pass', state = 'wandering' WHERE id = ?"),
+                         {record.id.toString()}).has_value());
+    const auto badState = sessions.find(record.id);
+    REQUIRE_FALSE(badState.has_value());
+    says(badState.error(), "sessions.state", "wandering");
+    const auto badStatePage = sessions.history({}, 0, 10);
+    REQUIRE_FALSE(badStatePage.has_value());
+    says(badStatePage.error(), "sessions.state", "wandering");
+
+    REQUIRE(database.run(QStringLiteral("UPDATE sessions SET state = 'created', evidence_state = 'misplaced' WHERE id = ?"),
+                         {record.id.toString()}).has_value());
+    const auto badEvidence = sessions.find(record.id);
+    REQUIRE_FALSE(badEvidence.has_value());
+    says(badEvidence.error(), "sessions.evidence_state", "misplaced");
+
+    // The QC repository: the verdict column of qc_verdicts.
+    REQUIRE(database.run(QStringLiteral("UPDATE sessions SET evidence_state = 'no-recording' WHERE id = ?"),
+                         {record.id.toString()}).has_value());
+    REQUIRE((*journal)->qc().recordAutomatic(record.id, StoredVerdict::Pass, {}, clock.wallNow()).has_value());
+    CHECK((*journal)->qc().verdicts(record.id).value().first().verdict == StoredVerdict::Pass);
+    CHECK((*journal)->qc().recordAutomatic(record.id, StoredVerdict::Pending, {}, clock.wallNow()).error().code
+          == ErrorCode::InvalidArgument);
+    REQUIRE(database.run(QStringLiteral("UPDATE qc_verdicts SET verdict = 'so-so'")).has_value());
+    const auto badStoredVerdict = (*journal)->qc().verdicts(record.id);
+    REQUIRE_FALSE(badStoredVerdict.has_value());
+    says(badStoredVerdict.error(), "qc_verdicts.verdict", "so-so");
 }

@@ -212,7 +212,7 @@ TEST_CASE("an agent records a whole session from sign-in to the receipt with key
     // The QC verdict is on the page, in the page's language, and in the journal.
     const auto qcStored = app.journal->sessions().find(session->id());
     REQUIRE(qcStored.has_value());
-    CHECK((*qcStored)->qcVerdict != QLatin1String("pending"));
+    CHECK((*qcStored)->qcVerdict != storage::StoredVerdict::Pending);
     CHECK_FALSE(app.find<QLabel>("endQc")->text().isEmpty());
     CHECK(app.find<QLabel>("endQc")->text().contains(english ? QStringLiteral("Quality check") : QStringLiteral("质检")));
     app.screenshot(QStringLiteral("page-end-%1").arg(language));
@@ -454,9 +454,9 @@ TEST_CASE("the window records the clip through the real pipeline and warns while
     std::optional<storage::MediaFile> recording;
     bool sidecar = false;
     for (const auto &file : *files) {
-        if (file.role == QLatin1String("recording"))
+        if (file.role == storage::MediaRole::Recording)
             recording = file;
-        sidecar = sidecar || file.role == QLatin1String("sidecar");
+        sidecar = sidecar || file.role == storage::MediaRole::Sidecar;
     }
     REQUIRE(recording.has_value());
     CHECK(sidecar);
@@ -495,7 +495,7 @@ TEST_CASE("the window records the clip through the real pipeline and warns while
     const auto verdicts = app.journal->qc().verdicts(id);
     REQUIRE(verdicts.has_value());
     REQUIRE(verdicts->size() == 1);
-    CHECK(verdicts->first().verdict == QLatin1String("fail"));
+    CHECK(verdicts->first().verdict == storage::StoredVerdict::Fail);
     const auto hasReason = [&](const char *kind) {
         return std::any_of(verdicts->first().reasons.cbegin(), verdicts->first().reasons.cend(),
                            [&](const storage::QcReasonRecord &found) { return found.kind == QLatin1String(kind); });
@@ -503,7 +503,7 @@ TEST_CASE("the window records the clip through the real pipeline and warns while
     CHECK(hasReason("presence_missing"));
     CHECK_FALSE(hasReason("audio_missing"));
     CHECK_FALSE(hasReason("audio_clipped"));
-    CHECK(app.journal->sessions().find(id).value()->qcVerdict == QLatin1String("fail"));
+    CHECK(app.journal->sessions().find(id).value()->qcVerdict == storage::StoredVerdict::Fail);
     const auto qcText = app.find<QLabel>("endQc")->text();
     INFO(qcText.toStdString());
     CHECK(qcText.contains(QStringLiteral("质检不通过")));

@@ -343,7 +343,7 @@ TEST_CASE("the history tells a supervisor in sentences of their language what ha
                     .has_value());
     });
     REQUIRE(app.journal->sessions()
-                .addMediaFile(walked, {QStringLiteral("recording"), app.directory.filePath(QStringLiteral("recordings/walk.mp4")),
+                .addMediaFile(walked, {storage::MediaRole::Recording, app.directory.filePath(QStringLiteral("recordings/walk.mp4")),
                                        40'163'288, QString(64, u'a'), app.clock.wallNow()})
                 .has_value());
     app.clock.advance(600s);

@@ -125,7 +125,7 @@ TEST_CASE("a supervisor exports a session's evidence from the history: plain cop
     QString stored;
     QString journaled;
     for (const auto &file : *media) {
-        if (file.role == QLatin1String("recording")) {
+        if (file.role == storage::MediaRole::Recording) {
             stored = file.path;
             journaled = file.sha256;
         }

@@ -316,7 +316,7 @@ TEST_CASE("a supervisor plays a real recording and jumps between its steps")
     // A recording that was never finalized has only its fragmented file (no digest yet): it
     // plays, and the pane says there was nothing to compare.
     REQUIRE(app.journal->sessions()
-                .addMediaFile(plain.id, {QStringLiteral("recording-fragmented"), pristine, QFileInfo(pristine).size(), QString(),
+                .addMediaFile(plain.id, {storage::MediaRole::RecordingFragmented, pristine, QFileInfo(pristine).size(), QString(),
                                          QDateTime::currentDateTimeUtc()})
                 .has_value());
     table->setCurrentCell(recordedRow, 0);

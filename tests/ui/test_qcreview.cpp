@@ -60,9 +60,9 @@ TEST_CASE("a supervisor works through the review queue and records a spot-check 
         record.createdAt = QDateTime(QDate(2026, 11, 20), QTime(9, 0).addSecs(i * 60), Qt::UTC);
         REQUIRE(app.journal->sessions().create(record).has_value());
         QList<storage::QcReasonRecord> reasons;
-        QString verdict = QStringLiteral("pass");
+        auto verdict = storage::StoredVerdict::Pass;
         if (i == 60) {
-            verdict = QStringLiteral("needs_review");
+            verdict = storage::StoredVerdict::NeedsReview;
             reasons = {{QStringLiteral("third_party"), QStringLiteral("review"), plan->steps().at(5).id, 95'000ms, 99'000ms,
                         QStringLiteral("a third face in the picture")},
                        {QStringLiteral("no_audible_answer"), QStringLiteral("review"), plan->steps().at(5).id, 99'000ms, 104'000ms,
@@ -77,7 +77,7 @@ TEST_CASE("a supervisor works through the review queue and records a spot-check 
             started.stepId = plan->steps().at(5).id;
             REQUIRE(app.journal->sessions().appendEvents(record.id, 0, {started}).has_value());
         } else if (i == 61) {
-            verdict = QStringLiteral("fail");
+            verdict = storage::StoredVerdict::Fail;
         } else {
             passed.append(record.id);
         }
@@ -135,7 +135,7 @@ TEST_CASE("a supervisor works through the review queue and records a spot-check 
     REQUIRE(verdicts->size() == 2);
     CHECK(verdicts->last().source == storage::QcSource::Supervisor);
     CHECK(verdicts->last().reviewer == QLatin1String("chief"));
-    CHECK(verdicts->last().verdict == QLatin1String("fail"));
+    CHECK(verdicts->last().verdict == storage::StoredVerdict::Fail);
     CHECK(verdicts->last().stepId == plan->steps().at(5).id);
     CHECK(verdicts->last().at == app.clock.wallNow().toUTC());
     const auto audit = app.journal->audit().entries();
@@ -198,7 +198,7 @@ TEST_CASE("a supervisor saves a session's QC report as a PDF from the history: i
     started.stepId = plan->steps().at(5).id;
     REQUIRE(app.journal->sessions().appendEvents(record.id, 0, {started}).has_value());
     REQUIRE(app.journal->qc()
-                .recordAutomatic(record.id, QStringLiteral("needs_review"),
+                .recordAutomatic(record.id, storage::StoredVerdict::NeedsReview,
                                  {{QStringLiteral("third_party"), QStringLiteral("review"), plan->steps().at(5).id, 95'000ms, 99'000ms,
                                    QStringLiteral("a third face in the picture")}},
                                  record.createdAt)

@@ -42,7 +42,7 @@ TEST_CASE("the receipt QR holds what a customer can read on a phone, or the insu
     REQUIRE(session.abort(QStringLiteral("customer_must_leave")).has_value());
 
     const QString sha = QStringLiteral("1a2b3c4d") + QString(56, u'0');
-    const storage::MediaFile recording{QStringLiteral("recording"), QStringLiteral("/data/recordings/a.mp4"), 40'163'288, sha,
+    const storage::MediaFile recording{storage::MediaRole::Recording, QStringLiteral("/data/recordings/a.mp4"), 40'163'288, sha,
                                        clock.wallNow()};
     const auto receipt = workflow::makeReceipt(session.plan(), QStringLiteral("P2026-0001"),
                                                QDateTime(QDate(2026, 11, 22), QTime(9, 30), Qt::UTC), 285'400ms, sha);

@@ -91,7 +91,7 @@ TEST_CASE("after a crash the window names the interrupted session and where its 
     const auto files = app.journal->sessions().mediaFiles(recovered->first().id);
     REQUIRE(files.has_value());
     CHECK(std::ranges::any_of(*files, [&](const storage::MediaFile &file) {
-        return file.role == QLatin1String("recording") && file.path == final && file.sha256.size() == 64;
+        return file.role == storage::MediaRole::Recording && file.path == final && file.sha256.size() == 64;
     }));
 
     // A second start finds nothing left to close.

@@ -49,7 +49,7 @@ Rows rowsOf(storage::Journal &journal, const workflow::SessionId &id)
         auto name = QFileInfo(file.path).fileName();
         name.replace(id.toString(), QStringLiteral("ID"));
         rows.media.append(QStringLiteral("%1 %2 %3 %4")
-                              .arg(file.role, name, file.sizeBytes > 0 || file.role == QLatin1String("recording-fragmented")
+                              .arg(storage::mediaRoleName(file.role), name, file.sizeBytes > 0 || file.role == storage::MediaRole::RecordingFragmented
                                                         ? QStringLiteral("sized")
                                                         : QStringLiteral("empty"),
                                    file.sha256.size() == 64 ? QStringLiteral("hashed") : QStringLiteral("unhashed")));

@@ -181,7 +181,7 @@ TEST_CASE("the prompt read aloud is in the recording: its sound rises while the 
     const auto files = app.journal->sessions().mediaFiles(id);
     REQUIRE(files.has_value());
     for (const auto &file : *files)
-        if (file.role == QLatin1String("recording"))
+        if (file.role == storage::MediaRole::Recording)
             recording = file.path;
     REQUIRE_FALSE(recording.isEmpty());
     // Encrypted at rest: ffmpeg gets a copy decrypted into the test's own folder.

@@ -89,8 +89,14 @@ void PatchSender::onConnected()
     if (m_url.port() != -1)
         head += ':' + QByteArray::number(m_url.port());
     head += "\r\n";
-    for (const auto &[name, value] : std::as_const(m_headers))
+    for (const auto &[name, value] : std::as_const(m_headers)) {
+        // A line break in a header (a token from the key store, say) would end it early and let
+        // the rest pass as headers of its own: refused, the request is never sent.
+        if (name.contains('\r') || name.contains('\n') || value.contains('\r') || value.contains('\n'))
+            return fail(ErrorCode::InvalidArgument, QStringLiteral("the header %1 holds a line break; the request was not sent")
+                                                       .arg(QString::fromLatin1(name)));
         head += name + ": " + value + "\r\n";
+    }
     head += "Content-Length: " + QByteArray::number(m_body->size()) + "\r\nConnection: close\r\n\r\n";
     m_socket.write(head);
     feed();

@@ -6,6 +6,7 @@
 #include "core/sync/timestampupload.h"
 #include "tests/sync/syncfixture.h"
 
+#include <QCoreApplication>
 #include <QNetworkAccessManager>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -1016,4 +1017,40 @@ TEST_CASE("a PATCH whose connection closes without an answer, or is answered wit
     const auto garbage = patchOnce([](QTcpSocket &socket) { socket.write("SSH-2.0-OpenSSH\r\n\r\n"); });
     REQUIRE(garbage.answer.error.has_value());
     CHECK(garbage.answer.error->detail.contains(QStringLiteral("HTTP status line")));
+}
+
+TEST_CASE("a PATCH whose header would hold a line break is never sent")
+{
+    QTemporaryFile file;
+    REQUIRE(file.open());
+    file.write(QByteArray(4096, 'x'));
+    file.flush();
+    QTcpServer server;
+    REQUIRE(server.listen(QHostAddress::LocalHost));
+    QByteArray received;
+    QObject::connect(&server, &QTcpServer::newConnection, &server, [&] {
+        QTcpSocket *socket = server.nextPendingConnection();
+        QObject::connect(socket, &QTcpSocket::readyRead, socket, [&, socket] { received += socket->readAll(); });
+    });
+    sync::SyncEndpoint endpoint;
+    endpoint.creationUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/files").arg(server.serverPort()));
+    endpoint.bearerToken = QStringLiteral("tok-123\r\nX-Injected: 1"); // a damaged token from the key store
+    endpoint.stallTimeoutMs = 10000;
+    const sync::TusRequestBuilder requests(endpoint);
+    auto *body = new sync::PackageSlice(file.fileName(), 0, 4096, nullptr);
+    REQUIRE(body->openSlice());
+    sync::PatchSender sender(requests, QUrl(QStringLiteral("http://127.0.0.1:%1/files/abc").arg(server.serverPort())),
+                             {{QByteArrayLiteral("Upload-Offset"), QByteArrayLiteral("0")}}, body);
+    QEventLoop loop;
+    QObject::connect(&sender, &sync::PatchSender::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(20000, &loop, &QEventLoop::quit);
+    sender.start();
+    loop.exec();
+    const auto answer = sender.answer();
+    REQUIRE(answer.error.has_value());
+    CHECK(answer.error->code == ErrorCode::InvalidArgument);
+    CHECK(answer.error->detail.contains(QStringLiteral("Authorization")));
+    QCoreApplication::processEvents();
+    CHECK_FALSE(received.contains("X-Injected"));
+    CHECK_FALSE(received.contains("PATCH"));
 }

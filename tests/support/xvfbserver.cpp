@@ -49,6 +49,17 @@ QString XvfbServer::windowTree() const
     return QString::fromUtf8(tree.readAllStandardOutput());
 }
 
+QProcessEnvironment XvfbServer::appEnvironment(const QString &home) const
+{
+    auto environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("DISPLAY"), m_display);
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/config"));
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/xdgdata"));
+    environment.insert(QStringLiteral("DUALREC_KEY_STORE"), QStringLiteral("file"));
+    return environment;
+}
+
 bool XvfbServer::screenshot(const QString &pngPath) const
 {
     QProcess import;

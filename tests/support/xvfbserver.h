@@ -24,6 +24,9 @@ public:
 
     /// The names of the top-level windows on the display (xwininfo -root -tree).
     [[nodiscard]] QString windowTree() const;
+    /// The environment of a DualRec started on this display: the xcb platform, its settings and
+    /// XDG data under `home` (config/, xdgdata/), the device key in a file (no Secret Service).
+    [[nodiscard]] QProcessEnvironment appEnvironment(const QString &home) const;
     /// Photographs the whole screen into `pngPath` (ImageMagick's import); false on failure.
     [[nodiscard]] bool screenshot(const QString &pngPath) const;
 

@@ -489,12 +489,7 @@ TEST_CASE("zh_CN: the journal cannot be opened, and the box says so in Chinese, 
     INFO(x.error().toStdString());
     REQUIRE_FALSE(x.display().isEmpty());
     QTemporaryDir home;
-    auto environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("DISPLAY"), x.display());
-    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
-    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
-    environment.insert(QStringLiteral("DUALREC_KEY_STORE"), QStringLiteral("file"));
+    auto environment = x.appEnvironment(home.path());
     QProcess program;
     program.setProcessEnvironment(environment);
     program.start(QStringLiteral(DUALREC_BINARY), {QStringLiteral("--source"), QStringLiteral("demo"), QStringLiteral("--data-dir"),

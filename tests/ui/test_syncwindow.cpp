@@ -377,12 +377,7 @@ TEST_CASE("the real app uploads by itself when sync/endpoint is set, with the to
         REQUIRE(settings.open(QIODevice::WriteOnly));
         settings.write("[sync]\nendpoint=" + server.url().toString().toUtf8() + "\n");
     }
-    auto environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("DISPLAY"), x.display());
-    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
-    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("xdgdata")));
-    environment.insert(QStringLiteral("DUALREC_KEY_STORE"), QStringLiteral("file"));
+    auto environment = x.appEnvironment(home.path());
     environment.remove(QStringLiteral("DUALREC_SYNC_TOKEN"));
     const QStringList arguments{QStringLiteral("--source"), QStringLiteral("demo"), QStringLiteral("--data-dir"), data,
                                 QStringLiteral("--lang"), QStringLiteral("zh_CN")};
@@ -391,7 +386,7 @@ TEST_CASE("the real app uploads by itself when sync/endpoint is set, with the to
         app.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         app.start(QStringLiteral(DUALREC_BINARY), arguments);
         REQUIRE(app.waitForStarted(10000));
-        REQUIRE(test::waitUntil([&] { return x.windowTree().contains(QLatin1String("DualRec")); }, 30000));
+        REQUIRE(test::waitUntil([&] { return x.windowTree().contains(QLatin1String("DualRec")); }, 60000));
     };
     // The token is stored as a person would, before the window starts.
     QProcess setToken;
@@ -411,7 +406,7 @@ TEST_CASE("the real app uploads by itself when sync/endpoint is set, with the to
     REQUIRE(test::waitUntil([&] {
         return QFileInfo::exists(QDir(data).filePath(QStringLiteral("dualrec-folder.json")))
                && QFileInfo::exists(storage::Journal::databasePath(data));
-    }, 30000));
+    }, 60000));
     QThread::msleep(1500);
     SystemClock clock;
     auto journal = storage::Journal::open(data, clock);

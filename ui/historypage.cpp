@@ -286,7 +286,7 @@ void HistoryPage::setSync(sync::SyncService *sync)
     connect(m_sync, &sync::SyncService::uploadChanged, this, [this](const sync::SessionUpload &upload) {
         for (int row = 0; row < m_rows.size(); ++row) {
             if (m_rows.at(row).id == upload.sessionId) {
-                m_rows[row].uploadState = QLatin1String(sync::uploadStateName(upload.state));
+                m_rows[row].uploadState = upload.state;
                 if (auto *item = m_table->item(row, 6))
                     item->setText(HistoryText::uploadState(m_rows.at(row).uploadState));
             }
@@ -308,7 +308,7 @@ void HistoryPage::updateUploadDetail()
     m_prioritizeUpload->setVisible(shown);
     if (!shown)
         return;
-    m_uploadDetail->setText(upload ? SyncText::upload(*upload) : HistoryText::uploadState(QStringLiteral("none")));
+    m_uploadDetail->setText(upload ? SyncText::upload(*upload) : HistoryText::uploadState(std::nullopt));
     m_uploadDetail->setToolTip(upload ? SyncText::detail(upload->error) : QString());
     const auto state = upload ? upload->state : sync::UploadState::Invalid;
     const bool active = state == sync::UploadState::Queued || state == sync::UploadState::Uploading;
@@ -349,7 +349,9 @@ storage::HistoryFilter HistoryPage::filter() const
         filter.reviewQueue = true;
         filter.samplePercent = m_samplePercent;
     }
-    filter.uploadState = m_upload->currentData().toString();
+    const auto upload = m_upload->currentData().toString();
+    filter.neverUploaded = upload == QLatin1String("none");
+    filter.uploadState = workflow::enumFromName(storage::kUploadStateNames, upload).value_or(storage::UploadState::Invalid);
     return filter;
 }
 
@@ -434,9 +436,9 @@ void HistoryPage::retranslateUi()
     verdicts.append({tr("Review queue (%1 % of passed sessions sampled)").arg(m_samplePercent), QStringLiteral("review_queue")});
     refill(m_qc, verdicts);
     QList<std::pair<QString, QString>> uploads{{tr("Any upload state"), QString()},
-                                               {HistoryText::uploadState(QStringLiteral("none")), QStringLiteral("none")}};
-    for (const auto *state : {"queued", "uploading", "blocked", "acknowledged", "purged"})
-        uploads.append({HistoryText::uploadState(QLatin1String(state)), QLatin1String(state)});
+                                               {HistoryText::uploadState(std::nullopt), QStringLiteral("none")}};
+    for (const auto &entry : storage::kUploadStateNames)
+        uploads.append({HistoryText::uploadState(entry.value), QLatin1String(entry.name)});
     refill(m_upload, uploads);
     if (!m_actor.isEmpty())
         reload();

@@ -210,22 +210,19 @@ QString HistoryText::qcVerdict(storage::StoredVerdict verdict)
     return tr("Awaiting QC");
 }
 
-QString HistoryText::uploadState(const QString &state)
+QString HistoryText::uploadState(std::optional<storage::UploadState> state)
 {
-    if (state.isEmpty() || state == QLatin1String("none"))
+    if (!state)
         return tr("Not queued for upload");
-    // The names of sync::UploadState (uploads.state).
-    if (state == QLatin1String("queued"))
-        return tr("Waiting for upload");
-    if (state == QLatin1String("uploading"))
-        return tr("Uploading");
-    if (state == QLatin1String("blocked"))
-        return tr("Upload stopped: needs attention");
-    if (state == QLatin1String("acknowledged"))
-        return tr("Received by the insurer");
-    if (state == QLatin1String("purged"))
-        return tr("Received by the insurer, removed from this computer");
-    return tr("Unknown (%1)").arg(state);
+    switch (*state) {
+    case storage::UploadState::Queued: return tr("Waiting for upload");
+    case storage::UploadState::Uploading: return tr("Uploading");
+    case storage::UploadState::Blocked: return tr("Upload stopped: needs attention");
+    case storage::UploadState::Acknowledged: return tr("Received by the insurer");
+    case storage::UploadState::Purged: return tr("Received by the insurer, removed from this computer");
+    case storage::UploadState::Invalid: break;
+    }
+    return tr("Not queued for upload");
 }
 
 QString HistoryText::fileSize(qint64 bytes)

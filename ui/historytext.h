@@ -39,7 +39,7 @@ public:
     /// The QC verdict as stored ("pending", "pass", "fail") in words.
     [[nodiscard]] static QString qcVerdict(storage::StoredVerdict verdict);
     /// The upload state as stored ("none", ...) in words.
-    [[nodiscard]] static QString uploadState(const QString &state);
+    [[nodiscard]] static QString uploadState(std::optional<storage::UploadState> state); ///< none: never queued
     /// "40.2 MB" (decimal units, the locale's digits), "512 bytes" below a kilobyte.
     [[nodiscard]] static QString fileSize(qint64 bytes);
     /// "4 min 45 s", "1 h 2 min", "12 s".

@@ -115,7 +115,9 @@ struct HistoryFilter final {
     QString productCode;
     std::optional<workflow::SessionState> state; ///< none: any state
     std::optional<StoredVerdict> qcVerdict; ///< none: any verdict
-    QString uploadState; ///< upload state name, or "none" for sessions never queued
+    /// Uploads: any (Invalid), one state, or (neverUploaded) the sessions never queued.
+    UploadState uploadState = UploadState::Invalid;
+    bool neverUploaded = false;
     /// The review queue: sessions no supervisor has spot-checked yet whose automatic verdict
     /// needs review, plus a stable random sample of `samplePercent` % of the passed ones
     /// (QcRepository::sampled).
@@ -131,7 +133,7 @@ struct HistoryRow final {
     QString products; ///< product names, joined
     workflow::SessionState state = workflow::SessionState::Invalid;
     StoredVerdict qcVerdict = StoredVerdict::Invalid;
-    QString uploadState;
+    std::optional<UploadState> uploadState; ///< none: never queued for upload
     QDateTime createdAt;
     QString qcReview; ///< the supervisors' spot-check result: "", "pass", "fail"
 };

@@ -515,11 +515,11 @@ Result<HistoryPage> SessionRepository::history(const HistoryFilter &filter, int 
         where.append(QStringLiteral("s.qc_review = '' AND (s.qc_verdict = 'needs_review' OR (s.qc_verdict = 'pass' AND %1))")
                          .arg(QcRepository::sampleCondition(QStringLiteral("s.id"), filter.samplePercent)));
     }
-    if (filter.uploadState == QLatin1String("none")) {
+    if (filter.neverUploaded) {
         where.append(QStringLiteral("s.id NOT IN (SELECT session_id FROM uploads)"));
-    } else if (!filter.uploadState.isEmpty()) {
+    } else if (filter.uploadState != UploadState::Invalid) {
         where.append(QStringLiteral("s.id IN (SELECT session_id FROM uploads WHERE state = ?)"));
-        values.append(filter.uploadState);
+        values.append(workflow::enumToName(kUploadStateNames, filter.uploadState));
     }
     // Every filter is on sessions (sub-selects use their indexes), so counting needs no join.
     const QString whereClause = where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
@@ -535,7 +535,7 @@ Result<HistoryPage> SessionRepository::history(const HistoryFilter &filter, int 
     auto rows = m_database->run(
         QStringLiteral("SELECT s.id, s.application_no, s.agent_id, s.template_id, "
                        "(SELECT group_concat(product_name, '、') FROM session_products p WHERE p.session_id = s.id), "
-                       "s.state, s.qc_verdict, COALESCE(u.state, 'none'), s.created_at_utc, s.qc_review")
+                       "s.state, s.qc_verdict, u.state, s.created_at_utc, s.qc_review")
             + QStringLiteral(" FROM sessions s LEFT JOIN uploads u ON u.session_id = s.id") + whereClause
             + QStringLiteral(" ORDER BY s.created_at_utc DESC, s.id DESC LIMIT ? OFFSET ?"),
         pageValues);
@@ -550,10 +550,16 @@ Result<HistoryPage> SessionRepository::history(const HistoryFilter &filter, int 
             return fail(ErrorCode::DataCorrupt, QStringLiteral("the journal's sessions.state holds \"%1\" for session %2, which is "
                                                                "no session state")
                                                     .arg(rows->value(5).toString(), rows->value(0).toString()));
+        std::optional<UploadState> upload;
+        if (!rows->value(7).isNull()) {
+            const auto stored = enumFromSql(kUploadStateNames, rows->value(7), "uploads", "state");
+            if (!stored)
+                return std::unexpected(stored.error());
+            upload = *stored;
+        }
         page.rows.append({SessionId::fromString(rows->value(0).toString()), rows->value(1).toString(),
                           rows->value(2).toString(), rows->value(3).toString(), rows->value(4).toString(),
-                          state, *verdict, rows->value(7).toString(), fromUtc(rows->value(8)),
-                          rows->value(9).toString()});
+                          state, *verdict, upload, fromUtc(rows->value(8)), rows->value(9).toString()});
     }
     return page;
 }

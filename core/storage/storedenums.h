@@ -54,6 +54,27 @@ inline constexpr std::array<workflow::EnumName<StoredVerdict>, 4> kStoredVerdict
     return workflow::enumToName(kStoredVerdictNames, verdict);
 }
 
+/// Where one sealed package is on its way to the insurer (uploads.state). The coarse evidence
+/// lifecycle (sealed → uploading → acknowledged → purged) is the session's; this is the upload's
+/// own detail (core/sync drives it: sync::UploadState is this type).
+enum class UploadState : quint8 {
+    Invalid = 0,
+    Queued,       ///< waiting for its turn (or for next_attempt_utc after a failure)
+    Uploading,    ///< an upload URL exists on the server; bytes are (or were) going out
+    Blocked,      ///< stopped until a person acts: credentials refused, server not trusted,
+                  ///< the package changed after it was queued, the server refuses its size
+    Acknowledged, ///< the server holds the full length with the package's SHA-256
+    Purged,       ///< acknowledged and then deleted locally by the retention rule
+};
+
+inline constexpr std::array<workflow::EnumName<UploadState>, 5> kUploadStateNames{{
+    {UploadState::Queued, "queued"},
+    {UploadState::Uploading, "uploading"},
+    {UploadState::Blocked, "blocked"},
+    {UploadState::Acknowledged, "acknowledged"},
+    {UploadState::Purged, "purged"},
+}};
+
 /// The value stored as a name in `table`.`column`. A name this DualRec does not write (a damaged
 /// or tampered journal, a newer DualRec's value) is DataCorrupt naming the table, the column and
 /// the value, never mapped to something else.

@@ -6,23 +6,18 @@ namespace dualrec::sync {
 
 const char *uploadStateName(UploadState state)
 {
-    switch (state) {
-    case UploadState::Queued: return "queued";
-    case UploadState::Uploading: return "uploading";
-    case UploadState::Blocked: return "blocked";
-    case UploadState::Acknowledged: return "acknowledged";
-    case UploadState::Purged: return "purged";
-    case UploadState::Invalid: break;
+    for (const auto &entry : storage::kUploadStateNames) {
+        if (entry.value == state)
+            return entry.name;
     }
     return "invalid";
 }
 
 std::optional<UploadState> uploadStateFromName(QStringView name)
 {
-    for (auto state : {UploadState::Queued, UploadState::Uploading, UploadState::Blocked, UploadState::Acknowledged,
-                       UploadState::Purged}) {
-        if (name == QLatin1String(uploadStateName(state)))
-            return state;
+    for (const auto &entry : storage::kUploadStateNames) {
+        if (name == QLatin1String(entry.name))
+            return entry.value;
     }
     return std::nullopt;
 }

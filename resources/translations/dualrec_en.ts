@@ -661,10 +661,6 @@ Commands (without a command the window opens):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unknown (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not queued for upload</source>
         <translation type="unfinished"></translation>
     </message>

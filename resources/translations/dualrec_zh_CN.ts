@@ -695,10 +695,6 @@ Commands (without a command the window opens):
         <translation>质检未通过</translation>
     </message>
     <message>
-        <source>Unknown (%1)</source>
-        <translation>未知（%1）</translation>
-    </message>
-    <message>
         <source>Not queued for upload</source>
         <translation>未排队上传</translation>
     </message>

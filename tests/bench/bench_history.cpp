@@ -58,7 +58,7 @@ void generate(const QString &path, int sessions, int eventsPerSession)
     QRandomGenerator random(42);
     const char *states[] = {"finished", "finished", "finished", "finished", "aborted", "failed", "refused"};
     const char *verdicts[] = {"pending", "pass", "pass", "fail"};
-    const char *uploads[] = {"done", "done", "pending", "uploading", "failed"};
+    const char *uploads[] = {"acknowledged", "acknowledged", "queued", "uploading", "blocked"};
     const QDateTime start(QDate(2025, 11, 22), QTime(8, 0), Qt::UTC);
     for (int i = 0; i < sessions; ++i) {
         const auto id = QUuid::createUuid().toString(QUuid::WithoutBraces).toUtf8();
@@ -200,8 +200,8 @@ int main(int argc, char *argv[])
          QStringLiteral("s.id IN (SELECT session_id FROM session_products WHERE product_code = 'P3')"), 30},
         {"state failed", filter([](auto &f) { f.state = workflow::SessionState::Failed; }), QStringLiteral("s.state = 'failed'"), 30},
         {"QC fail", filter([](auto &f) { f.qcVerdict = storage::StoredVerdict::Fail; }), QStringLiteral("s.qc_verdict = 'fail'"), 30},
-        {"upload failed", filter([](auto &f) { f.uploadState = QStringLiteral("failed"); }),
-         QStringLiteral("s.id IN (SELECT session_id FROM uploads WHERE state = 'failed')"), 30},
+        {"upload blocked", filter([](auto &f) { f.uploadState = storage::UploadState::Blocked; }),
+         QStringLiteral("s.id IN (SELECT session_id FROM uploads WHERE state = 'blocked')"), 30},
         {"one month", filter([](auto &f) { f.from = QDate(2026, 3, 1); f.to = QDate(2026, 3, 31); }),
          QStringLiteral("s.created_at_utc >= '2026-03-01T00:00:00.000Z' AND s.created_at_utc < '2026-04-01T00:00:00.000Z'"), 30},
         {"agent + one month",

@@ -156,7 +156,7 @@ TEST_CASE("history: filters / newest first and paging")
     {
         RawSql raw(Journal::databasePath(dir.path()));
         raw.exec(QStringLiteral("UPDATE sessions SET qc_verdict = 'fail' WHERE id = '%1'").arg(ids.at(3).toString()));
-        raw.exec(QStringLiteral("INSERT INTO uploads (session_id, state, updated_at_utc) VALUES ('%1', 'done', 'x')").arg(ids.at(4).toString()));
+        raw.exec(QStringLiteral("INSERT INTO uploads (session_id, state, updated_at_utc) VALUES ('%1', 'acknowledged', 'x')").arg(ids.at(4).toString()));
     }
 
     auto all = sessions.history({}, 0, 10);
@@ -165,7 +165,7 @@ TEST_CASE("history: filters / newest first and paging")
     REQUIRE(all->rows.size() == 10);
     CHECK(all->rows.first().id == ids.last()); // newest first
     CHECK(all->rows.first().products == QStringLiteral("产品1"));
-    CHECK(all->rows.first().uploadState == QLatin1String("none"));
+    CHECK_FALSE(all->rows.first().uploadState.has_value()); // never queued
     auto last = sessions.history({}, 20, 10);
     REQUIRE(last.has_value());
     CHECK(last->rows.size() == 10);
@@ -187,9 +187,9 @@ TEST_CASE("history: filters / newest first and paging")
     HistoryFilter byQc;
     byQc.qcVerdict = StoredVerdict::Fail;
     HistoryFilter byUpload;
-    byUpload.uploadState = QStringLiteral("done");
+    byUpload.uploadState = UploadState::Acknowledged;
     HistoryFilter notUploaded;
-    notUploaded.uploadState = QStringLiteral("none");
+    notUploaded.neverUploaded = true;
     HistoryFilter byDates; // 2026-11-02 00:00 to 2026-11-04 00:00 UTC: sessions 3 to 8 (9 is at exactly 00:00 on the 4th)
     byDates.from = QDate(2026, 11, 2);
     byDates.to = QDate(2026, 11, 3);
@@ -392,6 +392,29 @@ TEST_CASE("media roles, QC verdicts and session states are types in the API and 
         CHECK(page->rows.first().qcVerdict == verdict);
         CHECK(page->rows.first().state == SessionState::Created);
     }
+    // Every upload state, as the history reads it and filters by it (uploads.state holds the name).
+    REQUIRE(database.run(QStringLiteral("INSERT INTO uploads (session_id, state, updated_at_utc) VALUES (?, 'queued', 'x')"),
+                         {record.id.toString()}).has_value());
+    for (const auto &[upload, name] : kUploadStateNames) {
+        REQUIRE(database.run(QStringLiteral("UPDATE uploads SET state = ? WHERE session_id = ?"),
+                             {QLatin1String(name), record.id.toString()}).has_value());
+        HistoryFilter filter;
+        filter.uploadState = upload;
+        const auto page = sessions.history(filter, 0, 10);
+        REQUIRE(page.has_value());
+        REQUIRE(page->rows.size() == 1);
+        CHECK(page->rows.first().uploadState == upload);
+        HistoryFilter never;
+        never.neverUploaded = true;
+        CHECK(sessions.history(never, 0, 10).value().rows.isEmpty());
+    }
+    REQUIRE(database.run(QStringLiteral("UPDATE uploads SET state = 'teleported'")).has_value());
+    const auto badUpload = sessions.history({}, 0, 10);
+    REQUIRE_FALSE(badUpload.has_value());
+    CHECK(badUpload.error().code == ErrorCode::DataCorrupt);
+    CHECK(badUpload.error().detail.contains(QLatin1String("uploads.state")));
+    CHECK(badUpload.error().detail.contains(QLatin1String("teleported")));
+    REQUIRE(database.run(QStringLiteral("DELETE FROM uploads")).has_value());
     CHECK(storedVerdictName(StoredVerdict::NeedsReview) == QLatin1String("needs_review"));
     CHECK(mediaRoleName(MediaRole::RecordingFragmented) == QLatin1String("recording-fragmented"));
 

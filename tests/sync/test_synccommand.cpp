@@ -123,8 +123,20 @@ TEST_CASE("dualrec sync killed with SIGKILL mid-upload resumes from the stored o
     REQUIRE(client.waitForFinished(5000));
     const auto atKill = folder.record(id);
     REQUIRE(atKill.confirmedOffset < atKill.totalBytes);
-    QThread::msleep(300); // let the server notice the broken connection and log it
-    const auto patchesBefore = server.events(QStringLiteral("patch"));
+    // Let the server take in what was still on its way when the client died (the kernel delivers
+    // a killed process's sent bytes) and log the broken PATCH: its log is still for a second.
+    QList<QJsonObject> patchesBefore = server.events(QStringLiteral("patch"));
+    for (QElapsedTimer settled; patchesBefore.isEmpty() || !settled.isValid() || settled.elapsed() < 1000;) {
+        if (!settled.isValid())
+            settled.start();
+        QThread::msleep(100);
+        const auto now = server.events(QStringLiteral("patch"));
+        if (now.size() != patchesBefore.size() || (!now.isEmpty() && now.last() != patchesBefore.last()))
+            settled.restart();
+        patchesBefore = now;
+        if (waited.elapsed() > 60000)
+            break;
+    }
     qint64 serverOffset = 0;
     for (const auto &patch : patchesBefore)
         serverOffset = std::max<qint64>(serverOffset, patch.value(QStringLiteral("end")).toInteger());

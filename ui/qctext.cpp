@@ -74,6 +74,9 @@ QString QcText::reason(QcReasonKind kind, QcSeverity severity, const QString &st
     case QcReasonKind::NoRecording:
         // The whole session, not a moment of a recording that does not exist.
         return tr("There is no recording of this session, or it holds no picture: nothing shows the sale (fails the check).");
+    case QcReasonKind::Incomplete:
+        return tr("The session did not finish (it was stopped, failed, or the customer declined): the recording does not cover "
+                  "every step (fails the check).");
     case QcReasonKind::Invalid:
         what = tr("an unknown problem was found");
         break;
@@ -131,6 +134,8 @@ QString QcText::spotCheckCode(const QString &code)
         return tr("Sound distorted");
     if (code == QLatin1String("no_recording"))
         return tr("No recording");
+    if (code == QLatin1String("incomplete"))
+        return tr("Session not finished");
     if (code == QLatin1String("script_not_followed"))
         return tr("Script not followed");
     if (code == QLatin1String("misleading_statement"))

@@ -312,6 +312,9 @@ void SessionController::judge(const RecordingOutcome *outcome)
         else if (outcome->audio)
             audioProblem = outcome->audio->error().detail;
     }
+    // A session that ended before its last step (stopped, failed, consent refused) never passes.
+    if (m_session->state() != workflow::SessionState::Finished)
+        input.unfinished = QLatin1String(workflow::sessionStateName(m_session->state()));
     auto verdict = qc::evaluate(input, m_setup.plan.qcRules());
     if (!audioProblem.isEmpty()) {
         // The sound could not be checked: never a pass on that account.

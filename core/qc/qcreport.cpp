@@ -37,7 +37,7 @@ milliseconds ms(std::chrono::nanoseconds at)
 
 std::optional<milliseconds> pictureMoment(const QcReason &reason)
 {
-    if (reason.range.end < reason.range.start || reason.kind == QcReasonKind::NoRecording)
+    if (reason.range.end < reason.range.start || reason.kind == QcReasonKind::NoRecording || reason.kind == QcReasonKind::Incomplete)
         return std::nullopt; // nothing to show
     if (reason.kind == QcReasonKind::RecordingGap)
         return std::max(milliseconds(0), reason.range.start - milliseconds(500));

@@ -38,6 +38,8 @@ const char *qcReasonKindName(QcReasonKind kind)
 {
     if (kind == QcReasonKind::NoRecording)
         return workflow::kNoRecordingName;
+    if (kind == QcReasonKind::Incomplete)
+        return workflow::kIncompleteName;
     for (const auto &row : workflow::kQcReasonNames) {
         if (row.value == kind)
             return row.name;
@@ -49,6 +51,8 @@ std::optional<QcReasonKind> qcReasonKindFromName(QStringView name)
 {
     if (name == QLatin1String(workflow::kNoRecordingName))
         return QcReasonKind::NoRecording;
+    if (name == QLatin1String(workflow::kIncompleteName))
+        return QcReasonKind::Incomplete;
     return workflow::enumFromName(workflow::kQcReasonNames, name);
 }
 
@@ -271,6 +275,9 @@ QcVerdict evaluate(const QcInput &input, const workflow::QcRules &rules, const Q
     case RecordingPresence::Invalid:
         break;
     }
+    if (!input.unfinished.isEmpty())
+        collect.addWhole(QcReasonKind::Incomplete, {milliseconds(0), input.length},
+                         QStringLiteral("the session did not finish (%1): the recording does not cover every step").arg(input.unfinished));
 
     if (input.audio.analysed) {
         if (!input.audio.hasTrack) {

@@ -103,6 +103,9 @@ enum class RecordingPresence : quint8 {
 
 struct QcInput final {
     RecordingPresence recording = RecordingPresence::Present;
+    /// How the session ended when it did not finish ("aborted", "failed", "refused"); empty: it
+    /// finished, or the input is a recording judged on its own. Not empty: reason Incomplete.
+    QString unfinished;
     std::vector<QcStep> steps;
     std::vector<PresenceFinding> presence;
     std::vector<media::Gap> gaps; ///< the continuity log (pauses are not reasons; they shorten a step's time)

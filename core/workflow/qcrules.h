@@ -22,6 +22,9 @@ enum class QcReasonKind : quint8 {
     /// The session has no recording at all, or an empty one (no picture): no evidence. Always
     /// fails; not a rule key (a template cannot lower it).
     NoRecording,
+    /// The session did not finish (stopped by the agent, failed, or consent refused): the
+    /// recording does not cover every step. Always fails; not a rule key.
+    Incomplete,
 };
 
 inline constexpr std::array<EnumName<QcReasonKind>, 8> kQcReasonNames{{
@@ -37,6 +40,8 @@ inline constexpr std::array<EnumName<QcReasonKind>, 8> kQcReasonNames{{
 
 /// The name of NoRecording (kept out of kQcReasonNames: the rules never weigh it).
 inline constexpr auto kNoRecordingName = "no_recording";
+/// The name of Incomplete (kept out of kQcReasonNames like NoRecording).
+inline constexpr auto kIncompleteName = "incomplete";
 
 /// What a reason does to the verdict: Fail fails the session, Review asks a supervisor to look,
 /// Ignore drops the reason. Ordered: a larger value is stricter.

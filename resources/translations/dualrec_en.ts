@@ -1317,6 +1317,14 @@ Commands (without a command the window opens):
         <source>No recording</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The session did not finish (it was stopped, failed, or the customer declined): the recording does not cover every step (fails the check).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session not finished</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ScriptCheck</name>

@@ -1347,6 +1347,14 @@ Commands (without a command the window opens):
         <source>No recording</source>
         <translation>没有录像</translation>
     </message>
+    <message>
+        <source>The session did not finish (it was stopped, failed, or the customer declined): the recording does not cover every step (fails the check).</source>
+        <translation>本次录制没有完成（被中止、出错，或客户拒绝）：录像没有覆盖全部环节（不通过质检）。</translation>
+    </message>
+    <message>
+        <source>Session not finished</source>
+        <translation>录制未完成</translation>
+    </message>
 </context>
 <context>
     <name>ScriptCheck</name>

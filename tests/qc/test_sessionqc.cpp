@@ -252,3 +252,29 @@ TEST_CASE("a session without a recording, or with an empty one, never passes: no
     rules.set(QcReasonKind::NoRecording, QcSeverity::Ignore);
     CHECK(rules.severity(QcReasonKind::NoRecording) == QcSeverity::Fail);
 }
+
+TEST_CASE("a session that did not finish never passes: incomplete fails whatever the rules say; a finished one is not touched")
+{
+    workflow::QcRules lenient;
+    for (const auto &row : workflow::kQcReasonNames)
+        lenient.set(row.value, QcSeverity::Ignore);
+    auto finished = threeSteps();
+    finished.audio = {};
+    CHECK(qc::evaluate(finished, lenient).outcome == QcOutcome::Pass);
+    for (const char *how : {"aborted", "failed", "refused"}) {
+        auto input = finished;
+        input.unfinished = QLatin1String(how);
+        const auto verdict = qc::evaluate(input, lenient);
+        CHECK(verdict.outcome == QcOutcome::Fail);
+        REQUIRE(verdict.reasons.size() == 1);
+        CHECK(verdict.reasons[0].kind == QcReasonKind::Incomplete);
+        CHECK(verdict.reasons[0].severity == QcSeverity::Fail);
+        CHECK(verdict.reasons[0].detail.contains(QLatin1String(how)));
+        const auto json = verdict.toJson().value(QStringLiteral("reasons")).toArray();
+        CHECK(json.at(0).toObject().value(QStringLiteral("kind")).toString() == QLatin1String("incomplete"));
+    }
+    CHECK(qc::qcReasonKindFromName(u"incomplete") == QcReasonKind::Incomplete);
+    workflow::QcRules rules;
+    rules.set(QcReasonKind::Incomplete, QcSeverity::Ignore);
+    CHECK(rules.severity(QcReasonKind::Incomplete) == QcSeverity::Fail);
+}

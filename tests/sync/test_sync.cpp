@@ -7,6 +7,7 @@
 #include "tests/sync/syncfixture.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -790,9 +791,14 @@ TEST_CASE("stopping the scheduler mid-upload is no failure: no backoff, and the 
         watch(scheduler, outcome);
         REQUIRE(runUntil(scheduler, [&] { return folder.record(id).confirmedOffset >= 1024 * 1024; }, 20000));
         scheduler.stop();
-        QEventLoop settle; // let the aborted request finish
-        QTimer::singleShot(500, &settle, &QEventLoop::quit);
-        settle.exec();
+        // Let the aborted request finish (it may take more than a moment on a busy machine).
+        QElapsedTimer settling;
+        settling.start();
+        while (scheduler.running() != 0 && settling.elapsed() < 15000) {
+            QEventLoop settle;
+            QTimer::singleShot(50, &settle, &QEventLoop::quit);
+            settle.exec();
+        }
         CHECK(scheduler.running() == 0);
         CHECK(outcome.failures.isEmpty());
     }

@@ -368,6 +368,8 @@ Result<QString> sealLocked(storage::Journal &journal, const QString &dataDirecto
             object.insert(QStringLiteral("start_ms"), qint64(reason.start->count()));
         if (reason.end)
             object.insert(QStringLiteral("end_ms"), qint64(reason.end->count()));
+        if (!reason.party.isEmpty())
+            object.insert(QStringLiteral("party"), reason.party);
         return object;
     };
     for (const auto &verdict : *verdicts) {

@@ -4,11 +4,13 @@
 #include "core/seal/package.h"
 #include "core/seal/packagefile.h"
 #include "core/seal/signingidentity.h"
+#include "core/workflow/qcrules.h"
 #include "tests/seal/sealfixture.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -646,4 +648,30 @@ TEST_CASE("an encrypted file's readInto gives what read gives, at any offset and
     REQUIRE_FALSE(failed);
     CHECK(failed.error().code == ErrorCode::DataCorrupt);
     CHECK(failed.error().detail.contains(QLatin1String("chunk 0")));
+}
+
+TEST_CASE("the manifest schema allows exactly the QC reason kinds the app seals")
+{
+    // docs/manifest.schema.json is what the insurer validates against: a kind the app writes but
+    // the schema does not list makes every such package invalid at the insurer.
+    const auto schema = QJsonDocument::fromJson(readAll(QStringLiteral(DUALREC_SOURCE_DIR "/docs/manifest.schema.json"))).object();
+    REQUIRE(!schema.isEmpty());
+    const auto reason = schema.value(QStringLiteral("properties")).toObject().value(QStringLiteral("qc")).toObject()
+                            .value(QStringLiteral("properties")).toObject().value(QStringLiteral("reasons")).toObject()
+                            .value(QStringLiteral("items")).toObject().value(QStringLiteral("properties")).toObject();
+    QStringList inSchema;
+    for (const auto &kind : reason.value(QStringLiteral("kind")).toObject().value(QStringLiteral("enum")).toArray())
+        inSchema.append(kind.toString());
+    QStringList inCode;
+    for (const auto &entry : workflow::kQcReasonNames)
+        inCode.append(QLatin1String(entry.name));
+    inCode << QLatin1String(workflow::kNoRecordingName) << QLatin1String(workflow::kIncompleteName);
+    inSchema.sort();
+    inCode.sort();
+    CHECK(inSchema == inCode);
+    // A presence reason's party is sealed with it (core/seal/sealsession.cpp).
+    QStringList parties;
+    for (const auto &party : reason.value(QStringLiteral("party")).toObject().value(QStringLiteral("enum")).toArray())
+        parties.append(party.toString());
+    CHECK(parties == QStringList{QStringLiteral("agent"), QStringLiteral("customer")});
 }

@@ -1,6 +1,7 @@
 #include "core/capture/filesource.h"
 
 #include "core/ffmpeg/avhandles.h"
+#include "core/ffmpeg/ondemand.h"
 
 extern "C" {
 #include <libavutil/channel_layout.h>
@@ -74,6 +75,8 @@ void FileSource::stop()
 
 Result<void> FileSource::start(CaptureSink &sink)
 {
+    if (auto libraries = ffmpeg::load(); !libraries)
+        return std::unexpected(libraries.error());
     if (m_thread.joinable())
         return fail(ErrorCode::InvalidState, QStringLiteral("file source already started"));
     auto decoder = std::make_shared<Decoder>();

@@ -1,4 +1,5 @@
 #include "core/media/evidenceio.h"
+#include "core/ffmpeg/ondemand.h"
 
 #include <QFile>
 
@@ -185,6 +186,8 @@ int64_t EncryptedInput::seek(void *opaque, int64_t offset, int whence)
 
 Result<MediaInput> openMediaInput(const QString &path, const seal::DeviceKeys *keys)
 {
+    if (auto libraries = ffmpeg::load(); !libraries)
+        return std::unexpected(libraries.error());
     MediaInput input;
     AVFormatContext *raw = nullptr;
     QByteArray url = QFile::encodeName(path);

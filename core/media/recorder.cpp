@@ -2,6 +2,7 @@
 #include "core/media/watermarkfont.h"
 
 #include "core/ffmpeg/avhandles.h"
+#include "core/ffmpeg/ondemand.h"
 #include "core/media/recorderpipeline.h"
 #include "core/media/recorderworker.h"
 #include "core/media/videoencoder.h"
@@ -40,6 +41,8 @@ milliseconds Recorder::timelineNow() const
 
 Result<std::unique_ptr<Recorder>> Recorder::open(RecorderSettings settings, const Clock &clock)
 {
+    if (auto libraries = ffmpeg::load(); !libraries)
+        return std::unexpected(libraries.error());
     const auto &encoder = settings.encoder;
     if (encoder.width <= 0 || encoder.height <= 0 || encoder.width % 2 || encoder.height % 2
         || encoder.framesPerSecond <= 0 || encoder.videoBitrate <= 0 || encoder.audioBitrate <= 0 || encoder.sampleRate <= 0)

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcessEnvironment>
 #include "tests/support/clirun.h"
 
 #include <QTemporaryDir>
@@ -41,6 +42,31 @@ TEST_CASE("version and help options work without a window system")
     for (const auto *option : {"--data-dir", "--source", "--lang", "--version", "script check"})
         CHECK(help.out.contains(QLatin1String(option)));
 }
+
+#ifdef Q_OS_LINUX
+TEST_CASE("commands that need no media do not load FFmpeg's libraries")
+{
+    // core/ffmpeg/ondemand.h: FFmpeg (117 of the binary's 214 libraries) is loaded on first use.
+    // The dynamic loader's own trace says what each run loaded.
+    QProcessEnvironment trace;
+    trace.insert(QStringLiteral("LD_DEBUG"), QStringLiteral("files"));
+    QTemporaryDir dir;
+    const QString data = dir.filePath(QStringLiteral("data"));
+    const QList<QStringList> commands{
+        {QStringLiteral("--version"), QStringLiteral("--data-dir"), data},
+        {QStringLiteral("script"), QStringLiteral("check"), shippedFiles().first()},
+        {QStringLiteral("verify"), dir.filePath(QStringLiteral("nothing.dualrec"))},
+        {QStringLiteral("pending"), QStringLiteral("--data-dir"), data},
+    };
+    for (const auto &arguments : commands) {
+        const auto run = dualrec::test::runDualrec(arguments, {}, 60000, trace);
+        INFO(arguments.join(u' ').toStdString());
+        CHECK(run.err.contains(QLatin1String("libQt6Core.so"))); // the trace works
+        CHECK_FALSE(run.err.contains(QLatin1String("libavcodec.so")));
+        CHECK_FALSE(run.err.contains(QLatin1String("libavfilter.so")));
+    }
+}
+#endif
 
 TEST_CASE("script check passes the shipped templates and rule sets")
 {

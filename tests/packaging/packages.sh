@@ -25,8 +25,10 @@ echo "built: $(basename "$deb") ($(du -k "$deb" | cut -f1) KiB), $(basename "$tg
 [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] || fail "Version is not $version"
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-# Computed from the binary's libraries (dpkg-shlibdeps), with versions ...
+# Computed from the binary's libraries (dpkg-shlibdeps) and, for FFmpeg loaded on first use,
+# named by packaging/CMakeLists.txt, with versions ...
 for lib in libqt6core6 libqt6widgets6 libqt6multimedia6 libqt6sql6 libavcodec59 libavformat59 libswscale6 \
+           libavfilter8 libavutil57 libswresample4 \
            libssl3 libopencv-core406 libopencv-objdetect406 libqrencode4 libc6; do
   expect_contains "$depends" "$lib (>=" "Depends (from dpkg-shlibdeps)"
 done

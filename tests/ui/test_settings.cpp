@@ -1,5 +1,6 @@
 // The settings page under an IT policy file: locked settings are greyed out and stay as IT set
 // them; the others are saved and the change is audited.
+#include "core/ffmpeg/ondemand.h"
 #include "tests/ui/uifixture.h"
 
 #include <QComboBox>
@@ -34,6 +35,7 @@ TEST_CASE("the settings page shows what the IT policy fixes and saves only the r
     const test::Language catalogue(language);
     // Generated runs share this process: only a process that has not loaded the back end yet can tell.
     const bool backendLoadedBefore = multimediaBackendLoaded();
+    const bool ffmpegLoadedBefore = ffmpeg::isLoaded();
     test::AppFixture app(language);
     {
         QSettings policy(app.directory.filePath(QStringLiteral("policy.ini")), QSettings::IniFormat);
@@ -49,6 +51,9 @@ TEST_CASE("the settings page shows what the IT policy fixes and saves only the r
     // the first window (that loads the multimedia back end).
     if (!backendLoadedBefore)
         CHECK_FALSE(multimediaBackendLoaded());
+    // Nor FFmpeg (core/ffmpeg/ondemand.h): nothing is recorded or decoded yet.
+    if (!ffmpegLoadedBefore)
+        CHECK_FALSE(ffmpeg::isLoaded());
 #endif
     test::click(app.find<QPushButton>("navSettings"));
     REQUIRE(app.window->currentPage()->objectName() == QLatin1String("settingsPage"));

@@ -17,11 +17,11 @@
 #include <QFile>
 #include <QMessageBox>
 #include <QLibraryInfo>
-#include <QCameraDevice>
-#include <QMediaDevices>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTextStream>
+#include <QTimer>
+#include <QWindow>
 
 namespace dualrec::app {
 
@@ -179,9 +179,10 @@ std::optional<int> Application::startWindow()
     m_journal = std::move(*journal);
     tellJournalStartup(m_journal->startup(), err); // the window shows it too
 
-    const auto source = startCapture(err);
+    const auto source = prepareCapture(err);
     if (!source)
         return 2;
+    m_sourceDescription = *source;
     ui::ShellInfo info{*source, QDir::toNativeSeparators(dataDirectory), chooseLanguage(m_commandLine.language)};
     media::RecorderSettings recording;
     recording.keys = *keys;
@@ -210,8 +211,29 @@ std::optional<int> Application::startWindow()
         m_window->bringToFront();
     });
     m_window->show();
-    startRecovery();
+    if (auto *handle = m_window->windowHandle())
+        handle->installEventFilter(this);
+    QTimer::singleShot(1000, this, &Application::onWindowShown);
     return std::nullopt;
+}
+
+bool Application::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Expose && m_window && watched == m_window->windowHandle() && m_window->windowHandle()->isExposed()) {
+        watched->removeEventFilter(this);
+        // After this expose has been painted.
+        QTimer::singleShot(0, this, &Application::onWindowShown);
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void Application::onWindowShown()
+{
+    if (m_windowShown)
+        return;
+    m_windowShown = true;
+    startCaptureSource();
+    startRecovery();
 }
 
 std::unique_ptr<ui::VoiceBroadcast> Application::makeVoice(QTextStream &err) const
@@ -300,7 +322,7 @@ void Application::startSync(const QString &dataDirectory, QTextStream &err)
     m_sync->start();
 }
 
-std::optional<QString> Application::startCapture(QTextStream &err)
+std::optional<QString> Application::prepareCapture(QTextStream &err)
 {
     // The recording size: the configured resolution ("WIDTHxHEIGHT"), else 1280x720.
     const auto size = m_settings.text(SettingKey::Resolution).split(u'x');
@@ -313,7 +335,15 @@ std::optional<QString> Application::startCapture(QTextStream &err)
     // The camera and microphone chosen in the settings (or by the IT policy); empty: the defaults.
     m_format.cameraId = m_settings.text(SettingKey::Camera).toUtf8();
     m_format.microphoneId = m_settings.text(SettingKey::Microphone).toUtf8();
-    auto source = makeSource(m_commandLine.source, m_commandLine.sourceFile, m_format, m_clock, true);
+    std::unique_ptr<capture::CaptureSource> source;
+    if (m_commandLine.source == SourceKind::Camera) {
+        // The demo source when the machine has no camera; decided when it starts.
+        auto camera = std::make_unique<CameraOrDemoSource>(m_format, m_clock);
+        m_cameraOrDemo = camera.get();
+        source = std::move(camera);
+    } else {
+        source = makeSource(m_commandLine.source, m_commandLine.sourceFile, m_format, m_clock);
+    }
     if (!source)
         return std::nullopt;
     FaceModelChoice model;
@@ -330,10 +360,8 @@ std::optional<QString> Application::startCapture(QTextStream &err)
     QString description;
     switch (m_commandLine.source) {
     case SourceKind::Camera:
-        if (QMediaDevices::videoInputs().isEmpty())
-            description = tr("built-in demo source (no camera found)");
-        else
-            description = tr("camera %1").arg(QMediaDevices::defaultVideoInput().description());
+        // Which one is known once it has started (startCaptureSource()).
+        description = tr("the camera is being started");
         break;
     case SourceKind::Demo:
         description = tr("built-in demo source");
@@ -344,13 +372,25 @@ std::optional<QString> Application::startCapture(QTextStream &err)
     case SourceKind::Invalid:
         return std::nullopt;
     }
-    // A source that cannot start (camera busy, unreadable file) is reported; the window still
-    // opens, and its pre-flight page refuses to record, saying the picture is missing.
-    if (auto started = m_capture->start(); !started) {
-        err << tr("dualrec: the video source cannot start: %1").arg(started.error().detail) << Qt::endl;
-        description = tr("%1 — not working: %2").arg(description, started.error().detail);
-    }
     return description;
+}
+
+void Application::startCaptureSource()
+{
+    // A source that cannot start (camera busy, unreadable file) is reported; the window stays,
+    // and its pre-flight page refuses to record, saying the picture is missing.
+    auto started = m_capture->start();
+    if (m_cameraOrDemo && m_cameraOrDemo->cameraFound()) {
+        m_sourceDescription = *m_cameraOrDemo->cameraFound() ? tr("camera %1").arg(m_cameraOrDemo->cameraName())
+                                                              : tr("built-in demo source (no camera found)");
+        if (m_window && started)
+            m_window->setSourceDescription(m_sourceDescription);
+    }
+    if (!started) {
+        QTextStream(stderr) << tr("dualrec: the video source cannot start: %1").arg(started.error().detail) << Qt::endl;
+        if (m_window)
+            m_window->setSourceDescription(tr("%1 — not working: %2").arg(m_sourceDescription, started.error().detail));
+    }
 }
 
 void Application::onLanguageRequested(const QString &language)

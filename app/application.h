@@ -78,9 +78,16 @@ public:
 
 private:
     void onLanguageRequested(const QString &language);
-    /// Starts the capture `--source` names, with the presence guard, feeding the window.
-    /// Returns what the status bar says about the source.
-    [[nodiscard]] std::optional<QString> startCapture(QTextStream &err);
+    /// Makes the capture `--source` names, with the presence guard, feeding the window; it is
+    /// started by startCaptureSource(). Returns what the status bar says about the source.
+    [[nodiscard]] std::optional<QString> prepareCapture(QTextStream &err);
+    /// Starts the capture; a source that cannot start is said on stderr and in the status bar.
+    void startCaptureSource();
+    /// The work that waits until the window is on screen (its first expose, or 1 s at most):
+    /// the capture with the presence guard, and the recovery of sessions left behind. Their
+    /// threads would otherwise compete with the window's first paint (scripts/bench startup).
+    void onWindowShown();
+    bool eventFilter(QObject *watched, QEvent *event) override;
     /// Starts closing the sessions interrupted last time; the window says what became of them.
     void startRecovery();
     [[nodiscard]] std::unique_ptr<ui::VoiceBroadcast> makeVoice(QTextStream &err) const;
@@ -108,6 +115,9 @@ private:
     /// otherwise. Before the window, which shows its progress; stopped after it.
     std::unique_ptr<sync::SyncService> m_sync;
     std::unique_ptr<ui::MainWindow> m_window;
+    bool m_windowShown = false;
+    QString m_sourceDescription; ///< what the status bar says about the source
+    CameraOrDemoSource *m_cameraOrDemo = nullptr; ///< the capture's source with --source camera (owned by m_capture)
     /// Closes the sessions the last run left behind (finalizing their recordings) in its own
     /// thread, not the pool that checks passwords; stopped between sessions and joined first
     /// when the application goes.

@@ -9,10 +9,8 @@
 namespace dualrec::app {
 
 std::unique_ptr<capture::CaptureSource> makeSource(SourceKind kind, const QString &file, const SourceFormat &format,
-                                                   const Clock &clock, bool demoWithoutCamera)
+                                                   const Clock &clock)
 {
-    if (kind == SourceKind::Camera && demoWithoutCamera && QMediaDevices::videoInputs().isEmpty())
-        kind = SourceKind::Demo;
     switch (kind) {
     case SourceKind::Demo: {
         capture::SyntheticSettings synthetic;
@@ -39,6 +37,33 @@ std::unique_ptr<capture::CaptureSource> makeSource(SourceKind kind, const QStrin
         break;
     }
     return {};
+}
+
+CameraOrDemoSource::CameraOrDemoSource(SourceFormat format, const Clock &clock) : m_format(std::move(format)), m_clock(clock)
+{
+}
+
+Result<void> CameraOrDemoSource::start(capture::CaptureSink &sink)
+{
+    if (!m_chosen) {
+        const auto cameras = QMediaDevices::videoInputs();
+        m_cameraFound = !cameras.isEmpty();
+        if (*m_cameraFound)
+            m_cameraName = QMediaDevices::defaultVideoInput().description();
+        m_chosen = makeSource(*m_cameraFound ? SourceKind::Camera : SourceKind::Demo, QString(), m_format, m_clock);
+    }
+    return m_chosen->start(sink);
+}
+
+void CameraOrDemoSource::stop()
+{
+    if (m_chosen)
+        m_chosen->stop();
+}
+
+QString CameraOrDemoSource::description() const
+{
+    return m_chosen ? m_chosen->description() : QStringLiteral("the camera, or the demo source without one (not started)");
 }
 
 Result<std::unique_ptr<vision::PresenceGuard>> makeGuard(const QString &commandLineModel, FaceModelChoice &choice)

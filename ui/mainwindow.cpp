@@ -361,6 +361,12 @@ void MainWindow::showRecoveredSessions(const QList<live::RecoveredSession> &sess
     updateRecoveryNotice();
 }
 
+void MainWindow::setSourceDescription(const QString &description)
+{
+    m_info.sourceDescription = description;
+    m_sourceLabel->setText(tr("Video source: %1").arg(m_info.sourceDescription));
+}
+
 void MainWindow::bringToFront()
 {
     if (isMinimized())

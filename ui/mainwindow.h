@@ -76,6 +76,9 @@ public:
     /// Another start of DualRec on this data folder asked for this window: it comes to the
     /// front and says in the status bar why no second window opened.
     void bringToFront();
+    /// The status bar's words on the video source, when they change after the window opened
+    /// (the source starts once the window is on screen and may fail; translated).
+    void setSourceDescription(const QString &description);
 
 Q_SIGNALS:
     /// The user picked another UI language ("zh_CN" or "en").

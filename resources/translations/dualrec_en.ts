@@ -2700,6 +2700,10 @@ Commands (without a command the window opens):
         <source>dualrec: sealed recordings are not uploaded: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the camera is being started</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::AccountsPage</name>

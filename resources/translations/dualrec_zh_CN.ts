@@ -2749,6 +2749,10 @@ Commands (without a command the window opens):
         <source>dualrec: sealed recordings are not uploaded: %1</source>
         <translation>dualrec：已封存的录像不会上传：%1</translation>
     </message>
+    <message>
+        <source>the camera is being started</source>
+        <translation>正在启动摄像头</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::AccountsPage</name>

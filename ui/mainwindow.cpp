@@ -98,20 +98,12 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
     m_newSessionPage = new NewSessionPage(m_services.library, m_services.clock, m_pages);
     m_recordingPage = new RecordingPage(m_services.clock, m_services.voice, m_pages);
     m_endPage = new EndPage(m_pages);
-    m_scriptPage = new ScriptBrowserPage(m_services.library, m_pages);
-    m_historyPage = new HistoryPage(m_services.journal, m_services.library, m_pages);
-    m_historyPage->setEvidenceKeys(m_services.journal.evidenceKeys(), m_services.clock);
-    m_historyPage->setQc(m_services.journal.qc(), m_services.clock, m_services.settings.value(SettingKey::ReviewSamplePercent).toDouble());
-    m_settingsPage = new SettingsPage(m_services.settings, m_services.journal.audit(), m_pages);
-    m_settingsPage->setStorageInUse(m_info.dataDirectory);
-    if (const auto &keys = m_services.recording.keys)
-        m_settingsPage->setKeyProtection(seal::keyProtectionOf(keys->backendName()), keys->backendName());
-    m_accountsPage = new AccountsPage(m_accounts, m_services.clock, m_pages);
+    // The script browser, history, settings and accounts pages are made when first opened
+    // (scriptPage() ...): building them took about a third of this constructor, on the way to
+    // the first window (scripts/bench startup).
     for (QWidget *page : {static_cast<QWidget *>(m_loginPage), static_cast<QWidget *>(m_preflightPage),
                           static_cast<QWidget *>(m_newSessionPage),
-                          static_cast<QWidget *>(m_recordingPage), static_cast<QWidget *>(m_endPage),
-                          static_cast<QWidget *>(m_scriptPage), static_cast<QWidget *>(m_historyPage),
-                          static_cast<QWidget *>(m_settingsPage), static_cast<QWidget *>(m_accountsPage)})
+                          static_cast<QWidget *>(m_recordingPage), static_cast<QWidget *>(m_endPage)})
         m_pages->addWidget(page);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
@@ -164,15 +156,11 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
             if (m_controller && m_controller->done() && m_controller->session().id() == upload.sessionId)
                 m_endPage->setUploadStatus(upload);
         });
-        m_historyPage->setSync(uploads);
     }
     connect(m_loginPage, &LoginPage::auditFailed, this,
             [this](const Error &error) { showAuditProblem(Result<qint64>(std::unexpected(error))); });
-    connect(m_settingsPage, &SettingsPage::auditFailed, this,
-            [this](const Error &error) { showAuditProblem(Result<qint64>(std::unexpected(error))); });
     connect(m_recordingPage, &RecordingPage::sessionEnded, this, &MainWindow::onSessionEnded);
     connect(m_recordingPage, &RecordingPage::snapshotRequested, this, &MainWindow::onSnapshotRequested);
-    connect(m_settingsPage, &SettingsPage::languageChanged, this, &MainWindow::languageRequested);
     connect(m_endPage, &EndPage::newSessionRequested, this, &MainWindow::startNewSession);
     connect(m_preflightPage, &PreflightPage::passed, this, [this] {
         m_newSessionPage->setParties(saleParties());
@@ -271,27 +259,74 @@ void MainWindow::buildNavigation()
     });
     connect(m_navScripts, &QPushButton::clicked, this, [this] {
         if (!busy())
-            showPage(m_scriptPage);
+            showPage(scriptPage());
     });
     connect(m_navHistory, &QPushButton::clicked, this, [this] {
         if (busy() || !m_user || !storage::canSupervise(m_user->role))
             return;
-        m_historyPage->open(m_user->login);
-        showPage(m_historyPage);
+        historyPage()->open(m_user->login);
+        showPage(historyPage());
     });
     connect(m_navSettings, &QPushButton::clicked, this, [this] {
         if (busy() || !m_user || !storage::canSupervise(m_user->role))
             return;
-        m_settingsPage->open(m_user->login);
-        showPage(m_settingsPage);
+        settingsPage()->open(m_user->login);
+        showPage(settingsPage());
     });
     connect(m_navAccounts, &QPushButton::clicked, this, [this] {
         if (busy() || !m_user || !storage::canSupervise(m_user->role))
             return;
-        m_accountsPage->open(m_user->login);
-        showPage(m_accountsPage);
+        accountsPage()->open(m_user->login);
+        showPage(accountsPage());
     });
     connect(m_navLogout, &QPushButton::clicked, this, &MainWindow::onLogout);
+}
+
+ScriptBrowserPage *MainWindow::scriptPage()
+{
+    if (!m_scriptPage) {
+        m_scriptPage = new ScriptBrowserPage(m_services.library, m_pages);
+        m_pages->addWidget(m_scriptPage);
+    }
+    return m_scriptPage;
+}
+
+HistoryPage *MainWindow::historyPage()
+{
+    if (!m_historyPage) {
+        m_historyPage = new HistoryPage(m_services.journal, m_services.library, m_pages);
+        m_historyPage->setEvidenceKeys(m_services.journal.evidenceKeys(), m_services.clock);
+        m_historyPage->setQc(m_services.journal.qc(), m_services.clock,
+                             m_services.settings.value(SettingKey::ReviewSamplePercent).toDouble());
+        if (auto *uploads = m_services.sync)
+            m_historyPage->setSync(uploads);
+        m_pages->addWidget(m_historyPage);
+    }
+    return m_historyPage;
+}
+
+SettingsPage *MainWindow::settingsPage()
+{
+    if (!m_settingsPage) {
+        m_settingsPage = new SettingsPage(m_services.settings, m_services.journal.audit(), m_pages);
+        m_settingsPage->setStorageInUse(m_info.dataDirectory);
+        if (const auto &keys = m_services.recording.keys)
+            m_settingsPage->setKeyProtection(seal::keyProtectionOf(keys->backendName()), keys->backendName());
+        connect(m_settingsPage, &SettingsPage::auditFailed, this,
+                [this](const Error &error) { showAuditProblem(Result<qint64>(std::unexpected(error))); });
+        connect(m_settingsPage, &SettingsPage::languageChanged, this, &MainWindow::languageRequested);
+        m_pages->addWidget(m_settingsPage);
+    }
+    return m_settingsPage;
+}
+
+AccountsPage *MainWindow::accountsPage()
+{
+    if (!m_accountsPage) {
+        m_accountsPage = new AccountsPage(m_accounts, m_services.clock, m_pages);
+        m_pages->addWidget(m_accountsPage);
+    }
+    return m_accountsPage;
 }
 
 void MainWindow::buildMenus()
@@ -516,8 +551,8 @@ void MainWindow::onLoggedIn(const storage::User &user)
     m_user = user;
     retranslateUi();
     if (storage::canSupervise(user.role)) {
-        m_historyPage->open(user.login);
-        showPage(m_historyPage);
+        historyPage()->open(user.login);
+        showPage(historyPage());
         return;
     }
     startNewSession();

@@ -90,6 +90,11 @@ protected:
 
 private:
     void buildMenus();
+    /// The pages a supervisor opens from the navigation, made (and added) when first asked for.
+    [[nodiscard]] ScriptBrowserPage *scriptPage();
+    [[nodiscard]] HistoryPage *historyPage();
+    [[nodiscard]] SettingsPage *settingsPage();
+    [[nodiscard]] AccountsPage *accountsPage();
     void buildNavigation();
     void retranslateUi();
     void updateRecoveryNotice();
@@ -134,7 +139,7 @@ private:
     NewSessionPage *m_newSessionPage = nullptr;
     RecordingPage *m_recordingPage = nullptr;
     EndPage *m_endPage = nullptr;
-    ScriptBrowserPage *m_scriptPage = nullptr;
+    ScriptBrowserPage *m_scriptPage = nullptr; ///< null until first opened, as the next three
     HistoryPage *m_historyPage = nullptr;
     SettingsPage *m_settingsPage = nullptr;
     AccountsPage *m_accountsPage = nullptr;

@@ -157,6 +157,7 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
                 m_endPage->setSealStatus(EndPage::SealStatus::Failed, 0, reason);
         });
     }
+    m_endPage->setUploads(m_services.sync ? EndPage::Uploads::SetUp : EndPage::Uploads::NotSetUp);
     if (auto *uploads = m_services.sync) {
         connect(uploads, &sync::SyncService::statusChanged, this, &MainWindow::updateSyncStatus);
         // The end page follows the upload of the session it shows.
@@ -722,10 +723,10 @@ void MainWindow::showEndPage()
     const auto evidence = m_controller->evidence();
     if (evidence == storage::EvidenceState::Stored && m_services.sealing)
         m_services.sealing->sealPending();
-    if (m_services.sync)
-        m_endPage->setUploadStatus(m_services.sync->upload(session.id()));
     else if (evidence == storage::EvidenceState::Recording || evidence == storage::EvidenceState::Recorded)
         m_endPage->setSealStatus(EndPage::SealStatus::NotStored);
+    if (m_services.sync)
+        m_endPage->setUploadStatus(m_services.sync->upload(session.id()));
     showPage(m_endPage);
     updateNavigation();
 }

@@ -3075,10 +3075,6 @@ SHA-256 of the recording: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The recording is saved on this computer at %1 (%2). It stays there: sealing and upload to the insurer are not part of this version yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Close-ups</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3112,6 +3108,14 @@ SHA-256 of the recording: %2</source>
     </message>
     <message>
         <source>The recording stopped. Everything recorded until then is kept in %1. %2 Then record the sale again as a new session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording is saved encrypted on this computer at %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading to the insurer is not set up on this computer, so the recording stays here until branch IT sets it up.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3125,10 +3125,6 @@ SHA-256 of the recording: %2</source>
         <translation>请客户用手机扫描此二维码留存：其中有保险公司、投保单号、录制时间和时长，以及保险公司可用来核对所存录像的校验码。</translation>
     </message>
     <message>
-        <source>The recording is saved on this computer at %1 (%2). It stays there: sealing and upload to the insurer are not part of this version yet.</source>
-        <translation>录像已保存在本机 %1（%2）。录像将保留在本机：本版本尚不支持封存和上传到保险公司。</translation>
-    </message>
-    <message>
         <source>Close-ups</source>
         <translation>特写</translation>
     </message>
@@ -3163,6 +3159,14 @@ SHA-256 of the recording: %2</source>
     <message>
         <source>The recording stopped. Everything recorded until then is kept in %1. %2 Then record the sale again as a new session.</source>
         <translation>录制已停止。此前录下的内容均已保存在 %1。%2然后以新的录制重新录制本单。</translation>
+    </message>
+    <message>
+        <source>The recording is saved encrypted on this computer at %1 (%2).</source>
+        <translation>录像已加密保存在本机 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Uploading to the insurer is not set up on this computer, so the recording stays here until branch IT sets it up.</source>
+        <translation>本机尚未设置上传到保险公司，录像会保留在本机，直到分支机构信息技术人员设置好上传。</translation>
     </message>
 </context>
 <context>

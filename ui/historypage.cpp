@@ -48,7 +48,7 @@ QString clock(std::chrono::nanoseconds at)
 } // namespace
 
 HistoryPage::HistoryPage(storage::Journal &journal, const TemplateLibrary &library, QWidget *parent)
-    : QWidget(parent), m_journal(journal),
+    : QWidget(parent),
       m_queries(new storage::HistoryQueries(journal, this)), m_library(library)
 {
     setObjectName(QStringLiteral("historyPage"));

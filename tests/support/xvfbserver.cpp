@@ -1,7 +1,12 @@
 #include "tests/support/xvfbserver.h"
 
+#include "tests/support/imagechecks.h"
+
 #include <QElapsedTimer>
 #include <QStandardPaths>
+#include <QThread>
+
+#include <algorithm>
 
 namespace dualrec::test {
 
@@ -65,6 +70,33 @@ bool XvfbServer::screenshot(const QString &pngPath) const
     QProcess import;
     import.start(QStringLiteral("import"), {QStringLiteral("-display"), m_display, QStringLiteral("-window"), QStringLiteral("root"), pngPath});
     return import.waitForFinished(20000) && import.exitStatus() == QProcess::NormalExit && import.exitCode() == 0;
+}
+
+QString XvfbServer::waitForWindow(const QStringList &titles, const QProcess &program, int timeoutMs) const
+{
+    QElapsedTimer timer;
+    timer.start();
+    for (;;) {
+        const QString tree = windowTree();
+        const bool shown = std::any_of(titles.cbegin(), titles.cend(), [&](const QString &title) { return tree.contains(title); });
+        if (shown || program.state() != QProcess::Running || timer.elapsed() >= timeoutMs)
+            return tree;
+        QThread::msleep(200);
+    }
+}
+
+QImage XvfbServer::screenshotWhenPainted(const QString &pngPath, int colours, int timeoutMs) const
+{
+    QElapsedTimer timer;
+    timer.start();
+    QImage shot;
+    for (;;) {
+        if (screenshot(pngPath))
+            shot = QImage(pngPath);
+        if ((!shot.isNull() && distinctColours(shot) > colours) || timer.elapsed() >= timeoutMs)
+            return shot;
+        QThread::msleep(300);
+    }
 }
 
 } // namespace dualrec::test

@@ -463,26 +463,11 @@ TEST_CASE("zh_CN: the journal cannot be opened, and the box says so in Chinese, 
     REQUIRE(program.waitForStarted(10000));
     QElapsedTimer timer;
     timer.start();
-    QString tree;
-    while (timer.elapsed() < 60000 && program.state() == QProcess::Running) {
-        tree = x.windowTree();
-        if (tree.contains(QStringLiteral("DualRec 无法打开日志库")))
-            break;
-        QThread::msleep(200);
-    }
+    const QString tree = x.waitForWindow({QStringLiteral("DualRec 无法打开日志库")}, program);
     INFO(tree.toStdString());
     REQUIRE(tree.contains(QStringLiteral("DualRec 无法打开日志库")));
     CHECK_FALSE(tree.contains(QStringLiteral("保险销售录音录像"))); // no main window behind it
-    const auto png = outputPath(QStringLiteral("app-journal-unavailable-zh_CN.png"));
-    QImage shot;
-    while (timer.elapsed() < 90000) {
-        REQUIRE(x.screenshot(png));
-        shot = QImage(png);
-        if (!shot.isNull() && test::distinctColours(shot) > 20)
-            break;
-        QThread::msleep(300);
-    }
-    CHECK(test::distinctColours(shot) > 20);
+    CHECK(test::distinctColours(x.screenshotWhenPainted(outputPath(QStringLiteral("app-journal-unavailable-zh_CN.png")), 20)) > 20);
     CHECK(program.state() == QProcess::Running); // the box waits for the person
     QString err;
     // The detail as the program has it (SQLite's words; Qt's own part of it is translated).

@@ -20,6 +20,7 @@
 #include "ui/recordingpage.h"
 #include "ui/scriptbrowserpage.h"
 #include "ui/settingspage.h"
+#include "ui/settingstext.h"
 #include "ui/synctext.h"
 #include "ui/workflowtext.h"
 
@@ -89,6 +90,15 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
         "padding: 0.5em; font-weight: bold; }"));
     m_journalNotice->hide();
     layout->addWidget(m_journalNotice);
+    // Settings whose values are passed over (the policy file's or the user's): said, not silent.
+    m_settingsNotice = new QLabel(central);
+    m_settingsNotice->setObjectName(QStringLiteral("settingsNotice"));
+    m_settingsNotice->setWordWrap(true);
+    m_settingsNotice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_settingsNotice->setStyleSheet(QStringLiteral(
+        "#settingsNotice { background: #fff4e5; color: #5c3200; border: 1px solid #8a4b00; border-radius: 4px; padding: 0.5em; }"));
+    m_settingsNotice->hide();
+    layout->addWidget(m_settingsNotice);
     buildNavigation();
     layout->addWidget(m_navigation);
 
@@ -450,6 +460,11 @@ void MainWindow::retranslateUi()
     m_journalNotice->setText(journalText);
     m_journalNotice->setAccessibleName(journalText.isEmpty() ? tr("Notice about the journal") : journalText);
     m_journalNotice->setVisible(!journalText.isEmpty());
+    QStringList invalidSettings;
+    for (const auto &invalid : m_services.settings.invalidSettings())
+        invalidSettings.append(SettingsText::invalid(invalid, m_services.settings.text(invalid.key)));
+    m_settingsNotice->setText(invalidSettings.join(u'\n'));
+    m_settingsNotice->setVisible(!invalidSettings.isEmpty());
     m_userLabel->setText(m_user ? tr("Signed in: %1 (%2)").arg(m_user->displayName, WorkflowText::userRole(m_user->role))
                                 : QString());
     m_navNewSession->setText(tr("New &recording"));

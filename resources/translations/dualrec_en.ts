@@ -2700,6 +2700,18 @@ Commands (without a command the window opens):
         <source>dualrec: sealed recordings are not uploaded: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>dualrec: the setting %1 in %2 is &quot;%3&quot;: expected %4; %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it counts as not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is used instead</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::AccountsPage</name>
@@ -4790,6 +4802,73 @@ Scope: %5</source>
     </message>
     <message>
         <source>set by IT</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::SettingsText</name>
+    <message>
+        <source>a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a width and height such as 1280x720</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number of seconds from 0 to 10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>zh_CN or en</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number of seconds from 3 to 120</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a percentage from 0 to 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a web address starting with http:// or https://, or nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most 100 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certificate files separated by semicolons, at most 4096 characters in all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number of KiB per second from 0 to 10000000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number of days from 0 to 3650</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s key fingerprint starting with sha256/, or nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The setting %1 in %2 is &quot;%3&quot;, but it must be %4. DualRec treats it as not set; ask branch IT to correct it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The setting %1 in %2 is &quot;%3&quot;, but it must be %4. DualRec uses &quot;%5&quot; instead; ask branch IT to correct it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -182,16 +182,27 @@ TEST_CASE("a sign-in split around its password check counts every overlapping at
     CHECK(accepted->user->login == QLatin1String("sup"));
 }
 
+namespace {
+
+/// The shipped traditional-life script's plan.
+workflow::ScriptPlan traditionalLifePlan()
+{
+    const auto library = workflow::TemplateLibrary::loadDirectories(
+        {QStringLiteral(DUALREC_SOURCE_DIR "/resources/scripts"), QStringLiteral(DUALREC_SOURCE_DIR "/resources/rules")});
+    auto plan = library.plan(QStringLiteral("traditional-life"));
+    REQUIRE(plan.has_value());
+    return std::move(*plan);
+}
+
+} // namespace
+
 TEST_CASE("the session journaler writes the session and every event in order and audits start and stop")
 {
     QTemporaryDir dir;
     test::ManualClock clock;
     auto journal = openJournal(dir, clock);
-    const auto library = workflow::TemplateLibrary::loadDirectories(
-        {QStringLiteral(DUALREC_SOURCE_DIR "/resources/scripts"), QStringLiteral(DUALREC_SOURCE_DIR "/resources/rules")});
-    auto plan = library.plan(QStringLiteral("traditional-life"));
-    REQUIRE(plan.has_value());
-    auto session = workflow::WorkflowSession::create(workflow::SessionId::generate(), *plan, clock);
+    const auto plan = traditionalLifePlan();
+    auto session = workflow::WorkflowSession::create(workflow::SessionId::generate(), plan, clock);
     REQUIRE(session.has_value());
     auto &engine = **session;
 
@@ -200,7 +211,7 @@ TEST_CASE("the session journaler writes the session and every event in order and
     record.id = engine.id();
     record.applicationNo = QStringLiteral("AP1");
     record.agentId = QStringLiteral("agent01");
-    record.templateId = plan->id();
+    record.templateId = plan.id();
     REQUIRE(journaler.begin(record).has_value());
     CHECK_FALSE(journaler.begin(record).has_value()); // once only
 
@@ -237,10 +248,7 @@ TEST_CASE("the audit entry of a session's end names the end state and why: a fai
     QTemporaryDir dir;
     test::ManualClock clock;
     auto journal = openJournal(dir, clock);
-    const auto library = workflow::TemplateLibrary::loadDirectories(
-        {QStringLiteral(DUALREC_SOURCE_DIR "/resources/scripts"), QStringLiteral(DUALREC_SOURCE_DIR "/resources/rules")});
-    auto plan = library.plan(QStringLiteral("traditional-life"));
-    REQUIRE(plan.has_value());
+    const auto plan = traditionalLifePlan();
     // Each way a session ends, as the recording, the agent, the command or the customer ends it.
     using Ending = Result<void> (*)(workflow::WorkflowSession &);
     const struct {
@@ -268,14 +276,14 @@ TEST_CASE("the audit entry of a session's end names the end state and why: a fai
     };
     QStringList expected;
     for (const auto &ending : cases) {
-        auto session = workflow::WorkflowSession::create(workflow::SessionId::generate(), *plan, clock);
+        auto session = workflow::WorkflowSession::create(workflow::SessionId::generate(), plan, clock);
         REQUIRE(session.has_value());
         storage::SessionJournaler journaler(journal->sessions(), journal->audit(), **session, QStringLiteral("agent01"));
         storage::SessionRecord record;
         record.id = (*session)->id();
         record.applicationNo = QStringLiteral("AP-END-%1").arg(expected.size());
         record.agentId = QStringLiteral("agent01");
-        record.templateId = plan->id();
+        record.templateId = plan.id();
         REQUIRE(journaler.begin(record).has_value());
         REQUIRE((*session)->start().has_value());
         REQUIRE(ending.end(**session).has_value());

@@ -90,6 +90,22 @@ void awaitAnsweredWithoutEvents(const storage::HistoryQueries &queries, quint64 
     REQUIRE(queries.answered() >= count);
 }
 
+/// One generated session, a supervisor (chief) signed in, the session's detail shown in the
+/// history; returns the session's id.
+workflow::SessionId showOneSessionToSupervisor(test::AppFixture &app)
+{
+    generateSessions(*app.journal, 1);
+    const auto listed = app.journal->sessions().history({}, 0, 1);
+    REQUIRE(listed.has_value());
+    REQUIRE(listed->rows.size() == 1);
+    app.addUser(QStringLiteral("chief"), QStringLiteral("王主管"), storage::UserRole::Supervisor, QStringLiteral("chief-password"));
+    app.openWindow();
+    app.clickSignIn(QStringLiteral("chief"), QStringLiteral("chief-password"));
+    app.find<QTableWidget>("historyTable")->setCurrentCell(0, 0);
+    app.awaitHistory();
+    return listed->rows.at(0).id;
+}
+
 QStringList agentsShown(QTableWidget *table)
 {
     QStringList agents;
@@ -203,17 +219,8 @@ TEST_CASE("the history saves a spot-check and audits a playback in its worker th
 {
     const test::Language catalogue(QStringLiteral("zh_CN"));
     test::AppFixture app(QStringLiteral("zh_CN"));
-    generateSessions(*app.journal, 1);
-    const auto listed = app.journal->sessions().history({}, 0, 1);
-    REQUIRE(listed.has_value());
-    REQUIRE(listed->rows.size() == 1);
-    const auto id = listed->rows.at(0).id;
-    app.addUser(QStringLiteral("chief"), QStringLiteral("王主管"), storage::UserRole::Supervisor, QStringLiteral("chief-password"));
-    app.openWindow();
-    app.clickSignIn(QStringLiteral("chief"), QStringLiteral("chief-password"));
+    const auto id = showOneSessionToSupervisor(app);
     auto *page = app.find<ui::HistoryPage>("historyPage");
-    app.find<QTableWidget>("historyTable")->setCurrentCell(0, 0);
-    app.awaitHistory();
     REQUIRE(app.find<QPushButton>("historySpotCheck")->isEnabled());
     const auto spotChecks = [&] {
         const auto verdicts = app.journal->qc().verdicts(id);
@@ -259,17 +266,8 @@ TEST_CASE("the history reads the QC report's journal and audits it in its worker
     {
         const test::Language catalogue(QStringLiteral("zh_CN"));
         test::AppFixture app(QStringLiteral("zh_CN"));
-        generateSessions(*app.journal, 1);
-        const auto listed = app.journal->sessions().history({}, 0, 1);
-        REQUIRE(listed.has_value());
-        REQUIRE(listed->rows.size() == 1);
-        const auto id = listed->rows.at(0).id;
-        app.addUser(QStringLiteral("chief"), QStringLiteral("王主管"), storage::UserRole::Supervisor, QStringLiteral("chief-password"));
-        app.openWindow();
-        app.clickSignIn(QStringLiteral("chief"), QStringLiteral("chief-password"));
+        const auto id = showOneSessionToSupervisor(app);
         auto *page = app.find<ui::HistoryPage>("historyPage");
-        app.find<QTableWidget>("historyTable")->setCurrentCell(0, 0);
-        app.awaitHistory();
         REQUIRE(app.find<QPushButton>("historyQcReport")->isEnabled());
         const auto exportAudits = [&] {
             const auto audit = app.journal->audit().entries();

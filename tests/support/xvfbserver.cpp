@@ -1,7 +1,5 @@
 #include "tests/support/xvfbserver.h"
 
-#include "tests/support/imagechecks.h"
-
 #include <QElapsedTimer>
 #include <QStandardPaths>
 #include <QThread>
@@ -82,20 +80,6 @@ QString XvfbServer::waitForWindow(const QStringList &titles, const QProcess &pro
         if (shown || program.state() != QProcess::Running || timer.elapsed() >= timeoutMs)
             return tree;
         QThread::msleep(200);
-    }
-}
-
-QImage XvfbServer::screenshotWhenPainted(const QString &pngPath, int colours, int timeoutMs) const
-{
-    QElapsedTimer timer;
-    timer.start();
-    QImage shot;
-    for (;;) {
-        if (screenshot(pngPath))
-            shot = QImage(pngPath);
-        if ((!shot.isNull() && distinctColours(shot) > colours) || timer.elapsed() >= timeoutMs)
-            return shot;
-        QThread::msleep(300);
     }
 }
 

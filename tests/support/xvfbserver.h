@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QImage>
 #include <QProcess>
 #include <QStringList>
 #include <QString>
@@ -34,10 +33,6 @@ public:
     /// Polls the window tree until a window named with one of `titles` is there, `program` has
     /// ended, or `timeoutMs` passed; returns the last tree (the caller checks what it needs).
     [[nodiscard]] QString waitForWindow(const QStringList &titles, const QProcess &program, int timeoutMs = 60000) const;
-    /// Photographs the screen into `pngPath` until the picture has more than `colours` distinct
-    /// colours (a window has been painted) or `timeoutMs` passed; returns the last picture
-    /// (null when no photograph could be taken).
-    [[nodiscard]] QImage screenshotWhenPainted(const QString &pngPath, int colours, int timeoutMs = 30000) const;
 
 private:
     QProcess m_server;

@@ -56,7 +56,7 @@ TEST_CASE("the app starts on a real X server and its window is photographed")
     REQUIRE(x.waitForWindow({QStringLiteral("DualRec")}, app, 30000).contains(QLatin1String("DualRec")));
     // The window is mapped; take pictures until it has been painted.
     const auto png = QDir(QStringLiteral(DUALREC_TEST_OUTPUT_DIR)).filePath(QStringLiteral("app-window-%1.png").arg(language));
-    const QImage shot = x.screenshotWhenPainted(png, 50);
+    const QImage shot = dualrec::test::screenshotWhenPainted(x, png, 50);
     CHECK(app.state() == QProcess::Running); // it did not crash on start
     app.terminate();
     app.waitForFinished(10000);

@@ -467,7 +467,7 @@ TEST_CASE("zh_CN: the journal cannot be opened, and the box says so in Chinese, 
     INFO(tree.toStdString());
     REQUIRE(tree.contains(QStringLiteral("DualRec 无法打开日志库")));
     CHECK_FALSE(tree.contains(QStringLiteral("保险销售录音录像"))); // no main window behind it
-    CHECK(test::distinctColours(x.screenshotWhenPainted(outputPath(QStringLiteral("app-journal-unavailable-zh_CN.png")), 20)) > 20);
+    CHECK(test::distinctColours(test::screenshotWhenPainted(x, outputPath(QStringLiteral("app-journal-unavailable-zh_CN.png")), 20)) > 20);
     CHECK(program.state() == QProcess::Running); // the box waits for the person
     QString err;
     // The detail as the program has it (SQLite's words; Qt's own part of it is translated).

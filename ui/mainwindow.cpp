@@ -464,6 +464,7 @@ void MainWindow::retranslateUi()
     for (const auto &invalid : m_services.settings.invalidSettings())
         invalidSettings.append(SettingsText::invalid(invalid, m_services.settings.text(invalid.key)));
     m_settingsNotice->setText(invalidSettings.join(u'\n'));
+    m_settingsNotice->setAccessibleName(invalidSettings.isEmpty() ? tr("Notice about the settings") : m_settingsNotice->text());
     m_settingsNotice->setVisible(!invalidSettings.isEmpty());
     m_userLabel->setText(m_user ? tr("Signed in: %1 (%2)").arg(m_user->displayName, WorkflowText::userRole(m_user->role))
                                 : QString());

@@ -4038,6 +4038,10 @@ Scope: %5</source>
         <source>The camera or microphone is gone: the session is paused. Check that it is connected; the session goes on by itself when it is back. If it does not come back, abort the session. The recording so far is kept.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Notice about the settings</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::NewSessionPage</name>

@@ -4084,6 +4084,10 @@ Scope: %5</source>
         <source>The camera or microphone is gone: the session is paused. Check that it is connected; the session goes on by itself when it is back. If it does not come back, abort the session. The recording so far is kept.</source>
         <translation>摄像头或麦克风已断开：会话已暂停。请检查设备是否连接好，设备恢复后会话会自动继续。如果设备无法恢复，请中止本次录制。已录制的内容均已保存。</translation>
     </message>
+    <message>
+        <source>Notice about the settings</source>
+        <translation>关于设置的提示</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::NewSessionPage</name>

@@ -5,6 +5,7 @@
 #include "app/sealcommand.h"
 #include "app/synccommand.h"
 #include "core/live/livecapture.h"
+#include "ui/settingstext.h"
 #include "ui/capturefeed.h"
 #include "ui/datafolderproblem.h"
 #include "ui/livefeed.h"
@@ -121,6 +122,18 @@ bool Application::tellJournalStartup(const storage::JournalStartupReport &report
         err << "dualrec: " << line << Qt::endl;
     err << "dualrec: " << report.describe() << Qt::endl;
     return true;
+}
+
+void Application::tellInvalidSettings(const SettingsStore &settings, QTextStream &err)
+{
+    for (const auto &invalid : settings.invalidSettings()) {
+        const QString used = settings.text(invalid.key);
+        err << tr("dualrec: the setting %1 in %2 is \"%3\": expected %4; %5")
+                   .arg(QLatin1String(settingKeyName(invalid.key)), QDir::toNativeSeparators(invalid.rejected.source),
+                        invalid.rejected.text.left(100), ui::SettingsText::expected(invalid.key),
+                        used.isEmpty() ? tr("it counts as not set") : tr("\"%1\" is used instead").arg(used))
+            << Qt::endl;
+    }
 }
 
 std::optional<int> Application::startWindow()

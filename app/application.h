@@ -73,6 +73,10 @@ public:
     /// Tells on stderr, loudly, when the journal came up damaged or without its accounts;
     /// true when it did (the command then exits with kExitJournalDamaged).
     static bool tellJournalStartup(const storage::JournalStartupReport &report, QTextStream &err);
+    /// Tells on stderr every setting outside sync/ whose value is passed over (the policy file's
+    /// or the user's): which setting, where, the value found, what is expected and what is used
+    /// instead. Every start does this (the window says it too), so no bad value goes unsaid.
+    static void tellInvalidSettings(const SettingsStore &settings, QTextStream &err);
     /// The built-in script and rule folders plus the extra ones asked for.
     [[nodiscard]] static QStringList templateDirectories(const QStringList &extra);
 

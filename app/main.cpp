@@ -99,6 +99,8 @@ int main(int argc, char *argv[])
         err << "dualrec: " << commandLine.error << Qt::endl;
         return 2;
     }
+    if (commandLine.mode != CommandLine::Mode::Help && commandLine.mode != CommandLine::Mode::Version)
+        Application::tellInvalidSettings(dualrec::SettingsStore(QString(), dualrec::SettingsStore::systemPolicyPath()), err);
     switch (commandLine.mode) {
     case CommandLine::Mode::Help:
         out << commandLine.helpText;

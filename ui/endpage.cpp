@@ -127,10 +127,10 @@ void EndPage::showSession(const WorkflowSession &session, std::optional<storage:
     m_verdict.reset();
     m_failure.reset();
     setSealStatus(SealStatus::Invalid);
-    setUploadStatus(std::nullopt);
     m_recording = std::move(recording);
     m_receipt = std::move(receipt);
     m_verificationUrl = std::move(verificationUrl);
+    setUploadStatus(std::nullopt);
     fill();
     m_newSession->setFocus();
 }
@@ -271,8 +271,8 @@ void EndPage::fill()
     m_receiptText->setToolTip(sha.isEmpty() ? tr("Session %1").arg(session.id().toString())
                                             : tr("Session %1\nSHA-256 of the recording: %2").arg(session.id().toString(), sha));
     if (m_recording) {
-        m_recordingLabel->setText(tr("The recording is saved on this computer at %1 (%2). It stays there: "
-                                     "sealing and upload to the insurer are not part of this version yet.")
+        // Sealing and the upload say where they stand above; the file itself stays here.
+        m_recordingLabel->setText(tr("The recording is saved encrypted on this computer at %1 (%2).")
                                       .arg(QDir::toNativeSeparators(m_recording->path),
                                            HistoryText::fileSize(m_recording->sizeBytes)));
     } else {
@@ -318,16 +318,28 @@ void EndPage::setSealStatus(SealStatus status, int percent, const std::optional<
     m_seal->setText(text);
     m_seal->setToolTip(error ? ErrorText::technicalDetail(*error) : QString());
     m_seal->setVisible(!text.isEmpty());
+    setUploadStatus(m_uploadStatus); // a recording that was not stored waits for no upload
 }
 
 } // namespace dualrec::ui
 
 namespace dualrec::ui {
 
+void EndPage::setUploads(Uploads uploads)
+{
+    m_uploads = uploads;
+    setUploadStatus(m_uploadStatus);
+}
+
 void EndPage::setUploadStatus(const std::optional<sync::SessionUpload> &upload)
 {
     m_uploadStatus = upload;
-    const QString text = upload ? SyncText::upload(*upload) : QString();
+    QString text;
+    if (upload)
+        text = SyncText::upload(*upload);
+    else if (m_uploads == Uploads::NotSetUp && m_session && m_recording && m_sealStatus != SealStatus::NotStored)
+        text = tr("Uploading to the insurer is not set up on this computer, so the recording stays here until branch IT "
+                  "sets it up.");
     m_upload->setText(text);
     m_upload->setToolTip(upload ? SyncText::detail(upload->error) : QString());
     m_upload->setVisible(!text.isEmpty());

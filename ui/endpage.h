@@ -57,8 +57,13 @@ public:
     /// `percent` for Sealing; `error` for Failed (its sentence is shown, the detail in the tooltip).
     void setSealStatus(SealStatus status, int percent = 0, const std::optional<Error> &error = std::nullopt);
 
+    /// Whether this computer uploads to the insurer (sync/endpoint set, a sync::SyncService
+    /// runs); Invalid, the default: not known, nothing is said. Set once by the window.
+    enum class Uploads : quint8 { Invalid = 0, NotSetUp, SetUp };
+    void setUploads(Uploads uploads);
     /// Where the upload of the session's sealed package stands (sync::SyncService), shown next
-    /// to the seal status; nullopt: nothing is said (not queued, or uploads are not set up).
+    /// to the seal status; nullopt: not queued (yet), nothing is said, or, when uploads are not
+    /// set up, that the recording stays on this computer until they are.
     void setUploadStatus(const std::optional<sync::SessionUpload> &upload);
 
 Q_SIGNALS:
@@ -89,6 +94,7 @@ private:
     std::optional<Error> m_sealError;
     QLabel *m_upload = nullptr;
     std::optional<sync::SessionUpload> m_uploadStatus;
+    Uploads m_uploads = Uploads::Invalid;
     QTableWidget *m_summary = nullptr;
     QLabel *m_recordingLabel = nullptr;
     QLabel *m_receiptTitle = nullptr;

@@ -34,8 +34,9 @@ struct ReportSources {
 
 } // namespace
 
-EvidenceActions::EvidenceActions(storage::Journal &journal, const TemplateLibrary &library, QWidget *parent)
-    : QWidget(parent), m_journal(journal), m_library(library)
+EvidenceActions::EvidenceActions(storage::Journal &journal, storage::HistoryQueries &queries, const TemplateLibrary &library,
+                                 QWidget *parent)
+    : QWidget(parent), m_journal(journal), m_queries(queries), m_library(library)
 {
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -247,33 +248,47 @@ void EvidenceActions::saveQcReport(const QString &path)
     m_reportRunning = true;
     m_qcReport->setEnabled(false);
     m_qcReportStatus->setText(tr("Making the QC report…"));
-    // The journal's repositories are thread-safe; stills are decoded and the PDF drawn off the GUI thread.
+    // The journal is read and the export audited in the history's worker (its own connection);
+    // the stills are decoded and the PDF drawn in the thread pool, which never touches the journal.
     const ReportSources sources{&m_journal.sessions(), m_qc, &m_journal.users(), &m_library};
-    auto *watcher = new QFutureWatcher<Result<void>>(this);
-    connect(watcher, &QFutureWatcher<Result<void>>::finished, this, [this, watcher, id, actor, path] {
-        watcher->deleteLater();
-        m_reportRunning = false;
-        const auto written = watcher->result();
-        QString problem;
-        if (!written) {
-            problem = ErrorText::describe(tr("The QC report was not saved."), written.error());
-        } else if (auto audited = m_journal.audit().append(actor, storage::AuditAction::Export, id.toString(), QStringLiteral("qc report (PDF): ") + path);
-                   !audited) {
-            // Never a report out of the data folder that the audit log does not know of.
-            QFile::remove(path);
-            problem = ErrorText::describe(tr("The QC report was removed again because the audit log cannot be written."), audited.error());
-        }
-        m_qcReportStatus->setText(problem.isEmpty() ? tr("The QC report is saved in %1.").arg(QDir::toNativeSeparators(path)) : problem);
-        m_qcReport->setEnabled(m_mayReport && !m_session.isNull());
-        Q_EMIT qcReportFinished(path, problem);
-    });
-    const auto keys = m_keys;
-    watcher->setFuture(QtConcurrent::run([sources, keys, id, path]() -> Result<void> {
-        const auto model = qc::buildQcReport({*sources.sessions, *sources.qc, *sources.users, *sources.library}, id);
-        if (!model)
-            return std::unexpected(model.error());
-        return QcReportPdf::write(*model, keys.get(), path);
-    }));
+    m_queries.runInWorker<Result<qc::QcReportModel>>(
+        [sources, id] { return qc::buildQcReport({*sources.sessions, *sources.qc, *sources.users, *sources.library}, id); }, this,
+        [this, id, actor, path](Result<qc::QcReportModel> model) {
+            if (!model)
+                return finishQcReport(path, ErrorText::describe(tr("The QC report was not saved."), model.error()));
+            auto *watcher = new QFutureWatcher<Result<void>>(this);
+            connect(watcher, &QFutureWatcher<Result<void>>::finished, this, [this, watcher, id, actor, path] {
+                watcher->deleteLater();
+                if (const auto written = watcher->result(); !written)
+                    return finishQcReport(path, ErrorText::describe(tr("The QC report was not saved."), written.error()));
+                m_queries.runInWorker<std::optional<Error>>(
+                    [audit = &m_journal.audit(), id, actor, path]() -> std::optional<Error> {
+                        if (auto audited = audit->append(actor, storage::AuditAction::Export, id.toString(), QStringLiteral("qc report (PDF): ") + path);
+                            !audited)
+                            return audited.error();
+                        return std::nullopt;
+                    },
+                    this, [this, path](std::optional<Error> notAudited) {
+                        if (!notAudited)
+                            return finishQcReport(path, {});
+                        // Never a report out of the data folder that the audit log does not know of.
+                        QFile::remove(path);
+                        finishQcReport(path, ErrorText::describe(tr("The QC report was removed again because the audit log cannot be written."),
+                                                                 *notAudited));
+                    });
+            });
+            watcher->setFuture(QtConcurrent::run([model = std::move(*model), keys = m_keys, path]() -> Result<void> {
+                return QcReportPdf::write(model, keys.get(), path);
+            }));
+        });
+}
+
+void EvidenceActions::finishQcReport(const QString &path, const QString &problem)
+{
+    m_reportRunning = false;
+    m_qcReportStatus->setText(problem.isEmpty() ? tr("The QC report is saved in %1.").arg(QDir::toNativeSeparators(path)) : problem);
+    m_qcReport->setEnabled(m_mayReport && !m_session.isNull());
+    Q_EMIT qcReportFinished(path, problem);
 }
 
 void EvidenceActions::changeEvent(QEvent *event)

@@ -2,6 +2,7 @@
 
 #include "core/seal/devicekeys.h"
 #include "core/seal/evidenceexport.h"
+#include "core/storage/historyqueries.h"
 #include "core/storage/journal.h"
 #include "core/util/clock.h"
 #include "core/workflow/sessionevent.h"
@@ -25,19 +26,21 @@ namespace dualrec::ui {
 /// What takes a session's evidence out of the data folder, in the history's detail pane: the
 /// supervisor's export of plain copies ("Export evidence…", live::EvidenceExporter in its worker
 /// thread, with a progress bar and a sentence saying what was written where) and the QC report
-/// as a PDF ("QC report (PDF)…", drawn in the thread pool, audited as an export). The export asks
+/// as a PDF ("QC report (PDF)…": the journal read and the export audited in the history's worker
+/// thread, `queries`; the stills decoded and the PDF drawn in the thread pool). The export asks
 /// for the signed-in person's password again (checked in the exporter's worker). Both are for
 /// supervisors and IT only; the detail pane says which session is shown and whether the viewer
 /// may (setSession).
 ///
-/// Thread contract: GUI thread only. `journal` and `library` must outlive it.
+/// Thread contract: GUI thread only. `journal`, `queries` and `library` must outlive it.
 class EvidenceActions final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(EvidenceActions)
 
 public:
-    EvidenceActions(storage::Journal &journal, const workflow::TemplateLibrary &library, QWidget *parent = nullptr);
+    EvidenceActions(storage::Journal &journal, storage::HistoryQueries &queries, const workflow::TemplateLibrary &library,
+                    QWidget *parent = nullptr);
 
     /// The data folder's device keys (the export needs them; the report decodes its stills with
     /// them); `clock` dates an export.
@@ -59,7 +62,7 @@ public:
     void exportShown(const QString &folder = {}, const std::optional<QString> &password = std::nullopt);
     [[nodiscard]] bool exporting() const;
     /// Writes the QC report of the session shown as a PDF (what the "QC report (PDF)…" button
-    /// does after its file dialog): in the thread pool, audited as an export when written;
+    /// does after its file dialog): off the GUI thread, audited as an export when written;
     /// qcReportFinished() tells the outcome. For tests: the path instead of the dialog.
     void saveQcReport(const QString &path);
     /// The QC report's default file name for the session shown (empty: none shown).
@@ -78,7 +81,10 @@ private:
     void onExported(const workflow::SessionId &id, const seal::EvidenceExport &exported, const std::optional<Error> &error,
                     storage::LoginResult signIn);
 
+    void finishQcReport(const QString &path, const QString &problem);
+
     storage::Journal &m_journal;
+    storage::HistoryQueries &m_queries;
     const workflow::TemplateLibrary &m_library;
     std::shared_ptr<const seal::DeviceKeys> m_keys;
     storage::QcRepository *m_qc = nullptr;

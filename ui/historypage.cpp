@@ -48,7 +48,7 @@ QString clock(std::chrono::nanoseconds at)
 } // namespace
 
 HistoryPage::HistoryPage(storage::Journal &journal, const TemplateLibrary &library, QWidget *parent)
-    : QWidget(parent), m_journal(journal),
+    : QWidget(parent),
       m_queries(new storage::HistoryQueries(journal, this)), m_library(library)
 {
     setObjectName(QStringLiteral("historyPage"));
@@ -173,7 +173,7 @@ HistoryPage::HistoryPage(storage::Journal &journal, const TemplateLibrary &libra
     m_spotCheck->setEnabled(false);
     detailLayout->addWidget(m_qcDetail, 5, 0, 1, 2);
     // The actions that take evidence out of the data folder: the export and the QC report.
-    m_evidence = new EvidenceActions(journal, library, detail);
+    m_evidence = new EvidenceActions(journal, *m_queries, library, detail);
     m_evidence->setObjectName(QStringLiteral("historyEvidenceActions"));
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_spotCheck, 0, Qt::AlignTop);

@@ -107,7 +107,6 @@ private:
     void showRecording(const workflow::SessionId &id, const storage::HistoryDetail &detail,
                        const workflow::SessionTimeline &timeline, const std::optional<workflow::ScriptPlan> &plan);
 
-    storage::Journal &m_journal;
     storage::HistoryQueries *m_queries = nullptr; ///< a child of the page
     storage::HistoryQueries::RequestId m_listRequest = 0;     ///< the list answer waited for (0: none)
     storage::HistoryQueries::RequestId m_detailRequest = 0;   ///< the detail answer waited for

@@ -20,6 +20,7 @@
 #include "ui/recordingpage.h"
 #include "ui/scriptbrowserpage.h"
 #include "ui/settingspage.h"
+#include "ui/settingstext.h"
 #include "ui/synctext.h"
 #include "ui/workflowtext.h"
 
@@ -89,6 +90,15 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
         "padding: 0.5em; font-weight: bold; }"));
     m_journalNotice->hide();
     layout->addWidget(m_journalNotice);
+    // Settings whose values are passed over (the policy file's or the user's): said, not silent.
+    m_settingsNotice = new QLabel(central);
+    m_settingsNotice->setObjectName(QStringLiteral("settingsNotice"));
+    m_settingsNotice->setWordWrap(true);
+    m_settingsNotice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_settingsNotice->setStyleSheet(QStringLiteral(
+        "#settingsNotice { background: #fff4e5; color: #5c3200; border: 1px solid #8a4b00; border-radius: 4px; padding: 0.5em; }"));
+    m_settingsNotice->hide();
+    layout->addWidget(m_settingsNotice);
     buildNavigation();
     layout->addWidget(m_navigation);
 
@@ -149,6 +159,7 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
                 m_endPage->setSealStatus(EndPage::SealStatus::Failed, 0, reason);
         });
     }
+    m_endPage->setUploads(m_services.sync ? EndPage::Uploads::SetUp : EndPage::Uploads::NotSetUp);
     if (auto *uploads = m_services.sync) {
         connect(uploads, &sync::SyncService::statusChanged, this, &MainWindow::updateSyncStatus);
         // The end page follows the upload of the session it shows.
@@ -490,6 +501,12 @@ void MainWindow::retranslateUi()
     m_journalNotice->setText(journalText);
     m_journalNotice->setAccessibleName(journalText.isEmpty() ? tr("Notice about the journal") : journalText);
     m_journalNotice->setVisible(!journalText.isEmpty());
+    QStringList invalidSettings;
+    for (const auto &invalid : m_services.settings.invalidSettings())
+        invalidSettings.append(SettingsText::invalid(invalid, m_services.settings.text(invalid.key)));
+    m_settingsNotice->setText(invalidSettings.join(u'\n'));
+    m_settingsNotice->setAccessibleName(invalidSettings.isEmpty() ? tr("Notice about the settings") : m_settingsNotice->text());
+    m_settingsNotice->setVisible(!invalidSettings.isEmpty());
     m_userLabel->setText(m_user ? tr("Signed in: %1 (%2)").arg(m_user->displayName, WorkflowText::userRole(m_user->role))
                                 : QString());
     m_navNewSession->setText(tr("New &recording"));
@@ -763,10 +780,10 @@ void MainWindow::showEndPage()
     const auto evidence = m_controller->evidence();
     if (evidence == storage::EvidenceState::Stored && m_services.sealing)
         m_services.sealing->sealPending();
-    if (m_services.sync)
-        m_endPage->setUploadStatus(m_services.sync->upload(session.id()));
     else if (evidence == storage::EvidenceState::Recording || evidence == storage::EvidenceState::Recorded)
         m_endPage->setSealStatus(EndPage::SealStatus::NotStored);
+    if (m_services.sync)
+        m_endPage->setUploadStatus(m_services.sync->upload(session.id()));
     showPage(m_endPage);
     updateNavigation();
 }

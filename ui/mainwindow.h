@@ -129,6 +129,7 @@ private:
     QList<live::RecoveredSession> m_recovered;
     QWidget *m_recoveryNotice = nullptr;
     QLabel *m_journalNotice = nullptr; ///< the journal was damaged or the accounts are gone
+    QLabel *m_settingsNotice = nullptr; ///< settings whose values are passed over
     QLabel *m_recoveryText = nullptr;
     QPushButton *m_recoveryDismiss = nullptr;
     QList<QMetaObject::Connection> m_feedConnections;

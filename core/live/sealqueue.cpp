@@ -54,6 +54,7 @@ void SealQueue::timestampNext()
     const auto authority = m_roundAuthority;
     m_worker = QThread::create([this, id, authority] {
         auto result = seal::timestampSession(m_journal, m_dataDirectory, id, authority);
+        m_journal.database().closeThreadConnection(); // by its thread, before wait() returns
         QMetaObject::invokeMethod(this, [this, id, result = std::move(result)] {
             m_worker->wait();
             delete m_worker;
@@ -139,6 +140,7 @@ void SealQueue::next()
     m_worker = QThread::create([this, id, request, stamp, keys = m_deviceKeys] {
         auto store = seal::dataFolderKeyStore(m_dataDirectory); // the signing key's store
         auto result = seal::sealSession(m_journal, m_dataDirectory, id, *store, keys.get(), m_clock, request);
+        m_journal.database().closeThreadConnection(); // by its thread, before wait() returns
         QMetaObject::invokeMethod(this, [this, id, result = std::move(result), stamp] {
             m_worker->wait();
             delete m_worker;

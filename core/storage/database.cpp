@@ -18,6 +18,17 @@ namespace {
 QAtomicInteger<quint64> g_databaseSerial;
 QAtomicInteger<quint64> g_threadSerial;
 
+/// Closes and forgets connection `name` (of the calling thread: Qt hands a connection only to its own).
+void closeConnection(const QString &name)
+{
+    {
+        auto db = QSqlDatabase::database(name, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
 /// The calling thread's connections, closed and removed in that thread when it ends (its id
 /// may then be given to a new thread, which must open its own).
 struct ThreadConnections {
@@ -34,12 +45,7 @@ struct ThreadConnections {
             const auto name = registry->names.take(thread);
             if (name.isEmpty())
                 continue;
-            {
-                auto db = QSqlDatabase::database(name, false);
-                if (db.isOpen())
-                    db.close();
-            }
-            QSqlDatabase::removeDatabase(name);
+            closeConnection(name);
         }
     }
 };
@@ -71,12 +77,7 @@ Database::~Database()
 {
     const QMutexLocker locker(&m_connections->mutex);
     for (const auto &name : std::as_const(m_connections->names)) {
-        {
-            auto db = QSqlDatabase::database(name, false);
-            if (db.isOpen())
-                db.close();
-        }
-        QSqlDatabase::removeDatabase(name);
+        closeConnection(name);
     }
     m_connections->names.clear();
 }
@@ -121,6 +122,15 @@ Result<QSqlDatabase> Database::connection()
             return std::unexpected(sqlError(QLatin1String(pragma), query.lastError()));
     }
     return db;
+}
+
+void Database::closeThreadConnection()
+{
+    const QMutexLocker locker(&m_connections->mutex);
+    const auto name = m_connections->names.take(t_connections.thread);
+    if (name.isEmpty())
+        return;
+    closeConnection(name);
 }
 
 void Database::setLowSpaceGuard(qint64 thresholdBytes, std::function<void()> onLow)

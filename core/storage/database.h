@@ -29,7 +29,11 @@ struct ConnectionRegistry {
 /// (foreign keys on, synchronous=FULL: a commit that records evidence is on disk when it
 /// returns). A thread's connection is closed when the thread ends (thread ids are reused: a new
 /// thread must never get a dead one's connection); all are closed when the Database goes; by then
-/// the threads that used it must have stopped using it.
+/// the threads that used it must have ended and closed their connection. A QThread that used it
+/// closes its connection itself (closeThreadConnection(), e.g. from QThread::finished with a
+/// direct connection): QThread::wait() may return before the thread's own clean-up has run, and
+/// a connection can be closed only by its thread. Threads whose end nobody awaits (the thread
+/// pool's) must not use the Database.
 ///
 /// Thread contract: thread-safe; each call uses the calling thread's connection.
 class Database final
@@ -56,6 +60,9 @@ public:
     /// so the transaction, e.g. a session's final state, still fits). Set once, before other
     /// threads use the database; `onLow` must be thread-safe.
     void setLowSpaceGuard(qint64 thresholdBytes, std::function<void()> onLow);
+    /// Closes the calling thread's connection now (none: nothing happens); a later call on this
+    /// thread opens a new one. For a worker thread's last act; no query of it may be alive.
+    void closeThreadConnection();
 
 private:
     Database(QString path, FaultInjector *faults);

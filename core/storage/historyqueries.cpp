@@ -12,6 +12,9 @@ HistoryQueries::HistoryQueries(Journal &journal, QObject *parent) : QObject(pare
     m_thread->setObjectName(QStringLiteral("dualrec-history"));
     m_context = new QObject;
     m_context->moveToThread(m_thread);
+    // The worker's connection is closed by the worker, before wait() in the destructor returns.
+    connect(m_thread, &QThread::finished, m_context, [database = &journal.database()] { database->closeThreadConnection(); },
+            Qt::DirectConnection);
     m_thread->start();
 }
 
@@ -21,7 +24,7 @@ HistoryQueries::~HistoryQueries()
         latest.store(0); // what is still queued is skipped
     m_thread->quit();
     m_thread->wait();
-    delete m_context; // its thread has ended (and closed the thread's SQLite connection)
+    delete m_context; // its thread has ended and closed its SQLite connection
     delete m_thread;
 }
 

@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 
 #include <array>
 #include <atomic>
@@ -97,6 +98,21 @@ public:
     /// auditFailed says when the entry could not be written.
     void auditPlayback(const workflow::SessionId &id, const QString &viewer, const QString &path);
 
+    /// Runs `work` in the worker thread, in order with the requests (never skipped), and hands
+    /// its answer to `done` on this object's thread, unless `context` is gone by then. For the
+    /// reads and writes a higher layer composes (the QC report's model and its audit entry):
+    /// they use the worker's connection to the journal, never a thread pool's (a thread the
+    /// journal does not outlive must not open a connection: Database's thread contract).
+    template<typename Answer>
+    void runInWorker(std::function<Answer()> work, QObject *context, std::function<void(Answer)> done)
+    {
+        postWrite([this, work = std::move(work), context = QPointer<QObject>(context), done = std::move(done)] {
+            QMetaObject::invokeMethod(this, [context, done, answer = work()] {
+                if (context)
+                    done(answer);
+            }, Qt::QueuedConnection);
+        });
+    }
     /// Runs `task` in the worker thread, in order with the requests (tests hold the worker with it).
     void runInWorker(std::function<void()> task);
     /// Requests the worker has answered so far (a worker-side count; tests wait on it).

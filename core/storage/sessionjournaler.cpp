@@ -4,6 +4,21 @@ namespace dualrec::storage {
 
 using workflow::SessionState;
 
+namespace {
+
+/// The audit detail of a session's end: the end state and, when the session gave one, the
+/// reason as the journal keeps it (workflow::sessionReasonText: stable English), e.g.
+/// "state=failed; reason: recording failed: ...".
+QString stopDetail(SessionState end, const QString &reason)
+{
+    QString detail = QStringLiteral("state=") + QLatin1String(workflow::sessionStateName(end));
+    if (!reason.isEmpty())
+        detail += QStringLiteral("; reason: ") + reason;
+    return detail;
+}
+
+} // namespace
+
 SessionJournaler::SessionJournaler(SessionRepository &sessions, AuditLog &audit, workflow::WorkflowSession &session,
                                    QString actor, QObject *parent)
     : QObject(parent), m_sessions(sessions), m_audit(audit), m_session(session), m_actor(std::move(actor)),
@@ -90,8 +105,12 @@ void SessionJournaler::onStateChanged(SessionState from, SessionState to)
     };
     if (from == SessionState::Created && to == SessionState::Consent)
         audit(AuditAction::SessionStart, QString());
-    else if (workflow::isEndState(to))
-        audit(AuditAction::SessionStop, QStringLiteral("state=%1").arg(QLatin1String(workflow::sessionStateName(to))));
+    else if (workflow::isEndState(to)) {
+        // The session records the state change (with its reason) before it signals it.
+        const auto &last = m_session.events().last();
+        const bool ours = last.type == workflow::SessionEventType::StateChanged && last.to == to;
+        audit(AuditAction::SessionStop, stopDetail(to, ours ? last.detail : QString()));
+    }
 }
 
 } // namespace dualrec::storage

@@ -17,7 +17,7 @@ namespace dualrec::storage {
 
 /// Writes one running session to the journal as it happens: the session row first, then every
 /// event the engine records (in order, numbered from 0), and an audit entry when the recording
-/// starts and when it ends. A write that fails is reported through journalFailed(); the
+/// starts and when it ends (the end state and the reason it ended for). A write that fails is reported through journalFailed(); the
 /// session goes on (the recording itself is the evidence) and the page tells the agent.
 ///
 /// Thread contract: lives in the session's thread (normally the GUI thread), where begin()

@@ -276,9 +276,10 @@ SyncService::~SyncService()
 {
     if (!m_thread)
         return;
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker] {
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, database = &m_journal.database()] {
         worker->end();
         delete worker;
+        database->closeThreadConnection(); // by its thread, before wait() below returns
     }, Qt::BlockingQueuedConnection);
     m_worker = nullptr;
     m_thread->quit();

@@ -233,6 +233,20 @@ std::optional<SettingsStore::Rejected> SettingsStore::rejectedValue(SettingKey k
     return std::nullopt;
 }
 
+QList<SettingsStore::InvalidSetting> SettingsStore::invalidSettings() const
+{
+    QList<InvalidSetting> invalid;
+    // Every key: settingKeyName() names each one (a switch without default) and "invalid" past the last.
+    for (int number = 1; qstrcmp(settingKeyName(SettingKey(number)), "invalid") != 0; ++number) {
+        const auto key = SettingKey(number);
+        if (QLatin1String(settingKeyName(key)).startsWith(QLatin1String("sync/")))
+            continue;
+        if (auto rejected = rejectedValue(key))
+            invalid.append({key, std::move(*rejected)});
+    }
+    return invalid;
+}
+
 QVariant SettingsStore::value(SettingKey key) const
 {
     const QLatin1String name(settingKeyName(key));

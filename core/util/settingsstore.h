@@ -2,6 +2,7 @@
 
 #include "core/util/result.h"
 
+#include <QList>
 #include <QString>
 #include <QVariant>
 
@@ -71,7 +72,7 @@ inline constexpr std::array<SettingKey, 9> kSettingKeys{SettingKey::StorageFolde
 ///
 /// Values are checked when set (a grace period between 0 and 10 s, a known language, a
 /// resolution like 1280x720, an institution name of at most 100 characters); invalid values in either file are ignored in favour of the next
-/// source (policy -> user -> default).
+/// source (policy -> user -> default), and said: invalidSettings() lists them.
 ///
 /// Thread contract: GUI thread (or any one thread); not thread-safe.
 class SettingsStore final
@@ -102,6 +103,16 @@ public:
         QString text;   ///< the value as written there
     };
     [[nodiscard]] std::optional<Rejected> rejectedValue(SettingKey key) const;
+    /// A setting whose value is passed over, with where it is and what it is.
+    struct InvalidSetting final {
+        SettingKey key = SettingKey::Invalid;
+        Rejected rejected;
+    };
+    /// Every setting outside sync/ whose value is passed over for its default (or the next
+    /// source): said at every start (stderr, and the window) instead of silently. The sync/
+    /// keys are not listed: an invalid one stops the uploads with its own error. What each key
+    /// takes is said in ui::SettingsText (in the user's language).
+    [[nodiscard]] QList<InvalidSetting> invalidSettings() const;
     /// Fails with InvalidState for a locked key, InvalidArgument for a bad value.
     [[nodiscard]] Result<void> set(SettingKey key, const QVariant &value);
 

@@ -2701,6 +2701,18 @@ Commands (without a command the window opens):
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>dualrec: the setting %1 in %2 is &quot;%3&quot;: expected %4; %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it counts as not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is used instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the camera is being started</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3079,10 +3091,6 @@ SHA-256 of the recording: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The recording is saved on this computer at %1 (%2). It stays there: sealing and upload to the insurer are not part of this version yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Close-ups</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3116,6 +3124,14 @@ SHA-256 of the recording: %2</source>
     </message>
     <message>
         <source>The recording stopped. Everything recorded until then is kept in %1. %2 Then record the sale again as a new session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording is saved encrypted on this computer at %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading to the insurer is not set up on this computer, so the recording stays here until branch IT sets it up.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4026,6 +4042,10 @@ Scope: %5</source>
         <source>The camera or microphone is gone: the session is paused. Check that it is connected; the session goes on by itself when it is back. If it does not come back, abort the session. The recording so far is kept.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Notice about the settings</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::NewSessionPage</name>
@@ -4790,6 +4810,73 @@ Scope: %5</source>
     </message>
     <message>
         <source>set by IT</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::SettingsText</name>
+    <message>
+        <source>a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a width and height such as 1280x720</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number of seconds from 0 to 10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>zh_CN or en</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number of seconds from 3 to 120</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a percentage from 0 to 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a web address starting with http:// or https://, or nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most 100 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certificate files separated by semicolons, at most 4096 characters in all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number of KiB per second from 0 to 10000000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number of days from 0 to 3650</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s key fingerprint starting with sha256/, or nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The setting %1 in %2 is &quot;%3&quot;, but it must be %4. DualRec treats it as not set; ask branch IT to correct it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The setting %1 in %2 is &quot;%3&quot;, but it must be %4. DualRec uses &quot;%5&quot; instead; ask branch IT to correct it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2750,6 +2750,18 @@ Commands (without a command the window opens):
         <translation>dualrec：已封存的录像不会上传：%1</translation>
     </message>
     <message>
+        <source>dualrec: the setting %1 in %2 is &quot;%3&quot;: expected %4; %5</source>
+        <translation>dualrec：%2 中的设置 %1 的值为“%3”，应为%4；%5</translation>
+    </message>
+    <message>
+        <source>it counts as not set</source>
+        <translation>按未设置处理</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is used instead</source>
+        <translation>改用“%1”</translation>
+    </message>
+    <message>
         <source>the camera is being started</source>
         <translation>正在启动摄像头</translation>
     </message>
@@ -3129,10 +3141,6 @@ SHA-256 of the recording: %2</source>
         <translation>请客户用手机扫描此二维码留存：其中有保险公司、投保单号、录制时间和时长，以及保险公司可用来核对所存录像的校验码。</translation>
     </message>
     <message>
-        <source>The recording is saved on this computer at %1 (%2). It stays there: sealing and upload to the insurer are not part of this version yet.</source>
-        <translation>录像已保存在本机 %1（%2）。录像将保留在本机：本版本尚不支持封存和上传到保险公司。</translation>
-    </message>
-    <message>
         <source>Close-ups</source>
         <translation>特写</translation>
     </message>
@@ -3167,6 +3175,14 @@ SHA-256 of the recording: %2</source>
     <message>
         <source>The recording stopped. Everything recorded until then is kept in %1. %2 Then record the sale again as a new session.</source>
         <translation>录制已停止。此前录下的内容均已保存在 %1。%2然后以新的录制重新录制本单。</translation>
+    </message>
+    <message>
+        <source>The recording is saved encrypted on this computer at %1 (%2).</source>
+        <translation>录像已加密保存在本机 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Uploading to the insurer is not set up on this computer, so the recording stays here until branch IT sets it up.</source>
+        <translation>本机尚未设置上传到保险公司，录像会保留在本机，直到分支机构信息技术人员设置好上传。</translation>
     </message>
 </context>
 <context>
@@ -4072,6 +4088,10 @@ Scope: %5</source>
         <source>The camera or microphone is gone: the session is paused. Check that it is connected; the session goes on by itself when it is back. If it does not come back, abort the session. The recording so far is kept.</source>
         <translation>摄像头或麦克风已断开：会话已暂停。请检查设备是否连接好，设备恢复后会话会自动继续。如果设备无法恢复，请中止本次录制。已录制的内容均已保存。</translation>
     </message>
+    <message>
+        <source>Notice about the settings</source>
+        <translation>关于设置的提示</translation>
+    </message>
 </context>
 <context>
     <name>dualrec::ui::NewSessionPage</name>
@@ -4829,6 +4849,73 @@ Scope: %5</source>
     <message>
         <source>set by IT</source>
         <translation>由IT设定</translation>
+    </message>
+</context>
+<context>
+    <name>dualrec::ui::SettingsText</name>
+    <message>
+        <source>a folder</source>
+        <translation>一个文件夹</translation>
+    </message>
+    <message>
+        <source>a width and height such as 1280x720</source>
+        <translation>宽和高，例如 1280x720</translation>
+    </message>
+    <message>
+        <source>a number of seconds from 0 to 10</source>
+        <translation>0 到 10 之间的秒数</translation>
+    </message>
+    <message>
+        <source>zh_CN or en</source>
+        <translation>zh_CN 或 en</translation>
+    </message>
+    <message>
+        <source>a whole number of seconds from 3 to 120</source>
+        <translation>3 到 120 之间的整数秒</translation>
+    </message>
+    <message>
+        <source>a percentage from 0 to 100</source>
+        <translation>0 到 100 之间的百分比</translation>
+    </message>
+    <message>
+        <source>a web address starting with http:// or https://, or nothing</source>
+        <translation>以 http:// 或 https:// 开头的网址，或者留空</translation>
+    </message>
+    <message>
+        <source>at most 100 characters</source>
+        <translation>不超过 100 个字</translation>
+    </message>
+    <message>
+        <source>certificate files separated by semicolons, at most 4096 characters in all</source>
+        <translation>用分号隔开的证书文件，总共不超过 4096 个字符</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>a whole number of KiB per second from 0 to 10000000</source>
+        <translation>0 到 10000000 之间的整数（每秒 KiB）</translation>
+    </message>
+    <message>
+        <source>a whole number of days from 0 to 3650</source>
+        <translation>0 到 3650 之间的整数天数</translation>
+    </message>
+    <message>
+        <source>the server&apos;s key fingerprint starting with sha256/, or nothing</source>
+        <translation>以 sha256/ 开头的服务器密钥指纹，或者留空</translation>
+    </message>
+    <message>
+        <source>any text</source>
+        <translation>任意文字</translation>
+    </message>
+    <message>
+        <source>The setting %1 in %2 is &quot;%3&quot;, but it must be %4. DualRec treats it as not set; ask branch IT to correct it.</source>
+        <translation>%2 中的设置 %1 的值为“%3”，但应为%4。DualRec 暂按未设置处理，请联系分支机构信息技术人员改正。</translation>
+    </message>
+    <message>
+        <source>The setting %1 in %2 is &quot;%3&quot;, but it must be %4. DualRec uses &quot;%5&quot; instead; ask branch IT to correct it.</source>
+        <translation>%2 中的设置 %1 的值为“%3”，但应为%4。DualRec 暂改用“%5”，请联系分支机构信息技术人员改正。</translation>
     </message>
 </context>
 <context>

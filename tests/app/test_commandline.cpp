@@ -257,3 +257,28 @@ TEST_CASE("sync and export speak Chinese by default: their messages are in the c
     CHECK(exported.err.contains(QStringLiteral("中没有 DualRec 日志")));
     CHECK_FALSE(QFileInfo::exists(typo));
 }
+
+TEST_CASE("a setting outside sync/ with a value that is not valid is named on stderr with the value, what it takes and what is used")
+{
+    QTemporaryDir config;
+    QDir().mkpath(config.filePath(QStringLiteral("DualRec")));
+    {
+        QFile settings(config.filePath(QStringLiteral("DualRec/DualRec.conf")));
+        REQUIRE(settings.open(QIODevice::WriteOnly));
+        settings.write("[capture]\nresolution=big\n[presence]\ngraceSeconds=3s\n[capture]\nmicrophoneQuietSeconds=30\n");
+    }
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+    const auto files = shippedFiles();
+    const auto run = dualrec::test::runDualrec(QStringList{QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("script"),
+                                                           QStringLiteral("check")} + files,
+                                               {}, 60000, environment);
+    INFO(run.err.toStdString());
+    CHECK(run.exitCode == 0); // the command still does its work, with the defaults
+    const QString file = QDir::toNativeSeparators(config.filePath(QStringLiteral("DualRec/DualRec.conf")));
+    CHECK(run.err.contains(QStringLiteral("the setting capture/resolution in %1 is \"big\": expected a width and height such as 1280x720; "
+                                          "\"1280x720\" is used instead").arg(file)));
+    CHECK(run.err.contains(QStringLiteral("the setting presence/graceSeconds in %1 is \"3s\": expected a number of seconds from 0 to "
+                                          "10; \"1.5\" is used instead").arg(file)));
+    CHECK_FALSE(run.err.contains(QLatin1String("microphoneQuietSeconds"))); // a valid value is not mentioned
+}

@@ -295,3 +295,37 @@ TEST_CASE("sync/retentionDays: 30 days unless set; 0 (for ever) to 3650; a bad v
     CHECK(store.value(SettingKey::SyncRetentionDays).toInt() == 0);
     CHECK(store.isLocked(SettingKey::SyncRetentionDays));
 }
+
+TEST_CASE("settings outside sync/ whose values are passed over are listed with the file, the value and what they take")
+{
+    QTemporaryDir dir;
+    const auto policyFile = dir.filePath(QStringLiteral("policy.ini"));
+    const auto userFile = dir.filePath(QStringLiteral("user.ini"));
+    {
+        // Written as branch IT writes a policy file: by hand, with a few mistakes.
+        QFile policy(policyFile);
+        REQUIRE(policy.open(QIODevice::WriteOnly));
+        policy.write("[presence]\ngraceSeconds=one and a half\n[ui]\nlanguage=fr\n[qc]\nreviewSamplePercent=150\n"
+                     "[sync]\nretentionDays=a month\n[institution]\nshortName=华安人寿\n");
+    }
+    {
+        QFile user(userFile);
+        REQUIRE(user.open(QIODevice::WriteOnly));
+        user.write("[capture]\nresolution=big\nmicrophoneQuietSeconds=10\n");
+    }
+    const SettingsStore store(userFile, policyFile);
+    const auto invalid = store.invalidSettings();
+    QStringList found;
+    for (const auto &setting : invalid)
+        found.append(QLatin1String(settingKeyName(setting.key)) + u'=' + setting.rejected.text + u'@' + QFileInfo(setting.rejected.source).fileName());
+    found.sort();
+    // sync/ keys are refused where the uploads start (their own error), not listed here.
+    CHECK(found == QStringList{QStringLiteral("capture/resolution=big@user.ini"), QStringLiteral("presence/graceSeconds=one and a half@policy.ini"),
+                               QStringLiteral("qc/reviewSamplePercent=150@policy.ini"), QStringLiteral("ui/language=fr@policy.ini")});
+    // Passed over for the default; the valid ones count.
+    CHECK(store.value(SettingKey::GraceSeconds).toDouble() == Catch::Approx(1.5));
+    CHECK(store.text(SettingKey::Resolution) == QLatin1String("1280x720"));
+    CHECK(store.text(SettingKey::InstitutionShortName) == QStringLiteral("华安人寿"));
+    CHECK(store.value(SettingKey::MicrophoneQuietSeconds).toInt() == 10);
+    CHECK(SettingsStore(dir.filePath(QStringLiteral("none.ini")), dir.filePath(QStringLiteral("none-policy.ini"))).invalidSettings().isEmpty());
+}

@@ -4,6 +4,7 @@
 #include "core/storage/accountrules.h"
 #include "core/storage/journal.h"
 #include "core/storage/sessionjournaler.h"
+#include "core/workflow/eventdetail.h"
 #include "core/workflow/templatelibrary.h"
 
 #include "tests/storage/storagefixture.h"
@@ -181,16 +182,27 @@ TEST_CASE("a sign-in split around its password check counts every overlapping at
     CHECK(accepted->user->login == QLatin1String("sup"));
 }
 
+namespace {
+
+/// The shipped traditional-life script's plan.
+workflow::ScriptPlan traditionalLifePlan()
+{
+    const auto library = workflow::TemplateLibrary::loadDirectories(
+        {QStringLiteral(DUALREC_SOURCE_DIR "/resources/scripts"), QStringLiteral(DUALREC_SOURCE_DIR "/resources/rules")});
+    auto plan = library.plan(QStringLiteral("traditional-life"));
+    REQUIRE(plan.has_value());
+    return std::move(*plan);
+}
+
+} // namespace
+
 TEST_CASE("the session journaler writes the session and every event in order and audits start and stop")
 {
     QTemporaryDir dir;
     test::ManualClock clock;
     auto journal = openJournal(dir, clock);
-    const auto library = workflow::TemplateLibrary::loadDirectories(
-        {QStringLiteral(DUALREC_SOURCE_DIR "/resources/scripts"), QStringLiteral(DUALREC_SOURCE_DIR "/resources/rules")});
-    auto plan = library.plan(QStringLiteral("traditional-life"));
-    REQUIRE(plan.has_value());
-    auto session = workflow::WorkflowSession::create(workflow::SessionId::generate(), *plan, clock);
+    const auto plan = traditionalLifePlan();
+    auto session = workflow::WorkflowSession::create(workflow::SessionId::generate(), plan, clock);
     REQUIRE(session.has_value());
     auto &engine = **session;
 
@@ -199,7 +211,7 @@ TEST_CASE("the session journaler writes the session and every event in order and
     record.id = engine.id();
     record.applicationNo = QStringLiteral("AP1");
     record.agentId = QStringLiteral("agent01");
-    record.templateId = plan->id();
+    record.templateId = plan.id();
     REQUIRE(journaler.begin(record).has_value());
     CHECK_FALSE(journaler.begin(record).has_value()); // once only
 
@@ -227,8 +239,66 @@ TEST_CASE("the session journaler writes the session and every event in order and
     REQUIRE(audit->size() == 2);
     CHECK(audit->at(0).action == QLatin1String("session-start"));
     CHECK(audit->at(1).action == QLatin1String("session-stop"));
-    CHECK(audit->at(1).detail == QLatin1String("state=aborted"));
+    CHECK(audit->at(1).detail == QLatin1String("state=aborted; reason: equipment_problem"));
     CHECK(audit->at(1).actor == QLatin1String("agent01"));
+}
+
+TEST_CASE("the audit entry of a session's end names the end state and why: a failure's detail, a refusal, a limit")
+{
+    QTemporaryDir dir;
+    test::ManualClock clock;
+    auto journal = openJournal(dir, clock);
+    const auto plan = traditionalLifePlan();
+    // Each way a session ends, as the recording, the agent, the command or the customer ends it.
+    using Ending = Result<void> (*)(workflow::WorkflowSession &);
+    const struct {
+        Ending end;
+        const char *detail;
+    } cases[] = {
+        {[](workflow::WorkflowSession &engine) {
+             return engine.fail(workflow::sessionReasonText(workflow::SessionReason::RecordingFailed,
+                                                            QStringLiteral("cannot write the recording: No space left on device")));
+         },
+         "state=failed; reason: recording failed: cannot write the recording: No space left on device"},
+        {[](workflow::WorkflowSession &engine) {
+             engine.setPresence({true, true, true});
+             return engine.recordAnswer(workflow::Answer::No); // at the consent step
+         },
+         "state=refused; reason: the customer declined to be recorded"},
+        {[](workflow::WorkflowSession &engine) { return engine.abort(workflow::sessionReasonText(workflow::SessionReason::DurationLimit)); },
+         "state=aborted; reason: duration limit"},
+        {[](workflow::WorkflowSession &engine) {
+             if (auto paused = engine.pause(workflow::sessionReasonText(workflow::SessionReason::DeviceLost)); !paused)
+                 return paused;
+             return engine.abort(QStringLiteral("equipment_problem")); // the camera did not come back
+         },
+         "state=aborted; reason: equipment_problem"},
+    };
+    QStringList expected;
+    for (const auto &ending : cases) {
+        auto session = workflow::WorkflowSession::create(workflow::SessionId::generate(), plan, clock);
+        REQUIRE(session.has_value());
+        storage::SessionJournaler journaler(journal->sessions(), journal->audit(), **session, QStringLiteral("agent01"));
+        storage::SessionRecord record;
+        record.id = (*session)->id();
+        record.applicationNo = QStringLiteral("AP-END-%1").arg(expected.size());
+        record.agentId = QStringLiteral("agent01");
+        record.templateId = plan.id();
+        REQUIRE(journaler.begin(record).has_value());
+        REQUIRE((*session)->start().has_value());
+        REQUIRE(ending.end(**session).has_value());
+        REQUIRE(workflow::isEndState((*session)->state()));
+        journaler.flush();
+        expected.append(QLatin1String(ending.detail));
+    }
+    const auto audit = journal->audit().entries();
+    REQUIRE(audit.has_value());
+    QStringList stops;
+    for (const auto &entry : *audit) {
+        if (entry.action == QLatin1String("session-stop"))
+            stops.append(entry.detail);
+    }
+    CHECK(stops == expected);
 }
 
 TEST_CASE("logins are normalised, unique regardless of case and printable; passwords follow the stated policy")

@@ -1,7 +1,11 @@
 #pragma once
 
+#include "tests/support/xvfbserver.h"
+
+#include <QElapsedTimer>
 #include <QImage>
 #include <QSet>
+#include <QThread>
 
 namespace dualrec::test {
 
@@ -38,6 +42,23 @@ inline double dominantShare(const QImage &image)
     for (const auto count : std::as_const(counts))
         best = std::max(best, count);
     return total == 0 ? 1.0 : double(best) / total;
+}
+
+/// Photographs `x`'s screen into `pngPath` until the picture has more than `colours` distinct
+/// colours (a window has been painted) or `timeoutMs` passed; returns the last picture (null
+/// when no photograph could be taken).
+inline QImage screenshotWhenPainted(const XvfbServer &x, const QString &pngPath, int colours, int timeoutMs = 30000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    QImage shot;
+    for (;;) {
+        if (x.screenshot(pngPath))
+            shot = QImage(pngPath);
+        if ((!shot.isNull() && distinctColours(shot) > colours) || timer.elapsed() >= timeoutMs)
+            return shot;
+        QThread::msleep(300);
+    }
 }
 
 } // namespace dualrec::test

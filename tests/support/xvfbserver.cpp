@@ -2,6 +2,9 @@
 
 #include <QElapsedTimer>
 #include <QStandardPaths>
+#include <QThread>
+
+#include <algorithm>
 
 namespace dualrec::test {
 
@@ -65,6 +68,19 @@ bool XvfbServer::screenshot(const QString &pngPath) const
     QProcess import;
     import.start(QStringLiteral("import"), {QStringLiteral("-display"), m_display, QStringLiteral("-window"), QStringLiteral("root"), pngPath});
     return import.waitForFinished(20000) && import.exitStatus() == QProcess::NormalExit && import.exitCode() == 0;
+}
+
+QString XvfbServer::waitForWindow(const QStringList &titles, const QProcess &program, int timeoutMs) const
+{
+    QElapsedTimer timer;
+    timer.start();
+    for (;;) {
+        const QString tree = windowTree();
+        const bool shown = std::any_of(titles.cbegin(), titles.cend(), [&](const QString &title) { return tree.contains(title); });
+        if (shown || program.state() != QProcess::Running || timer.elapsed() >= timeoutMs)
+            return tree;
+        QThread::msleep(200);
+    }
 }
 
 } // namespace dualrec::test

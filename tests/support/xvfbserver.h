@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QProcess>
+#include <QStringList>
 #include <QString>
 
 #include <optional>
@@ -29,6 +30,9 @@ public:
     [[nodiscard]] QProcessEnvironment appEnvironment(const QString &home) const;
     /// Photographs the whole screen into `pngPath` (ImageMagick's import); false on failure.
     [[nodiscard]] bool screenshot(const QString &pngPath) const;
+    /// Polls the window tree until a window named with one of `titles` is there, `program` has
+    /// ended, or `timeoutMs` passed; returns the last tree (the caller checks what it needs).
+    [[nodiscard]] QString waitForWindow(const QStringList &titles, const QProcess &program, int timeoutMs = 60000) const;
 
 private:
     QProcess m_server;

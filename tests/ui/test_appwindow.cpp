@@ -5,12 +5,10 @@
 
 #include <QApplication>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFont>
 #include <QPainter>
 #include <QProcess>
 #include <QTemporaryDir>
-#include <QThread>
 #include <QTranslator>
 
 #include <catch2/catch_test_macros.hpp>
@@ -55,26 +53,10 @@ TEST_CASE("the app starts on a real X server and its window is photographed")
                                               home.filePath(QStringLiteral("recordings")), QStringLiteral("--lang"), language});
     REQUIRE(app.waitForStarted(10000));
 
-    QElapsedTimer timer;
-    timer.start();
-    bool windowShown = false;
-    while (!windowShown && timer.elapsed() < 30000 && app.state() == QProcess::Running) {
-        windowShown = x.windowTree().contains(QLatin1String("DualRec"));
-        if (!windowShown)
-            QThread::msleep(200);
-    }
-    REQUIRE(windowShown);
-
+    REQUIRE(x.waitForWindow({QStringLiteral("DualRec")}, app, 30000).contains(QLatin1String("DualRec")));
     // The window is mapped; take pictures until it has been painted.
     const auto png = QDir(QStringLiteral(DUALREC_TEST_OUTPUT_DIR)).filePath(QStringLiteral("app-window-%1.png").arg(language));
-    QImage shot;
-    while (timer.elapsed() < 45000) {
-        REQUIRE(x.screenshot(png));
-        shot = QImage(png);
-        if (!shot.isNull() && dualrec::test::distinctColours(shot) > 50)
-            break;
-        QThread::msleep(300);
-    }
+    const QImage shot = dualrec::test::screenshotWhenPainted(x, png, 50);
     CHECK(app.state() == QProcess::Running); // it did not crash on start
     app.terminate();
     app.waitForFinished(10000);

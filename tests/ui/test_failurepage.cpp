@@ -16,6 +16,7 @@
 #include "ui/mainwindow.h"
 
 #include "tests/support/imagechecks.h"
+#include "tests/support/logcapture.h"
 #include "tests/support/xvfbserver.h"
 #include "tests/ui/uifixture.h"
 
@@ -24,7 +25,6 @@
 #include <QThread>
 #include <QLibraryInfo>
 #include <QMessageBox>
-#include <QMutex>
 #include <QPainter>
 #include <QRegularExpression>
 #include <QStorageInfo>
@@ -58,40 +58,6 @@ public:
 
 private:
     QTranslator m_qt;
-};
-
-/// What the program logs (the English detail goes there), kept for the scope.
-class LogCapture final
-{
-public:
-    LogCapture() { s_self = this; s_previous = qInstallMessageHandler(&LogCapture::handle); }
-    ~LogCapture()
-    {
-        qInstallMessageHandler(s_previous);
-        s_self = nullptr;
-    }
-    Q_DISABLE_COPY_MOVE(LogCapture)
-
-    [[nodiscard]] QString text() const
-    {
-        const QMutexLocker locker(&m_mutex);
-        return m_lines.join(u'\n');
-    }
-
-private:
-    static void handle(QtMsgType type, const QMessageLogContext &context, const QString &message)
-    {
-        if (auto *self = s_self) {
-            const QMutexLocker locker(&self->m_mutex);
-            self->m_lines.append(QLatin1String(context.category ? context.category : "") + u' ' + message);
-        }
-        if (s_previous)
-            s_previous(type, context, message);
-    }
-    static inline LogCapture *s_self = nullptr;
-    static inline QtMessageHandler s_previous = nullptr;
-    mutable QMutex m_mutex;
-    QStringList m_lines;
 };
 
 /// Plain text of a label (rich text without its tags).
@@ -344,7 +310,7 @@ TEST_CASE("zh_CN: the disk fills up while recording, and the end page says so in
         SKIP("needs root to mount a small tmpfs (CI runs as root)");
     const test::Language catalogue(QStringLiteral("zh_CN"));
     const QtChinese qt;
-    const LogCapture log;
+    const test::LogCapture log;
     test::AppFixture app(QStringLiteral("zh_CN"), true, test::AppFixture::Time::System);
     const QString recordings = app.directory.filePath(QStringLiteral("recordings"));
     const SmallDisk disk(recordings); // unmounted before the fixture's folder goes
@@ -497,26 +463,11 @@ TEST_CASE("zh_CN: the journal cannot be opened, and the box says so in Chinese, 
     REQUIRE(program.waitForStarted(10000));
     QElapsedTimer timer;
     timer.start();
-    QString tree;
-    while (timer.elapsed() < 60000 && program.state() == QProcess::Running) {
-        tree = x.windowTree();
-        if (tree.contains(QStringLiteral("DualRec 无法打开日志库")))
-            break;
-        QThread::msleep(200);
-    }
+    const QString tree = x.waitForWindow({QStringLiteral("DualRec 无法打开日志库")}, program);
     INFO(tree.toStdString());
     REQUIRE(tree.contains(QStringLiteral("DualRec 无法打开日志库")));
     CHECK_FALSE(tree.contains(QStringLiteral("保险销售录音录像"))); // no main window behind it
-    const auto png = outputPath(QStringLiteral("app-journal-unavailable-zh_CN.png"));
-    QImage shot;
-    while (timer.elapsed() < 90000) {
-        REQUIRE(x.screenshot(png));
-        shot = QImage(png);
-        if (!shot.isNull() && test::distinctColours(shot) > 20)
-            break;
-        QThread::msleep(300);
-    }
-    CHECK(test::distinctColours(shot) > 20);
+    CHECK(test::distinctColours(test::screenshotWhenPainted(x, outputPath(QStringLiteral("app-journal-unavailable-zh_CN.png")), 20)) > 20);
     CHECK(program.state() == QProcess::Running); // the box waits for the person
     QString err;
     // The detail as the program has it (SQLite's words; Qt's own part of it is translated).

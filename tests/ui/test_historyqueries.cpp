@@ -1,12 +1,14 @@
 // The history's queries run in a worker thread (issue 11): over a journal of a few thousand
 // sessions the window keeps handling its events while a query runs, says that it is searching,
 // shows the answers when they come, and drops answers a newer request has superseded.
+#include "ui/evidenceactions.h"
 #include "ui/historypage.h"
 #include "ui/playbackwidget.h"
 #include "ui/spotcheckdialog.h"
 
 #include "core/storage/database.h"
 
+#include "tests/support/logcapture.h"
 #include "tests/ui/uifixture.h"
 
 #include <QLabel>
@@ -15,6 +17,8 @@
 #include <QPushButton>
 #include <QSemaphore>
 #include <QTableWidget>
+#include <QTemporaryDir>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <catch2/catch_test_macros.hpp>
@@ -84,6 +88,22 @@ void awaitAnsweredWithoutEvents(const storage::HistoryQueries &queries, quint64 
     while (queries.answered() < count && timer.elapsed() < 60000)
         QThread::msleep(5);
     REQUIRE(queries.answered() >= count);
+}
+
+/// One generated session, a supervisor (chief) signed in, the session's detail shown in the
+/// history; returns the session's id.
+workflow::SessionId showOneSessionToSupervisor(test::AppFixture &app)
+{
+    generateSessions(*app.journal, 1);
+    const auto listed = app.journal->sessions().history({}, 0, 1);
+    REQUIRE(listed.has_value());
+    REQUIRE(listed->rows.size() == 1);
+    app.addUser(QStringLiteral("chief"), QStringLiteral("王主管"), storage::UserRole::Supervisor, QStringLiteral("chief-password"));
+    app.openWindow();
+    app.clickSignIn(QStringLiteral("chief"), QStringLiteral("chief-password"));
+    app.find<QTableWidget>("historyTable")->setCurrentCell(0, 0);
+    app.awaitHistory();
+    return listed->rows.at(0).id;
 }
 
 QStringList agentsShown(QTableWidget *table)
@@ -199,17 +219,8 @@ TEST_CASE("the history saves a spot-check and audits a playback in its worker th
 {
     const test::Language catalogue(QStringLiteral("zh_CN"));
     test::AppFixture app(QStringLiteral("zh_CN"));
-    generateSessions(*app.journal, 1);
-    const auto listed = app.journal->sessions().history({}, 0, 1);
-    REQUIRE(listed.has_value());
-    REQUIRE(listed->rows.size() == 1);
-    const auto id = listed->rows.at(0).id;
-    app.addUser(QStringLiteral("chief"), QStringLiteral("王主管"), storage::UserRole::Supervisor, QStringLiteral("chief-password"));
-    app.openWindow();
-    app.clickSignIn(QStringLiteral("chief"), QStringLiteral("chief-password"));
+    const auto id = showOneSessionToSupervisor(app);
     auto *page = app.find<ui::HistoryPage>("historyPage");
-    app.find<QTableWidget>("historyTable")->setCurrentCell(0, 0);
-    app.awaitHistory();
     REQUIRE(app.find<QPushButton>("historySpotCheck")->isEnabled());
     const auto spotChecks = [&] {
         const auto verdicts = app.journal->qc().verdicts(id);
@@ -245,4 +256,52 @@ TEST_CASE("the history saves a spot-check and audits a playback in its worker th
     INFO(detail->text().toStdString());
     CHECK(detail->text().contains(QStringLiteral("抽检无误。"))); // the verdicts came back with the save
     CHECK(app.find<QLabel>("historyProblem")->text().isEmpty());
+}
+
+TEST_CASE("the history reads the QC report's journal and audits it in its worker thread; no journal connection is left to a thread the journal outlives")
+{
+    // Qt warns when a connection is used or closed from a thread that did not open it: the
+    // journal going while a thread-pool thread still held its own connection did.
+    const test::LogCapture log;
+    {
+        const test::Language catalogue(QStringLiteral("zh_CN"));
+        test::AppFixture app(QStringLiteral("zh_CN"));
+        const auto id = showOneSessionToSupervisor(app);
+        auto *page = app.find<ui::HistoryPage>("historyPage");
+        REQUIRE(app.find<QPushButton>("historyQcReport")->isEnabled());
+        const auto exportAudits = [&] {
+            const auto audit = app.journal->audit().entries();
+            REQUIRE(audit.has_value());
+            return std::ranges::count_if(*audit, [&](const storage::AuditEntry &entry) {
+                return entry.action == QLatin1String("export") && entry.subject == id.toString() && entry.actor == QLatin1String("chief");
+            });
+        };
+        QTemporaryDir out;
+        const QString pdf = QDir(out.path()).filePath(QStringLiteral("report.pdf"));
+        std::optional<QString> problem;
+        QObject::connect(&page->evidenceActions(), &ui::EvidenceActions::qcReportFinished, &page->evidenceActions(),
+                         [&](const QString &, const QString &error) { problem = error; });
+        page->evidenceActions().saveQcReport(pdf);
+        {
+            // Held behind the report's reading: the PDF is drawn in the thread pool, and its audit
+            // entry then waits for the worker, as does the page's sentence.
+            WorkerHold hold(page->queries());
+            test::settle();
+            REQUIRE(QThreadPool::globalInstance()->waitForDone(60000));
+            test::settle();
+            CHECK(QFileInfo(pdf).size() > 0);
+            CHECK(exportAudits() == 0);
+            CHECK_FALSE(problem.has_value());
+            CHECK(app.find<QLabel>("historyQcReportStatus")->text().contains(QStringLiteral("正在生成质检报告")));
+            hold.release();
+            REQUIRE(test::waitUntil([&] { return problem.has_value(); }, 60000));
+        }
+        CHECK(problem->isEmpty());
+        CHECK(exportAudits() == 1);
+        CHECK(app.find<QLabel>("historyQcReportStatus")->text().contains(QStringLiteral("质检报告已保存在")));
+    }
+    const QString logged = log.text();
+    INFO(logged.toStdString());
+    CHECK_FALSE(logged.contains(QLatin1String("does not belong to the calling thread")));
+    CHECK_FALSE(logged.contains(QLatin1String("still in use")));
 }

@@ -121,29 +121,12 @@ TEST_CASE("dualrec started on a used data folder without its device key shows th
     // The problem box appears and waits for the person; the main window never does.
     QElapsedTimer timer;
     timer.start();
-    QString tree;
-    const auto problemShown = [&] {
-        return tree.contains(QStringLiteral("DualRec 无法打开数据文件夹")) || tree.contains(QLatin1String("DualRec cannot open"));
-    };
-    while (timer.elapsed() < 60000 && app.state() == QProcess::Running) {
-        tree = x.windowTree();
-        if (problemShown())
-            break;
-        QThread::msleep(200);
-    }
+    const QString tree = x.waitForWindow({QStringLiteral("DualRec 无法打开数据文件夹"), QStringLiteral("DualRec cannot open")}, app);
     INFO(tree.toStdString());
-    REQUIRE(problemShown());
+    REQUIRE((tree.contains(QStringLiteral("DualRec 无法打开数据文件夹")) || tree.contains(QLatin1String("DualRec cannot open"))));
     CHECK_FALSE(tree.contains(QStringLiteral("保险销售录音录像"))); // the main window (and its first-run page) never came
     const auto png = QDir(QStringLiteral(DUALREC_TEST_OUTPUT_DIR)).filePath(QStringLiteral("app-key-missing-zh_CN.png"));
-    QImage shot;
-    while (timer.elapsed() < 90000) {
-        REQUIRE(x.screenshot(png));
-        shot = QImage(png);
-        if (!shot.isNull() && test::distinctColours(shot) > 20)
-            break;
-        QThread::msleep(300);
-    }
-    CHECK(test::distinctColours(shot) > 20);
+    CHECK(test::distinctColours(test::screenshotWhenPainted(x, png, 20)) > 20);
     CHECK(app.state() == QProcess::Running); // the box waits; nothing went on behind it
     QString err;
     while (!err.contains(QDir::toNativeSeparators(folder.path())) && timer.elapsed() < 90000) {

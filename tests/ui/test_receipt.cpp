@@ -21,6 +21,20 @@
 using namespace dualrec;
 using namespace std::chrono_literals;
 
+namespace {
+
+/// A session of `plan` on `clock`, started and aborted at once (the customer had to leave).
+std::unique_ptr<workflow::WorkflowSession> abortedSession(const workflow::ScriptPlan &plan, const Clock &clock)
+{
+    auto created = workflow::WorkflowSession::create(workflow::SessionId::generate(), plan, clock);
+    REQUIRE(created.has_value());
+    REQUIRE((*created)->start().has_value());
+    REQUIRE((*created)->abort(QStringLiteral("customer_must_leave")).has_value());
+    return std::move(*created);
+}
+
+} // namespace
+
 TEST_CASE("the receipt QR holds what a customer can read on a phone, or the insurer's verification address")
 {
     const auto language = GENERATE(as<QString>(), QStringLiteral("zh_CN"), QStringLiteral("en"));
@@ -113,14 +127,11 @@ TEST_CASE("the end page of a two-product sale names the product of each product'
     REQUIRE(plan.has_value());
     REQUIRE(plan->products().size() == 2);
     test::ManualClock clock;
-    auto created = workflow::WorkflowSession::create(workflow::SessionId::generate(), *plan, clock);
-    REQUIRE(created.has_value());
-    REQUIRE((*created)->start().has_value());
-    REQUIRE((*created)->abort(QStringLiteral("customer_must_leave")).has_value());
+    const auto created = abortedSession(*plan, clock);
     ui::EndPage page;
     page.resize(1100, 720);
     page.show();
-    page.showSession(**created, std::nullopt, workflow::makeReceipt(*plan, QStringLiteral("P2"), clock.wallNow(), 0ms, {}), {});
+    page.showSession(*created, std::nullopt, workflow::makeReceipt(*plan, QStringLiteral("P2"), clock.wallNow(), 0ms, {}), {});
     test::settle();
     auto *summary = page.findChild<QTableWidget *>(QStringLiteral("stepSummary"));
     REQUIRE(summary);
@@ -139,4 +150,49 @@ TEST_CASE("the end page of a two-product sale names the product of each product'
         }
     }
     CHECK(named >= 2);
+}
+
+TEST_CASE("the end page says where the recording is and, when this computer does not upload, that it stays there")
+{
+    const test::Language catalogue(QStringLiteral("zh_CN"));
+    const auto library = test::shippedLibrary();
+    auto plan = library.plan(QStringLiteral("traditional-life"));
+    REQUIRE(plan.has_value());
+    test::ManualClock clock;
+    const auto created = abortedSession(*plan, clock);
+    const QString sha = QStringLiteral("1a2b3c4d") + QString(56, u'0');
+    const storage::MediaFile recording{storage::MediaRole::Recording, QStringLiteral("/data/recordings/a.mp4"), 40'163'288, sha,
+                                       clock.wallNow()};
+    ui::EndPage page;
+    page.resize(1100, 720);
+    page.show();
+    // As the window sets it up when sync/endpoint is not set (no upload service).
+    page.setUploads(ui::EndPage::Uploads::NotSetUp);
+    page.showSession(*created, recording, workflow::makeReceipt(*plan, QStringLiteral("P3"), clock.wallNow(), 0ms, sha), {});
+    page.setSealStatus(ui::EndPage::SealStatus::Sealed);
+    test::settle();
+
+    // Where the recording is, and nothing that sealing and uploading have since made untrue.
+    auto *where = page.findChild<QLabel *>(QStringLiteral("recordingLocation"));
+    REQUIRE(where);
+    INFO(where->text().toStdString());
+    CHECK(where->text().contains(QDir::toNativeSeparators(recording.path)));
+    CHECK(where->text().contains(QStringLiteral("加密")));
+    CHECK_FALSE(where->text().contains(QStringLiteral("本版本")));
+    CHECK_FALSE(where->text().contains(QStringLiteral("尚不支持")));
+    CHECK(page.findChild<QLabel *>(QStringLiteral("endSeal"))->text().contains(QStringLiteral("封存")));
+    // No upload from this computer: said, with who changes that.
+    auto *upload = page.findChild<QLabel *>(QStringLiteral("endUpload"));
+    REQUIRE(upload);
+    INFO(upload->text().toStdString());
+    CHECK(upload->isVisible());
+    CHECK(upload->text().contains(QStringLiteral("尚未设置上传到保险公司")));
+    CHECK(upload->text().contains(QStringLiteral("信息技术")));
+    // A recording that could not be stored waits for no upload: nothing said about it.
+    page.setSealStatus(ui::EndPage::SealStatus::NotStored);
+    CHECK_FALSE(upload->isVisible());
+    // Uploads set up and this session not queued yet: nothing said either.
+    page.setUploads(ui::EndPage::Uploads::SetUp);
+    page.setSealStatus(ui::EndPage::SealStatus::Sealed);
+    CHECK_FALSE(upload->isVisible());
 }

@@ -138,3 +138,35 @@ TEST_CASE("with a Secret Service the settings page says the device key is in the
     CHECK(line->toolTip() == QLatin1String("Secret Service"));
     app.screenshot(QStringLiteral("page-settings-key-store-zh_CN"));
 }
+
+TEST_CASE("zh_CN: the window says which settings it passes over: the file, the value, what it takes and what it uses instead")
+{
+    const test::Language catalogue(QStringLiteral("zh_CN"));
+    test::AppFixture app(QStringLiteral("zh_CN"));
+    const QString policyFile = app.directory.filePath(QStringLiteral("policy.ini"));
+    {
+        // Written by hand, as branch IT does: a word where a number belongs.
+        QFile policy(policyFile);
+        REQUIRE(policy.open(QIODevice::WriteOnly));
+        policy.write("[presence]\ngraceSeconds=two\n[qc]\nreviewSamplePercent=10\n");
+    }
+    app.openWindow();
+    auto *notice = app.find<QLabel>("settingsNotice");
+    INFO(notice->text().toStdString());
+    CHECK(notice->isVisible());
+    CHECK(notice->text().contains(QStringLiteral("presence/graceSeconds")));
+    CHECK(notice->text().contains(QDir::toNativeSeparators(policyFile)));
+    CHECK(notice->text().contains(QStringLiteral("“two”")));
+    CHECK(notice->text().contains(QStringLiteral("0 到 10 之间的秒数"))); // what it takes
+    CHECK(notice->text().contains(QStringLiteral("“1.5”")));              // what is used instead
+    CHECK_FALSE(notice->text().contains(QStringLiteral("reviewSamplePercent"))); // valid: not mentioned
+    // Nothing said when everything is valid.
+    {
+        QFile policy(policyFile);
+        REQUIRE(policy.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        policy.write("[presence]\ngraceSeconds=2\n");
+    }
+    app.window.reset();
+    app.openWindow();
+    CHECK_FALSE(app.find<QLabel>("settingsNotice")->isVisible());
+}

@@ -107,13 +107,12 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
     m_preflightPage = new PreflightPage(m_services.clock, m_services.feed, m_pages);
     m_newSessionPage = new NewSessionPage(m_services.library, m_services.clock, m_pages);
     m_recordingPage = new RecordingPage(m_services.clock, m_services.voice, m_pages);
-    m_endPage = new EndPage(m_pages);
-    // The script browser, history, settings and accounts pages are made when first opened
-    // (scriptPage() ...): building them took about a third of this constructor, on the way to
-    // the first window (scripts/bench startup).
+    // The end, script browser, history, settings and accounts pages are made when first opened
+    // (endPage() ...): building them took about 40 % of this constructor, on the way to the
+    // first window (scripts/bench startup).
     for (QWidget *page : {static_cast<QWidget *>(m_loginPage), static_cast<QWidget *>(m_preflightPage),
                           static_cast<QWidget *>(m_newSessionPage),
-                          static_cast<QWidget *>(m_recordingPage), static_cast<QWidget *>(m_endPage)})
+                          static_cast<QWidget *>(m_recordingPage)})
         m_pages->addWidget(page);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
@@ -140,39 +139,37 @@ MainWindow::MainWindow(UiServices services, ShellInfo info, QWidget *parent)
         };
         connect(sealing, &live::SealQueue::started, this, [this, shown](const workflow::SessionId &id) {
             if (shown(id))
-                m_endPage->setSealStatus(EndPage::SealStatus::Sealing, 0);
+                endPage()->setSealStatus(EndPage::SealStatus::Sealing, 0);
         });
         connect(sealing, &live::SealQueue::progress, this, [this, shown](const workflow::SessionId &id, qint64 done, qint64 total) {
             if (shown(id))
-                m_endPage->setSealStatus(EndPage::SealStatus::Sealing, total > 0 ? int(done * 100 / total) : 0);
+                endPage()->setSealStatus(EndPage::SealStatus::Sealing, total > 0 ? int(done * 100 / total) : 0);
         });
         connect(sealing, &live::SealQueue::sealed, this, [this, shown](const workflow::SessionId &id) {
             if (shown(id))
-                m_endPage->setSealStatus(EndPage::SealStatus::Sealed);
+                endPage()->setSealStatus(EndPage::SealStatus::Sealed);
         });
         connect(sealing, &live::SealQueue::needsCertificate, this, [this, shown](const workflow::SessionId &id) {
             if (shown(id))
-                m_endPage->setSealStatus(EndPage::SealStatus::NoCertificate);
+                endPage()->setSealStatus(EndPage::SealStatus::NoCertificate);
         });
         connect(sealing, &live::SealQueue::waiting, this, [this, shown](const workflow::SessionId &id, const Error &reason) {
             if (shown(id))
-                m_endPage->setSealStatus(EndPage::SealStatus::Failed, 0, reason);
+                endPage()->setSealStatus(EndPage::SealStatus::Failed, 0, reason);
         });
     }
-    m_endPage->setUploads(m_services.sync ? EndPage::Uploads::SetUp : EndPage::Uploads::NotSetUp);
     if (auto *uploads = m_services.sync) {
         connect(uploads, &sync::SyncService::statusChanged, this, &MainWindow::updateSyncStatus);
         // The end page follows the upload of the session it shows.
         connect(uploads, &sync::SyncService::uploadChanged, this, [this](const sync::SessionUpload &upload) {
             if (m_controller && m_controller->done() && m_controller->session().id() == upload.sessionId)
-                m_endPage->setUploadStatus(upload);
+                endPage()->setUploadStatus(upload);
         });
     }
     connect(m_loginPage, &LoginPage::auditFailed, this,
             [this](const Error &error) { showAuditProblem(Result<qint64>(std::unexpected(error))); });
     connect(m_recordingPage, &RecordingPage::sessionEnded, this, &MainWindow::onSessionEnded);
     connect(m_recordingPage, &RecordingPage::snapshotRequested, this, &MainWindow::onSnapshotRequested);
-    connect(m_endPage, &EndPage::newSessionRequested, this, &MainWindow::startNewSession);
     connect(m_preflightPage, &PreflightPage::passed, this, [this] {
         m_newSessionPage->setParties(saleParties());
         m_newSessionPage->reset();
@@ -291,6 +288,17 @@ void MainWindow::buildNavigation()
         showPage(accountsPage());
     });
     connect(m_navLogout, &QPushButton::clicked, this, &MainWindow::onLogout);
+}
+
+EndPage *MainWindow::endPage()
+{
+    if (!m_endPage) {
+        m_endPage = new EndPage(m_pages);
+        m_endPage->setUploads(m_services.sync ? EndPage::Uploads::SetUp : EndPage::Uploads::NotSetUp);
+        connect(m_endPage, &EndPage::newSessionRequested, this, &MainWindow::startNewSession);
+        m_pages->addWidget(m_endPage);
+    }
+    return m_endPage;
 }
 
 ScriptBrowserPage *MainWindow::scriptPage()
@@ -666,7 +674,7 @@ void MainWindow::onStartRequested(const SaleForm &form, const SaleFormCheck &che
                 showEndPage();
                 // A broken recording (a full disk, a failed write): the end page says why and what to do.
                 if (outcome && outcome->failure)
-                    m_endPage->setRecordingFailure(*outcome->failure, QDir::toNativeSeparators(outcome->recordingPath),
+                    endPage()->setRecordingFailure(*outcome->failure, QDir::toNativeSeparators(outcome->recordingPath),
                                                    QDir::toNativeSeparators(m_info.dataDirectory));
             });
     m_recordingPage->attach(&controller->session(), saleContextOf(form, saleParties()), m_services.feed != nullptr);
@@ -771,20 +779,20 @@ void MainWindow::showEndPage()
         startedAt = (*record)->createdAt;
     }
     const auto length = std::chrono::duration_cast<std::chrono::milliseconds>(buildSessionTimeline(session.events()).duration());
-    m_endPage->showSession(session, recordingFile,
+    endPage()->showSession(session, recordingFile,
                            makeReceipt(session.plan(), applicationNo, startedAt, length,
                                        recordingFile ? recordingFile->sha256 : QString()),
                            m_services.settings.text(SettingKey::ReceiptVerificationUrl));
-    m_endPage->setQcVerdict(m_controller->qcVerdict());
+    endPage()->setQcVerdict(m_controller->qcVerdict());
     // Sealing follows a stored recording in the background; the page says where it stands.
     const auto evidence = m_controller->evidence();
     if (evidence == storage::EvidenceState::Stored && m_services.sealing)
         m_services.sealing->sealPending();
     else if (evidence == storage::EvidenceState::Recording || evidence == storage::EvidenceState::Recorded)
-        m_endPage->setSealStatus(EndPage::SealStatus::NotStored);
+        endPage()->setSealStatus(EndPage::SealStatus::NotStored);
     if (m_services.sync)
-        m_endPage->setUploadStatus(m_services.sync->upload(session.id()));
-    showPage(m_endPage);
+        endPage()->setUploadStatus(m_services.sync->upload(session.id()));
+    showPage(endPage());
     updateNavigation();
 }
 

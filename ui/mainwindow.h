@@ -90,7 +90,9 @@ protected:
 
 private:
     void buildMenus();
-    /// The pages a supervisor opens from the navigation, made (and added) when first asked for.
+    /// The end page and the pages a supervisor opens from the navigation, made (and added)
+    /// when first asked for.
+    [[nodiscard]] EndPage *endPage();
     [[nodiscard]] ScriptBrowserPage *scriptPage();
     [[nodiscard]] HistoryPage *historyPage();
     [[nodiscard]] SettingsPage *settingsPage();
@@ -139,7 +141,7 @@ private:
     PreflightPage *m_preflightPage = nullptr;
     NewSessionPage *m_newSessionPage = nullptr;
     RecordingPage *m_recordingPage = nullptr;
-    EndPage *m_endPage = nullptr;
+    EndPage *m_endPage = nullptr; ///< null until first shown
     ScriptBrowserPage *m_scriptPage = nullptr; ///< null until first opened, as the next three
     HistoryPage *m_historyPage = nullptr;
     SettingsPage *m_settingsPage = nullptr;

@@ -4,6 +4,7 @@
 #include "app/devicekeysetup.h"
 #include "app/sealcommand.h"
 #include "app/synccommand.h"
+#include "core/ffmpeg/ondemand.h"
 #include "core/live/livecapture.h"
 #include "ui/settingstext.h"
 #include "ui/capturefeed.h"
@@ -247,6 +248,12 @@ void Application::onWindowShown()
     m_windowShown = true;
     startCaptureSource();
     startRecovery();
+    // FFmpeg (loaded on first use) is loaded now, beside the window, so that the first
+    // recording's start does not wait for it on the GUI thread (SessionController would).
+    m_ffmpegPreload = std::jthread([] {
+        if (auto loaded = ffmpeg::load(); !loaded)
+            qWarning("dualrec: %s", qUtf8Printable(loaded.error().detail));
+    });
 }
 
 std::unique_ptr<ui::VoiceBroadcast> Application::makeVoice(QTextStream &err) const

@@ -126,6 +126,8 @@ private:
     /// thread, not the pool that checks passwords; stopped between sessions and joined first
     /// when the application goes.
     std::jthread m_recovery;
+    /// Loads FFmpeg once the window is on screen (onWindowShown()).
+    std::jthread m_ffmpegPreload;
 };
 
 } // namespace dualrec::app

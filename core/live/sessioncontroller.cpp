@@ -1,5 +1,7 @@
 #include "core/live/sessioncontroller.h"
 
+#include "core/ffmpeg/ondemand.h"
+
 #include "core/live/journalbridge.h"
 #include "core/qc/sessioninputs.h"
 #include "core/seal/evidencefile.h"
@@ -81,6 +83,11 @@ Result<std::unique_ptr<SessionController>> SessionController::create(SessionSetu
 {
     if (setup.agentId.isEmpty() || setup.form.applicationNo.isEmpty())
         return fail(ErrorCode::InvalidArgument, QStringLiteral("a session needs an agent and an application number"));
+    // FFmpeg is loaded on first use (core/ffmpeg/ondemand.h): before the session's timeline
+    // starts, so that the recording does not begin with the libraries' load time. A library that
+    // cannot be loaded is reported by the recorder when the recording starts (with the session).
+    if (!ffmpeg::load())
+        qWarning("dualrec: FFmpeg cannot be loaded; the recording will say why");
     std::unique_ptr<SessionController> controller(new SessionController(std::move(setup), journal, clock));
     auto &self = *controller;
     auto created = workflow::WorkflowSession::create(workflow::SessionId::generate(), self.m_setup.plan, clock);

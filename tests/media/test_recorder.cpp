@@ -1,6 +1,7 @@
 // The recording pipeline in-process: synthetic source -> Recorder (fragmented MP4) ->
 // finalizer, checked with FFmpeg's own ffprobe/ffmpeg.
 #include "core/capture/filesource.h"
+#include "core/ffmpeg/ondemand.h"
 #include "core/media/finalizer.h"
 #include "core/media/sidecar.h"
 #include "core/media/watermarkfont.h"
@@ -178,6 +179,9 @@ TEST_CASE("the file source decodes a video file and records it with its own timi
     const auto clip = dir.filePath(QStringLiteral("clip.mp4"));
     test::makeTestClip(clip, 30, 3, 44100, 2);
 
+    // FFmpeg loaded before the timeline starts (as SessionController does): its load time is
+    // not part of the recording.
+    REQUIRE(ffmpeg::load());
     SystemClock clock;
     auto settings = test::smallSettings(dir.filePath(QStringLiteral("out.mp4")), 640, 360);
     settings.origin = clock.monotonicNow();

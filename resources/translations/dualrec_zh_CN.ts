@@ -225,7 +225,7 @@
     </message>
     <message>
         <source>user add/set: agent, supervisor or it.</source>
-        <translation>user add/set：agent（业务员）、supervisor（主管）或 it（分支机构IT）。</translation>
+        <translation>user add/set：agent（业务员）、supervisor（主管）或 it（分支机构信息技术人员）。</translation>
     </message>
     <message>
         <source>user add/set: the agent&apos;s licence number (执业证号), read out in the recording.</source>
@@ -313,7 +313,7 @@ Commands (without a command the window opens):
                          从投保单文件读取本次销售（投保人、被保险人、渠道、省份、产品），
                          按新建录制页面的规则检查
   user add LOGIN --role agent|supervisor|it [--name NAME] [--licence NUMBER]
-                         创建本机账号（分支机构IT使用）；密码从标准输入的第一行读取
+                         创建本机账号（分支机构信息技术人员使用）；密码从标准输入的第一行读取
   user reset LOGIN       设置新密码（从标准输入的第一行读取）并解除锁定
   user unlock LOGIN      解除因多次输错密码造成的锁定
   user disable LOGIN     停用账号，停用后不能再登录（user enable LOGIN 可重新启用）
@@ -390,7 +390,7 @@ Commands (without a command the window opens):
     <name>DeviceKeys</name>
     <message>
         <source>The key that protects the recordings in the data folder &quot;%1&quot; cannot be opened, so nothing can be recorded or played back there. Nothing was changed and no file was deleted. Ask IT to restore the device key (details: %2).</source>
-        <translation>保护数据文件夹“%1”中录像的密钥无法打开，因此无法在该文件夹中录制或回放。没有任何改动，也没有删除任何文件。请分支机构IT恢复本机密钥（详情：%2）。</translation>
+        <translation>保护数据文件夹“%1”中录像的密钥无法打开，因此无法在该文件夹中录制或回放。没有任何改动，也没有删除任何文件。请分支机构信息技术人员恢复本机密钥（详情：%2）。</translation>
     </message>
 </context>
 <context>
@@ -865,7 +865,7 @@ Commands (without a command the window opens):
                          2 wrong input</source>
         <translation>  qc --report FILE.pdf SESSION_ID --user LOGIN
                          生成这场录制的质检报告（PDF）：质检结论、各环节、谁在画面中、客户的
-                         说话情况，以及每个问题和当时的画面；仅限主管和分支机构IT，密码从标准
+                         说话情况，以及每个问题和当时的画面；仅限主管和分支机构信息技术人员，密码从标准
                          输入的第一行读取；写入审计日志。退出码 0 已生成，1 被拒绝，2 输入有误</translation>
     </message>
     <message>
@@ -894,7 +894,7 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>only supervisors and IT may write QC reports; %1 is not one of them, no report was written</source>
-        <translation>只有主管和分支机构IT可以生成质检报告；%1 不是，没有生成报告</translation>
+        <translation>只有主管和分支机构信息技术人员可以生成质检报告；%1 不是，没有生成报告</translation>
     </message>
     <message>
         <source>session %1 is not in the journal of %2; no report was written</source>
@@ -1395,7 +1395,7 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>session %1 is not sealed: no insurer certificate is configured. Give --insurer-cert FILE.pem, or have IT set seal/insurerCertificates in the policy file.</source>
-        <translation>会话 %1 未封存：尚未配置保险公司证书。请用 --insurer-cert 文件.pem 指定，或请 IT 在策略文件中设置 seal/insurerCertificates。</translation>
+        <translation>会话 %1 未封存：尚未配置保险公司证书。请用 --insurer-cert 文件.pem 指定，或请信息技术人员在策略文件中设置 seal/insurerCertificates。</translation>
     </message>
     <message>
         <source>session %1 was not sealed: %2</source>
@@ -1774,7 +1774,7 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>no upload address: give --endpoint URL or set sync/endpoint in the IT policy</source>
-        <translation>没有上传地址：请用 --endpoint 指定，或在 IT 策略中设置 sync/endpoint</translation>
+        <translation>没有上传地址：请用 --endpoint 指定，或在信息技术人员的策略文件中设置 sync/endpoint</translation>
     </message>
     <message>
         <source>cannot open the journal in %1: %2</source>
@@ -1826,11 +1826,11 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>not uploading: the network connection is metered (billed by data use); packages wait for one that is not (or set sync/uploadOnMetered)</source>
-        <translation>未上传：当前网络连接按流量计费；数据包将等待不按流量计费的网络（或在 IT 策略中设置 sync/uploadOnMetered）</translation>
+        <translation>未上传：当前网络连接按流量计费；数据包将等待不按流量计费的网络（或在信息技术人员的策略文件中设置 sync/uploadOnMetered）</translation>
     </message>
     <message>
         <source>waiting: the network connection is metered (billed by data use); uploads go on when it is not (or set sync/uploadOnMetered)</source>
-        <translation>正在等待：当前网络连接按流量计费；换到不按流量计费的网络后会继续上传（或在 IT 策略中设置 sync/uploadOnMetered）</translation>
+        <translation>正在等待：当前网络连接按流量计费；换到不按流量计费的网络后会继续上传（或在信息技术人员的策略文件中设置 sync/uploadOnMetered）</translation>
     </message>
     <message>
         <source>the network connection is no longer metered: uploads go on</source>
@@ -1861,7 +1861,7 @@ Commands (without a command the window opens):
         <translation>  sync [--endpoint URL] [--once] [--ca-file PEM] [--pin sha256/BASE64] [--bandwidth BYTES]
                          把已封存的录制包上传给保险公司（tus 协议），每个录制包输出一行；
                          加 --once 时只上传一轮：全部已被确认则退出码为 0，否则为 1；某项设置有误时为 2
-                         （提示会指出是哪一项）。以下设置取自 IT 策略文件（或用户的设置文件），
+                         （提示会指出是哪一项）。以下设置取自信息技术人员的策略文件（或用户的设置文件），
                          命令行上给出的选项优先：
                          sync/endpoint 是保险公司的上传地址（https://…），可用 --endpoint 指定。
                          sync/caFile 是一个 PEM 文件，其中的证书颁发机构是该地址唯一受信任的；
@@ -2324,7 +2324,7 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>Branch IT</source>
-        <translation>分支机构IT</translation>
+        <translation>分支机构信息技术人员</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -2392,7 +2392,7 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>The computer&apos;s clock is wrong. Ask branch IT to set the date and time.</source>
-        <translation>电脑时钟不正确，请分支机构IT设置日期和时间。</translation>
+        <translation>电脑时钟不正确，请分支机构信息技术人员设置日期和时间。</translation>
     </message>
     <message>
         <source>Clock: the date and time look right.</source>
@@ -2504,11 +2504,11 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>This computer had user accounts, but the journal has none. Ask branch IT to restore the journal or to create the accounts again; no first account can be created here.</source>
-        <translation>本机曾有用户账号，但日志库中已没有任何账号。请分支机构IT恢复日志库或重新创建账号；此处不能创建首个账号。</translation>
+        <translation>本机曾有用户账号，但日志库中已没有任何账号。请分支机构信息技术人员恢复日志库或重新创建账号；此处不能创建首个账号。</translation>
     </message>
     <message>
         <source>Tell your supervisor or branch IT.</source>
-        <translation>请告知您的主管或分支机构IT。</translation>
+        <translation>请告知您的主管或分支机构信息技术人员。</translation>
     </message>
     <message>
         <source>《%1》</source>
@@ -2560,11 +2560,11 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>the institution&apos;s full name (set by branch IT in the policy file, or by a supervisor in the settings)</source>
-        <translation>机构全称（由分支机构IT在策略文件中设置，或由主管在设置页面填写）</translation>
+        <translation>机构全称（由分支机构信息技术人员在策略文件中设置，或由主管在设置页面填写）</translation>
     </message>
     <message>
         <source>the institution&apos;s standard short name (set by branch IT in the policy file, or by a supervisor in the settings)</source>
-        <translation>机构规范简称（由分支机构IT在策略文件中设置，或由主管在设置页面填写）</translation>
+        <translation>机构规范简称（由分支机构信息技术人员在策略文件中设置，或由主管在设置页面填写）</translation>
     </message>
     <message>
         <source>the policyholder&apos;s name</source>
@@ -2592,7 +2592,7 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>a value the script template does not give (%1): ask branch IT to check the template</source>
-        <translation>话术模板没有提供的一项内容（%1）：请分支机构IT检查模板</translation>
+        <translation>话术模板没有提供的一项内容（%1）：请分支机构信息技术人员检查模板</translation>
     </message>
     <message>
         <source>Enter a login.</source>
@@ -2638,7 +2638,7 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>This is the last supervisor or IT account that can manage accounts. Create another one first.</source>
-        <translation>这是最后一个可以管理账号的主管或IT账号，请先另外创建一个。</translation>
+        <translation>这是最后一个可以管理账号的主管或信息技术人员账号，请先另外创建一个。</translation>
     </message>
     <message>
         <source>You cannot disable your own account.</source>
@@ -2664,7 +2664,7 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>This has been written to the audit log. Ask branch IT to run &quot;dualrec verify --journal&quot; on this computer and to examine the journal.</source>
-        <translation>此情况已写入审计日志。请联系分支机构 IT 在本机运行“dualrec verify --journal”并检查日志库。</translation>
+        <translation>此情况已写入审计日志。请联系分支机构信息技术人员 在本机运行“dualrec verify --journal”并检查日志库。</translation>
     </message>
 </context>
 <context>
@@ -2965,7 +2965,7 @@ Commands (without a command the window opens):
     </message>
     <message>
         <source>Until IT restores this computer&apos;s device key, nothing can be recorded or played back here. Nothing was changed and no file was deleted. DualRec does not set this folder up anew, because it is already in use: a new key could not open the recordings in it.</source>
-        <translation>在 IT 恢复这台电脑的设备密钥之前，这里既不能录制，也不能回放。没有更改任何内容，也没有删除任何文件。这个文件夹已经在使用中，DualRec 不会重新设置它：新的密钥打不开其中的录像。</translation>
+        <translation>在信息技术人员恢复这台电脑的设备密钥之前，这里既不能录制，也不能回放。没有更改任何内容，也没有删除任何文件。这个文件夹已经在使用中，DualRec 不会重新设置它：新的密钥打不开其中的录像。</translation>
     </message>
     <message>
         <source>DualRec cannot open its journal</source>
@@ -3158,7 +3158,7 @@ SHA-256 of the recording: %2</source>
     </message>
     <message>
         <source>The recording is kept encrypted on this computer but not sealed yet: no insurer certificate is set up. Ask branch IT; it is sealed as soon as one is.</source>
-        <translation>录像已加密保存在本机，但尚未封存：还没有配置保险公司证书。请联系分支机构IT，配置后会立即封存。</translation>
+        <translation>录像已加密保存在本机，但尚未封存：还没有配置保险公司证书。请联系分支机构信息技术人员，配置后会立即封存。</translation>
     </message>
     <message>
         <source>The recording could not be sealed yet; DualRec tries again at the next start.</source>
@@ -3254,11 +3254,11 @@ SHA-256 of the recording: %2</source>
     </message>
     <message>
         <source>The insurer&apos;s server refused this computer&apos;s credentials. Uploads wait until branch IT fixes the upload settings.</source>
-        <translation>保险公司的服务器拒绝了本机的登录凭据。在网点 IT 修正上传设置之前，上传会一直等待。</translation>
+        <translation>保险公司的服务器拒绝了本机的登录凭据。在网点信息技术人员 修正上传设置之前，上传会一直等待。</translation>
     </message>
     <message>
         <source>The insurer&apos;s server could not prove its identity (its certificate was not accepted). Nothing was sent; tell branch IT.</source>
-        <translation>保险公司的服务器无法证明自己的身份（证书未被接受）。没有发送任何内容，请告知网点 IT。</translation>
+        <translation>保险公司的服务器无法证明自己的身份（证书未被接受）。没有发送任何内容，请告知网点信息技术人员。</translation>
     </message>
     <message>
         <source>The disk of the folder %1 is full. Free some space (technical support can help) and try again; what was recorded so far is kept.</source>
@@ -3319,7 +3319,7 @@ SHA-256 of the recording: %2</source>
     </message>
     <message>
         <source>Only supervisors and IT may export evidence; your account may not (any more). Nothing was exported.</source>
-        <translation>只有主管和 IT 可以导出证据，您的账户（已）无此权限。没有导出任何文件。</translation>
+        <translation>只有主管和信息技术人员可以导出证据，您的账户（已）无此权限。没有导出任何文件。</translation>
     </message>
     <message>
         <source>The chosen folder already holds an export of this session, and an export never overwrites one. Nothing was exported; choose another folder or move the old export away.</source>
@@ -3327,11 +3327,11 @@ SHA-256 of the recording: %2</source>
     </message>
     <message>
         <source>A file of this session is missing from the data folder, so nothing was exported. Ask IT to restore the data folder from its backup.</source>
-        <translation>数据文件夹中缺少这个会话的一个文件，因此没有导出任何文件。请联系 IT 从备份中恢复数据文件夹。</translation>
+        <translation>数据文件夹中缺少这个会话的一个文件，因此没有导出任何文件。请联系信息技术人员从备份中恢复数据文件夹。</translation>
     </message>
     <message>
         <source>A file of this session does not match what the journal recorded (it may have been altered or damaged), so nothing was exported and what was copied was removed. Tell IT.</source>
-        <translation>这个会话的一个文件与日志中的记录不符（可能已被改动或损坏），因此没有导出，已复制的部分也已删除。请告知 IT。</translation>
+        <translation>这个会话的一个文件与日志中的记录不符（可能已被改动或损坏），因此没有导出，已复制的部分也已删除。请告知信息技术人员。</translation>
     </message>
     <message>
         <source>The disk of the chosen folder is full. What was copied was removed; free some space or choose another folder.</source>
@@ -3803,7 +3803,7 @@ Scope: %5</source>
     </message>
     <message>
         <source>This account is locked after too many wrong passwords. Try again after %1, or ask branch IT to reset the password.</source>
-        <translation>密码输错次数过多，账号已锁定。请在 %1 之后再试，或请分支机构IT重置密码。</translation>
+        <translation>密码输错次数过多，账号已锁定。请在 %1 之后再试，或请分支机构信息技术人员重置密码。</translation>
     </message>
     <message>
         <source>The account was created. Please sign in.</source>
@@ -3811,7 +3811,7 @@ Scope: %5</source>
     </message>
     <message>
         <source>This computer had user accounts, but none can be found now. Ask branch IT to restore them.</source>
-        <translation>本机曾有用户账号，但现在找不到任何账号。请分支机构IT恢复账号。</translation>
+        <translation>本机曾有用户账号，但现在找不到任何账号。请分支机构信息技术人员恢复账号。</translation>
     </message>
     <message numerus="yes">
         <source>The login must be one word of letters, digits or symbols, without spaces or invisible characters, at most %n character(s).</source>
@@ -3845,7 +3845,7 @@ Scope: %5</source>
     </message>
     <message>
         <source>This account is disabled. Ask your supervisor or branch IT to enable it.</source>
-        <translation>此账号已停用。请联系主管或分支机构IT重新启用。</translation>
+        <translation>此账号已停用。请联系主管或分支机构信息技术人员重新启用。</translation>
     </message>
     <message>
         <source>The account list cannot be read.</source>
@@ -4062,7 +4062,7 @@ Scope: %5</source>
     </message>
     <message>
         <source>An action could not be written to the audit log; tell branch IT.</source>
-        <translation>有一项操作未能写入审计日志，请告知分支机构IT。</translation>
+        <translation>有一项操作未能写入审计日志，请告知分支机构信息技术人员。</translation>
     </message>
     <message>
         <source>The recording cannot start.</source>
@@ -4764,7 +4764,7 @@ Scope: %5</source>
     </message>
     <message>
         <source>Settings marked with a lock are fixed by branch IT in %1 and cannot be changed here. The storage folder takes effect at the next start.</source>
-        <translation>带锁标记的设置由分支机构IT在 %1 中统一设定，此处不能修改。存储文件夹在下次启动时生效。</translation>
+        <translation>带锁标记的设置由分支机构信息技术人员在 %1 中统一设定，此处不能修改。存储文件夹在下次启动时生效。</translation>
     </message>
     <message>
         <source>&amp;Storage folder:</source>
@@ -4812,7 +4812,7 @@ Scope: %5</source>
     </message>
     <message>
         <source>Set by the IT policy</source>
-        <translation>由IT策略设定</translation>
+        <translation>由信息技术人员在策略文件中设定</translation>
     </message>
     <message>
         <source>Nothing changed.</source>
@@ -4848,7 +4848,7 @@ Scope: %5</source>
     </message>
     <message>
         <source>set by IT</source>
-        <translation>由IT设定</translation>
+        <translation>由信息技术人员设定</translation>
     </message>
 </context>
 <context>
